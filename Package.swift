@@ -1,0 +1,30 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "NNLab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nn", targets: ["nn"]),
+        .executable(name: "nn-bench", targets: ["nn-bench"]),
+        .library(name: "NNEngine", targets: ["NNEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            path: "Sources/CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(name: "NNEngine", dependencies: ["CBLAS"]),
+        .executableTarget(
+            name: "nn",
+            dependencies: ["NNEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
+        .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,112 @@
+/// Keras's `fit`: epochs of mini-batch steps, with running logs, validation and a `History`.
+extension Sequential {
+    public func fit(
+        x: Tensor, y: Tensor, options: FitOptions = FitOptions(), observer: TrainingObserver? = nil,
+        cancellation: CancellationFlag? = nil
+    ) throws(EngineError) -> History {
+        try options.validate()
+        let (configuration, all) = try prepare(x: x, y: y, method: "fit")
+        var training = all
+        var validation: TrainingData?
+        if options.validationSplit > 0 {
+            let splitAt = Int((Double(all.rows) * (1 - options.validationSplit)).rounded(.down))
+            guard splitAt > 0, splitAt < all.rows else {
+                throw .invalidArgument(
+                    "validation_split=\(options.validationSplit) leaves no examples for "
+                        + "\(splitAt == 0 ? "training" : "validation") out of \(all.rows)")
+            }
+            training = all.slice(0..<splitAt)
+            validation = all.slice(splitAt..<all.rows)
+        }
+        if let data = options.validationData {
+            validation = try TrainingData(x: data.x, y: data.y, outputUnits: outputWidth ?? 0, loss: configuration.loss)
+            try build(inputWidth: data.x.rowWidth)
+        }
+
+        let batchSize = min(options.batchSize, training.rows)
+        let stepsPerEpoch = (training.rows + batchSize - 1) / batchSize
+        let metricKinds = resolvedMetrics(configuration, data: training)
+        var history = History()
+        history.params = ["verbose": 1, "epochs": options.epochs, "steps": stepsPerEpoch]
+        observer?.trainingWillBegin(TrainingPlan(
+            epochs: options.epochs, batchSize: batchSize, trainingExamples: training.rows,
+            validationExamples: validation?.rows ?? 0, stepsPerEpoch: stepsPerEpoch, shuffle: options.shuffle,
+            lossName: configuration.loss.kind.rawValue, optimizerName: configuration.optimizer.name))
+
+        BLAS.chooseThreads(rows: batchSize, widths: [inputWidth ?? 0] + layers.map(\.units))
+        var order = Array(0..<training.rows)
+        var batch = BatchBuffer(rows: batchSize, inputWidth: training.x.rowWidth, targetWidth: training.targetWidth)
+        let xWidth = training.x.rowWidth, yWidth = training.targetWidth
+
+        for epoch in 1...max(options.epochs, 1) where options.epochs > 0 {
+            observer?.epochWillBegin(epoch: epoch)
+            if options.shuffle { random.draw { $0.shuffle(&order) } }
+            var lossMean = MeanTracker()
+            var metrics = metricKinds.map { MetricAccumulator(kind: $0) }
+            for step in 1...stepsPerEpoch {
+                if cancellation?.isCancelled == true {
+                    history.interruption = (epoch, step)
+                    observer?.trainingDidEnd(history)
+                    return history
+                }
+                let start = (step - 1) * batchSize
+                let rows = min(batchSize, training.rows - start)
+                let (xb, yb) = options.shuffle
+                    ? batch.gather(order[start..<(start + rows)], from: training)
+                    : (UnsafePointer(training.x.pointer + start * xWidth), UnsafePointer(training.y.pointer + start * yWidth))
+                let wantsTrace = observer?.wantsTrace(epoch: epoch, step: step) ?? false
+                let (loss, trace) = try trainingStep(
+                    x: xb, y: yb, rows: rows, configuration: configuration, metrics: &metrics,
+                    position: (epoch, step), recordTrace: wantsTrace)
+                lossMean.add(loss, weight: rows)
+                if let trace { observer?.stepDidFinish(trace) }
+                if let observer {
+                    observer.batchDidEnd(epoch: epoch, step: step, logs: logs(lossMean.value, metrics, configuration))
+                }
+            }
+            var epochLogs = logs(lossMean.value, metrics, configuration)
+            if let validation {
+                let result = evaluate(validation, configuration: configuration, metricKinds: metricKinds, batchSize: options.batchSize)
+                for (name, value) in result.entries { epochLogs["val_" + name] = value }
+            }
+            history.record(epoch: epoch - 1, logs: epochLogs)
+            observer?.epochDidEnd(epoch: epoch, logs: epochLogs)
+        }
+        observer?.trainingDidEnd(history)
+        return history
+    }
+
+    /// Checks that the model is compiled and has layers, builds it for x, and checks x and y.
+    func prepare(x: Tensor, y: Tensor, method: String) throws(EngineError) -> (TrainingConfiguration, TrainingData) {
+        guard let configuration else { throw .notCompiled(method: method) }
+        guard !layers.isEmpty else {
+            throw .invalidArgument("model '\(name)' has no layers yet: add one with model.add(Dense(...))")
+        }
+        if x.rank == 2 { try build(inputWidth: x.shape[1]) }
+        let data = try TrainingData(x: x, y: y, outputUnits: outputWidth ?? 0, loss: configuration.loss)
+        return (configuration, data)
+    }
+
+    func resolvedMetrics(_ configuration: TrainingConfiguration, data: TrainingData) -> [Metric.Kind] {
+        let indices = data.y.rank < 2 && (outputWidth ?? 1) > 1 || (data.y.rank == 2 && data.y.shape[1] == 1 && (outputWidth ?? 1) > 1)
+        return configuration.metrics.map { $0.resolved(outputUnits: outputWidth ?? 1, targetsAreIndices: indices) }
+    }
+
+    func logs(_ loss: Float, _ metrics: [MetricAccumulator], _ configuration: TrainingConfiguration) -> Logs {
+        var logs = Logs()
+        logs["loss"] = loss
+        for (metric, accumulator) in zip(configuration.metrics, metrics) { logs[metric.name] = accumulator.value }
+        return logs
+    }
+}
+
+/// Keras's `Mean` metric for the loss: a float32 running total weighted by batch size.
+struct MeanTracker {
+    private var total: Float = 0
+    private var count: Float = 0
+    mutating func add(_ value: Float, weight: Int) {
+        total += value * Float(weight)
+        count += Float(weight)
+    }
+    var value: Float { count == 0 ? 0 : total / count }
+}

@@ -1,0 +1,72 @@
+/// Checked examples for training or evaluation: x as rows × features, y as rows × output units
+/// (or one class index per row for the sparse loss).
+struct TrainingData {
+    let x: Tensor
+    let y: Tensor
+    let rows: Int
+    /// Floats per row of y as the loss reads it: output units, or 1 for class indices.
+    let targetWidth: Int
+
+    /// Checks `x` and `y` against the model's output and the loss, as Keras would, with plain messages.
+    init(x: Tensor, y: Tensor, outputUnits: Int, loss: Loss) throws(EngineError) {
+        guard x.rank == 2 else {
+            throw .shapeMismatch(
+                "x must be a 2-D array (examples × features); got shape \(formatShape(x.shape))"
+                    + (x.rank == 1 ? ". For one example use x.reshape(1, -1); for one feature, x.reshape(-1, 1)" : ""))
+        }
+        guard y.rank >= 1, y.rows == x.rows else {
+            throw .sampleCountMismatch(x: x.rows, y: y.rank == 0 ? 1 : y.rows)
+        }
+        guard x.rows > 0 else { throw .invalidArgument("there are no examples: x has 0 rows") }
+        if loss.takesClassIndices {
+            guard y.rank == 1 || (y.rank == 2 && y.shape[1] == 1) else {
+                throw .shapeMismatch(
+                    "SparseCategoricalCrossentropy expects one class index per example (shape (\(x.rows),)); "
+                        + "got y of shape \(formatShape(y.shape)). For one-hot targets use CategoricalCrossentropy")
+            }
+            let labels = y.pointer
+            for i in 0..<y.count {
+                let label = labels[i]
+                guard label >= 0, label < Float(outputUnits), label == label.rounded() else {
+                    throw .invalidArgument(
+                        "y[\(i)] = \(label.formatted) is not a class index: with \(outputUnits) output units "
+                            + "the labels must be whole numbers from 0 to \(outputUnits - 1)")
+                }
+            }
+            targetWidth = 1
+        } else {
+            let width = y.rank == 1 ? 1 : y.rowWidth
+            guard y.rank <= 2, width == outputUnits else {
+                var message = "the output layer has \(outputUnits) unit\(outputUnits == 1 ? "" : "s") per example "
+                    + "but y has shape \(formatShape(y.shape))"
+                if y.rank == 1, loss.kind == .categoricalCrossentropy {
+                    message += "; for class indices use SparseCategoricalCrossentropy, or one-hot encode y"
+                } else {
+                    message += "; the last layer's units must match y's columns"
+                }
+                throw .shapeMismatch(message)
+            }
+            targetWidth = width
+        }
+        self.x = x
+        self.y = y
+        self.rows = x.rows
+    }
+
+    /// The rows from `start` on, or the first `count` rows, as a new data set.
+    func slice(_ range: Range<Int>) -> TrainingData {
+        TrainingData(x: x.rows(range), y: y.rows(range), targetWidth: targetWidth)
+    }
+
+    private init(x: Tensor, y: Tensor, targetWidth: Int) {
+        self.x = x
+        self.y = y
+        self.rows = x.rows
+        self.targetWidth = targetWidth
+    }
+}
+
+extension Float {
+    /// A short decimal for messages: whole numbers without a fraction.
+    var formatted: String { self == rounded() && abs(self) < 1e9 ? String(Int(self)) : String(self) }
+}

@@ -1,0 +1,49 @@
+/// Adam, Keras 3's rule: `m ← m + (g − m)(1 − β₁)`, `v ← v + (g² − v)(1 − β₂)`,
+/// `α = η·√(1 − β₂ᵗ)/(1 − β₁ᵗ)`, `w ← w − α·m / (√v + ε)`, with t the step number from 1.
+public final class Adam: Optimizer {
+    public let name = "Adam"
+    public var learningRate: Float
+    public let beta1: Float
+    public let beta2: Float
+    public let epsilon: Float
+    public private(set) var iterations = 0
+    private var slots = OptimizerSlots(perSlot: 2)
+
+    public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7) {
+        self.learningRate = learningRate
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.epsilon = epsilon
+    }
+
+    /// The step size α for step `t` (bias correction of both moments folded in).
+    public func alpha(step t: Int) -> Float {
+        let t = Float(t)
+        return learningRate * (1 - _pow(beta2, t)).squareRoot() / (1 - _pow(beta1, t))
+    }
+
+    public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slot: Int) {
+        let m = slots.pointer(slot, count: count), v = m + count
+        let alpha = self.alpha(step: iterations + 1)
+        let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2, epsilon = self.epsilon
+        for i in 0..<count {
+            let gi = g[i]
+            m[i] += (gi - m[i]) * oneMinusBeta1
+            v[i] += (gi * gi - v[i]) * oneMinusBeta2
+            w[i] -= (m[i] * alpha) / (v[i].squareRoot() + epsilon)
+        }
+    }
+
+    public func finishStep() { iterations += 1 }
+
+    public func snapshot(slot: Int) -> OptimizerSnapshot {
+        .adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+              step: max(iterations, 1), alpha: alpha(step: max(iterations, 1)),
+              m: slots.tensor(slot, 0), v: slots.tensor(slot, 1))
+    }
+
+    public func reset() {
+        iterations = 0
+        slots.removeAll()
+    }
+}

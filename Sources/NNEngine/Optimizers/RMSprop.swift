@@ -1,0 +1,36 @@
+/// RMSprop, Keras 3's rule (not centered, no momentum):
+/// `v ← ρ·v + (1−ρ)·g²,  w ← w − η·g / √(v + ε)`.
+public final class RMSprop: Optimizer {
+    public let name = "RMSprop"
+    public var learningRate: Float
+    public let rho: Float
+    public let epsilon: Float
+    public private(set) var iterations = 0
+    private var slots = OptimizerSlots(perSlot: 1)
+
+    public init(learningRate: Float = 0.001, rho: Float = 0.9, epsilon: Float = 1e-7) {
+        self.learningRate = learningRate
+        self.rho = rho
+        self.epsilon = epsilon
+    }
+
+    public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slot: Int) {
+        let v = slots.pointer(slot, count: count)
+        let rho = self.rho, oneMinusRho = 1 - self.rho, lr = learningRate, epsilon = self.epsilon
+        for i in 0..<count {
+            v[i] = rho * v[i] + oneMinusRho * (g[i] * g[i])
+            w[i] -= (lr * g[i]) / (v[i] + epsilon).squareRoot()
+        }
+    }
+
+    public func finishStep() { iterations += 1 }
+
+    public func snapshot(slot: Int) -> OptimizerSnapshot {
+        .rmsprop(learningRate: learningRate, rho: rho, epsilon: epsilon, velocity: slots.tensor(slot, 0))
+    }
+
+    public func reset() {
+        iterations = 0
+        slots.removeAll()
+    }
+}

@@ -1,0 +1,81 @@
+/// Everything one training step did, with the engine's own numbers, for an observer that asked
+/// for it (see `TrainingObserver.wantsTrace`). Tensors are copies taken during the step.
+public struct StepTrace {
+    /// Epoch and step within the epoch, both from 1; `iteration` counts steps since compile, from 1.
+    public var epoch: Int
+    public var step: Int
+    public var iteration: Int
+    /// The batch: inputs (rows × features) and targets as given to the loss.
+    public var input: Tensor
+    public var target: Tensor
+    /// One entry per layer, input side first.
+    public var layers: [LayerTrace]
+    /// The loss of the batch before regularization, and the regularization penalty added to it.
+    public var dataLoss: Float
+    public var regularizationLoss: Float
+    public var loss: Float { dataLoss + regularizationLoss }
+    public var lossFunction: Loss
+    /// Whether the loss gradient was taken with respect to the output layer's z (sigmoid/softmax
+    /// fused with cross-entropy, giving ŷ − y) or with respect to its activations.
+    public var lossGradientTarget: LossGradientTarget
+    public var optimizerName: String
+}
+
+/// One layer's part of a training step.
+public struct LayerTrace {
+    public var name: String
+    public var activation: Activation
+    /// Forward pass: the layer's input x, z = x·W + b and a = f(z), one row per example.
+    public var input: Tensor
+    public var z: Tensor
+    public var a: Tensor
+    /// Backward pass: ∂L/∂a (absent for the output layer when the loss was fused with the
+    /// activation), ∂L/∂z, ∂L/∂W and ∂L/∂b.
+    public var outputGradient: Tensor?
+    public var zGradient: Tensor
+    public var kernelGradient: Tensor
+    public var biasGradient: Tensor?
+    /// The update: parameters before and after, and the optimizer's state after it.
+    public var kernelBefore: Tensor
+    public var kernelAfter: Tensor
+    public var biasBefore: Tensor?
+    public var biasAfter: Tensor?
+    public var kernelOptimizerState: OptimizerSnapshot
+    public var biasOptimizerState: OptimizerSnapshot?
+}
+
+/// What a training run will do, announced before its first step.
+public struct TrainingPlan: Sendable {
+    public var epochs: Int
+    public var batchSize: Int
+    public var trainingExamples: Int
+    public var validationExamples: Int
+    public var stepsPerEpoch: Int
+    public var shuffle: Bool
+    public var lossName: String
+    public var optimizerName: String
+}
+
+/// Listens to training. Every method has a default that does nothing; the engine allocates and
+/// copies nothing for traces unless `wantsTrace` returns true for that step.
+public protocol TrainingObserver: AnyObject {
+    func trainingWillBegin(_ plan: TrainingPlan)
+    func epochWillBegin(epoch: Int)
+    /// Whether to receive the full `StepTrace` of this step (epoch and step from 1).
+    func wantsTrace(epoch: Int, step: Int) -> Bool
+    func stepDidFinish(_ trace: StepTrace)
+    /// Running averages over the epoch so far, after `step` (from 1).
+    func batchDidEnd(epoch: Int, step: Int, logs: Logs)
+    func epochDidEnd(epoch: Int, logs: Logs)
+    func trainingDidEnd(_ history: History)
+}
+
+extension TrainingObserver {
+    public func trainingWillBegin(_ plan: TrainingPlan) {}
+    public func epochWillBegin(epoch: Int) {}
+    public func wantsTrace(epoch: Int, step: Int) -> Bool { false }
+    public func stepDidFinish(_ trace: StepTrace) {}
+    public func batchDidEnd(epoch: Int, step: Int, logs: Logs) {}
+    public func epochDidEnd(epoch: Int, logs: Logs) {}
+    public func trainingDidEnd(_ history: History) {}
+}
