@@ -6,9 +6,44 @@
 #if defined(__APPLE__)
 #include <Accelerate/Accelerate.h>
 static inline void nn_blas_set_threads(int count) { (void)count; }
+static inline const char *nn_blas_select_kernel(void) { return "Accelerate"; }
 #else
 #include <cblas.h>
+#include <stdlib.h>
+#include <string.h>
+
 static inline void nn_blas_set_threads(int count) { openblas_set_num_threads(count); }
+
+// OpenBLAS built with DYNAMIC_ARCH picks its kernels once, when it is loaded. Releases that predate
+// a processor (Debian 12's 0.3.21 and Sapphire Rapids, say) fall back to the 2004 "Prescott" kernels,
+// several times slower. When that happened and the user set no OPENBLAS_CORETYPE, this re-selects
+// the kernels for what the processor supports. Weak symbols: builds without DYNAMIC_ARCH keep theirs.
+extern void gotoblas_dynamic_init(void) __attribute__((weak));
+extern void gotoblas_dynamic_quit(void) __attribute__((weak));
+
+static inline const char *nn_blas_select_kernel(void) {
+    const char *current = openblas_get_corename();
+    if (getenv("OPENBLAS_CORETYPE") != NULL || current == NULL || strcmp(current, "Prescott") != 0
+        || gotoblas_dynamic_init == NULL || gotoblas_dynamic_quit == NULL) {
+        return current;
+    }
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    const char *wanted = NULL;
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw")
+        && __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl")) {
+        wanted = "SkylakeX";
+    } else if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        wanted = "Haswell";
+    }
+    if (wanted != NULL) {
+        setenv("OPENBLAS_CORETYPE", wanted, 0);
+        gotoblas_dynamic_quit();
+        gotoblas_dynamic_init();
+    }
+#endif
+    return openblas_get_corename();
+}
 #endif
 
 #endif

@@ -13,11 +13,15 @@ enum BLAS {
             for i in 0..<(m * n) { c[i] = beta == 0 ? 0 : c[i] * beta }
             return
         }
+        _ = kernel
         cblas_sgemm(
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k), alpha,
             a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), beta, c, Int32(n))
     }
+
+    /// The BLAS kernel family in use (see `nn_blas_select_kernel` in the CBLAS shim), chosen once.
+    nonisolated(unsafe) static let kernel: String = String(cString: nn_blas_select_kernel())
 
     /// Sets how many threads BLAS may use for one product.
     static func setThreads(_ count: Int) { nn_blas_set_threads(Int32(count)) }

@@ -26,11 +26,23 @@ public final class Adam: Optimizer {
         let m = slots.pointer(slot, count: count), v = m + count
         let alpha = self.alpha(step: iterations + 1)
         let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2, epsilon = self.epsilon
-        for i in 0..<count {
+        let width = FloatVector.scalarCount
+        var i = 0
+        while i + width <= count {
+            let gi = g.vector(at: i)
+            let mi = m.vector(at: i) + (gi - m.vector(at: i)) * oneMinusBeta1
+            let vi = v.vector(at: i) + (gi * gi - v.vector(at: i)) * oneMinusBeta2
+            m.setVector(mi, at: i)
+            v.setVector(vi, at: i)
+            w.setVector(w.vector(at: i) - (mi * alpha) / (squareRoot(vi) + epsilon), at: i)
+            i += width
+        }
+        while i < count {
             let gi = g[i]
             m[i] += (gi - m[i]) * oneMinusBeta1
             v[i] += (gi * gi - v[i]) * oneMinusBeta2
             w[i] -= (m[i] * alpha) / (v[i].squareRoot() + epsilon)
+            i += 1
         }
     }
 

@@ -17,7 +17,12 @@ public final class RMSprop: Optimizer {
     public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slot: Int) {
         let v = slots.pointer(slot, count: count)
         let rho = self.rho, oneMinusRho = 1 - self.rho, lr = learningRate, epsilon = self.epsilon
-        for i in 0..<count {
+        vectorized(count: count) { i in
+            let gi = g.vector(at: i)
+            let vi = rho * v.vector(at: i) + oneMinusRho * (gi * gi)
+            v.setVector(vi, at: i)
+            w.setVector(w.vector(at: i) - (lr * gi) / squareRoot(vi + epsilon), at: i)
+        } scalar: { i in
             v[i] = rho * v[i] + oneMinusRho * (g[i] * g[i])
             w[i] -= (lr * g[i]) / (v[i] + epsilon).squareRoot()
         }
