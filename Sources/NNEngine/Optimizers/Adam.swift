@@ -3,13 +3,15 @@
 public final class Adam: Optimizer {
     public let name = "Adam"
     public var learningRate: Float
-    public let beta1: Float
-    public let beta2: Float
-    public let epsilon: Float
+    /// Hyperparameters are Python floats (doubles) as in Keras, which converts `1 − β` to float32 only
+    /// after subtracting: 1 − 0.999 gives 0.001f, where float32 arithmetic would give 0.0010000467.
+    public let beta1: Double
+    public let beta2: Double
+    public let epsilon: Double
     public private(set) var iterations = 0
     private var slots = OptimizerSlots(perSlot: 2)
 
-    public init(learningRate: Float = 0.001, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7) {
+    public init(learningRate: Float = 0.001, beta1: Double = 0.9, beta2: Double = 0.999, epsilon: Double = 1e-7) {
         self.learningRate = learningRate
         self.beta1 = beta1
         self.beta2 = beta2
@@ -19,13 +21,13 @@ public final class Adam: Optimizer {
     /// The step size α for step `t` (bias correction of both moments folded in).
     public func alpha(step t: Int) -> Float {
         let t = Float(t)
-        return learningRate * (1 - _pow(beta2, t)).squareRoot() / (1 - _pow(beta1, t))
+        return learningRate * (1 - _pow(Float(beta2), t)).squareRoot() / (1 - _pow(Float(beta1), t))
     }
 
     public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slot: Int) {
         let m = slots.pointer(slot, count: count), v = m + count
         let alpha = self.alpha(step: iterations + 1)
-        let oneMinusBeta1 = 1 - beta1, oneMinusBeta2 = 1 - beta2, epsilon = self.epsilon
+        let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), epsilon = Float(self.epsilon)
         let width = FloatVector.scalarCount
         var i = 0
         while i + width <= count {

@@ -20,8 +20,8 @@ public protocol Optimizer: AnyObject {
 public enum OptimizerSnapshot {
     case sgd(learningRate: Float)
     case momentum(learningRate: Float, momentum: Float, nesterov: Bool, velocity: Tensor)
-    case rmsprop(learningRate: Float, rho: Float, epsilon: Float, velocity: Tensor)
-    case adam(learningRate: Float, beta1: Float, beta2: Float, epsilon: Float, step: Int, alpha: Float,
+    case rmsprop(learningRate: Float, rho: Double, epsilon: Double, velocity: Tensor)
+    case adam(learningRate: Float, beta1: Double, beta2: Double, epsilon: Double, step: Int, alpha: Float,
               m: Tensor, v: Tensor)
 }
 

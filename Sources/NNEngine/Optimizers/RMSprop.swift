@@ -3,12 +3,13 @@
 public final class RMSprop: Optimizer {
     public let name = "RMSprop"
     public var learningRate: Float
-    public let rho: Float
-    public let epsilon: Float
+    /// Python floats, as in Keras (see `Adam.beta1`).
+    public let rho: Double
+    public let epsilon: Double
     public private(set) var iterations = 0
     private var slots = OptimizerSlots(perSlot: 1)
 
-    public init(learningRate: Float = 0.001, rho: Float = 0.9, epsilon: Float = 1e-7) {
+    public init(learningRate: Float = 0.001, rho: Double = 0.9, epsilon: Double = 1e-7) {
         self.learningRate = learningRate
         self.rho = rho
         self.epsilon = epsilon
@@ -16,7 +17,7 @@ public final class RMSprop: Optimizer {
 
     public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slot: Int) {
         let v = slots.pointer(slot, count: count)
-        let rho = self.rho, oneMinusRho = 1 - self.rho, lr = learningRate, epsilon = self.epsilon
+        let rho = Float(self.rho), oneMinusRho = Float(1 - self.rho), lr = learningRate, epsilon = Float(self.epsilon)
         vectorized(count: count) { i in
             let gi = g.vector(at: i)
             let vi = rho * v.vector(at: i) + oneMinusRho * (gi * gi)

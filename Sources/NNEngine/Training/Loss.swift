@@ -46,19 +46,19 @@ public struct Loss: Equatable, Sendable {
     /// Whether targets are class indices (one per example) rather than one value per output unit.
     public var takesClassIndices: Bool { kind == .sparseCategoricalCrossentropy }
 
-    /// Where the loss finds logits after an output layer with `activation`: Keras takes the z that
-    /// sigmoid and softmax cache for the cross-entropies, and otherwise the output itself when
-    /// `from_logits=True` (the sparse loss never uses the cache).
+    /// Where the loss finds logits after an output layer with `activation`. Keras caches z on the
+    /// outputs of sigmoid and softmax, and its binary and categorical cross-entropies use that cache
+    /// whenever it is there (even BCE after softmax); otherwise the output itself holds logits when
+    /// `from_logits=True`. The sparse loss never uses the cache.
     public func logitSource(after activation: Activation) -> LogitSource {
+        let cached = activation == .sigmoid || activation == .softmax
         switch kind {
-        case .binaryCrossentropy:
-            activation == .sigmoid ? .preActivation : (fromLogits ? .output : .none)
-        case .categoricalCrossentropy:
-            activation == .softmax ? .preActivation : (fromLogits ? .output : .none)
+        case .binaryCrossentropy, .categoricalCrossentropy:
+            return cached ? .preActivation : (fromLogits ? .output : .none)
         case .sparseCategoricalCrossentropy:
-            fromLogits ? .output : .none
+            return fromLogits ? .output : .none
         case .meanSquaredError, .meanAbsoluteError:
-            .none
+            return .none
         }
     }
 }
