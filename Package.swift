@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "nn", targets: ["nn"]),
         .executable(name: "nn-bench", targets: ["nn-bench"]),
         .library(name: "NNEngine", targets: ["NNEngine"]),
+        .library(name: "NNLang", targets: ["NNLang"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,11 +21,13 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(name: "NNEngine", dependencies: ["CBLAS"]),
+        .target(name: "NNLang", dependencies: ["NNEngine"], resources: [.copy("Resources/digits.csv")]),
         .executableTarget(
             name: "nn",
-            dependencies: ["NNEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NNEngine", "NNLang", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]),
     ]
 )

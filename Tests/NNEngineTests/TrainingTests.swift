@@ -54,7 +54,7 @@ import Testing
         try model.setWeights([Tensor(shape: [1, 1], repeating: 1), Tensor(shape: [1])])
         let y = Tensor(shape: [10]) { $0 < 8 ? 1 : 1 }
         let history = try model.fit(x: x, y: y, options: FitOptions(epochs: 2, validationSplit: 0.2))
-        #expect(history.names == ["loss", "accuracy", "val_loss", "val_accuracy"])
+        #expect(history.names == ["accuracy", "loss", "val_accuracy", "val_loss"])
         #expect(history["accuracy"] == [1, 1])
         #expect(history["val_accuracy"] == [0, 0])
         #expect(history.params["steps"] == 1)

@@ -68,6 +68,7 @@ extension Sequential {
             if let validation {
                 let result = evaluate(validation, configuration: configuration, metricKinds: metricKinds, batchSize: options.batchSize)
                 for (name, value) in result.entries { epochLogs["val_" + name] = value }
+                epochLogs = epochLogs.sorted()
             }
             history.record(epoch: epoch - 1, logs: epochLogs)
             observer?.epochDidEnd(epoch: epoch, logs: epochLogs)
@@ -96,7 +97,7 @@ extension Sequential {
         var logs = Logs()
         logs["loss"] = loss
         for (metric, accumulator) in zip(configuration.metrics, metrics) { logs[metric.name] = accumulator.value }
-        return logs
+        return logs.sorted()
     }
 }
 

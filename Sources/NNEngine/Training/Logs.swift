@@ -22,6 +22,14 @@ public struct Logs: Equatable, Sendable {
     }
 
     public var entries: [(name: String, value: Float)] { Array(zip(names, values)) }
+
+    /// The same logs in alphabetical order of names, the order Keras 3 reports them in
+    /// (`accuracy`, `loss`, `val_accuracy`, `val_loss`).
+    public func sorted() -> Logs {
+        var result = Logs()
+        for (name, value) in entries.sorted(by: { $0.name < $1.name }) { result[name] = value }
+        return result
+    }
 }
 
 /// What `fit` returns: each epoch's logs, as Keras's `History` (`history.history['loss']`).

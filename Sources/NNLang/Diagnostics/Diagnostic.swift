@@ -1,0 +1,49 @@
+/// An error in a program, located in its source: what went wrong in plain words, and how to fix it.
+/// Errors are values, made where they are found and reported in one place (`DiagnosticFormatter`).
+public struct Diagnostic: Error, Equatable, Sendable {
+    public enum Kind: String, Sendable {
+        /// The text is not valid in the language (a syntax error).
+        case syntax = "syntax error"
+        /// Valid Python, but outside what NNLab supports yet.
+        case unsupported = "not supported"
+        /// A name, attribute, argument or value is wrong.
+        case error = "error"
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var range: SourceRange?
+    /// A suggestion such as "did you mean 'Dense'?", shown after the source line.
+    public var hint: String?
+
+    public init(_ message: String, at range: SourceRange?, hint: String? = nil) {
+        self.init(.error, message, at: range, hint: hint)
+    }
+
+    public init(_ kind: Kind, _ message: String, at range: SourceRange?, hint: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.range = range
+        self.hint = hint
+    }
+
+    public static func syntax(_ message: String, at range: SourceRange, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.syntax, message, at: range, hint: hint)
+    }
+
+    public static func unsupported(_ message: String, at range: SourceRange?, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.unsupported, message, at: range, hint: hint)
+    }
+
+    /// This diagnostic, placed at `range` if it has no location yet.
+    public func located(at range: SourceRange) -> Diagnostic {
+        var copy = self
+        if copy.range == nil { copy.range = range }
+        return copy
+    }
+}
+
+/// Several diagnostics from one pass (the parser reports every statement it cannot read).
+public struct DiagnosticList: Error, Sendable {
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,137 @@
+import NNEngine
+
+/// `compile`, `fit`, `predict` and `evaluate` with Keras 3's signatures and defaults.
+enum KerasTraining {
+    static func compileMethod(_ object: ModelObject) -> Value {
+        function("compile", "optimizer='rmsprop', loss=None, loss_weights=None, metrics=None, weighted_metrics=None, "
+                 + "run_eagerly=False, steps_per_execution=1, jit_compile='auto', auto_scale_loss=True") { a, interpreter throws(Diagnostic) in
+            for unsupported in ["loss_weights", "weighted_metrics"] where a[unsupported] != nil {
+                throw .unsupported("compile(\(unsupported)=...) is not supported", at: a.range(unsupported))
+            }
+            guard let lossValue = a["loss"] else {
+                throw Diagnostic("compile() needs a loss, such as loss=BinaryCrossentropy() or loss='mse'", at: a.callRange)
+            }
+            let loss = try KerasLibrary.loss(from: lossValue, range: a.range("loss"))
+            let optimizerValue = a["optimizer"] ?? .string("rmsprop")
+            let optimizer = try KerasLibrary.optimizer(from: optimizerValue, range: a.range("optimizer"))
+            var metrics: [Metric] = []
+            if let metricsValue = a["metrics"] {
+                let items: [Value]
+                if case .string = metricsValue { items = [metricsValue] } else {
+                    items = try interpreter.iterate(metricsValue, range: a.range("metrics"))
+                }
+                for item in items {
+                    guard case .string(let name) = item else {
+                        throw .unsupported("metrics are given by name here, like metrics=['accuracy']", at: a.range("metrics"))
+                    }
+                    guard let metric = Metric(name: name) else {
+                        throw Diagnostic("unknown metric '\(name)'", at: a.range("metrics"),
+                                         hint: didYouMean(name, Metric.names.keys) ?? "try 'accuracy', 'mse' or 'mae'")
+                    }
+                    metrics.append(metric)
+                }
+            }
+            object.model.compile(loss: loss, optimizer: optimizer, metrics: metrics)
+            object.lossValue = lossValue
+            object.optimizerValue = a["optimizer"].flatMap { if case .object = $0 { $0 } else { nil } } ?? .object(OptimizerObject(optimizer))
+            return .none
+        }
+    }
+
+    /// Keras's `verbose`: 'auto' and 1 show a bar, 2 a line per epoch, 0 nothing.
+    static func verbosity(_ a: BoundArguments) throws(Diagnostic) -> Int {
+        guard let value = a["verbose"] else { return 1 }
+        if case .string(let text) = value {
+            guard text == "auto" else { throw Diagnostic("verbose must be 'auto', 0, 1 or 2", at: a.range("verbose")) }
+            return 1
+        }
+        let level = try a.int("verbose")
+        guard (0...2).contains(level) else { throw Diagnostic("verbose must be 'auto', 0, 1 or 2; got \(level)", at: a.range("verbose")) }
+        return level
+    }
+
+    static func fitMethod(_ object: ModelObject) -> Value {
+        function("fit", "x=None, y=None, batch_size=None, epochs=1, verbose='auto', callbacks=None, validation_split=0.0, "
+                 + "validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0, "
+                 + "steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1, explain=None") { a, interpreter throws(Diagnostic) in
+            for unsupported in ["callbacks", "class_weight", "sample_weight", "steps_per_epoch", "validation_steps", "validation_batch_size"]
+                where a[unsupported] != nil
+            {
+                throw .unsupported("fit(\(unsupported)=...) is not supported yet", at: a.range(unsupported))
+            }
+            if try a.int("initial_epoch", default: 0) != 0 { throw .unsupported("fit(initial_epoch=...) is not supported", at: a.range("initial_epoch")) }
+            guard a["x"] != nil, a["y"] != nil else {
+                throw Diagnostic("fit() needs the examples and their targets: model.fit(X, y, ...)", at: a.callRange)
+            }
+            let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            var options = FitOptions()
+            options.batchSize = try a.int("batch_size", default: 32)
+            options.epochs = try a.int("epochs", default: 1)
+            options.shuffle = try a.bool("shuffle", default: true)
+            options.validationSplit = try a.double("validation_split", default: 0)
+            if let validation = a["validation_data"] {
+                let parts = try interpreter.iterate(validation, range: a.range("validation_data"))
+                guard parts.count == 2 else {
+                    throw Diagnostic("validation_data must be a tuple (x_val, y_val)", at: a.range("validation_data"))
+                }
+                options.validationData = (try ArrayConversion.tensor(parts[0], dtype: .float32, range: a.range("validation_data")),
+                                          try ArrayConversion.tensor(parts[1], range: a.range("validation_data")))
+            }
+            let verbose = try verbosity(a)
+            let explain: String? = a["explain"] == nil ? nil : try a.string("explain")
+            let context = FitContext(model: object.model, epochs: options.epochs, verbose: verbose, explain: explain, output: interpreter.output)
+            var observers: [TrainingObserver] = []
+            if verbose > 0 { observers.append(FitProgress(epochs: options.epochs, verbose: verbose, output: interpreter.output, options: interpreter.options)) }
+            for make in interpreter.trainingObservers { if let observer = make(context) { observers.append(observer) } }
+            interpreter.cancellation.clear()
+            let history = try engine(a.callRange) { () throws(EngineError) in
+                try object.model.fit(x: x, y: y, options: options, observer: observers.isEmpty ? nil : ObserverGroup(observers),
+                                     cancellation: interpreter.cancellation)
+            }
+            if let (epoch, step) = history.interruption {
+                interpreter.write("\nTraining interrupted at epoch \(epoch), step \(step): the model keeps the weights of the last finished step.\n")
+            }
+            var historyObject = history
+            historyObject.params["verbose"] = verbose
+            return .object(HistoryObject(historyObject, model: .object(object)))
+        }
+    }
+
+    static func predictMethod(_ object: ModelObject) -> Value {
+        function("predict", "x, batch_size=None, verbose='auto', steps=None, callbacks=None") { a, interpreter throws(Diagnostic) in
+            let x = try a.tensor("x", dtype: .float32)
+            let batchSize = try a.int("batch_size", default: 32)
+            let result = try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize) }
+            let verbose = try verbosity(a)
+            if verbose > 0, batchSize > 0 {
+                let steps = (x.rows + batchSize - 1) / batchSize
+                ProgressBar(total: steps, verbose: verbose, output: interpreter.output, options: interpreter.options)
+                    .update(step: steps, logs: Logs(), final: true)
+            }
+            return .array(NDArray(result))
+        }
+    }
+
+    static func evaluateMethod(_ object: ModelObject) -> Value {
+        function("evaluate", "x=None, y=None, batch_size=None, verbose='auto', sample_weight=None, steps=None, callbacks=None, "
+                 + "return_dict=False") { a, interpreter throws(Diagnostic) in
+            if a["sample_weight"] != nil { throw .unsupported("evaluate(sample_weight=...) is not supported", at: a.range("sample_weight")) }
+            let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            let batchSize = try a.int("batch_size", default: 32)
+            let logs = try engine(a.callRange) { () throws(EngineError) in try object.model.evaluate(x: x, y: y, batchSize: batchSize) }
+            let verbose = try verbosity(a)
+            if verbose > 0, batchSize > 0 {
+                let steps = (x.rows + batchSize - 1) / batchSize
+                ProgressBar(total: steps, verbose: verbose, output: interpreter.output, options: interpreter.options)
+                    .update(step: steps, logs: logs.sorted(), final: true)
+            }
+            if try a.bool("return_dict", default: false) {
+                return .dict(DictBox(logs.sorted().entries.map { (.string($0.name), .float(Double($0.value))) }))
+            }
+            // Keras lists the loss first, then the metrics in the order compile() was given them.
+            let names = ["loss"] + (object.model.configuration?.metrics.map(\.name) ?? [])
+            let values = names.compactMap { logs[$0] }.map { Value.float(Double($0)) }
+            return values.count == 1 ? values[0] : .list(values)
+        }
+    }
+}

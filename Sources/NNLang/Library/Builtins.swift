@@ -1,0 +1,228 @@
+import NNEngine
+
+/// Python's built-in functions that course code uses, and NNLab's own names (documented as such).
+extension Interpreter {
+    func installBuiltins() {
+        globals.merge(KerasLibrary.preludeNames()) { current, _ in current }
+        globals.merge(Builtins.functions()) { current, _ in current }
+        globals.merge(Builtins.projectFunctions()) { current, _ in current }
+    }
+
+    /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
+    public var builtinNames: Set<String> {
+        Set(KerasLibrary.preludeNames().keys).union(Builtins.functions().keys).union(Builtins.projectFunctions().keys)
+    }
+}
+
+/// A Python `range`: iterable, indexable, and printed as `range(0, 5)`.
+final class RangeObject: IterableObject {
+    let start: Int, stop: Int, step: Int
+    init(_ start: Int, _ stop: Int, _ step: Int) { (self.start, self.stop, self.step) = (start, stop, step) }
+    var typeName: String { "range" }
+    var items: [Value] { Array(stride(from: start, to: stop, by: step)).map { .int($0) } }
+    func repr(_ interpreter: Interpreter) -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
+}
+
+enum Builtins {
+    static func functions() -> [String: Value] {
+        [
+            "print": function("print", "*values, sep=' ', end='\\n', file=None, flush=False") { a, interpreter throws(Diagnostic) in
+                let separator = a["sep"] == nil ? " " : try a.string("sep")
+                let end = a["end"] == nil ? "\n" : try a.string("end")
+                interpreter.write(a.rest.map { interpreter.str($0) }.joined(separator: separator) + end)
+                return .none
+            },
+            "len": function("len", "obj") { a, interpreter throws(Diagnostic) in
+                let value = a.values["obj"]?.value ?? .none
+                switch value {
+                case .string(let s): return .int(s.count)
+                case .list(let l): return .int(l.items.count)
+                case .tuple(let t): return .int(t.count)
+                case .dict(let d): return .int(d.count)
+                case .array(let array):
+                    guard !array.isScalar else { throw Diagnostic("len() of unsized object (a 0-d array)", at: a.range("obj")) }
+                    return .int(array.shape[0])
+                case .object(let object as IterableObject): return .int(object.items.count)
+                case .object(let object as Bunch): return .int(object.entries.count)
+                default: throw Diagnostic("object of type '\(value.typeName)' has no len()", at: a.range("obj"))
+                }
+            },
+            "range": function("range", "start, stop=None, step=1") { a, _ throws(Diagnostic) in
+                var start = try a.int("start"), stop = 0
+                if a["stop"] == nil { (start, stop) = (0, start) } else { stop = try a.int("stop") }
+                let step = try a.int("step", default: 1)
+                guard step != 0 else { throw Diagnostic("range() arg 3 must not be zero", at: a.range("step")) }
+                let count = step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
+                guard count <= 50_000_000 else { throw Diagnostic("range of \(count) numbers is too large", at: a.callRange) }
+                return .object(RangeObject(start, stop, step))
+            },
+            "list": function("list", "iterable=()") { a, interpreter throws(Diagnostic) in
+                .list(try interpreter.iterate(a.values["iterable"]?.value ?? .tuple([]), range: a.range("iterable")))
+            },
+            "tuple": function("tuple", "iterable=()") { a, interpreter throws(Diagnostic) in
+                .tuple(try interpreter.iterate(a.values["iterable"]?.value ?? .tuple([]), range: a.range("iterable")))
+            },
+            "dict": function("dict", "") { _, _ in .dict(DictBox()) },
+            "str": function("str", "object=''") { a, interpreter in .string(interpreter.str(a.values["object"]?.value ?? .string(""))) },
+            "repr": function("repr", "obj") { a, interpreter in .string(interpreter.repr(a.values["obj"]?.value ?? .none)) },
+            "int": function("int", "x=0") { a, _ throws(Diagnostic) in try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x")) },
+            "float": function("float", "x=0.0") { a, _ throws(Diagnostic) in try toFloat(a.values["x"]?.value ?? .float(0), range: a.range("x")) },
+            "bool": function("bool", "x=False") { a, interpreter throws(Diagnostic) in .bool(try interpreter.truth(a.values["x"]?.value ?? .bool(false), range: a.range("x"))) },
+            "abs": function("abs", "x") { a, interpreter throws(Diagnostic) in
+                let x = a.values["x"]?.value ?? .none
+                if case .array(let array) = x { return .array(NDArray(ArrayMath.map(array.tensor) { abs($0) }.retyped(array.tensor.dtype))) }
+                switch x {
+                case .int(let i): return .int(abs(i))
+                case .float(let f): return .float(abs(f))
+                case .bool(let b): return .int(b ? 1 : 0)
+                default: throw Diagnostic("bad operand type for abs(): '\(x.typeName)'", at: a.range("x"))
+                }
+            },
+            "round": function("round", "number, ndigits=None") { a, _ throws(Diagnostic) in
+                let x = a.values["number"]?.value ?? .none
+                guard let value = x.numericValue, x.typeName != "str" else {
+                    throw Diagnostic("type \(x.typeName) doesn't define __round__", at: a.range("number"))
+                }
+                if let digits = try a.optionalInt("ndigits") {
+                    var scale = 1.0
+                    for _ in 0..<min(abs(digits), 300) { scale *= 10 }
+                    let rounded = digits >= 0 ? (value * scale).rounded(.toNearestOrEven) / scale : (value / scale).rounded(.toNearestOrEven) * scale
+                    return x.typeName == "int" ? .int(Int(rounded)) : .float(rounded)
+                }
+                guard value.isFinite else { throw Diagnostic("cannot round \(value) to an integer", at: a.range("number")) }
+                return .int(Int(value.rounded(.toNearestOrEven)))
+            },
+            "min": extremum("min", <), "max": extremum("max", >),
+            "sum": function("sum", "iterable, start=0") { a, interpreter throws(Diagnostic) in
+                var total = a.values["start"]?.value ?? .int(0)
+                for item in try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable")) {
+                    total = try interpreter.binary(.add, total, item, range: a.callRange)
+                }
+                return total
+            },
+            "type": function("type", "object") { a, _ in .object(TypeObject(a.values["object"]?.value.typeName ?? "NoneType")) },
+            "isinstance": function("isinstance", "obj, class_or_tuple") { a, interpreter throws(Diagnostic) in
+                let value = a.values["obj"]?.value ?? .none
+                let classes: [Value]
+                if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items } else {
+                    classes = [a.values["class_or_tuple"]?.value ?? .none]
+                }
+                return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
+                    || (typeName(of: $0) == "int" && value.typeName == "bool") })
+            },
+            "help": function("help", "obj") { a, interpreter in
+                interpreter.write(Help.text(for: a.values["obj"]?.value ?? .none, interpreter) + "\n")
+                return .none
+            },
+        ]
+    }
+
+    static func typeName(of value: Value) -> String {
+        switch value {
+        case .object(let type as TypeObject): type.name
+        case .object(let function as BuiltinFunction): function.name
+        case .object(let type as DTypeObject): type.dtype.rawValue
+        default: ""
+        }
+    }
+
+    static func extremum(_ name: String, _ better: @escaping (Double, Double) -> Bool) -> Value {
+        function(name, "*args") { a, interpreter throws(Diagnostic) in
+            let items = a.rest.count == 1 ? try interpreter.iterate(a.rest[0], range: a.restRange(0)) : a.rest
+            guard var best = items.first else { throw Diagnostic("\(name)() arg is an empty sequence", at: a.callRange) }
+            for item in items.dropFirst() {
+                if case .string(let s) = item, case .string(let b) = best {
+                    if name == "min" ? s < b : s > b { best = item }
+                    continue
+                }
+                guard let x = item.numericValue, let y = best.numericValue else {
+                    throw Diagnostic("\(name)() cannot compare \(item.typeName) and \(best.typeName)", at: a.callRange)
+                }
+                if better(x, y) { best = item }
+            }
+            return best
+        }
+    }
+
+    static func toInt(_ value: Value, range: SourceRange) throws(Diagnostic) -> Value {
+        switch value {
+        case .string(let text):
+            guard let i = Int(text.trimming(" \n\t")) else {
+                throw Diagnostic("invalid literal for int() with base 10: \(pythonStringRepr(text))", at: range)
+            }
+            return .int(i)
+        default:
+            guard let number = value.numericValue else { throw Diagnostic("int() can't convert a \(value.typeName)", at: range) }
+            guard number.isFinite, abs(number) < 9.2e18 else { throw Diagnostic("cannot convert \(number) to an integer", at: range) }
+            return .int(Int(number.rounded(.towardZero)))
+        }
+    }
+
+    static func toFloat(_ value: Value, range: SourceRange) throws(Diagnostic) -> Value {
+        switch value {
+        case .string(let text):
+            let trimmed = text.trimming(" \n\t").lowercased()
+            if let f = Double(trimmed) { return .float(f) }
+            if ["inf", "+inf", "infinity"].contains(trimmed) { return .float(.infinity) }
+            if trimmed == "-inf" { return .float(-.infinity) }
+            if trimmed == "nan" { return .float(.nan) }
+            throw Diagnostic("could not convert string to float: \(pythonStringRepr(text))", at: range)
+        default:
+            guard let number = value.numericValue else {
+                if case .array(let a) = value, a.tensor.count != 1 {
+                    throw Diagnostic("only arrays of one element can be converted to a float; this one has shape \(formatShape(a.shape))", at: range)
+                }
+                throw Diagnostic("float() can't convert a \(value.typeName)", at: range)
+            }
+            return .float(number)
+        }
+    }
+
+    /// NNLab's own names, not part of Keras: `seed(n)`, `pause()`, `make_xor`, `make_spiral`.
+    static func projectFunctions() -> [String: Value] {
+        [
+            "seed": function("seed", "n", summary: "NNLab: restart the random stream (weights, shuffling, np.random) from n") { a, interpreter throws(Diagnostic) in
+                let n = try a.int("n")
+                guard n >= 0 else { throw Diagnostic("a seed must be non-negative", at: a.range("n")) }
+                interpreter.random.reseed(UInt64(n))
+                return .none
+            },
+            "pause": function("pause", "message=None", summary: "NNLab: wait for Enter when a person is at the terminal") { a, interpreter throws(Diagnostic) in
+                let message = a["message"] == nil ? nil : try a.string("message")
+                interpreter.pauseHandler?(message)
+                return .none
+            },
+            "make_xor": function("make_xor", "n_samples=200, noise=0.0, random_state=None",
+                                 summary: "NNLab: TensorFlow Playground's XOR data: points in [-5, 5]², label 1 where x·y > 0") { a, interpreter throws(Diagnostic) in
+                try Playground.xor(a, interpreter)
+            },
+            "make_spiral": function("make_spiral", "n_samples=200, noise=0.0, random_state=None",
+                                    summary: "NNLab: TensorFlow Playground's two interleaved spirals") { a, interpreter throws(Diagnostic) in
+                try Playground.spiral(a, interpreter)
+            },
+        ]
+    }
+}
+
+/// What `type(x)` returns: prints as `<class 'int'>`.
+final class TypeObject: PyObject {
+    let name: String
+    init(_ name: String) { self.name = name }
+    var typeName: String { "type" }
+    func repr(_ interpreter: Interpreter) -> String {
+        let module = ["int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module"].contains(name)
+            ? "" : (name == "ndarray" || name.hasPrefix("float") || name.hasPrefix("int") ? "numpy." : "keras.")
+        return "<class '\(module)\(name)'>"
+    }
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        name == "__name__" ? .string(self.name) : nil
+    }
+}
+
+extension Tensor {
+    func retyped(_ dtype: DType) -> Tensor {
+        var copy = self
+        copy.dtype = dtype
+        return copy
+    }
+}

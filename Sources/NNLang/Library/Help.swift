@@ -1,0 +1,23 @@
+import NNEngine
+
+/// `help(x)`: what a name is, its signature and a short description.
+enum Help {
+    static func text(for value: Value, _ interpreter: Interpreter) -> String {
+        switch value {
+        case .object(let function as BuiltinFunction):
+            var lines = ["\(function.name)\(function.signature.text)"]
+            if !function.summary.isEmpty { lines.append("    " + function.summary) }
+            return lines.joined(separator: "\n")
+        case .object(let model as ModelObject):
+            return "Sequential model '\(model.model.name)': " + ModelObject.methodNames.joined(separator: ", ")
+        case .object(let object):
+            let names = object.attributeNames
+            return "\(object.typeName): \(object.repr(interpreter))" + (names.isEmpty ? "" : "\n    attributes: " + names.joined(separator: ", "))
+        case .array(let array):
+            return "ndarray of shape \(formatShape(array.shape)), dtype \(array.tensor.dtype.rawValue)\n    attributes: "
+                + ArrayAttributes.names.joined(separator: ", ")
+        default:
+            return "\(value.typeName): \(interpreter.repr(value))"
+        }
+    }
+}

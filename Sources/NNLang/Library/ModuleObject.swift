@@ -1,0 +1,45 @@
+/// A module: a named set of members, as `import numpy as np` binds.
+public final class ModuleObject: PyObject {
+    public let name: String
+    var members: [String: Value]
+
+    init(_ name: String, _ members: [String: Value] = [:]) {
+        self.name = name
+        self.members = members
+    }
+
+    public var typeName: String { "module" }
+    public func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? { members[name] }
+    public var attributeNames: [String] { members.keys.sorted() }
+    public func repr(_ interpreter: Interpreter) -> String { "<module '\(name)'>" }
+}
+
+/// Shorthand for declaring built-in functions: `function("zeros", "shape, dtype=None") { args, interpreter in … }`.
+func function(_ name: String, _ parameters: String, summary: String = "", repr: String? = nil,
+              _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value) -> Value {
+    .object(BuiltinFunction(name, Signature(parsing: parameters), summary: summary, repr: repr, body: body))
+}
+
+extension Signature {
+    /// Parameters from Python-like text: `"x, axis=None, *args, *, keepdims=False"`.
+    init(parsing text: String) {
+        var parameters: [Parameter] = []
+        var keywordOnly = false
+        for piece in text.split(separator: ",") {
+            let item = String(piece).trimming(" ")
+            if item.isEmpty { continue }
+            if item == "*" {
+                keywordOnly = true
+                continue
+            }
+            if item.hasPrefix("*") {
+                parameters.append(.variadic(String(item.dropFirst())))
+                keywordOnly = true
+                continue
+            }
+            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimming(" ") }
+            parameters.append(Parameter(parts[0], parts.count > 1 ? parts[1] : nil, kind: keywordOnly ? .keywordOnly : .positionalOrKeyword))
+        }
+        self.init(parameters)
+    }
+}

@@ -1,0 +1,83 @@
+/// The modules a program can import, built on first import and shared, so `tf.keras.layers.Dense`
+/// and `from keras.layers import Dense` are the same object.
+final class ModuleRegistry {
+    private var cache: [String: ModuleObject] = [:]
+
+    /// What to import for names people use without importing them.
+    static let importHints: [String: String] = [
+        "np": "import numpy as np", "numpy": "import numpy as np", "tf": "import tensorflow as tf",
+        "keras": "import keras", "time": "import time", "plt": "plots: use plot(...) (matplotlib is not part of NNLab)",
+    ]
+
+    /// Every dotted path that can be imported, and where its members come from.
+    static let supported: [String] = [
+        "numpy", "numpy.random", "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
+        "tensorflow.keras.losses", "tensorflow.keras.optimizers", "tensorflow.keras.activations", "tensorflow.keras.metrics",
+        "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils", "tensorflow.keras.backend",
+        "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
+        "keras", "keras.layers", "keras.models", "keras.losses", "keras.optimizers", "keras.activations", "keras.metrics",
+        "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend",
+        "sklearn", "sklearn.datasets", "time", "logging",
+    ]
+
+    func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
+        var dotted = path.joined(separator: ".")
+        if dotted.hasPrefix("tensorflow.python.keras") { dotted = dotted.replacingOccurrences(of: "tensorflow.python.keras", with: "keras") }
+        if dotted.hasPrefix("tensorflow.keras") { dotted = "keras" + dotted.dropFirst("tensorflow.keras".count) }
+        if dotted == "keras.src" || dotted.hasPrefix("keras.src.") { dotted = "keras" }
+        guard let module = cached(dotted, interpreter) else {
+            let top = path[0]
+            var hint = didYouMean(dotted, ModuleRegistry.supported).map { $0 }
+            if top == "matplotlib" { hint = "NNLab draws in the terminal: use plot(history) or plot(values)" }
+            if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
+            throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
+                               hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn.datasets, time")
+        }
+        return module
+    }
+
+    /// The module at `dotted`, made on first use; nil when there is no such module.
+    func cached(_ dotted: String, _ interpreter: Interpreter) -> ModuleObject? {
+        if let module = cache[dotted] { return module }
+        let module = make(dotted, interpreter)
+        cache[dotted] = module
+        return module
+    }
+
+    /// `from module import name`: the member, or a located error naming what the module has.
+    func member(_ name: String, of module: ModuleObject, path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        if let value = module.members[name] { return value }
+        if let submodule = try? self.module(path + [name], range: range, interpreter) { return .object(submodule) }
+        throw Diagnostic("cannot import name '\(name)' from '\(path.joined(separator: "."))'", at: range,
+                         hint: didYouMean(name, module.members.keys) ?? elsewhere(name))
+    }
+
+    /// Where a name lives when it was imported from the wrong module.
+    private func elsewhere(_ name: String) -> String? {
+        for (path, names) in [("tensorflow.keras.layers", KerasLibrary.layerNames), ("tensorflow.keras.losses", KerasLibrary.lossNames),
+                              ("tensorflow.keras.optimizers", KerasLibrary.optimizerNames), ("tensorflow.keras.models", ["Sequential"])]
+            where names.contains(name)
+        {
+            return "it is in \(path): from \(path) import \(name)"
+        }
+        return nil
+    }
+
+    private func make(_ dotted: String, _ interpreter: Interpreter) -> ModuleObject? {
+        switch dotted {
+        case "numpy": return NumPyLibrary.module(interpreter, random: cached("numpy.random", interpreter))
+        case "numpy.random": return NumPyRandom.module(interpreter)
+        case "tensorflow": return TensorFlowLibrary.module(self, interpreter)
+        case "tensorflow.nn": return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
+        case "tensorflow.random": return TensorFlowLibrary.randomModule()
+        case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
+        case "sklearn": return ModuleObject("sklearn", cached("sklearn.datasets", interpreter).map { ["datasets": .object($0)] } ?? [:])
+        case "sklearn.datasets": return Datasets.module()
+        case "time": return TimeLibrary.module()
+        case "logging": return TimeLibrary.loggingModule()
+        default:
+            if dotted == "keras" || dotted.hasPrefix("keras.") { return KerasLibrary.module(dotted, self, interpreter) }
+            return nil
+        }
+    }
+}

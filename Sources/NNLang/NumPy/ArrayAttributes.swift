@@ -1,0 +1,137 @@
+import NNEngine
+
+/// The attributes and methods of an ndarray: `.shape`, `.T`, `.reshape(...)`, `.mean()`, ….
+enum ArrayAttributes {
+    static let names = [
+        "shape", "T", "ndim", "size", "dtype", "reshape", "astype", "mean", "sum", "max", "min", "argmax", "argmin",
+        "std", "any", "all", "tolist", "flatten", "ravel", "copy", "item", "transpose", "squeeze",
+    ]
+
+    static func method(_ name: String, _ parameters: [Parameter], _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value) -> Value {
+        .object(BuiltinFunction(name, Signature(parameters), repr: "<built-in method \(name) of numpy.ndarray object>", body: body))
+    }
+
+    static func attribute(_ name: String, of array: NDArray, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value? {
+        let tensor = array.tensor
+        switch name {
+        case "shape": return .tuple(tensor.shape.map { .int($0) })
+        case "ndim": return .int(tensor.rank)
+        case "size": return .int(tensor.count)
+        case "dtype": return .object(DTypeValue(tensor.dtype))
+        case "T": return .array(NDArray(transpose(tensor)))
+        case "transpose": return method(name, []) { _, _ in .array(NDArray(transpose(array.tensor))) }
+        case "reshape":
+            return method(name, [.variadic("shape")]) { a, _ throws(Diagnostic) in
+                .array(NDArray(try reshape(array.tensor, a.rest, range: a.callRange)))
+            }
+        case "astype":
+            return method(name, [Parameter("dtype")]) { a, _ throws(Diagnostic) in
+                let dtype = try ArrayConversion.dtype(a.values["dtype"]?.value ?? .none, range: a.range("dtype"))
+                return .array(NDArray(ArrayConversion.cast(array.tensor, to: dtype)))
+            }
+        case "tolist": return method(name, []) { _, _ in ArrayConversion.pythonList(array.tensor) }
+        case "flatten", "ravel", "copy":
+            return method(name, []) { _, _ in
+                let copy = array.tensor.copied()
+                return .array(NDArray(name == "copy" ? copy : ((try? copy.reshaped([copy.count])) ?? copy)))
+            }
+        case "squeeze":
+            return method(name, []) { _, _ in
+                .array(NDArray((try? array.tensor.copied().reshaped(array.tensor.shape.filter { $0 != 1 })) ?? array.tensor))
+            }
+        case "item":
+            return method(name, []) { a, _ throws(Diagnostic) in
+                guard array.tensor.count == 1 else {
+                    throw Diagnostic("can only convert an array of size 1 to a Python scalar", at: a.callRange)
+                }
+                if case .list(let list) = ArrayConversion.pythonList((try? array.tensor.reshaped([1])) ?? array.tensor) {
+                    return list.items[0]
+                }
+                return .none
+            }
+        default:
+            if let reduction = Reduction(rawValue: name) {
+                return method(name, [Parameter("axis", "None"), .keywordOnly("keepdims", "False")]) { a, _ throws(Diagnostic) in
+                    try reduction.apply(array.tensor, axis: try a.optionalInt("axis"), keepdims: try a.bool("keepdims", default: false),
+                                        range: a.callRange)
+                }
+            }
+            return nil
+        }
+    }
+
+    static func transpose(_ tensor: Tensor) -> Tensor {
+        guard tensor.rank == 2 else { return tensor.rank < 2 ? tensor : reversedAxes(tensor) }
+        let rows = tensor.shape[0], columns = tensor.shape[1]
+        return Tensor(shape: [columns, rows], dtype: tensor.dtype) { i in tensor[flat: (i % rows) * columns + i / rows] }
+    }
+
+    static func reversedAxes(_ tensor: Tensor) -> Tensor {
+        let shape = Array(tensor.shape.reversed())
+        var strides = [Int](repeating: 1, count: tensor.rank)
+        for axis in stride(from: tensor.rank - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * tensor.shape[axis + 1] }
+        let reversedStrides = Array(strides.reversed())
+        return Tensor(shape: shape, dtype: tensor.dtype) { flat in
+            var remainder = flat, offset = 0
+            for axis in stride(from: shape.count - 1, through: 0, by: -1) {
+                offset += (remainder % shape[axis]) * reversedStrides[axis]
+                remainder /= shape[axis]
+            }
+            return tensor[flat: offset]
+        }
+    }
+
+    /// `reshape(2, 3)`, `reshape((2, 3))`, `reshape(-1, 1)`.
+    static func reshape(_ tensor: Tensor, _ arguments: [Value], range: SourceRange) throws(Diagnostic) -> Tensor {
+        var dimensions: [Value] = arguments
+        if arguments.count == 1 {
+            switch arguments[0] {
+            case .tuple(let items): dimensions = items
+            case .list(let list): dimensions = list.items
+            default: break
+            }
+        }
+        var shape: [Int] = []
+        for dimension in dimensions {
+            guard let value = dimension.exactInteger else {
+                throw Diagnostic("reshape needs integers; got \(dimension.typeName)", at: range)
+            }
+            shape.append(value)
+        }
+        return try resolvedReshape(tensor, shape, range: range)
+    }
+
+    static func resolvedReshape(_ tensor: Tensor, _ requested: [Int], range: SourceRange) throws(Diagnostic) -> Tensor {
+        var shape = requested
+        let unknown = shape.indices.filter { shape[$0] == -1 }
+        guard unknown.count <= 1, shape.allSatisfy({ $0 >= -1 }) else {
+            throw Diagnostic("can only specify one unknown dimension (-1) in a reshape", at: range)
+        }
+        let known = shape.filter { $0 != -1 }.reduce(1, *)
+        if let index = unknown.first {
+            guard known > 0, tensor.count % known == 0 else {
+                throw Diagnostic("cannot reshape an array of size \(tensor.count) into shape \(formatShape(requested).replacingOccurrences(of: "-1", with: "?"))",
+                                 at: range)
+            }
+            shape[index] = tensor.count / known
+        }
+        do {
+            return try tensor.copied().reshaped(shape)
+        } catch {
+            throw Diagnostic("cannot reshape an array of size \(tensor.count) into shape \(formatShape(requested))", at: range,
+                             hint: "the new shape must hold the same number of elements (\(tensor.count))")
+        }
+    }
+}
+
+/// What `array.dtype` returns: prints as `float32`, compares equal to `'float32'` and `np.float32`.
+final class DTypeValue: PyObject {
+    let dtype: DType
+    init(_ dtype: DType) { self.dtype = dtype }
+    var typeName: String { "dtype" }
+    func repr(_ interpreter: Interpreter) -> String { "dtype('\(dtype.rawValue)')" }
+    func str(_ interpreter: Interpreter) -> String { dtype.rawValue }
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        name == "name" ? .string(dtype.rawValue) : nil
+    }
+}

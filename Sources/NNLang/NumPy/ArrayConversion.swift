@@ -1,0 +1,178 @@
+import NNEngine
+
+/// Converting language values to arrays as `np.array` / `np.asarray` do, and back.
+enum ArrayConversion {
+    /// Most elements one array may hold (2 GB of float32), so `np.zeros((10**6, 10**6))` fails cleanly.
+    static let maximumElements = 500_000_000
+
+    static func checkSize(_ shape: [Int], range: SourceRange?) throws(Diagnostic) {
+        var count = 1
+        for dimension in shape {
+            guard dimension >= 0 else { throw Diagnostic("negative dimensions are not allowed: \(formatShape(shape))", at: range) }
+            let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+            guard !overflow, product <= maximumElements else {
+                throw Diagnostic("an array of shape \(formatShape(shape)) is too large: NNLab arrays hold up to 500 million elements",
+                                 at: range)
+            }
+            count = product
+        }
+    }
+
+    /// The array NumPy would make from `value` (a number, a nested list/tuple, or an array).
+    static func tensor(_ value: Value, dtype: DType? = nil, range: SourceRange?) throws(Diagnostic) -> Tensor {
+        if case .array(let array) = value {
+            guard let dtype, dtype != array.tensor.dtype else { return array.tensor }
+            return cast(array.tensor, to: dtype)
+        }
+        if case .object(let object) = value, let convertible = object as? ArrayConvertible {
+            return try tensor(.array(NDArray(convertible.arrayValue)), dtype: dtype, range: range)
+        }
+        var shape: [Int]?
+        var values: [Float] = []
+        var kind: DType = .bool
+        func visit(_ item: Value, depth: Int, into dimensions: inout [Int]) throws(Diagnostic) {
+            switch item {
+            case .list, .tuple:
+                let items: [Value]
+                if case .list(let list) = item { items = list.items } else if case .tuple(let t) = item { items = t } else { items = [] }
+                if dimensions.count == depth { dimensions.append(items.count) }
+                guard dimensions[depth] == items.count else {
+                    throw Diagnostic("setting an array element with a sequence: the nested lists have different lengths "
+                                     + "(an inhomogeneous shape after \(depth) dimension\(depth == 1 ? "" : "s"))", at: range)
+                }
+                for element in items { try visit(element, depth: depth + 1, into: &dimensions) }
+            case .array(let array):
+                let inner = array.tensor.shape
+                if dimensions.count == depth { dimensions += inner }
+                guard Array(dimensions[depth...]) == inner else {
+                    throw Diagnostic("setting an array element with a sequence: shapes do not match", at: range)
+                }
+                values += array.tensor.scalars
+                kind = promote(kind, array.tensor.dtype)
+            case .bool(let b):
+                guard dimensions.count == depth else { throw inhomogeneous(range) }
+                values.append(b ? 1 : 0)
+            case .int(let i):
+                guard dimensions.count == depth else { throw inhomogeneous(range) }
+                values.append(Float(i))
+                kind = promote(kind, .int64)
+            case .float(let f):
+                guard dimensions.count == depth else { throw inhomogeneous(range) }
+                values.append(Float(f))
+                kind = promote(kind, .float64)
+            default:
+                throw Diagnostic("cannot make an array from a \(item.typeName)", at: range)
+            }
+            if values.count > maximumElements { throw Diagnostic("the array is too large", at: range) }
+        }
+        var dimensions: [Int] = []
+        try visit(value, depth: 0, into: &dimensions)
+        shape = dimensions
+        if values.isEmpty, case .list = value { kind = .float64 }
+        if values.isEmpty, case .tuple = value { kind = .float64 }
+        let finalShape = shape ?? []
+        guard values.count == finalShape.reduce(1, *) else { throw inhomogeneous(range) }
+        var result = (try? Tensor(shape: finalShape, values: values, dtype: kind)) ?? Tensor(shape: [0])
+        if let dtype { result = cast(result, to: dtype) }
+        return result
+    }
+
+    static func inhomogeneous(_ range: SourceRange?) -> Diagnostic {
+        Diagnostic("setting an array element with a sequence: the nested lists have an inhomogeneous shape", at: range)
+    }
+
+    /// The dtype NumPy gives an operation between two arrays of these dtypes.
+    static func promote(_ a: DType, _ b: DType) -> DType {
+        if a == b { return a }
+        let order: [DType] = [.bool, .uint8, .int64, .float32, .float64]
+        let (low, high) = (order.firstIndex(of: a) ?? 0) < (order.firstIndex(of: b) ?? 0) ? (a, b) : (b, a)
+        if high == .float32 && low == .int64 { return .float64 }
+        return high
+    }
+
+    /// A copy with `dtype`, converting values as `astype` does (truncation toward zero for integers).
+    static func cast(_ tensor: Tensor, to dtype: DType) -> Tensor {
+        var result = tensor.copied(dtype: dtype)
+        switch dtype {
+        case .int64:
+            result.withUnsafeMutableBufferPointer { b in for i in b.indices where b[i].isFinite { b[i] = b[i].rounded(.towardZero) } }
+        case .uint8:
+            result.withUnsafeMutableBufferPointer { b in
+                for i in b.indices where b[i].isFinite {
+                    let v = Int(b[i].rounded(.towardZero))
+                    b[i] = Float(((v % 256) + 256) % 256)
+                }
+            }
+        case .bool:
+            result.withUnsafeMutableBufferPointer { b in for i in b.indices { b[i] = b[i] != 0 ? 1 : 0 } }
+        case .float32, .float64:
+            break
+        }
+        return result
+    }
+
+    /// A dtype named by a value: `'float32'`, `np.float32`, `float`, `int`, `bool`.
+    static func dtype(_ value: Value, range: SourceRange) throws(Diagnostic) -> DType {
+        var name: String?
+        switch value {
+        case .string(let s): name = s
+        case .object(let object):
+            if let type = object as? DTypeObject { return type.dtype }
+            if let function = object as? BuiltinFunction { name = function.name }
+        default: break
+        }
+        switch name {
+        case "float32", "single", "f4": return .float32
+        case "float64", "float", "double", "f8": return .float64
+        case "int64", "int", "int32", "i8", "i4", "long": return .int64
+        case "uint8", "u1": return .uint8
+        case "bool", "bool_", "?": return .bool
+        default:
+            throw Diagnostic("unsupported dtype \(name.map { "'\($0)'" } ?? value.typeName)", at: range,
+                             hint: "NNLab arrays are float32, float64, int64, uint8 or bool")
+        }
+    }
+
+    /// A Python value for one element of `tensor`: a NumPy scalar (0-d array).
+    static func scalar(_ value: Float, dtype: DType) -> Value {
+        .array(NDArray(Tensor(shape: [], repeating: value, dtype: dtype)))
+    }
+
+    /// Python values for `tolist()`.
+    static func pythonList(_ tensor: Tensor) -> Value {
+        func element(_ value: Float) -> Value {
+            switch tensor.dtype {
+            case .bool: .bool(value != 0)
+            case .int64, .uint8: .int(Int(value))
+            case .float32, .float64: .float(Double(value))
+            }
+        }
+        if tensor.rank == 0 { return element(tensor[flat: 0]) }
+        func build(_ axis: Int, _ offset: Int) -> Value {
+            let stride = tensor.shape[(axis + 1)...].reduce(1, *)
+            if axis == tensor.rank - 1 { return .list((0..<tensor.shape[axis]).map { element(tensor[flat: offset + $0]) }) }
+            return .list((0..<tensor.shape[axis]).map { build(axis + 1, offset + $0 * stride) })
+        }
+        return build(0, 0)
+    }
+}
+
+/// Objects NumPy functions accept as arrays (Keras variables, for instance).
+protocol ArrayConvertible: PyObject {
+    var arrayValue: Tensor { get }
+}
+
+/// `np.float32`, `np.int64`, …: usable as dtype arguments and callable to convert.
+final class DTypeObject: CallableObject {
+    let dtype: DType
+    init(_ dtype: DType) { self.dtype = dtype }
+    var typeName: String { "type" }
+    func repr(_ interpreter: Interpreter) -> String { "<class 'numpy.\(dtype.rawValue)'>" }
+    func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        guard arguments.positional.count == 1, arguments.keywords.isEmpty else {
+            throw Diagnostic("np.\(dtype.rawValue)() takes one value", at: arguments.range)
+        }
+        let converted = try ArrayConversion.tensor(arguments.positional[0], dtype: dtype, range: arguments.range)
+        return .array(NDArray(converted))
+    }
+}

@@ -1,0 +1,143 @@
+import NNEngine
+
+/// How every element of one array is printed, decided from all the values shown (NumPy's
+/// `FloatingFormat`, `IntegerFormat` and `BoolFormat` with the default options).
+struct ElementFormat {
+    enum Style {
+        case bool
+        case integer(width: Int)
+        /// Positional: integer part right-aligned in `left`, fraction left-aligned in `right` characters.
+        case positional(left: Int, right: Int)
+        /// Scientific: `digits` after the point in every mantissa, exponents of `exponentDigits`.
+        case scientific(left: Int, digits: Int, exponentDigits: Int)
+    }
+
+    let style: Style
+
+    init(values: [Float], dtype: DType) {
+        switch dtype {
+        case .bool:
+            style = .bool
+        case .int64, .uint8:
+            style = .integer(width: values.map { ArrayFormatter.integerText($0).count }.max() ?? 1)
+        case .float32, .float64:
+            style = ElementFormat.floatingStyle(values)
+        }
+    }
+
+    static func floatingStyle(_ values: [Float]) -> Style {
+        let finite = values.filter(\.isFinite)
+        let nonZero = finite.filter { $0 != 0 }.map(abs)
+        var scientific = false
+        if let largest = nonZero.max(), let smallest = nonZero.min() {
+            scientific = largest >= 1e8 || smallest < 0.0001 || largest / smallest > 1000
+        }
+        let hasNegativeInfinity = values.contains { $0.isInfinite && $0 < 0 }
+        let hasSpecial = finite.count != values.count
+        if scientific {
+            let parts = finite.map { ElementFormat.scientificParts($0, digits: nil) }
+            let digits = parts.map(\.fraction.count).max() ?? 0
+            let left = parts.map(\.integer.count).max() ?? 1
+            let exponentDigits = max(2, parts.map { String(abs($0.exponent)).count }.max() ?? 2)
+            return .scientific(left: left, digits: digits, exponentDigits: exponentDigits)
+        }
+        let parts = finite.map { positionalText($0).split(separator: ".", omittingEmptySubsequences: false) }
+        var left = parts.map { $0[0].count }.max() ?? 1
+        let right = parts.map { $0.count > 1 ? $0[1].count : 0 }.max() ?? 0
+        if hasSpecial { left = max(left, 3 - (right + 1), 3 + (hasNegativeInfinity ? 1 : 0) - (right + 1)) }
+        return .positional(left: left, right: right)
+    }
+
+    func format(_ value: Float) -> String {
+        switch style {
+        case .bool:
+            return value != 0 ? " True" : "False"
+        case .integer(let width):
+            return ElementFormat.pad(ArrayFormatter.integerText(value), to: width)
+        case .positional(let left, let right):
+            guard value.isFinite else { return ElementFormat.pad(ElementFormat.special(value), to: left + right + 1) }
+            let parts = ElementFormat.positionalText(value).split(separator: ".", omittingEmptySubsequences: false)
+            let fraction = parts.count > 1 ? String(parts[1]) : ""
+            return ElementFormat.pad(String(parts[0]), to: left) + "." + fraction
+                + String(repeating: " ", count: max(0, right - fraction.count))
+        case .scientific(let left, let digits, let exponentDigits):
+            guard value.isFinite else { return ElementFormat.pad(ElementFormat.special(value), to: left + digits + 3 + exponentDigits) }
+            let parts = ElementFormat.scientificParts(value, digits: digits)
+            let exponent = String(abs(parts.exponent))
+            return ElementFormat.pad(parts.integer, to: left) + "." + parts.fraction + "e" + (parts.exponent < 0 ? "-" : "+")
+                + String(repeating: "0", count: max(0, exponentDigits - exponent.count)) + exponent
+        }
+    }
+
+    static func special(_ value: Float) -> String { value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+
+    static func pad(_ text: String, to width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+
+    /// The shortest digits of `value` as a float32 (NumPy's `unique=True`), in positional form with at
+    /// most 8 fractional digits, trailing zeros trimmed but the point kept: `1.`, `0.25`, `-0.0157`.
+    static func positionalText(_ value: Float) -> String {
+        let (digits, exponent) = shortestDigits(value)
+        var text: String
+        let pointPosition = exponent + 1  // digits before the decimal point
+        if pointPosition <= 0 {
+            text = "0." + String(repeating: "0", count: -pointPosition) + digits
+        } else if pointPosition >= digits.count {
+            text = digits + String(repeating: "0", count: pointPosition - digits.count) + "."
+        } else {
+            let index = digits.index(digits.startIndex, offsetBy: pointPosition)
+            text = String(digits[..<index]) + "." + String(digits[index...])
+        }
+        if let point = text.firstIndex(of: "."), text.distance(from: point, to: text.endIndex) - 1 > 8 {
+            text = cFormat("%.8f", Double(abs(value)))
+            while text.last == "0" { text.removeLast() }
+        }
+        return (value.sign == .minus ? "-" : "") + text
+    }
+
+    /// Mantissa integer digit, fraction digits and exponent; `digits` pads or rounds the fraction.
+    static func scientificParts(_ value: Float, digits: Int?) -> (integer: String, fraction: String, exponent: Int) {
+        var (mantissa, exponent) = shortestDigits(value)
+        if value == 0 { exponent = 0 }
+        var fraction = String(mantissa.dropFirst())
+        if fraction.count > 8 {
+            let rounded = cFormat("%.8e", Double(abs(value)))
+            let pieces = rounded.split(separator: "e")
+            mantissa = pieces[0].replacingOccurrences(of: ".", with: "")
+            exponent = Int(pieces[1]) ?? exponent
+            fraction = String(mantissa.dropFirst())
+            while fraction.last == "0" { fraction.removeLast() }
+        }
+        if let digits { fraction += String(repeating: "0", count: max(0, digits - fraction.count)) }
+        return ((value.sign == .minus ? "-" : "") + String(mantissa.prefix(1)), fraction, exponent)
+    }
+
+    /// The shortest decimal digits that identify `value` as a float32, and the power of ten of the first.
+    static func shortestDigits(_ value: Float) -> (digits: String, exponent: Int) {
+        if value == 0 { return ("0", 0) }
+        let text = abs(value).description  // Swift prints the shortest round-trip digits
+        var mantissa = text
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = String(text[..<e])
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let whole = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = whole + fraction
+        var pointExponent = whole.count - 1 + exponent
+        while digits.count > 1, digits.first == "0" {
+            digits.removeFirst()
+            pointExponent -= 1
+        }
+        while digits.count > 1, digits.last == "0" { digits.removeLast() }
+        return (digits, pointExponent)
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

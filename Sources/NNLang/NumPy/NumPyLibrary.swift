@@ -1,0 +1,312 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NNEngine
+
+extension BoundArguments {
+    /// The argument as an array, converted as `np.asarray` would.
+    func tensor(_ name: String, dtype: DType? = nil) throws(Diagnostic) -> Tensor {
+        guard let value = values[name]?.value else { throw Diagnostic("\(function)() needs the argument '\(name)'", at: callRange) }
+        return try ArrayConversion.tensor(value, dtype: dtype, range: range(name))
+    }
+
+    /// A shape given as an int or a tuple/list of ints.
+    func shape(_ name: String) throws(Diagnostic) -> [Int] {
+        guard let value = values[name]?.value else { throw Diagnostic("\(function)() needs a shape", at: callRange) }
+        return try shapeValue(value, range: range(name))
+    }
+
+    func shapeValue(_ value: Value, range: SourceRange) throws(Diagnostic) -> [Int] {
+        var items: [Value]
+        switch value {
+        case .tuple(let t): items = t
+        case .list(let l): items = l.items
+        default: items = [value]
+        }
+        var shape: [Int] = []
+        for item in items {
+            guard let dimension = item.exactInteger else {
+                throw Diagnostic("a shape must be made of integers; got \(item.typeName)", at: range,
+                                 hint: item.typeName == "float" ? "use int(...) to make a whole number" : nil)
+            }
+            shape.append(dimension)
+        }
+        try ArrayConversion.checkSize(shape, range: range)
+        return shape
+    }
+
+    func optionalDType(_ name: String) throws(Diagnostic) -> DType? {
+        guard let value = self[name] else { return nil }
+        return try ArrayConversion.dtype(value, range: range(name))
+    }
+
+    func optionalAxis() throws(Diagnostic) -> Int? { try optionalInt("axis") }
+}
+
+/// The `numpy` module: array creation, math, reductions and files, with NumPy's names and defaults.
+enum NumPyLibrary {
+    static func array(_ tensor: Tensor) -> Value { .array(NDArray(tensor)) }
+
+    /// An element-wise function that gives floats (float32 stays float32; others become float64).
+    static func floatFunction(_ name: String, _ body: @escaping (Float) -> Float) -> Value {
+        function(name, "x") { a, _ throws(Diagnostic) in
+            let input = try a.tensor("x")
+            var result = ArrayMath.map(input, body)
+            result.dtype = input.dtype == .float32 ? .float32 : .float64
+            return array(result)
+        }
+    }
+
+    static func module(_ interpreter: Interpreter, random: ModuleObject?) -> ModuleObject {
+        var members: [String: Value] = [
+            "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
+            "int64": .object(DTypeObject(.int64)), "int32": .object(DTypeObject(.int64)), "uint8": .object(DTypeObject(.uint8)),
+            "bool_": .object(DTypeObject(.bool)), "pi": .float(Double.pi), "e": .float(M_E), "nan": .float(.nan),
+            "inf": .float(.infinity), "newaxis": .none,
+            "array": function("array", "object, dtype=None") { a, _ throws(Diagnostic) in array(try a.tensor("object", dtype: a.optionalDType("dtype")).copied()) },
+            "asarray": function("asarray", "a, dtype=None") { a, _ throws(Diagnostic) in array(try a.tensor("a", dtype: a.optionalDType("dtype"))) },
+            "zeros": function("zeros", "shape, dtype=float") { a, _ throws(Diagnostic) in
+                array(Tensor(shape: try a.shape("shape"), repeating: 0, dtype: try a.optionalDType("dtype") ?? .float64))
+            },
+            "ones": function("ones", "shape, dtype=float") { a, _ throws(Diagnostic) in
+                array(Tensor(shape: try a.shape("shape"), repeating: 1, dtype: try a.optionalDType("dtype") ?? .float64))
+            },
+            "full": function("full", "shape, fill_value, dtype=None") { a, _ throws(Diagnostic) in
+                let fill = a.values["fill_value"]?.value ?? .none
+                let dtype: DType = try a.optionalDType("dtype") ?? (fill.typeName == "int" ? .int64 : .float64)
+                return array(Tensor(shape: try a.shape("shape"), repeating: Float(try a.double("fill_value")), dtype: dtype))
+            },
+            "zeros_like": function("zeros_like", "a, dtype=None") { a, _ throws(Diagnostic) in
+                let t = try a.tensor("a")
+                return array(Tensor(shape: t.shape, repeating: 0, dtype: try a.optionalDType("dtype") ?? t.dtype))
+            },
+            "ones_like": function("ones_like", "a, dtype=None") { a, _ throws(Diagnostic) in
+                let t = try a.tensor("a")
+                return array(Tensor(shape: t.shape, repeating: 1, dtype: try a.optionalDType("dtype") ?? t.dtype))
+            },
+            "arange": function("arange", "start, stop=None, step=None, dtype=None") { a, _ throws(Diagnostic) in try arange(a) },
+            "linspace": function("linspace", "start, stop, num=50, endpoint=True, dtype=None") { a, _ throws(Diagnostic) in
+                let start = try a.double("start"), stop = try a.double("stop"), count = try a.int("num", default: 50)
+                guard count >= 0 else { throw Diagnostic("linspace: num must be non-negative, got \(count)", at: a.range("num")) }
+                try ArrayConversion.checkSize([count], range: a.range("num"))
+                let endpoint = try a.bool("endpoint", default: true)
+                let divisions = Double(endpoint ? max(count - 1, 1) : max(count, 1))
+                let step = (stop - start) / divisions
+                var values = (0..<count).map { Float(start + Double($0) * step) }
+                if endpoint, count > 1 { values[count - 1] = Float(stop) }
+                return array(Tensor(values, dtype: try a.optionalDType("dtype") ?? .float64))
+            },
+            "eye": function("eye", "N, M=None, dtype=float") { a, _ throws(Diagnostic) in
+                let n = try a.int("N"), m = try a.int("M", default: n)
+                try ArrayConversion.checkSize([n, m], range: a.callRange)
+                return array(Tensor(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) { ($0 / m == $0 % m) ? 1 : 0 })
+            },
+            "dot": function("dot", "a, b") { a, _ throws(Diagnostic) in try dot(try a.tensor("a"), try a.tensor("b"), range: a.callRange) },
+            "matmul": function("matmul", "a, b") { a, _ throws(Diagnostic) in array(try ArrayMath.matmul(try a.tensor("a"), try a.tensor("b"), range: a.callRange)) },
+            "exp": floatFunction("exp") { expf($0) },
+            "log": floatFunction("log") { logf($0) },
+            "log10": floatFunction("log10") { log10f($0) },
+            "sqrt": floatFunction("sqrt") { $0.squareRoot() },
+            "tanh": floatFunction("tanh") { tanhf($0) },
+            "sin": floatFunction("sin") { sinf($0) },
+            "cos": floatFunction("cos") { cosf($0) },
+            "abs": keepingType("abs") { abs($0) },
+            "absolute": keepingType("absolute") { abs($0) },
+            "square": keepingType("square") { $0 * $0 },
+            "sign": keepingType("sign") { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) },
+            "floor": floatFunction("floor") { $0.rounded(.down) },
+            "ceil": floatFunction("ceil") { $0.rounded(.up) },
+            "round": roundFunction("round"), "around": roundFunction("around"),
+            "maximum": pairwise("maximum") { $0.isNaN || $1.isNaN ? .nan : max($0, $1) },
+            "minimum": pairwise("minimum") { $0.isNaN || $1.isNaN ? .nan : min($0, $1) },
+            "power": pairwise("power") { powf($0, $1) },
+            "where": function("where", "condition, x=None, y=None") { a, _ throws(Diagnostic) in try whereFunction(a) },
+            "clip": function("clip", "a, a_min, a_max") { a, _ throws(Diagnostic) in
+                let t = try a.tensor("a")
+                let low = a["a_min"] == nil ? -Float.infinity : Float(try a.double("a_min"))
+                let high = a["a_max"] == nil ? Float.infinity : Float(try a.double("a_max"))
+                var result = ArrayMath.map(t) { min(max($0, low), high) }
+                result.dtype = t.dtype
+                return array(result)
+            },
+            "reshape": function("reshape", "a, newshape") { a, _ throws(Diagnostic) in
+                array(try ArrayAttributes.resolvedReshape(try a.tensor("a"), try a.shape("newshape"), range: a.callRange))
+            },
+            "transpose": function("transpose", "a") { a, _ throws(Diagnostic) in array(ArrayAttributes.transpose(try a.tensor("a"))) },
+            "tile": function("tile", "A, reps") { a, _ throws(Diagnostic) in array(try tile(try a.tensor("A"), try a.shape("reps"), range: a.callRange)) },
+            "concatenate": function("concatenate", "arrays, axis=0") { a, interpreter throws(Diagnostic) in
+                array(try concatenate(try tensors(a, "arrays", interpreter), axis: try a.int("axis", default: 0), range: a.callRange))
+            },
+            "vstack": function("vstack", "tup") { a, interpreter throws(Diagnostic) in
+                let parts = try tensors(a, "tup", interpreter).map { t in t.rank == 1 ? ((try? t.reshaped([1, t.count])) ?? t) : t }
+                return array(try concatenate(parts, axis: 0, range: a.callRange))
+            },
+            "hstack": function("hstack", "tup") { a, interpreter throws(Diagnostic) in
+                let parts = try tensors(a, "tup", interpreter)
+                return array(try concatenate(parts, axis: parts.first?.rank == 1 ? 0 : 1, range: a.callRange))
+            },
+            "load": function("load", "file") { a, interpreter throws(Diagnostic) in array(try NPYFile.load(try a.string("file"), range: a.range("file"))) },
+            "save": function("save", "file, arr") { a, _ throws(Diagnostic) in
+                try NPYFile.save(try a.tensor("arr"), to: try a.string("file"), range: a.callRange)
+                return .none
+            },
+            "shape": function("shape", "a") { a, _ throws(Diagnostic) in .tuple(try a.tensor("a").shape.map { .int($0) }) },
+            "copy": function("copy", "a") { a, _ throws(Diagnostic) in array(try a.tensor("a").copied()) },
+            "count_nonzero": function("count_nonzero", "a") { a, _ throws(Diagnostic) in .int(try a.tensor("a").scalars.filter { $0 != 0 }.count) },
+            "expand_dims": function("expand_dims", "a, axis") { a, _ throws(Diagnostic) in
+                let t = try a.tensor("a")
+                var axis = try a.int("axis")
+                if axis < 0 { axis += t.rank + 1 }
+                guard axis >= 0, axis <= t.rank else { throw Diagnostic("axis \(axis) is out of bounds", at: a.range("axis")) }
+                var shape = t.shape
+                shape.insert(1, at: axis)
+                return array((try? t.copied().reshaped(shape)) ?? t)
+            },
+        ]
+        for reduction in [Reduction.sum, .mean, .max, .min, .argmax, .argmin, .std, .any, .all] {
+            members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, keepdims=False") { a, _ throws(Diagnostic) in
+                try reduction.apply(try a.tensor("a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false), range: a.callRange)
+            }
+        }
+        members["amax"] = members["max"]
+        members["amin"] = members["min"]
+        if let random { members["random"] = .object(random) }
+        return ModuleObject("numpy", members)
+    }
+
+    static func keepingType(_ name: String, _ body: @escaping (Float) -> Float) -> Value {
+        function(name, "x") { a, _ throws(Diagnostic) in
+            let input = try a.tensor("x")
+            var result = ArrayMath.map(input, body)
+            result.dtype = input.dtype == .bool ? .int64 : input.dtype
+            return array(result)
+        }
+    }
+
+    static func pairwise(_ name: String, _ body: @escaping (Float, Float) -> Float) -> Value {
+        function(name, "x1, x2") { a, _ throws(Diagnostic) in
+            let x = try ArrayMath.operand(a.values["x1"]?.value ?? .none, range: a.range("x1"))
+            let y = try ArrayMath.operand(a.values["x2"]?.value ?? .none, range: a.range("x2"))
+            var result = try ArrayMath.broadcast(x.tensor, y.tensor, range: a.callRange, body)
+            result.dtype = ArrayMath.resultType(x, y)
+            return array(result)
+        }
+    }
+
+    static func roundFunction(_ name: String) -> Value {
+        function(name, "a, decimals=0") { a, _ throws(Diagnostic) in
+            let input = try a.tensor("a")
+            let scale = powf(10, Float(try a.int("decimals", default: 0)))
+            // NumPy rounds halves to even.
+            var result = ArrayMath.map(input) { ($0 * scale).rounded(.toNearestOrEven) / scale }
+            result.dtype = input.dtype
+            return array(result)
+        }
+    }
+
+    static func arange(_ a: BoundArguments) throws(Diagnostic) -> Value {
+        var start = try a.double("start"), stop = 0.0
+        if a["stop"] == nil { (start, stop) = (0, start) } else { stop = try a.double("stop") }
+        let step = try a.double("step", default: 1)
+        guard step != 0 else { throw Diagnostic("arange: the step cannot be zero", at: a.range("step")) }
+        let count = max(0, Int(((stop - start) / step).rounded(.up)))
+        try ArrayConversion.checkSize([count], range: a.callRange)
+        let allIntegers = ["start", "stop", "step"].allSatisfy { a[$0] == nil || a[$0]?.exactInteger != nil }
+        let dtype = try a.optionalDType("dtype") ?? (allIntegers ? .int64 : .float64)
+        return array(Tensor(shape: [count], dtype: dtype) { Float(start + Double($0) * step) })
+    }
+
+    static func dot(_ x: Tensor, _ y: Tensor, range: SourceRange) throws(Diagnostic) -> Value {
+        if x.rank == 0 || y.rank == 0 {
+            var result = try ArrayMath.broadcast(x, y, range: range) { $0 * $1 }
+            result.dtype = ArrayConversion.promote(x.dtype, y.dtype)
+            return array(result)
+        }
+        if x.rank == 1, y.rank == 1 {
+            guard x.count == y.count else {
+                throw Diagnostic("shapes \(formatShape(x.shape)) and \(formatShape(y.shape)) not aligned: \(x.count) (dim 0) != \(y.count) (dim 0)", at: range)
+            }
+            var total = 0.0
+            for i in 0..<x.count { total += Double(x[flat: i]) * Double(y[flat: i]) }
+            return ArrayConversion.scalar(Float(total), dtype: ArrayConversion.promote(x.dtype, y.dtype))
+        }
+        return array(try ArrayMath.matmul(x, y, range: range))
+    }
+
+    static func whereFunction(_ a: BoundArguments) throws(Diagnostic) -> Value {
+        let condition = try a.tensor("condition")
+        guard a.given("x") || a.given("y") else {
+            guard condition.rank == 1 else { throw Diagnostic("np.where(condition) supports 1-D conditions", at: a.callRange) }
+            let indices = condition.scalars.enumerated().compactMap { $0.element != 0 ? Float($0.offset) : nil }
+            return .tuple([array(Tensor(indices, dtype: .int64))])
+        }
+        let x = try ArrayMath.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
+        let y = try ArrayMath.operand(a.values["y"]?.value ?? .none, range: a.range("y"))
+        let shape = try ArrayMath.broadcastShape(try ArrayMath.broadcastShape(condition.shape, x.tensor.shape, range: a.callRange),
+                                                 y.tensor.shape, range: a.callRange)
+        let c = try ArrayMath.broadcast(Tensor(shape: shape), condition, range: a.callRange) { _, v in v }
+        let xs = try ArrayMath.broadcast(Tensor(shape: shape), x.tensor, range: a.callRange) { _, v in v }
+        let ys = try ArrayMath.broadcast(Tensor(shape: shape), y.tensor, range: a.callRange) { _, v in v }
+        return array(Tensor(shape: shape, dtype: ArrayMath.resultType(x, y)) { c[flat: $0] != 0 ? xs[flat: $0] : ys[flat: $0] })
+    }
+
+    static func tensors(_ a: BoundArguments, _ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> [Tensor] {
+        let items = try interpreter.iterate(a.values[name]?.value ?? .none, range: a.range(name))
+        guard !items.isEmpty else { throw Diagnostic("need at least one array to concatenate", at: a.range(name)) }
+        return try items.map { item throws(Diagnostic) in try ArrayConversion.tensor(item, range: a.range(name)) }
+    }
+
+    static func concatenate(_ parts: [Tensor], axis requested: Int, range: SourceRange) throws(Diagnostic) -> Tensor {
+        let first = parts[0]
+        let axis = requested < 0 ? requested + first.rank : requested
+        guard axis >= 0, axis < first.rank else {
+            throw Diagnostic("axis \(requested) is out of bounds for arrays of dimension \(first.rank)", at: range)
+        }
+        for part in parts {
+            var a = part.shape, b = first.shape
+            guard a.count == b.count else {
+                throw Diagnostic("all the input arrays must have the same number of dimensions; got \(formatShape(first.shape)) and \(formatShape(part.shape))", at: range)
+            }
+            a.remove(at: axis)
+            b.remove(at: axis)
+            guard a == b else {
+                throw Diagnostic("all the input array dimensions except for axis \(axis) must match; got \(formatShape(first.shape)) and \(formatShape(part.shape))", at: range)
+            }
+        }
+        var shape = first.shape
+        shape[axis] = parts.reduce(0) { $0 + $1.shape[axis] }
+        try ArrayConversion.checkSize(shape, range: range)
+        let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+        var values: [Float] = []
+        values.reserveCapacity(shape.reduce(1, *))
+        for o in 0..<outer {
+            for part in parts {
+                let block = part.shape[axis] * inner
+                for k in 0..<block { values.append(part[flat: o * block + k]) }
+            }
+        }
+        let dtype = parts.dropFirst().reduce(first.dtype) { ArrayConversion.promote($0, $1.dtype) }
+        return (try? Tensor(shape: shape, values: values, dtype: dtype)) ?? first
+    }
+
+    static func tile(_ tensor: Tensor, _ reps: [Int], range: SourceRange) throws(Diagnostic) -> Tensor {
+        let rank = max(tensor.rank, reps.count)
+        let shape = Array(repeating: 1, count: rank - tensor.rank) + tensor.shape
+        let repeats = Array(repeating: 1, count: rank - reps.count) + reps
+        let result = zip(shape, repeats).map { $0 * $1 }
+        try ArrayConversion.checkSize(result, range: range)
+        let source = (try? tensor.reshaped(shape)) ?? tensor
+        return Tensor(shape: result, dtype: tensor.dtype) { flat in
+            var remainder = flat, offset = 0, step = 1
+            for axis in stride(from: rank - 1, through: 0, by: -1) {
+                let position = remainder % result[axis]
+                remainder /= result[axis]
+                offset += (position % shape[axis]) * step
+                step *= shape[axis]
+            }
+            return source[flat: offset]
+        }
+    }
+}

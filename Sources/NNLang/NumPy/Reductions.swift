@@ -1,0 +1,72 @@
+import NNEngine
+
+/// NumPy's reductions (`sum`, `mean`, `max`, `min`, `argmax`, `argmin`) over all elements or one axis.
+enum Reduction: String {
+    case sum, mean, max, min, argmax, argmin, std, any, all
+
+    /// Reduces `tensor` along `axis` (all axes when nil); the result is a NumPy scalar or an array.
+    func apply(_ tensor: Tensor, axis: Int?, keepdims: Bool, range: SourceRange) throws(Diagnostic) -> Value {
+        var axis = axis
+        if let given = axis {
+            let normalized = given < 0 ? given + tensor.rank : given
+            guard normalized >= 0, normalized < Swift.max(tensor.rank, 1) else {
+                throw Diagnostic("axis \(given) is out of bounds for an array of dimension \(tensor.rank)", at: range)
+            }
+            axis = normalized
+        }
+        if tensor.count == 0, [.max, .min, .argmax, .argmin].contains(self) {
+            throw Diagnostic("zero-size array to reduction operation \(rawValue) which has no identity", at: range)
+        }
+        let dtype = resultType(tensor.dtype)
+        guard let axis, tensor.rank > 1 else {
+            let value = reduce(tensor.scalars[...])
+            if keepdims { return .array(NDArray(Tensor(shape: Array(repeating: 1, count: tensor.rank), repeating: value, dtype: dtype))) }
+            return ArrayConversion.scalar(value, dtype: dtype)
+        }
+        let outer = tensor.shape[..<axis].reduce(1, *), length = tensor.shape[axis]
+        let inner = tensor.shape[(axis + 1)...].reduce(1, *)
+        var shape = tensor.shape
+        if keepdims { shape[axis] = 1 } else { shape.remove(at: axis) }
+        var result = Tensor(shape: shape, dtype: dtype)
+        var lane = [Float](repeating: 0, count: length)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                for k in 0..<length { lane[k] = tensor[flat: (o * length + k) * inner + i] }
+                result[flat: o * inner + i] = reduce(lane[...])
+            }
+        }
+        return .array(NDArray(result))
+    }
+
+    func resultType(_ dtype: DType) -> DType {
+        switch self {
+        case .argmax, .argmin: .int64
+        case .mean, .std: dtype == .float32 ? .float32 : .float64
+        case .sum: [.bool, .uint8].contains(dtype) ? .int64 : dtype
+        case .any, .all: .bool
+        case .max, .min: dtype
+        }
+    }
+
+    func reduce(_ values: ArraySlice<Float>) -> Float {
+        switch self {
+        case .sum: return Float(values.reduce(0.0) { $0 + Double($1) })
+        case .mean: return values.isEmpty ? .nan : Float(values.reduce(0.0) { $0 + Double($1) } / Double(values.count))
+        case .std:
+            guard !values.isEmpty else { return .nan }
+            let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
+            return Float((values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count)).squareRoot())
+        case .max: return values.contains { $0.isNaN } ? .nan : (values.max() ?? .nan)
+        case .min: return values.contains { $0.isNaN } ? .nan : (values.min() ?? .nan)
+        case .argmax, .argmin:
+            var best = values.startIndex
+            for i in values.indices {
+                if values[i].isNaN { return Float(i - values.startIndex) }
+                if self == .argmax ? values[i] > values[best] : values[i] < values[best] { best = i }
+            }
+            return Float(best - values.startIndex)
+        case .any: return values.contains { $0 != 0 } ? 1 : 0
+        case .all: return values.allSatisfy { $0 != 0 } ? 1 : 0
+        }
+    }
+}

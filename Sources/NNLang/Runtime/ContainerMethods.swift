@@ -1,0 +1,172 @@
+/// Methods of Python's built-in types that course code uses: `str.format`, `list.append`, `dict.items`, ….
+enum ContainerMethods {
+    static func names(for value: Value) -> [String] {
+        switch value {
+        case .string: ["format", "join", "upper", "lower", "strip", "split", "replace", "startswith", "endswith"]
+        case .list: ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear"]
+        case .dict: ["keys", "values", "items", "get", "copy"]
+        case .tuple: ["index", "count"]
+        case .float, .int: ["is_integer", "real"]
+        default: []
+        }
+    }
+
+    static func method(_ name: String, _ owner: String, _ parameters: [Parameter],
+                       _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value) -> Value {
+        .object(BuiltinFunction(name, Signature(parameters), repr: "<built-in method \(name) of \(owner) object>", body: body))
+    }
+
+    static func attribute(_ name: String, of value: Value, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        switch value {
+        case .string(let text): return stringMethod(name, text)
+        case .list(let list): return listMethod(name, list)
+        case .dict(let dict): return dictMethod(name, dict)
+        case .tuple(let items):
+            switch name {
+            case "count": return method(name, "tuple", [Parameter("value")]) { a, _ in .int(items.filter { pythonEquals($0, a["value"] ?? .none) }.count) }
+            case "index": return method(name, "tuple", [Parameter("value")]) { a, _ throws(Diagnostic) in
+                guard let i = items.firstIndex(where: { pythonEquals($0, a["value"] ?? .none) }) else {
+                    throw Diagnostic("tuple.index(x): x not in tuple", at: a.callRange)
+                }
+                return .int(i)
+            }
+            default: return nil
+            }
+        case .float(let f):
+            if name == "is_integer" { return method(name, "float", []) { _, _ in .bool(f == f.rounded()) } }
+            return name == "real" ? value : nil
+        case .int:
+            return name == "real" ? value : nil
+        default:
+            return nil
+        }
+    }
+
+    private static func stringMethod(_ name: String, _ text: String) -> Value? {
+        switch name {
+        case "upper": return method(name, "str", []) { _, _ in .string(text.uppercased()) }
+        case "lower": return method(name, "str", []) { _, _ in .string(text.lowercased()) }
+        case "strip": return method(name, "str", [Parameter("chars", "None")]) { a, _ throws(Diagnostic) in
+            .string(text.trimming(try a.string("chars", default: " \t\n\r")))
+        }
+        case "startswith": return method(name, "str", [Parameter("prefix")]) { a, _ throws(Diagnostic) in .bool(text.hasPrefix(try a.string("prefix"))) }
+        case "endswith": return method(name, "str", [Parameter("suffix")]) { a, _ throws(Diagnostic) in .bool(text.hasSuffix(try a.string("suffix"))) }
+        case "replace": return method(name, "str", [Parameter("old"), Parameter("new")]) { a, _ throws(Diagnostic) in
+            let old = try a.string("old"), new = try a.string("new")
+            guard !old.isEmpty else { return .string(text) }
+            return .string(text.split(separator: old, omittingEmptySubsequences: false).joined(separator: new))
+        }
+        case "split": return method(name, "str", [Parameter("sep", "None")]) { a, _ throws(Diagnostic) in
+            if a["sep"] == nil { return .list(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { .string(String($0)) }) }
+            let separator = try a.string("sep")
+            guard !separator.isEmpty else { throw Diagnostic("empty separator", at: a.range("sep")) }
+            return .list(text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+        }
+        case "join": return method(name, "str", [Parameter("iterable")]) { a, interpreter throws(Diagnostic) in
+            let items = try interpreter.iterate(a["iterable"] ?? .none, range: a.range("iterable"))
+            var parts: [String] = []
+            for item in items {
+                guard case .string(let s) = item else {
+                    throw Diagnostic("str.join expects strings, found \(item.typeName)", at: a.range("iterable"))
+                }
+                parts.append(s)
+            }
+            return .string(parts.joined(separator: text))
+        }
+        case "format": return method(name, "str", [.variadic("args")]) { a, interpreter throws(Diagnostic) in
+            .string(try formatMethod(text, a.rest, interpreter, range: a.callRange))
+        }
+        default: return nil
+        }
+    }
+
+    /// `'{} and {:.2f}'.format(a, b)` with automatic and numbered fields.
+    static func formatMethod(_ text: String, _ arguments: [Value], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
+        var result = ""
+        var next = 0
+        var characters = Array(text)[...]
+        while let c = characters.popFirst() {
+            if c == "{" {
+                if characters.first == "{" {
+                    characters.removeFirst()
+                    result.append("{")
+                    continue
+                }
+                var field = ""
+                while let d = characters.popFirst(), d != "}" { field.append(d) }
+                let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = parts.first.map(String.init) ?? ""
+                let index = key.isEmpty ? next : (Int(key) ?? -1)
+                if key.isEmpty { next += 1 }
+                guard index >= 0, index < arguments.count else {
+                    throw Diagnostic("format: replacement index \(index) out of range for \(arguments.count) argument(s)", at: range)
+                }
+                result += try FormatSpec.apply(parts.count > 1 ? String(parts[1]) : "", to: arguments[index], interpreter, range: range)
+            } else if c == "}" {
+                if characters.first == "}" { characters.removeFirst() }
+                result.append("}")
+            } else {
+                result.append(c)
+            }
+        }
+        return result
+    }
+
+    private static func listMethod(_ name: String, _ list: ListBox) -> Value? {
+        switch name {
+        case "append": return method(name, "list", [Parameter("object")]) { a, _ in
+            list.items.append(a.values["object"]?.value ?? .none)
+            return .none
+        }
+        case "extend": return method(name, "list", [Parameter("iterable")]) { a, interpreter throws(Diagnostic) in
+            list.items += try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+            return .none
+        }
+        case "insert": return method(name, "list", [Parameter("index"), Parameter("object")]) { a, _ throws(Diagnostic) in
+            let index = try a.int("index")
+            let position = min(max(index < 0 ? index + list.items.count : index, 0), list.items.count)
+            list.items.insert(a.values["object"]?.value ?? .none, at: position)
+            return .none
+        }
+        case "pop": return method(name, "list", [Parameter("index", "-1")]) { a, _ throws(Diagnostic) in
+            guard !list.items.isEmpty else { throw Diagnostic("pop from empty list", at: a.callRange) }
+            let position = try Subscripts.position(.int(try a.int("index", default: -1)), count: list.items.count,
+                                                   range: a.range("index"), what: "list")
+            return list.items.remove(at: position)
+        }
+        case "index": return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
+            let value = a.values["value"]?.value ?? .none
+            guard let i = list.items.firstIndex(where: { pythonEquals($0, value) }) else {
+                throw Diagnostic("\(interpreter.repr(value)) is not in the list", at: a.range("value"))
+            }
+            return .int(i)
+        }
+        case "count": return method(name, "list", [Parameter("value")]) { a, _ in
+            .int(list.items.filter { pythonEquals($0, a.values["value"]?.value ?? .none) }.count)
+        }
+        case "copy": return method(name, "list", []) { _, _ in .list(list.items) }
+        case "reverse": return method(name, "list", []) { _, _ in
+            list.items.reverse()
+            return .none
+        }
+        case "clear": return method(name, "list", []) { _, _ in
+            list.items.removeAll()
+            return .none
+        }
+        default: return nil
+        }
+    }
+
+    private static func dictMethod(_ name: String, _ dict: DictBox) -> Value? {
+        switch name {
+        case "keys": return method(name, "dict", []) { _, _ in .list(dict.keys) }
+        case "values": return method(name, "dict", []) { _, _ in .list(dict.values) }
+        case "items": return method(name, "dict", []) { _, _ in .list(zip(dict.keys, dict.values).map { .tuple([$0, $1]) }) }
+        case "get": return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) { a, _ in
+            dict[a.values["key"]?.value ?? .none] ?? (a.values["default"]?.value ?? .none)
+        }
+        case "copy": return method(name, "dict", []) { _, _ in .dict(DictBox(Array(zip(dict.keys, dict.values)))) }
+        default: return nil
+        }
+    }
+}

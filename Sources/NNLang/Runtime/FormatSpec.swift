@@ -1,0 +1,230 @@
+/// Python's format-spec mini-language for f-strings and `format()`:
+/// `[[fill]align][sign][#][0][width][,][.precision][type]`.
+struct FormatSpec {
+    var fill: Character = " "
+    var align: Character?
+    var sign: Character = "-"
+    var zeroPad = false
+    var width = 0
+    var grouping: Character?
+    var precision: Int?
+    var type: Character?
+
+    init(_ spec: String, range: SourceRange) throws(Diagnostic) {
+        var characters = Array(spec)
+        var i = 0
+        if characters.count >= 2, "<>^=".contains(characters[1]) {
+            fill = characters[0]
+            align = characters[1]
+            i = 2
+        } else if let first = characters.first, "<>^=".contains(first) {
+            align = first
+            i = 1
+        }
+        if i < characters.count, "+- ".contains(characters[i]) {
+            sign = characters[i]
+            i += 1
+        }
+        if i < characters.count, characters[i] == "#" { i += 1 }
+        if i < characters.count, characters[i] == "0" {
+            zeroPad = true
+            i += 1
+        }
+        var digits = ""
+        while i < characters.count, characters[i].isNumber {
+            digits.append(characters[i])
+            i += 1
+        }
+        width = Int(digits) ?? 0
+        if i < characters.count, characters[i] == "," || characters[i] == "_" {
+            grouping = characters[i]
+            i += 1
+        }
+        if i < characters.count, characters[i] == "." {
+            i += 1
+            var precisionDigits = ""
+            while i < characters.count, characters[i].isNumber {
+                precisionDigits.append(characters[i])
+                i += 1
+            }
+            guard let value = Int(precisionDigits) else { throw Diagnostic("format specifier missing precision", at: range) }
+            precision = min(value, 100)
+        }
+        if i < characters.count {
+            type = characters[i]
+            i += 1
+        }
+        characters = []
+        guard i == spec.count else { throw Diagnostic("invalid format specifier '\(spec)'", at: range) }
+        if width > 1000 { width = 1000 }
+    }
+
+    /// Formats `value` by `spec` as Python's `format(value, spec)` would.
+    static func apply(_ spec: String, to value: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
+        if spec.isEmpty { return interpreter.str(value) }
+        let format = try FormatSpec(spec, range: range)
+        var value = value
+        if case .array(let array) = value {
+            guard array.isScalar else {
+                throw Diagnostic("unsupported format string passed to numpy.ndarray.__format__", at: range,
+                                 hint: "format one element, like {x[0, 0]:.2f}, or leave out the format spec")
+            }
+            let scalar = Double(array.tensor[flat: 0])
+            value = array.tensor.dtype == .float32 || array.tensor.dtype == .float64 ? .float(scalar) : .int(Int(scalar))
+        }
+        let body: String
+        switch value {
+        case .int(let i) where format.type == nil || "dnxXbo".contains(format.type!):
+            body = format.integer(i)
+        case .bool(let b) where format.type != nil && format.type != "s":
+            body = format.integer(b ? 1 : 0)
+        case .int, .float, .bool:
+            guard format.type == nil || "eEfFgG%n".contains(format.type!), let number = value.numericValue else {
+                throw Diagnostic("unknown format code '\(format.type.map(String.init) ?? "")' for a \(value.typeName)", at: range)
+            }
+            body = format.float(number, isInteger: value.typeName == "int")
+        case .string(let text):
+            guard format.type == nil || format.type == "s" else {
+                throw Diagnostic("unknown format code '\(format.type.map(String.init) ?? "")' for a string", at: range)
+            }
+            body = format.precision.map { String(text.prefix($0)) } ?? text
+            return format.pad(body, numeric: false)
+        default:
+            return format.pad(interpreter.str(value), numeric: false)
+        }
+        return format.pad(body, numeric: true)
+    }
+
+    func integer(_ value: Int) -> String {
+        var text: String
+        switch type {
+        case "x": text = String(value, radix: 16)
+        case "X": text = String(value, radix: 16).uppercased()
+        case "b": text = String(value, radix: 2)
+        case "o": text = String(value, radix: 8)
+        default: text = String(value)
+        }
+        if let grouping { text = groupThousands(text, separator: grouping) }
+        return signed(text, negative: value < 0)
+    }
+
+    func float(_ value: Double, isInteger: Bool) -> String {
+        var text: String
+        switch type {
+        case "e", "E", "f", "F", "g", "G":
+            text = cFormat("%.\(precision ?? 6)\(type!)", abs(value))
+        case "%":
+            text = cFormat("%.\(precision ?? 6)f", abs(value) * 100) + "%"
+        default:
+            if let precision {
+                text = cFormat("%.\(max(precision, 1))g", abs(value))
+                if !text.contains(".") && !text.contains("e") && !text.contains("n") && !text.contains("i") && !isInteger { text += ".0" }
+            } else {
+                text = isInteger ? String(Int(abs(value))) : pythonFloatRepr(abs(value))
+            }
+        }
+        if let grouping, !text.contains("e") { text = groupThousands(text, separator: grouping) }
+        return signed(text, negative: value < 0 || (value == 0 && value.sign == .minus))
+    }
+
+    private func signed(_ text: String, negative: Bool) -> String {
+        let digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
+        if negative { return "-" + digits }
+        return sign == "+" ? "+" + digits : (sign == " " ? " " + digits : digits)
+    }
+
+    func pad(_ text: String, numeric: Bool) -> String {
+        let count = text.count
+        guard width > count else { return text }
+        let padding = width - count
+        if zeroPad && align == nil && numeric {
+            let hasSign = text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix(" ")
+            let signText = hasSign ? String(text.prefix(1)) : ""
+            return signText + String(repeating: "0", count: padding) + text.dropFirst(hasSign ? 1 : 0)
+        }
+        let fillText = { (n: Int) in String(repeating: fill, count: n) }
+        switch align ?? (numeric ? ">" : "<") {
+        case "<": return text + fillText(padding)
+        case "^": return fillText(padding / 2) + text + fillText(padding - padding / 2)
+        default: return fillText(padding) + text
+        }
+    }
+}
+
+/// Python's `'%d items' % n` formatting.
+enum PercentFormat {
+    static func apply(_ format: String, _ argument: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
+        var arguments: [Value]
+        if case .tuple(let items) = argument { arguments = items } else { arguments = [argument] }
+        var result = ""
+        var characters = Array(format)[...]
+        while let c = characters.popFirst() {
+            guard c == "%" else {
+                result.append(c)
+                continue
+            }
+            var spec = ""
+            while let next = characters.first, "-+ #0123456789.".contains(next) {
+                spec.append(next)
+                characters.removeFirst()
+            }
+            guard let type = characters.popFirst() else {
+                throw Diagnostic("incomplete format: '%' at the end of the string", at: range)
+            }
+            if type == "%" {
+                result.append("%")
+                continue
+            }
+            guard !arguments.isEmpty else { throw Diagnostic("not enough arguments for format string", at: range) }
+            let value = arguments.removeFirst()
+            switch type {
+            case "s": result += pythonPad(interpreter.str(value), spec)
+            case "r": result += pythonPad(interpreter.repr(value), spec)
+            case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X":
+                guard let number = value.numericValue, value.typeName != "str" else {
+                    throw Diagnostic("%\(type) format: a real number is required, not \(value.typeName)", at: range)
+                }
+                let integerType = "dixX".contains(type)
+                result += integerType
+                    ? cFormatInteger("%\(spec)\(type == "i" ? "d" : String(type))", Int(number.rounded(.towardZero)))
+                    : cFormat("%\(spec)\(type)", number)
+            default:
+                throw Diagnostic("unsupported format character '\(type)'", at: range)
+            }
+        }
+        guard arguments.isEmpty else {
+            throw Diagnostic("not all arguments converted during string formatting", at: range)
+        }
+        return result
+    }
+
+    private static func pythonPad(_ text: String, _ spec: String) -> String {
+        let left = spec.hasPrefix("-")
+        let widthText = spec.drop { "-+ #0".contains($0) }.prefix { $0.isNumber }
+        let width = Int(widthText) ?? 0
+        guard width > text.count else { return text }
+        let padding = String(repeating: " ", count: width - text.count)
+        return left ? text + padding : padding + text
+    }
+
+    private static func cFormatInteger(_ format: String, _ value: Int) -> String {
+        var buffer = [CChar](repeating: 0, count: 128)
+        let fixed = format.replacingLast("d", with: "lld").replacingLast("x", with: "llx").replacingLast("X", with: "llX")
+        _ = withVaList([Int64(value)]) { vsnprintf(&buffer, buffer.count, fixed, $0) }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension String {
+    /// The string with its last `character` replaced by `replacement` (a format's conversion letter).
+    func replacingLast(_ character: Character, with replacement: String) -> String {
+        guard last == character else { return self }
+        return String(dropLast()) + replacement
+    }
+}

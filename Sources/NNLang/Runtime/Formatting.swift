@@ -1,0 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Interpreter {
+    /// `repr(value)`, as Python shows a value in a list or at the REPL.
+    public func repr(_ value: Value) -> String {
+        switch value {
+        case .none: return "None"
+        case .bool(let b): return b ? "True" : "False"
+        case .int(let i): return String(i)
+        case .float(let f): return pythonFloatRepr(f)
+        case .string(let s): return pythonStringRepr(s)
+        case .list(let list): return "[" + list.items.map { repr($0) }.joined(separator: ", ") + "]"
+        case .tuple(let items):
+            return items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map { repr($0) }.joined(separator: ", ") + ")"
+        case .dict(let dict):
+            return "{" + zip(dict.keys, dict.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+        case .array(let array): return ArrayFormatter.repr(array.tensor)
+        case .object(let object): return object.repr(self)
+        }
+    }
+
+    /// `str(value)`, as `print` shows it.
+    public func str(_ value: Value) -> String {
+        switch value {
+        case .string(let s): return s
+        case .array(let array): return ArrayFormatter.str(array.tensor)
+        case .object(let object): return object.str(self)
+        default: return repr(value)
+        }
+    }
+}
+
+/// Python's `repr(float)`: the shortest text that reads back as the same double.
+func pythonFloatRepr(_ value: Double) -> String {
+    if value.isNaN { return "nan" }
+    if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+    return value.description
+}
+
+/// Python's `repr(str)`: single quotes unless the text holds a single quote and no double quote.
+func pythonStringRepr(_ text: String) -> String {
+    let quote: Character = text.contains("'") && !text.contains("\"") ? "\"" : "'"
+    var result = String(quote)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\t": result += "\\t"
+        case "\r": result += "\\r"
+        default:
+            if Character(scalar) == quote {
+                result += "\\\(quote)"
+            } else if scalar.value < 32 || scalar.value == 127 {
+                let hex = String(scalar.value, radix: 16)
+                result += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    result.append(quote)
+    return result
+}
+
+/// C's printf for one number (`%.4f`, `%.3e`, …), for Python's format specs.
+func cFormat(_ format: String, _ value: Double) -> String {
+    var buffer = [CChar](repeating: 0, count: 512)
+    let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
+    guard count >= 0 else { return String(value) }
+    if Int(count) >= buffer.count {
+        buffer = [CChar](repeating: 0, count: Int(count) + 1)
+        _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
+    }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
+
+/// `12345678` → `12,345,678`.
+func groupThousands(_ digits: String, separator: Character = ",") -> String {
+    let negative = digits.hasPrefix("-")
+    let body = negative ? String(digits.dropFirst()) : digits
+    let parts = body.split(separator: ".", maxSplits: 1)
+    let whole = Array(parts.first ?? "")
+    var grouped = ""
+    for (offset, character) in whole.enumerated() {
+        if offset > 0, (whole.count - offset) % 3 == 0 { grouped.append(separator) }
+        grouped.append(character)
+    }
+    if parts.count > 1 { grouped += "." + parts[1] }
+    return (negative ? "-" : "") + grouped
+}

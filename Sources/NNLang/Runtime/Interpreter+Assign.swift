@@ -1,0 +1,81 @@
+extension Interpreter {
+    /// Binds `value` to `target`: a name, an attribute, a subscript, or a tuple/list of targets to unpack.
+    func assign(_ value: Value, to target: Expression) throws(Diagnostic) {
+        switch target {
+        case .name(let name, _):
+            globals[name] = value
+        case .attribute(let base, let name, let range):
+            let object = try evaluate(base)
+            guard case .object(let pyObject) = object else {
+                throw Diagnostic("cannot set attributes on a \(object.typeName)", at: range)
+            }
+            do { try pyObject.setAttribute(name, to: value, self) } catch { throw error.located(at: range) }
+        case .subscription(let base, let items, let range):
+            let container = try evaluate(base)
+            let index = try evaluateSubscript(items)
+            try setSubscript(container, index, to: value, range: range)
+        case .tuple(let targets, let range), .list(let targets, let range):
+            let items = try unpack(value, count: targets.count, range: range)
+            for (item, target) in zip(items, targets) { try assign(item, to: target) }
+        default:
+            throw Diagnostic("cannot assign to this expression", at: target.range)
+        }
+    }
+
+    /// The items of `value` for unpacking into `count` targets.
+    func unpack(_ value: Value, count: Int, range: SourceRange) throws(Diagnostic) -> [Value] {
+        let items = try iterate(value, range: range)
+        guard items.count == count else {
+            if items.count > count {
+                throw Diagnostic("too many values to unpack (expected \(count), got \(items.count))", at: range)
+            }
+            throw Diagnostic("not enough values to unpack (expected \(count), got \(items.count))", at: range)
+        }
+        return items
+    }
+
+    /// The items Python's iteration would give: list and tuple items, string characters, dict keys,
+    /// array rows.
+    func iterate(_ value: Value, range: SourceRange) throws(Diagnostic) -> [Value] {
+        switch value {
+        case .list(let list): return list.items
+        case .tuple(let items): return items
+        case .string(let text): return text.map { .string(String($0)) }
+        case .dict(let dict): return dict.keys
+        case .array(let array):
+            guard !array.isScalar else { throw Diagnostic("iteration over a 0-d array", at: range) }
+            return (0..<array.shape[0]).map { .array(NDArray(ArrayIndexing.row(array.tensor, $0))) }
+        case .object(let object):
+            if let iterable = object as? IterableObject { return iterable.items }
+            throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
+        default:
+            throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
+        }
+    }
+
+    func setSubscript(_ container: Value, _ index: [IndexItem], to value: Value, range: SourceRange) throws(Diagnostic) {
+        switch container {
+        case .list(let list):
+            guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
+                throw Diagnostic("assigning to a slice of a list is not supported", at: range)
+            }
+            let position = try Subscripts.position(key, count: list.items.count, range: keyRange, what: "list")
+            list.items[position] = value
+        case .dict(let dict):
+            guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
+                throw Diagnostic("a dict key cannot be a slice", at: range)
+            }
+            try checkHashable(key, range: keyRange)
+            dict[key] = value
+        case .array(let array):
+            try ArrayIndexing.set(array, index, to: value, self, range: range)
+        default:
+            throw Diagnostic("'\(container.typeName)' object does not support item assignment", at: range)
+        }
+    }
+}
+
+/// An object whose items `for`-style unpacking and `list()` can take (ranges, `model.layers` views…).
+protocol IterableObject: PyObject {
+    var items: [Value] { get }
+}

@@ -1,0 +1,174 @@
+import NNEngine
+
+extension Interpreter {
+    /// The value of `expression`.
+    func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        switch expression {
+        case .name(let name, let range):
+            return try lookup(name, range: range)
+        case .int(let value, _): return .int(value)
+        case .float(let value, _): return .float(value)
+        case .string(let value, _): return .string(value)
+        case .bool(let value, _): return .bool(value)
+        case .none: return .none
+        case .formattedString(let parts, _): return .string(try format(parts))
+        case .list(let items, _): return .list(try items.map { item throws(Diagnostic) in try evaluate(item) })
+        case .tuple(let items, _): return .tuple(try items.map { item throws(Diagnostic) in try evaluate(item) })
+        case .dict(let entries, _):
+            let dict = DictBox()
+            for entry in entries {
+                let key = try evaluate(entry.key)
+                try checkHashable(key, range: entry.key.range)
+                dict[key] = try evaluate(entry.value)
+            }
+            return .dict(dict)
+        case .attribute(let base, let name, let range):
+            return try attribute(name, of: try evaluate(base), range: range)
+        case .subscription(let base, let items, let range):
+            let container = try evaluate(base)
+            let index = try evaluateSubscript(items)
+            return try subscriptValue(container, index, range: range)
+        case .call(let callee, let arguments, let range):
+            return try call(callee, arguments, range: range)
+        case .binary(let op, let left, let right, let range):
+            return try binary(op, try evaluate(left), try evaluate(right), range: range)
+        case .unary(let op, let operand, let range):
+            return try unary(op, try evaluate(operand), range: range)
+        case .compare(let first, let rest, let range):
+            var left = try evaluate(first)
+            var result: Value = .bool(true)
+            for (op, rightExpression) in rest {
+                let right = try evaluate(rightExpression)
+                result = try compare(op, left, right, range: range)
+                if rest.count > 1, !(try truth(result, range: range)) { return result }
+                left = right
+            }
+            return result
+        case .and(let left, let right, let range):
+            let value = try evaluate(left)
+            return try truth(value, range: range) ? try evaluate(right) : value
+        case .or(let left, let right, let range):
+            let value = try evaluate(left)
+            return try truth(value, range: range) ? value : try evaluate(right)
+        case .conditional(let condition, let then, let otherwise, let range):
+            return try truth(try evaluate(condition), range: range) ? try evaluate(then) : try evaluate(otherwise)
+        }
+    }
+
+    func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {
+        if let value = globals[name] { return value }
+        var hint = didYouMean(name, globals.keys)
+        if let module = ModuleRegistry.importHints[name] { hint = "add: \(module)" }
+        throw Diagnostic("name '\(name)' is not defined", at: range, hint: hint)
+    }
+
+    func checkHashable(_ key: Value, range: SourceRange) throws(Diagnostic) {
+        switch key {
+        case .list, .dict, .array: throw Diagnostic("a \(key.typeName) cannot be a dict key", at: range)
+        default: break
+        }
+    }
+
+    func call(_ calleeExpression: Expression, _ argumentExpressions: [Argument], range: SourceRange) throws(Diagnostic) -> Value {
+        let callee = try evaluate(calleeExpression)
+        var arguments = CallArguments(range: range)
+        for argument in argumentExpressions {
+            let value = try evaluate(argument.value)
+            if let name = argument.name {
+                arguments.keywords.append((name, value, argument.range))
+            } else {
+                arguments.positional.append(value)
+                arguments.positionalRanges.append(argument.range)
+            }
+        }
+        guard case .object(let object) = callee, let function = object as? CallableObject else {
+            throw Diagnostic("'\(callee.typeName)' object is not callable", at: calleeExpression.range,
+                             hint: calleeExpression.isNamed ? nil : "remove the parentheses to use the value itself")
+        }
+        do {
+            return try function.call(arguments, self)
+        } catch {
+            throw error.located(at: range)
+        }
+    }
+
+    /// The attribute `name` of `value`.
+    func attribute(_ name: String, of value: Value, range: SourceRange) throws(Diagnostic) -> Value {
+        let found: Value?
+        let names: [String]
+        switch value {
+        case .object(let object):
+            do { found = try object.attribute(name, self) } catch { throw error.located(at: range) }
+            names = object.attributeNames
+        case .array(let array):
+            found = try ArrayAttributes.attribute(name, of: array, self, range: range)
+            names = ArrayAttributes.names
+        default:
+            found = try ContainerMethods.attribute(name, of: value, self)
+            names = ContainerMethods.names(for: value)
+        }
+        if let found { return found }
+        throw Diagnostic("'\(value.typeName)' object has no attribute '\(name)'", at: range, hint: didYouMean(name, names))
+    }
+
+    func evaluateSubscript(_ items: [SubscriptItem]) throws(Diagnostic) -> [IndexItem] {
+        try items.map { item throws(Diagnostic) -> IndexItem in
+            switch item {
+            case .index(let expression):
+                let value = try evaluate(expression)
+                if case .none = value { return .newAxis }
+                return .value(value, expression.range)
+            case .slice(let start, let stop, let step):
+                func bound(_ e: Expression?) throws(Diagnostic) -> Int? {
+                    guard let e else { return nil }
+                    let value = try evaluate(e)
+                    if case .none = value { return nil }
+                    guard let integer = value.exactInteger else {
+                        throw Diagnostic("slice indices must be integers or None, not \(value.typeName)", at: e.range)
+                    }
+                    return integer
+                }
+                let s = try bound(step)
+                if s == 0 { throw Diagnostic("slice step cannot be zero", at: step?.range) }
+                return .slice(try bound(start), try bound(stop), s)
+            case .ellipsis:
+                return .ellipsis
+            }
+        }
+    }
+
+    func format(_ parts: [FormattedPart]) throws(Diagnostic) -> String {
+        var result = ""
+        for part in parts {
+            switch part {
+            case .text(let text): result += text
+            case .value(let expression, let conversion, let specParts):
+                let value = try evaluate(expression)
+                let spec = try format(specParts)
+                switch conversion {
+                case "r": result += try FormatSpec.apply(spec, to: .string(repr(value)), self, range: expression.range)
+                case "s": result += try FormatSpec.apply(spec, to: .string(str(value)), self, range: expression.range)
+                default: result += try FormatSpec.apply(spec, to: value, self, range: expression.range)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// One item of an evaluated subscript.
+enum IndexItem {
+    case value(Value, SourceRange)
+    case slice(Int?, Int?, Int?)
+    case newAxis
+    case ellipsis
+}
+
+extension Expression {
+    var isNamed: Bool {
+        switch self {
+        case .name, .attribute: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import NNEngine
+
+/// Runs programs: binds names to values in one global scope and calls into the engine.
+/// One interpreter is one session (a script run or a REPL), keeping its variables between runs.
+public final class Interpreter {
+    public var globals: [String: Value] = [:]
+    public let output: OutputSink
+    public var options: InterpreterOptions
+    /// Set (from a signal handler, say) to stop a running `fit` at the next batch.
+    public let cancellation = CancellationFlag()
+    /// The session's random stream: initial weights, shuffling and `np.random`.
+    public let random = RandomSource.shared
+    /// Makes extra training observers for a fit (the teaching layer attaches here).
+    public var trainingObservers: [(FitContext) -> TrainingObserver?] = []
+    /// Called before each statement of a program; return false to stop running (presenter mode).
+    public var beforeStatement: ((Statement, SourceFile) -> Bool)?
+    /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
+    public var pauseHandler: ((String?) -> Void)?
+    /// The source being run, for messages from inside calls.
+    public private(set) var currentSource: SourceFile?
+    let modules = ModuleRegistry()
+
+    public init(output: OutputSink = StandardOutput(), options: InterpreterOptions = InterpreterOptions()) {
+        self.output = output
+        self.options = options
+        random.reseed(options.seed)
+        LayerNames.shared.reset()
+        installBuiltins()
+    }
+
+    /// Parses and runs `source`. Returns the value of the last statement when it is an expression
+    /// (for the REPL's `Out[n]`), or nil. Throws the syntax errors, or the first runtime error.
+    @discardableResult
+    public func run(_ source: SourceFile) throws(DiagnosticList) -> Value? {
+        let program = try Parser.parse(source.text)
+        currentSource = source
+        defer { currentSource = nil }
+        var last: Value?
+        for statement in program.statements {
+            if let beforeStatement, !beforeStatement(statement, source) { return nil }
+            do {
+                last = try execute(statement)
+            } catch {
+                throw DiagnosticList(diagnostics: [error])
+            }
+        }
+        return last
+    }
+
+    /// Parses `source` and resolves its imports and names without running anything (`nn --check`).
+    public func check(_ source: SourceFile) throws(DiagnosticList) {
+        let program = try Parser.parse(source.text)
+        var errors: [Diagnostic] = []
+        var defined = Set(globals.keys)
+        for statement in program.statements {
+            do { try NameChecker(interpreter: self).check(statement, defined: &defined) } catch { errors.append(error) }
+        }
+        if !errors.isEmpty { throw DiagnosticList(diagnostics: errors) }
+    }
+
+    /// Runs one statement; returns its value when it is an expression statement.
+    func execute(_ statement: Statement) throws(Diagnostic) -> Value? {
+        switch statement {
+        case .expression(let expression):
+            return try evaluate(expression)
+        case .assign(let targets, let valueExpression, _):
+            let value = try evaluate(valueExpression)
+            for target in targets { try assign(value, to: target) }
+        case .augmentedAssign(let target, let op, let valueExpression, let range):
+            let current = try evaluate(target)
+            let value = try evaluate(valueExpression)
+            let result = try binary(op, current, value, range: range, inPlace: true)
+            try assign(result, to: target)
+        case .importModule(let path, let alias, let range):
+            let module = try modules.module(path, range: range, self)
+            if let alias {
+                globals[alias] = .object(module)
+            } else {
+                globals[path[0]] = .object(try modules.module([path[0]], range: range, self))
+            }
+        case .importNames(let path, let names, let range):
+            let module = try modules.module(path, range: range, self)
+            for (name, alias, nameRange) in names {
+                guard let value = try modules.member(name, of: module, path: path, range: nameRange, self) else { continue }
+                globals[alias ?? name] = value
+            }
+        case .pass:
+            break
+        }
+        return nil
+    }
+
+    /// Writes text to the program's output.
+    public func write(_ text: String) { output.write(text) }
+}
+
+/// How an interpreter presents things.
+public struct InterpreterOptions: Sendable {
+    /// Whether output goes to a person at a terminal: progress bars update in place and show timings.
+    public var interactive = false
+    public var color = false
+    /// Whether the terminal shows Unicode (box drawing, ━); ASCII otherwise.
+    public var unicode = true
+    /// The random seed at the start of the session.
+    public var seed: UInt64 = RandomGenerator.defaultSeed
+
+    public init(interactive: Bool = false, color: Bool = false, unicode: Bool = true,
+                seed: UInt64 = RandomGenerator.defaultSeed) {
+        self.interactive = interactive
+        self.color = color
+        self.unicode = unicode
+        self.seed = seed
+    }
+}
+
+/// What the teaching layer is told about a `fit` call when it may attach an observer.
+public struct FitContext {
+    public let model: Sequential
+    public let epochs: Int
+    public let verbose: Int
+    /// The `explain=` argument of this call, if given.
+    public let explain: String?
+    public let output: OutputSink
+}

@@ -1,0 +1,87 @@
+/// `nn --check`: resolves every import and every name a program reads, without running it.
+struct NameChecker {
+    let interpreter: Interpreter
+
+    func check(_ statement: Statement, defined: inout Set<String>) throws(Diagnostic) {
+        switch statement {
+        case .expression(let expression):
+            try check(expression, defined)
+        case .assign(let targets, let value, _):
+            try check(value, defined)
+            for target in targets { try bind(target, &defined) }
+        case .augmentedAssign(let target, _, let value, _):
+            try check(target, defined)
+            try check(value, defined)
+        case .importModule(let path, let alias, let range):
+            _ = try interpreter.modules.module(path, range: range, interpreter)
+            defined.insert(alias ?? path[0])
+        case .importNames(let path, let names, let range):
+            let module = try interpreter.modules.module(path, range: range, interpreter)
+            for (name, alias, nameRange) in names {
+                _ = try interpreter.modules.member(name, of: module, path: path, range: nameRange, interpreter)
+                defined.insert(alias ?? name)
+            }
+        case .pass:
+            break
+        }
+    }
+
+    private func bind(_ target: Expression, _ defined: inout Set<String>) throws(Diagnostic) {
+        switch target {
+        case .name(let name, _): defined.insert(name)
+        case .tuple(let items, _), .list(let items, _): for item in items { try bind(item, &defined) }
+        default: try check(target, defined)
+        }
+    }
+
+    private func check(_ expression: Expression, _ defined: Set<String>) throws(Diagnostic) {
+        switch expression {
+        case .name(let name, let range):
+            guard defined.contains(name) else {
+                throw Diagnostic("name '\(name)' is not defined", at: range,
+                                 hint: ModuleRegistry.importHints[name].map { "add: \($0)" } ?? didYouMean(name, defined))
+            }
+        case .int, .float, .string, .bool, .none: break
+        case .formattedString(let parts, _): try check(parts, defined)
+        case .list(let items, _), .tuple(let items, _): for item in items { try check(item, defined) }
+        case .dict(let entries, _):
+            for entry in entries {
+                try check(entry.key, defined)
+                try check(entry.value, defined)
+            }
+        case .attribute(let base, _, _): try check(base, defined)
+        case .subscription(let base, let items, _):
+            try check(base, defined)
+            for item in items {
+                switch item {
+                case .index(let e): try check(e, defined)
+                case .slice(let a, let b, let c): for e in [a, b, c].compactMap({ $0 }) { try check(e, defined) }
+                case .ellipsis: break
+                }
+            }
+        case .call(let callee, let arguments, _):
+            try check(callee, defined)
+            for argument in arguments { try check(argument.value, defined) }
+        case .binary(_, let l, let r, _), .and(let l, let r, _), .or(let l, let r, _):
+            try check(l, defined)
+            try check(r, defined)
+        case .unary(_, let e, _): try check(e, defined)
+        case .compare(let first, let rest, _):
+            try check(first, defined)
+            for (_, e) in rest { try check(e, defined) }
+        case .conditional(let c, let t, let o, _):
+            try check(c, defined)
+            try check(t, defined)
+            try check(o, defined)
+        }
+    }
+
+    private func check(_ parts: [FormattedPart], _ defined: Set<String>) throws(Diagnostic) {
+        for part in parts {
+            if case .value(let e, _, let spec) = part {
+                try check(e, defined)
+                try check(spec, defined)
+            }
+        }
+    }
+}

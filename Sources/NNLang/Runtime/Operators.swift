@@ -1,0 +1,206 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Interpreter {
+    /// `left op right` with Python's rules for numbers, strings, lists and tuples, and NumPy's for arrays.
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange, inPlace: Bool = false) throws(Diagnostic) -> Value {
+        if case .array = left { return try ArrayMath.binary(op, left, right, self, range: range) }
+        if case .array = right { return try ArrayMath.binary(op, left, right, self, range: range) }
+        switch (op, left, right) {
+        case (.add, .string(let a), .string(let b)): return .string(a + b)
+        case (.add, .list(let a), .list(let b)):
+            if inPlace {
+                a.items += b.items
+                return left
+            }
+            return .list(a.items + b.items)
+        case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+        case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
+            guard let count = (op == .multiply && left.typeName == "str" ? right : left).exactInteger else { break }
+            try checkRepetition(count * s.count, range: range)
+            return .string(String(repeating: s, count: max(count, 0)))
+        case (.multiply, .list(let list), _), (.multiply, _, .list(let list)):
+            guard let count = (left.typeName == "list" ? right : left).exactInteger else { break }
+            try checkRepetition(count * list.items.count, range: range)
+            return .list(Array(repeating: list.items, count: max(count, 0)).flatMap { $0 })
+        case (.multiply, .tuple(let items), _), (.multiply, _, .tuple(let items)):
+            guard let count = (left.typeName == "tuple" ? right : left).exactInteger else { break }
+            try checkRepetition(count * items.count, range: range)
+            return .tuple(Array(repeating: items, count: max(count, 0)).flatMap { $0 })
+        case (.modulo, .string(let format), _):
+            return .string(try PercentFormat.apply(format, right, self, range: range))
+        default:
+            break
+        }
+        guard let result = try numericBinary(op, left, right, range: range) else {
+            throw Diagnostic("unsupported operand types for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'", at: range,
+                             hint: op == .add && (left.typeName == "str" || right.typeName == "str")
+                                ? "convert with str(...) first, or use an f-string" : nil)
+        }
+        return result
+    }
+
+    private func checkRepetition(_ size: Int, range: SourceRange) throws(Diagnostic) {
+        if size > 50_000_000 { throw Diagnostic("the result would hold \(size) items, too many", at: range) }
+    }
+
+    /// Arithmetic between Python ints, floats and bools; nil when either side is not a number.
+    func numericBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic) -> Value? {
+        let isInteger: (Value) -> Bool = { if case .int = $0 { true } else if case .bool = $0 { true } else { false } }
+        if isInteger(left), isInteger(right), let a = left.exactInteger, let b = right.exactInteger {
+            return try integerBinary(op, a, b, range: range)
+        }
+        guard let a = left.numericValue, let b = right.numericValue,
+            !(left.typeName == "str" || right.typeName == "str") else { return nil }
+        switch op {
+        case .add: return .float(a + b)
+        case .subtract: return .float(a - b)
+        case .multiply: return .float(a * b)
+        case .divide:
+            guard b != 0 else { throw Diagnostic("ZeroDivisionError: float division by zero", at: range) }
+            return .float(a / b)
+        case .floorDivide:
+            guard b != 0 else { throw Diagnostic("ZeroDivisionError: float floor division by zero", at: range) }
+            return .float((a / b).rounded(.down))
+        case .modulo:
+            guard b != 0 else { throw Diagnostic("ZeroDivisionError: float modulo", at: range) }
+            let r = fmod(a, b)
+            return .float(r != 0 && (r < 0) != (b < 0) ? r + b : r)
+        case .power:
+            if a == 0 && b < 0 { throw Diagnostic("ZeroDivisionError: 0.0 cannot be raised to a negative power", at: range) }
+            return .float(pow(a, b))
+        case .matmul: return nil
+        }
+    }
+
+    private func integerBinary(_ op: BinaryOperator, _ a: Int, _ b: Int, range: SourceRange) throws(Diagnostic) -> Value? {
+        func checked(_ result: (Int, Bool)) throws(Diagnostic) -> Value {
+            if result.1 { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
+            return .int(result.0)
+        }
+        switch op {
+        case .add: return try checked(a.addingReportingOverflow(b))
+        case .subtract: return try checked(a.subtractingReportingOverflow(b))
+        case .multiply: return try checked(a.multipliedReportingOverflow(by: b))
+        case .divide:
+            guard b != 0 else { throw Diagnostic("ZeroDivisionError: division by zero", at: range) }
+            return .float(Double(a) / Double(b))
+        case .floorDivide, .modulo:
+            guard b != 0 else { throw Diagnostic("ZeroDivisionError: integer division or modulo by zero", at: range) }
+            var quotient = a / b
+            if (a % b != 0) && ((a < 0) != (b < 0)) { quotient -= 1 }
+            return op == .floorDivide ? .int(quotient) : .int(a - quotient * b)
+        case .power:
+            if b < 0 {
+                guard a != 0 else { throw Diagnostic("ZeroDivisionError: 0 cannot be raised to a negative power", at: range) }
+                return .float(pow(Double(a), Double(b)))
+            }
+            var result = 1
+            for _ in 0..<min(b, 64) {
+                let (product, overflow) = result.multipliedReportingOverflow(by: a)
+                if overflow { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
+                result = product
+                if result == 0 || result == 1 { break }
+            }
+            if b > 64, abs(a) > 1 { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
+            return .int(a == -1 && b % 2 == 1 ? -1 : (a == -1 ? 1 : result))
+        case .matmul: return nil
+        }
+    }
+
+    func unary(_ op: UnaryOperator, _ value: Value, range: SourceRange) throws(Diagnostic) -> Value {
+        switch op {
+        case .not: return .bool(!(try truth(value, range: range)))
+        case .plus, .negate:
+            if case .array = value { return try ArrayMath.unary(op, value, self, range: range) }
+            if op == .plus, value.numericValue != nil, value.typeName != "str" { return value }
+            switch value {
+            case .int(let i): return i == .min ? .float(-Double(i)) : .int(-i)
+            case .bool(let b): return .int(b ? -1 : 0)
+            case .float(let f): return .float(-f)
+            default: throw Diagnostic("bad operand type for unary \(op.rawValue): '\(value.typeName)'", at: range)
+            }
+        }
+    }
+
+    func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic) -> Value {
+        switch op {
+        case .is, .isNot:
+            let same: Bool
+            switch (left, right) {
+            case (.none, .none): same = true
+            case (.bool(let a), .bool(let b)): same = a == b
+            case (.object(let a), .object(let b)): same = a === b
+            case (.list(let a), .list(let b)): same = a === b
+            case (.array(let a), .array(let b)): same = a === b
+            default: same = false
+            }
+            return .bool(op == .is ? same : !same)
+        case .in, .notIn:
+            let found = try contains(right, left, range: range)
+            return .bool(op == .in ? found : !found)
+        default:
+            break
+        }
+        if case .array = left { return try ArrayMath.compare(op, left, right, self, range: range) }
+        if case .array = right { return try ArrayMath.compare(op, left, right, self, range: range) }
+        if op == .equal { return .bool(pythonEquals(left, right)) }
+        if op == .notEqual { return .bool(!pythonEquals(left, right)) }
+        let order: Int
+        switch (left, right) {
+        case (.string(let a), .string(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
+        default:
+            guard let a = left.numericValue, let b = right.numericValue, left.typeName != "str", right.typeName != "str" else {
+                throw Diagnostic("'\(op.rawValue)' is not supported between '\(left.typeName)' and '\(right.typeName)'", at: range)
+            }
+            order = a < b ? -1 : (a == b ? 0 : (a > b ? 1 : 2))
+        }
+        switch op {
+        case .less: return .bool(order == -1)
+        case .lessEqual: return .bool(order == -1 || order == 0)
+        case .greater: return .bool(order == 1)
+        case .greaterEqual: return .bool(order == 1 || order == 0)
+        default: return .bool(false)
+        }
+    }
+
+    func contains(_ container: Value, _ item: Value, range: SourceRange) throws(Diagnostic) -> Bool {
+        switch container {
+        case .string(let text):
+            guard case .string(let part) = item else {
+                throw Diagnostic("'in <string>' requires a string on the left, not \(item.typeName)", at: range)
+            }
+            return text.contains(part)
+        case .dict(let dict): return dict[item] != nil
+        case .array(let array):
+            guard let x = item.numericValue else { return false }
+            return array.tensor.scalars.contains(Float(x))
+        default:
+            return try iterate(container, range: range).contains { pythonEquals($0, item) }
+        }
+    }
+
+    /// Python's truth value; a NumPy array is true or false only when it holds one element.
+    func truth(_ value: Value, range: SourceRange) throws(Diagnostic) -> Bool {
+        switch value {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return i != 0
+        case .float(let f): return f != 0
+        case .string(let s): return !s.isEmpty
+        case .list(let l): return !l.items.isEmpty
+        case .tuple(let t): return !t.isEmpty
+        case .dict(let d): return d.count > 0
+        case .array(let a):
+            guard a.tensor.count == 1 else {
+                throw Diagnostic("the truth value of an array with \(a.tensor.count) elements is ambiguous", at: range,
+                                 hint: "compare one element, like prediction[0, 0] >= 0.5")
+            }
+            return a.tensor[flat: 0] != 0
+        case .object: return true
+        }
+    }
+}

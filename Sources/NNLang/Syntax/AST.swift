@@ -1,0 +1,94 @@
+/// An expression with the span of source it was read from.
+public indirect enum Expression: Sendable {
+    case name(String, SourceRange)
+    case int(Int, SourceRange)
+    case float(Double, SourceRange)
+    case string(String, SourceRange)
+    case formattedString([FormattedPart], SourceRange)
+    case bool(Bool, SourceRange)
+    case none(SourceRange)
+    case list([Expression], SourceRange)
+    case tuple([Expression], SourceRange)
+    case dict([(key: Expression, value: Expression)], SourceRange)
+    case attribute(Expression, name: String, SourceRange)
+    case subscription(Expression, [SubscriptItem], SourceRange)
+    case call(Expression, [Argument], SourceRange)
+    case binary(BinaryOperator, Expression, Expression, SourceRange)
+    case unary(UnaryOperator, Expression, SourceRange)
+    case compare(Expression, [(op: ComparisonOperator, right: Expression)], SourceRange)
+    case and(Expression, Expression, SourceRange)
+    case or(Expression, Expression, SourceRange)
+    case conditional(condition: Expression, then: Expression, otherwise: Expression, SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .name(_, let r), .int(_, let r), .float(_, let r), .string(_, let r), .formattedString(_, let r),
+            .bool(_, let r), .none(let r), .list(_, let r), .tuple(_, let r), .dict(_, let r), .attribute(_, _, let r),
+            .subscription(_, _, let r), .call(_, _, let r), .binary(_, _, _, let r), .unary(_, _, let r),
+            .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r):
+            return r
+        }
+    }
+}
+
+/// A piece of an f-string: literal text, or an expression with an optional conversion and spec.
+public enum FormattedPart: Sendable {
+    case text(String)
+    case value(Expression, conversion: Character?, spec: [FormattedPart])
+}
+
+/// One item between the brackets of a subscript: an index or a slice.
+public enum SubscriptItem: Sendable {
+    case index(Expression)
+    case slice(start: Expression?, stop: Expression?, step: Expression?)
+    case ellipsis
+    /// `None` inside a subscript adds an axis in NumPy; kept as an index of None.
+}
+
+/// A call argument: positional, or `name=value`.
+public struct Argument: Sendable {
+    public var name: String?
+    public var value: Expression
+    public var range: SourceRange
+}
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", modulo = "%"
+    case power = "**", matmul = "@"
+}
+
+public enum UnaryOperator: String, Sendable {
+    case negate = "-", plus = "+", not = "not"
+}
+
+public enum ComparisonOperator: String, Sendable {
+    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case `in` = "in", notIn = "not in", `is` = "is", isNot = "is not"
+}
+
+/// A statement of the language.
+public enum Statement: Sendable {
+    case expression(Expression)
+    /// `a = b = value`: every target gets the value.
+    case assign(targets: [Expression], value: Expression, SourceRange)
+    case augmentedAssign(target: Expression, op: BinaryOperator, value: Expression, SourceRange)
+    /// `import a.b as c`
+    case importModule(path: [String], alias: String?, SourceRange)
+    /// `from a.b import x as y, z`
+    case importNames(path: [String], names: [(name: String, alias: String?, range: SourceRange)], SourceRange)
+    case pass(SourceRange)
+
+    public var range: SourceRange {
+        switch self {
+        case .expression(let e): e.range
+        case .assign(_, _, let r), .augmentedAssign(_, _, _, let r), .importModule(_, _, let r),
+            .importNames(_, _, let r), .pass(let r):
+            r
+        }
+    }
+}
+
+/// A parsed program: its statements in order.
+public struct Program: Sendable {
+    public var statements: [Statement]
+}

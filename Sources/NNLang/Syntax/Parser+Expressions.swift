@@ -1,0 +1,338 @@
+/// Expressions, by Python's precedence from the conditional expression down to atoms.
+extension Parser {
+    /// `a, b, c` (a tuple when there is a comma) or a single expression.
+    mutating func expressionList() throws(Diagnostic) -> Expression {
+        let first = try expression()
+        guard current.isOp(",") else { return first }
+        var items = [first]
+        while acceptOp(",") {
+            if endsExpressionList { break }
+            items.append(try expression())
+        }
+        return .tuple(items, first.range.through(items.last?.range ?? first.range))
+    }
+
+    var endsExpressionList: Bool {
+        current.kind == .newline || current.kind == .endOfFile || current.isOp("=") || current.isOp(")")
+            || current.isOp("]") || current.isOp(";") || (current.kind == .op && current.text.hasSuffix("=") && current.text.count == 2 && !["==", "!=", "<=", ">="].contains(current.text))
+    }
+
+    mutating func nested<T>(_ body: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Parser.maximumDepth else {
+            throw .syntax("this expression is nested too deeply (more than \(Parser.maximumDepth) levels)", at: current.range)
+        }
+        return try body(&self)
+    }
+
+    /// `a if condition else b`, or an or-expression.
+    mutating func expression() throws(Diagnostic) -> Expression {
+        try nested { parser throws(Diagnostic) in
+            if parser.current.isName("lambda") {
+                throw .unsupported("lambda functions are not supported yet", at: parser.current.range)
+            }
+            let value = try parser.orExpression()
+            guard parser.current.isName("if") else { return value }
+            parser.advance()
+            let condition = try parser.orExpression()
+            guard parser.current.isName("else") else {
+                throw parser.unexpected("expected 'else' in a conditional expression (a if condition else b)")
+            }
+            parser.advance()
+            let otherwise = try parser.expression()
+            return .conditional(condition: condition, then: value, otherwise: otherwise, value.range.through(otherwise.range))
+        }
+    }
+
+    mutating func orExpression() throws(Diagnostic) -> Expression {
+        var left = try andExpression()
+        while current.isName("or") {
+            advance()
+            let right = try andExpression()
+            left = .or(left, right, left.range.through(right.range))
+        }
+        return left
+    }
+
+    mutating func andExpression() throws(Diagnostic) -> Expression {
+        var left = try notExpression()
+        while current.isName("and") {
+            advance()
+            let right = try notExpression()
+            left = .and(left, right, left.range.through(right.range))
+        }
+        return left
+    }
+
+    mutating func notExpression() throws(Diagnostic) -> Expression {
+        guard current.isName("not") else { return try comparison() }
+        let start = current.range
+        advance()
+        let operand = try nested { parser throws(Diagnostic) in try parser.notExpression() }
+        return .unary(.not, operand, start.through(operand.range))
+    }
+
+    mutating func comparison() throws(Diagnostic) -> Expression {
+        let first = try bitwise()
+        var rest: [(op: ComparisonOperator, right: Expression)] = []
+        while true {
+            var op: ComparisonOperator?
+            if current.kind == .op, let symbol = ComparisonOperator(rawValue: current.text) {
+                op = symbol
+                advance()
+            } else if current.isName("in") {
+                op = .in
+                advance()
+            } else if current.isName("not"), peek(1).isName("in") {
+                op = .notIn
+                advance()
+                advance()
+            } else if current.isName("is") {
+                advance()
+                if current.isName("not") {
+                    advance()
+                    op = .isNot
+                } else {
+                    op = .is
+                }
+            }
+            guard let op else { break }
+            rest.append((op, try bitwise()))
+        }
+        if rest.isEmpty { return first }
+        return .compare(first, rest, first.range.through(rest[rest.count - 1].right.range))
+    }
+
+    mutating func bitwise() throws(Diagnostic) -> Expression {
+        let left = try arithmetic()
+        if current.kind == .op, ["&", "|", "^", "<<", ">>"].contains(current.text) {
+            throw .unsupported("the operator '\(current.text)' is not supported", at: current.range,
+                               hint: current.text == "^" ? "for a power, write **" : "for conditions, use 'and' / 'or'")
+        }
+        return left
+    }
+
+    mutating func arithmetic() throws(Diagnostic) -> Expression {
+        var left = try term()
+        while current.kind == .op, let op = BinaryOperator(rawValue: current.text), op == .add || op == .subtract {
+            advance()
+            let right = try term()
+            left = .binary(op, left, right, left.range.through(right.range))
+        }
+        return left
+    }
+
+    mutating func term() throws(Diagnostic) -> Expression {
+        var left = try factor()
+        while current.kind == .op, let op = BinaryOperator(rawValue: current.text),
+            [.multiply, .divide, .floorDivide, .modulo, .matmul].contains(op)
+        {
+            advance()
+            let right = try factor()
+            left = .binary(op, left, right, left.range.through(right.range))
+        }
+        return left
+    }
+
+    mutating func factor() throws(Diagnostic) -> Expression {
+        if current.isOp("-") || current.isOp("+") {
+            let start = current.range
+            let op: UnaryOperator = current.text == "-" ? .negate : .plus
+            advance()
+            let operand = try nested { parser throws(Diagnostic) in try parser.factor() }
+            return .unary(op, operand, start.through(operand.range))
+        }
+        if current.isOp("~") { throw .unsupported("the operator '~' is not supported", at: current.range) }
+        return try power()
+    }
+
+    mutating func power() throws(Diagnostic) -> Expression {
+        let base = try postfix()
+        guard current.isOp("**") else { return base }
+        advance()
+        let exponent = try nested { parser throws(Diagnostic) in try parser.factor() }
+        return .binary(.power, base, exponent, base.range.through(exponent.range))
+    }
+
+    /// An atom followed by calls, attributes and subscripts.
+    mutating func postfix() throws(Diagnostic) -> Expression {
+        var value = try atom()
+        while true {
+            if current.isOp("(") {
+                advance()
+                let arguments = try nested { parser throws(Diagnostic) in try parser.callArguments() }
+                let end = try expectOp(")", "expected ',' or ')' in the call")
+                value = .call(value, arguments, value.range.through(end.range))
+            } else if current.isOp(".") {
+                advance()
+                guard current.kind == .name else { throw unexpected("expected a name after '.'") }
+                value = .attribute(value, name: current.text, value.range.through(current.range))
+                advance()
+            } else if current.isOp("[") {
+                advance()
+                let items = try nested { parser throws(Diagnostic) in try parser.subscriptItems() }
+                let end = try expectOp("]", "expected ']' to close the subscript")
+                value = .subscription(value, items, value.range.through(end.range))
+            } else {
+                return value
+            }
+        }
+    }
+
+    mutating func callArguments() throws(Diagnostic) -> [Argument] {
+        var arguments: [Argument] = []
+        var sawKeyword = false
+        while !current.isOp(")") {
+            if current.isOp("*") || current.isOp("**") {
+                throw .unsupported("unpacking arguments with \(current.text) is not supported", at: current.range)
+            }
+            let start = current.range
+            if current.kind == .name, peek(1).isOp("="), !pythonKeywords.contains(current.text) {
+                let name = current.text
+                advance()
+                advance()
+                let value = try expression()
+                if arguments.contains(where: { $0.name == name }) {
+                    throw .syntax("the keyword argument '\(name)' is given twice", at: start)
+                }
+                arguments.append(Argument(name: name, value: value, range: start.through(value.range)))
+                sawKeyword = true
+            } else {
+                let value = try expression()
+                if current.isName("for") { throw comprehension(at: current.range) }
+                if sawKeyword {
+                    throw .syntax("a positional argument cannot follow keyword arguments", at: value.range)
+                }
+                arguments.append(Argument(name: nil, value: value, range: value.range))
+            }
+            guard acceptOp(",") else { break }
+        }
+        return arguments
+    }
+
+    func comprehension(at range: SourceRange) -> Diagnostic {
+        .unsupported("comprehensions (… for … in …) are not supported yet", at: range)
+    }
+
+    mutating func subscriptItems() throws(Diagnostic) -> [SubscriptItem] {
+        var items: [SubscriptItem] = []
+        repeat {
+            if current.isOp("]") { break }
+            if current.isOp("...") {
+                advance()
+                items.append(.ellipsis)
+                continue
+            }
+            var start: Expression?
+            if !current.isOp(":") { start = try expression() }
+            if acceptOp(":") {
+                var stop: Expression?, step: Expression?
+                if !current.isOp(":") && !current.isOp(",") && !current.isOp("]") { stop = try expression() }
+                if acceptOp(":"), !current.isOp(",") && !current.isOp("]") { step = try expression() }
+                items.append(.slice(start: start, stop: stop, step: step))
+            } else if let start {
+                items.append(.index(start))
+            }
+        } while acceptOp(",")
+        if items.isEmpty { throw unexpected("expected an index inside '[]'") }
+        return items
+    }
+
+    mutating func atom() throws(Diagnostic) -> Expression {
+        let token = current
+        switch token.kind {
+        case .int:
+            advance()
+            return .int(token.intValue, token.range)
+        case .float:
+            advance()
+            return .float(token.floatValue, token.range)
+        case .string:
+            advance()
+            return .string(token.text, token.range)
+        case .formattedString:
+            advance()
+            return .formattedString(try FormattedStringParser.parse(token), token.range)
+        case .name:
+            switch token.text {
+            case "True", "False":
+                advance()
+                return .bool(token.text == "True", token.range)
+            case "None":
+                advance()
+                return .none(token.range)
+            default:
+                if pythonKeywords.contains(token.text) {
+                    if let what = Parser.blockKeywords[token.text] {
+                        throw .unsupported("\(what) \(what.hasSuffix("s") ? "are" : "is") not supported yet", at: token.range)
+                    }
+                    throw unexpected("expected a value")
+                }
+                advance()
+                return .name(token.text, token.range)
+            }
+        case .op:
+            switch token.text {
+            case "(": return try parenthesized()
+            case "[": return try listDisplay()
+            case "{": return try dictDisplay()
+            default: throw unexpected("expected a value")
+            }
+        case .newline, .endOfFile, .indent:
+            throw unexpected("expected a value")
+        }
+    }
+
+    mutating func parenthesized() throws(Diagnostic) -> Expression {
+        let open = current.range
+        advance()
+        if current.isOp(")") {
+            let close = current.range
+            advance()
+            return .tuple([], open.through(close))
+        }
+        let first = try expression()
+        if current.isName("for") { throw comprehension(at: current.range) }
+        var items = [first]
+        var isTuple = false
+        while acceptOp(",") {
+            isTuple = true
+            if current.isOp(")") { break }
+            items.append(try expression())
+        }
+        let close = try expectOp(")", "expected ')'")
+        return isTuple ? .tuple(items, open.through(close.range)) : first
+    }
+
+    mutating func listDisplay() throws(Diagnostic) -> Expression {
+        let open = current.range
+        advance()
+        var items: [Expression] = []
+        while !current.isOp("]") {
+            items.append(try expression())
+            if current.isName("for") { throw comprehension(at: current.range) }
+            guard acceptOp(",") else { break }
+        }
+        let close = try expectOp("]", "expected ',' or ']' in the list")
+        return .list(items, open.through(close.range))
+    }
+
+    mutating func dictDisplay() throws(Diagnostic) -> Expression {
+        let open = current.range
+        advance()
+        var entries: [(key: Expression, value: Expression)] = []
+        while !current.isOp("}") {
+            let key = try expression()
+            guard acceptOp(":") else {
+                throw .unsupported("sets are not supported; a dict needs key: value pairs", at: key.range)
+            }
+            let value = try expression()
+            if current.isName("for") { throw comprehension(at: current.range) }
+            entries.append((key, value))
+            guard acceptOp(",") else { break }
+        }
+        let close = try expectOp("}", "expected ',' or '}' in the dict")
+        return .dict(entries, open.through(close.range))
+    }
+}

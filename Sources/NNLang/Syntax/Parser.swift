@@ -1,0 +1,232 @@
+/// Reads tokens into statements by recursive descent over Python's grammar (the subset of
+/// LANGUAGE.md). It recovers at statement boundaries, so one run reports every statement it cannot
+/// read; Python that is valid but not yet supported gets an error that says so.
+public struct Parser {
+    var tokens: [Token]
+    var position = 0
+    var depth = 0
+    /// Deepest nesting of brackets and operators accepted, far beyond real programs.
+    static let maximumDepth = 150
+
+    public init(tokens: [Token]) { self.tokens = tokens }
+
+    /// Parses a whole program; throws every syntax error found, in order.
+    public static func parse(_ text: String) throws(DiagnosticList) -> Program {
+        let tokens: [Token]
+        do { tokens = try Lexer.tokenize(text) } catch { throw DiagnosticList(diagnostics: [error]) }
+        var parser = Parser(tokens: tokens)
+        return try parser.program()
+    }
+
+    mutating func program() throws(DiagnosticList) -> Program {
+        var statements: [Statement] = []
+        var errors: [Diagnostic] = []
+        while current.kind != .endOfFile {
+            if current.kind == .newline {
+                advance()
+                continue
+            }
+            do {
+                statements += try simpleStatements()
+            } catch {
+                errors.append(error)
+                while current.kind != .newline && current.kind != .endOfFile { advance() }
+            }
+        }
+        if !errors.isEmpty { throw DiagnosticList(diagnostics: errors) }
+        return Program(statements: statements)
+    }
+
+    // MARK: Tokens
+
+    var current: Token { tokens[position] }
+    func peek(_ offset: Int) -> Token { tokens[min(position + offset, tokens.count - 1)] }
+
+    mutating func advance() {
+        if position < tokens.count - 1 { position += 1 }
+    }
+
+    @discardableResult
+    mutating func expectOp(_ symbol: String, _ message: @autoclosure () -> String) throws(Diagnostic) -> Token {
+        guard current.isOp(symbol) else { throw unexpected(message()) }
+        let token = current
+        advance()
+        return token
+    }
+
+    mutating func acceptOp(_ symbol: String) -> Bool {
+        guard current.isOp(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    func unexpected(_ expectation: String) -> Diagnostic {
+        let found: String
+        switch current.kind {
+        case .newline: found = "the end of the line"
+        case .endOfFile: found = "the end of the program"
+        case .indent: found = "indentation"
+        case .string, .formattedString: found = "a string"
+        case .int, .float: found = "the number \(current.text)"
+        case .name, .op: found = "'\(current.text)'"
+        }
+        return .syntax("\(expectation), but found \(found)", at: current.range)
+    }
+
+    // MARK: Statements
+
+    /// One logical line: statements separated by `;`.
+    mutating func simpleStatements() throws(Diagnostic) -> [Statement] {
+        if current.kind == .indent {
+            throw .syntax("unexpected indentation: statements start at the beginning of the line", at: current.range,
+                          hint: peek(1).kind == .name && ["return", "pass"].contains(peek(1).text) || peek(-1).isOp(":")
+                            ? "indented blocks (def, for, if, …) are not supported yet" : nil)
+        }
+        var statements = [try statement()]
+        while acceptOp(";") {
+            if current.kind == .newline || current.kind == .endOfFile { break }
+            statements.append(try statement())
+        }
+        guard current.kind == .newline || current.kind == .endOfFile else {
+            throw unexpected("expected the end of the statement")
+        }
+        advance()
+        return statements
+    }
+
+    static let blockKeywords: [String: String] = [
+        "def": "defining functions (def)", "for": "for loops", "while": "while loops", "if": "if statements",
+        "elif": "if statements", "else": "if statements", "class": "classes", "try": "try/except",
+        "except": "try/except", "finally": "try/except", "with": "with blocks", "return": "return",
+        "lambda": "lambda functions", "del": "del", "global": "global", "nonlocal": "nonlocal", "assert": "assert",
+        "raise": "raise", "break": "break", "continue": "continue", "yield": "yield", "async": "async",
+        "await": "await",
+    ]
+
+    mutating func statement() throws(Diagnostic) -> Statement {
+        let start = current.range
+        if current.kind == .name, let what = Parser.blockKeywords[current.text] {
+            let hint = current.text == "if" ? "for a value chosen by a condition, write: a if condition else b" : nil
+            throw .unsupported("\(what) \(what.hasSuffix("s") && !what.hasSuffix("ss") ? "are" : "is") not supported yet",
+                               at: current.range, hint: hint)
+        }
+        if current.isName("pass") {
+            advance()
+            return .pass(start)
+        }
+        if current.isName("import") { return try importStatement() }
+        if current.isName("from") { return try fromImportStatement() }
+
+        let first = try expressionList()
+        if current.isOp("=") {
+            var targets = [first]
+            var value = first
+            while acceptOp("=") {
+                value = try expressionList()
+                targets.append(value)
+            }
+            targets.removeLast()
+            for target in targets { try checkTarget(target) }
+            return .assign(targets: targets, value: value, start.through(value.range))
+        }
+        if current.kind == .op, current.text.count >= 2, current.text.hasSuffix("="),
+            let op = BinaryOperator(rawValue: String(current.text.dropLast()))
+        {
+            switch first {
+            case .name, .attribute, .subscription: break
+            default: throw .syntax("cannot use '\(current.text)' on this expression", at: first.range)
+            }
+            advance()
+            let value = try expressionList()
+            return .augmentedAssign(target: first, op: op, value: value, start.through(value.range))
+        }
+        if current.kind == .op, ["&=", "|=", "^=", ">>=", "<<="].contains(current.text) {
+            throw .unsupported("the operator '\(current.text)' is not supported", at: current.range)
+        }
+        if current.isOp(":") {
+            throw .unsupported("type annotations are not supported", at: current.range)
+        }
+        return .expression(first)
+    }
+
+    /// Checks that `target` can be assigned to: a name, attribute, subscript, or a tuple/list of them.
+    func checkTarget(_ target: Expression) throws(Diagnostic) {
+        switch target {
+        case .name(let name, let range):
+            if pythonKeywords.contains(name) { throw .syntax("cannot assign to the keyword '\(name)'", at: range) }
+        case .attribute, .subscription:
+            break
+        case .tuple(let items, _), .list(let items, _):
+            for item in items { try checkTarget(item) }
+        case .call(_, _, let range):
+            throw .syntax("cannot assign to a function call", at: range, hint: "did you mean '==' to compare?")
+        default:
+            throw .syntax("cannot assign to this expression", at: target.range,
+                          hint: "the left side of '=' must be a name, like x = ...")
+        }
+    }
+
+    mutating func dottedName() throws(Diagnostic) -> (path: [String], range: SourceRange) {
+        guard current.kind == .name else { throw unexpected("expected a module name") }
+        var path = [current.text]
+        var range = current.range
+        advance()
+        while current.isOp(".") {
+            advance()
+            guard current.kind == .name else { throw unexpected("expected a name after '.'") }
+            path.append(current.text)
+            range = range.through(current.range)
+            advance()
+        }
+        return (path, range)
+    }
+
+    mutating func importStatement() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        let (path, range) = try dottedName()
+        var alias: String?
+        if current.isName("as") {
+            advance()
+            guard current.kind == .name else { throw unexpected("expected a name after 'as'") }
+            alias = current.text
+            advance()
+        }
+        if current.isOp(",") {
+            throw .unsupported("import one module per line", at: current.range)
+        }
+        return .importModule(path: path, alias: alias, start.through(range))
+    }
+
+    mutating func fromImportStatement() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        if current.isOp(".") { throw .unsupported("relative imports are not supported", at: current.range) }
+        let (path, _) = try dottedName()
+        guard current.isName("import") else { throw unexpected("expected 'import'") }
+        advance()
+        if current.isOp("*") {
+            throw .unsupported("'import *' is not supported: name what you import", at: current.range,
+                               hint: "for example: from \(path.joined(separator: ".")) import Dense")
+        }
+        let parenthesized = acceptOp("(")
+        var names: [(name: String, alias: String?, range: SourceRange)] = []
+        repeat {
+            if parenthesized, current.isOp(")") { break }
+            guard current.kind == .name else { throw unexpected("expected a name to import") }
+            let name = current.text, range = current.range
+            advance()
+            var alias: String?
+            if current.isName("as") {
+                advance()
+                guard current.kind == .name else { throw unexpected("expected a name after 'as'") }
+                alias = current.text
+                advance()
+            }
+            names.append((name, alias, range))
+        } while acceptOp(",")
+        var end = names.last?.range ?? start
+        if parenthesized { end = try expectOp(")", "expected ')' to close the list of names").range }
+        return .importNames(path: path, names: names, start.through(end))
+    }
+}

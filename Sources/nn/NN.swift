@@ -1,0 +1,85 @@
+import ArgumentParser
+import NNEngine
+import NNLang
+
+/// The `nn` command: runs a lesson or script written in NNLab's Keras-like language.
+@main
+struct NN: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nn",
+        abstract: "Run Keras-style neural-network programs on NNLab's engine, and see inside them.",
+        discussion: """
+            Examples:
+              nn lessons/01-neurons-and-layers.nn     run a lesson
+              nn -c "import numpy as np; print(np.ones(3))"
+              nn --check lesson.nn                    parse and resolve names without running
+              cat lesson.nn | nn -                     read the program from standard input
+            """,
+        version: NNLabVersion.string)
+
+    @ArgumentParser.Argument(help: "The program to run (.nn), or - for standard input.")
+    var file: String?
+
+    @Option(name: .customShort("c"), help: "Run CODE instead of a file.")
+    var code: String?
+
+    @Flag(name: .long, help: "Parse the program and resolve its imports and names without running it.")
+    var check = false
+
+    @Option(name: .long, help: "Seed for initial weights, shuffling and np.random (default \(RandomGenerator.defaultSeed)).")
+    var seed: UInt64 = RandomGenerator.defaultSeed
+
+    @Flag(name: .long, help: "Never use colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(name: .long, help: "Plain ASCII output: no Unicode box drawing or symbols.")
+    var ascii = false
+
+    func run() throws {
+        let terminal = Terminal(noColor: noColor, ascii: ascii)
+        let source: SourceFile
+        if let code {
+            source = SourceFile(name: "<string>", text: code.replacingSemicolonNewlines())
+        } else if let file, file != "-" {
+            guard let text = Terminal.readFile(file) else {
+                Terminal.printError("nn: cannot read '\(file)': \(Terminal.lastErrorMessage())")
+                throw ExitCode(1)
+            }
+            source = SourceFile(name: file, text: text)
+        } else if file == "-" || !Terminal.standardInputIsTerminal {
+            source = SourceFile(name: "<stdin>", text: Terminal.readStandardInput())
+        } else {
+            Terminal.printError("nn: give a program to run, like: nn lessons/01-neurons-and-layers.nn (see nn --help)")
+            throw ExitCode(2)
+        }
+        let options = InterpreterOptions(
+            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
+        let interpreter = Interpreter(options: options)
+        let formatter = DiagnosticFormatter(color: terminal.errorColor)
+        if let failure = perform(interpreter, source) {
+            for diagnostic in failure.diagnostics { Terminal.printError(formatter.format(diagnostic, in: source)) }
+            throw ExitCode(1)
+        }
+    }
+
+    /// Checks or runs the program; returns its errors, if any.
+    func perform(_ interpreter: Interpreter, _ source: SourceFile) -> DiagnosticList? {
+        do throws(DiagnosticList) {
+            if check {
+                try interpreter.check(source)
+                print("\(source.name): no problems found")
+            } else {
+                Interruption.install(interpreter.cancellation)
+                try interpreter.run(source)
+            }
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
+
+extension String {
+    /// `-c` code as typed on one line keeps its statements; nothing to change today, kept for clarity.
+    func replacingSemicolonNewlines() -> String { self }
+}
