@@ -21,10 +21,14 @@ public struct DiagnosticFormatter: Sendable {
             lines.append("\(gutter)\(paint("-->", "34")) \(source.name):\(range.start.line):\(range.start.column)")
             let text = source.line(range.start.line)
             if !text.isEmpty {
-                let shown = String(text.prefix(160)).map { $0 == "\t" ? " " : $0 }
-                let start = max(range.start.column - 1, 0)
-                let end = range.end.line == range.start.line ? max(range.end.column - 1, start + 1) : max(text.count, start + 1)
-                let caret = String(repeating: " ", count: min(start, 160)) + String(repeating: "^", count: max(1, min(end - start, 160 - min(start, 160))))
+                // Long lines are shown as a window of about 100 characters around the error.
+                let column = max(range.start.column - 1, 0)
+                let offset = column > 80 ? column - 40 : 0
+                let window = String(Array(text).dropFirst(offset).prefix(100)).map { $0 == "\t" ? " " : $0 }
+                let shown = (offset > 0 ? "…" : "") + String(window)
+                let start = column - offset + (offset > 0 ? 1 : 0)
+                let end = range.end.line == range.start.line ? max(range.end.column - 1 - offset + (offset > 0 ? 1 : 0), start + 1) : shown.count
+                let caret = String(repeating: " ", count: start) + String(repeating: "^", count: max(1, min(end, shown.count + 1) - start))
                 lines.append("\(gutter) \(paint("|", "34"))")
                 lines.append("\(paint(number, "34")) \(paint("|", "34")) \(String(shown))")
                 lines.append("\(gutter) \(paint("|", "34")) \(paint(caret, "1;31"))")

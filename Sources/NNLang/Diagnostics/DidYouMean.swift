@@ -9,7 +9,7 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
         if cost < (best?.cost ?? Int.max) { best = (candidate, cost) }
     }
     guard let best else { return nil }
-    let allowed = max(2, word.count / 3) * 2 + 1
+    let allowed = (word.count <= 3 ? 1 : max(2, word.count / 3)) * 2 + 1
     return best.cost <= allowed ? best.name : nil
 }
 

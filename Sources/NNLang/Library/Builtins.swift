@@ -110,6 +110,29 @@ enum Builtins {
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
                     || (typeName(of: $0) == "int" && value.typeName == "bool") })
             },
+            "sorted": function("sorted", "iterable, *, reverse=False") { a, interpreter throws(Diagnostic) in
+                let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                var failure: Diagnostic?
+                var sorted = items.sorted { x, y in
+                    do throws(Diagnostic) { return try interpreter.truth(try interpreter.compare(.less, x, y, range: a.callRange), range: a.callRange) } catch {
+                        failure = error
+                        return false
+                    }
+                }
+                if let failure { throw failure }
+                if try a.bool("reverse", default: false) { sorted.reverse() }
+                return .list(sorted)
+            },
+            "zip": function("zip", "*iterables") { a, interpreter throws(Diagnostic) in
+                let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in try interpreter.iterate(value, range: a.restRange(index)) }
+                let count = lists.map(\.count).min() ?? 0
+                return .list((0..<count).map { i in .tuple(lists.map { $0[i] }) })
+            },
+            "enumerate": function("enumerate", "iterable, start=0") { a, interpreter throws(Diagnostic) in
+                let start = try a.int("start", default: 0)
+                return .list(try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                    .enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
+            },
             "help": function("help", "obj") { a, interpreter in
                 interpreter.write(Help.text(for: a.values["obj"]?.value ?? .none, interpreter) + "\n")
                 return .none

@@ -138,13 +138,20 @@ enum ArrayConversion {
         .array(NDArray(Tensor(shape: [], repeating: value, dtype: dtype)))
     }
 
+    /// A Python float for an element. float32 elements convert exactly, as NumPy's do; float64
+    /// elements (stored as float32 here) become the double their shortest digits name, so the 0.0157
+    /// a program wrote comes back as 0.0157.
+    static func pythonFloat(_ value: Float, dtype: DType) -> Double {
+        dtype == .float64 && value.isFinite ? (Double(value.description) ?? Double(value)) : Double(value)
+    }
+
     /// Python values for `tolist()`.
     static func pythonList(_ tensor: Tensor) -> Value {
         func element(_ value: Float) -> Value {
             switch tensor.dtype {
             case .bool: .bool(value != 0)
             case .int64, .uint8: .int(Int(value))
-            case .float32, .float64: .float(Double(value))
+            case .float32, .float64: .float(pythonFloat(value, dtype: tensor.dtype))
             }
         }
         if tensor.rank == 0 { return element(tensor[flat: 0]) }

@@ -128,7 +128,7 @@ extension Value {
         case .bool(let b): b ? 1 : 0
         case .int(let i): Double(i)
         case .float(let f): f
-        case .array(let a) where a.isScalar: Double(a.tensor[flat: 0])
+        case .array(let a) where a.isScalar: ArrayConversion.pythonFloat(a.tensor[flat: 0], dtype: a.tensor.dtype)
         default: nil
         }
     }
