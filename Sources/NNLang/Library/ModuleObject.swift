@@ -25,7 +25,19 @@ extension Signature {
     init(parsing text: String) {
         var parameters: [Parameter] = []
         var keywordOnly = false
-        for piece in text.split(separator: ",") {
+        var pieces: [String] = [], current = "", depth = 0
+        for character in text {
+            if "([{".contains(character) { depth += 1 }
+            if ")]}".contains(character) { depth -= 1 }
+            if character == ",", depth == 0 {
+                pieces.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        pieces.append(current)
+        for piece in pieces {
             let item = String(piece).trimming(" ")
             if item.isEmpty { continue }
             if item == "*" {
