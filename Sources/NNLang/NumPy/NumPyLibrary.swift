@@ -147,7 +147,9 @@ enum NumPyLibrary {
                 let parts = try tensors(a, "tup", interpreter)
                 return array(try concatenate(parts, axis: parts.first?.rank == 1 ? 0 : 1, range: a.callRange))
             },
-            "load": function("load", "file") { a, interpreter throws(Diagnostic) in array(try NPYFile.load(try a.string("file"), range: a.range("file"))) },
+            "load": function("load", "file") { a, interpreter throws(Diagnostic) in
+                array(try NPYFile.load(interpreter.resolvePath(try a.string("file")), range: a.range("file")))
+            },
             "save": function("save", "file, arr") { a, _ throws(Diagnostic) in
                 try NPYFile.save(try a.tensor("arr"), to: try a.string("file"), range: a.callRange)
                 return .none

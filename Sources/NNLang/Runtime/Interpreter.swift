@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNEngine
 
 /// Runs programs: binds names to values in one global scope and calls into the engine.
@@ -88,6 +93,15 @@ public final class Interpreter {
             break
         }
         return nil
+    }
+
+    /// A relative path as given when it exists from the current folder; otherwise, if it exists
+    /// beside the running script, that one (so `np.load("data/X.npy")` works from anywhere).
+    public func resolvePath(_ path: String) -> String {
+        guard !path.hasPrefix("/"), access(path, F_OK) != 0, let script = currentSource?.name, script.contains("/") else { return path }
+        let folder = script.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let candidate = (folder.isEmpty ? "/" : folder + "/") + path
+        return access(candidate, F_OK) == 0 ? candidate : path
     }
 
     /// Writes text to the program's output.

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// The `nn` command line as a user meets it: sources, flags, exit codes and where errors go.
+@Suite struct CLITests {
+    @Test func runsCodeFromTheCommandLine() throws {
+        let result = try NNProcess.run(["-c", "import numpy as np; print(np.ones(3) * 2)"])
+        #expect(result.output == "[2. 2. 2.]\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func readsTheProgramFromStandardInput() throws {
+        let result = try NNProcess.run(["-"], input: "x = 6 * 7\nprint(x)\n")
+        #expect(result.output == "42\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func errorsGoToStandardErrorWithANonZeroStatus() throws {
+        let result = try NNProcess.run(["-c", "print('before')\nprint(undefined_name)\nprint('after')"])
+        #expect(result.output == "before\n")
+        #expect(result.error.contains("error: name 'undefined_name' is not defined"))
+        #expect(result.error.contains("--> <string>:2:7"))
+        #expect(result.error.contains("2 | print(undefined_name)"))
+        #expect(result.status == 1)
+    }
+
+    @Test func reportsEverySyntaxErrorBeforeRunningAnything() throws {
+        let result = try NNProcess.run(["-"], input: "print('never')\nx = 1 +\ny = 2\nz = * 3\n")
+        #expect(result.output.isEmpty)
+        #expect(result.error.components(separatedBy: "syntax error").count - 1 >= 2)
+        #expect(result.status == 1)
+    }
+
+    @Test func checkResolvesNamesWithoutRunning() throws {
+        let good = try NNProcess.run(["--check", "examples/week1_assignment.nn"])
+        #expect(good.output == "examples/week1_assignment.nn: no problems found\n")
+        #expect(good.status == 0)
+        let bad = try NNProcess.run(["--check", "-"], input: "import numpy as np\nprint('no')\nmodel = Sequentail([])\n")
+        #expect(bad.output.isEmpty)
+        #expect(bad.error.contains("name 'Sequentail' is not defined"))
+        #expect(bad.error.contains("did you mean 'Sequential'?"))
+        #expect(bad.status == 1)
+    }
+
+    @Test func versionHelpAndMissingFiles() throws {
+        #expect(try NNProcess.run(["--version"]).output == "0.1.0\n")
+        let help = try NNProcess.run(["--help"])
+        for flag in ["-c", "--check", "--seed", "--no-color", "--version"] { #expect(help.output.contains(flag)) }
+        let missing = try NNProcess.run(["no-such-lesson.nn"])
+        #expect(missing.error.contains("cannot read 'no-such-lesson.nn'"))
+        #expect(missing.status == 1)
+        #expect(try NNProcess.run(["--no-such-flag"]).status != 0)
+    }
+
+    @Test func theSeedChangesTheNumbers() throws {
+        let code = "import numpy as np; print(np.random.rand(2))"
+        let a = try NNProcess.run(["-c", code]).output, b = try NNProcess.run(["-c", code]).output
+        let c = try NNProcess.run(["--seed", "7", "-c", code]).output
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test func binaryGarbageIsAnErrorNotACrash() throws {
+        let garbage = String(decoding: (0..<2000).map { UInt8(($0 * 37 + 11) % 256) }, as: UTF8.self)
+        let result = try NNProcess.run(["-"], input: garbage)
+        #expect(result.status == 1)
+        #expect(result.error.contains("error"))
+    }
+}

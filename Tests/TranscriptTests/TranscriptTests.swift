@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// Golden transcripts: every program in examples/ and lessons/ is run with `nn` (unattended, no
+/// terminal) and what it prints must equal the committed transcript exactly. To re-record on
+/// purpose: `NNLAB_RECORD=1 swift test --filter TranscriptTests`, then review the diff.
+@Suite struct TranscriptTests {
+    struct Script: CustomTestStringConvertible, Sendable {
+        let folder: String
+        let name: String
+        var testDescription: String { "\(folder)/\(name)" }
+        var transcript: URL {
+            NNProcess.root.appendingPathComponent("Tests/TranscriptTests/Transcripts/\(folder)/\(name).txt")
+        }
+    }
+
+    static let scripts: [Script] = ["examples", "lessons"].flatMap { folder in
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: NNProcess.root.appendingPathComponent(folder).path)) ?? []
+        return names.filter { $0.hasSuffix(".nn") }.sorted().map { Script(folder: folder, name: $0) }
+    }
+
+    @Test func examplesExist() { #expect(TranscriptTests.scripts.filter { $0.folder == "examples" }.count >= 2) }
+
+    @Test(arguments: TranscriptTests.scripts)
+    func transcriptMatches(_ script: Script) throws {
+        let result = try NNProcess.run(["\(script.folder)/\(script.name)"])
+        let transcript = result.output + (result.error.isEmpty ? "" : "--- stderr ---\n" + result.error)
+            + (result.status == 0 ? "" : "--- exit status \(result.status) ---\n")
+        if ProcessInfo.processInfo.environment["NNLAB_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: script.transcript.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try transcript.write(to: script.transcript, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try #require(try? String(contentsOf: script.transcript, encoding: .utf8),
+                                    "no transcript for \(script.testDescription): record with NNLAB_RECORD=1")
+        let got = transcript.split(separator: "\n", omittingEmptySubsequences: false)
+        let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstDifference = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(got.count, want.count)
+        #expect(transcript == expected,
+                "line \(firstDifference + 1): got \(firstDifference < got.count ? String(got[firstDifference]) : "<end>"), expected \(firstDifference < want.count ? String(want[firstDifference]) : "<end>")")
+    }
+}
