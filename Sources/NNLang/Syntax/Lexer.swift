@@ -294,10 +294,8 @@ public struct Lexer {
                 for _ in symbol { _ = advance() }
                 let text = String(String.UnicodeScalarView(symbol))
                 if "([{".contains(text) { depth += 1 }
-                if ")]}".contains(text) {
-                    guard depth > 0 else { throw .syntax("unmatched '\(text)'", at: SourceRange(start, location)) }
-                    depth -= 1
-                }
+                // An unmatched closer is left to the parser, which reports it and reads on.
+                if ")]}".contains(text), depth > 0 { depth -= 1 }
                 tokens.append(Token(.op, text, SourceRange(start, location)))
                 return
             }

@@ -61,6 +61,9 @@ public struct Parser {
     }
 
     func unexpected(_ expectation: String) -> Diagnostic {
+        if current.kind == .op, ")]}".contains(current.text), !hasOpener(before: position) {
+            return .syntax("unmatched '\(current.text)'", at: current.range)
+        }
         let found: String
         switch current.kind {
         case .newline: found = "the end of the line"
@@ -71,6 +74,23 @@ public struct Parser {
         case .name, .op: found = "'\(current.text)'"
         }
         return .syntax("\(expectation), but found \(found)", at: current.range)
+    }
+
+    /// Whether an opening bracket before `index` on the same logical line is still open.
+    func hasOpener(before index: Int) -> Bool {
+        var depth = 0
+        var i = index - 1
+        while i >= 0, tokens[i].kind != .newline {
+            if tokens[i].kind == .op {
+                if ")]}".contains(tokens[i].text) { depth += 1 }
+                if "([{".contains(tokens[i].text) {
+                    if depth == 0 { return true }
+                    depth -= 1
+                }
+            }
+            i -= 1
+        }
+        return false
     }
 
     // MARK: Statements
