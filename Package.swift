@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "nn-bench", targets: ["nn-bench"]),
         .library(name: "NNEngine", targets: ["NNEngine"]),
         .library(name: "NNLang", targets: ["NNLang"]),
+        .library(name: "NNTeach", targets: ["NNTeach"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,9 +23,10 @@ let package = Package(
         ),
         .target(name: "NNEngine", dependencies: ["CBLAS"]),
         .target(name: "NNLang", dependencies: ["NNEngine"], resources: [.copy("Resources/digits.csv")]),
+        .target(name: "NNTeach", dependencies: ["NNEngine"]),
         .executableTarget(
             name: "nn",
-            dependencies: ["NNEngine", "NNLang", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NNEngine", "NNLang", "NNTeach", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),

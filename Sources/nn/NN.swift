@@ -1,6 +1,9 @@
 import ArgumentParser
 import NNEngine
 import NNLang
+import NNTeach
+
+extension ExplainLevel: ExpressibleByArgument {}
 
 /// The `nn` command: runs a lesson or script written in NNLab's Keras-like language.
 @main
@@ -35,6 +38,12 @@ struct NN: ParsableCommand {
     @Flag(name: .long, help: "Plain ASCII output: no Unicode box drawing or symbols.")
     var ascii = false
 
+    @Option(name: .long, help: "How much of training to explain: off, epoch (default), step or full.")
+    var explain: ExplainLevel = .epoch
+
+    @Flag(name: .long, help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
+    var step = false
+
     func run() throws {
         let terminal = Terminal(noColor: noColor, ascii: ascii)
         let source: SourceFile
@@ -54,7 +63,19 @@ struct NN: ParsableCommand {
         }
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
-        let interpreter = Interpreter(options: options)
+        let output = StandardOutput()
+        let interpreter = Interpreter(output: output, options: options)
+        interpreter.explainLevel = explain.rawValue
+        let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
+                          width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
+        Teaching.attach(to: interpreter, style: style, output: output)
+        if step {
+            guard source.name != "<stdin>" else {
+                Terminal.printError("nn: --step reads your answers from standard input, so the program must come from a file")
+                throw ExitCode(2)
+            }
+            Presenter(output: output, style: style).attach(to: interpreter)
+        }
         let formatter = DiagnosticFormatter(color: terminal.errorColor)
         if let failure = perform(interpreter, source) {
             for diagnostic in failure.diagnostics { Terminal.printError(formatter.format(diagnostic, in: source)) }

@@ -11,6 +11,8 @@ struct Terminal {
     let color: Bool
     let errorColor: Bool
     let unicode: Bool
+    /// The teacher's symbols (σ, ᵀ, ⊙) need a UTF-8 terminal that has not asked for plain output.
+    let teachingUnicode: Bool
 
     init(noColor: Bool, ascii: Bool) {
         outputIsTerminal = isatty(1) == 1
@@ -19,6 +21,7 @@ struct Terminal {
         color = colorAllowed && outputIsTerminal
         errorColor = colorAllowed && isatty(2) == 1
         unicode = !ascii && Terminal.localeIsUTF8
+        teachingUnicode = unicode && outputIsTerminal && getenv("NO_COLOR") == nil
     }
 
     /// Whether LC_ALL, LC_CTYPE or LANG (the first one set) names UTF-8; an unset locale counts as UTF-8,

@@ -61,6 +61,7 @@ extension Sequential {
                 lossMean.add(loss, weight: rows)
                 if let trace { observer?.stepDidFinish(trace) }
                 if let observer {
+                    observer.stepDidEnd(epoch: epoch, step: step, loss: loss, examples: rows)
                     observer.batchDidEnd(epoch: epoch, step: step, logs: logs(lossMean.value, metrics, configuration))
                 }
             }

@@ -64,6 +64,8 @@ public protocol TrainingObserver: AnyObject {
     /// Whether to receive the full `StepTrace` of this step (epoch and step from 1).
     func wantsTrace(epoch: Int, step: Int) -> Bool
     func stepDidFinish(_ trace: StepTrace)
+    /// One step's own loss (regularization included) and how many examples it saw.
+    func stepDidEnd(epoch: Int, step: Int, loss: Float, examples: Int)
     /// Running averages over the epoch so far, after `step` (from 1).
     func batchDidEnd(epoch: Int, step: Int, logs: Logs)
     func epochDidEnd(epoch: Int, logs: Logs)
@@ -75,6 +77,7 @@ extension TrainingObserver {
     public func epochWillBegin(epoch: Int) {}
     public func wantsTrace(epoch: Int, step: Int) -> Bool { false }
     public func stepDidFinish(_ trace: StepTrace) {}
+    public func stepDidEnd(epoch: Int, step: Int, loss: Float, examples: Int) {}
     public func batchDidEnd(epoch: Int, step: Int, logs: Logs) {}
     public func epochDidEnd(epoch: Int, logs: Logs) {}
     public func trainingDidEnd(_ history: History) {}

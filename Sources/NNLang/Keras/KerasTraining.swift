@@ -34,6 +34,7 @@ enum KerasTraining {
             object.model.compile(loss: loss, optimizer: optimizer, metrics: metrics)
             object.lossValue = lossValue
             object.optimizerValue = a["optimizer"].flatMap { if case .object = $0 { $0 } else { nil } } ?? .object(OptimizerObject(optimizer))
+            object.usesDefaultOptimizer = a["optimizer"] == nil
             return .none
         }
     }
@@ -79,7 +80,10 @@ enum KerasTraining {
             }
             let verbose = try verbosity(a)
             let explain: String? = a["explain"] == nil ? nil : try a.string("explain")
-            let context = FitContext(model: object.model, epochs: options.epochs, verbose: verbose, explain: explain, output: interpreter.output)
+            if let explain { try Interpreter.checkExplainLevel(explain, range: a.range("explain")) }
+            let context = FitContext(model: object.model, epochs: options.epochs, verbose: verbose, explain: explain,
+                                     output: interpreter.output, usesDefaultOptimizer: object.usesDefaultOptimizer,
+                                     sessionLevel: interpreter.explainLevel)
             var observers: [TrainingObserver] = []
             if verbose > 0 { observers.append(FitProgress(epochs: options.epochs, verbose: verbose, output: interpreter.output, options: interpreter.options)) }
             for make in interpreter.trainingObservers { if let observer = make(context) { observers.append(observer) } }

@@ -7,6 +7,7 @@ final class ModelObject: CallableObject {
     /// Set by `compile`, shown by `model.loss` / `model.optimizer`.
     var lossValue: Value = .none
     var optimizerValue: Value = .none
+    var usesDefaultOptimizer = false
 
     init(_ model: Sequential) { self.model = model }
 
@@ -79,6 +80,20 @@ final class ModelObject: CallableObject {
             }
         case "count_params":
             return function("count_params", "") { _, _ in .int(self.model.parameterCount) }
+        case "step":
+            return function("step", "x, y", summary: "NNLab: one training step on x, y with the compiled loss and optimizer, explained in full; returns the loss") { a, interpreter throws(Diagnostic) in
+                let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+                let (loss, trace) = try engine(a.callRange) { () throws(EngineError) in try self.model.step(x: x, y: y) }
+                interpreter.stepExplainer?(trace)
+                return .float(Double(loss))
+            }
+        case "explain":
+            return function("explain", "x", summary: "NNLab: the forward pass for x explained layer by layer, without training") { a, interpreter throws(Diagnostic) in
+                let x = try a.tensor("x", dtype: .float32)
+                let trace = try engine(a.callRange) { () throws(EngineError) in try self.model.forwardTrace(x) }
+                interpreter.forwardExplainer?(trace)
+                return .none
+            }
         case "compile": return KerasTraining.compileMethod(self)
         case "fit": return KerasTraining.fitMethod(self)
         case "predict": return KerasTraining.predictMethod(self)

@@ -147,6 +147,9 @@ final class ObserverGroup: TrainingObserver {
     func epochWillBegin(epoch: Int) { for m in members { m.epochWillBegin(epoch: epoch) } }
     func wantsTrace(epoch: Int, step: Int) -> Bool { members.contains { $0.wantsTrace(epoch: epoch, step: step) } }
     func stepDidFinish(_ trace: StepTrace) { for m in members { m.stepDidFinish(trace) } }
+    func stepDidEnd(epoch: Int, step: Int, loss: Float, examples: Int) {
+        for m in members { m.stepDidEnd(epoch: epoch, step: step, loss: loss, examples: examples) }
+    }
     func batchDidEnd(epoch: Int, step: Int, logs: Logs) { for m in members { m.batchDidEnd(epoch: epoch, step: step, logs: logs) } }
     func epochDidEnd(epoch: Int, logs: Logs) { for m in members { m.epochDidEnd(epoch: epoch, logs: logs) } }
     func trainingDidEnd(_ history: History) { for m in members { m.trainingDidEnd(history) } }

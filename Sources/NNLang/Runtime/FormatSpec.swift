@@ -1,3 +1,5 @@
+import NNEngine
+
 /// Python's format-spec mini-language for f-strings and `format()`:
 /// `[[fill]align][sign][#][0][width][,][.precision][type]`.
 struct FormatSpec {

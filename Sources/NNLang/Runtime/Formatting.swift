@@ -66,18 +66,6 @@ func pythonStringRepr(_ text: String) -> String {
     return result
 }
 
-/// C's printf for one number (`%.4f`, `%.3e`, …), for Python's format specs.
-func cFormat(_ format: String, _ value: Double) -> String {
-    var buffer = [CChar](repeating: 0, count: 512)
-    let count = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
-    guard count >= 0 else { return String(value) }
-    if Int(count) >= buffer.count {
-        buffer = [CChar](repeating: 0, count: Int(count) + 1)
-        _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, format, $0) }
-    }
-    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
-
 /// `12345678` → `12,345,678`.
 func groupThousands(_ digits: String, separator: Character = ",") -> String {
     let negative = digits.hasPrefix("-")

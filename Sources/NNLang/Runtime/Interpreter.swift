@@ -19,6 +19,15 @@ public final class Interpreter {
     public var trainingObservers: [(FitContext) -> TrainingObserver?] = []
     /// Called before each statement of a program; return false to stop running (presenter mode).
     public var beforeStatement: ((Statement, SourceFile) -> Bool)?
+    /// The session's explanation level (`explain('full')`, `nn --explain`): off, epoch, step or full.
+    public var explainLevel = "epoch"
+    public static let explainLevels = ["off", "epoch", "step", "full"]
+    /// Shows a training step in full (`model.step`); set by the teaching layer.
+    public var stepExplainer: ((StepTrace) -> Void)?
+    /// Shows a forward pass (`model.explain`); set by the teaching layer.
+    public var forwardExplainer: ((ForwardTrace) -> Void)?
+    /// Shows narration: a string standing alone as a statement in a lesson; nothing by default, as in Python.
+    public var narrationHandler: ((String) -> Void)?
     /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
     public var pauseHandler: ((String?) -> Void)?
     /// The source being run, for messages from inside calls.
@@ -66,6 +75,9 @@ public final class Interpreter {
     /// Runs one statement; returns its value when it is an expression statement.
     func execute(_ statement: Statement) throws(Diagnostic) -> Value? {
         switch statement {
+        case .expression(.string(let text, _)) where narrationHandler != nil:
+            narrationHandler?(text)
+            return nil
         case .expression(let expression):
             return try evaluate(expression)
         case .assign(let targets, let valueExpression, _):
@@ -104,6 +116,14 @@ public final class Interpreter {
         return access(candidate, F_OK) == 0 ? candidate : path
     }
 
+    /// Checks an explanation level's name, with a did-you-mean.
+    public static func checkExplainLevel(_ level: String, range: SourceRange?) throws(Diagnostic) {
+        guard explainLevels.contains(level) else {
+            throw Diagnostic("unknown explanation level '\(level)'", at: range,
+                             hint: didYouMean(level, explainLevels) ?? "choose 'off', 'epoch', 'step' or 'full'")
+        }
+    }
+
     /// Writes text to the program's output.
     public func write(_ text: String) { output.write(text) }
 }
@@ -135,4 +155,8 @@ public struct FitContext {
     /// The `explain=` argument of this call, if given.
     public let explain: String?
     public let output: OutputSink
+    /// Whether compile() was given no optimizer (so Keras's default, RMSprop, runs).
+    public let usesDefaultOptimizer: Bool
+    /// The session's level, for when the call gives none.
+    public let sessionLevel: String
 }

@@ -1,0 +1,55 @@
+import NNEngine
+
+/// Numbers as the teacher prints them: four decimals, vectors cut with an ellipsis and a count,
+/// small matrices whole.
+struct NumberText {
+    let style: Style
+    /// Longest vector shown whole; longer ones show their first items and how many are left.
+    var vectorLimit = 6
+    /// Largest matrix shown whole (rows and columns).
+    var matrixLimit = 6
+
+    func number(_ value: Float) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "\(style.minus)inf" : "inf" }
+        let magnitude = abs(value)
+        var text = magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e6)
+            ? cFormat("%.3e", Double(magnitude)) : cFormat("%.4f", Double(magnitude))
+        if text == "0.0000" { text = "0.0000" }
+        return (value < 0 && text != "0.0000" ? style.minus : "") + text
+    }
+
+    /// `[0.6130, 0.3729, 0.6083]`, or `[0.6130, 0.3729, … 23 more]`.
+    func vector(_ values: [Float]) -> String {
+        let shown = values.count > vectorLimit ? Array(values.prefix(vectorLimit - 2)) : values
+        var parts = shown.map(number)
+        if values.count > vectorLimit { parts.append("\(style.ellipsis) \(values.count - shown.count) more") }
+        return "[" + parts.joined(separator: ", ") + "]"
+    }
+
+    /// A row of `tensor` (row `index`) as a vector.
+    func row(_ tensor: Tensor, _ index: Int) -> String {
+        let width = tensor.rowWidth
+        return vector((0..<width).map { tensor[flat: index * width + $0] })
+    }
+
+    /// A matrix whole when small, else its shape and first rows; indented lines.
+    func matrix(_ tensor: Tensor, indent: String) -> [String] {
+        let rows = tensor.rank >= 2 ? tensor.shape[0] : 1, columns = tensor.rank >= 2 ? tensor.rowWidth : tensor.count
+        let shownRows = rows > matrixLimit ? 3 : rows
+        let shownColumns = columns > vectorLimit ? vectorLimit - 2 : columns
+        // Columns are right-aligned to the widest number shown.
+        let cells = (0..<shownRows).map { r in (0..<shownColumns).map { number(tensor[flat: r * columns + $0]) } }
+        let width = cells.joined().map(\.count).max() ?? 0
+        var lines: [String] = []
+        for r in 0..<shownRows {
+            var parts = cells[r].map { String(repeating: " ", count: width - $0.count) + $0 }
+            if shownColumns < columns { parts.append("\(style.ellipsis) \(columns - shownColumns) more") }
+            lines.append(indent + (r == 0 ? "[" : " ") + "[" + parts.joined(separator: ", ") + "]" + (r == rows - 1 ? "]" : ""))
+        }
+        if shownRows < rows { lines.append(indent + " \(style.ellipsis) \(rows - shownRows) more rows]") }
+        return lines
+    }
+
+    func shape(_ tensor: Tensor) -> String { formatShape(tensor.shape) }
+}

@@ -1,0 +1,100 @@
+/// Narration in lessons: a string standing alone as a statement (valid Python that does nothing)
+/// is printed as prose, wrapped to the terminal, with **bold** and `code` marked up.
+///
+///     """
+///     # Training on handwritten digits
+///     An **epoch** is one pass over the data; `fit` runs many of them.
+///     """
+///
+/// Lines starting with `#` are headings; blank lines separate paragraphs; lines starting with
+/// `- ` are bullets.
+public struct Prose {
+    let style: Style
+
+    public init(style: Style) { self.style = style }
+
+    public func render(_ text: String) -> String {
+        var output: [String] = []
+        var paragraph: [String] = []
+        func flush() {
+            if !paragraph.isEmpty { output += wrap(paragraph.joined(separator: " "), indent: "  ", first: "  ") }
+            paragraph = []
+        }
+        for raw in dedent(text) {
+            let line = raw.trimmingSpaces()
+            if line.isEmpty {
+                flush()
+                if output.last != "" { output.append("") }
+            } else if line.hasPrefix("#") {
+                flush()
+                let title = String(line.drop { $0 == "#" }).trimmingSpaces()
+                output.append(style.paint(title, "1;36"))
+            } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
+                flush()
+                output += wrap(String(line.dropFirst(2)), indent: "    ", first: "  \(style.unicode ? "•" : "-") ")
+            } else {
+                paragraph.append(line)
+            }
+        }
+        flush()
+        while output.first == "" { output.removeFirst() }
+        while output.last == "" { output.removeLast() }
+        return output.map(markup).joined(separator: "\n") + "\n"
+    }
+
+    /// Lines with their common leading indentation removed.
+    func dedent(_ text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let indents = lines.filter { !$0.trimmingSpaces().isEmpty }.map { $0.prefix { $0 == " " }.count }
+        let common = indents.min() ?? 0
+        return lines.map { String($0.dropFirst(min(common, $0.prefix { $0 == " " }.count))) }
+    }
+
+    func wrap(_ text: String, indent: String, first: String) -> [String] {
+        var lines: [String] = []
+        var line = first
+        for word in text.split(separator: " ") {
+            let visible = line.count + word.count - markers(in: String(word))
+            if line.count > first.count && line != indent && visible + 1 > style.width {
+                lines.append(line)
+                line = indent
+            }
+            line += (line == first || line == indent ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines
+    }
+
+    private func markers(in word: String) -> Int { word.filter { $0 == "`" }.count + (word.components("**") - 1) * 2 }
+
+    /// **bold** and `code`: styled on a colour terminal, their markers dropped; plain text otherwise.
+    func markup(_ line: String) -> String {
+        var result = ""
+        var bold = false, code = false
+        var characters = Array(line)[...]
+        while let c = characters.popFirst() {
+            if c == "*", characters.first == "*" {
+                characters.removeFirst()
+                bold.toggle()
+                if style.color { result += bold ? "\u{1B}[1m" : "\u{1B}[0m" }
+            } else if c == "`" {
+                code.toggle()
+                if style.color { result += code ? "\u{1B}[33m" : "\u{1B}[0m" } else { result.append("`") }
+            } else {
+                result.append(c)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var slice = Substring(self)
+        while slice.first == " " || slice.first == "\t" { slice.removeFirst() }
+        while slice.last == " " || slice.last == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+
+    func components(_ separator: String) -> Int { split(separator: separator, omittingEmptySubsequences: false).count }
+}

@@ -1,0 +1,90 @@
+import NNEngine
+
+/// Explains a running `fit` at the chosen level, listening to the engine's training events.
+public final class Teacher: TrainingObserver {
+    public let level: ExplainLevel
+    let style: Style
+    let write: (String) -> Void
+    let notes: [String]
+    private var plan: TrainingPlan?
+    private var firstLoss: Float?
+    private var previousLoss: Float?
+    private var explainedStep = false
+
+    /// - Parameter notes: plain-words remarks to add when training starts (such as "compile() was
+    ///   given no optimizer, so Keras uses RMSprop").
+    public init(level: ExplainLevel, style: Style, notes: [String] = [], write: @escaping (String) -> Void) {
+        self.level = level
+        self.style = style
+        self.notes = notes
+        self.write = write
+    }
+
+    /// A remark, wrapped to the terminal's width with a hanging indent.
+    func say(_ text: String) {
+        let indent = String(repeating: " ", count: text.prefix { $0 == " " }.count + 2)
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, line.count + 1 + word.count > style.width {
+                lines.append(line)
+                line = indent + word
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        lines.append(line)
+        write(lines.map { style.note($0) }.joined(separator: "\n") + "\n")
+    }
+
+    public func trainingWillBegin(_ plan: TrainingPlan) {
+        self.plan = plan
+        guard level >= .epoch else { return }
+        let steps = plan.stepsPerEpoch
+        say("\(style.rightArrow) Each epoch is one pass over all \(plan.trainingExamples) training examples: "
+            + "ceil(\(plan.trainingExamples) / \(plan.batchSize)) = \(steps) gradient step\(steps == 1 ? "" : "s") of up to \(plan.batchSize) examples"
+            + (plan.epochs > 1 ? ", so \(plan.epochs) epochs make \(plan.epochs * steps) steps." : "."))
+        if plan.validationExamples > 0 {
+            say("\(style.rightArrow) \(plan.validationExamples) examples are held out for validation: the model never trains on them.")
+        }
+        for note in notes { say("\(style.rightArrow) \(note)") }
+    }
+
+    public func wantsTrace(epoch: Int, step: Int) -> Bool { level == .full && !explainedStep }
+
+    public func stepDidFinish(_ trace: StepTrace) {
+        explainedStep = true
+        write(StepExplanation(style: style).render(trace))
+        if (plan?.stepsPerEpoch ?? 1) * (plan?.epochs ?? 1) > 1 {
+            say("(That was step 1 in full; the rest of training continues at the epoch level. "
+                + "model.step(x, y) explains any single step.)")
+        }
+    }
+
+    public func stepDidEnd(epoch: Int, step: Int, loss: Float, examples: Int) {
+        guard level == .step else { return }
+        say("  step \(step)/\(plan?.stepsPerEpoch ?? step): \(examples) example\(examples == 1 ? "" : "s"), loss \(NumberText(style: style).number(loss))")
+    }
+
+    public func epochDidEnd(epoch: Int, logs: Logs) {
+        guard level >= .epoch, let loss = logs["loss"] else { return }
+        let numbers = NumberText(style: style)
+        let steps = plan?.stepsPerEpoch ?? 0
+        var line = "  epoch \(epoch): \(steps) step\(steps == 1 ? "" : "s"); average loss \(numbers.number(loss))"
+        if let previousLoss, previousLoss != 0 {
+            let change = (loss - previousLoss) / previousLoss * 100
+            line += " (\(change <= 0 ? "down" : "up") \(cFormat("%.1f", Double(abs(change))))% from epoch \(epoch - 1))"
+        }
+        if let validation = logs["val_loss"] { line += "; validation loss \(numbers.number(validation))" }
+        say(line)
+        if firstLoss == nil { firstLoss = loss }
+        previousLoss = loss
+    }
+
+    public func trainingDidEnd(_ history: History) {
+        guard level >= .epoch, let plan, let first = firstLoss, let last = previousLoss, history.epochs.count > 1 else { return }
+        let numbers = NumberText(style: style)
+        say("\(style.rightArrow) After \(history.epochs.count) epochs (\(history.epochs.count * plan.stepsPerEpoch) gradient steps) "
+            + "the average loss went from \(numbers.number(first)) to \(numbers.number(last)).")
+    }
+}

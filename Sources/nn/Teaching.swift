@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NNEngine
+import NNLang
+import NNTeach
+
+/// Connects the teaching layer to an interpreter: the teacher listens to every `fit`, and
+/// `model.step`, `model.explain`, narration and `pause()` show what they should.
+enum Teaching {
+    static func attach(to interpreter: Interpreter, style: Style, output: OutputSink) {
+        interpreter.trainingObservers.append { context in
+            let requested = ExplainLevel(rawValue: context.explain ?? context.sessionLevel) ?? .epoch
+            // A quiet fit (verbose=0) stays quiet unless an explanation was asked for explicitly.
+            if requested == .off || (context.verbose == 0 && context.explain == nil && context.sessionLevel == "epoch") { return nil }
+            var notes: [String] = []
+            if context.usesDefaultOptimizer {
+                notes.append("compile() was given no optimizer, so Keras uses RMSprop (learning rate 0.001).")
+            }
+            return Teacher(level: requested, style: style, notes: notes) { output.write($0) }
+        }
+        interpreter.stepExplainer = { output.write(StepExplanation(style: style).render($0, inFit: false)) }
+        interpreter.forwardExplainer = { output.write(StepExplanation(style: style).render($0)) }
+        interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) }
+        interpreter.pauseHandler = { message in
+            guard isatty(0) == 1 else { return }
+            output.write(style.color ? "\u{1B}[2m\(message ?? "(press Enter to continue)")\u{1B}[0m" : (message ?? "(press Enter to continue)"))
+            _ = Presenter.readLine()
+        }
+    }
+}
+
+/// `nn --step`: shows each statement before running it and waits for Enter (q quits, c runs to the end).
+final class Presenter {
+    let output: OutputSink
+    let style: Style
+    private var continuing = false
+
+    init(output: OutputSink, style: Style) {
+        self.output = output
+        self.style = style
+    }
+
+    func attach(to interpreter: Interpreter) {
+        interpreter.beforeStatement = { [self] statement, source in
+            guard !continuing else { return true }
+            let range = statement.range
+            let lines = (range.start.line...max(range.start.line, range.end.line)).map { source.line($0) }
+            let marker = style.unicode ? "▶ " : "> "
+            for (index, line) in lines.enumerated() {
+                output.write(style.paint((index == 0 ? marker : "  ") + line, "1;32") + "\n")
+            }
+            output.write(style.paint("  [Enter] run   c  run to the end   q  quit", "2") + " ")
+            guard let answer = Presenter.readLine() else {
+                output.write("\n")
+                continuing = true
+                return true
+            }
+            switch answer.trimmingCharacters() {
+            case "q", "quit": return false
+            case "c", "continue": continuing = true
+            default: break
+            }
+            return true
+        }
+    }
+
+    /// A line from standard input (a terminal or a script of answers), or nil at its end.
+    static func readLine() -> String? {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(0, &byte, 1) == 1 {
+            if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var slice = Substring(self)
+        while let c = slice.first, c == " " || c == "\r" || c == "\t" { slice.removeFirst() }
+        while let c = slice.last, c == " " || c == "\r" || c == "\t" { slice.removeLast() }
+        return String(slice)
+    }
+}
