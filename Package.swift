@@ -30,6 +30,7 @@ let package = Package(
         ),
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts"]),
         .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]),
     ]

@@ -70,7 +70,7 @@ struct Formulas {
                 "  v \(a) \(style.beta2)\(style.dot)v + (1\(m)\(style.beta2))\(style.dot)\(g)\(sq)    (moving average of squared gradients)",
                 "  bias correction folded into the step size, as Keras does it:",
                 "  \(style.alpha) = \(style.eta)\(style.dot)\(style.sqrt)(1\(m)\(style.beta2)^t)/(1\(m)\(style.beta1)^t) = \(cFormat("%.6g", Double(alpha))) at step t = \(step)",
-                "  \(w) \(a) \(w) \(m) \(style.alpha)\(style.dot)m/(\(style.sqrt)v + \(style.epsilon)),  \(style.eta) = \(short(rate)), \(style.beta1) = \(beta1), \(style.beta2) = \(beta2), \(style.epsilon) = \(epsilon)",
+                "  \(w) \(a) \(w) \(m) \(style.alpha)\(style.dot)m/(\(style.unicode ? "√v" : "sqrt(v)") + \(style.epsilon)),  \(style.eta) = \(short(rate)), \(style.beta1) = \(beta1), \(style.beta2) = \(beta2), \(style.epsilon) = \(epsilon)",
             ]
         }
     }

@@ -22,15 +22,16 @@ public final class Teacher: TrainingObserver {
 
     /// A remark, wrapped to the terminal's width with a hanging indent.
     func say(_ text: String) {
-        let indent = String(repeating: " ", count: text.prefix { $0 == " " }.count + 2)
+        let leading = String(text.prefix { $0 == " " })
+        let indent = leading + "  "
         var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if !line.isEmpty, line.count + 1 + word.count > style.width {
+        var line = leading
+        for word in text.split(separator: " ") {
+            if line.count > leading.count, line.count + 1 + word.count > style.width {
                 lines.append(line)
                 line = indent + word
             } else {
-                line += (line.isEmpty ? "" : " ") + word
+                line += (line.count == leading.count ? "" : " ") + word
             }
         }
         lines.append(line)

@@ -8,22 +8,32 @@ import Testing
     struct Script: CustomTestStringConvertible, Sendable {
         let folder: String
         let name: String
-        var testDescription: String { "\(folder)/\(name)" }
+        /// Extra `nn` arguments for this run (from a `# runs: a | b` first line), and the run's number.
+        var arguments: [String] = []
+        var run = 0
+        var testDescription: String { "\(folder)/\(name)" + (arguments.isEmpty ? "" : " " + arguments.joined(separator: " ")) }
         var transcript: URL {
-            NNProcess.root.appendingPathComponent("Tests/TranscriptTests/Transcripts/\(folder)/\(name).txt")
+            NNProcess.root.appendingPathComponent("Tests/TranscriptTests/Transcripts/\(folder.split(separator: "/").last ?? "")/\(name)\(run == 0 ? "" : ".\(run)").txt")
         }
     }
 
-    static let scripts: [Script] = ["examples", "lessons"].flatMap { folder in
+    static let scripts: [Script] = ["examples", "lessons", "Tests/TranscriptTests/Scripts"].flatMap { folder in
         let names = (try? FileManager.default.contentsOfDirectory(atPath: NNProcess.root.appendingPathComponent(folder).path)) ?? []
-        return names.filter { $0.hasSuffix(".nn") }.sorted().map { Script(folder: folder, name: $0) }
+        return names.filter { $0.hasSuffix(".nn") }.sorted().flatMap { name -> [Script] in
+            let text = (try? String(contentsOf: NNProcess.root.appendingPathComponent("\(folder)/\(name)"), encoding: .utf8)) ?? ""
+            guard let first = text.split(separator: "\n").first, first.hasPrefix("# runs:") else { return [Script(folder: folder, name: name)] }
+            let runs = first.dropFirst("# runs:".count).split(separator: "|", omittingEmptySubsequences: false)
+            return runs.enumerated().map { index, run in
+                Script(folder: folder, name: name, arguments: run.split(separator: " ").map(String.init), run: index + 1)
+            }
+        }
     }
 
     @Test func examplesExist() { #expect(TranscriptTests.scripts.filter { $0.folder == "examples" }.count >= 2) }
 
     @Test(arguments: TranscriptTests.scripts)
     func transcriptMatches(_ script: Script) throws {
-        let result = try NNProcess.run(["\(script.folder)/\(script.name)"])
+        let result = try NNProcess.run(script.arguments + ["\(script.folder)/\(script.name)"])
         let transcript = result.output + (result.error.isEmpty ? "" : "--- stderr ---\n" + result.error)
             + (result.status == 0 ? "" : "--- exit status \(result.status) ---\n")
         if ProcessInfo.processInfo.environment["NNLAB_RECORD"] == "1" {
