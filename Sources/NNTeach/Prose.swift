@@ -39,7 +39,7 @@ public struct Prose {
         flush()
         while output.first == "" { output.removeFirst() }
         while output.last == "" { output.removeLast() }
-        return output.map(markup).joined(separator: "\n") + "\n"
+        return "\n" + output.map(markup).joined(separator: "\n") + "\n"
     }
 
     /// Lines with their common leading indentation removed.
@@ -54,7 +54,7 @@ public struct Prose {
         var lines: [String] = []
         var line = first
         for word in text.split(separator: " ") {
-            let visible = line.count + word.count - markers(in: String(word))
+            let visible = visibleLength(line) + visibleLength(String(word))
             if line.count > first.count && line != indent && visible + 1 > style.width {
                 lines.append(line)
                 line = indent
@@ -65,7 +65,10 @@ public struct Prose {
         return lines
     }
 
-    private func markers(in word: String) -> Int { word.filter { $0 == "`" }.count + (word.components("**") - 1) * 2 }
+    /// Characters that will show once markup is applied (`**` always goes; backticks go with colour).
+    private func visibleLength(_ text: String) -> Int {
+        text.count - (text.components("**") - 1) * 2 - (style.color ? text.filter { $0 == "`" }.count : 0)
+    }
 
     /// **bold** and `code`: styled on a colour terminal, their markers dropped; plain text otherwise.
     func markup(_ line: String) -> String {

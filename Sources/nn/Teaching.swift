@@ -46,6 +46,8 @@ final class Presenter {
     func attach(to interpreter: Interpreter) {
         interpreter.beforeStatement = { [self] statement, source in
             guard !continuing else { return true }
+            // Narration shows itself; the presenter stops at code.
+            if case .expression(.string) = statement { return true }
             let range = statement.range
             let lines = (range.start.line...max(range.start.line, range.end.line)).map { source.line($0) }
             let marker = style.unicode ? "▶ " : "> "
@@ -58,6 +60,8 @@ final class Presenter {
                 continuing = true
                 return true
             }
+            // A terminal echoes the Enter; scripted answers do not, so end the prompt line here.
+            if isatty(0) != 1 { output.write("\n") }
             switch answer.trimmingCharacters() {
             case "q", "quit": return false
             case "c", "continue": continuing = true

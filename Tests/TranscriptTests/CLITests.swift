@@ -67,3 +67,41 @@ import Testing
         #expect(result.error.contains("error"))
     }
 }
+
+/// Presenter mode (`nn --step`) with answers scripted on standard input.
+@Suite struct PresenterTests {
+    let lesson = "lessons/01-neurons-and-layers.nn"
+
+    @Test func enterRunsOneStatementAtATimeAndQQuits() throws {
+        let result = try NNProcess.run(["--step", lesson], input: "\n\n\nq\n")
+        #expect(result.status == 0)
+        #expect(result.output.components(separatedBy: "[Enter] run").count - 1 == 4)
+        #expect(result.output.contains("> import numpy as np"))
+        #expect(!result.output.contains("Exercise"))
+    }
+
+    @Test func cRunsToTheEndWithoutAskingAgain() throws {
+        let result = try NNProcess.run(["--step", lesson], input: "\nc\n")
+        #expect(result.output.components(separatedBy: "[Enter] run").count - 1 == 2)
+        #expect(result.output.contains("Exercise"))
+        #expect(result.status == 0)
+    }
+
+    @Test func pauseDoesNotWaitWithoutATerminal() throws {
+        let result = try NNProcess.run([lesson], input: "")
+        #expect(result.status == 0)
+        #expect(!result.output.contains("press Enter"))
+    }
+
+    /// The golden transcript of a presenter stepping through the first lesson, pressing Enter each time.
+    @Test func presenterTranscript() throws {
+        let result = try NNProcess.run(["--step", lesson], input: String(repeating: "\n", count: 60))
+        let file = NNProcess.root.appendingPathComponent("Tests/TranscriptTests/Transcripts/presenter/01-neurons-and-layers.step.txt")
+        if ProcessInfo.processInfo.environment["NNLAB_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try result.output.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        #expect(result.output == (try String(contentsOf: file, encoding: .utf8)))
+    }
+}

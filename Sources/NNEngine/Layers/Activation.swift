@@ -74,11 +74,8 @@ public enum Activation: String, CaseIterable, Sendable {
         }
     }
 
-    @inline(__always) static func sigmoid(_ z: Float) -> Float {
-        if z >= 0 { return 1 / (1 + _exp(-z)) }
-        let e = _exp(z)
-        return e / (1 + e)
-    }
+    /// 1/(1+e^(−z)), as written; for very negative z, e^(−z) overflows to infinity and the result is 0.
+    @inline(__always) static func sigmoid(_ z: Float) -> Float { 1 / (1 + _exp(-z)) }
 
     /// f applied to a tensor whose last axis holds the units (softmax along it).
     public func callAsFunction(_ z: Tensor) -> Tensor {

@@ -54,6 +54,18 @@ public struct TrainingPlan: Sendable {
     public var shuffle: Bool
     public var lossName: String
     public var optimizerName: String
+
+    public init(epochs: Int, batchSize: Int, trainingExamples: Int, validationExamples: Int, stepsPerEpoch: Int,
+                shuffle: Bool, lossName: String, optimizerName: String) {
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.trainingExamples = trainingExamples
+        self.validationExamples = validationExamples
+        self.stepsPerEpoch = stepsPerEpoch
+        self.shuffle = shuffle
+        self.lossName = lossName
+        self.optimizerName = optimizerName
+    }
 }
 
 /// Listens to training. Every method has a default that does nothing; the engine allocates and
