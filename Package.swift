@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "NNEngine", targets: ["NNEngine"]),
         .library(name: "NNLang", targets: ["NNLang"]),
         .library(name: "NNTeach", targets: ["NNTeach"]),
+        .library(name: "NNRepl", targets: ["NNRepl"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,12 +25,15 @@ let package = Package(
         .target(name: "NNEngine", dependencies: ["CBLAS"]),
         .target(name: "NNLang", dependencies: ["NNEngine"], resources: [.copy("Resources/digits.csv")]),
         .target(name: "NNTeach", dependencies: ["NNEngine"]),
+        .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "NNRepl", dependencies: ["NNLang", "NNTeach", "NNEngine", "CEditLine"]),
         .executableTarget(
             name: "nn",
-            dependencies: ["NNEngine", "NNLang", "NNTeach", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NNEngine", "NNLang", "NNTeach", "NNRepl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts"]),
         .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]),

@@ -133,6 +133,14 @@ enum Builtins {
                 return .list(try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                     .enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
             },
+            "exit": function("exit", "code=None") { _, interpreter in
+                interpreter.exitRequested = true
+                return .none
+            },
+            "quit": function("quit", "code=None") { _, interpreter in
+                interpreter.exitRequested = true
+                return .none
+            },
             "help": function("help", "obj") { a, interpreter in
                 interpreter.write(Help.text(for: a.values["obj"]?.value ?? .none, interpreter) + "\n")
                 return .none

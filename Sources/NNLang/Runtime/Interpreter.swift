@@ -30,6 +30,8 @@ public final class Interpreter {
     public var narrationHandler: ((String) -> Void)?
     /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
     public var pauseHandler: ((String?) -> Void)?
+    /// Set by `exit()` or `quit()`: the program stops after the current statement.
+    public var exitRequested = false
     /// The source being run, for messages from inside calls.
     public private(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
@@ -57,6 +59,7 @@ public final class Interpreter {
             } catch {
                 throw DiagnosticList(diagnostics: [error])
             }
+            if exitRequested { return nil }
         }
         return last
     }

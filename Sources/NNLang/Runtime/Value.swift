@@ -133,5 +133,5 @@ extension Value {
         }
     }
 
-    var isNone: Bool { if case .none = self { true } else { false } }
+    public var isNone: Bool { if case .none = self { true } else { false } }
 }

@@ -1,0 +1,41 @@
+// Line editing for NNLab's REPL through libedit's readline-compatible calls (Debian's libedit-dev).
+// The C variables and callbacks are set here because Swift cannot assign C function pointers to
+// libedit's globals directly in a portable way.
+#ifndef NNLAB_CEDITLINE_SHIM_H
+#define NNLAB_CEDITLINE_SHIM_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <editline/readline.h>
+
+typedef char *(*nn_completion_generator)(const char *text, int state);
+typedef void (*nn_completion_start)(const char *line, int start, int end);
+
+static nn_completion_generator nn_generator = NULL;
+static nn_completion_start nn_start = NULL;
+
+static inline char **nn_attempt_completion(const char *text, int start, int end) {
+    rl_attempted_completion_over = 1;  // never fall back to file names outside strings
+    if (nn_start != NULL) nn_start(rl_line_buffer, start, end);
+    return nn_generator ? rl_completion_matches(text, nn_generator) : NULL;
+}
+
+/// Prepares libedit: our own SIGINT handling, no space after a completion, and the completer.
+static inline void nn_editline_setup(nn_completion_start start, nn_completion_generator generator) {
+    rl_readline_name = "nn";
+    rl_catch_signals = 0;
+    nn_start = start;
+    nn_generator = generator;
+    rl_attempted_completion_function = nn_attempt_completion;
+    rl_completion_append_character = '\0';
+    rl_completer_word_break_characters = " \t\n\"'`@$><=;|&{(,[+-*/%";
+    using_history();
+}
+
+/// A line read with editing, or NULL at end of input or on an interrupted read; free() it.
+static inline char *nn_editline_read(const char *prompt) { return readline(prompt); }
+
+static inline void nn_editline_add_history(const char *line) { add_history(line); }
+
+#endif

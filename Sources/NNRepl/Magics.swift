@@ -1,0 +1,191 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import NNEngine
+import NNLang
+
+/// IPython-style line magics: `%explain`, `%history`, `%save`, `%load`, `%run`, `%reset`, `%who`,
+/// `%whos`, `%time`, `%quickref`.
+struct Magics {
+    let session: Session
+    var output: OutputSink { session.output }
+    var interpreter: Interpreter { session.interpreter }
+
+    static let names = ["explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "quickref"]
+
+    func run(_ line: String, number: Int) {
+        let body = line.dropFirst()
+        let name = String(body.prefix { !$0.isWhitespace })
+        let argument = String(body.dropFirst(name.count)).trimmingCharacters()
+        switch name {
+        case "explain": explain(argument)
+        case "history": history(argument)
+        case "save": save(argument)
+        case "load": load(argument)
+        case "run": runFile(argument)
+        case "reset":
+            let count = interpreter.userNames.count
+            interpreter.resetUserNames()
+            say("Cleared \(count) name\(count == 1 ? "" : "s"); the session starts afresh.")
+        case "who":
+            let names = interpreter.userNames
+            say(names.isEmpty ? "Interactive namespace is empty." : names.joined(separator: "\t"))
+        case "whos": whos()
+        case "time": time(argument, number: number)
+        case "quickref": say(Magics.quickReference)
+        default:
+            let hint = closestMatch(to: name, in: Magics.names).map { " Did you mean %\($0)?" } ?? ""
+            say("UsageError: Line magic function `%\(name)` not found.\(hint)")
+        }
+    }
+
+    func say(_ text: String) { output.write(text + "\n") }
+
+    func explain(_ argument: String) {
+        guard !argument.isEmpty else {
+            say("Explanations are at the '\(interpreter.explainLevel)' level (off, epoch, step or full).")
+            return
+        }
+        do {
+            try Interpreter.checkExplainLevel(argument, range: nil)
+            interpreter.explainLevel = argument
+            say("Explanations are now at the '\(argument)' level.")
+        } catch {
+            say("UsageError: \(error.message)" + (error.hint.map { "; \($0)" } ?? ""))
+        }
+    }
+
+    /// `%history` (cells as typed), `%history -n` (with their numbers).
+    func history(_ argument: String) {
+        let numbered = argument.contains("-n")
+        for number in session.cells.keys.sorted() where number < session.count - 1 {
+            let text = session.cells[number] ?? ""
+            if numbered {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                say(lines.enumerated().map { ($0.offset == 0 ? String(number).leftPadded(4) + ": " : "      ") + $0.element }.joined(separator: "\n"))
+            } else {
+                say(text)
+            }
+        }
+    }
+
+    /// The cells named by `1-3 5` (all code cells when empty).
+    func cells(_ ranges: [Substring]) -> [Int] {
+        let available = session.cells.keys.sorted().filter { $0 < session.count - 1 }
+        guard !ranges.isEmpty else { return available }
+        var chosen: [Int] = []
+        for range in ranges {
+            let bounds = range.split(separator: "-").compactMap { Int($0) }
+            if bounds.count == 2 { chosen += available.filter { $0 >= bounds[0] && $0 <= bounds[1] } }
+            if bounds.count == 1 { chosen += available.filter { $0 == bounds[0] } }
+        }
+        return chosen
+    }
+
+    /// `%save FILE [ranges]`: the session's code cells as a runnable script (magics left out).
+    func save(_ argument: String) {
+        let parts = argument.split(separator: " ")
+        guard let first = parts.first else {
+            say("UsageError: %save needs a file name, like %save lesson.nn 1-5")
+            return
+        }
+        var path = String(first)
+        if !path.contains(".") { path += ".nn" }
+        let chosen = cells(Array(parts.dropFirst()))
+        let code = chosen.compactMap { session.cells[$0] }.filter { text in
+            let trimmed = text.trimmingCharacters()
+            return !trimmed.hasPrefix("%") && !trimmed.hasSuffix("?")
+        }
+        let text = code.joined(separator: "\n") + "\n"
+        guard let file = fopen(path, "w") else {
+            say("Could not write '\(path)': \(String(cString: strerror(errno)))")
+            return
+        }
+        fputs(text, file)
+        fclose(file)
+        say("The following commands were written to file `\(path)`:\n" + text.trimmingCharacters())
+    }
+
+    func readFile(_ path: String) -> String? {
+        guard let file = fopen(path, "r") else {
+            say("File `\(path)` not found: \(String(cString: strerror(errno)))")
+            return nil
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = fread(&chunk, 1, chunk.count, file)
+            if count <= 0 { break }
+            bytes += chunk[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `%load FILE`: shows the file's code and runs it as this cell, so it joins the history.
+    func load(_ path: String) {
+        guard !path.isEmpty, let text = readFile(path) else { return }
+        say("# %load \(path)\n" + text.trimmingCharacters())
+        let number = session.count - 1
+        session.cells[number] = text
+        session.execute(SourceFile(name: "In [\(number)]", text: text), number: number)
+    }
+
+    /// `%run FILE`: runs a program in the session; its variables stay.
+    func runFile(_ path: String) {
+        guard !path.isEmpty, let text = readFile(path) else { return }
+        session.execute(SourceFile(name: path, text: text), number: nil)
+    }
+
+    func whos() {
+        let names = interpreter.userNames
+        guard !names.isEmpty else {
+            say("Interactive namespace is empty.")
+            return
+        }
+        let rows = names.compactMap { name in interpreter.summary(ofName: name).map { (name, $0.type, $0.detail) } }
+        let nameWidth = max(8, rows.map(\.0.count).max() ?? 0) + 3
+        let typeWidth = max(4, rows.map(\.1.count).max() ?? 0) + 3
+        say("Variable".padded(nameWidth) + "Type".padded(typeWidth) + "Data/Info")
+        say(String(repeating: "-", count: nameWidth + typeWidth + 9))
+        for (name, type, detail) in rows { say(name.padded(nameWidth) + type.padded(typeWidth) + detail) }
+    }
+
+    /// `%time STATEMENT`: runs it and says how long it took.
+    func time(_ code: String, number: Int) {
+        guard !code.isEmpty else {
+            say("UsageError: %time needs a statement, like %time model.fit(X, y, epochs=10)")
+            return
+        }
+        var start = timespec(), end = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &start)
+        session.execute(SourceFile(name: "In [\(number)]", text: code), number: number)
+        clock_gettime(CLOCK_MONOTONIC, &end)
+        let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+        say(seconds < 1 ? "Wall time: \(cFormat("%.2f", seconds * 1000)) ms" : "Wall time: \(cFormat("%.2f", seconds)) s")
+    }
+
+    static let quickReference = """
+        NNLab quick reference
+          name? or help(name)    what a name is, its signature, what it does
+          Tab                    complete names, attributes after '.', keyword arguments, values
+          _  __  _N  Out[N]      the last outputs
+          %explain LEVEL         how much of training to explain: off, epoch, step, full
+          %history [-n]          the cells of this session (with numbers)
+          %save FILE [1-4 6]     write cells to a runnable .nn script
+          %load FILE             show a file's code and run it as this cell
+          %run FILE              run a program here; its variables stay
+          %reset                 forget every variable
+          %who / %whos           your variables (with types and shapes)
+          %time STATEMENT        run a statement and time it
+          Ctrl-C                 clear the line, or stop a running fit after its current batch
+          Ctrl-D, exit()         leave
+        """
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+}

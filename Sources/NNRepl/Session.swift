@@ -1,0 +1,120 @@
+import NNLang
+
+/// The notebook-style loop: `In [n]:` prompts, continuation lines, `Out[n]:` for an expression's
+/// value, magics, and errors that leave every variable in place.
+public final class Session {
+    public let interpreter: Interpreter
+    let reader: LineReader
+    let output: OutputSink
+    let formatter: DiagnosticFormatter
+    let color: Bool
+    /// The next cell's number.
+    public private(set) var count = 1
+    /// Each cell's source by number (IPython's `In`).
+    public internal(set) var cells: [Int: String] = [:]
+
+    public init(interpreter: Interpreter, reader: LineReader, output: OutputSink, color: Bool = false) {
+        self.interpreter = interpreter
+        self.reader = reader
+        self.output = output
+        self.color = color
+        self.formatter = DiagnosticFormatter(color: color)
+    }
+
+    public static let banner = """
+        NNLab \(versionString): Keras-style neural networks that explain themselves.
+        help(name) or name? for help, %quickref for the magics, exit() or Ctrl-D to leave.
+
+        """
+
+    static var versionString: String { "0.1.0" }
+
+    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    var prompt: String { paint("In [\(count)]: ", "32") }
+    var continuationPrompt: String { paint(String(repeating: " ", count: max(0, "In [\(count)]: ".count - 5)) + "...: ", "32") }
+
+    /// Reads and runs cells until the input ends or the program calls exit().
+    public func run() {
+        while !interpreter.exitRequested {
+            guard let cell = readCell() else { break }
+            if cell.trimmingCharacters().isEmpty { continue }
+            runCell(cell)
+        }
+    }
+
+    /// Lines of one cell: more are read while brackets, a backslash or a triple-quoted string stay open.
+    func readCell() -> String? {
+        var lines: [String] = []
+        while true {
+            switch reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt) {
+            case .end:
+                return lines.isEmpty ? nil : lines.joined(separator: "\n")
+            case .interrupted:
+                lines = []
+                continue
+            case .line(let line):
+                reader.remember(line)
+                lines.append(line)
+                let text = lines.joined(separator: "\n")
+                if lines.count == 1, isCommand(line) { return text }
+                if !InputCompleteness.needsMore(text) { return text }
+            }
+        }
+    }
+
+    func isCommand(_ line: String) -> Bool {
+        let trimmed = line.trimmingCharacters()
+        return trimmed.hasPrefix("%") || trimmed.hasSuffix("?") || trimmed.hasPrefix("?")
+    }
+
+    /// Runs one cell: a magic, a help request, or code; shows `Out[n]` for an expression's value.
+    public func runCell(_ text: String) {
+        let number = count
+        cells[number] = text
+        count += 1
+        let trimmed = text.trimmingCharacters()
+        if trimmed.hasPrefix("%") {
+            Magics(session: self).run(trimmed, number: number)
+            return
+        }
+        if trimmed.hasSuffix("?") || trimmed.hasPrefix("?") {
+            let name = trimmed.trimmingQuestionMarks()
+            output.write((interpreter.helpText(forDottedName: name) ?? "Object `\(name)` not found.") + "\n")
+            return
+        }
+        execute(SourceFile(name: "In [\(number)]", text: text), number: number, silent: trimmed.hasSuffix(";"))
+    }
+
+    /// Runs source in the session; reports its errors without losing any variable.
+    func execute(_ source: SourceFile, number: Int?, silent: Bool = false) {
+        do {
+            let value = try interpreter.run(source)
+            if let number, let value, !silent, !value.isNone { show(value, number: number) }
+        } catch {
+            for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
+        }
+    }
+
+    func show(_ value: Value, number: Int) {
+        let text = interpreter.repr(value)
+        output.write(paint("Out[\(number)]: ", "31") + (text.contains("\n") ? "\n" : "") + text + "\n\n")
+        let previous = interpreter.globals["_"]
+        if let previous { interpreter.globals["__"] = previous }
+        interpreter.globals["_"] = value
+        interpreter.globals["_\(number)"] = value
+        let out: DictBox
+        if case .dict(let existing)? = interpreter.globals["Out"] { out = existing } else { out = DictBox() }
+        out[.int(number)] = value
+        interpreter.globals["Out"] = .dict(out)
+    }
+}
+
+extension String {
+    func trimmingQuestionMarks() -> String {
+        var text = trimmingCharacters()
+        while text.hasSuffix("?") { text.removeLast() }
+        while text.hasPrefix("?") { text.removeFirst() }
+        return text.trimmingCharacters()
+    }
+}
