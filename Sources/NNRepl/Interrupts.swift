@@ -22,6 +22,11 @@ public enum Interrupts {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A parent may have started us with SIGINT blocked; a REPL must hear Ctrl-C.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     static func clear() { pending.store(false, ordering: .relaxed) }

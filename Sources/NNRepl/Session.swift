@@ -1,3 +1,4 @@
+import NNEngine
 import NNLang
 
 /// The notebook-style loop: `In [n]:` prompts, continuation lines, `Out[n]:` for an expression's
@@ -22,12 +23,10 @@ public final class Session {
     }
 
     public static let banner = """
-        NNLab \(versionString): Keras-style neural networks that explain themselves.
+        NNLab \(NNLabVersion.string): Keras-style neural networks that explain themselves.
         help(name) or name? for help, %quickref for the magics, exit() or Ctrl-D to leave.
 
         """
-
-    static var versionString: String { "0.1.0" }
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import NNEngine
 import NNLang
+import NNRepl
 import NNTeach
 
 extension ExplainLevel: ExpressibleByArgument {}
@@ -20,7 +21,7 @@ struct NN: ParsableCommand {
             """,
         version: NNLabVersion.string)
 
-    @ArgumentParser.Argument(help: "The program to run (.nn), or - for standard input.")
+    @ArgumentParser.Argument(help: "The program to run (.nn), or - for standard input; with none, nn starts the REPL.")
     var file: String?
 
     @Option(name: .customShort("c"), help: "Run CODE instead of a file.")
@@ -55,11 +56,11 @@ struct NN: ParsableCommand {
                 throw ExitCode(1)
             }
             source = SourceFile(name: file, text: text)
-        } else if file == "-" || !Terminal.standardInputIsTerminal {
+        } else if file == "-" {
             source = SourceFile(name: "<stdin>", text: Terminal.readStandardInput())
         } else {
-            Terminal.printError("nn: give a program to run, like: nn lessons/01-neurons-and-layers.nn (see nn --help)")
-            throw ExitCode(2)
+            startREPL(terminal)
+            return
         }
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
@@ -68,7 +69,7 @@ struct NN: ParsableCommand {
         interpreter.explainLevel = explain.rawValue
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
                           width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
-        Teaching.attach(to: interpreter, style: style, output: output)
+        Teaching.attach(to: interpreter, style: style, output: output, narration: true)
         if step {
             guard source.name != "<stdin>" else {
                 Terminal.printError("nn: --step reads your answers from standard input, so the program must come from a file")
@@ -81,6 +82,28 @@ struct NN: ParsableCommand {
             for diagnostic in failure.diagnostics { Terminal.printError(formatter.format(diagnostic, in: source)) }
             throw ExitCode(1)
         }
+    }
+
+    /// `nn` with no program: the notebook-style REPL, with line editing on a terminal and plain
+    /// lines from a pipe.
+    func startREPL(_ terminal: Terminal) {
+        let output = StandardOutput()
+        let options = InterpreterOptions(
+            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
+        let interpreter = Interpreter(output: output, options: options)
+        interpreter.explainLevel = explain.rawValue
+        let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
+                          width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
+        Teaching.attach(to: interpreter, style: style, output: output, narration: false)
+        Interrupts.install(cancelling: interpreter.cancellation)
+        let reader: LineReader
+        if Terminal.standardInputIsTerminal {
+            output.write(Session.banner)
+            reader = EditLineReader(completer: Completer(interpreter: interpreter), history: HistoryFile.standard())
+        } else {
+            reader = PlainLineReader(output: output)
+        }
+        Session(interpreter: interpreter, reader: reader, output: output, color: terminal.color).run()
     }
 
     /// Checks or runs the program; returns its errors, if any.

@@ -10,7 +10,9 @@ import NNTeach
 /// Connects the teaching layer to an interpreter: the teacher listens to every `fit`, and
 /// `model.step`, `model.explain`, narration and `pause()` show what they should.
 enum Teaching {
-    static func attach(to interpreter: Interpreter, style: Style, output: OutputSink) {
+    /// - Parameter narration: whether a string standing alone is narration (in scripts) rather than
+    ///   a value to show (in the REPL).
+    static func attach(to interpreter: Interpreter, style: Style, output: OutputSink, narration: Bool) {
         interpreter.trainingObservers.append { context in
             let requested = ExplainLevel(rawValue: context.explain ?? context.sessionLevel) ?? .epoch
             // A quiet fit (verbose=0) stays quiet unless an explanation was asked for explicitly.
@@ -23,7 +25,7 @@ enum Teaching {
         }
         interpreter.stepExplainer = { output.write(StepExplanation(style: style).render($0, inFit: false)) }
         interpreter.forwardExplainer = { output.write(StepExplanation(style: style).render($0)) }
-        interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) }
+        if narration { interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) } }
         interpreter.pauseHandler = { message in
             guard isatty(0) == 1 else { return }
             output.write(style.color ? "\u{1B}[2m\(message ?? "(press Enter to continue)")\u{1B}[0m" : (message ?? "(press Enter to continue)"))

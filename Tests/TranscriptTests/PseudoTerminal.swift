@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `nn` on a real pseudo-terminal, as a person at a terminal would: the child gets its own
+/// session with the terminal as its controlling one, so Ctrl-C becomes SIGINT and libedit edits lines.
+final class PseudoTerminal {
+    let master: Int32
+    let pid: pid_t
+    private(set) var transcript = ""
+    /// Where the next `waitFor` starts looking: just after the previous match.
+    private var cursor: String.Index
+
+    init(arguments: [String], environment: [String: String]) throws {
+        // posix_openpt, grantpt and unlockpt are not visible to Swift; these are what they do on Linux.
+        // The ioctl numbers are TIOCSPTLCK and TIOCGPTN, whose macros Swift cannot import.
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard master >= 0, ioctl(master, 0x4004_5431, &unlock) == 0, ioctl(master, 0x8004_5430, &number) == 0 else {
+            throw POSIXError(.EIO)
+        }
+        var size = winsize(ws_row: 40, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        let slaveName = "/dev/pts/\(number)"
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        // POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF (glibc's values, hidden from
+        // Swift like the above): a new session, and signals as a login shell would leave them.
+        posix_spawnattr_setflags(&attributes, 0x80 | 0x08 | 0x04)
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        posix_spawn_file_actions_addclose(&actions, master)
+        let path = NNProcess.executable.path
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        var child: pid_t = 0
+        let status = posix_spawn(&child, path, &actions, &attributes, argv, envp)
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+        guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
+        pid = child
+        cursor = transcript.startIndex
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+    }
+
+    deinit {
+        kill(pid, SIGKILL)
+        close(master)
+    }
+
+    func type(_ text: String) {
+        _ = text.withCString { write(master, $0, strlen($0)) }
+    }
+
+    /// Reads until the output after the previous match contains `text`, or `timeout` seconds pass.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let found = transcript[cursor...].range(of: text) {
+                cursor = found.upperBound
+                return true
+            }
+            guard Date() < deadline else { return false }
+            var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+            if poll(&poller, 1, 100) > 0 {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                let count = read(master, &buffer, buffer.count)
+                if count <= 0 { return false }
+                let offset = transcript.distance(from: transcript.startIndex, to: cursor)
+                transcript += String(decoding: buffer[0..<count], as: UTF8.self)
+                cursor = transcript.index(transcript.startIndex, offsetBy: offset)
+            }
+        }
+    }
+
+    /// Waits for the child to exit; its exit status, or nil if it is still running after `timeout`.
+    func exitStatus(timeout: Double = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while Date() < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid { return (status >> 8) & 0xFF }
+            waitFor("\u{0}", timeout: 0.1)
+        }
+        return nil
+    }
+}
