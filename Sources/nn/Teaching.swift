@@ -23,6 +23,16 @@ enum Teaching {
             }
             return Teacher(level: requested, style: style, notes: notes) { output.write($0) }
         }
+        interpreter.pictures = PictureDrawing(
+            image: { ImagePicture(style: style).render($0) },
+            chart: { series, xLabel, title in
+                LineChart(style: style).render(series.map { LineChart.Series(name: $0.name, values: $0.values) }, xLabel: xLabel, title: title)
+            },
+            boundary: { points, labels, predict in
+                DecisionBoundary(style: style).render(points: points, labels: labels) { grid in predict(grid) ?? Tensor(shape: [grid.rows, 1]) }
+            },
+            heatmap: { WeightHeatmap(style: style).render($0, title: $1) },
+            diagram: { NetworkDiagram(style: style).render($0) })
         interpreter.stepExplainer = { output.write(StepExplanation(style: style).render($0, inFit: false)) }
         interpreter.forwardExplainer = { output.write(StepExplanation(style: style).render($0)) }
         if narration { interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) } }

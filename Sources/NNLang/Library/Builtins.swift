@@ -6,11 +6,13 @@ extension Interpreter {
         globals.merge(KerasLibrary.preludeNames()) { current, _ in current }
         globals.merge(Builtins.functions()) { current, _ in current }
         globals.merge(Builtins.projectFunctions()) { current, _ in current }
+        globals.merge(PictureFunctions.functions()) { current, _ in current }
     }
 
     /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
     public var builtinNames: Set<String> {
         Set(KerasLibrary.preludeNames().keys).union(Builtins.functions().keys).union(Builtins.projectFunctions().keys)
+            .union(PictureFunctions.functions().keys)
     }
 }
 

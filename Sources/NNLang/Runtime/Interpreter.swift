@@ -28,6 +28,8 @@ public final class Interpreter {
     public var forwardExplainer: ((ForwardTrace) -> Void)?
     /// Shows narration: a string standing alone as a statement in a lesson; nothing by default, as in Python.
     public var narrationHandler: ((String) -> Void)?
+    /// Draws `show`, `plot` and the other pictures; set by the teaching layer.
+    public var pictures: PictureDrawing?
     /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
     public var pauseHandler: ((String?) -> Void)?
     /// Set by `exit()` or `quit()`: the program stops after the current statement.

@@ -1,0 +1,104 @@
+import NNEngine
+
+/// `plot(history)` and `plot(values)`: line charts in the terminal, in braille dots (2x4 per
+/// character) on a Unicode terminal or `*` and letters in ASCII, with a labelled y axis, an x axis
+/// and a legend.
+public struct LineChart {
+    public struct Series {
+        public var name: String
+        public var values: [Float]
+        public init(name: String, values: [Float]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    let style: Style
+    var height = 12
+
+    public init(style: Style) { self.style = style }
+
+    static let colors = ["34", "33", "32", "35"]
+    static let asciiMarks: [Character] = ["*", "o", "+", "x"]
+
+    public func render(_ series: [Series], xLabel: String, title: String? = nil) -> String {
+        let finite = series.flatMap(\.values).filter(\.isFinite)
+        guard let low0 = finite.min(), let high0 = finite.max(), let longest = series.map(\.values.count).max(), longest > 0 else {
+            return "(nothing to plot)\n"
+        }
+        let (low, high) = low0 == high0 ? (low0 - 1, high0 + 1) : (low0, high0)
+        let numbers = NumberText(style: style)
+        let labels = [high, (high + low) / 2, low].map { numbers.number($0) }
+        let labelWidth = labels.map(\.count).max() ?? 6
+        let plotWidth = max(20, min(style.width - labelWidth - 3, 64))
+        let dotsWide = style.unicode ? plotWidth * 2 : plotWidth, dotsHigh = style.unicode ? height * 4 : height
+        // Each cell: braille dot bits, or the ASCII mark; and which series drew there last.
+        var bits = [[UInt8]](repeating: [UInt8](repeating: 0, count: plotWidth), count: height)
+        var owner = [[Int]](repeating: [Int](repeating: -1, count: plotWidth), count: height)
+        for (index, line) in series.enumerated() {
+            var previous: (Int, Int)?
+            for (i, value) in line.values.enumerated() where value.isFinite {
+                let x = longest == 1 ? 0 : Int((Float(i) / Float(longest - 1) * Float(dotsWide - 1)).rounded())
+                let y = Int(((high - value) / (high - low) * Float(dotsHigh - 1)).rounded())
+                for (px, py) in segment(from: previous ?? (x, y), to: (x, y)) {
+                    let column = style.unicode ? px / 2 : px, row = style.unicode ? py / 4 : py
+                    guard row >= 0, row < height, column >= 0, column < plotWidth else { continue }
+                    if style.unicode { bits[row][column] |= LineChart.brailleBit(px % 2, py % 4) }
+                    owner[row][column] = index
+                }
+                previous = (x, y)
+            }
+        }
+        var lines: [String] = []
+        if let title { lines.append(style.emphasis(title)) }
+        for row in 0..<height {
+            let label = row == 0 ? labels[0] : (row == height / 2 ? labels[1] : (row == height - 1 ? labels[2] : ""))
+            var line = String(repeating: " ", count: labelWidth - label.count) + label + " " + (style.unicode ? "┤" : "|")
+            for column in 0..<plotWidth {
+                let who = owner[row][column]
+                guard who >= 0 else {
+                    line += " "
+                    continue
+                }
+                let mark = style.unicode ? String(Character(Unicode.Scalar(0x2800 + UInt32(bits[row][column])) ?? " "))
+                    : String(LineChart.asciiMarks[who % LineChart.asciiMarks.count])
+                line += style.color ? "\u{1B}[\(LineChart.colors[who % LineChart.colors.count])m\(mark)\u{1B}[0m" : mark
+            }
+            lines.append(line)
+        }
+        let axis = String(repeating: " ", count: labelWidth + 1) + (style.unicode ? "└" : "+") + String(repeating: style.unicode ? "─" : "-", count: plotWidth)
+        lines.append(axis)
+        let first = "1", last = "\(longest)"
+        lines.append(String(repeating: " ", count: labelWidth + 2) + first
+                     + String(repeating: " ", count: max(1, plotWidth - first.count - last.count)) + last)
+        let legend = series.enumerated().map { index, line in
+            let mark = style.unicode ? "⣿" : String(LineChart.asciiMarks[index % LineChart.asciiMarks.count])
+            return (style.color ? "\u{1B}[\(LineChart.colors[index % LineChart.colors.count])m\(mark)\u{1B}[0m" : mark) + " " + line.name
+        }.joined(separator: "   ")
+        lines.append(String(repeating: " ", count: labelWidth + 2) + xLabel + "    " + legend)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The braille dot for column `x` (0-1) and row `y` (0-3) of a character.
+    static func brailleBit(_ x: Int, _ y: Int) -> UInt8 {
+        let left: [UInt8] = [0x01, 0x02, 0x04, 0x40], right: [UInt8] = [0x08, 0x10, 0x20, 0x80]
+        return x == 0 ? left[y] : right[y]
+    }
+
+    /// The points of a line between two dots (Bresenham).
+    func segment(from a: (Int, Int), to b: (Int, Int)) -> [(Int, Int)] {
+        var points: [(Int, Int)] = []
+        var (x, y) = a
+        let dx = abs(b.0 - a.0), dy = -abs(b.1 - a.1)
+        let sx = a.0 < b.0 ? 1 : -1, sy = a.1 < b.1 ? 1 : -1
+        var error = dx + dy
+        while true {
+            points.append((x, y))
+            if x == b.0 && y == b.1 { break }
+            let e2 = 2 * error
+            if e2 >= dy { error += dy; x += sx }
+            if e2 <= dx { error += dx; y += sy }
+        }
+        return points
+    }
+}
