@@ -105,3 +105,19 @@ import Testing
         #expect(result.output == (try String(contentsOf: file, encoding: .utf8)))
     }
 }
+
+/// The digits lesson must teach what it promises: at least 99% training accuracy on the real digits.
+@Suite struct LessonOutcomeTests {
+    @Test func theDigitsLessonReaches99PercentTrainingAccuracy() throws {
+        let result = try NNProcess.run(["lessons/03-training-on-digits.nn"])
+        #expect(result.status == 0)
+        let line = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("Training accuracy: ") })
+        let accuracy = try #require(Double(line.dropFirst("Training accuracy: ".count)))
+        #expect(accuracy >= 0.99)
+    }
+
+    @Test func thereAreAtLeastEightLessons() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: NNProcess.root.appendingPathComponent("lessons").path)
+        #expect(names.filter { $0.hasSuffix(".nn") }.count >= 8)
+    }
+}

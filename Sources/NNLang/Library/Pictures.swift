@@ -47,7 +47,7 @@ enum PictureFunctions {
                 interpreter.write(try drawing(interpreter, a.callRange).image(image))
                 return .none
             },
-            "plot": function("plot", "*values, title=None", summary: "NNLab: a line chart of a History (loss and metrics per epoch) or of lists of numbers") { a, interpreter throws(Diagnostic) in
+            "plot": function("plot", "*values, labels=None, title=None", summary: "NNLab: a line chart of a History (loss and metrics per epoch) or of lists of numbers") { a, interpreter throws(Diagnostic) in
                 let pictures = try drawing(interpreter, a.callRange)
                 let title: String? = a["title"] == nil ? nil : try a.string("title")
                 guard !a.rest.isEmpty else { throw Diagnostic("plot() needs something to draw: plot(history) or plot(values)", at: a.callRange) }
@@ -57,10 +57,15 @@ enum PictureFunctions {
                     }
                     return .none
                 }
+                var names: [String] = []
+                if let labels = a["labels"] {
+                    for label in try interpreter.iterate(labels, range: a.range("labels")) { names.append(interpreter.str(label)) }
+                }
                 var series: [(name: String, values: [Float])] = []
                 for (index, value) in a.rest.enumerated() {
                     let tensor = try ArrayConversion.tensor(value, range: a.restRange(index))
-                    series.append((a.rest.count == 1 ? "values" : "series \(index + 1)", tensor.scalars))
+                    let name = index < names.count ? names[index] : (a.rest.count == 1 ? "values" : "series \(index + 1)")
+                    series.append((name, tensor.scalars))
                 }
                 interpreter.write(pictures.chart(series, "index", title))
                 return .none
