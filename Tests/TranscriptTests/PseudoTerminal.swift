@@ -57,7 +57,11 @@ final class PseudoTerminal {
         close(master)
     }
 
+    /// Types `text`, after a short pause: a person never types in the instant between the prompt
+    /// appearing and the line editor switching the terminal to raw mode (keys sent then, Ctrl-D
+    /// above all, can be lost in the switch).
     func type(_ text: String) {
+        Thread.sleep(forTimeInterval: 0.15)
         _ = text.withCString { write(master, $0, strlen($0)) }
     }
 
