@@ -43,14 +43,9 @@ final class LayerObject: CallableObject {
             guard let width = layer.inputWidth else { throw Diagnostic("layer '\(layer.name)' is not built yet", at: nil) }
             return .tuple([.none, .int(width)])
         case "get_weights":
-            return function("get_weights", "") { _, _ in .list(self.layer.weights().map { .array(NDArray($0.copied(dtype: .float32))) }) }
+            return KerasWeights.getter { self.layer.weights() }
         case "set_weights":
-            return function("set_weights", "weights") { a, interpreter throws(Diagnostic) in
-                let arrays = try interpreter.iterate(a.values["weights"]?.value ?? .none, range: a.range("weights"))
-                let tensors = try arrays.map { item throws(Diagnostic) in try ArrayConversion.tensor(item, range: a.range("weights")) }
-                try engine(a.callRange) { () throws(EngineError) in try self.layer.setWeights(tensors) }
-                return .none
-            }
+            return KerasWeights.setter { tensors throws(EngineError) in try self.layer.setWeights(tensors) }
         case "count_params":
             return function("count_params", "") { _, _ in .int(self.layer.parameterCount) }
         default:

@@ -70,14 +70,9 @@ final class ModelObject: CallableObject {
                 return .object(layer)
             }
         case "get_weights":
-            return function("get_weights", "") { _, _ in .list(self.model.weights().map { .array(NDArray($0.copied(dtype: .float32))) }) }
+            return KerasWeights.getter { self.model.weights() }
         case "set_weights":
-            return function("set_weights", "weights") { a, interpreter throws(Diagnostic) in
-                let arrays = try interpreter.iterate(a.values["weights"]?.value ?? .none, range: a.range("weights"))
-                let tensors = try arrays.map { item throws(Diagnostic) in try ArrayConversion.tensor(item, range: a.range("weights")) }
-                try engine(a.callRange) { () throws(EngineError) in try self.model.setWeights(tensors) }
-                return .none
-            }
+            return KerasWeights.setter { tensors throws(EngineError) in try self.model.setWeights(tensors) }
         case "count_params":
             return function("count_params", "") { _, _ in .int(self.model.parameterCount) }
         case "step":

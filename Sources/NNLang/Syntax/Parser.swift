@@ -201,17 +201,20 @@ public struct Parser {
         return (path, range)
     }
 
+    /// `as name` after an imported name, if present.
+    mutating func optionalAlias() throws(Diagnostic) -> String? {
+        guard current.isName("as") else { return nil }
+        advance()
+        guard current.kind == .name else { throw unexpected("expected a name after 'as'") }
+        defer { advance() }
+        return current.text
+    }
+
     mutating func importStatement() throws(Diagnostic) -> Statement {
         let start = current.range
         advance()
         let (path, range) = try dottedName()
-        var alias: String?
-        if current.isName("as") {
-            advance()
-            guard current.kind == .name else { throw unexpected("expected a name after 'as'") }
-            alias = current.text
-            advance()
-        }
+        let alias = try optionalAlias()
         if current.isOp(",") {
             throw .unsupported("import one module per line", at: current.range)
         }
@@ -236,14 +239,7 @@ public struct Parser {
             guard current.kind == .name else { throw unexpected("expected a name to import") }
             let name = current.text, range = current.range
             advance()
-            var alias: String?
-            if current.isName("as") {
-                advance()
-                guard current.kind == .name else { throw unexpected("expected a name after 'as'") }
-                alias = current.text
-                advance()
-            }
-            names.append((name, alias, range))
+            names.append((name, try optionalAlias(), range))
         } while acceptOp(",")
         var end = names.last?.range ?? start
         if parenthesized { end = try expectOp(")", "expected ')' to close the list of names").range }
