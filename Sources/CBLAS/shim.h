@@ -46,4 +46,19 @@ static inline const char *nn_blas_select_kernel(void) {
 }
 #endif
 
+// Flushing subnormal floats to zero (x86's FTZ and DAZ bits of MXCSR), as TensorFlow does for its
+// kernels; returns the previous control word to restore. A no-op elsewhere.
+#if defined(__x86_64__)
+#include <xmmintrin.h>
+static inline unsigned int nn_flush_subnormals(void) {
+    unsigned int saved = _mm_getcsr();
+    _mm_setcsr(saved | 0x8040);
+    return saved;
+}
+static inline void nn_restore_float_control(unsigned int saved) { _mm_setcsr(saved); }
+#else
+static inline unsigned int nn_flush_subnormals(void) { return 0; }
+static inline void nn_restore_float_control(unsigned int saved) { (void)saved; }
+#endif
+
 #endif

@@ -12,6 +12,10 @@ extension Sequential {
         }
         guard batchSize > 0 else { throw .invalidArgument("batch_size must be a positive integer; got \(batchSize)") }
         try build(inputWidth: x.shape[1])
+        return withSubnormalsFlushed { predictBatches(x, batchSize: batchSize) }
+    }
+
+    private func predictBatches(_ x: Tensor, batchSize: Int) -> Tensor {
         let units = outputWidth ?? 0
         var result = Tensor(shape: [x.rows, units])
         let out = result.mutablePointer()
@@ -29,8 +33,9 @@ extension Sequential {
     public func evaluate(x: Tensor, y: Tensor, batchSize: Int = 32) throws(EngineError) -> Logs {
         guard batchSize > 0 else { throw .invalidArgument("batch_size must be a positive integer; got \(batchSize)") }
         let (configuration, data) = try prepare(x: x, y: y, method: "evaluate")
-        return evaluate(data, configuration: configuration, metricKinds: resolvedMetrics(configuration, data: data),
-                        batchSize: batchSize)
+        return withSubnormalsFlushed {
+            evaluate(data, configuration: configuration, metricKinds: resolvedMetrics(configuration, data: data), batchSize: batchSize)
+        }
     }
 
     func evaluate(_ data: TrainingData, configuration: TrainingConfiguration, metricKinds: [Metric.Kind],
@@ -56,9 +61,9 @@ extension Sequential {
     public func step(x: Tensor, y: Tensor) throws(EngineError) -> (loss: Float, trace: StepTrace) {
         let (configuration, data) = try prepare(x: x, y: y, method: "step")
         var metrics: [MetricAccumulator] = []
-        let (loss, trace) = try trainingStep(
+        let (loss, trace) = try withSubnormalsFlushed { () throws(EngineError) in try trainingStep(
             x: data.x.pointer, y: data.y.pointer, rows: data.rows, configuration: configuration,
-            metrics: &metrics, position: (1, 1), recordTrace: true)
+            metrics: &metrics, position: (1, 1), recordTrace: true) }
         guard let trace else { throw .invalidArgument("the step was not recorded") }
         return (loss, trace)
     }

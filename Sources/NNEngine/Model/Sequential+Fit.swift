@@ -4,6 +4,14 @@ extension Sequential {
         x: Tensor, y: Tensor, options: FitOptions = FitOptions(), observer: TrainingObserver? = nil,
         cancellation: CancellationFlag? = nil
     ) throws(EngineError) -> History {
+        try withSubnormalsFlushed { () throws(EngineError) in
+            try train(x: x, y: y, options: options, observer: observer, cancellation: cancellation)
+        }
+    }
+
+    private func train(
+        x: Tensor, y: Tensor, options: FitOptions, observer: TrainingObserver?, cancellation: CancellationFlag?
+    ) throws(EngineError) -> History {
         try options.validate()
         let (configuration, all) = try prepare(x: x, y: y, method: "fit")
         var training = all
