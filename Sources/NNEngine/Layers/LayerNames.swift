@@ -6,6 +6,9 @@ public final class LayerNames: Sendable {
     public static let shared = LayerNames()
     private let counts = Mutex<[String: Int]>([:])
 
+    /// A fresh set of counters (an interpreter keeps its own, so sessions never share names).
+    public init() {}
+
     /// The next unused name for `prefix`.
     public func next(_ prefix: String) -> String {
         counts.withLock { counts in

@@ -25,8 +25,8 @@ enum KerasLibrary {
         case "keras.initializers": return ModuleObject(dotted, initializers())
         case "keras.utils": return ModuleObject(dotted, ["set_random_seed": setRandomSeed])
         case "keras.backend": return ModuleObject(dotted, [
-            "clear_session": function("clear_session", "") { _, _ in
-                LayerNames.shared.reset()
+            "clear_session": function("clear_session", "") { _, interpreter in
+                interpreter.layerNames.reset()
                 return .none
             },
         ])
@@ -59,7 +59,7 @@ enum KerasLibrary {
     // MARK: Models and layers
 
     static var sequentialClass: Value { function("Sequential", "layers=None, trainable=True, name=None", summary: "A stack of layers") { a, interpreter throws(Diagnostic) in
-        let name: String? = a["name"] == nil ? nil : try a.string("name")
+        let name = a["name"] == nil ? interpreter.layerNames.next("sequential") : try a.string("name")
         let model = ModelObject(try engine(a.callRange) { () throws(EngineError) in try Sequential(name: name, random: interpreter.random) })
         if let layers = a["layers"] {
             for (index, item) in try interpreter.iterate(layers, range: a.range("layers")).enumerated() {
@@ -84,27 +84,28 @@ enum KerasLibrary {
         }
         var shape = try a.shapeValue(shapeValue, range: a.range("shape"))
         if a["batch_shape"] != nil, !shape.isEmpty { shape.removeFirst() }
-        return try input(shape, name: a["name"] == nil ? nil : try a.string("name"), range: a.range("shape"))
+        return try input(shape, name: a["name"] == nil ? nil : try a.string("name"), range: a.range("shape"), interpreter)
     } }
 
-    static func input(_ shape: [Int], name: String?, range: SourceRange) throws(Diagnostic) -> Value {
+    static func input(_ shape: [Int], name: String?, range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         guard shape.count == 1 else {
             throw .unsupported("NNLab's Dense layers take flat inputs: Input(shape=(n,)); got shape \(formatShape(shape))", at: range,
                                hint: shape.count == 2 ? "flatten each example, e.g. X.reshape(len(X), \(shape.reduce(1, *))), and use Input(shape=(\(shape.reduce(1, *)),))" : nil)
         }
         guard shape[0] > 0 else { throw Diagnostic("an input shape must be positive; got \(formatShape(shape))", at: range) }
-        return .object(InputObject(width: shape[0], name: name ?? LayerNames.shared.next("input_layer")))
+        return .object(InputObject(width: shape[0], name: name ?? interpreter.layerNames.next("input_layer")))
     }
 
     static func layers() -> [String: Value] {
         [
             "Dense": denseClass,
             "Input": inputFunction,
-            "InputLayer": function("InputLayer", "shape=None, batch_size=None, dtype=None, input_shape=None, name=None") { a, _ throws(Diagnostic) in
+            "InputLayer": function("InputLayer", "shape=None, batch_size=None, dtype=None, input_shape=None, name=None") { a, interpreter throws(Diagnostic) in
                 guard let shapeValue = a["shape"] ?? a["input_shape"] else {
                     throw Diagnostic("InputLayer needs a shape, like InputLayer(shape=(400,))", at: a.callRange)
                 }
-                return try input(try a.shapeValue(shapeValue, range: a.callRange), name: a["name"] == nil ? nil : try a.string("name"), range: a.callRange)
+                return try input(try a.shapeValue(shapeValue, range: a.callRange), name: a["name"] == nil ? nil : try a.string("name"),
+                         range: a.callRange, interpreter)
             },
         ]
     }
@@ -133,7 +134,7 @@ enum KerasLibrary {
         let kernelInitializer = try initializer(from: a["kernel_initializer"], default: .glorotUniform, range: a.range("kernel_initializer"))
         let biasInitializer = try initializer(from: a["bias_initializer"], default: .zeros, range: a.range("bias_initializer"))
         let kernelRegularizer = try regularizer(from: a["kernel_regularizer"], range: a.range("kernel_regularizer"))
-        let name: String? = a["name"] == nil ? nil : try a.string("name")
+        let name = a["name"] == nil ? interpreter.layerNames.next("dense") : try a.string("name")
         let layer = try engine(a.callRange) { () throws(EngineError) in
             try Dense(units: units, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
                       biasInitializer: biasInitializer, kernelRegularizer: kernelRegularizer, name: name, inputWidth: inputWidth)

@@ -14,7 +14,9 @@ public final class Interpreter {
     /// Set (from a signal handler, say) to stop a running `fit` at the next batch.
     public let cancellation = CancellationFlag()
     /// The session's random stream: initial weights, shuffling and `np.random`.
-    public let random = RandomSource.shared
+    public let random = RandomSource()
+    /// Names for layers and models (`dense`, `dense_1`, …), counted per session as Keras counts them.
+    public let layerNames = LayerNames()
     /// Makes extra training observers for a fit (the teaching layer attaches here).
     public var trainingObservers: [(FitContext) -> TrainingObserver?] = []
     /// Called before each statement of a program; return false to stop running (presenter mode).
@@ -42,7 +44,6 @@ public final class Interpreter {
         self.output = output
         self.options = options
         random.reseed(options.seed)
-        LayerNames.shared.reset()
         installBuiltins()
     }
 
