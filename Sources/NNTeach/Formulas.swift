@@ -60,14 +60,14 @@ struct Formulas {
             return lines
         case .rmsprop(let rate, let rho, let epsilon, _):
             return [
-                "RMSprop:  s \(a) \(style.rho)\(style.dot)s + (1\(m)\(style.rho))\(style.dot)\(g)\(style.unicode ? "²" : "^2")   (a running average of squared gradients)",
+                "RMSprop:  s \(a) \(style.rho)\(style.dot)s + (1\(m)\(style.rho))\(style.dot)(\(g))\(style.unicode ? "²" : "^2")   (a running average of squared gradients)",
                 "  \(w) \(a) \(w) \(m) \(style.eta)\(style.dot)\(g) / \(style.sqrt)(s + \(style.epsilon)),  \(style.eta) = \(short(rate)), \(style.rho) = \(rho), \(style.epsilon) = \(epsilon)",
             ]
         case .adam(let rate, let beta1, let beta2, let epsilon, let step, let alpha, _, _):
             let sq = style.unicode ? "²" : "^2"
             return [
                 "Adam:  m \(a) \(style.beta1)\(style.dot)m + (1\(m)\(style.beta1))\(style.dot)\(g)     (moving average of gradients)",
-                "  v \(a) \(style.beta2)\(style.dot)v + (1\(m)\(style.beta2))\(style.dot)\(g)\(sq)    (moving average of squared gradients)",
+                "  v \(a) \(style.beta2)\(style.dot)v + (1\(m)\(style.beta2))\(style.dot)(\(g))\(sq)    (moving average of squared gradients)",
                 "  bias correction folded into the step size, as Keras does it:",
                 "  \(style.alpha) = \(style.eta)\(style.dot)\(style.sqrt)(1\(m)\(style.beta2)^t)/(1\(m)\(style.beta1)^t) = \(cFormat("%.6g", Double(alpha))) at step t = \(step)",
                 "  \(w) \(a) \(w) \(m) \(style.alpha)\(style.dot)m/(\(style.unicode ? "√v" : "sqrt(v)") + \(style.epsilon)),  \(style.eta) = \(short(rate)), \(style.beta1) = \(beta1), \(style.beta2) = \(beta2), \(style.epsilon) = \(epsilon)",

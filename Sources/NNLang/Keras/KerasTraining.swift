@@ -85,7 +85,12 @@ enum KerasTraining {
                                      output: interpreter.output, usesDefaultOptimizer: object.usesDefaultOptimizer,
                                      sessionLevel: interpreter.explainLevel)
             var observers: [TrainingObserver] = []
-            if verbose > 0 { observers.append(FitProgress(epochs: options.epochs, verbose: verbose, output: interpreter.output, options: interpreter.options)) }
+            if verbose > 0 {
+                // Per-step explanations print lines of their own; a bar redrawn in place would tangle with them.
+                var barOptions = interpreter.options
+                if (explain ?? interpreter.explainLevel) == "step" { barOptions.interactive = false }
+                observers.append(FitProgress(epochs: options.epochs, verbose: verbose, output: interpreter.output, options: barOptions))
+            }
             for make in interpreter.trainingObservers { if let observer = make(context) { observers.append(observer) } }
             interpreter.cancellation.clear()
             let history = try engine(a.callRange) { () throws(EngineError) in
