@@ -138,7 +138,16 @@ public struct Tensor {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
     }
 
-    static func elementCount(_ shape: [Int]) -> Int { shape.reduce(1, *) }
+    /// The number of elements of `shape`; Int.max when the product overflows (no tensor has that many).
+    static func elementCount(_ shape: [Int]) -> Int {
+        var count = 1
+        for dimension in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
+            if overflow { return Int.max }
+            count = product
+        }
+        return count
+    }
 }
 
 extension Tensor: Equatable {

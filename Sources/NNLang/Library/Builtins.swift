@@ -54,8 +54,8 @@ enum Builtins {
                 if a["stop"] == nil { (start, stop) = (0, start) } else { stop = try a.int("stop") }
                 let step = try a.int("step", default: 1)
                 guard step != 0 else { throw Diagnostic("range() arg 3 must not be zero", at: a.range("step")) }
-                let count = step > 0 ? max(0, (stop - start + step - 1) / step) : max(0, (start - stop - step - 1) / -step)
-                guard count <= 50_000_000 else { throw Diagnostic("range of \(count) numbers is too large", at: a.callRange) }
+                let count = max(0, ((Double(stop) - Double(start)) / Double(step)).rounded(.up))
+                guard count <= 50_000_000 else { throw Diagnostic("a range of \(count) numbers is too large", at: a.callRange) }
                 return .object(RangeObject(start, stop, step))
             },
             "list": function("list", "iterable=()") { a, interpreter throws(Diagnostic) in
@@ -74,7 +74,9 @@ enum Builtins {
                 let x = a.values["x"]?.value ?? .none
                 if case .array(let array) = x { return .array(NDArray(ArrayMath.map(array.tensor) { abs($0) }.retyped(array.tensor.dtype))) }
                 switch x {
-                case .int(let i): return .int(abs(i))
+                case .int(let i):
+                    guard i != .min else { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: a.range("x")) }
+                    return .int(abs(i))
                 case .float(let f): return .float(abs(f))
                 case .bool(let b): return .int(b ? 1 : 0)
                 default: throw Diagnostic("bad operand type for abs(): '\(x.typeName)'", at: a.range("x"))
@@ -89,10 +91,13 @@ enum Builtins {
                     var scale = 1.0
                     for _ in 0..<min(abs(digits), 300) { scale *= 10 }
                     let rounded = digits >= 0 ? (value * scale).rounded(.toNearestOrEven) / scale : (value / scale).rounded(.toNearestOrEven) * scale
-                    return x.typeName == "int" ? .int(Int(rounded)) : .float(rounded)
+                    if x.typeName == "int", let integer = Int(truncating: rounded) { return .int(integer) }
+                    return .float(rounded)
                 }
-                guard value.isFinite else { throw Diagnostic("cannot round \(value) to an integer", at: a.range("number")) }
-                return .int(Int(value.rounded(.toNearestOrEven)))
+                guard let integer = Int(truncating: value.rounded(.toNearestOrEven)) else {
+                    throw Diagnostic("cannot round \(value) to an integer NNLab can hold", at: a.range("number"))
+                }
+                return .int(integer)
             },
             "min": extremum("min", <), "max": extremum("max", >),
             "sum": function("sum", "iterable, start=0") { a, interpreter throws(Diagnostic) in

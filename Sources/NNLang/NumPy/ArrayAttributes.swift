@@ -107,6 +107,7 @@ enum ArrayAttributes {
         guard unknown.count <= 1, shape.allSatisfy({ $0 >= -1 }) else {
             throw Diagnostic("can only specify one unknown dimension (-1) in a reshape", at: range)
         }
+        try ArrayConversion.checkSize(shape.filter { $0 != -1 }, range: range)
         let known = shape.filter { $0 != -1 }.reduce(1, *)
         if let index = unknown.first {
             guard known > 0, tensor.count % known == 0 else {

@@ -99,7 +99,7 @@ enum ArrayConversion {
         case .uint8:
             result.withUnsafeMutableBufferPointer { b in
                 for i in b.indices where b[i].isFinite {
-                    let v = Int(b[i].rounded(.towardZero))
+                    let v = Int(truncating: b[i]) ?? 0
                     b[i] = Float(((v % 256) + 256) % 256)
                 }
             }
@@ -150,7 +150,7 @@ enum ArrayConversion {
         func element(_ value: Float) -> Value {
             switch tensor.dtype {
             case .bool: .bool(value != 0)
-            case .int64, .uint8: .int(Int(value))
+            case .int64, .uint8: Int(truncating: value).map { .int($0) } ?? .float(Double(value))
             case .float32, .float64: .float(pythonFloat(value, dtype: tensor.dtype))
             }
         }

@@ -95,7 +95,7 @@ enum ArrayIndexing {
                         throw Diagnostic("arrays used as indices must be of integer or boolean type", at: itemRange)
                     }
                     for raw in indexArray.scalars {
-                        let integer = Int(raw), position = integer < 0 ? integer + shape[axis] : integer
+                        let integer = Int(truncating: raw) ?? Int.max, position = integer < 0 ? integer + shape[axis] : integer
                         guard position >= 0, position < shape[axis] else {
                             throw Diagnostic("index \(integer) is out of bounds for axis \(axis) with size \(shape[axis])", at: itemRange)
                         }

@@ -213,8 +213,11 @@ enum NumPyLibrary {
         if a["stop"] == nil { (start, stop) = (0, start) } else { stop = try a.double("stop") }
         let step = try a.double("step", default: 1)
         guard step != 0 else { throw Diagnostic("arange: the step cannot be zero", at: a.range("step")) }
-        let count = max(0, Int(((stop - start) / step).rounded(.up)))
-        try ArrayConversion.checkSize([count], range: a.callRange)
+        let span = ((stop - start) / step).rounded(.up)
+        guard span.isFinite, span < Double(ArrayConversion.maximumElements) else {
+            throw Diagnostic("arange(\(start), \(stop), \(step)) would hold too many numbers", at: a.callRange)
+        }
+        let count = span > 0 ? Int(span) : 0
         let allIntegers = ["start", "stop", "step"].allSatisfy { a[$0] == nil || a[$0]?.exactInteger != nil }
         let dtype = try a.optionalDType("dtype") ?? (allIntegers ? .int64 : .float64)
         return array(Tensor(shape: [count], dtype: dtype) { Float(start + Double($0) * step) })
@@ -297,6 +300,7 @@ enum NumPyLibrary {
         let rank = max(tensor.rank, reps.count)
         let shape = Array(repeating: 1, count: rank - tensor.rank) + tensor.shape
         let repeats = Array(repeating: 1, count: rank - reps.count) + reps
+        try ArrayConversion.checkSize(shape + repeats, range: range)
         let result = zip(shape, repeats).map { $0 * $1 }
         try ArrayConversion.checkSize(result, range: range)
         let source = (try? tensor.reshaped(shape)) ?? tensor

@@ -49,7 +49,8 @@ enum NumPyRandom {
                 var low = try a.int("low"), high = 0
                 if a["high"] == nil { (low, high) = (0, low) } else { high = try a.int("high") }
                 guard high > low else { throw Diagnostic("randint: low >= high (\(low) >= \(high))", at: a.callRange) }
-                let span = high - low
+                let (span, overflow) = high.subtractingReportingOverflow(low)
+                guard !overflow else { throw Diagnostic("randint: the range from \(low) to \(high) is too wide", at: a.callRange) }
                 return fill(try size(a), dtype: .int64, interpreter) { Float(low + $0.nextInt(below: span)) }
             },
             "permutation": function("permutation", "x") { a, interpreter throws(Diagnostic) in

@@ -187,8 +187,11 @@ enum PercentFormat {
                     throw Diagnostic("%\(type) format: a real number is required, not \(value.typeName)", at: range)
                 }
                 let integerType = "dixX".contains(type)
+                if integerType, Int(truncating: number) == nil {
+                    throw Diagnostic("%\(type) format: cannot convert \(number) to an integer", at: range)
+                }
                 result += integerType
-                    ? cFormatInteger("%\(spec)\(type == "i" ? "d" : String(type))", Int(number.rounded(.towardZero)))
+                    ? cFormatInteger("%\(spec)\(type == "i" ? "d" : String(type))", Int(truncating: number) ?? 0)
                     : cFormat("%\(spec)\(type)", number)
             default:
                 throw Diagnostic("unsupported format character '\(type)'", at: range)

@@ -20,15 +20,15 @@ extension Interpreter {
         case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
         case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
             guard let count = (op == .multiply && left.typeName == "str" ? right : left).exactInteger else { break }
-            try checkRepetition(count * s.count, range: range)
+            try checkRepetition(count, s.count, range: range)
             return .string(String(repeating: s, count: max(count, 0)))
         case (.multiply, .list(let list), _), (.multiply, _, .list(let list)):
             guard let count = (left.typeName == "list" ? right : left).exactInteger else { break }
-            try checkRepetition(count * list.items.count, range: range)
+            try checkRepetition(count, list.items.count, range: range)
             return .list(Array(repeating: list.items, count: max(count, 0)).flatMap { $0 })
         case (.multiply, .tuple(let items), _), (.multiply, _, .tuple(let items)):
             guard let count = (left.typeName == "tuple" ? right : left).exactInteger else { break }
-            try checkRepetition(count * items.count, range: range)
+            try checkRepetition(count, items.count, range: range)
             return .tuple(Array(repeating: items, count: max(count, 0)).flatMap { $0 })
         case (.modulo, .string(let format), _):
             return .string(try PercentFormat.apply(format, right, self, range: range))
@@ -43,8 +43,9 @@ extension Interpreter {
         return result
     }
 
-    private func checkRepetition(_ size: Int, range: SourceRange) throws(Diagnostic) {
-        if size > 50_000_000 { throw Diagnostic("the result would hold \(size) items, too many", at: range) }
+    private func checkRepetition(_ count: Int, _ length: Int, range: SourceRange) throws(Diagnostic) {
+        let (size, overflow) = count.multipliedReportingOverflow(by: length)
+        if overflow || size > 50_000_000 { throw Diagnostic("the result would hold more than 50 million items, too many", at: range) }
     }
 
     /// Arithmetic between Python ints, floats and bools; nil when either side is not a number.
@@ -90,6 +91,7 @@ extension Interpreter {
             return .float(Double(a) / Double(b))
         case .floorDivide, .modulo:
             guard b != 0 else { throw Diagnostic("ZeroDivisionError: integer division or modulo by zero", at: range) }
+            guard !(a == .min && b == -1) else { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
             var quotient = a / b
             if (a % b != 0) && ((a < 0) != (b < 0)) { quotient -= 1 }
             return op == .floorDivide ? .int(quotient) : .int(a - quotient * b)

@@ -42,9 +42,12 @@ public struct DecisionBoundary {
         }
         var pointAt: [Int: Int] = [:]
         for i in 0..<count {
-            let column = Int((xs[i] - left) / (right - left) * Float(width)), row = Int((top - ys[i]) / (top - bottom) * Float(height))
-            guard column >= 0, column < width, row >= 0, row < height else { continue }
-            pointAt[row * width + column] = Int(labels[flat: min(i, labels.count - 1)])
+            guard let column = Int(truncating: (xs[i] - left) / (right - left) * Float(width)),
+                let row = Int(truncating: (top - ys[i]) / (top - bottom) * Float(height)),
+                column >= 0, column < width, row >= 0, row < height,
+                let label = Int(truncating: labels[flat: min(i, labels.count - 1)]), label >= 0
+            else { continue }
+            pointAt[row * width + column] = label
         }
         var lines: [String] = []
         for row in 0..<height {

@@ -37,6 +37,10 @@ public struct ImagePicture {
             var line = ""
             for value in row {
                 let level = (value - low) / span
+                guard level.isFinite else {
+                    line += "??"
+                    continue
+                }
                 if style.color {
                     // 24 grey levels of the 256-colour palette, from near black (232) to white (255).
                     line += "\u{1B}[48;5;\(232 + Int((level * 23).rounded()))m  "

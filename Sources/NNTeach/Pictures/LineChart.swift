@@ -38,8 +38,8 @@ public struct LineChart {
         for (index, line) in series.enumerated() {
             var previous: (Int, Int)?
             for (i, value) in line.values.enumerated() where value.isFinite {
-                let x = longest == 1 ? 0 : Int((Float(i) / Float(longest - 1) * Float(dotsWide - 1)).rounded())
-                let y = Int(((high - value) / (high - low) * Float(dotsHigh - 1)).rounded())
+                let x = longest == 1 ? 0 : Int(truncating: (Float(i) / Float(longest - 1) * Float(dotsWide - 1)).rounded()) ?? 0
+                let y = Int(truncating: ((high - value) / (high - low) * Float(dotsHigh - 1)).rounded()) ?? 0
                 for (px, py) in segment(from: previous ?? (x, y), to: (x, y)) {
                     let column = style.unicode ? px / 2 : px, row = style.unicode ? py / 4 : py
                     guard row >= 0, row < height, column >= 0, column < plotWidth else { continue }

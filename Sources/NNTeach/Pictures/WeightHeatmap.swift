@@ -31,7 +31,7 @@ public struct WeightHeatmap {
 
     /// One cell for a value scaled to -1…1, two characters wide.
     func cell(_ value: Float) -> String {
-        let strength = min(4, Int((abs(value) * 4).rounded()))
+        let strength = min(4, Int(truncating: (abs(value) * 4).rounded()) ?? 0)
         if style.color {
             let blues = [255, 153, 111, 68, 25], oranges = [255, 223, 215, 209, 208]
             return "\u{1B}[48;5;\((value < 0 ? blues : oranges)[strength])m  "
