@@ -126,7 +126,8 @@ struct Magics {
 
     /// `%load FILE`: shows the file's code and runs it as this cell, so it joins the history.
     func load(_ path: String) {
-        guard !path.isEmpty, let text = readFile(path) else { return }
+        guard !path.isEmpty else { return say("UsageError: %load needs a file name, like %load lessons/01-neurons-and-layers.nn") }
+        guard let text = readFile(path) else { return }
         say("# %load \(path)\n" + text.trimmingCharacters())
         let number = session.count - 1
         session.cells[number] = text
@@ -135,7 +136,8 @@ struct Magics {
 
     /// `%run FILE`: runs a program in the session; its variables stay.
     func runFile(_ path: String) {
-        guard !path.isEmpty, let text = readFile(path) else { return }
+        guard !path.isEmpty else { return say("UsageError: %run needs a file name, like %run examples/xor.nn") }
+        guard let text = readFile(path) else { return }
         session.execute(SourceFile(name: path, text: text), number: nil)
     }
 

@@ -72,13 +72,23 @@ public final class Session {
         let number = count
         cells[number] = text
         count += 1
+        interpreter.globals["In"] = .list([.string("")] + (1...number).map { .string(cells[$0] ?? "") })
         let trimmed = text.trimmingCharacters()
+        if trimmed == "exit" || trimmed == "quit" {
+            // As in IPython, the bare word leaves too.
+            interpreter.exitRequested = true
+            return
+        }
         if trimmed.hasPrefix("%") {
             Magics(session: self).run(trimmed, number: number)
             return
         }
         if trimmed.hasSuffix("?") || trimmed.hasPrefix("?") {
             let name = trimmed.trimmingQuestionMarks()
+            guard !name.isEmpty else {
+                output.write(Magics.quickReference + "\n")
+                return
+            }
             output.write((interpreter.helpText(forDottedName: name) ?? "Object `\(name)` not found.") + "\n")
             return
         }

@@ -78,7 +78,8 @@ enum KerasLibrary {
         return .object(model)
     } }
 
-    static var inputFunction: Value { function("Input", "shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None") { a, interpreter throws(Diagnostic) in
+    static var inputFunction: Value { function("Input", "shape=None, batch_size=None, dtype=None, sparse=None, batch_shape=None, name=None, tensor=None",
+                                               summary: "Declare the input: Input(shape=(n,)) for n features per example") { a, interpreter throws(Diagnostic) in
         guard let shapeValue = a["shape"] ?? a["batch_shape"] else {
             throw Diagnostic("Input needs a shape, like Input(shape=(400,))", at: a.callRange)
         }

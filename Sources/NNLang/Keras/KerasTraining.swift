@@ -4,7 +4,8 @@ import NNEngine
 enum KerasTraining {
     static func compileMethod(_ object: ModelObject) -> Value {
         function("compile", "optimizer='rmsprop', loss=None, loss_weights=None, metrics=None, weighted_metrics=None, "
-                 + "run_eagerly=False, steps_per_execution=1, jit_compile='auto', auto_scale_loss=True") { a, interpreter throws(Diagnostic) in
+                 + "run_eagerly=False, steps_per_execution=1, jit_compile='auto', auto_scale_loss=True",
+                 summary: "Choose the loss to minimize, the optimizer that updates the weights (RMSprop if none), and metrics to report") { a, interpreter throws(Diagnostic) in
             for unsupported in ["loss_weights", "weighted_metrics"] where a[unsupported] != nil {
                 throw .unsupported("compile(\(unsupported)=...) is not supported", at: a.range(unsupported))
             }
@@ -54,7 +55,9 @@ enum KerasTraining {
     static func fitMethod(_ object: ModelObject) -> Value {
         function("fit", "x=None, y=None, batch_size=None, epochs=1, verbose='auto', callbacks=None, validation_split=0.0, "
                  + "validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0, "
-                 + "steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1, explain=None") { a, interpreter throws(Diagnostic) in
+                 + "steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1, explain=None",
+                 summary: "Train: epochs passes over x, each made of ceil(len(x)/batch_size) gradient steps; returns a History. "
+                    + "NNLab adds explain='off'|'epoch'|'step'|'full'") { a, interpreter throws(Diagnostic) in
             for unsupported in ["callbacks", "class_weight", "sample_weight", "steps_per_epoch", "validation_steps", "validation_batch_size"]
                 where a[unsupported] != nil
             {
@@ -107,7 +110,8 @@ enum KerasTraining {
     }
 
     static func predictMethod(_ object: ModelObject) -> Value {
-        function("predict", "x, batch_size=None, verbose='auto', steps=None, callbacks=None") { a, interpreter throws(Diagnostic) in
+        function("predict", "x, batch_size=None, verbose='auto', steps=None, callbacks=None",
+                 summary: "The model's outputs for every row of x (a forward pass, no training)") { a, interpreter throws(Diagnostic) in
             let x = try a.tensor("x", dtype: .float32)
             let batchSize = try a.int("batch_size", default: 32)
             let result = try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize) }
@@ -123,7 +127,7 @@ enum KerasTraining {
 
     static func evaluateMethod(_ object: ModelObject) -> Value {
         function("evaluate", "x=None, y=None, batch_size=None, verbose='auto', sample_weight=None, steps=None, callbacks=None, "
-                 + "return_dict=False") { a, interpreter throws(Diagnostic) in
+                 + "return_dict=False", summary: "The loss (and metrics) on x, y without training") { a, interpreter throws(Diagnostic) in
             if a["sample_weight"] != nil { throw .unsupported("evaluate(sample_weight=...) is not supported", at: a.range("sample_weight")) }
             let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
             let batchSize = try a.int("batch_size", default: 32)

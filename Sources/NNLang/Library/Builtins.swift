@@ -148,8 +148,12 @@ enum Builtins {
                 interpreter.exitRequested = true
                 return .none
             },
-            "help": function("help", "obj") { a, interpreter in
-                interpreter.write(Help.text(for: a.values["obj"]?.value ?? .none, interpreter) + "\n")
+            "help": function("help", "obj=None") { a, interpreter in
+                guard let value = a.values["obj"]?.value else {
+                    interpreter.write(Help.general + "\n")
+                    return .none
+                }
+                interpreter.write(Help.text(for: value, interpreter) + "\n")
                 return .none
             },
         ]

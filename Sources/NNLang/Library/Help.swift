@@ -2,6 +2,13 @@ import NNEngine
 
 /// `help(x)`: what a name is, its signature and a short description.
 enum Help {
+    static let general = """
+        help(name) shows what a name is: help(Dense), help(model.fit), help(np.linspace).
+        In the REPL, name? does the same, and %quickref lists the magics.
+        NNLab's own names: model.step(x, y), model.explain(x), explain(level), show, plot,
+        plot_boundary, heatmap, diagram, make_xor, make_spiral, seed(n), pause().
+        """
+
     static func text(for value: Value, _ interpreter: Interpreter) -> String {
         switch value {
         case .object(let function as BuiltinFunction):
