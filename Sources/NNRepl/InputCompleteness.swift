@@ -44,6 +44,13 @@ enum InputCompleteness {
         }
         if let quote, quote.count == 3 { return true }
         if depth > 0 { return true }
-        return text.hasSuffix("\\")
+        if text.hasSuffix("\\") { return true }
+        // A block (a first line ending with ':') goes on until an empty line, as in IPython.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstLine = lines.first.map(String.init) ?? ""
+        let header = String(firstLine.prefix { $0 != "#" }).trimmingCharacters()
+        let lastIsEmpty = String(lines.last ?? "").trimmingCharacters().isEmpty
+        if header.hasSuffix(":") { return !(lines.count > 1 && lastIsEmpty) }
+        return false
     }
 }

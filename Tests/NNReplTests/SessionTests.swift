@@ -97,3 +97,13 @@ import Testing
         #expect(output.text.contains("Out[2]: 42"))
     }
 }
+
+@Suite struct BlockSessionTests {
+    @Test func aBlockContinuesUntilAnEmptyLine() {
+        let output = CapturedOutput()
+        let reader = ScriptedLineReader(lines: ["for i in range(3):", "    print(i)", "", "i"])
+        Session(interpreter: Interpreter(output: output), reader: reader, output: output).run()
+        #expect(reader.prompts == ["In [1]: ", "   ...: ", "   ...: ", "In [2]: ", "In [3]: "])
+        #expect(output.text == "0\n1\n2\nOut[2]: 2\n\n")
+    }
+}

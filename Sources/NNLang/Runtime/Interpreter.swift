@@ -58,7 +58,7 @@ public final class Interpreter {
         for statement in program.statements {
             if let beforeStatement, !beforeStatement(statement, source) { return nil }
             do {
-                last = try execute(statement)
+                if case .next(let value) = try execute(statement) { last = value }
             } catch {
                 throw DiagnosticList(diagnostics: [error])
             }
@@ -78,14 +78,66 @@ public final class Interpreter {
         if !errors.isEmpty { throw DiagnosticList(diagnostics: errors) }
     }
 
-    /// Runs one statement; returns its value when it is an expression statement.
-    func execute(_ statement: Statement) throws(Diagnostic) -> Value? {
+    /// What running a statement asks of the statements around it.
+    enum Flow {
+        /// Go on; the value of an expression statement, if it was one.
+        case next(Value?)
+        case breakLoop
+        case continueLoop
+    }
+
+    /// Runs the statements of a block until one breaks or continues a loop, or exit() is called.
+    func executeBlock(_ statements: [Statement]) throws(Diagnostic) -> Flow {
+        for statement in statements {
+            let flow = try execute(statement)
+            if case .next = flow {
+                if exitRequested { return .breakLoop }
+                continue
+            }
+            return flow
+        }
+        return .next(nil)
+    }
+
+    /// A long loop stops on Ctrl-C (the same flag that stops a fit).
+    func checkInterrupted(_ range: SourceRange) throws(Diagnostic) {
+        guard cancellation.isCancelled else { return }
+        cancellation.clear()
+        throw Diagnostic("interrupted (Ctrl-C): the loop stopped here", at: range)
+    }
+
+    /// Runs one statement; `.next(value)` carries an expression statement's value.
+    func execute(_ statement: Statement) throws(Diagnostic) -> Flow {
         switch statement {
+        case .ifStatement(let branches, let otherwise, _):
+            for (condition, body) in branches where try truth(try evaluate(condition), range: condition.range) {
+                return try executeBlock(body)
+            }
+            return try otherwise.map { block throws(Diagnostic) in try executeBlock(block) } ?? .next(nil)
+        case .forLoop(let target, let iterable, let body, let range):
+            for item in try iterate(try evaluate(iterable), range: iterable.range) {
+                try checkInterrupted(range)
+                try assign(item, to: target)
+                if case .breakLoop = try executeBlock(body) { break }
+                if exitRequested { break }
+            }
+            return .next(nil)
+        case .whileLoop(let condition, let body, let range):
+            while try truth(try evaluate(condition), range: condition.range) {
+                try checkInterrupted(range)
+                if case .breakLoop = try executeBlock(body) { break }
+                if exitRequested { break }
+            }
+            return .next(nil)
+        case .breakLoop:
+            return .breakLoop
+        case .continueLoop:
+            return .continueLoop
         case .expression(.string(let text, _)) where narrationHandler != nil:
             narrationHandler?(text)
-            return nil
+            return .next(nil)
         case .expression(let expression):
-            return try evaluate(expression)
+            return .next(try evaluate(expression))
         case .assign(let targets, let valueExpression, _):
             let value = try evaluate(valueExpression)
             for target in targets { try assign(value, to: target) }
@@ -110,7 +162,7 @@ public final class Interpreter {
         case .pass:
             break
         }
-        return nil
+        return .next(nil)
     }
 
     /// A relative path as given when it exists from the current folder; otherwise, if it exists

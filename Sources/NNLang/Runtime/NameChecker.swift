@@ -21,8 +21,21 @@ struct NameChecker {
                 _ = try interpreter.modules.member(name, of: module, path: path, range: nameRange, interpreter)
                 defined.insert(alias ?? name)
             }
-        case .pass:
+        case .pass, .breakLoop, .continueLoop:
             break
+        case .ifStatement(let branches, let otherwise, _):
+            for (condition, body) in branches {
+                try check(condition, defined)
+                for statement in body { try check(statement, defined: &defined) }
+            }
+            for statement in otherwise ?? [] { try check(statement, defined: &defined) }
+        case .forLoop(let target, let iterable, let body, _):
+            try check(iterable, defined)
+            try bind(target, &defined)
+            for statement in body { try check(statement, defined: &defined) }
+        case .whileLoop(let condition, let body, _):
+            try check(condition, defined)
+            for statement in body { try check(statement, defined: &defined) }
         }
     }
 

@@ -77,12 +77,22 @@ public enum Statement: Sendable {
     /// `from a.b import x as y, z`
     case importNames(path: [String], names: [(name: String, alias: String?, range: SourceRange)], SourceRange)
     case pass(SourceRange)
+    /// `if c: … elif c: … else: …`: each condition with its block, then the else block.
+    indirect case ifStatement(branches: [(condition: Expression, body: [Statement])], otherwise: [Statement]?, SourceRange)
+    /// `for target in iterable: …`
+    indirect case forLoop(target: Expression, iterable: Expression, body: [Statement], SourceRange)
+    /// `while condition: …`
+    indirect case whileLoop(condition: Expression, body: [Statement], SourceRange)
+    case breakLoop(SourceRange)
+    case continueLoop(SourceRange)
 
+    /// The span of the statement; for a block statement, its header line.
     public var range: SourceRange {
         switch self {
         case .expression(let e): e.range
         case .assign(_, _, let r), .augmentedAssign(_, _, _, let r), .importModule(_, _, let r),
-            .importNames(_, _, let r), .pass(let r):
+            .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
+            .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r):
             r
         }
     }

@@ -11,6 +11,8 @@ public struct Lexer {
     private var depth = 0
     private var tokens: [Token] = []
     private var atLineStart = true
+    /// Indentation widths of the open blocks, outermost first.
+    private var indents = [0]
 
     public init(_ text: String) { scalars = Array(text.unicodeScalars) }
 
@@ -86,6 +88,10 @@ public struct Lexer {
             throw .syntax("'\(open.text)' was never closed", at: open.range)
         }
         emitNewline(at: location)
+        while indents.count > 1 {
+            indents.removeLast()
+            tokens.append(Token(.dedent, "", SourceRange(location, location)))
+        }
         tokens.append(Token(.endOfFile, "", SourceRange(location, location)))
         return tokens
     }
@@ -96,7 +102,7 @@ public struct Lexer {
         var width = 0
         while let scalar = peek(), scalar == " " || scalar == "\t" || scalar == "\u{0C}" {
             _ = advance()
-            width += 1
+            width = scalar == "\t" ? (width / 8 + 1) * 8 : width + 1  // a tab moves to the next multiple of 8, as in Python
         }
         switch peek() {
         case nil:
@@ -107,7 +113,19 @@ public struct Lexer {
             while let next = peek(), next != "\n" { _ = advance() }
         default:
             atLineStart = false
-            if width > 0 { tokens.append(Token(.indent, "", SourceRange(start, location))) }
+            let range = SourceRange(start, location)
+            if width > indents[indents.count - 1] {
+                indents.append(width)
+                tokens.append(Token(.indent, "", range))
+            }
+            while width < indents[indents.count - 1] {
+                indents.removeLast()
+                tokens.append(Token(.dedent, "", range))
+            }
+            guard width == indents[indents.count - 1] else {
+                throw .syntax("this line's indentation matches no outer block", at: range,
+                              hint: "indent the lines of a block by the same amount, such as 4 spaces")
+            }
         }
     }
 

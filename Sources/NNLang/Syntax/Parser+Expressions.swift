@@ -279,7 +279,7 @@ extension Parser {
             case "{": return try dictDisplay()
             default: throw unexpected("expected a value")
             }
-        case .newline, .endOfFile, .indent:
+        case .newline, .endOfFile, .indent, .dedent:
             throw unexpected("expected a value")
         }
     }

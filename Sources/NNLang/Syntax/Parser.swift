@@ -5,6 +5,8 @@ public struct Parser {
     var tokens: [Token]
     var position = 0
     var depth = 0
+    /// How many loops enclose the statement being read (for break and continue).
+    var loopDepth = 0
     /// Deepest nesting of brackets and operators accepted, far beyond real programs.
     static let maximumDepth = 150
 
@@ -27,10 +29,12 @@ public struct Parser {
                 continue
             }
             do {
-                statements += try simpleStatements()
+                statements += try statementLine()
             } catch {
                 errors.append(error)
                 while current.kind != .newline && current.kind != .endOfFile { advance() }
+                advance()
+                while current.kind == .indent || current.kind == .dedent { advance() }
             }
         }
         if !errors.isEmpty { throw DiagnosticList(diagnostics: errors) }
@@ -69,6 +73,7 @@ public struct Parser {
         case .newline: found = "the end of the line"
         case .endOfFile: found = "the end of the program"
         case .indent: found = "indentation"
+        case .dedent: found = "the end of a block"
         case .string, .formattedString: found = "a string"
         case .int, .float: found = "the number \(current.text)"
         case .name, .op: found = "'\(current.text)'"
@@ -95,13 +100,27 @@ public struct Parser {
 
     // MARK: Statements
 
+    /// A block statement (`if`, `for`, `while`), or one logical line of simple statements.
+    mutating func statementLine() throws(Diagnostic) -> [Statement] {
+        if current.kind == .indent {
+            throw .syntax("unexpected indentation: this line is indented, but no block (if, for, while) opens here",
+                          at: current.range)
+        }
+        if current.kind == .name {
+            switch current.text {
+            case "if": return [try ifStatement()]
+            case "for": return [try forLoop()]
+            case "while": return [try whileLoop()]
+            case "elif", "else":
+                throw .syntax("'\(current.text)' without an 'if' before it at the same indentation", at: current.range)
+            default: break
+            }
+        }
+        return try simpleStatements()
+    }
+
     /// One logical line: statements separated by `;`.
     mutating func simpleStatements() throws(Diagnostic) -> [Statement] {
-        if current.kind == .indent {
-            throw .syntax("unexpected indentation: statements start at the beginning of the line", at: current.range,
-                          hint: peek(1).kind == .name && ["return", "pass"].contains(peek(1).text) || peek(-1).isOp(":")
-                            ? "indented blocks (def, for, if, …) are not supported yet" : nil)
-        }
         var statements = [try statement()]
         while acceptOp(";") {
             if current.kind == .newline || current.kind == .endOfFile { break }
@@ -115,24 +134,31 @@ public struct Parser {
     }
 
     static let blockKeywords: [String: String] = [
-        "def": "defining functions (def)", "for": "for loops", "while": "while loops", "if": "if statements",
-        "elif": "if statements", "else": "if statements", "class": "classes", "try": "try/except",
+        "def": "defining functions (def)", "class": "classes", "try": "try/except",
         "except": "try/except", "finally": "try/except", "with": "with blocks", "return": "return",
         "lambda": "lambda functions", "del": "del", "global": "global", "nonlocal": "nonlocal", "assert": "assert",
-        "raise": "raise", "break": "break", "continue": "continue", "yield": "yield", "async": "async",
-        "await": "await",
+        "raise": "raise", "yield": "yield", "async": "async", "await": "await",
     ]
 
     mutating func statement() throws(Diagnostic) -> Statement {
         let start = current.range
         if current.kind == .name, let what = Parser.blockKeywords[current.text] {
-            let hint = current.text == "if" ? "for a value chosen by a condition, write: a if condition else b" : nil
+            let hint: String? = nil
             throw .unsupported("\(what) \(what.hasSuffix("s") && !what.hasSuffix("ss") ? "are" : "is") not supported yet",
                                at: current.range, hint: hint)
         }
         if current.isName("pass") {
             advance()
             return .pass(start)
+        }
+        if current.isName("break") || current.isName("continue") {
+            let isBreak = current.text == "break"
+            guard loopDepth > 0 else { throw .syntax("'\(current.text)' outside a loop", at: current.range) }
+            advance()
+            return isBreak ? .breakLoop(start) : .continueLoop(start)
+        }
+        if ["if", "for", "while"].contains(current.text), current.kind == .name {
+            throw .syntax("'\(current.text)' starts a block, so it must begin its own line", at: current.range)
         }
         if current.isName("import") { return try importStatement() }
         if current.isName("from") { return try fromImportStatement() }

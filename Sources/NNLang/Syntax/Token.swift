@@ -9,7 +9,9 @@ public struct Token: Equatable, Sendable {
         case formattedString
         case op
         case newline
+        /// The start of a more indented block (Python's INDENT), and the end of one (DEDENT).
         case indent
+        case dedent
         case endOfFile
     }
 

@@ -1,0 +1,68 @@
+/// Block statements: `if`/`elif`/`else`, `for`, `while`, each with a suite that is either the rest
+/// of the header's line or an indented block.
+extension Parser {
+    mutating func ifStatement() throws(Diagnostic) -> Statement {
+        let start = current.range
+        var branches: [(condition: Expression, body: [Statement])] = []
+        var otherwise: [Statement]?
+        repeat {
+            advance()  // 'if' or 'elif'
+            let condition = try expression()
+            try expectOp(":", "expected ':' after the condition")
+            branches.append((condition, try suite()))
+        } while current.isName("elif")
+        if current.isName("else") {
+            advance()
+            try expectOp(":", "expected ':' after 'else'")
+            otherwise = try suite()
+        }
+        return .ifStatement(branches: branches, otherwise: otherwise, start)
+    }
+
+    mutating func forLoop() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        var targets = [try postfix()]
+        while acceptOp(",") { targets.append(try postfix()) }
+        let target: Expression = targets.count == 1 ? targets[0] : .tuple(targets, targets[0].range.through(targets[targets.count - 1].range))
+        try checkTarget(target)
+        guard current.isName("in") else { throw unexpected("expected 'in' in a for loop (for x in values:)") }
+        advance()
+        let iterable = try expressionList()
+        try expectOp(":", "expected ':' at the end of the for line")
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        return .forLoop(target: target, iterable: iterable, body: try suite(), start.through(iterable.range))
+    }
+
+    mutating func whileLoop() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        let condition = try expression()
+        try expectOp(":", "expected ':' after the condition")
+        loopDepth += 1
+        defer { loopDepth -= 1 }
+        return .whileLoop(condition: condition, body: try suite(), start.through(condition.range))
+    }
+
+    /// The statements of a block: on the header's line after ':', or indented on the lines below.
+    mutating func suite() throws(Diagnostic) -> [Statement] {
+        guard current.kind == .newline else { return try simpleStatements() }
+        advance()
+        guard current.kind == .indent else {
+            throw .syntax("expected an indented block after ':'", at: current.range,
+                          hint: "indent the block's lines, for example by 4 spaces")
+        }
+        advance()
+        var body: [Statement] = []
+        while current.kind != .dedent && current.kind != .endOfFile {
+            if current.kind == .newline {
+                advance()
+                continue
+            }
+            body += try statementLine()
+        }
+        if current.kind == .dedent { advance() }
+        return body
+    }
+}
