@@ -107,3 +107,12 @@ import Testing
         #expect(output.text == "0\n1\n2\nOut[2]: 2\n\n")
     }
 }
+
+@Suite struct FunctionSessionTests {
+    @Test func aFunctionDefinedInTheREPL() {
+        let output = CapturedOutput()
+        let reader = ScriptedLineReader(lines: ["def square(x):", "    return x * x", "", "square(7)"])
+        Session(interpreter: Interpreter(output: output), reader: reader, output: output).run()
+        #expect(output.text == "Out[2]: 49\n\n")
+    }
+}

@@ -3,7 +3,7 @@ extension Interpreter {
     func assign(_ value: Value, to target: Expression) throws(Diagnostic) {
         switch target {
         case .name(let name, _):
-            globals[name] = value
+            try bind(name, to: value)
         case .attribute(let base, let name, let range):
             let object = try evaluate(base)
             guard case .object(let pyObject) = object else {
@@ -20,6 +20,11 @@ extension Interpreter {
         default:
             throw Diagnostic("cannot assign to this expression", at: target.range)
         }
+    }
+
+    /// Binds a name in the innermost function's locals, or globally outside functions.
+    func bind(_ name: String, to value: Value) throws(Diagnostic) {
+        if frames.isEmpty { globals[name] = value } else { frames[frames.count - 1][name] = value }
     }
 
     /// The items of `value` for unpacking into `count` targets.

@@ -56,7 +56,7 @@ extension Interpreter {
     }
 
     func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {
-        if let value = globals[name] { return value }
+        if let value = frames.last?[name] ?? globals[name] { return value }
         var hint = didYouMean(name, globals.keys)
         if let module = ModuleRegistry.importHints[name] { hint = "add: \(module)" }
         throw Diagnostic("name '\(name)' is not defined", at: range, hint: hint)

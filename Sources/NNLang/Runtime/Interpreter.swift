@@ -9,6 +9,8 @@ import NNEngine
 /// One interpreter is one session (a script run or a REPL), keeping its variables between runs.
 public final class Interpreter {
     public var globals: [String: Value] = [:]
+    /// The local names of the functions being run, innermost last.
+    var frames: [[String: Value]] = []
     public let output: OutputSink
     public var options: InterpreterOptions
     /// Set (from a signal handler, say) to stop a running `fit` at the next batch.
@@ -84,6 +86,7 @@ public final class Interpreter {
         case next(Value?)
         case breakLoop
         case continueLoop
+        case returned(Value)
     }
 
     /// Runs the statements of a block until one breaks or continues a loop, or exit() is called.
@@ -118,17 +121,33 @@ public final class Interpreter {
             for item in try iterate(try evaluate(iterable), range: iterable.range) {
                 try checkInterrupted(range)
                 try assign(item, to: target)
-                if case .breakLoop = try executeBlock(body) { break }
+                let flow = try executeBlock(body)
+                if case .returned = flow { return flow }
+                if case .breakLoop = flow { break }
                 if exitRequested { break }
             }
             return .next(nil)
         case .whileLoop(let condition, let body, let range):
             while try truth(try evaluate(condition), range: condition.range) {
                 try checkInterrupted(range)
-                if case .breakLoop = try executeBlock(body) { break }
+                let flow = try executeBlock(body)
+                if case .returned = flow { return flow }
+                if case .breakLoop = flow { break }
                 if exitRequested { break }
             }
             return .next(nil)
+        case .functionDefinition(let name, let parameters, let body, _):
+            var evaluated: [(name: String, defaultValue: Value?)] = []
+            var defaults: [String?] = []
+            for parameter in parameters {
+                let value = try parameter.defaultValue.map { e throws(Diagnostic) in try evaluate(e) }
+                evaluated.append((parameter.name, value))
+                defaults.append(value.map { repr($0) })
+            }
+            try bind(name, to: .object(UserFunction(name: name, parameters: evaluated, body: body, defaults: defaults)))
+            return .next(nil)
+        case .returnValue(let expression, _):
+            return .returned(try expression.map { e throws(Diagnostic) in try evaluate(e) } ?? .none)
         case .breakLoop:
             return .breakLoop
         case .continueLoop:

@@ -36,6 +36,20 @@ struct NameChecker {
         case .whileLoop(let condition, let body, _):
             try check(condition, defined)
             for statement in body { try check(statement, defined: &defined) }
+        case .functionDefinition(let name, let parameters, let body, _):
+            for parameter in parameters { if let value = parameter.defaultValue { try check(value, defined) } }
+            // A body may use globals defined after the def (they exist when it is called), so only
+            // its imports are resolved here.
+            defined.insert(name)
+            var local = defined.union(parameters.map(\.name))
+            for statement in body {
+                switch statement {
+                case .importModule, .importNames: try check(statement, defined: &local)
+                default: break
+                }
+            }
+        case .returnValue(let value, _):
+            if let value { try check(value, defined) }
         }
     }
 

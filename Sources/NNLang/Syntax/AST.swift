@@ -85,6 +85,10 @@ public enum Statement: Sendable {
     indirect case whileLoop(condition: Expression, body: [Statement], SourceRange)
     case breakLoop(SourceRange)
     case continueLoop(SourceRange)
+    /// `def name(a, b=1): …`
+    indirect case functionDefinition(name: String, parameters: [(name: String, defaultValue: Expression?)], body: [Statement], SourceRange)
+    /// `return value`
+    case returnValue(Expression?, SourceRange)
 
     /// The span of the statement; for a block statement, its header line.
     public var range: SourceRange {
@@ -92,7 +96,8 @@ public enum Statement: Sendable {
         case .expression(let e): e.range
         case .assign(_, _, let r), .augmentedAssign(_, _, _, let r), .importModule(_, _, let r),
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
-            .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r):
+            .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
+            .returnValue(_, let r):
             r
         }
     }

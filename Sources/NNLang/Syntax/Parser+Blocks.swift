@@ -45,6 +45,46 @@ extension Parser {
         return .whileLoop(condition: condition, body: try suite(), start.through(condition.range))
     }
 
+    mutating func functionDefinition() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        guard current.kind == .name, !pythonKeywords.contains(current.text) else { throw unexpected("expected the function's name after 'def'") }
+        let name = current.text
+        advance()
+        try expectOp("(", "expected '(' after the function's name")
+        var parameters: [(name: String, defaultValue: Expression?)] = []
+        while !current.isOp(")") {
+            if current.isOp("*") || current.isOp("**") {
+                throw .unsupported("*args and **kwargs parameters are not supported yet", at: current.range)
+            }
+            guard current.kind == .name, !pythonKeywords.contains(current.text) else { throw unexpected("expected a parameter name") }
+            let parameter = current.text, range = current.range
+            guard !parameters.contains(where: { $0.name == parameter }) else {
+                throw .syntax("duplicate parameter '\(parameter)' in the definition of \(name)", at: range)
+            }
+            advance()
+            var defaultValue: Expression?
+            if acceptOp("=") {
+                defaultValue = try expression()
+            } else if parameters.contains(where: { $0.defaultValue != nil }) {
+                throw .syntax("a parameter without a default cannot follow one with a default", at: range)
+            }
+            parameters.append((parameter, defaultValue))
+            guard acceptOp(",") else { break }
+        }
+        let close = try expectOp(")", "expected ')' after the parameters")
+        if current.isOp("->") { throw .unsupported("return type annotations are not supported", at: current.range) }
+        try expectOp(":", "expected ':' at the end of the def line")
+        let savedLoops = loopDepth
+        loopDepth = 0
+        functionDepth += 1
+        defer {
+            functionDepth -= 1
+            loopDepth = savedLoops
+        }
+        return .functionDefinition(name: name, parameters: parameters, body: try suite(), start.through(close.range))
+    }
+
     /// The statements of a block: on the header's line after ':', or indented on the lines below.
     mutating func suite() throws(Diagnostic) -> [Statement] {
         guard current.kind == .newline else { return try simpleStatements() }

@@ -7,6 +7,8 @@ public struct Parser {
     var depth = 0
     /// How many loops enclose the statement being read (for break and continue).
     var loopDepth = 0
+    /// How many function definitions enclose it (for return).
+    var functionDepth = 0
     /// Deepest nesting of brackets and operators accepted, far beyond real programs.
     static let maximumDepth = 150
 
@@ -111,6 +113,7 @@ public struct Parser {
             case "if": return [try ifStatement()]
             case "for": return [try forLoop()]
             case "while": return [try whileLoop()]
+            case "def": return [try functionDefinition()]
             case "elif", "else":
                 throw .syntax("'\(current.text)' without an 'if' before it at the same indentation", at: current.range)
             default: break
@@ -134,8 +137,8 @@ public struct Parser {
     }
 
     static let blockKeywords: [String: String] = [
-        "def": "defining functions (def)", "class": "classes", "try": "try/except",
-        "except": "try/except", "finally": "try/except", "with": "with blocks", "return": "return",
+        "class": "classes", "try": "try/except",
+        "except": "try/except", "finally": "try/except", "with": "with blocks",
         "lambda": "lambda functions", "del": "del", "global": "global", "nonlocal": "nonlocal", "assert": "assert",
         "raise": "raise", "yield": "yield", "async": "async", "await": "await",
     ]
@@ -157,7 +160,14 @@ public struct Parser {
             advance()
             return isBreak ? .breakLoop(start) : .continueLoop(start)
         }
-        if ["if", "for", "while"].contains(current.text), current.kind == .name {
+        if current.isName("return") {
+            guard functionDepth > 0 else { throw .syntax("'return' outside a function", at: current.range) }
+            advance()
+            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .returnValue(nil, start) }
+            let value = try expressionList()
+            return .returnValue(value, start.through(value.range))
+        }
+        if ["if", "for", "while", "def"].contains(current.text), current.kind == .name {
             throw .syntax("'\(current.text)' starts a block, so it must begin its own line", at: current.range)
         }
         if current.isName("import") { return try importStatement() }
