@@ -15,6 +15,8 @@ enum Help {
             var lines = ["\(function.name)\(function.signature.text)"]
             if !function.summary.isEmpty { lines.append("    " + function.summary) }
             return lines.joined(separator: "\n")
+        case .object(let function as UserFunction):
+            return "\(function.name)\(function.signature.text)\n    a function defined in this program"
         case .object(let model as ModelObject):
             return "Sequential model '\(model.model.name)': " + ModelObject.methodNames.joined(separator: ", ")
         case .object(let object):

@@ -47,6 +47,7 @@ extension Interpreter {
         if let function = object as? BuiltinFunction {
             return function.signature.parameters.filter { $0.kind != .variadic }.map(\.name)
         }
+        if let function = object as? UserFunction { return function.parameters.map(\.name) }
         return []
     }
 
