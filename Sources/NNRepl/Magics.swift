@@ -109,19 +109,12 @@ struct Magics {
     }
 
     func readFile(_ path: String) -> String? {
-        guard let file = fopen(path, "r") else {
-            say("File `\(path)` not found: \(String(cString: strerror(errno)))")
+        do {
+            return try SourceFile.read(path).text
+        } catch {
+            say("UsageError: \(error.message)")
             return nil
         }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes += chunk[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `%load FILE`: shows the file's code and runs it as this cell, so it joins the history.

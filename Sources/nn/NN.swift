@@ -51,11 +51,12 @@ struct NN: ParsableCommand {
         if let code {
             source = SourceFile(name: "<string>", text: code.replacingSemicolonNewlines())
         } else if let file, file != "-" {
-            guard let text = Terminal.readFile(file) else {
-                Terminal.printError("nn: cannot read '\(file)': \(Terminal.lastErrorMessage())")
+            do {
+                source = try SourceFile.read(file)
+            } catch {
+                Terminal.printError("nn: \(error.message)")
                 throw ExitCode(1)
             }
-            source = SourceFile(name: file, text: text)
         } else if file == "-" {
             source = SourceFile(name: "<stdin>", text: Terminal.readStandardInput())
         } else {

@@ -43,23 +43,6 @@ struct Terminal {
         _ = line.withCString { write(2, $0, strlen($0)) }
     }
 
-    static func lastErrorMessage() -> String { String(cString: strerror(errno)) }
-
-    /// A whole text file, or nil; invalid UTF-8 is repaired so the lexer can point at it.
-    static func readFile(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count <= 0 { break }
-            bytes += buffer[0..<count]
-            if bytes.count > 64_000_000 { break }
-        }
-        if ferror(file) != 0 { return nil }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 
     static func readStandardInput() -> String {
         var bytes: [UInt8] = []

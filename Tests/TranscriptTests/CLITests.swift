@@ -47,7 +47,7 @@ import Testing
         let help = try NNProcess.run(["--help"])
         for flag in ["-c", "--check", "--seed", "--no-color", "--version"] { #expect(help.output.contains(flag)) }
         let missing = try NNProcess.run(["no-such-lesson.nn"])
-        #expect(missing.error.contains("cannot read 'no-such-lesson.nn'"))
+        #expect(missing.error.contains("there is no file 'no-such-lesson.nn'"))
         #expect(missing.status == 1)
         #expect(try NNProcess.run(["--no-such-flag"]).status != 0)
     }

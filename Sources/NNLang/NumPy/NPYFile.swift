@@ -108,7 +108,7 @@ enum NPYFile {
 enum FileBytes {
     static let maximumSize = 2_000_000_000
 
-    static func read(_ path: String, range: SourceRange?) throws(Diagnostic) -> [UInt8] {
+    static func read(_ path: String, range: SourceRange?, limit: Int = maximumSize) throws(Diagnostic) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             let reason = errno == ENOENT ? "there is no file '\(path)'" : "cannot open '\(path)': \(String(cString: strerror(errno)))"
             throw Diagnostic(reason, at: range, hint: errno == ENOENT ? "paths are relative to the folder you ran nn in" : nil)
@@ -119,7 +119,7 @@ enum FileBytes {
             throw Diagnostic("'\(path)' is not a regular file", at: range)
         }
         let size = Int(info.st_size)
-        guard size <= maximumSize else { throw Diagnostic("'\(path)' is too large (\(size) bytes)", at: range) }
+        guard size <= limit else { throw Diagnostic("'\(path)' is too large (\(size) bytes)", at: range) }
         var bytes = [UInt8](repeating: 0, count: size)
         let read = bytes.withUnsafeMutableBytes { fread($0.baseAddress, 1, size, file) }
         guard read == size else { throw Diagnostic("could not read all of '\(path)'", at: range) }

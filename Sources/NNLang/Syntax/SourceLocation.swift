@@ -41,6 +41,12 @@ public struct SourceFile: Sendable {
         self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     }
 
+    /// The program in the file at `path` (invalid UTF-8 is replaced, so the lexer can point at it).
+    public static func read(_ path: String) throws(Diagnostic) -> SourceFile {
+        let bytes = try FileBytes.read(path, range: nil, limit: 64_000_000)
+        return SourceFile(name: path, text: String(decoding: bytes, as: UTF8.self))
+    }
+
     /// Line `number` (1-based) without its line break, or "" past the end.
     public func line(_ number: Int) -> String {
         guard number >= 1, number <= lines.count else { return "" }

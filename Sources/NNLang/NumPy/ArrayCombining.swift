@@ -1,0 +1,97 @@
+import NNEngine
+
+/// NumPy functions that combine or rearrange arrays: `dot`, `where`, `concatenate`, `tile`.
+extension NumPyLibrary {
+    static func dot(_ x: Tensor, _ y: Tensor, range: SourceRange) throws(Diagnostic) -> Value {
+        if x.rank == 0 || y.rank == 0 {
+            var result = try ArrayMath.broadcast(x, y, range: range) { $0 * $1 }
+            result.dtype = ArrayConversion.promote(x.dtype, y.dtype)
+            return array(result)
+        }
+        if x.rank == 1, y.rank == 1 {
+            guard x.count == y.count else {
+                throw Diagnostic("shapes \(formatShape(x.shape)) and \(formatShape(y.shape)) not aligned: \(x.count) (dim 0) != \(y.count) (dim 0)", at: range)
+            }
+            var total = 0.0
+            for i in 0..<x.count { total += Double(x[flat: i]) * Double(y[flat: i]) }
+            return ArrayConversion.scalar(Float(total), dtype: ArrayConversion.promote(x.dtype, y.dtype))
+        }
+        return array(try ArrayMath.matmul(x, y, range: range))
+    }
+
+    static func whereFunction(_ a: BoundArguments) throws(Diagnostic) -> Value {
+        let condition = try a.tensor("condition")
+        guard a.given("x") || a.given("y") else {
+            guard condition.rank == 1 else { throw Diagnostic("np.where(condition) supports 1-D conditions", at: a.callRange) }
+            let indices = condition.scalars.enumerated().compactMap { $0.element != 0 ? Float($0.offset) : nil }
+            return .tuple([array(Tensor(indices, dtype: .int64))])
+        }
+        let x = try ArrayMath.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
+        let y = try ArrayMath.operand(a.values["y"]?.value ?? .none, range: a.range("y"))
+        let shape = try ArrayMath.broadcastShape(try ArrayMath.broadcastShape(condition.shape, x.tensor.shape, range: a.callRange),
+                                                 y.tensor.shape, range: a.callRange)
+        let c = try ArrayMath.broadcast(Tensor(shape: shape), condition, range: a.callRange) { _, v in v }
+        let xs = try ArrayMath.broadcast(Tensor(shape: shape), x.tensor, range: a.callRange) { _, v in v }
+        let ys = try ArrayMath.broadcast(Tensor(shape: shape), y.tensor, range: a.callRange) { _, v in v }
+        return array(Tensor(shape: shape, dtype: ArrayMath.resultType(x, y)) { c[flat: $0] != 0 ? xs[flat: $0] : ys[flat: $0] })
+    }
+
+    static func tensors(_ a: BoundArguments, _ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> [Tensor] {
+        let items = try interpreter.iterate(a.values[name]?.value ?? .none, range: a.range(name))
+        guard !items.isEmpty else { throw Diagnostic("need at least one array to concatenate", at: a.range(name)) }
+        return try items.map { item throws(Diagnostic) in try ArrayConversion.tensor(item, range: a.range(name)) }
+    }
+
+    static func concatenate(_ parts: [Tensor], axis requested: Int, range: SourceRange) throws(Diagnostic) -> Tensor {
+        let first = parts[0]
+        let axis = requested < 0 ? requested + first.rank : requested
+        guard axis >= 0, axis < first.rank else {
+            throw Diagnostic("axis \(requested) is out of bounds for arrays of dimension \(first.rank)", at: range)
+        }
+        for part in parts {
+            var a = part.shape, b = first.shape
+            guard a.count == b.count else {
+                throw Diagnostic("all the input arrays must have the same number of dimensions; got \(formatShape(first.shape)) and \(formatShape(part.shape))", at: range)
+            }
+            a.remove(at: axis)
+            b.remove(at: axis)
+            guard a == b else {
+                throw Diagnostic("all the input array dimensions except for axis \(axis) must match; got \(formatShape(first.shape)) and \(formatShape(part.shape))", at: range)
+            }
+        }
+        var shape = first.shape
+        shape[axis] = parts.reduce(0) { $0 + $1.shape[axis] }
+        try ArrayConversion.checkSize(shape, range: range)
+        let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+        var values: [Float] = []
+        values.reserveCapacity(shape.reduce(1, *))
+        for o in 0..<outer {
+            for part in parts {
+                let block = part.shape[axis] * inner
+                for k in 0..<block { values.append(part[flat: o * block + k]) }
+            }
+        }
+        let dtype = parts.dropFirst().reduce(first.dtype) { ArrayConversion.promote($0, $1.dtype) }
+        return (try? Tensor(shape: shape, values: values, dtype: dtype)) ?? first
+    }
+
+    static func tile(_ tensor: Tensor, _ reps: [Int], range: SourceRange) throws(Diagnostic) -> Tensor {
+        let rank = max(tensor.rank, reps.count)
+        let shape = Array(repeating: 1, count: rank - tensor.rank) + tensor.shape
+        let repeats = Array(repeating: 1, count: rank - reps.count) + reps
+        try ArrayConversion.checkSize(shape + repeats, range: range)
+        let result = zip(shape, repeats).map { $0 * $1 }
+        try ArrayConversion.checkSize(result, range: range)
+        let source = (try? tensor.reshaped(shape)) ?? tensor
+        return Tensor(shape: result, dtype: tensor.dtype) { flat in
+            var remainder = flat, offset = 0, step = 1
+            for axis in stride(from: rank - 1, through: 0, by: -1) {
+                let position = remainder % result[axis]
+                remainder /= result[axis]
+                offset += (position % shape[axis]) * step
+                step *= shape[axis]
+            }
+            return source[flat: offset]
+        }
+    }
+}
