@@ -54,7 +54,8 @@ public final class EditLineReader: LineReader {
 }
 
 extension String {
-    func trimmingCharacters() -> String {
+    /// The text without leading and trailing spaces, tabs and carriage returns.
+    public func trimmingCharacters() -> String {
         var slice = Substring(self)
         while let c = slice.first, c == " " || c == "\t" || c == "\r" { slice.removeFirst() }
         while let c = slice.last, c == " " || c == "\t" || c == "\r" { slice.removeLast() }

@@ -44,7 +44,8 @@ public struct StepExplanation {
     func forward(_ layers: [LayerValues], batch: Int) -> [String] {
         var lines: [String] = []
         guard let first = layers.first else { return lines }
-        lines.append("x = \(numbers.row(first.input, 0))".padded(to: style.width - 22) + "one example: shape (\(first.input.rowWidth),)")
+        let input = "x = \(numbers.row(first.input, 0))", column = style.width - 22
+        lines.append((input.count >= column ? input + "  " : input.padding(column)) + "one example: shape (\(first.input.rowWidth),)")
         for (index, layer) in layers.enumerated() {
             let n = index + 1
             let input = index == 0 ? "x" : style.layer("a", n - 1)
@@ -132,8 +133,4 @@ public struct StepExplanation {
         case .categoricalCrossentropy, .sparseCategoricalCrossentropy: return "\(style.partial)L/\(style.partial)\(h) = \(m)y/\(h) / \(batch)"
         }
     }
-}
-
-extension String {
-    func padded(to width: Int) -> String { count >= width ? self + "  " : self + String(repeating: " ", count: width - count) }
 }

@@ -49,7 +49,7 @@ struct NN: ParsableCommand {
         let terminal = Terminal(noColor: noColor, ascii: ascii)
         let source: SourceFile
         if let code {
-            source = SourceFile(name: "<string>", text: code.replacingSemicolonNewlines())
+            source = SourceFile(name: "<string>", text: code)
         } else if let file, file != "-" {
             do {
                 source = try SourceFile.read(file)
@@ -122,9 +122,4 @@ struct NN: ParsableCommand {
             return error
         }
     }
-}
-
-extension String {
-    /// `-c` code as typed on one line keeps its statements; nothing to change today, kept for clarity.
-    func replacingSemicolonNewlines() -> String { self }
 }

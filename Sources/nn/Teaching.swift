@@ -5,6 +5,7 @@ import Darwin
 #endif
 import NNEngine
 import NNLang
+import NNRepl
 import NNTeach
 
 /// Connects the teaching layer to an interpreter: the teacher listens to every `fit`, and
@@ -92,14 +93,5 @@ final class Presenter {
             bytes.append(byte)
         }
         return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var slice = Substring(self)
-        while let c = slice.first, c == " " || c == "\r" || c == "\t" { slice.removeFirst() }
-        while let c = slice.last, c == " " || c == "\r" || c == "\t" { slice.removeLast() }
-        return String(slice)
     }
 }

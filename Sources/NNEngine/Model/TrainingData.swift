@@ -53,7 +53,7 @@ struct TrainingData {
         self.rows = x.rows
     }
 
-    /// The rows from `start` on, or the first `count` rows, as a new data set.
+    /// The rows in `range`, as a new data set.
     func slice(_ range: Range<Int>) -> TrainingData {
         TrainingData(x: x.rows(range), y: y.rows(range), targetWidth: targetWidth)
     }

@@ -2,17 +2,14 @@ import NNEngine
 
 /// Python's built-in functions that course code uses, and NNLab's own names (documented as such).
 extension Interpreter {
-    func installBuiltins() {
-        globals.merge(KerasLibrary.preludeNames()) { current, _ in current }
-        globals.merge(Builtins.functions()) { current, _ in current }
-        globals.merge(Builtins.projectFunctions()) { current, _ in current }
-        globals.merge(PictureFunctions.functions()) { current, _ in current }
-    }
-
-    /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
-    public var builtinNames: Set<String> {
-        Set(KerasLibrary.preludeNames().keys).union(Builtins.functions().keys).union(Builtins.projectFunctions().keys)
-            .union(PictureFunctions.functions().keys)
+    /// Binds the builtins, the Keras prelude and NNLab's own functions; returns their names.
+    func installBuiltins() -> Set<String> {
+        var names = Set<String>()
+        for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(), PictureFunctions.functions()] {
+            globals.merge(group) { current, _ in current }
+            names.formUnion(group.keys)
+        }
+        return names
     }
 }
 

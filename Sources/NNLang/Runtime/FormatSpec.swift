@@ -13,7 +13,7 @@ struct FormatSpec {
     var type: Character?
 
     init(_ spec: String, range: SourceRange) throws(Diagnostic) {
-        var characters = Array(spec)
+        let characters = Array(spec)
         var i = 0
         if characters.count >= 2, "<>^=".contains(characters[1]) {
             fill = characters[0]
@@ -56,7 +56,6 @@ struct FormatSpec {
             type = characters[i]
             i += 1
         }
-        characters = []
         guard i == spec.count else { throw Diagnostic("invalid format specifier '\(spec)'", at: range) }
         if width > 1000 { width = 1000 }
     }

@@ -41,12 +41,14 @@ public final class Interpreter {
     /// The source being run, for messages from inside calls.
     public private(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
+    /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
+    public private(set) var builtinNames: Set<String> = []
 
     public init(output: OutputSink = StandardOutput(), options: InterpreterOptions = InterpreterOptions()) {
         self.output = output
         self.options = options
         random.reseed(options.seed)
-        installBuiltins()
+        builtinNames = installBuiltins()
     }
 
     /// Parses and runs `source`. Returns the value of the last statement when it is an expression
