@@ -69,6 +69,9 @@ public final class Session {
 
     /// Runs one cell: a magic, a help request, or code; shows `Out[n]` for an expression's value.
     public func runCell(_ text: String) {
+        // A Ctrl-C pressed at the prompt, or during work that does not check for it (a NumPy
+        // computation, predict), belongs to what it interrupted, not to this cell's loops.
+        interpreter.cancellation.clear()
         let number = count
         cells[number] = text
         count += 1

@@ -1,0 +1,80 @@
+import NNLang
+@testable import NNRepl
+import Testing
+
+/// Nothing typed in a cell loses the session: errors of every kind, exit() in a %run script, and a
+/// Ctrl-C left over from the prompt.
+@Suite struct SessionSafetyTests {
+    func run(_ lines: [String], interactive: Bool = false) -> (Session, String) {
+        let output = CapturedOutput()
+        let reader = ScriptedLineReader(lines: lines, interactive: interactive)
+        let session = Session(interpreter: Interpreter(output: output), reader: reader, output: output)
+        session.run()
+        return (session, output.text)
+    }
+
+    @Test func errorsOfEveryKindKeepEveryVariable() throws {
+        let folder = try TemporaryFolder()
+        let (session, text) = run([
+            "keep = 42", "import numpy as np", "X = np.ones((3, 2))",
+            "x = [1, 2, 3]", "x[10]", "{'a': 1}['b']", "1/0", "undefined_name", "int('abc')", "(1 +", ")",
+            "def f(n):", "    return f(n + 1)", "", "f(0)",
+            "partial = 7; 1/0",
+            "np.zeros((100000, 100000))", "X @ np.ones((5, 1))",
+            "model = Sequential([Dense(1)])", "model.fit(X, np.ones((4, 1)))",
+            "%run \(folder.path)/missing.nn", "%load \(folder.path)", "%save \(folder.path)/s.nn 999", "%nosuch",
+            "nope?", "%time 1/0",
+            "keep, partial, X.shape, x",
+        ])
+        for message in ["list index 10 is out of range", "KeyError", "ZeroDivisionError", "name 'undefined_name'",
+                        "invalid literal", "syntax error", "maximum recursion depth", "too large", "do not line up",
+                        "must be compiled", "there is no file", "not a regular file", "there is no cell 999",
+                        "Line magic function `%nosuch` not found", "Object `nope` not found"] {
+            #expect(text.contains(message), "\(message)")
+        }
+        #expect(text.hasSuffix("Out[24]: (42, 7, (3, 2), [1, 2, 3])\n\n"))
+        #expect(!session.interpreter.exitRequested)
+    }
+
+    @Test func exitInARunScriptEndsTheScriptNotTheSession() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a = 1\nexit()\na = 2\n", to: "leaves.nn")
+        try folder.write("def stop():\n    quit()\n\nb = 1\nstop()\nb = 2\n", to: "quits.nn")
+        let (_, text) = run(["keep = 5", "%run \(folder.path)/leaves.nn", "%run \(folder.path)/quits.nn", "keep, a, b"])
+        #expect(text == "Out[4]: (5, 1, 1)\n\n")
+    }
+
+    @Test func exitTypedInACellStillLeaves() {
+        let (_, text) = run(["1", "for i in range(3):", "    exit()", "", "2"])
+        #expect(text == "Out[1]: 1\n\n")
+    }
+
+    /// A Ctrl-C at an idle prompt (or during work that never looks at it) must not stop the next loop.
+    @Test func aCtrlCFromThePromptDoesNotInterruptTheNextCell() {
+        let output = CapturedOutput()
+        let interpreter = Interpreter(output: output)
+        let reader = InterruptingReader(interpreter: interpreter, lines: [
+            "total = 0", "for i in range(1000):", "    total += i", "", "total",
+        ])
+        Session(interpreter: interpreter, reader: reader, output: output).run()
+        #expect(!output.text.contains("interrupted"))
+        #expect(output.text.hasSuffix("Out[3]: 499500\n\n"))
+    }
+}
+
+/// Stands for a person pressing Ctrl-C at every idle prompt: the signal handler sets the
+/// interpreter's cancellation flag while the line is being read.
+final class InterruptingReader: LineReader {
+    let interpreter: Interpreter
+    private var lines: [String]
+
+    init(interpreter: Interpreter, lines: [String]) {
+        self.interpreter = interpreter
+        self.lines = lines
+    }
+
+    func read(prompt: String) -> LineInput {
+        interpreter.cancellation.cancel()
+        return lines.isEmpty ? .end : .line(lines.removeFirst())
+    }
+}
