@@ -19,8 +19,7 @@ enum CellRanges {
         var chosen: [Int] = []
         for token in tokens {
             guard let bounds = parse(token) else {
-                throw UsageError("'\(token)' is not a cell range; use cell numbers like 3, 1-4 (4 included) "
-                    + "or 1:4 (4 left out); this session has \(span)")
+                throw UsageError("'\(token)' is not a cell range (like 3, 1-4 or 1:4); this session has \(span)")
             }
             let cells = available.filter { bounds.contains($0) }
             guard !cells.isEmpty else {

@@ -93,7 +93,7 @@ public final class HistoryFile {
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             close(descriptor)
-            report("it is not a regular file")
+            report("not a regular file")
             return nil
         }
         return descriptor
@@ -102,7 +102,7 @@ public final class HistoryFile {
     private func report(_ reason: String) {
         guard !warned else { return }
         warned = true
-        warn("nn: the history file \(path) cannot be used (\(reason)); this session's lines will not be kept.")
+        warn("nn: history is not kept in this session: \(path): \(reason)")
     }
 }
 

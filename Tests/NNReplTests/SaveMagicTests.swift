@@ -37,7 +37,7 @@ import Testing
     @Test func messagesNameTheProblem() {
         let text = run(cells + ["%save \(folder.path)/x 999", "%save \(folder.path)/x abc", "%save \(folder.path)/x 5-3"])
         #expect(text.contains("UsageError: there is no cell 999; this session has cells 1 to 5"))
-        #expect(text.contains("UsageError: 'abc' is not a cell range; use cell numbers like 3, 1-4 (4 included) or 1:4 (4 left out)"))
+        #expect(text.contains("UsageError: 'abc' is not a cell range (like 3, 1-4 or 1:4); this session has cells 1 to 6"))
         #expect(text.contains("UsageError: the range 5-3 holds no cells"))
         #expect(folder.read("x.nn") == nil)
     }
