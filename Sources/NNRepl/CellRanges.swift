@@ -23,8 +23,8 @@ enum CellRanges {
             }
             let cells = available.filter { bounds.contains($0) }
             guard !cells.isEmpty else {
-                throw UsageError("\(Int(token).map { "there is no cell \($0)" } ?? "the range \(token) holds no cells"); "
-                    + "this session has \(span)")
+                let what = Int(token).map { "there is no cell \($0)" } ?? "the range \(token) holds no cells"
+                throw UsageError("\(what); this session has \(span)")
             }
             chosen += cells
         }

@@ -72,7 +72,8 @@ struct Magics {
             let text = session.cells[number] ?? ""
             if numbered {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                say(lines.enumerated().map { ($0.offset == 0 ? String(number).leftPadded(4) + ": " : "      ") + $0.element }.joined(separator: "\n"))
+                let margins = [String(number).leftPadded(4) + ": "] + Array(repeating: "      ", count: lines.count)
+                say(zip(margins, lines).map { $0 + $1 }.joined(separator: "\n"))
             } else {
                 say(text)
             }
@@ -99,7 +100,9 @@ struct Magics {
 
     /// `%load FILE`: shows the file's code and runs it as this cell, so it joins the history.
     func load(_ path: String) {
-        guard !path.isEmpty else { return say("UsageError: %load needs a file name, like %load lessons/01-neurons-and-layers.nn") }
+        guard !path.isEmpty else {
+            return say("UsageError: %load needs a file name, like %load lessons/01-neurons-and-layers.nn")
+        }
         guard let text = readFile(path) else { return }
         say("# %load \(path)\n" + text.trimmingCharacters())
         let number = session.count - 1
@@ -141,7 +144,7 @@ struct Magics {
         session.execute(SourceFile(name: "In [\(number)]", text: code), number: number)
         clock_gettime(CLOCK_MONOTONIC, &end)
         let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-        say(seconds < 1 ? "Wall time: \(cFormat("%.2f", seconds * 1000)) ms" : "Wall time: \(cFormat("%.2f", seconds)) s")
+        say("Wall time: " + (seconds < 1 ? "\(cFormat("%.2f", seconds * 1000)) ms" : "\(cFormat("%.2f", seconds)) s"))
     }
 
     static let quickReference = """
@@ -164,6 +167,10 @@ struct Magics {
 }
 
 extension String {
-    func padded(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    func padded(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

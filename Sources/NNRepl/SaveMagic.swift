@@ -20,7 +20,7 @@ extension Magics {
                 case "f": force = true
                 case "a": append = true
                 default:
-                    return say("UsageError: %save has no option -\(flag); -f overwrites an existing file, -a appends to it")
+                    return say("UsageError: %save has no option -\(flag); -f overwrites an existing file, -a appends")
                 }
             }
         }
@@ -32,14 +32,17 @@ extension Magics {
         do throws(UsageError) {
             let chosen = try CellRanges.select(Array(words.dropFirst()), from: codeCells)
             code = chosen.compactMap { session.cells[$0] }.filter { !session.isCommand($0) }
-            if code.isEmpty { throw UsageError("those cells hold no code to save (magics and help requests are left out)") }
+            if code.isEmpty {
+                throw UsageError("those cells hold no code to save (magics and help requests are left out)")
+            }
         } catch {
             return say("UsageError: \(error.message)")
         }
         var info = stat()
         let exists = stat(path, &info) == 0
         if exists, info.st_mode & S_IFMT != S_IFREG {
-            return say("UsageError: '\(path)' is \(info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file")")
+            let kind = info.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file"
+            return say("UsageError: '\(path)' is \(kind)")
         }
         if exists, !force, !append {
             guard session.reader.isInteractive else {
@@ -54,7 +57,8 @@ extension Magics {
         if let problem = Magics.writeFile(text, to: path, append: append) {
             return say("Could not write '\(path)': \(problem)")
         }
-        say("The following commands were \(append ? "appended" : "written") to file `\(path)`:\n" + text.trimmingCharacters())
+        let verb = append ? "appended" : "written"
+        say("The following commands were \(verb) to file `\(path)`:\n" + text.trimmingCharacters())
     }
 
     /// `.nn` is added to a name without an extension, as IPython adds `.py`.

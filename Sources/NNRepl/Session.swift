@@ -31,7 +31,9 @@ public final class Session {
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
     var prompt: String { paint("In [\(count)]: ", "32") }
-    var continuationPrompt: String { paint(String(repeating: " ", count: max(0, "In [\(count)]: ".count - 5)) + "...: ", "32") }
+    var continuationPrompt: String {
+        paint(String(repeating: " ", count: max(0, "In [\(count)]: ".count - 5)) + "...: ", "32")
+    }
 
     /// Reads and runs cells until the input ends or the program calls exit().
     public func run() {

@@ -24,14 +24,15 @@ struct NN: ParsableCommand {
     @ArgumentParser.Argument(help: "The program to run (.nn), or - for standard input; with none, nn starts the REPL.")
     var file: String?
 
-    @Option(name: .customShort("c"), help: "Run CODE instead of a file.")
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run CODE instead of a file.", valueName: "code"))
     var code: String?
 
     @Flag(name: .long, help: "Parse the program and resolve its imports and names without running it.")
     var check = false
 
     @Option(name: .long, parsing: .unconditional,
-            help: "Seed for initial weights, shuffling and np.random: a whole number 0 or more (default \(RandomGenerator.defaultSeed)).",
+            help: ArgumentHelp("Seed for initial weights, shuffling and np.random: a whole number 0 or more "
+                + "(default \(RandomGenerator.defaultSeed))."),
             transform: NN.parseSeed)
     var seed: UInt64 = RandomGenerator.defaultSeed
 
@@ -44,7 +45,8 @@ struct NN: ParsableCommand {
     @Option(name: .long, help: "How much of training to explain: off, epoch (default), step or full.")
     var explain: ExplainLevel = .epoch
 
-    @Flag(name: .long, help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
+    @Flag(name: .long,
+          help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
     var step = false
 
     func validate() throws {

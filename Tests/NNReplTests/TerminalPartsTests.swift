@@ -67,9 +67,11 @@ import Testing
 
 @Suite struct PromptMarkingTests {
     @Test func escapeSequencesAreMarkedAndTheResetMovesBeforeTheSpace() {
-        #expect(EditLineReader.markingInvisible("\u{1B}[32mIn [1]: \u{1B}[0m") == "\u{1}\u{1B}[32m\u{2}In [1]:\u{1}\u{1B}[0m\u{2} ")
+        let green = "\u{1B}[32m", reset = "\u{1B}[0m", bold = "\u{1B}[1;32m"
+        let marked = "\u{1}\(green)\u{2}In [1]:\u{1}\(reset)\u{2} "
+        #expect(EditLineReader.markingInvisible(green + "In [1]: " + reset) == marked)
         #expect(EditLineReader.markingInvisible("   ...: ") == "   ...: ")
-        #expect(EditLineReader.markingInvisible("\u{1B}[1;32mA\u{1B}[0mB") == "\u{1}\u{1B}[1;32m\u{2}A\u{1}\u{1B}[0m\u{2}B")
+        #expect(EditLineReader.markingInvisible(bold + "A" + reset + "B") == "\u{1}\(bold)\u{2}A\u{1}\(reset)\u{2}B")
         #expect(EditLineReader.markingInvisible("x\u{1B}") == "x\u{1}\u{1B}\u{2}")
     }
 }

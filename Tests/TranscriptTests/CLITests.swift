@@ -82,13 +82,15 @@ import Testing
         try process.run()
         let errData = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return NNProcess.Result(output: "", error: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+        let error = String(decoding: errData, as: UTF8.self)
+        return NNProcess.Result(output: "", error: error, status: process.terminationStatus)
     }
 
     @Test func outputToAClosedStandardOutputIsReported() throws {
         let result = try shell("-c 'print(1)' >&-")
         #expect(result.status == 120)
-        #expect(result.error == "nn: the program's output was lost: cannot write to standard output (standard output is closed)\n")
+        #expect(result.error
+            == "nn: the program's output was lost: cannot write to standard output (standard output is closed)\n")
         #expect(try shell("-c 'x = 1' >&-").status == 0, "nothing written, nothing lost")
     }
 
@@ -106,12 +108,13 @@ import Testing
         let result = try NNProcess.run(["-c", "print(1)", "examples/xor.nn"])
         #expect(result.status == 64)
         #expect(result.output.isEmpty)
-        #expect(result.error.contains("give either -c CODE or a program file, not both ('examples/xor.nn' would not run)"))
+        #expect(result.error.contains("give either -c CODE or a program file, not both ('examples/xor.nn' would not run)"
+        ))
     }
 
     @Test func aBadSeedIsExplained() throws {
-        for (seed, message) in [("-1", "the seed must be a whole number 0 or more"), ("abc", "the seed must be a whole number 0 or more"),
-                                ("1.5", "the seed must be a whole number 0 or more"),
+        let notANumber = "the seed must be a whole number 0 or more"
+        for (seed, message) in [("-1", notANumber), ("abc", notANumber), ("1.5", notANumber),
                                 ("18446744073709551616", "the seed must be at most 18446744073709551615")] {
             let result = try NNProcess.run(["--seed", seed, "-c", "print(1)"])
             #expect(result.status == 64)

@@ -116,7 +116,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: home + "/.local/state/nnlab", withIntermediateDirectories: true)
         #expect(mkfifo(home + "/.local/state/nnlab/history", 0o600) == 0)
         let terminal = try start(home: home)
-        #expect(terminal.waitFor("nn: history is not kept in this session: \(home)/.local/state/nnlab/history: not a regular file", timeout: 10))
+        let warning = "nn: history is not kept in this session: \(home)/.local/state/nnlab/history: not a regular file"
+        #expect(terminal.waitFor(warning, timeout: 10))
         try #require(terminal.waitFor("In [1]: "))
         terminal.type("6 * 7\r")
         #expect(terminal.waitFor("Out[1]: 42"))
