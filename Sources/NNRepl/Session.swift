@@ -44,22 +44,28 @@ public final class Session {
         }
     }
 
-    /// Lines of one cell: more are read while brackets, a backslash or a triple-quoted string stay open.
+    /// Lines of one cell: more are read while brackets, a backslash or a triple-quoted string stay
+    /// open, but never more than a program may hold (the lexer then says the cell is too long).
     func readCell() -> String? {
         var lines: [String] = []
+        var completeness = InputCompleteness()
+        var size = 0
         while true {
             switch reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt) {
             case .end:
                 return lines.isEmpty ? nil : lines.joined(separator: "\n")
             case .interrupted:
                 lines = []
+                completeness = InputCompleteness()
+                size = 0
                 continue
             case .line(let line):
                 reader.remember(line)
                 lines.append(line)
-                let text = lines.joined(separator: "\n")
-                if lines.count == 1, isCommand(line) { return text }
-                if !InputCompleteness.needsMore(text) { return text }
+                completeness.append(line)
+                size += line.utf8.count + 1
+                if lines.count == 1, isCommand(line) { return line }
+                if !completeness.needsMore || size > Lexer.maximumSourceLength { return lines.joined(separator: "\n") }
             }
         }
     }

@@ -78,3 +78,25 @@ final class InterruptingReader: LineReader {
         return lines.isEmpty ? .end : .line(lines.removeFirst())
     }
 }
+
+@Suite struct InputCompletenessTests {
+    @Test(arguments: [
+        ("x = 1", false), ("x = [1,", true), ("x = [1,\n2]", false), ("s = '''a", true), ("s = '''a\nb'''", false),
+        ("s = 'a", false), ("s = 'a\\\nb'", false), ("s = 'a\\\n(b'", false), ("x = 1 + \\", true),
+        ("for i in x:", true), ("for i in x:\n    y", true), ("for i in x:\n    y\n", false), ("f(  # (\n", true),
+        ("f('(')", false), ("s = \"\"\"x\n(\n\"\"\"", false), ("x = ]", false),
+    ])
+    func cellsAreWholeAsBefore(_ text: String, _ more: Bool) {
+        #expect(InputCompleteness.needsMore(text) == more, "\(text)")
+    }
+
+    @Test func linesAddedOneByOneGiveTheSameAnswer() {
+        let lines = ["model = Sequential([", "  Dense(3, activation='relu'),  # a comment (", "  '''text", "more''',", "])"]
+        var state = InputCompleteness()
+        for (index, line) in lines.enumerated() {
+            state.append(line)
+            #expect(state.needsMore == InputCompleteness.needsMore(lines[...index].joined(separator: "\n")))
+        }
+        #expect(!state.needsMore)
+    }
+}

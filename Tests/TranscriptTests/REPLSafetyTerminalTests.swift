@@ -184,3 +184,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: home + "/out.nn"))
     }
 }
+
+/// The REPL reading a pipe: a paste with a bracket left open, or a line too long for a program,
+/// costs no more than reading it and loses nothing.
+@Suite struct REPLPipeTests {
+    @Test func aBracketLeftOpenBeforeThousandsOfLinesIsQuick() throws {
+        let lines = ["keep = 42", "model = Sequential([Dense(25), Dense(1)]"] + (0..<5000).map { "print(\($0))" }
+        let start = Date()
+        let result = try NNProcess.run([], input: (lines + [")", "keep"]).joined(separator: "\n") + "\n")
+        #expect(Date().timeIntervalSince(start) < 15, "each line is scanned once, not the whole cell again")
+        #expect(result.output.contains("syntax error"))
+        #expect(result.output.hasSuffix("In [3]: keep\nOut[3]: 42\n\nIn [4]: \n"))
+    }
+
+    @Test func aLineLongerThanAProgramIsSkipped() throws {
+        let long = "x = '" + String(repeating: "a", count: 5_000_000) + "'"
+        let result = try NNProcess.run([], input: "keep = 42\n\(long)\nkeep\n" + long)
+        #expect(result.output == """
+            In [1]: keep = 42
+            In [2]: # (a line of 5000006 bytes was skipped: NNLab reads programs of up to 4 MB)
+            In [2]: keep
+            Out[2]: 42
+
+            In [3]: # (a line of 5000006 bytes was skipped: NNLab reads programs of up to 4 MB)
+            In [3]: \n
+            """)
+        #expect(result.status == 0)
+    }
+}
