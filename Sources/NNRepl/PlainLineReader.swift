@@ -23,7 +23,8 @@ public final class PlainLineReader: LineReader {
                 return .end
             case .tooLong(let size)?:
                 let limit = Lexer.maximumSourceLength / 1_000_000
-                output.write("# (a line of \(size) bytes was skipped: NNLab reads programs of up to \(limit) MB)\n" + prompt)
+                output.write("# (a line of \(size) bytes was skipped: NNLab reads programs of up to \(limit) MB)\n")
+                output.write(prompt)
             case .line(let line)?:
                 output.write(line + "\n")
                 return .line(line)
