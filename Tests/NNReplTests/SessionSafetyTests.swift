@@ -91,7 +91,8 @@ final class InterruptingReader: LineReader {
     }
 
     @Test func linesAddedOneByOneGiveTheSameAnswer() {
-        let lines = ["model = Sequential([", "  Dense(3, activation='relu'),  # a comment (", "  '''text", "more''',", "])"]
+        let lines = ["model = Sequential([", "  Dense(3, activation='relu'),  # a comment (", "  '''text",
+                     "more''',", "])"]
         var state = InputCompleteness()
         for (index, line) in lines.enumerated() {
             state.append(line)
