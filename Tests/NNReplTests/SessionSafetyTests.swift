@@ -1,3 +1,4 @@
+import Foundation
 import NNLang
 @testable import NNRepl
 import Testing
@@ -42,6 +43,19 @@ import Testing
         try folder.write("def stop():\n    quit()\n\nb = 1\nstop()\nb = 2\n", to: "quits.nn")
         let (_, text) = run(["keep = 5", "%run \(folder.path)/leaves.nn", "%run \(folder.path)/quits.nn", "keep, a, b"])
         #expect(text == "Out[4]: (5, 1, 1)\n\n")
+    }
+
+    @Test func aFIFOGivenToRunOrLoadIsRefusedAtOnce() throws {
+        let folder = try TemporaryFolder()
+        #expect(mkfifo(folder.path + "/pipe.nn", 0o600) == 0)
+        let (_, text) = run(["keep = 1", "%run \(folder.path)/pipe.nn", "%load \(folder.path)/pipe.nn", "keep"])
+        #expect(text == """
+            UsageError: '\(folder.path)/pipe.nn' is not a regular file
+            UsageError: '\(folder.path)/pipe.nn' is not a regular file
+            Out[4]: 1
+
+
+            """)
     }
 
     @Test func exitTypedInACellStillLeaves() {
