@@ -11,7 +11,7 @@ extension Magics {
         var force = false, append = false
         var words: [Substring] = []
         for word in argument.split(separator: " ") {
-            guard word.hasPrefix("-"), word.count > 1, words.isEmpty else {
+            guard word.hasPrefix("-"), word.count > 1 else {
                 words.append(word)
                 continue
             }

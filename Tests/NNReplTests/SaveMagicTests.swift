@@ -57,6 +57,8 @@ import Testing
         try folder.write("precious\n", to: "keep.nn")
         _ = run(cells + ["%save -f \(folder.path)/keep.nn 1"])
         #expect(folder.read("keep.nn") == "a = 1\n")
+        _ = run(cells + ["%save \(folder.path)/keep.nn 2 -f"])
+        #expect(folder.read("keep.nn") == "b = 2\n", "options may come after the file name")
     }
 
     @Test func atATerminalItAsksFirst() throws {
