@@ -110,10 +110,20 @@ public final class Session {
     func execute(_ source: SourceFile, number: Int?, silent: Bool = false) {
         do {
             let value = try interpreter.run(source)
+            reportUnheededInterrupt()
             if let number, let value, !silent, !value.isNone { show(value, number: number) }
         } catch {
+            reportUnheededInterrupt()
             for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
         }
+    }
+
+    /// A Ctrl-C that nothing in the cell could act on (NumPy work, predict: only loops and fit stop
+    /// midway) is said, so that it does not seem to have been lost, and forgotten.
+    func reportUnheededInterrupt() {
+        guard interpreter.cancellation.isCancelled else { return }
+        interpreter.cancellation.clear()
+        output.write("\nKeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end\n")
     }
 
     func show(_ value: Value, number: Int) {

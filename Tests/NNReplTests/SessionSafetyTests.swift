@@ -76,6 +76,34 @@ import Testing
     }
 }
 
+@Suite struct UnheededInterruptTests {
+    /// A Ctrl-C during work that cannot stop midway is said once the work ends, then forgotten.
+    @Test func aCtrlCNoLoopHeardIsSaid() {
+        let output = CapturedOutput()
+        let interpreter = Interpreter(output: output)
+        var pressed = false
+        interpreter.beforeStatement = { statement, _ in
+            // Ctrl-C while the first statement of the second cell works.
+            if case .assign = statement, !pressed, interpreter.globals["x"] != nil {
+                pressed = true
+                interpreter.cancellation.cancel()
+            }
+            return true
+        }
+        let reader = ScriptedLineReader(lines: ["x = 1", "y = 2", "x + y", "for i in range(100): x += 1", "", "x"])
+        Session(interpreter: interpreter, reader: reader, output: output).run()
+        #expect(output.text == """
+
+            KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end
+            Out[3]: 3
+
+            Out[5]: 101
+
+
+            """)
+    }
+}
+
 /// Stands for a person pressing Ctrl-C at every idle prompt: the signal handler sets the
 /// interpreter's cancellation flag while the line is being read.
 final class InterruptingReader: LineReader {
