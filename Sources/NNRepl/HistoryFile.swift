@@ -19,19 +19,14 @@ public final class HistoryFile {
     let warn: (String) -> Void
     private var warned = false
 
-    /// - Parameter warn: reports a problem with the file (once per session); standard error by default.
-    public init(path: String, warn: @escaping (String) -> Void = HistoryFile.standardError) {
+    /// - Parameter warn: reports a problem with the file, once per session (nn writes it to standard error).
+    public init(path: String, warn: @escaping (String) -> Void) {
         self.path = path
         self.warn = warn
     }
 
-    public static func standardError(_ message: String) {
-        let line = message + "\n"
-        _ = line.withCString { write(2, $0, strlen($0)) }
-    }
-
     /// The default location, creating its folder; nil when there is no home to keep it in.
-    public static func standard() -> HistoryFile? {
+    public static func standard(warn: @escaping (String) -> Void) -> HistoryFile? {
         let state: String
         if let xdg = getenv("XDG_STATE_HOME"), xdg.pointee != 0 {
             state = String(cString: xdg)
@@ -46,7 +41,7 @@ public final class HistoryFile {
             partial += "/" + component
             mkdir(partial, 0o755)
         }
-        return HistoryFile(path: folder + "/history")
+        return HistoryFile(path: folder + "/history", warn: warn)
     }
 
     /// The last lines of the file; none when it is missing or unusable.

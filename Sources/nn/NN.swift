@@ -103,7 +103,8 @@ struct NN: ParsableCommand {
         Teaching.attach(to: interpreter, style: style, output: output, narration: true)
         if step {
             guard source.name != "<stdin>" else {
-                Terminal.printError("nn: --step reads your answers from standard input, so the program must come from a file")
+                Terminal.printError(
+                    "nn: --step reads your answers from standard input, so the program must come from a file")
                 return ExitCode(2)
             }
             Presenter(output: output, style: style).attach(to: interpreter)
@@ -130,7 +131,8 @@ struct NN: ParsableCommand {
         let reader: LineReader
         if Terminal.standardInputIsTerminal {
             output.write(Session.banner)
-            reader = EditLineReader(completer: Completer(interpreter: interpreter), history: HistoryFile.standard())
+            let history = HistoryFile.standard(warn: Terminal.printError)
+            reader = EditLineReader(completer: Completer(interpreter: interpreter), history: history)
         } else {
             reader = PlainLineReader(output: output)
         }

@@ -39,8 +39,8 @@ import Testing
         let f = folder.path
         let text = run(cells + ["%save \(f)/x 999", "%save \(f)/x abc", "%save \(f)/x 5-3"])
         #expect(text.contains("UsageError: there is no cell 999; this session has cells 1 to 5"))
-        #expect(text.contains("UsageError: 'abc' is not a cell range (like 3, 1-4 or 1:4); this session has cells 1 to 6"
-                              + "\n"))
+        #expect(text.contains("UsageError: 'abc' is not a cell range (like 3, 1-4 or 1:4); "
+                              + "this session has cells 1 to 6\n"))
         #expect(text.contains("UsageError: the range 5-3 holds no cells"))
         #expect(folder.read("x.nn") == nil)
     }

@@ -15,7 +15,7 @@ import Testing
         #expect(history.load().isEmpty)
         history.append("a = 1")
         history.append("for i in x:\n    print(i)")
-        #expect(HistoryFile(path: folder.path + "/history").load() == ["a = 1", "for i in x:     print(i)"])
+        #expect(HistoryFile(path: folder.path + "/history") { _ in }.load() == ["a = 1", "for i in x:     print(i)"])
         #expect(warnings.messages.isEmpty)
     }
 
@@ -58,7 +58,7 @@ import Testing
         let folder = try TemporaryFolder()
         let lines = (0..<200_000).map { "line_\($0) = \($0)" }
         try folder.write(lines.joined(separator: "\n") + "\n", to: "history")
-        let loaded = HistoryFile(path: folder.path + "/history").load()
+        let loaded = HistoryFile(path: folder.path + "/history") { _ in }.load()
         #expect(loaded.count == HistoryFile.limit)
         #expect(loaded.last == "line_199999 = 199999")
         #expect(loaded.first == "line_198000 = 198000")

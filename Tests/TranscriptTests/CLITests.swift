@@ -108,8 +108,8 @@ import Testing
         let result = try NNProcess.run(["-c", "print(1)", "examples/xor.nn"])
         #expect(result.status == 64)
         #expect(result.output.isEmpty)
-        #expect(result.error.contains("give either -c CODE or a program file, not both ('examples/xor.nn' would not run)"
-        ))
+        #expect(result.error.contains(
+            "give either -c CODE or a program file, not both ('examples/xor.nn' would not run)"))
     }
 
     @Test func aBadSeedIsExplained() throws {
