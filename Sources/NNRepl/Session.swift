@@ -85,8 +85,9 @@ public final class Session {
         count += 1
         interpreter.globals["In"] = .list([.string("")] + (1...number).map { .string(cells[$0] ?? "") })
         let trimmed = text.trimmingCharacters()
-        if trimmed == "exit" || trimmed == "quit" {
-            // As in IPython, the bare word leaves too.
+        if trimmed == "exit" || trimmed == "quit", case .object(let object)? = interpreter.globals[trimmed],
+           (object as? BuiltinFunction)?.name == trimmed {
+            // As in IPython, the bare word leaves too, unless the name now holds something else.
             interpreter.exitRequested = true
             return
         }

@@ -58,6 +58,13 @@ import Testing
             """)
     }
 
+    @Test func aBareExitLeavesOnlyWhileItIsTheBuiltin() {
+        let (_, text) = run(["exit = 5", "exit", "quit = 'q'", "quit", "exit + 1"])
+        #expect(text == "Out[2]: 5\n\nOut[4]: 'q'\n\nOut[5]: 6\n\n")
+        let (session, _) = run(["x = 1", "exit", "x"])
+        #expect(session.count == 3, "the bare word left before the third cell")
+    }
+
     @Test func exitTypedInACellStillLeaves() {
         let (_, text) = run(["1", "for i in range(3):", "    exit()", "", "2"])
         #expect(text == "Out[1]: 1\n\n")
