@@ -115,16 +115,21 @@ public final class Session {
             if let number, let value, !silent, !value.isNone { show(value, number: number) }
         } catch {
             reportUnheededInterrupt()
+            output.write(lineBreakAfterCtrlC)
             for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
         }
     }
+
+    /// A line break when Ctrl-C was pressed during the cell: the terminal echoed `^C` mid-line.
+    var lineBreakAfterCtrlC: String { Interrupts.takePending() ? "\n" : "" }
 
     /// A Ctrl-C that nothing in the cell could act on (NumPy work, predict: only loops and fit stop
     /// midway) is said, so that it does not seem to have been lost, and forgotten.
     func reportUnheededInterrupt() {
         guard interpreter.cancellation.isCancelled else { return }
         interpreter.cancellation.clear()
-        output.write("\nKeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end\n")
+        output.write(lineBreakAfterCtrlC
+            + "KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end\n")
     }
 
     func show(_ value: Value, number: Int) {

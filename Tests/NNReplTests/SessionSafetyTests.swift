@@ -100,7 +100,6 @@ import Testing
         let reader = ScriptedLineReader(lines: ["x = 1", "y = 2", "x + y", "for i in range(100): x += 1", "", "x"])
         Session(interpreter: interpreter, reader: reader, output: output).run()
         #expect(output.text == """
-
             KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end
             Out[3]: 3
 
