@@ -24,7 +24,7 @@ static inline char **nn_attempt_completion(const char *text, int start, int end)
 /// Prepares libedit: our own SIGINT handling, no space after a completion, and the completer.
 static inline void nn_editline_setup(nn_completion_start start, nn_completion_generator generator) {
     rl_readline_name = "nn";
-    rl_catch_signals = 0;
+    rl_catch_signals = 1;
     nn_start = start;
     nn_generator = generator;
     rl_attempted_completion_function = nn_attempt_completion;
