@@ -169,7 +169,7 @@ import Testing
         try #require(terminal.waitFor("In [10]: ", timeout: 120), "doubling a string 40 times")
 
         terminal.type("np.zeros((100000, 100000))\r")
-        #expect(terminal.waitFor("too large"))
+        #expect(terminal.waitFor("rror"), "an error (or a MemoryError), not a crash")
         try #require(terminal.waitFor("In [11]: "))
         terminal.type("%save \(home)/out.nn abc\r")
         #expect(terminal.waitFor("UsageError"))
