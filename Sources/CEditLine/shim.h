@@ -21,10 +21,11 @@ static inline char **nn_attempt_completion(const char *text, int start, int end)
     return nn_generator ? rl_completion_matches(text, nn_generator) : NULL;
 }
 
-/// Prepares libedit: our own SIGINT handling, no space after a completion, and the completer.
+/// Prepares libedit: it catches signals while it reads (so Ctrl-Z, fg and resizing redraw the line)
+/// and passes Ctrl-C on to our handler; no space after a completion; the completer.
 static inline void nn_editline_setup(nn_completion_start start, nn_completion_generator generator) {
     rl_readline_name = "nn";
-    rl_catch_signals = 0;
+    rl_catch_signals = 1;
     nn_start = start;
     nn_generator = generator;
     rl_attempted_completion_function = nn_attempt_completion;

@@ -7,15 +7,26 @@ import Darwin
 /// The REPL's history across sessions: `$XDG_STATE_HOME/nnlab/history` (or
 /// `~/.local/state/nnlab/history`), one entered line per line, appended as each line is entered
 /// so nothing is lost if the process dies.
-public struct HistoryFile: Sendable {
+///
+/// A history that cannot be used (not writable, a folder, a FIFO, a device) never blocks or stops
+/// the REPL: it is skipped, and the first problem is reported once through `warn`.
+public final class HistoryFile {
     public let path: String
     /// Lines kept when loading.
     static let limit = 2000
+    /// Only the end of a larger file is read: 2000 lines are far less than this.
+    static let tailBytes = 1 << 20
+    let warn: (String) -> Void
+    private var warned = false
 
-    public init(path: String) { self.path = path }
+    /// - Parameter warn: reports a problem with the file, once per session (nn writes it to standard error).
+    public init(path: String, warn: @escaping (String) -> Void) {
+        self.path = path
+        self.warn = warn
+    }
 
     /// The default location, creating its folder; nil when there is no home to keep it in.
-    public static func standard() -> HistoryFile? {
+    public static func standard(warn: @escaping (String) -> Void) -> HistoryFile? {
         let state: String
         if let xdg = getenv("XDG_STATE_HOME"), xdg.pointee != 0 {
             state = String(cString: xdg)
@@ -30,31 +41,68 @@ public struct HistoryFile: Sendable {
             partial += "/" + component
             mkdir(partial, 0o755)
         }
-        return HistoryFile(path: folder + "/history")
+        return HistoryFile(path: folder + "/history", warn: warn)
     }
 
+    /// The last lines of the file; none when it is missing or unusable.
     public func load() -> [String] {
-        guard let file = fopen(path, "r") else { return [] }
-        defer { fclose(file) }
-        var lines: [String] = []
-        var line: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        while getline(&line, &capacity, file) > 0, let line {
-            var text = String(cString: line)
-            if text.hasSuffix("\n") { text.removeLast() }
-            if !text.isEmpty { lines.append(text) }
+        guard let descriptor = openFile(flags: O_RDONLY) else { return [] }
+        defer { close(descriptor) }
+        let size = Int(lseek(descriptor, 0, SEEK_END))
+        guard size > 0 else { return [] }
+        let start = max(0, size - HistoryFile.tailBytes)
+        lseek(descriptor, off_t(start), SEEK_SET)
+        var bytes = [UInt8](repeating: 0, count: size - start)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes[filled...].withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            filled += count
         }
-        free(line)
-        return Array(lines.suffix(HistoryFile.limit))
+        var lines = bytes[..<filled].split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
+        if start > 0, !lines.isEmpty { lines.removeFirst() }  // cut in the middle
+        return Array(lines.filter { !$0.isEmpty }.suffix(HistoryFile.limit))
     }
 
     public func append(_ line: String) {
-        guard let file = fopen(path, "a") else { return }
-        fputs(line.replacingNewlines() + "\n", file)
-        fclose(file)
+        guard !warned, let descriptor = openFile(flags: O_WRONLY | O_APPEND | O_CREAT) else { return }
+        defer { close(descriptor) }
+        var bytes = Array((line.replacingNewlines() + "\n").utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return report(String(cString: strerror(errno))) }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    /// Opens the file without ever waiting (a FIFO would block until someone opened its other end),
+    /// and only if it is a regular file.
+    private func openFile(flags: Int32) -> Int32? {
+        let descriptor = open(path, flags | O_NONBLOCK | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            if errno != ENOENT || flags & O_CREAT != 0 { report(String(cString: strerror(errno))) }
+            return nil
+        }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            report("not a regular file")
+            return nil
+        }
+        return descriptor
+    }
+
+    private func report(_ reason: String) {
+        guard !warned else { return }
+        warned = true
+        warn("nn: history is not kept in this session: \(path): \(reason)")
     }
 }
 
 extension String {
-    func replacingNewlines() -> String { split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ") }
+    func replacingNewlines() -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
+    }
 }

@@ -1,15 +1,57 @@
 /// Whether the lines typed so far make a whole cell, or the REPL should ask for more (`   ...: `):
 /// brackets still open, a line ending with a backslash, or a triple-quoted string not yet closed.
-enum InputCompleteness {
+/// Lines are scanned once each as they arrive, so a long paste with a bracket left open (every
+/// later line joining the cell) costs no more than reading it.
+struct InputCompleteness {
+    private var depth = 0
+    /// The quote of the string the text ends in, if any (`'`, `"`, `'''` or `"""`).
+    private var quote: String?
+    /// A backslash ended the last line inside a string: the line break belongs to the string.
+    private var escapedLineBreak = false
+    private var lineCount = 0
+    private var firstLineIsHeader = false
+    private var lastLine = ""
+
+    /// Whether `text` (lines joined by line breaks) needs more lines.
     static func needsMore(_ text: String) -> Bool {
-        var depth = 0
-        var quote: String?
-        let characters = Array(text)
+        var state = InputCompleteness()
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) { state.append(String(line)) }
+        return state.needsMore
+    }
+
+    mutating func append(_ line: String) {
+        if lineCount > 0 {
+            // The line break between the previous line and this one.
+            if escapedLineBreak {
+                escapedLineBreak = false
+            } else if let open = quote, open.count == 1 {
+                quote = nil  // an unclosed one-line string is an error, not a continuation
+            }
+        }
+        scan(Array(line))
+        if lineCount == 0 {
+            // A block (a first line ending with ':') goes on until an empty line, as in IPython.
+            firstLineIsHeader = String(line.prefix { $0 != "#" }).trimmingCharacters().hasSuffix(":")
+        }
+        lineCount += 1
+        lastLine = line
+    }
+
+    var needsMore: Bool {
+        if let quote, quote.count == 3 { return true }
+        if depth > 0 { return true }
+        if lastLine.hasSuffix("\\") { return true }
+        if firstLineIsHeader { return !(lineCount > 1 && lastLine.trimmingCharacters().isEmpty) }
+        return false
+    }
+
+    private mutating func scan(_ characters: [Character]) {
         var i = 0
         while i < characters.count {
             let c = characters[i]
             if let open = quote {
                 if c == "\\" {
+                    if i + 1 == characters.count { escapedLineBreak = true }
                     i += 2
                     continue
                 }
@@ -18,17 +60,13 @@ enum InputCompleteness {
                     i += 3
                     continue
                 }
-                if open.count == 1 {
-                    if String(c) == open { quote = nil }
-                    if c == "\n" { quote = nil }  // an unclosed one-line string is an error, not a continuation
-                }
+                if open.count == 1, String(c) == open { quote = nil }
                 i += 1
                 continue
             }
             switch c {
             case "#":
-                while i < characters.count, characters[i] != "\n" { i += 1 }
-                continue
+                return
             case "'", "\"":
                 if i + 2 < characters.count, characters[i + 1] == c, characters[i + 2] == c {
                     quote = String(repeating: String(c), count: 3)
@@ -42,15 +80,5 @@ enum InputCompleteness {
             }
             i += 1
         }
-        if let quote, quote.count == 3 { return true }
-        if depth > 0 { return true }
-        if text.hasSuffix("\\") { return true }
-        // A block (a first line ending with ':') goes on until an empty line, as in IPython.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let firstLine = lines.first.map(String.init) ?? ""
-        let header = String(firstLine.prefix { $0 != "#" }).trimmingCharacters()
-        let lastIsEmpty = String(lines.last ?? "").trimmingCharacters().isEmpty
-        if header.hasSuffix(":") { return !(lines.count > 1 && lastIsEmpty) }
-        return false
     }
 }

@@ -57,58 +57,39 @@ struct Magics {
         }
     }
 
-    /// `%history` (cells as typed), `%history -n` (with their numbers).
+    /// `%history [-n] [ranges]`: cells as typed (with their numbers).
     func history(_ argument: String) {
-        let numbered = argument.contains("-n")
-        for number in session.cells.keys.sorted() where number < session.count - 1 {
+        let words = argument.split(separator: " ")
+        let numbered = words.contains("-n")
+        let chosen: [Int]
+        if codeCells.isEmpty && words.allSatisfy({ $0 == "-n" }) { return }
+        do throws(UsageError) {
+            chosen = try CellRanges.select(words.filter { $0 != "-n" }, from: codeCells)
+        } catch {
+            return say("UsageError: \(error.message)")
+        }
+        for number in chosen {
             let text = session.cells[number] ?? ""
             if numbered {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                say(lines.enumerated().map { ($0.offset == 0 ? String(number).leftPadded(4) + ": " : "      ") + $0.element }.joined(separator: "\n"))
+                let margins = [String(number).leftPadded(4) + ": "] + Array(repeating: "      ", count: lines.count)
+                say(zip(margins, lines).map { $0 + $1 }.joined(separator: "\n"))
             } else {
                 say(text)
             }
         }
     }
 
-    /// The cells named by `1-3 5` (all code cells when empty).
-    func cells(_ ranges: [Substring]) -> [Int] {
-        let available = session.cells.keys.sorted().filter { $0 < session.count - 1 }
-        guard !ranges.isEmpty else { return available }
-        var chosen: [Int] = []
-        for range in ranges {
-            let bounds = range.split(separator: "-").compactMap { Int($0) }
-            if bounds.count == 2 { chosen += available.filter { $0 >= bounds[0] && $0 <= bounds[1] } }
-            if bounds.count == 1 { chosen += available.filter { $0 == bounds[0] } }
-        }
-        return chosen
-    }
-
-    /// `%save FILE [ranges]`: the session's code cells as a runnable script (magics left out).
-    func save(_ argument: String) {
-        let parts = argument.split(separator: " ")
-        guard let first = parts.first else {
-            say("UsageError: %save needs a file name, like %save lesson.nn 1-5")
-            return
-        }
-        var path = String(first)
-        if !path.contains(".") { path += ".nn" }
-        let chosen = cells(Array(parts.dropFirst()))
-        let code = chosen.compactMap { session.cells[$0] }.filter { text in
-            let trimmed = text.trimmingCharacters()
-            return !trimmed.hasPrefix("%") && !trimmed.hasSuffix("?")
-        }
-        let text = code.joined(separator: "\n") + "\n"
-        guard let file = fopen(path, "w") else {
-            say("Could not write '\(path)': \(String(cString: strerror(errno)))")
-            return
-        }
-        fputs(text, file)
-        fclose(file)
-        say("The following commands were written to file `\(path)`:\n" + text.trimmingCharacters())
-    }
+    /// The numbers of the cells before this one.
+    var codeCells: [Int] { session.cells.keys.sorted().filter { $0 < session.count - 1 } }
 
     func readFile(_ path: String) -> String? {
+        // A FIFO would wait for a writer for ever; SourceFile.read says what else is wrong.
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFIFO {
+            say("UsageError: '\(path)' is not a regular file")
+            return nil
+        }
         do {
             return try SourceFile.read(path).text
         } catch {
@@ -119,7 +100,9 @@ struct Magics {
 
     /// `%load FILE`: shows the file's code and runs it as this cell, so it joins the history.
     func load(_ path: String) {
-        guard !path.isEmpty else { return say("UsageError: %load needs a file name, like %load lessons/01-neurons-and-layers.nn") }
+        guard !path.isEmpty else {
+            return say("UsageError: %load needs a file name, like %load lessons/01-neurons-and-layers.nn")
+        }
         guard let text = readFile(path) else { return }
         say("# %load \(path)\n" + text.trimmingCharacters())
         let number = session.count - 1
@@ -132,6 +115,8 @@ struct Magics {
         guard !path.isEmpty else { return say("UsageError: %run needs a file name, like %run examples/xor.nn") }
         guard let text = readFile(path) else { return }
         session.execute(SourceFile(name: path, text: text), number: nil)
+        // exit() ends the script, not the session (IPython's %run catches SystemExit the same way).
+        interpreter.exitRequested = false
     }
 
     func whos() {
@@ -159,7 +144,7 @@ struct Magics {
         session.execute(SourceFile(name: "In [\(number)]", text: code), number: number)
         clock_gettime(CLOCK_MONOTONIC, &end)
         let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-        say(seconds < 1 ? "Wall time: \(cFormat("%.2f", seconds * 1000)) ms" : "Wall time: \(cFormat("%.2f", seconds)) s")
+        say("Wall time: " + (seconds < 1 ? "\(cFormat("%.2f", seconds * 1000)) ms" : "\(cFormat("%.2f", seconds)) s"))
     }
 
     static let quickReference = """
@@ -168,8 +153,9 @@ struct Magics {
           Tab                    complete names, attributes after '.', keyword arguments, values
           _  __  _N  Out[N]      the last outputs
           %explain LEVEL         how much of training to explain: off, epoch, step, full
-          %history [-n]          the cells of this session (with numbers)
-          %save FILE [1-4 6]     write cells to a runnable .nn script
+          %history [-n] [1-4]    the cells of this session (with numbers)
+          %save FILE [1-4 6]     write cells to a runnable .nn script (asks before overwriting;
+                                 -f overwrites, -a appends)
           %load FILE             show a file's code and run it as this cell
           %run FILE              run a program here; its variables stay
           %reset                 forget every variable
@@ -181,6 +167,10 @@ struct Magics {
 }
 
 extension String {
-    func padded(_ width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    func padded(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

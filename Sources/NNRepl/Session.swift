@@ -31,7 +31,9 @@ public final class Session {
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
     var prompt: String { paint("In [\(count)]: ", "32") }
-    var continuationPrompt: String { paint(String(repeating: " ", count: max(0, "In [\(count)]: ".count - 5)) + "...: ", "32") }
+    var continuationPrompt: String {
+        paint(String(repeating: " ", count: max(0, "In [\(count)]: ".count - 5)) + "...: ", "32")
+    }
 
     /// Reads and runs cells until the input ends or the program calls exit().
     public func run() {
@@ -42,22 +44,28 @@ public final class Session {
         }
     }
 
-    /// Lines of one cell: more are read while brackets, a backslash or a triple-quoted string stay open.
+    /// Lines of one cell: more are read while brackets, a backslash or a triple-quoted string stay
+    /// open, but never more than a program may hold (the lexer then says the cell is too long).
     func readCell() -> String? {
         var lines: [String] = []
+        var completeness = InputCompleteness()
+        var size = 0
         while true {
             switch reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt) {
             case .end:
                 return lines.isEmpty ? nil : lines.joined(separator: "\n")
             case .interrupted:
                 lines = []
+                completeness = InputCompleteness()
+                size = 0
                 continue
             case .line(let line):
                 reader.remember(line)
                 lines.append(line)
-                let text = lines.joined(separator: "\n")
-                if lines.count == 1, isCommand(line) { return text }
-                if !InputCompleteness.needsMore(text) { return text }
+                completeness.append(line)
+                size += line.utf8.count + 1
+                if lines.count == 1, isCommand(line) { return line }
+                if !completeness.needsMore || size > Lexer.maximumSourceLength { return lines.joined(separator: "\n") }
             }
         }
     }
@@ -69,13 +77,17 @@ public final class Session {
 
     /// Runs one cell: a magic, a help request, or code; shows `Out[n]` for an expression's value.
     public func runCell(_ text: String) {
+        // A Ctrl-C pressed at the prompt, or during work that does not check for it (a NumPy
+        // computation, predict), belongs to what it interrupted, not to this cell's loops.
+        interpreter.cancellation.clear()
         let number = count
         cells[number] = text
         count += 1
         interpreter.globals["In"] = .list([.string("")] + (1...number).map { .string(cells[$0] ?? "") })
         let trimmed = text.trimmingCharacters()
-        if trimmed == "exit" || trimmed == "quit" {
-            // As in IPython, the bare word leaves too.
+        if trimmed == "exit" || trimmed == "quit", case .object(let object)? = interpreter.globals[trimmed],
+           (object as? BuiltinFunction)?.name == trimmed {
+            // As in IPython, the bare word leaves too, unless the name now holds something else.
             interpreter.exitRequested = true
             return
         }
@@ -99,10 +111,25 @@ public final class Session {
     func execute(_ source: SourceFile, number: Int?, silent: Bool = false) {
         do {
             let value = try interpreter.run(source)
+            reportUnheededInterrupt()
             if let number, let value, !silent, !value.isNone { show(value, number: number) }
         } catch {
+            reportUnheededInterrupt()
+            output.write(lineBreakAfterCtrlC)
             for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
         }
+    }
+
+    /// A line break when Ctrl-C was pressed during the cell: the terminal echoed `^C` mid-line.
+    var lineBreakAfterCtrlC: String { Interrupts.takePending() ? "\n" : "" }
+
+    /// A Ctrl-C that nothing in the cell could act on (NumPy work, predict: only loops and fit stop
+    /// midway) is said, so that it does not seem to have been lost, and forgotten.
+    func reportUnheededInterrupt() {
+        guard interpreter.cancellation.isCancelled else { return }
+        interpreter.cancellation.clear()
+        output.write(lineBreakAfterCtrlC
+            + "KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end\n")
     }
 
     func show(_ value: Value, number: Int) {

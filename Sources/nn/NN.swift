@@ -24,13 +24,16 @@ struct NN: ParsableCommand {
     @ArgumentParser.Argument(help: "The program to run (.nn), or - for standard input; with none, nn starts the REPL.")
     var file: String?
 
-    @Option(name: .customShort("c"), help: "Run CODE instead of a file.")
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run CODE instead of a file.", valueName: "code"))
     var code: String?
 
     @Flag(name: .long, help: "Parse the program and resolve its imports and names without running it.")
     var check = false
 
-    @Option(name: .long, help: "Seed for initial weights, shuffling and np.random (default \(RandomGenerator.defaultSeed)).")
+    @Option(name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Seed for initial weights, shuffling and np.random: a whole number 0 or more "
+                + "(default \(RandomGenerator.defaultSeed))."),
+            transform: NN.parseSeed)
     var seed: UInt64 = RandomGenerator.defaultSeed
 
     @Flag(name: .long, help: "Never use colour (also when NO_COLOR is set).")
@@ -42,10 +45,38 @@ struct NN: ParsableCommand {
     @Option(name: .long, help: "How much of training to explain: off, epoch (default), step or full.")
     var explain: ExplainLevel = .epoch
 
-    @Flag(name: .long, help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
+    @Flag(name: .long,
+          help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
     var step = false
 
+    func validate() throws {
+        if code != nil, let file {
+            throw ValidationError("give either -c CODE or a program file, not both ('\(file)' would not run)")
+        }
+    }
+
+    /// `--seed`'s value: a whole number from 0 to 2⁶⁴ − 1 (`-1` is read as a value, to say so).
+    static func parseSeed(_ text: String) throws -> UInt64 {
+        let digits = text.trimmingCharacters()
+        if let seed = UInt64(digits) { return seed }
+        if !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            throw ValidationError("the seed must be at most \(UInt64.max)")
+        }
+        throw ValidationError("the seed must be a whole number 0 or more, like --seed 7")
+    }
+
     func run() throws {
+        let stdoutWasClosed = Terminal.reserveClosedStandardStreams()
+        let output = StandardOutput(closed: stdoutWasClosed)
+        defer { Terminal.reportLostOutput(output) }
+        let failure = runProgram(output)
+        // Lost output outweighs a program error, as in Python (which exits 120 then).
+        if output.failure != nil { throw ExitCode(120) }
+        if let failure { throw failure }
+    }
+
+    /// Runs the program (or the REPL) writing to `output`; the exit code it failed with, if it did.
+    func runProgram(_ output: StandardOutput) -> ExitCode? {
         let terminal = Terminal(noColor: noColor, ascii: ascii)
         let source: SourceFile
         if let code {
@@ -55,17 +86,16 @@ struct NN: ParsableCommand {
                 source = try SourceFile.read(file)
             } catch {
                 Terminal.printError("nn: \(error.message)")
-                throw ExitCode(1)
+                return ExitCode(1)
             }
         } else if file == "-" {
             source = SourceFile(name: "<stdin>", text: Terminal.readStandardInput())
         } else {
-            startREPL(terminal)
-            return
+            startREPL(terminal, output: output)
+            return nil
         }
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
-        let output = StandardOutput()
         let interpreter = Interpreter(output: output, options: options)
         interpreter.explainLevel = explain.rawValue
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
@@ -73,22 +103,23 @@ struct NN: ParsableCommand {
         Teaching.attach(to: interpreter, style: style, output: output, narration: true)
         if step {
             guard source.name != "<stdin>" else {
-                Terminal.printError("nn: --step reads your answers from standard input, so the program must come from a file")
-                throw ExitCode(2)
+                Terminal.printError(
+                    "nn: --step reads your answers from standard input, so the program must come from a file")
+                return ExitCode(2)
             }
             Presenter(output: output, style: style).attach(to: interpreter)
         }
         let formatter = DiagnosticFormatter(color: terminal.errorColor)
         if let failure = perform(interpreter, source) {
             for diagnostic in failure.diagnostics { Terminal.printError(formatter.format(diagnostic, in: source)) }
-            throw ExitCode(1)
+            return ExitCode(1)
         }
+        return nil
     }
 
     /// `nn` with no program: the notebook-style REPL, with line editing on a terminal and plain
     /// lines from a pipe.
-    func startREPL(_ terminal: Terminal) {
-        let output = StandardOutput()
+    func startREPL(_ terminal: Terminal, output: StandardOutput) {
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
         let interpreter = Interpreter(output: output, options: options)
@@ -100,7 +131,8 @@ struct NN: ParsableCommand {
         let reader: LineReader
         if Terminal.standardInputIsTerminal {
             output.write(Session.banner)
-            reader = EditLineReader(completer: Completer(interpreter: interpreter), history: HistoryFile.standard())
+            let history = HistoryFile.standard(warn: Terminal.printError)
+            reader = EditLineReader(completer: Completer(interpreter: interpreter), history: history)
         } else {
             reader = PlainLineReader(output: output)
         }
@@ -112,7 +144,7 @@ struct NN: ParsableCommand {
         do throws(DiagnosticList) {
             if check {
                 try interpreter.check(source)
-                print("\(source.name): no problems found")
+                interpreter.output.write("\(source.name): no problems found\n")
             } else {
                 Interruption.install(interpreter.cancellation)
                 try interpreter.run(source)

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import NNEngine
+import NNLang
 
 /// What the terminal can show, from isatty, NO_COLOR and the locale.
 struct Terminal {
@@ -43,6 +44,28 @@ struct Terminal {
         _ = line.withCString { write(2, $0, strlen($0)) }
     }
 
+
+    /// Opens /dev/null on standard input, output or error if the caller closed them (`nn >&-`), so
+    /// that no file the program opens gets their numbers (and its output). Whether output was closed.
+    static func reserveClosedStandardStreams() -> Bool {
+        var outputClosed = false
+        for descriptor: Int32 in [0, 1, 2] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let null = open("/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY)
+            if null >= 0, null != descriptor {
+                dup2(null, descriptor)
+                close(null)
+            }
+            if descriptor == 1 { outputClosed = true }
+        }
+        return outputClosed
+    }
+
+    /// Says on standard error that output was lost, if it was (the exit status is then 120).
+    static func reportLostOutput(_ output: StandardOutput) {
+        guard let failure = output.failure else { return }
+        let reason = failure == EBADF ? "standard output is closed" : String(cString: strerror(failure))
+        printError("nn: the program's output was lost: cannot write to standard output (\(reason))")
+    }
 
     static func readStandardInput() -> String {
         var bytes: [UInt8] = []

@@ -61,7 +61,8 @@ import Testing
     }
 
     @Test func magics() throws {
-        let path = "/tmp/nnlab-session-test.nn"
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/session.nn"
         let (_, output, _) = session([
             "import numpy as np", "X = np.zeros((3, 2))", "n = 4", "%who", "%whos", "%explain full", "%explain nope",
             "%history -n", "%save \(path) 1-3", "%reset", "%who", "%run \(path)", "X.shape", "%time n * 2", "%nosuch", "%quickref",
@@ -89,7 +90,8 @@ import Testing
     }
 
     @Test func loadShowsAndRunsAFile() throws {
-        let path = "/tmp/nnlab-load-test.nn"
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/load.nn"
         let (_, setup, _) = session(["y = 21", "%save \(path) 1"])
         #expect(setup.text.contains("written"))
         let (_, output, _) = session(["%load \(path)", "y * 2"])

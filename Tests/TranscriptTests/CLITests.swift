@@ -68,6 +68,67 @@ import Testing
     }
 }
 
+/// What `nn` does with its standard streams and arguments when they are not what it expects.
+@Suite struct CLIMisuseTests {
+    /// Runs `nn` through the shell, for redirections a `Process` cannot set up (`>&-`).
+    func shell(_ arguments: String) throws -> NNProcess.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\"$0\" " + arguments, NNProcess.executable.path]
+        process.currentDirectoryURL = NNProcess.root
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+        let stderr = Pipe()
+        process.standardError = stderr
+        try process.run()
+        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let error = String(decoding: errData, as: UTF8.self)
+        return NNProcess.Result(output: "", error: error, status: process.terminationStatus)
+    }
+
+    @Test func outputToAClosedStandardOutputIsReported() throws {
+        let result = try shell("-c 'print(1)' >&-")
+        #expect(result.status == 120)
+        #expect(result.error
+            == "nn: the program's output was lost: cannot write to standard output (standard output is closed)\n")
+        #expect(try shell("-c 'x = 1' >&-").status == 0, "nothing written, nothing lost")
+    }
+
+    @Test func outputToAFullDeviceIsReported() throws {
+        let result = try shell("-c 'print(1)' >/dev/full")
+        #expect(result.status == 120)
+        #expect(result.error.contains("cannot write to standard output (No space left on device)"))
+        let failing = try shell("-c 'print(1)\nprint(undefined)' >/dev/full")
+        #expect(failing.status == 120, "lost output outweighs the program's error, as in Python")
+        #expect(failing.error.contains("name 'undefined' is not defined"))
+        #expect(try shell("--check examples/xor.nn >/dev/full").status == 120)
+    }
+
+    @Test func codeAndAFileTogetherAreRefused() throws {
+        let result = try NNProcess.run(["-c", "print(1)", "examples/xor.nn"])
+        #expect(result.status == 64)
+        #expect(result.output.isEmpty)
+        #expect(result.error.contains(
+            "give either -c CODE or a program file, not both ('examples/xor.nn' would not run)"))
+    }
+
+    @Test func aBadSeedIsExplained() throws {
+        let notANumber = "the seed must be a whole number 0 or more"
+        for (seed, message) in [("-1", notANumber), ("abc", notANumber), ("1.5", notANumber),
+                                ("18446744073709551616", "the seed must be at most 18446744073709551615")] {
+            let result = try NNProcess.run(["--seed", seed, "-c", "print(1)"])
+            #expect(result.status == 64)
+            #expect(result.error.contains("The value '\(seed)' is invalid for '--seed <seed>': \(message)"), "\(seed)")
+            #expect(!result.error.contains("Missing value"))
+        }
+        let code = "import numpy as np; print(np.random.rand())"
+        let seven = try NNProcess.run(["--seed", "7", "-c", code]).output
+        #expect(try NNProcess.run(["--seed=7", "-c", code]).output == seven)
+        #expect(try NNProcess.run(["--seed", "+7", "-c", code]).output == seven)
+        #expect(try NNProcess.run(["--seed", "18446744073709551615", "-c", "print(1)"]).status == 0)
+    }
+}
+
 /// Presenter mode (`nn --step`) with answers scripted on standard input.
 @Suite struct PresenterTests {
     let lesson = "lessons/01-neurons-and-layers.nn"

@@ -9,6 +9,7 @@ final class PseudoTerminal {
     let master: Int32
     let pid: pid_t
     private(set) var transcript = ""
+    private var undecoded: [UInt8] = []
     /// Where the next `waitFor` starts looking: just after the previous match.
     private var cursor: String.Index
 
@@ -59,10 +60,44 @@ final class PseudoTerminal {
 
     /// Types `text`, after a short pause: a person never types in the instant between the prompt
     /// appearing and the line editor switching the terminal to raw mode (keys sent then, Ctrl-D
-    /// above all, can be lost in the switch).
+    /// above all, can be lost in the switch). A long text is sent as a paste is, in pieces, reading
+    /// the echo meanwhile so that neither side waits for the other.
     func type(_ text: String) {
         Thread.sleep(forTimeInterval: 0.15)
-        _ = text.withCString { write(master, $0, strlen($0)) }
+        var bytes = Array(text.utf8)[...]
+        let deadline = Date().addingTimeInterval(60)
+        while !bytes.isEmpty, Date() < deadline {
+            var poller = pollfd(fd: master, events: Int16(POLLOUT | POLLIN), revents: 0)
+            guard poll(&poller, 1, 1000) > 0 else { continue }
+            if poller.revents & Int16(POLLIN) != 0, !readOutput() { return }
+            if poller.revents & Int16(POLLHUP | POLLERR) != 0 { return }
+            if poller.revents & Int16(POLLOUT) != 0 {
+                let written = bytes.prefix(1024).withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+                if written < 0 && errno != EINTR && errno != EAGAIN { return }
+                bytes = bytes.dropFirst(max(0, written))
+            }
+        }
+    }
+
+    /// Appends what the terminal has written to the transcript; false when the child has gone.
+    private func readOutput() -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let count = read(master, &buffer, buffer.count)
+        if count <= 0 { return false }
+        let offset = transcript.utf8.distance(from: transcript.startIndex, to: cursor)
+        // A character split between two reads is decoded when its last byte arrives.
+        undecoded += buffer[0..<count]
+        var complete = undecoded.count
+        for back in 1...min(3, undecoded.count) where undecoded[undecoded.count - back] & 0xC0 != 0x80 {
+            let lead = undecoded[undecoded.count - back]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+            if length > back { complete = undecoded.count - back }
+            break
+        }
+        transcript += String(decoding: undecoded[..<complete], as: UTF8.self)
+        undecoded.removeFirst(complete)
+        cursor = transcript.utf8.index(transcript.startIndex, offsetBy: offset)
+        return true
     }
 
     /// Reads until the output after the previous match contains `text`, or `timeout` seconds pass.
@@ -76,14 +111,7 @@ final class PseudoTerminal {
             }
             guard Date() < deadline else { return false }
             var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-            if poll(&poller, 1, 100) > 0 {
-                var buffer = [UInt8](repeating: 0, count: 4096)
-                let count = read(master, &buffer, buffer.count)
-                if count <= 0 { return false }
-                let offset = transcript.distance(from: transcript.startIndex, to: cursor)
-                transcript += String(decoding: buffer[0..<count], as: UTF8.self)
-                cursor = transcript.index(transcript.startIndex, offsetBy: offset)
-            }
+            if poll(&poller, 1, 100) > 0, !readOutput() { return false }
         }
     }
 

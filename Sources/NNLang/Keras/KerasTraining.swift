@@ -101,6 +101,8 @@ enum KerasTraining {
                                      cancellation: interpreter.cancellation)
             }
             if let (epoch, step) = history.interruption {
+                // This Ctrl-C has done its work: the program goes on, and a later one stops it anew.
+                interpreter.cancellation.clear()
                 interpreter.write("\nTraining interrupted at epoch \(epoch), step \(step): the model keeps the weights of the last finished step.\n")
             }
             var historyObject = history
