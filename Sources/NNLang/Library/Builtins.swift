@@ -224,6 +224,7 @@ enum Builtins {
                 let n = try a.int("n")
                 guard n >= 0 else { throw Diagnostic("a seed must be non-negative", at: a.range("n")) }
                 interpreter.random.reseed(UInt64(n))
+                interpreter.modules.numpyRandomState(interpreter).seed(UInt32(truncatingIfNeeded: n))
                 return .none
             },
             "explain": function("explain", "level=None", summary: "NNLab: set how much training is explained: 'off', 'epoch', 'step' or 'full'") { a, interpreter throws(Diagnostic) in

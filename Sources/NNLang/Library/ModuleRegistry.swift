@@ -2,6 +2,15 @@
 /// and `from keras.layers import Dense` are the same object.
 final class ModuleRegistry {
     private var cache: [String: ModuleObject] = [:]
+    /// The global legacy generator behind `np.random.*`, made on first use from the session's seed.
+    private var numpyRandom: NumPyRandomState?
+
+    func numpyRandomState(_ interpreter: Interpreter) -> NumPyRandomState {
+        if let numpyRandom { return numpyRandom }
+        let state = NumPyRandomState(seed: UInt32(truncatingIfNeeded: interpreter.options.seed))
+        numpyRandom = state
+        return state
+    }
 
     /// What to import for names people use without importing them.
     static let importHints: [String: String] = [
