@@ -4,6 +4,8 @@ final class ModuleRegistry {
     private var cache: [String: ModuleObject] = [:]
     /// The global legacy generator behind `np.random.*`, made on first use from the session's seed.
     private var numpyRandom: NumPyRandomState?
+    /// `np.set_printoptions`'s settings for this session.
+    var numpyPrintOptions = PrintOptions()
 
     func numpyRandomState(_ interpreter: Interpreter) -> NumPyRandomState {
         if let numpyRandom { return numpyRandom }

@@ -172,6 +172,8 @@ enum NumPyLibrary {
                 try reduction.apply(try a.tensor("a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false), range: a.callRange)
             }
         }
+        members["set_printoptions"] = PrintOptions.setter()
+        members["get_printoptions"] = PrintOptions.getter()
         members["amax"] = members["max"]
         members["amin"] = members["min"]
         if let random { members["random"] = .object(random) }
