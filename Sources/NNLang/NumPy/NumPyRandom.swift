@@ -193,3 +193,23 @@ final class RandomStateObject: PyObject {
     var attributeNames: [String] { methods.keys.sorted() }
     func repr(_ interpreter: Interpreter) -> String { "RandomState(MT19937)" }
 }
+
+extension Interpreter {
+    /// The session's global legacy generator, the one behind `np.random.seed` and `np.random.rand`.
+    public var numpyRandomState: NumPyRandomState { modules.numpyRandomState(self) }
+
+    /// scikit-learn's `check_random_state(random_state)`: None gives the global `np.random` generator,
+    /// an int a new `RandomState(int)`, and a `RandomState` object itself.
+    public func checkRandomState(_ value: Value?, range: SourceRange?) throws(Diagnostic) -> NumPyRandomState {
+        switch value {
+        case nil, .some(.none): return numpyRandomState
+        case .some(.object(let object as RandomStateObject)): return object.state
+        case .some(let value):
+            guard let seed = value.exactInteger else {
+                throw Diagnostic("\(value.typeName) cannot be used to seed a numpy.random.RandomState instance", at: range)
+            }
+            guard seed >= 0, seed <= Int(UInt32.max) else { throw Diagnostic("Seed must be between 0 and 2**32 - 1", at: range) }
+            return NumPyRandomState(seed: UInt32(seed))
+        }
+    }
+}
