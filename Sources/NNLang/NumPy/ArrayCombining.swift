@@ -1,6 +1,6 @@
 import NNEngine
 
-/// NumPy functions that combine or rearrange arrays: `dot`, `where`, `concatenate`, `tile`.
+/// NumPy functions that combine or rearrange arrays: `dot`, `where`, `concatenate`, `tile`, `meshgrid`.
 extension NumPyLibrary {
     static func dot(_ x: Tensor, _ y: Tensor, range: SourceRange) throws(Diagnostic) -> Value {
         if x.rank == 0 || y.rank == 0 {
@@ -21,10 +21,9 @@ extension NumPyLibrary {
 
     static func whereFunction(_ a: BoundArguments) throws(Diagnostic) -> Value {
         let condition = try a.tensor("condition")
-        guard a.given("x") || a.given("y") else {
-            guard condition.rank == 1 else { throw Diagnostic("np.where(condition) supports 1-D conditions", at: a.callRange) }
-            let indices = condition.scalars.enumerated().compactMap { $0.element != 0 ? Float($0.offset) : nil }
-            return .tuple([array(Tensor(indices, dtype: .int64))])
+        guard a.given("x") || a.given("y") else { return try ArraySorting.nonzero(condition, range: a.range("condition")) }
+        guard a.given("x"), a.given("y") else {
+            throw Diagnostic("either both or neither of x and y should be given", at: a.callRange)
         }
         let x = try ArrayMath.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
         let y = try ArrayMath.operand(a.values["y"]?.value ?? .none, range: a.range("y"))
@@ -93,5 +92,29 @@ extension NumPyLibrary {
             }
             return source[flat: offset]
         }
+    }
+
+    /// `np.meshgrid(x, y, …)`: one array per input, each repeated along the other axes; `indexing='xy'`
+    /// (the default) swaps the first two axes, as plotting code expects.
+    static func meshgrid(_ a: BoundArguments) throws(Diagnostic) -> Value {
+        var inputs: [Tensor] = []
+        for (index, value) in a.rest.enumerated() {
+            inputs.append(try ArrayConversion.tensor(value, range: a.restRange(index)))
+        }
+        let indexing = try a.string("indexing", default: "xy")
+        guard indexing == "xy" || indexing == "ij" else {
+            throw Diagnostic("Valid values for `indexing` are 'xy' and 'ij'.", at: a.range("indexing"))
+        }
+        var axes = Array(inputs.indices)
+        if indexing == "xy", inputs.count >= 2 { axes.swapAt(0, 1) }
+        var shape = inputs.map(\.count)
+        if indexing == "xy", inputs.count >= 2 { shape.swapAt(0, 1) }
+        try ArrayConversion.checkSize(shape, range: a.callRange)
+        return .tuple(inputs.enumerated().map { i, input in
+            // Input i varies along output axis axes[i].
+            let axis = axes[i]
+            let inner = shape[(axis + 1)...].reduce(1, *)
+            return array(Tensor(shape: shape, dtype: input.dtype) { input[flat: ($0 / inner) % shape[axis]] })
+        })
     }
 }

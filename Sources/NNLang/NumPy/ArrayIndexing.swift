@@ -143,6 +143,11 @@ enum ArrayIndexing {
         let offsets = offsets(array.tensor, selection)
         let source = try ArrayMath.operand(value, range: range).tensor
         let shape = selection.resultShape
+        // NumPy 2.4: one element takes only a scalar or a 0-d array, never a 1-element sequence.
+        if shape.isEmpty, source.rank > 0, offsets.count == 1, items.allSatisfy({ if case .value = $0 { true } else { false } }) {
+            throw Diagnostic("setting an array element with a sequence.", at: range,
+                             hint: "the value has shape \(formatShape(source.shape)); take its single number with .item() or [0]")
+        }
         let values: Tensor
         if source.count == 1 {
             values = Tensor(shape: shape, repeating: source[flat: 0])

@@ -123,18 +123,11 @@ enum NumPyLibrary {
             "minimum": pairwise("minimum") { $0.isNaN || $1.isNaN ? .nan : min($0, $1) },
             "power": pairwise("power") { powf($0, $1) },
             "where": function("where", "condition, x=None, y=None") { a, _ throws(Diagnostic) in try whereFunction(a) },
-            "clip": function("clip", "a, a_min, a_max") { a, _ throws(Diagnostic) in
-                let t = try a.tensor("a")
-                let low = a["a_min"] == nil ? -Float.infinity : Float(try a.double("a_min"))
-                let high = a["a_max"] == nil ? Float.infinity : Float(try a.double("a_max"))
-                var result = ArrayMath.map(t) { min(max($0, low), high) }
-                result.dtype = t.dtype
-                return array(result)
-            },
             "reshape": function("reshape", "a, newshape") { a, _ throws(Diagnostic) in
                 array(try ArrayAttributes.resolvedReshape(try a.tensor("a"), try a.shape("newshape"), range: a.callRange))
             },
             "transpose": function("transpose", "a") { a, _ throws(Diagnostic) in array(ArrayAttributes.transpose(try a.tensor("a"))) },
+            "meshgrid": function("meshgrid", "*xi, indexing='xy'") { a, _ throws(Diagnostic) in try meshgrid(a) },
             "tile": function("tile", "A, reps") { a, _ throws(Diagnostic) in array(try tile(try a.tensor("A"), try a.shape("reps"), range: a.callRange)) },
             "concatenate": function("concatenate", "arrays, axis=0") { a, interpreter throws(Diagnostic) in
                 array(try concatenate(try tensors(a, "arrays", interpreter), axis: try a.int("axis", default: 0), range: a.callRange))
@@ -172,6 +165,8 @@ enum NumPyLibrary {
                 try reduction.apply(try a.tensor("a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false), range: a.callRange)
             }
         }
+        members.merge(ArraySorting.members()) { old, _ in old }
+        members.merge(ArrayComparison.members()) { old, _ in old }
         members["set_printoptions"] = PrintOptions.setter()
         members["get_printoptions"] = PrintOptions.getter()
         members["amax"] = members["max"]
