@@ -167,6 +167,7 @@ enum NumPyLibrary {
         }
         members.merge(ArraySorting.members()) { old, _ in old }
         members.merge(ArrayComparison.members()) { old, _ in old }
+        members.merge(TextFiles.members()) { old, _ in old }
         members["set_printoptions"] = PrintOptions.setter()
         members["get_printoptions"] = PrintOptions.getter()
         members["amax"] = members["max"]
