@@ -11,7 +11,11 @@ enum NPYFile {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
 
     static func load(_ path: String, range: SourceRange) throws(Diagnostic) -> Tensor {
-        let bytes = try FileBytes.read(path, range: range)
+        try decode(try FileBytes.read(path, range: range), name: path, range: range)
+    }
+
+    /// The array in the bytes of a `.npy` file; `name` is the file (or archive member) for messages.
+    static func decode(_ bytes: [UInt8], name path: String, range: SourceRange) throws(Diagnostic) -> Tensor {
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw Diagnostic("'\(path)' is not a .npy file (it does not start with NumPy's magic bytes)", at: range)
         }
@@ -46,6 +50,8 @@ enum NPYFile {
         case "<i8": (size, dtype) = (8, .int64)
         case "<i4": (size, dtype) = (4, .int64)
         case "|b1": (size, dtype) = (1, .bool)
+        case "|O": throw Diagnostic("Object arrays cannot be loaded when allow_pickle=False", at: range,
+                                    hint: "'\(path)' holds Python objects, which only unpickling can read; NNLab never unpickles")
         default:
             throw Diagnostic("'\(path)' holds \(type) values; NNLab reads float32, float64, uint8, int32, int64 and bool", at: range)
         }
@@ -79,6 +85,11 @@ enum NPYFile {
 
     static func save(_ tensor: Tensor, to requestedPath: String, range: SourceRange) throws(Diagnostic) {
         let path = requestedPath.hasSuffix(".npy") ? requestedPath : requestedPath + ".npy"
+        try FileBytes.write(encode(tensor), to: path, range: range)
+    }
+
+    /// The bytes of a version 1.0 `.npy` file holding `tensor`.
+    static func encode(_ tensor: Tensor) -> [UInt8] {
         let (descr, size): (String, Int) = switch tensor.dtype {
         case .float32: ("<f4", 4)
         case .float64: ("<f8", 8)
@@ -96,11 +107,11 @@ enum NPYFile {
             switch tensor.dtype {
             case .float32: withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
             case .float64: withUnsafeBytes(of: Double(value).bitPattern.littleEndian) { bytes += $0 }
-            case .int64: withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+            case .int64: withUnsafeBytes(of: (Int64(exactly: value.rounded(.towardZero)) ?? 0).littleEndian) { bytes += $0 }
             case .uint8, .bool: bytes.append(UInt8(max(0, min(255, value))))
             }
         }
-        try FileBytes.write(bytes, to: path, range: range)
+        return bytes
     }
 }
 

@@ -140,9 +140,10 @@ enum NumPyLibrary {
                 let parts = try tensors(a, "tup", interpreter)
                 return array(try concatenate(parts, axis: parts.first?.rank == 1 ? 0 : 1, range: a.callRange))
             },
-            "load": function("load", "file") { a, interpreter throws(Diagnostic) in
-                array(try NPYFile.load(interpreter.resolvePath(try a.string("file")), range: a.range("file")))
+            "load": function("load", "file, mmap_mode=None, allow_pickle=False") { a, interpreter throws(Diagnostic) in
+                try NPZFile.load(a, interpreter)
             },
+            "savez": .object(SavezFunction(compressed: false)), "savez_compressed": .object(SavezFunction(compressed: true)),
             "save": function("save", "file, arr") { a, _ throws(Diagnostic) in
                 try NPYFile.save(try a.tensor("arr"), to: try a.string("file"), range: a.callRange)
                 return .none
