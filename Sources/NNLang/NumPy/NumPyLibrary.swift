@@ -143,6 +143,7 @@ enum NumPyLibrary {
             "load": function("load", "file, mmap_mode=None, allow_pickle=False") { a, interpreter throws(Diagnostic) in
                 try NPZFile.load(a, interpreter)
             },
+            "r_": .object(IndexConcatenator(columns: false)), "c_": .object(IndexConcatenator(columns: true)),
             "savez": .object(SavezFunction(compressed: false)), "savez_compressed": .object(SavezFunction(compressed: true)),
             "save": function("save", "file, arr") { a, _ throws(Diagnostic) in
                 try NPYFile.save(try a.tensor("arr"), to: try a.string("file"), range: a.callRange)
