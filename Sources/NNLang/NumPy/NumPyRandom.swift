@@ -11,6 +11,9 @@ enum NumPyRandom {
             try seed(state, a)
             return .object(RandomStateObject(state))
         }
+        members["default_rng"] = function("default_rng", "seed=None") { a, interpreter throws(Diagnostic) in
+            try GeneratorObject.make(a, interpreter)
+        }
         return ModuleObject("numpy.random", members)
     }
 
@@ -121,7 +124,7 @@ enum NumPyRandom {
                 return .none
             },
             "choice": function("choice", "a, size=None, replace=True, p=None") { a, _ throws(Diagnostic) in
-                try choice(state, a)
+                try choice(a, state.choiceIndices)
             },
         ]
         for name in ["random", "random_sample", "ranf", "sample"] {
@@ -130,7 +133,9 @@ enum NumPyRandom {
         return members
     }
 
-    static func choice(_ state: NumPyRandomState, _ a: BoundArguments) throws(Diagnostic) -> Value {
+    /// `choice(a, size, replace, p)`, with the generator's own way of picking indices.
+    static func choice(_ a: BoundArguments,
+                       _ pick: (Int, Int, Bool, [Double]?) throws(NumPyRandomState.ChoiceError) -> [Int]) throws(Diagnostic) -> Value {
         let source = a.values["a"]?.value ?? .none
         let pool: Tensor
         if let n = source.exactInteger {
@@ -152,7 +157,7 @@ enum NumPyRandom {
         let replace = try a.bool("replace", default: true)
         let indices: [Int]
         do {
-            indices = try state.choiceIndices(population: pool.count, count: count, replace: replace, p: p)
+            indices = try pick(pool.count, count, replace, p)
         } catch {
             throw Diagnostic(error.message, at: a.callRange)
         }

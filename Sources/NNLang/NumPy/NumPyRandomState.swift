@@ -90,7 +90,7 @@ public final class NumPyRandomState {
     }
 
     /// The smallest all-ones mask covering `value`.
-    private static func mask(_ value: UInt64) -> UInt64 {
+    static func mask(_ value: UInt64) -> UInt64 {
         var mask = value
         for shift in [1, 2, 4, 8, 16, 32] as [UInt64] { mask |= mask >> shift }
         return mask
@@ -128,13 +128,7 @@ public final class NumPyRandomState {
     /// `choice(n, size, replace, p)` as indices into the population, NumPy's way for each case.
     public func choiceIndices(population n: Int, count: Int, replace: Bool, p: [Double]?) throws(ChoiceError) -> [Int] {
         if n <= 0, count != 0 { throw ChoiceError(message: "a must be greater than 0 unless no samples are taken") }
-        if let p {
-            guard p.count == n else { throw ChoiceError(message: "'a' and 'p' must have same size") }
-            let total = p.reduce(0, +)
-            if total.isNaN { throw ChoiceError(message: "probabilities contain NaN") }
-            if p.contains(where: { $0 < 0 }) { throw ChoiceError(message: "probabilities are not non-negative") }
-            if abs(total - 1) > Double.ulpOfOne.squareRoot() { throw ChoiceError(message: "probabilities do not sum to 1") }
-        }
+        if let p { try Self.checkProbabilities(p, population: n) }
         if replace {
             guard let p else { return (0..<count).map { _ in randint(low: 0, high: n) } }
             let cdf = Self.normalizedCumulative(p)
@@ -143,18 +137,33 @@ public final class NumPyRandomState {
         guard count <= n else {
             throw ChoiceError(message: "Cannot take a larger sample than population when 'replace=False'")
         }
-        guard var weights = p else { return Array(permutation(n).prefix(count)) }
-        guard weights.filter({ $0 > 0 }).count >= count else {
+        guard let p else { return Array(permutation(n).prefix(count)) }
+        return try Self.choiceWithoutReplacement(weights: p, count: count, draw: randomSample)
+    }
+
+    /// NumPy's checks of `p` in `choice`.
+    static func checkProbabilities(_ p: [Double], population n: Int) throws(ChoiceError) {
+        guard p.count == n else { throw ChoiceError(message: "'a' and 'p' must have same size") }
+        let total = p.reduce(0, +)
+        if total.isNaN { throw ChoiceError(message: "probabilities contain NaN") }
+        if p.contains(where: { $0 < 0 }) { throw ChoiceError(message: "probabilities are not non-negative") }
+        if abs(total - 1) > Double.ulpOfOne.squareRoot() { throw ChoiceError(message: "probabilities do not sum to 1") }
+    }
+
+    /// Weighted sampling without replacement: draw, keep the new indices in order of first
+    /// appearance, zero their weights, repeat (both generators do it this way).
+    static func choiceWithoutReplacement(weights p: [Double], count: Int, draw: () -> Double) throws(ChoiceError) -> [Int] {
+        guard p.filter({ $0 > 0 }).count >= count else {
             throw ChoiceError(message: "Fewer non-zero entries in p than size")
         }
-        var found: [Int] = []
+        var weights = p, found: [Int] = []
         while found.count < count {
-            let draws = (0..<(count - found.count)).map { _ in randomSample() }
+            let draws = (0..<(count - found.count)).map { _ in draw() }
             for index in found { weights[index] = 0 }
-            let cdf = Self.normalizedCumulative(weights)
+            let cdf = normalizedCumulative(weights)
             var seen = Set<Int>()
             for u in draws {
-                let index = Self.searchRight(cdf, u)
+                let index = searchRight(cdf, u)
                 if seen.insert(index).inserted { found.append(index) }
             }
         }
@@ -162,7 +171,7 @@ public final class NumPyRandomState {
     }
 
     /// `cumsum(p) / cumsum(p)[-1]`, summed left to right as NumPy's `cumsum`.
-    private static func normalizedCumulative(_ p: [Double]) -> [Double] {
+    static func normalizedCumulative(_ p: [Double]) -> [Double] {
         var running = 0.0
         let sums = p.map { running += $0; return running }
         let last = sums.last ?? 1
@@ -170,7 +179,7 @@ public final class NumPyRandomState {
     }
 
     /// `searchsorted(cdf, u, side='right')`: the number of entries not above `u`.
-    private static func searchRight(_ cdf: [Double], _ u: Double) -> Int {
+    static func searchRight(_ cdf: [Double], _ u: Double) -> Int {
         var low = 0, high = cdf.count
         while low < high {
             let middle = (low + high) / 2
