@@ -34,7 +34,8 @@ public enum ArrayFormatter {
         return text + (lastLine + extra.count + 1 > options.lineWidth ? "\n      " : " ") + extra
     }
 
-    /// A NumPy scalar as `str` shows it: `0.5`, `3`, `True`.
+    /// A NumPy scalar as `str` shows it: `0.5`, `3`, `True`; floats in scientific notation from 1e6
+    /// (float32) or 1e16 (float64) up, and below 1e-4, with the shortest digits: `1e+06`, `1.5e-05`.
     static func scalarString(_ tensor: Tensor) -> String {
         let value = tensor[flat: 0]
         switch tensor.dtype {
@@ -43,7 +44,19 @@ public enum ArrayFormatter {
         case .float32, .float64:
             if value.isNaN { return "nan" }
             if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-            return value.description
+            let cutoff: Float = tensor.dtype == .float32 ? 1e6 : 1e16
+            let magnitude = abs(value)
+            // A float32 is compared as the double it is; a float64 (held as float32) as the float32 of 1e-4.
+            let small = tensor.dtype == .float32 ? Double(magnitude) < 1e-4 : magnitude < 1e-4
+            if magnitude >= cutoff || (small && magnitude != 0) {
+                let (digits, exponent) = ElementFormat.shortestDigits(value)
+                let mantissa = digits.count > 1 ? String(digits.prefix(1)) + "." + String(digits.dropFirst()) : digits
+                let power = String(abs(exponent))
+                return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + (power.count < 2 ? "0" : "") + power
+            }
+            let text = ElementFormat.positionalText(value, precision: 64)
+            return text.hasSuffix(".") ? text + "0" : text
         }
     }
 

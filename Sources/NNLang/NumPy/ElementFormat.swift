@@ -24,16 +24,18 @@ struct ElementFormat {
         case .int64, .uint8:
             style = .integer(width: values.map { ArrayFormatter.integerText($0).count }.max() ?? 1)
         case .float32, .float64:
-            style = ElementFormat.floatingStyle(values, precision: options.precision, suppress: options.suppress)
+            // NumPy 2.3+: float32 switches to scientific notation from 1e6 up (its precision is 6 digits).
+            let cutoff: Float = dtype == .float32 ? 1e6 : 1e8
+            style = ElementFormat.floatingStyle(values, precision: options.precision, suppress: options.suppress, cutoff: cutoff)
         }
     }
 
-    static func floatingStyle(_ values: [Float], precision: Int, suppress: Bool) -> Style {
+    static func floatingStyle(_ values: [Float], precision: Int, suppress: Bool, cutoff: Float) -> Style {
         let finite = values.filter(\.isFinite)
         let nonZero = finite.filter { $0 != 0 }.map(abs)
         var scientific = false
         if let largest = nonZero.max(), let smallest = nonZero.min() {
-            scientific = largest >= 1e8 || (!suppress && (smallest < 0.0001 || largest / smallest > 1000))
+            scientific = largest >= cutoff || (!suppress && (smallest < 0.0001 || largest / smallest > 1000))
         }
         let hasNegativeInfinity = values.contains { $0.isInfinite && $0 < 0 }
         let hasSpecial = finite.count != values.count
