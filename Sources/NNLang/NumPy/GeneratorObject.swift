@@ -64,6 +64,7 @@ final class GeneratorObject: PyObject {
             },
             "permutation": function("permutation", "x") { a, _ throws(Diagnostic) in
                 if let n = (a.values["x"]?.value ?? .none).exactInteger {
+                    try ArrayConversion.checkSize([max(n, 0)], range: a.range("x"))
                     return .array(NDArray(Tensor(g.permutation(n).map(Float.init), dtype: .int64)))
                 }
                 let tensor = try a.tensor("x")

@@ -18,9 +18,12 @@ final class IndexConcatenator: PyObject, SubscriptableObject {
                 guard let stop else { throw Diagnostic("a slice in np.\(columns ? "c_" : "r_") needs an end: 0:5", at: range) }
                 let from = start ?? 0, by = step ?? 1
                 guard by != 0 else { throw Diagnostic("a slice step cannot be zero", at: range) }
-                let count = max(0, (stop - from + by + (by > 0 ? -1 : 1)) / by)
-                try ArrayConversion.checkSize([count], range: range)
-                pieces.append(ArrayMath.Operand(tensor: Tensor(shape: [count], dtype: .int64) { Float(from + $0 * by) }, weak: false))
+                let span = ((Double(stop) - Double(from)) / Double(by)).rounded(.up)
+                guard span < Double(ArrayConversion.maximumElements) else {
+                    throw Diagnostic("np.\(columns ? "c_" : "r_")[\(from):\(stop):\(by)] would hold too many numbers", at: range)
+                }
+                let count = max(0, Int(span))
+                pieces.append(ArrayMath.Operand(tensor: Tensor(shape: [count], dtype: .int64) { Float(Double(from) + Double($0) * Double(by)) }, weak: false))
             case .value(let value, let itemRange):
                 if case .string = value {
                     throw Diagnostic("string directives in np.r_/np.c_ are not supported", at: itemRange)

@@ -104,6 +104,7 @@ enum NumPyRandom {
             "permutation": function("permutation", "x") { a, _ throws(Diagnostic) in
                 let x = a.values["x"]?.value ?? .none
                 if let n = x.exactInteger {
+                    try ArrayConversion.checkSize([max(n, 0)], range: a.range("x"))
                     return .array(NDArray(Tensor(state.permutation(n).map(Float.init), dtype: .int64)))
                 }
                 let tensor = try a.tensor("x")
@@ -139,6 +140,7 @@ enum NumPyRandom {
         let source = a.values["a"]?.value ?? .none
         let pool: Tensor
         if let n = source.exactInteger {
+            try ArrayConversion.checkSize([max(n, 0)], range: a.range("a"))
             pool = Tensor(shape: [max(n, 0)], dtype: .int64) { Float($0) }
             if n <= 0 { throw Diagnostic("a must be greater than 0 unless no samples are taken", at: a.range("a")) }
         } else {
