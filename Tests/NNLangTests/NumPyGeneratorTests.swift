@@ -13,8 +13,8 @@ import Testing
     @Test func integersUseLemiresMethod() {
         let g = NumPyGenerator(seed: 0)
         #expect((0..<10).map { _ in g.integers(low: 0, high: 10) } == [8, 6, 5, 2, 3, 0, 0, 0, 1, 8])
-        #expect((0..<2).map { _ in g.integers(low: -(1 << 40), high: 1 << 40) } == [907659113292, 234494550785])
-        #expect((0..<2).map { _ in g.integers(low: 0, high: 1 << 32) } == [4169308741, 3133163871])
+        #expect((0..<2).map { _ in g.integers(low: -(1 << 40), high: 1 << 40) } == [907_659_113_292, 234_494_550_785])
+        #expect((0..<2).map { _ in g.integers(low: 0, high: 1 << 32) } == [4_169_308_741, 3_133_163_871])
         #expect(g.uniform(low: -1, high: 1) == 0.08724998293084574)
     }
 
@@ -26,7 +26,10 @@ import Testing
         #expect(try g.choiceIndices(population: 5, count: 3, replace: true, p: p) == [0, 2, 2])
         #expect(try g.choiceIndices(population: 5, count: 3, replace: false, p: p) == [1, 3, 2])
         #expect(try g.choiceIndices(population: 20000, count: 3, replace: false, p: nil) == [10334, 11642, 17755])
-        #expect(try g.choiceIndices(population: 20000, count: 500, replace: false, p: nil).prefix(5) == [5189, 127, 4611, 16495, 19283])
+        #expect(
+            try g.choiceIndices(population: 20000, count: 500, replace: false, p: nil).prefix(5) == [
+                5189, 127, 4611, 16495, 19283,
+            ])
     }
 }
 
@@ -40,7 +43,9 @@ extension NumPyGeneratorTests {
             #expect(Float(value) == Float(reference))
             #expect(abs(value - reference) < 1e-13)
         }
-        #expect(values[1000..<1003].map(Float.init) == [0.19483956316952594, 0.8387179933254993, -0.027649280432602362].map(Float.init))
+        #expect(
+            values[1000..<1003].map(Float.init)
+                == [0.19483956316952594, 0.8387179933254993, -0.027649280432602362].map(Float.init))
         #expect(abs(values.reduce(0, +) - -26.79587365615727) < 1e-9)
         let other = NumPyGenerator(seed: 5)
         #expect(abs(other.normal(loc: 2, scale: 3) - -0.4057942757603423) < 1e-13)

@@ -9,13 +9,18 @@ import Testing
         "np.random.default_rng(1).integers(-2**63, 2**63 - 1, size=3)", "np.random.seed([2**40])", "np.random.seed([])",
         "np.random.choice(3, 2, p=[float('nan'), 0.5, 0.5])", "np.random.choice(3, 5, replace=False, p=[0.5, 0.5, 0])",
         "np.random.default_rng(-1)", "np.random.default_rng([1, -1])", "np.random.uniform(0, float('inf'))",
-        "np.r_[-(2**63 - 1):2**63 - 1:2**62]", "np.r_[0:10:0]", "np.r_[:5]", "np.c_[np.ones(2), np.ones(3)]", "np.c_[[]]",
-        "np.set_printoptions(precision=300); print(np.array([1/3, 1e-5]))", "np.set_printoptions(linewidth=-5); print(X)",
+        "np.r_[-(2**63 - 1):2**63 - 1:2**62]", "np.r_[0:10:0]", "np.r_[:5]", "np.c_[np.ones(2), np.ones(3)]",
+        "np.c_[[]]",
+        "np.set_printoptions(precision=300); print(np.array([1/3, 1e-5]))",
+        "np.set_printoptions(linewidth=-5); print(X)",
         "np.set_printoptions(threshold=float('nan'))", "np.set_printoptions(edgeitems=-3, threshold=0); print(X)",
-        "np.unique(X, axis=0)", "np.where(np.float32(1))", "np.argsort(X, axis=5)", "np.meshgrid()", "np.loadtxt('/nonexistent')",
-        "np.loadtxt('/', delimiter=',')", "np.savetxt('/nonexistent/x.txt', X)", "np.savetxt('/tmp/nnlab_r.txt', np.zeros((2, 2, 2)))",
+        "np.unique(X, axis=0)", "np.where(np.float32(1))", "np.argsort(X, axis=5)", "np.meshgrid()",
+        "np.loadtxt('/nonexistent')",
+        "np.loadtxt('/', delimiter=',')", "np.savetxt('/nonexistent/x.txt', X)",
+        "np.savetxt('/tmp/nnlab_r.txt', np.zeros((2, 2, 2)))",
         "np.load('/tmp/nnlab_r.txt')", "np.savez('/nonexistent/x.npz', X)", "np.savez()", "np.savez(3, X)",
-        "np.isclose(X, np.ones(3))", "np.clip(X, None, None)", "np.argwhere(np.float32(0))", "np.loadtxt('/tmp/nnlab_r.txt', ndmin=-4)",
+        "np.isclose(X, np.ones(3))", "np.clip(X, None, None)", "np.argwhere(np.float32(0))",
+        "np.loadtxt('/tmp/nnlab_r.txt', ndmin=-4)",
     ]
 
     @Test(arguments: NumPyRobustnessTests.snippets)

@@ -215,7 +215,7 @@ enum Builtins {
             guard let number = value.numericValue else {
                 if case .array(let a) = value, a.tensor.rank > 0 {
                     throw Diagnostic("only 0-dimensional arrays can be converted to Python scalars", at: range,
-                                     hint: "this array has shape \(formatShape(a.shape)); take one number with .item() or [0]")
+                                     hint: "this array has shape \(formatShape(a.shape)); take one number with .item()")
                 }
                 throw Diagnostic("float() can't convert a \(value.typeName)", at: range)
             }

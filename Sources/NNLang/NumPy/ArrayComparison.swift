@@ -23,9 +23,11 @@ enum ArrayComparison {
             },
             "isclose": function("isclose", "a, b, rtol=1e-05, atol=1e-08, equal_nan=False") { a, _ throws(Diagnostic) in
                 let result = try isclose(a)
-                return result.rank == 0 ? ArrayConversion.scalar(result[flat: 0], dtype: .bool) : NumPyLibrary.array(result)
+                return result.rank == 0
+                    ? ArrayConversion.scalar(result[flat: 0], dtype: .bool) : NumPyLibrary.array(result)
             },
-            "allclose": function("allclose", "a, b, rtol=1e-05, atol=1e-08, equal_nan=False") { a, _ throws(Diagnostic) in
+            "allclose": function("allclose", "a, b, rtol=1e-05, atol=1e-08, equal_nan=False") {
+                a, _ throws(Diagnostic) in
                 .bool(try isclose(a).scalars.allSatisfy { $0 != 0 })
             },
         ]
@@ -34,15 +36,19 @@ enum ArrayComparison {
     /// `|a - b| <= atol + rtol * |b|` element-wise; infinities are close only to themselves. Python numbers
     /// and lists of them are compared at their full double precision.
     static func isclose(_ a: BoundArguments) throws(Diagnostic) -> Tensor {
-        let (x, xs) = try operand(a, "a"), (y, ys) = try operand(a, "b")
-        let rtol = try a.double("rtol", default: 1e-5), atol = try a.double("atol", default: 1e-8)
+        let (x, xs) = try operand(a, "a")
+        let (y, ys) = try operand(a, "b")
+        let rtol = try a.double("rtol", default: 1e-5)
+        let atol = try a.double("atol", default: 1e-8)
         let equalNaN = try a.bool("equal_nan", default: false)
         // Broadcast positions rather than values, so the doubles can be looked up afterwards.
-        let left = Tensor(shape: x.shape, dtype: .int64) { Float($0) }, right = Tensor(shape: y.shape, dtype: .int64) { Float($0) }
+        let left = Tensor(shape: x.shape, dtype: .int64) { Float($0) }
+        let right = Tensor(shape: y.shape, dtype: .int64) { Float($0) }
         let xi = try ArrayMath.broadcast(left, right, range: a.callRange) { p, _ in p }
         let yi = try ArrayMath.broadcast(left, right, range: a.callRange) { _, q in q }
         return Tensor(shape: xi.shape, dtype: .bool) { flat in
-            let p = xs[Int(xi[flat: flat])], q = ys[Int(yi[flat: flat])]
+            let p = xs[Int(xi[flat: flat])]
+            let q = ys[Int(yi[flat: flat])]
             if p.isNaN || q.isNaN { return equalNaN && p.isNaN && q.isNaN ? 1 : 0 }
             if p.isInfinite || q.isInfinite { return p == q ? 1 : 0 }
             return abs(p - q) <= atol + rtol * abs(q) ? 1 : 0

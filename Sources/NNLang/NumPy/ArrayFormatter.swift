@@ -22,7 +22,8 @@ public enum ArrayFormatter {
         let body = format(tensor, separator: ", ", prefix: "array(", width: options.lineWidth - 1, options)
         var extras: [String] = []
         if (tensor.count == 0 && tensor.shape != [0]) || tensor.count > options.threshold {
-            extras.append("shape=(" + tensor.shape.map(String.init).joined(separator: ", ") + (tensor.rank == 1 ? ",)" : ")"))
+            extras.append(
+                "shape=(" + tensor.shape.map(String.init).joined(separator: ", ") + (tensor.rank == 1 ? ",)" : ")"))
         }
         if ![.float64, .int64, .bool].contains(tensor.dtype) || tensor.count == 0 {
             extras.append("dtype=\(tensor.dtype.rawValue)")
@@ -30,7 +31,8 @@ public enum ArrayFormatter {
         if extras.isEmpty { return "array(" + body + ")" }
         let text = "array(" + body + ","
         let extra = extras.joined(separator: ", ") + ")"
-        let lastLine = text.count - (text.lastIndex(of: "\n").map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 0)
+        let lastLine =
+            text.count - (text.lastIndex(of: "\n").map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 0)
         return text + (lastLine + extra.count + 1 > options.lineWidth ? "\n      " : " ") + extra
     }
 
@@ -64,13 +66,16 @@ public enum ArrayFormatter {
         value.isFinite && abs(value) < 9.2e18 ? String(Int(value)) : value.description
     }
 
-    static func format(_ tensor: Tensor, separator: String, prefix: String, width: Int, _ options: PrintOptions) -> String {
+    static func format(_ tensor: Tensor, separator: String, prefix: String, width: Int, _ options: PrintOptions)
+        -> String
+    {
         if tensor.count == 0 { return "[]" }
         let summarize = tensor.count > options.threshold
         let shown = summarize ? edgeValues(tensor, options.edgeItems) : tensor.scalars
         let element = ElementFormat(values: shown, dtype: tensor.dtype, options: options)
-        let layout = Layout(tensor: tensor, separator: separator, summarize: summarize, edgeItems: options.edgeItems,
-                            element: element)
+        let layout = Layout(
+            tensor: tensor, separator: separator, summarize: summarize, edgeItems: options.edgeItems,
+            element: element)
         return layout.recurse(index: [], hangingIndent: " " + String(repeating: " ", count: prefix.count), width: width)
     }
 
@@ -83,7 +88,8 @@ public enum ArrayFormatter {
                 return
             }
             let length = tensor.shape[index.count]
-            let positions = length > 2 * edgeItems ? Array(0..<edgeItems) + Array((length - edgeItems)..<length) : Array(0..<length)
+            let positions =
+                length > 2 * edgeItems ? Array(0..<edgeItems) + Array((length - edgeItems)..<length) : Array(0..<length)
             for position in positions { visit(index + [position]) }
         }
         visit([])
@@ -130,7 +136,9 @@ public enum ArrayFormatter {
                 }
                 if trailing > 1 {
                     for i in stride(from: trailing, to: 1, by: -1) {
-                        extend(recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth), elementWidth)
+                        extend(
+                            recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth),
+                            elementWidth)
                         line += separator
                     }
                 }
@@ -139,15 +147,21 @@ public enum ArrayFormatter {
             } else {
                 let lineSeparator = separator.trimmingTrailingSpaces() + String(repeating: "\n", count: axesLeft - 1)
                 for i in 0..<leading {
-                    text += hangingIndent + recurse(index: index + [i], hangingIndent: nextIndent, width: nextWidth) + lineSeparator
+                    text +=
+                        hangingIndent + recurse(index: index + [i], hangingIndent: nextIndent, width: nextWidth)
+                        + lineSeparator
                 }
                 if showSummary { text += hangingIndent + "..." + lineSeparator }
                 if trailing > 1 {
                     for i in stride(from: trailing, to: 1, by: -1) {
-                        text += hangingIndent + recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth) + lineSeparator
+                        text +=
+                            hangingIndent
+                            + recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth)
+                            + lineSeparator
                     }
                 }
-                text += hangingIndent + recurse(index: index + [length - 1], hangingIndent: nextIndent, width: nextWidth)
+                text +=
+                    hangingIndent + recurse(index: index + [length - 1], hangingIndent: nextIndent, width: nextWidth)
             }
             return "[" + text.dropFirst(hangingIndent.count) + "]"
         }

@@ -15,17 +15,21 @@ enum ArraySorting {
                 result.dtype = .int64
                 return NumPyLibrary.array(result)
             },
-            "unique": function("unique", "ar, return_index=False, return_inverse=False, return_counts=False, axis=None") {
+            "unique": function("unique", "ar, return_index=False, return_inverse=False, return_counts=False, axis=None")
+            {
                 a, _ throws(Diagnostic) in try unique(a)
             },
-            "nonzero": function("nonzero", "a") { a, _ throws(Diagnostic) in try nonzero(try a.tensor("a"), range: a.range("a")) },
+            "nonzero": function("nonzero", "a") { a, _ throws(Diagnostic) in
+                try nonzero(try a.tensor("a"), range: a.range("a"))
+            },
             "argwhere": function("argwhere", "a") { a, _ throws(Diagnostic) in
                 let tensor = try a.tensor("a")
                 let found = positions(tensor)
                 let rank = max(tensor.rank, 1)
-                return NumPyLibrary.array(Tensor(shape: [found.count, tensor.rank], dtype: .int64) {
-                    Float(found[$0 / rank].index[$0 % rank])
-                })
+                return NumPyLibrary.array(
+                    Tensor(shape: [found.count, tensor.rank], dtype: .int64) {
+                        Float(found[$0 / rank].index[$0 % rank])
+                    })
             },
         ]
     }
@@ -33,7 +37,8 @@ enum ArraySorting {
     /// The indices that sort `values` stably, NaN last.
     static func order(_ values: [Float]) -> [Int] {
         values.indices.sorted { i, j in
-            let x = values[i], y = values[j]
+            let x = values[i]
+            let y = values[j]
             if x.isNaN != y.isNaN { return !x.isNaN }
             if x.isNaN || x == y { return i < j }
             return x < y
@@ -50,7 +55,8 @@ enum ArraySorting {
         let requested = try a.int("axis", default: -1)
         let axis = requested < 0 ? requested + tensor.rank : requested
         guard axis >= 0, axis < tensor.rank else {
-            throw Diagnostic("axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
+            throw Diagnostic(
+                "axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
         }
         return (tensor, axis)
     }
@@ -58,7 +64,8 @@ enum ArraySorting {
     /// Applies `body` to every 1-D lane along `axis`, writing its results back in the same places.
     static func alongAxis(_ tensor: Tensor, _ axis: Int, _ body: ([Float]) -> [Float]) -> Tensor {
         let length = tensor.shape[axis]
-        let inner = tensor.shape[(axis + 1)...].reduce(1, *), outer = tensor.count / max(length * inner, 1)
+        let inner = tensor.shape[(axis + 1)...].reduce(1, *)
+        let outer = tensor.count / max(length * inner, 1)
         var result = tensor.copied()
         for o in 0..<outer {
             for i in 0..<inner {
@@ -72,12 +79,16 @@ enum ArraySorting {
 
     static func unique(_ a: BoundArguments) throws(Diagnostic) -> Value {
         guard a["axis"] == nil else {
-            throw Diagnostic("np.unique with an axis is not supported yet; only axis=None (the flattened array)", at: a.range("axis"))
+            throw Diagnostic(
+                "np.unique with an axis is not supported yet; only axis=None (the flattened array)", at: a.range("axis")
+            )
         }
         let tensor = try a.tensor("ar")
         let values = tensor.scalars
         let sorted = order(values)
-        var uniqueValues: [Float] = [], firstIndex: [Float] = [], counts: [Float] = []
+        var uniqueValues: [Float] = []
+        var firstIndex: [Float] = []
+        var counts: [Float] = []
         var inverse = [Float](repeating: 0, count: values.count)
         for index in sorted {
             let value = values[index]
@@ -93,12 +104,16 @@ enum ArraySorting {
         }
         let result = NumPyLibrary.array(Tensor(uniqueValues, dtype: tensor.dtype))
         var extras: [Value] = []
-        if try a.bool("return_index", default: false) { extras.append(NumPyLibrary.array(Tensor(firstIndex, dtype: .int64))) }
+        if try a.bool("return_index", default: false) {
+            extras.append(NumPyLibrary.array(Tensor(firstIndex, dtype: .int64)))
+        }
         if try a.bool("return_inverse", default: false) {
             let shape = tensor.rank == 0 ? [1] : tensor.shape
             extras.append(NumPyLibrary.array(Tensor(shape: shape, dtype: .int64) { inverse[$0] }))
         }
-        if try a.bool("return_counts", default: false) { extras.append(NumPyLibrary.array(Tensor(counts, dtype: .int64))) }
+        if try a.bool("return_counts", default: false) {
+            extras.append(NumPyLibrary.array(Tensor(counts, dtype: .int64)))
+        }
         return extras.isEmpty ? result : .tuple([result] + extras)
     }
 
@@ -106,7 +121,8 @@ enum ArraySorting {
     static func positions(_ tensor: Tensor) -> [(flat: Int, index: [Int])] {
         var found: [(Int, [Int])] = []
         for flat in 0..<tensor.count where tensor[flat: flat] != 0 {
-            var index = [Int](repeating: 0, count: tensor.rank), remainder = flat
+            var index = [Int](repeating: 0, count: tensor.rank)
+            var remainder = flat
             for axis in stride(from: tensor.rank - 1, through: 0, by: -1) {
                 index[axis] = remainder % tensor.shape[axis]
                 remainder /= tensor.shape[axis]
@@ -119,9 +135,13 @@ enum ArraySorting {
     /// `np.nonzero(a)` and one-argument `np.where(a)`: one index array per axis.
     static func nonzero(_ tensor: Tensor, range: SourceRange) throws(Diagnostic) -> Value {
         guard tensor.rank > 0 else {
-            throw Diagnostic("Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.", at: range)
+            throw Diagnostic(
+                "Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.", at: range)
         }
         let found = positions(tensor)
-        return .tuple((0..<tensor.rank).map { axis in NumPyLibrary.array(Tensor(found.map { Float($0.index[axis]) }, dtype: .int64)) })
+        return .tuple(
+            (0..<tensor.rank).map { axis in
+                NumPyLibrary.array(Tensor(found.map { Float($0.index[axis]) }, dtype: .int64))
+            })
     }
 }

@@ -26,7 +26,8 @@ struct ElementFormat {
         case .float32, .float64:
             // NumPy 2.3+: float32 switches to scientific notation from 1e6 up (its precision is 6 digits).
             let cutoff: Float = dtype == .float32 ? 1e6 : 1e8
-            style = ElementFormat.floatingStyle(values, precision: options.precision, suppress: options.suppress, cutoff: cutoff)
+            style = ElementFormat.floatingStyle(
+                values, precision: options.precision, suppress: options.suppress, cutoff: cutoff)
         }
     }
 
@@ -46,7 +47,9 @@ struct ElementFormat {
             let exponentDigits = max(2, parts.map { String(abs($0.exponent)).count }.max() ?? 2)
             return .scientific(left: left, digits: digits, exponentDigits: exponentDigits)
         }
-        let parts = finite.map { positionalText($0, precision: precision).split(separator: ".", omittingEmptySubsequences: false) }
+        let parts = finite.map {
+            positionalText($0, precision: precision).split(separator: ".", omittingEmptySubsequences: false)
+        }
         var left = parts.map { $0[0].count }.max() ?? 1
         let right = parts.map { $0.count > 1 ? $0[1].count : 0 }.max() ?? 0
         if hasSpecial { left = max(left, 3 - (right + 1), 3 + (hasNegativeInfinity ? 1 : 0) - (right + 1)) }
@@ -61,15 +64,19 @@ struct ElementFormat {
             return ElementFormat.pad(ArrayFormatter.integerText(value), to: width)
         case .positional(let left, let right):
             guard value.isFinite else { return ElementFormat.pad(ElementFormat.special(value), to: left + right + 1) }
-            let parts = ElementFormat.positionalText(value, precision: precision).split(separator: ".", omittingEmptySubsequences: false)
+            let parts = ElementFormat.positionalText(value, precision: precision).split(
+                separator: ".", omittingEmptySubsequences: false)
             let fraction = parts.count > 1 ? String(parts[1]) : ""
             return ElementFormat.pad(String(parts[0]), to: left) + "." + fraction
                 + String(repeating: " ", count: max(0, right - fraction.count))
         case .scientific(let left, let digits, let exponentDigits):
-            guard value.isFinite else { return ElementFormat.pad(ElementFormat.special(value), to: left + digits + 3 + exponentDigits) }
+            guard value.isFinite else {
+                return ElementFormat.pad(ElementFormat.special(value), to: left + digits + 3 + exponentDigits)
+            }
             let parts = ElementFormat.scientificParts(value, precision: precision, minimumDigits: digits)
             let exponent = String(abs(parts.exponent))
-            return ElementFormat.pad(parts.integer, to: left) + "." + parts.fraction + "e" + (parts.exponent < 0 ? "-" : "+")
+            return ElementFormat.pad(parts.integer, to: left) + "." + parts.fraction + "e"
+                + (parts.exponent < 0 ? "-" : "+")
                 + String(repeating: "0", count: max(0, exponentDigits - exponent.count)) + exponent
         }
     }
@@ -139,7 +146,8 @@ struct ElementFormat {
             exponent = Int(text[text.index(after: e)...]) ?? 0
         }
         let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        let whole = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
         var digits = whole + fraction
         var pointExponent = whole.count - 1 + exponent
         while digits.count > 1, digits.first == "0" {

@@ -17,7 +17,9 @@ final class GeneratorObject: PyObject {
 
     /// `default_rng(seed=None)`: an int, a list of ints, or None for the session's seed.
     static func make(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
-        guard let seed = a["seed"] else { return .object(GeneratorObject(NumPyGenerator(seed: interpreter.options.seed))) }
+        guard let seed = a["seed"] else {
+            return .object(GeneratorObject(NumPyGenerator(seed: interpreter.options.seed)))
+        }
         if case .object(let object as GeneratorObject) = seed { return .object(object) }
         let values: [Value]
         switch seed {
@@ -28,7 +30,9 @@ final class GeneratorObject: PyObject {
         var words: [UInt32] = []
         for value in values {
             guard let integer = value.exactInteger else {
-                throw Diagnostic("SeedSequence expects int or sequence of ints for entropy not \(value.typeName)", at: a.range("seed"))
+                throw Diagnostic(
+                    "SeedSequence expects int or sequence of ints for entropy not \(value.typeName)",
+                    at: a.range("seed"))
             }
             guard integer >= 0 else { throw Diagnostic("expected non-negative integer", at: a.range("seed")) }
             words += PCG64.words(of: UInt64(integer))
@@ -38,28 +42,38 @@ final class GeneratorObject: PyObject {
 
     static func methods(_ g: NumPyGenerator) -> [String: Value] {
         [
-            "random": function("random", "size=None") { a, _ throws(Diagnostic) in NumPyRandom.floats(try NumPyRandom.size(a), g.random) },
+            "random": function("random", "size=None") { a, _ throws(Diagnostic) in
+                NumPyRandom.floats(try NumPyRandom.size(a), g.random)
+            },
             "standard_normal": function("standard_normal", "size=None") { a, _ throws(Diagnostic) in
                 NumPyRandom.floats(try NumPyRandom.size(a), g.standardNormal)
             },
             "normal": function("normal", "loc=0.0, scale=1.0, size=None") { a, _ throws(Diagnostic) in
-                let loc = try a.double("loc", default: 0), scale = try a.double("scale", default: 1)
+                let loc = try a.double("loc", default: 0)
+                let scale = try a.double("scale", default: 1)
                 guard scale >= 0 else { throw Diagnostic("scale < 0", at: a.range("scale")) }
                 return NumPyRandom.floats(try NumPyRandom.size(a)) { g.normal(loc: loc, scale: scale) }
             },
             "uniform": function("uniform", "low=0.0, high=1.0, size=None") { a, _ throws(Diagnostic) in
-                let low = try a.double("low", default: 0), high = try a.double("high", default: 1)
-                guard (high - low).isFinite else { throw Diagnostic("high - low range exceeds valid bounds", at: a.callRange) }
+                let low = try a.double("low", default: 0)
+                let high = try a.double("high", default: 1)
+                guard (high - low).isFinite else {
+                    throw Diagnostic("high - low range exceeds valid bounds", at: a.callRange)
+                }
                 return NumPyRandom.floats(try NumPyRandom.size(a)) { g.uniform(low: low, high: high) }
             },
-            "integers": function("integers", "low, high=None, size=None, dtype=None, endpoint=False") { a, _ throws(Diagnostic) in
-                var low = try a.int("low"), high = 0
+            "integers": function("integers", "low, high=None, size=None, dtype=None, endpoint=False") {
+                a, _ throws(Diagnostic) in
+                var low = try a.int("low")
+                var high = 0
                 if a["high"] == nil { (low, high) = (0, low) } else { high = try a.int("high") }
                 if try a.bool("endpoint", default: false) {
                     guard high < Int.max else { throw Diagnostic("high is out of bounds for int64", at: a.callRange) }
                     high += 1
                 }
-                guard high > low else { throw Diagnostic(high == 0 && a["high"] == nil ? "high <= 0" : "low >= high", at: a.callRange) }
+                guard high > low else {
+                    throw Diagnostic(high == 0 && a["high"] == nil ? "high <= 0" : "low >= high", at: a.callRange)
+                }
                 return NumPyRandom.integers(try NumPyRandom.size(a)) { g.integers(low: low, high: high) }
             },
             "permutation": function("permutation", "x") { a, _ throws(Diagnostic) in
@@ -68,7 +82,9 @@ final class GeneratorObject: PyObject {
                     return .array(NDArray(Tensor(g.permutation(n).map(Float.init), dtype: .int64)))
                 }
                 let tensor = try a.tensor("x")
-                guard tensor.rank >= 1 else { throw Diagnostic("x must be an integer or at least 1-dimensional", at: a.range("x")) }
+                guard tensor.rank >= 1 else {
+                    throw Diagnostic("x must be an integer or at least 1-dimensional", at: a.range("x"))
+                }
                 return .array(NDArray(NumPyRandom.gatherRows(tensor, g.permutation(tensor.shape[0]))))
             },
             "shuffle": function("shuffle", "x") { a, _ throws(Diagnostic) in

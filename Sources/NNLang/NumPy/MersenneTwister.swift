@@ -20,27 +20,35 @@ struct MersenneTwister {
     init(words: [UInt32]) {
         self.init(seed: 19_650_218)
         let n = Self.stateLength
-        var i = 1, j = 0
+        var i = 1
+        var j = 0
         for _ in 0..<max(n, words.count) {
             let previous = key[i - 1] ^ (key[i - 1] >> 30)
             key[i] = (key[i] ^ (previous &* 1_664_525)) &+ (words.isEmpty ? 0 : words[j]) &+ UInt32(j)
             i += 1
             j += 1
-            if i >= n { key[0] = key[n - 1]; i = 1 }
+            if i >= n {
+                key[0] = key[n - 1]
+                i = 1
+            }
             if j >= words.count { j = 0 }
         }
         for _ in 0..<(n - 1) {
             let previous = key[i - 1] ^ (key[i - 1] >> 30)
             key[i] = (key[i] ^ (previous &* 1_566_083_941)) &- UInt32(i)
             i += 1
-            if i >= n { key[0] = key[n - 1]; i = 1 }
+            if i >= n {
+                key[0] = key[n - 1]
+                i = 1
+            }
         }
         key[0] = 0x8000_0000
         position = n
     }
 
     private mutating func regenerate() {
-        let n = Self.stateLength, m = Self.shift
+        let n = Self.stateLength
+        let m = Self.shift
         func twist(_ upper: UInt32, _ lower: UInt32, _ far: UInt32) -> UInt32 {
             let y = (upper & 0x8000_0000) | (lower & 0x7fff_ffff)
             return far ^ (y >> 1) ^ ((y & 1) == 0 ? 0 : 0x9908_b0df)
@@ -68,7 +76,8 @@ struct MersenneTwister {
 
     /// A double in [0, 1) with 53 random bits (`random_sample`).
     mutating func nextDouble() -> Double {
-        let a = Double(next32() >> 5), b = Double(next32() >> 6)
+        let a = Double(next32() >> 5)
+        let b = Double(next32() >> 6)
         return (a * 67_108_864.0 + b) / 9_007_199_254_740_992.0
     }
 }

@@ -12,7 +12,9 @@ enum NPZFile {
         try decode(try FileBytes.read(path, range: range), name: path, range: range)
     }
 
-    static func decode(_ bytes: [UInt8], name path: String, range: SourceRange) throws(Diagnostic) -> [(name: String, array: Tensor)] {
+    static func decode(_ bytes: [UInt8], name path: String, range: SourceRange) throws(Diagnostic) -> [(
+        name: String, array: Tensor
+    )] {
         let archive: Archive
         do { archive = try Archive(data: Data(bytes), accessMode: .read) } catch {
             throw Diagnostic("'\(path)' is not a readable .npz (zip) file", at: range)
@@ -30,15 +32,19 @@ enum NPZFile {
     }
 
     /// Writes `arrays` as `name.npy` members, deflated when `compressed`, as `np.savez` names them.
-    static func write(_ arrays: [(name: String, array: Tensor)], to requestedPath: String, compressed: Bool,
-                      range: SourceRange) throws(Diagnostic) {
+    static func write(
+        _ arrays: [(name: String, array: Tensor)], to requestedPath: String, compressed: Bool,
+        range: SourceRange
+    ) throws(Diagnostic) {
         let path = requestedPath.hasSuffix(".npz") ? requestedPath : requestedPath + ".npz"
         do {
             let archive = try Archive(accessMode: .create)
             for (name, array) in arrays {
                 let data = Data(NPYFile.encode(array))
-                try archive.addEntry(with: name + ".npy", type: .file, uncompressedSize: Int64(data.count),
-                                     compressionMethod: compressed ? .deflate : .none) { position, size in
+                try archive.addEntry(
+                    with: name + ".npy", type: .file, uncompressedSize: Int64(data.count),
+                    compressionMethod: compressed ? .deflate : .none
+                ) { position, size in
                     data.subdata(in: Int(position)..<(Int(position) + size))
                 }
             }
@@ -70,11 +76,17 @@ final class SavezFunction: CallableObject {
         var arrays: [(name: String, array: Tensor)] = []
         for (index, value) in arguments.positional.enumerated() {
             let range = arguments.positionalRanges[index]
-            if index == 0 { file = (value, range); continue }
+            if index == 0 {
+                file = (value, range)
+                continue
+            }
             arrays.append(("arr_\(index - 1)", try ArrayConversion.tensor(value, range: range)))
         }
         for keyword in arguments.keywords {
-            if keyword.name == "file" { file = (keyword.value, keyword.range); continue }
+            if keyword.name == "file" {
+                file = (keyword.value, keyword.range)
+                continue
+            }
             guard !arrays.contains(where: { $0.name == keyword.name }) else {
                 throw Diagnostic("Cannot use un-named variables and keyword \(keyword.name)", at: keyword.range)
             }
@@ -106,7 +118,10 @@ final class NpzFileObject: PyObject, IterableObject, SubscriptableObject {
         switch name {
         case "files": return .list(items)
         case "keys": return function("keys", "") { _, _ throws(Diagnostic) in .list(self.items) }
-        case "values": return function("values", "") { _, _ throws(Diagnostic) in .list(self.arrays.map { .array(NDArray($0.array)) }) }
+        case "values":
+            return function("values", "") { _, _ throws(Diagnostic) in
+                .list(self.arrays.map { .array(NDArray($0.array)) })
+            }
         case "items":
             return function("items", "") { _, _ throws(Diagnostic) in
                 .list(self.arrays.map { .tuple([.string($0.name), .array(NDArray($0.array))]) })
@@ -116,13 +131,16 @@ final class NpzFileObject: PyObject, IterableObject, SubscriptableObject {
         }
     }
 
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         guard index.count == 1, case .value(.string(let key), let keyRange) = index[0] else {
             throw Diagnostic("an NpzFile is indexed by an array's name: data['X']", at: range)
         }
         guard let found = arrays.first(where: { $0.name == key }) else {
-            throw Diagnostic("KeyError: \(key) is not a file in the archive", at: keyRange,
-                             hint: didYouMean(key, arrays.map(\.name)) ?? "the archive holds \(arrays.map(\.name).joined(separator: ", "))")
+            throw Diagnostic(
+                "KeyError: \(key) is not a file in the archive", at: keyRange,
+                hint: didYouMean(key, arrays.map(\.name))
+                    ?? "the archive holds \(arrays.map(\.name).joined(separator: ", "))")
         }
         return .array(NDArray(found.array))
     }
@@ -136,10 +154,14 @@ extension NPZFile {
     /// `np.load(file, allow_pickle=False)`: a `.npy` file gives its array, a `.npz` file an `NpzFile`.
     static func load(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         if try a.bool("allow_pickle", default: false) {
-            throw Diagnostic("np.load(allow_pickle=True) is refused: NNLab never unpickles, since a pickle can run any code",
-                             at: a.range("allow_pickle"), hint: "save plain arrays with np.save or np.savez and load them without allow_pickle")
+            throw Diagnostic(
+                "np.load(allow_pickle=True) is refused: NNLab never unpickles, since a pickle can run any code",
+                at: a.range("allow_pickle"),
+                hint: "save plain arrays with np.save or np.savez and load them without allow_pickle")
         }
-        guard a["mmap_mode"] == nil else { throw Diagnostic("mmap_mode is not supported; load the whole file", at: a.range("mmap_mode")) }
+        guard a["mmap_mode"] == nil else {
+            throw Diagnostic("mmap_mode is not supported; load the whole file", at: a.range("mmap_mode"))
+        }
         let name = try a.string("file")
         let path = interpreter.resolvePath(name)
         let bytes = try FileBytes.read(path, range: a.range("file"))
@@ -150,8 +172,9 @@ extension NPZFile {
             return .array(NDArray(try NPYFile.decode(bytes, name: name, range: a.range("file"))))
         }
         if bytes.first == 0x80 {
-            throw Diagnostic("Cannot load file containing pickled data when allow_pickle=False", at: a.range("file"),
-                             hint: "NNLab never unpickles; save the arrays with np.save or np.savez instead")
+            throw Diagnostic(
+                "Cannot load file containing pickled data when allow_pickle=False", at: a.range("file"),
+                hint: "NNLab never unpickles; save the arrays with np.save or np.savez instead")
         }
         throw Diagnostic("'\(name)' is neither a .npy nor a .npz file", at: a.range("file"))
     }

@@ -61,7 +61,8 @@ public final class NumPyGenerator {
 
     /// `random_interval(max)`: an integer in [0, max] by masked rejection.
     func interval(_ max: Int) -> Int {
-        let limit = UInt64(max), mask = NumPyRandomState.mask(limit)
+        let limit = UInt64(max)
+        let mask = NumPyRandomState.mask(limit)
         while true {
             let value = limit <= 0xffff_ffff ? UInt64(bits.next32()) & mask : bits.next64() & mask
             if value <= limit { return Int(value) }
@@ -77,7 +78,9 @@ public final class NumPyGenerator {
 
     /// `choice(n, size, replace, p)` as indices, with `Generator.choice`'s algorithms (Floyd's
     /// sampling then a shuffle when drawing without replacement).
-    public func choiceIndices(population n: Int, count: Int, replace: Bool, p: [Double]?) throws(NumPyRandomState.ChoiceError) -> [Int] {
+    public func choiceIndices(population n: Int, count: Int, replace: Bool, p: [Double]?) throws(NumPyRandomState
+        .ChoiceError) -> [Int]
+    {
         if n <= 0, count != 0 { throw .init(message: "a cannot be empty unless no samples are taken") }
         if let p { try NumPyRandomState.checkProbabilities(p, population: n) }
         if replace {
@@ -94,10 +97,13 @@ public final class NumPyGenerator {
         if n > 10000, count > n / 50 {
             // Tail shuffle: the last `count` items of a partly shuffled range.
             var order = Array(0..<n)
-            for i in stride(from: n - 1, through: max(n - count, 1), by: -1) { order.swapAt(i, Int(bounded(UInt64(i)))) }
+            for i in stride(from: n - 1, through: max(n - count, 1), by: -1) {
+                order.swapAt(i, Int(bounded(UInt64(i))))
+            }
             return Array(order[(n - count)...])
         }
-        var chosen = Set<Int>(), result: [Int] = []
+        var chosen = Set<Int>()
+        var result: [Int] = []
         for j in (n - count)..<n {
             let value = Int(bounded(UInt64(j)))
             let pick = chosen.contains(value) ? j : value

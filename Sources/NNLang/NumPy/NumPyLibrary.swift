@@ -1,14 +1,17 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension BoundArguments {
     /// The argument as an array, converted as `np.asarray` would.
     func tensor(_ name: String, dtype: DType? = nil) throws(Diagnostic) -> Tensor {
-        guard let value = values[name]?.value else { throw Diagnostic("\(function)() needs the argument '\(name)'", at: callRange) }
+        guard let value = values[name]?.value else {
+            throw Diagnostic("\(function)() needs the argument '\(name)'", at: callRange)
+        }
         return try ArrayConversion.tensor(value, dtype: dtype, range: range(name))
     }
 
@@ -28,8 +31,9 @@ extension BoundArguments {
         var shape: [Int] = []
         for item in items {
             guard let dimension = item.exactInteger else {
-                throw Diagnostic("a shape must be made of integers; got \(item.typeName)", at: range,
-                                 hint: item.typeName == "float" ? "use int(...) to make a whole number" : nil)
+                throw Diagnostic(
+                    "a shape must be made of integers; got \(item.typeName)", at: range,
+                    hint: item.typeName == "float" ? "use int(...) to make a whole number" : nil)
             }
             shape.append(dimension)
         }
@@ -62,21 +66,29 @@ enum NumPyLibrary {
     static func module(_ interpreter: Interpreter, random: ModuleObject?) -> ModuleObject {
         var members: [String: Value] = [
             "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
-            "int64": .object(DTypeObject(.int64)), "int32": .object(DTypeObject(.int64)), "uint8": .object(DTypeObject(.uint8)),
+            "int64": .object(DTypeObject(.int64)), "int32": .object(DTypeObject(.int64)),
+            "uint8": .object(DTypeObject(.uint8)),
             "bool_": .object(DTypeObject(.bool)), "pi": .float(Double.pi), "e": .float(M_E), "nan": .float(.nan),
             "inf": .float(.infinity), "newaxis": .none,
-            "array": function("array", "object, dtype=None") { a, _ throws(Diagnostic) in array(try a.tensor("object", dtype: a.optionalDType("dtype")).copied()) },
-            "asarray": function("asarray", "a, dtype=None") { a, _ throws(Diagnostic) in array(try a.tensor("a", dtype: a.optionalDType("dtype"))) },
+            "array": function("array", "object, dtype=None") { a, _ throws(Diagnostic) in
+                array(try a.tensor("object", dtype: a.optionalDType("dtype")).copied())
+            },
+            "asarray": function("asarray", "a, dtype=None") { a, _ throws(Diagnostic) in
+                array(try a.tensor("a", dtype: a.optionalDType("dtype")))
+            },
             "zeros": function("zeros", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                array(Tensor(shape: try a.shape("shape"), repeating: 0, dtype: try a.optionalDType("dtype") ?? .float64))
+                array(
+                    Tensor(shape: try a.shape("shape"), repeating: 0, dtype: try a.optionalDType("dtype") ?? .float64))
             },
             "ones": function("ones", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                array(Tensor(shape: try a.shape("shape"), repeating: 1, dtype: try a.optionalDType("dtype") ?? .float64))
+                array(
+                    Tensor(shape: try a.shape("shape"), repeating: 1, dtype: try a.optionalDType("dtype") ?? .float64))
             },
             "full": function("full", "shape, fill_value, dtype=None") { a, _ throws(Diagnostic) in
                 let fill = a.values["fill_value"]?.value ?? .none
                 let dtype: DType = try a.optionalDType("dtype") ?? (fill.typeName == "int" ? .int64 : .float64)
-                return array(Tensor(shape: try a.shape("shape"), repeating: Float(try a.double("fill_value")), dtype: dtype))
+                return array(
+                    Tensor(shape: try a.shape("shape"), repeating: Float(try a.double("fill_value")), dtype: dtype))
             },
             "zeros_like": function("zeros_like", "a, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
@@ -86,10 +98,17 @@ enum NumPyLibrary {
                 let t = try a.tensor("a")
                 return array(Tensor(shape: t.shape, repeating: 1, dtype: try a.optionalDType("dtype") ?? t.dtype))
             },
-            "arange": function("arange", "start, stop=None, step=None, dtype=None") { a, _ throws(Diagnostic) in try arange(a) },
-            "linspace": function("linspace", "start, stop, num=50, endpoint=True, dtype=None") { a, _ throws(Diagnostic) in
-                let start = try a.double("start"), stop = try a.double("stop"), count = try a.int("num", default: 50)
-                guard count >= 0 else { throw Diagnostic("linspace: num must be non-negative, got \(count)", at: a.range("num")) }
+            "arange": function("arange", "start, stop=None, step=None, dtype=None") { a, _ throws(Diagnostic) in
+                try arange(a)
+            },
+            "linspace": function("linspace", "start, stop, num=50, endpoint=True, dtype=None") {
+                a, _ throws(Diagnostic) in
+                let start = try a.double("start")
+                let stop = try a.double("stop")
+                let count = try a.int("num", default: 50)
+                guard count >= 0 else {
+                    throw Diagnostic("linspace: num must be non-negative, got \(count)", at: a.range("num"))
+                }
                 try ArrayConversion.checkSize([count], range: a.range("num"))
                 let endpoint = try a.bool("endpoint", default: true)
                 let divisions = Double(endpoint ? max(count - 1, 1) : max(count, 1))
@@ -99,12 +118,20 @@ enum NumPyLibrary {
                 return array(Tensor(values, dtype: try a.optionalDType("dtype") ?? .float64))
             },
             "eye": function("eye", "N, M=None, dtype=float") { a, _ throws(Diagnostic) in
-                let n = try a.int("N"), m = try a.int("M", default: n)
+                let n = try a.int("N")
+                let m = try a.int("M", default: n)
                 try ArrayConversion.checkSize([n, m], range: a.callRange)
-                return array(Tensor(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) { ($0 / m == $0 % m) ? 1 : 0 })
+                return array(
+                    Tensor(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) {
+                        ($0 / m == $0 % m) ? 1 : 0
+                    })
             },
-            "dot": function("dot", "a, b") { a, _ throws(Diagnostic) in try dot(try a.tensor("a"), try a.tensor("b"), range: a.callRange) },
-            "matmul": function("matmul", "a, b") { a, _ throws(Diagnostic) in array(try ArrayMath.matmul(try a.tensor("a"), try a.tensor("b"), range: a.callRange)) },
+            "dot": function("dot", "a, b") { a, _ throws(Diagnostic) in
+                try dot(try a.tensor("a"), try a.tensor("b"), range: a.callRange)
+            },
+            "matmul": function("matmul", "a, b") { a, _ throws(Diagnostic) in
+                array(try ArrayMath.matmul(try a.tensor("a"), try a.tensor("b"), range: a.callRange))
+            },
             "exp": floatFunction("exp") { expf($0) },
             "log": floatFunction("log") { logf($0) },
             "log10": floatFunction("log10") { log10f($0) },
@@ -124,16 +151,25 @@ enum NumPyLibrary {
             "power": pairwise("power") { powf($0, $1) },
             "where": function("where", "condition, x=None, y=None") { a, _ throws(Diagnostic) in try whereFunction(a) },
             "reshape": function("reshape", "a, newshape") { a, _ throws(Diagnostic) in
-                array(try ArrayAttributes.resolvedReshape(try a.tensor("a"), try a.shape("newshape"), range: a.callRange))
+                array(
+                    try ArrayAttributes.resolvedReshape(try a.tensor("a"), try a.shape("newshape"), range: a.callRange))
             },
-            "transpose": function("transpose", "a") { a, _ throws(Diagnostic) in array(ArrayAttributes.transpose(try a.tensor("a"))) },
+            "transpose": function("transpose", "a") { a, _ throws(Diagnostic) in
+                array(ArrayAttributes.transpose(try a.tensor("a")))
+            },
             "meshgrid": function("meshgrid", "*xi, indexing='xy'") { a, _ throws(Diagnostic) in try meshgrid(a) },
-            "tile": function("tile", "A, reps") { a, _ throws(Diagnostic) in array(try tile(try a.tensor("A"), try a.shape("reps"), range: a.callRange)) },
+            "tile": function("tile", "A, reps") { a, _ throws(Diagnostic) in
+                array(try tile(try a.tensor("A"), try a.shape("reps"), range: a.callRange))
+            },
             "concatenate": function("concatenate", "arrays, axis=0") { a, interpreter throws(Diagnostic) in
-                array(try concatenate(try tensors(a, "arrays", interpreter), axis: try a.int("axis", default: 0), range: a.callRange))
+                array(
+                    try concatenate(
+                        try tensors(a, "arrays", interpreter), axis: try a.int("axis", default: 0), range: a.callRange))
             },
             "vstack": function("vstack", "tup") { a, interpreter throws(Diagnostic) in
-                let parts = try tensors(a, "tup", interpreter).map { t in t.rank == 1 ? ((try? t.reshaped([1, t.count])) ?? t) : t }
+                let parts = try tensors(a, "tup", interpreter).map { t in
+                    t.rank == 1 ? ((try? t.reshaped([1, t.count])) ?? t) : t
+                }
                 return array(try concatenate(parts, axis: 0, range: a.callRange))
             },
             "hstack": function("hstack", "tup") { a, interpreter throws(Diagnostic) in
@@ -144,27 +180,37 @@ enum NumPyLibrary {
                 try NPZFile.load(a, interpreter)
             },
             "r_": .object(IndexConcatenator(columns: false)), "c_": .object(IndexConcatenator(columns: true)),
-            "savez": .object(SavezFunction(compressed: false)), "savez_compressed": .object(SavezFunction(compressed: true)),
+            "savez": .object(SavezFunction(compressed: false)),
+            "savez_compressed": .object(SavezFunction(compressed: true)),
             "save": function("save", "file, arr") { a, _ throws(Diagnostic) in
                 try NPYFile.save(try a.tensor("arr"), to: try a.string("file"), range: a.callRange)
                 return .none
             },
-            "shape": function("shape", "a") { a, _ throws(Diagnostic) in .tuple(try a.tensor("a").shape.map { .int($0) }) },
+            "shape": function("shape", "a") { a, _ throws(Diagnostic) in
+                .tuple(try a.tensor("a").shape.map { .int($0) })
+            },
             "copy": function("copy", "a") { a, _ throws(Diagnostic) in array(try a.tensor("a").copied()) },
-            "count_nonzero": function("count_nonzero", "a") { a, _ throws(Diagnostic) in .int(try a.tensor("a").scalars.filter { $0 != 0 }.count) },
+            "count_nonzero": function("count_nonzero", "a") { a, _ throws(Diagnostic) in
+                .int(try a.tensor("a").scalars.filter { $0 != 0 }.count)
+            },
             "expand_dims": function("expand_dims", "a, axis") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
                 var axis = try a.int("axis")
                 if axis < 0 { axis += t.rank + 1 }
-                guard axis >= 0, axis <= t.rank else { throw Diagnostic("axis \(axis) is out of bounds", at: a.range("axis")) }
+                guard axis >= 0, axis <= t.rank else {
+                    throw Diagnostic("axis \(axis) is out of bounds", at: a.range("axis"))
+                }
                 var shape = t.shape
                 shape.insert(1, at: axis)
                 return array((try? t.copied().reshaped(shape)) ?? t)
             },
         ]
         for reduction in [Reduction.sum, .mean, .max, .min, .argmax, .argmin, .std, .any, .all] {
-            members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, keepdims=False") { a, _ throws(Diagnostic) in
-                try reduction.apply(try a.tensor("a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false), range: a.callRange)
+            members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, keepdims=False") {
+                a, _ throws(Diagnostic) in
+                try reduction.apply(
+                    try a.tensor("a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false),
+                    range: a.callRange)
             }
         }
         members.merge(ArraySorting.members()) { old, _ in old }
@@ -209,7 +255,8 @@ enum NumPyLibrary {
     }
 
     static func arange(_ a: BoundArguments) throws(Diagnostic) -> Value {
-        var start = try a.double("start"), stop = 0.0
+        var start = try a.double("start")
+        var stop = 0.0
         if a["stop"] == nil { (start, stop) = (0, start) } else { stop = try a.double("stop") }
         let step = try a.double("step", default: 1)
         guard step != 0 else { throw Diagnostic("arange: the step cannot be zero", at: a.range("step")) }

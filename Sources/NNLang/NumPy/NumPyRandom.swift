@@ -30,11 +30,15 @@ enum NumPyRandom {
             return
         }
         let tensor = try a.tensor("seed")
-        guard tensor.rank == 1, tensor.count > 0, tensor.dtype == .int64 || tensor.dtype == .uint8 || tensor.dtype == .bool else {
+        guard tensor.rank == 1, tensor.count > 0,
+            tensor.dtype == .int64 || tensor.dtype == .uint8 || tensor.dtype == .bool
+        else {
             throw Diagnostic("a seed must be an integer or a non-empty 1-d sequence of integers", at: a.range("seed"))
         }
         let words = tensor.scalars
-        guard words.allSatisfy({ $0 >= 0 && $0 <= Float(UInt32.max) }) else { throw Diagnostic(message, at: a.range("seed")) }
+        guard words.allSatisfy({ $0 >= 0 && $0 <= Float(UInt32.max) }) else {
+            throw Diagnostic(message, at: a.range("seed"))
+        }
         state.seed(words: words.map { UInt32($0) })
     }
 
@@ -76,22 +80,27 @@ enum NumPyRandom {
                 return .none
             },
             "rand": function("rand", "*d") { a, _ throws(Diagnostic) in floats(try dimensions(a), state.randomSample) },
-            "randn": function("randn", "*d") { a, _ throws(Diagnostic) in floats(try dimensions(a), state.standardNormal) },
+            "randn": function("randn", "*d") { a, _ throws(Diagnostic) in
+                floats(try dimensions(a), state.standardNormal)
+            },
             "standard_normal": function("standard_normal", "size=None") { a, _ throws(Diagnostic) in
                 floats(try size(a), state.standardNormal)
             },
             "normal": function("normal", "loc=0.0, scale=1.0, size=None") { a, _ throws(Diagnostic) in
-                let loc = try a.double("loc", default: 0), scale = try a.double("scale", default: 1)
+                let loc = try a.double("loc", default: 0)
+                let scale = try a.double("scale", default: 1)
                 guard scale >= 0 else { throw Diagnostic("scale < 0", at: a.range("scale")) }
                 return floats(try size(a)) { state.normal(loc: loc, scale: scale) }
             },
             "uniform": function("uniform", "low=0.0, high=1.0, size=None") { a, _ throws(Diagnostic) in
-                let low = try a.double("low", default: 0), high = try a.double("high", default: 1)
+                let low = try a.double("low", default: 0)
+                let high = try a.double("high", default: 1)
                 guard (high - low).isFinite else { throw Diagnostic("Range exceeds valid bounds", at: a.callRange) }
                 return floats(try size(a)) { state.uniform(low: low, high: high) }
             },
             "randint": function("randint", "low, high=None, size=None, dtype=int") { a, _ throws(Diagnostic) in
-                var low = try a.int("low"), high = 0
+                var low = try a.int("low")
+                var high = 0
                 if a["high"] == nil {
                     guard low > 0 else { throw Diagnostic("high <= 0", at: a.range("low")) }
                     (low, high) = (0, low)
@@ -120,7 +129,8 @@ enum NumPyRandom {
                 case .array(let array) where array.tensor.rank >= 1:
                     array.tensor = gatherRows(array.tensor, state.permutation(array.tensor.shape[0]))
                 default:
-                    throw Diagnostic("np.random.shuffle needs a list or an array (it shuffles in place)", at: a.range("x"))
+                    throw Diagnostic(
+                        "np.random.shuffle needs a list or an array (it shuffles in place)", at: a.range("x"))
                 }
                 return .none
             },
@@ -129,14 +139,18 @@ enum NumPyRandom {
             },
         ]
         for name in ["random", "random_sample", "ranf", "sample"] {
-            members[name] = function(name, "size=None") { a, _ throws(Diagnostic) in floats(try size(a), state.randomSample) }
+            members[name] = function(name, "size=None") { a, _ throws(Diagnostic) in
+                floats(try size(a), state.randomSample)
+            }
         }
         return members
     }
 
     /// `choice(a, size, replace, p)`, with the generator's own way of picking indices.
-    static func choice(_ a: BoundArguments,
-                       _ pick: (Int, Int, Bool, [Double]?) throws(NumPyRandomState.ChoiceError) -> [Int]) throws(Diagnostic) -> Value {
+    static func choice(
+        _ a: BoundArguments,
+        _ pick: (Int, Int, Bool, [Double]?) throws(NumPyRandomState.ChoiceError) -> [Int]
+    ) throws(Diagnostic) -> Value {
         let source = a.values["a"]?.value ?? .none
         let pool: Tensor
         if let n = source.exactInteger {
@@ -213,9 +227,12 @@ extension Interpreter {
         case .some(.object(let object as RandomStateObject)): return object.state
         case .some(let value):
             guard let seed = value.exactInteger else {
-                throw Diagnostic("\(value.typeName) cannot be used to seed a numpy.random.RandomState instance", at: range)
+                throw Diagnostic(
+                    "\(value.typeName) cannot be used to seed a numpy.random.RandomState instance", at: range)
             }
-            guard seed >= 0, seed <= Int(UInt32.max) else { throw Diagnostic("Seed must be between 0 and 2**32 - 1", at: range) }
+            guard seed >= 0, seed <= Int(UInt32.max) else {
+                throw Diagnostic("Seed must be between 0 and 2**32 - 1", at: range)
+            }
             return NumPyRandomState(seed: UInt32(seed))
         }
     }

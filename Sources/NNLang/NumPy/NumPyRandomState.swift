@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// NumPy's legacy random generator (`np.random.RandomState`, and the global one behind `np.random.*`):
@@ -47,7 +47,9 @@ public final class NumPyRandomState {
             cachedGauss = nil
             return cached
         }
-        var x1 = 0.0, x2 = 0.0, r2 = 0.0
+        var x1 = 0.0
+        var x2 = 0.0
+        var r2 = 0.0
         repeat {
             x1 = 2 * twister.nextDouble() - 1
             x2 = 2 * twister.nextDouble() - 1
@@ -99,7 +101,8 @@ public final class NumPyRandomState {
     /// `random_interval(max)`: an integer in [0, max], as the legacy shuffle draws it.
     func interval(_ max: Int) -> Int {
         if max <= 0 { return 0 }
-        let limit = UInt64(max), mask = Self.mask(limit)
+        let limit = UInt64(max)
+        let mask = Self.mask(limit)
         while true {
             let value = limit <= 0xffff_ffff ? UInt64(twister.next32()) & mask : twister.next64() & mask
             if value <= limit { return Int(value) }
@@ -152,11 +155,14 @@ public final class NumPyRandomState {
 
     /// Weighted sampling without replacement: draw, keep the new indices in order of first
     /// appearance, zero their weights, repeat (both generators do it this way).
-    static func choiceWithoutReplacement(weights p: [Double], count: Int, draw: () -> Double) throws(ChoiceError) -> [Int] {
+    static func choiceWithoutReplacement(weights p: [Double], count: Int, draw: () -> Double) throws(ChoiceError)
+        -> [Int]
+    {
         guard p.filter({ $0 > 0 }).count >= count else {
             throw ChoiceError(message: "Fewer non-zero entries in p than size")
         }
-        var weights = p, found: [Int] = []
+        var weights = p
+        var found: [Int] = []
         while found.count < count {
             let draws = (0..<(count - found.count)).map { _ in draw() }
             for index in found { weights[index] = 0 }
@@ -173,14 +179,18 @@ public final class NumPyRandomState {
     /// `cumsum(p) / cumsum(p)[-1]`, summed left to right as NumPy's `cumsum`.
     static func normalizedCumulative(_ p: [Double]) -> [Double] {
         var running = 0.0
-        let sums = p.map { running += $0; return running }
+        let sums = p.map {
+            running += $0
+            return running
+        }
         let last = sums.last ?? 1
         return sums.map { $0 / last }
     }
 
     /// `searchsorted(cdf, u, side='right')`: the number of entries not above `u`.
     static func searchRight(_ cdf: [Double], _ u: Double) -> Int {
-        var low = 0, high = cdf.count
+        var low = 0
+        var high = cdf.count
         while low < high {
             let middle = (low + high) / 2
             if cdf[middle] <= u { low = middle + 1 } else { high = middle }

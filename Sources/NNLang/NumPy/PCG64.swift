@@ -21,7 +21,8 @@ struct PCG64 {
 
     /// The 32-bit words of a non-negative integer seed, as `SeedSequence` reads it.
     static func words(of seed: UInt64) -> [UInt32] {
-        var words: [UInt32] = [], rest = seed
+        var words: [UInt32] = []
+        var rest = seed
         repeat {
             words.append(UInt32(truncatingIfNeeded: rest))
             rest >>= 32
@@ -73,7 +74,8 @@ struct PCG64 {
 
     mutating func next64() -> UInt64 {
         step()
-        let high = UInt64(truncatingIfNeeded: state >> 64), low = UInt64(truncatingIfNeeded: state)
+        let high = UInt64(truncatingIfNeeded: state >> 64)
+        let low = UInt64(truncatingIfNeeded: state)
         let rotation = UInt64(truncatingIfNeeded: state >> 122)
         let value = high ^ low
         return value >> rotation | value << ((64 &- rotation) & 63)

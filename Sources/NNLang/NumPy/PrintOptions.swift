@@ -20,11 +20,17 @@ public struct PrintOptions: Sendable, Equatable {
             var options = interpreter.modules.numpyPrintOptions
             if a["precision"] != nil {
                 options.precision = try a.int("precision")
-                guard options.precision >= 0 else { throw Diagnostic("precision must be >= 0", at: a.range("precision")) }
+                guard options.precision >= 0 else {
+                    throw Diagnostic("precision must be >= 0", at: a.range("precision"))
+                }
             }
             if a["threshold"] != nil {
                 let threshold = try a.double("threshold")
-                guard !threshold.isNaN else { throw Diagnostic("threshold must be non-NAN, try sys.maxsize for untruncated representation", at: a.range("threshold")) }
+                guard !threshold.isNaN else {
+                    throw Diagnostic(
+                        "threshold must be non-NAN, try sys.maxsize for untruncated representation",
+                        at: a.range("threshold"))
+                }
                 options.threshold = threshold >= Double(Int.max) ? Int.max : Int(threshold)
             }
             if a["edgeitems"] != nil { options.edgeItems = max(0, try a.int("edgeitems")) }
@@ -40,13 +46,15 @@ public struct PrintOptions: Sendable, Equatable {
         function("get_printoptions", "") { _, interpreter throws(Diagnostic) in
             let options = interpreter.modules.numpyPrintOptions
             let threshold: Value = options.threshold == Int.max ? .float(.infinity) : .int(options.threshold)
-            return .dict(DictBox([
-                (.string("edgeitems"), .int(options.edgeItems)), (.string("threshold"), threshold),
-                (.string("floatmode"), .string("maxprec")), (.string("precision"), .int(options.precision)),
-                (.string("suppress"), .bool(options.suppress)), (.string("linewidth"), .int(options.lineWidth)),
-                (.string("nanstr"), .string("nan")), (.string("infstr"), .string("inf")), (.string("sign"), .string("-")),
-                (.string("formatter"), .none), (.string("legacy"), .bool(false)), (.string("override_repr"), .none),
-            ]))
+            return .dict(
+                DictBox([
+                    (.string("edgeitems"), .int(options.edgeItems)), (.string("threshold"), threshold),
+                    (.string("floatmode"), .string("maxprec")), (.string("precision"), .int(options.precision)),
+                    (.string("suppress"), .bool(options.suppress)), (.string("linewidth"), .int(options.lineWidth)),
+                    (.string("nanstr"), .string("nan")), (.string("infstr"), .string("inf")),
+                    (.string("sign"), .string("-")),
+                    (.string("formatter"), .none), (.string("legacy"), .bool(false)), (.string("override_repr"), .none),
+                ]))
         }
     }
 }

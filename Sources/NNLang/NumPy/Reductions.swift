@@ -20,10 +20,14 @@ enum Reduction: String {
         let dtype = resultType(tensor.dtype)
         guard let axis, tensor.rank > 1 else {
             let value = reduce(tensor.scalars[...])
-            if keepdims { return .array(NDArray(Tensor(shape: Array(repeating: 1, count: tensor.rank), repeating: value, dtype: dtype))) }
+            if keepdims {
+                return .array(
+                    NDArray(Tensor(shape: Array(repeating: 1, count: tensor.rank), repeating: value, dtype: dtype)))
+            }
             return ArrayConversion.scalar(value, dtype: dtype)
         }
-        let outer = tensor.shape[..<axis].reduce(1, *), length = tensor.shape[axis]
+        let outer = tensor.shape[..<axis].reduce(1, *)
+        let length = tensor.shape[axis]
         let inner = tensor.shape[(axis + 1)...].reduce(1, *)
         var shape = tensor.shape
         if keepdims { shape[axis] = 1 } else { shape.remove(at: axis) }
@@ -55,7 +59,9 @@ enum Reduction: String {
         case .std:
             guard !values.isEmpty else { return .nan }
             let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
-            return Float((values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count)).squareRoot())
+            return Float(
+                (values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count))
+                    .squareRoot())
         case .max: return values.contains { $0.isNaN } ? .nan : (values.max() ?? .nan)
         case .min: return values.contains { $0.isNaN } ? .nan : (values.min() ?? .nan)
         case .argmax, .argmin:

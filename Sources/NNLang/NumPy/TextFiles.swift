@@ -5,16 +5,25 @@ import NNEngine
 enum TextFiles {
     static func members() -> [String: Value] {
         [
-            "loadtxt": function("loadtxt", "fname, dtype=float, comments='#', delimiter=None, skiprows=0, usecols=None, "
-                                + "unpack=False, ndmin=0, max_rows=None") { a, interpreter throws(Diagnostic) in
+            "loadtxt": function(
+                "loadtxt",
+                "fname, dtype=float, comments='#', delimiter=None, skiprows=0, usecols=None, "
+                    + "unpack=False, ndmin=0, max_rows=None"
+            ) { a, interpreter throws(Diagnostic) in
                 try read(a, interpreter, lenient: false)
             },
-            "genfromtxt": function("genfromtxt", "fname, dtype=float, comments='#', delimiter=None, skip_header=0, "
-                                   + "usecols=None, filling_values=None, unpack=None, ndmin=0, max_rows=None") { a, interpreter throws(Diagnostic) in
+            "genfromtxt": function(
+                "genfromtxt",
+                "fname, dtype=float, comments='#', delimiter=None, skip_header=0, "
+                    + "usecols=None, filling_values=None, unpack=None, ndmin=0, max_rows=None"
+            ) { a, interpreter throws(Diagnostic) in
                 try read(a, interpreter, lenient: true)
             },
-            "savetxt": function("savetxt", "fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', "
-                                + "comments='# '") { a, interpreter throws(Diagnostic) in
+            "savetxt": function(
+                "savetxt",
+                "fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', "
+                    + "comments='# '"
+            ) { a, interpreter throws(Diagnostic) in
                 try save(a, interpreter)
                 return .none
             },
@@ -33,7 +42,8 @@ enum TextFiles {
             }
             if content.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             if let delimiter {
-                result.append(String(content).split(separator: delimiter, omittingEmptySubsequences: false).map(String.init))
+                result.append(
+                    String(content).split(separator: delimiter, omittingEmptySubsequences: false).map(String.init))
             } else {
                 result.append(content.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init))
             }
@@ -61,7 +71,9 @@ enum TextFiles {
             throw Diagnostic("\(name) not found.", at: a.range("fname"), hint: error.hint ?? error.message)
         }
         let dtype = try a.optionalDType("dtype") ?? .float64
-        guard dtype != .bool else { throw Diagnostic("reading booleans from text is not supported", at: a.range("dtype")) }
+        guard dtype != .bool else {
+            throw Diagnostic("reading booleans from text is not supported", at: a.range("dtype"))
+        }
         let comments = a.given("comments") ? (a["comments"] == nil ? nil : try a.string("comments")) : "#"
         let delimiter = a["delimiter"] == nil ? nil : try a.string("delimiter")
         let skip = try a.int(lenient ? "skip_header" : "skiprows", default: 0)
@@ -71,13 +83,16 @@ enum TextFiles {
         var values: [Float] = []
         for (row, fields) in table.enumerated() {
             if columns == nil, let first = table.first, fields.count != first.count {
-                throw Diagnostic("the number of columns changed from \(first.count) to \(fields.count) at row \(row + 1); "
-                                 + "use `usecols` to select a subset and avoid this error", at: a.callRange)
+                throw Diagnostic(
+                    "the number of columns changed from \(first.count) to \(fields.count) at row \(row + 1); "
+                        + "use `usecols` to select a subset and avoid this error", at: a.callRange)
             }
             for column in columns ?? Array(fields.indices) {
                 let position = column < 0 ? column + fields.count : column
                 guard position >= 0, position < fields.count else {
-                    throw Diagnostic("invalid column index \(column) at row \(row + 1) with \(fields.count) columns", at: a.range("usecols"))
+                    throw Diagnostic(
+                        "invalid column index \(column) at row \(row + 1) with \(fields.count) columns",
+                        at: a.range("usecols"))
                 }
                 let field = fields[position]
                 if let value = dtype == .int64 ? Int(field.trimming(" \t")).map(Double.init) : number(field) {
@@ -85,13 +100,16 @@ enum TextFiles {
                 } else if lenient {
                     values.append(a["filling_values"] == nil ? .nan : Float(try a.double("filling_values")))
                 } else {
-                    throw Diagnostic("could not convert string '\(field)' to \(dtype.rawValue) at row \(row), column \(position + 1).",
-                                     at: a.callRange)
+                    throw Diagnostic(
+                        "could not convert string '\(field)' to \(dtype.rawValue) "
+                            + "at row \(row), column \(position + 1).",
+                        at: a.callRange)
                 }
             }
         }
         let width = columns?.count ?? table.first?.count ?? 0
-        var tensor = (try? Tensor(shape: [table.count, width], values: values, dtype: dtype)) ?? Tensor(shape: [0], dtype: dtype)
+        var tensor =
+            (try? Tensor(shape: [table.count, width], values: values, dtype: dtype)) ?? Tensor(shape: [0], dtype: dtype)
         tensor = ndmin(tensor, try a.int("ndmin", default: 0))
         if try a.bool("unpack", default: false) { tensor = ArrayAttributes.transpose(tensor) }
         return NumPyLibrary.array(tensor)
@@ -108,7 +126,11 @@ enum TextFiles {
     static func ndmin(_ tensor: Tensor, _ ndmin: Int) -> Tensor {
         var shape = tensor.shape
         if shape.count > ndmin { shape = shape.filter { $0 != 1 } }
-        if shape.count < ndmin { shape = ndmin == 2 && shape.count == 1 ? [shape[0], 1] : Array(repeating: 1, count: ndmin - shape.count) + shape }
+        if shape.count < ndmin {
+            shape =
+                ndmin == 2 && shape.count == 1
+                ? [shape[0], 1] : Array(repeating: 1, count: ndmin - shape.count) + shape
+        }
         return (try? tensor.reshaped(shape)) ?? tensor
     }
 
@@ -119,16 +141,21 @@ enum TextFiles {
             throw Diagnostic("Expected 1D or 2D array, got \(tensor.rank)D array instead", at: a.range("X"))
         }
         let columns = tensor.shape[1]
-        let delimiter = try a.string("delimiter", default: " "), newline = try a.string("newline", default: "\n")
+        let delimiter = try a.string("delimiter", default: " ")
+        let newline = try a.string("newline", default: "\n")
         let comments = try a.string("comments", default: "# ")
         let rowFormat: String
         switch a["fmt"] {
         case .list(let list):
             let formats = try list.items.map { item throws(Diagnostic) -> String in
-                guard case .string(let text) = item else { throw Diagnostic("fmt must be a string or a list of strings", at: a.range("fmt")) }
+                guard case .string(let text) = item else {
+                    throw Diagnostic("fmt must be a string or a list of strings", at: a.range("fmt"))
+                }
                 return text
             }
-            guard formats.count == columns else { throw Diagnostic("fmt has wrong shape.  \(formats)", at: a.range("fmt")) }
+            guard formats.count == columns else {
+                throw Diagnostic("fmt has wrong shape.  \(formats)", at: a.range("fmt"))
+            }
             rowFormat = formats.joined(separator: delimiter)
         default:
             let format = try a.string("fmt", default: "%.18e")
@@ -136,12 +163,14 @@ enum TextFiles {
             rowFormat = count == 1 ? Array(repeating: format, count: columns).joined(separator: delimiter) : format
         }
         var text = ""
-        let header = try a.string("header", default: ""), footer = try a.string("footer", default: "")
+        let header = try a.string("header", default: "")
+        let footer = try a.string("footer", default: "")
         if !header.isEmpty { text += comments + header.replacingOccurrences(of: "\n", with: "\n" + comments) + newline }
         for row in 0..<tensor.shape[0] {
             let values: [Value] = (0..<columns).map { column in
                 let value = tensor[flat: row * columns + column]
-                return tensor.dtype == .float32 || tensor.dtype == .float64 ? .float(Double(value)) : .int(value.isFinite ? Int(value) : 0)
+                return tensor.dtype == .float32 || tensor.dtype == .float64
+                    ? .float(Double(value)) : .int(value.isFinite ? Int(value) : 0)
             }
             text += try PercentFormat.apply(rowFormat, .tuple(values), interpreter, range: a.range("fmt")) + newline
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The 256-layer ziggurat for normal variates that NumPy's `Generator` uses (Marsaglia and Tsang's
@@ -21,7 +21,9 @@ struct Ziggurat {
         let r = Ziggurat.r
         let density = { (x: Double) in exp(-0.5 * x * x) }
         let area = r * density(r) + (Double.pi / 2).squareRoot() * erfc(r / 2.0.squareRoot())
-        var k = [UInt64](repeating: 0, count: 256), w = [Double](repeating: 0, count: 256), f = w
+        var k = [UInt64](repeating: 0, count: 256)
+        var w = [Double](repeating: 0, count: 256)
+        var f = w
         let base = area / density(r)
         k[0] = UInt64(r / base * scale)
         w[0] = base / scale
