@@ -13,7 +13,7 @@ import Testing
         "np.c_[[]]",
         "np.set_printoptions(precision=300); print(np.array([1/3, 1e-5]))",
         "np.set_printoptions(linewidth=-5); print(X)",
-        "np.set_printoptions(threshold=float('nan'))", "np.set_printoptions(edgeitems=-3, threshold=0); print(X)",
+        "np.set_printoptions(threshold=float('nan'))", "np.set_printoptions(threshold=-float('inf'))", "np.set_printoptions(edgeitems=-3, threshold=0); print(X)",
         "np.unique(X, axis=0)", "np.where(np.float32(1))", "np.argsort(X, axis=5)", "np.meshgrid()",
         "np.loadtxt('/nonexistent')",
         "np.loadtxt('/', delimiter=',')", "np.savetxt('/nonexistent/x.txt', X)",

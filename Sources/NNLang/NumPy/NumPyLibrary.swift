@@ -218,6 +218,7 @@ enum NumPyLibrary {
         members.merge(TextFiles.members()) { old, _ in old }
         members["set_printoptions"] = PrintOptions.setter()
         members["get_printoptions"] = PrintOptions.getter()
+        members["printoptions"] = PrintOptions.context()
         members["amax"] = members["max"]
         members["amin"] = members["min"]
         if let random { members["random"] = .object(random) }
