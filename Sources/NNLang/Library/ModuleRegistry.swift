@@ -22,7 +22,8 @@ final class ModuleRegistry {
 
     /// Every dotted path that can be imported, and where its members come from.
     static let supported: [String] = [
-        "numpy", "numpy.random", "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
+        "numpy", "numpy.random", "numpy.linalg",
+        "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
         "tensorflow.keras.losses", "tensorflow.keras.optimizers", "tensorflow.keras.activations", "tensorflow.keras.metrics",
         "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils", "tensorflow.keras.backend",
         "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
@@ -76,8 +77,11 @@ final class ModuleRegistry {
 
     private func make(_ dotted: String, _ interpreter: Interpreter) -> ModuleObject? {
         switch dotted {
-        case "numpy": return NumPyLibrary.module(interpreter, random: cached("numpy.random", interpreter))
+        case "numpy":
+            return NumPyLibrary.module(
+                interpreter, random: cached("numpy.random", interpreter), linalg: cached("numpy.linalg", interpreter))
         case "numpy.random": return NumPyRandom.module(interpreter)
+        case "numpy.linalg": return LinearAlgebra.module()
         case "tensorflow": return TensorFlowLibrary.module(self, interpreter)
         case "tensorflow.nn": return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
         case "tensorflow.random": return TensorFlowLibrary.randomModule()

@@ -5,8 +5,7 @@ enum ArrayAttributes {
     static let names = [
         "shape", "T", "ndim", "size", "dtype", "reshape", "astype", "mean", "sum", "max", "min", "argmax", "argmin",
         "std", "any", "all", "tolist", "flatten", "ravel", "copy", "item", "transpose", "squeeze", "argsort", "sort",
-        "nonzero",
-        "clip",
+        "nonzero", "clip", "var", "prod", "cumsum",
     ]
 
     static func method(
@@ -39,10 +38,10 @@ enum ArrayAttributes {
                 return .array(NDArray(ArrayConversion.cast(array.tensor, to: dtype)))
             }
         case "tolist": return method(name, []) { _, _ in ArrayConversion.pythonList(array.tensor) }
-        case "argsort", "nonzero", "clip":
+        case "argsort", "nonzero", "clip", "cumsum":
             guard
                 case .object(let function as BuiltinFunction)? = ArraySorting.members()[name]
-                    ?? ArrayComparison.members()[name]
+                    ?? ArrayComparison.members()[name] ?? ArrayShaping.members()[name]
             else { return nil }
             return .object(ArrayMethod(function, array))
         case "sort":
@@ -82,7 +81,7 @@ enum ArrayAttributes {
                 return .none
             }
         default:
-            if let reduction = Reduction(rawValue: name) {
+            if let reduction = Reduction(rawValue: name), reduction != .median {
                 return method(name, [Parameter("axis", "None"), .keywordOnly("keepdims", "False")]) {
                     a, _ throws(Diagnostic) in
                     try reduction.apply(

@@ -1,9 +1,35 @@
 import NNEngine
 
-/// NumPy's `clip`, `isclose` and `allclose`, broadcasting their arguments as NumPy does.
+/// NumPy's `clip`, `isclose`, `allclose`, the `isnan` family and the `logical_` functions, broadcasting
+/// their arguments as NumPy does.
 enum ArrayComparison {
+    static func predicate(_ name: String, _ test: @escaping (Float) -> Bool) -> Value {
+        function(name, "x") { a, _ throws(Diagnostic) in
+            var result = ArrayMath.map(try a.tensor("x")) { test($0) ? 1 : 0 }
+            result.dtype = .bool
+            return result.rank == 0 ? ArrayConversion.scalar(result[flat: 0], dtype: .bool) : NumPyLibrary.array(result)
+        }
+    }
+
+    static func logical(_ name: String, _ combine: @escaping (Bool, Bool) -> Bool) -> Value {
+        function(name, "x1, x2") { a, _ throws(Diagnostic) in
+            let x = try ArrayMath.operand(a.values["x1"]?.value ?? .none, range: a.range("x1")).tensor
+            let y = try ArrayMath.operand(a.values["x2"]?.value ?? .none, range: a.range("x2")).tensor
+            var result = try ArrayMath.broadcast(x, y, range: a.callRange) { combine($0 != 0, $1 != 0) ? 1 : 0 }
+            result.dtype = .bool
+            return result.rank == 0 ? ArrayConversion.scalar(result[flat: 0], dtype: .bool) : NumPyLibrary.array(result)
+        }
+    }
+
     static func members() -> [String: Value] {
         [
+            "isnan": predicate("isnan") { $0.isNaN },
+            "isinf": predicate("isinf") { $0.isInfinite },
+            "isfinite": predicate("isfinite") { $0.isFinite },
+            "logical_not": predicate("logical_not") { $0 == 0 },
+            "logical_and": logical("logical_and") { $0 && $1 },
+            "logical_or": logical("logical_or") { $0 || $1 },
+            "logical_xor": logical("logical_xor") { $0 != $1 },
             "clip": function("clip", "a, a_min=None, a_max=None") { a, _ throws(Diagnostic) in
                 var result = try ArrayMath.operand(a.values["a"]?.value ?? .none, range: a.range("a"))
                 guard a["a_min"] != nil || a["a_max"] != nil else {

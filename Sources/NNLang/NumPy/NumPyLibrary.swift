@@ -63,7 +63,7 @@ enum NumPyLibrary {
         }
     }
 
-    static func module(_ interpreter: Interpreter, random: ModuleObject?) -> ModuleObject {
+    static func module(_ interpreter: Interpreter, random: ModuleObject?, linalg: ModuleObject?) -> ModuleObject {
         var members: [String: Value] = [
             "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
             "int64": .object(DTypeObject(.int64)), "int32": .object(DTypeObject(.int64)),
@@ -139,6 +139,9 @@ enum NumPyLibrary {
             "tanh": floatFunction("tanh") { tanhf($0) },
             "sin": floatFunction("sin") { sinf($0) },
             "cos": floatFunction("cos") { cosf($0) },
+            "log1p": floatFunction("log1p") { log1pf($0) },
+            "expm1": floatFunction("expm1") { expm1f($0) },
+            "log2": floatFunction("log2") { log2f($0) },
             "abs": keepingType("abs") { abs($0) },
             "absolute": keepingType("absolute") { abs($0) },
             "square": keepingType("square") { $0 * $0 },
@@ -205,7 +208,7 @@ enum NumPyLibrary {
                 return array((try? t.copied().reshaped(shape)) ?? t)
             },
         ]
-        for reduction in [Reduction.sum, .mean, .max, .min, .argmax, .argmin, .std, .any, .all] {
+        for reduction in [Reduction.sum, .mean, .max, .min, .argmax, .argmin, .std, .var, .prod, .median, .any, .all] {
             members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, keepdims=False") {
                 a, _ throws(Diagnostic) in
                 try reduction.apply(
@@ -216,12 +219,25 @@ enum NumPyLibrary {
         members.merge(ArraySorting.members()) { old, _ in old }
         members.merge(ArrayComparison.members()) { old, _ in old }
         members.merge(TextFiles.members()) { old, _ in old }
+        members.merge(ArrayShaping.members()) { old, _ in old }
+        let operators: [(String, BinaryOperator)] = [
+            ("add", .add), ("subtract", .subtract), ("multiply", .multiply), ("divide", .divide),
+            ("true_divide", .divide),
+            ("floor_divide", .floorDivide), ("mod", .modulo), ("remainder", .modulo),
+        ]
+        for (name, op) in operators {
+            members[name] = function(name, "x1, x2") { a, interpreter throws(Diagnostic) in
+                try ArrayMath.binary(
+                    op, a.values["x1"]?.value ?? .none, a.values["x2"]?.value ?? .none, interpreter, range: a.callRange)
+            }
+        }
         members["set_printoptions"] = PrintOptions.setter()
         members["get_printoptions"] = PrintOptions.getter()
         members["printoptions"] = PrintOptions.context()
         members["amax"] = members["max"]
         members["amin"] = members["min"]
         if let random { members["random"] = .object(random) }
+        if let linalg { members["linalg"] = .object(linalg) }
         return ModuleObject("numpy", members)
     }
 
