@@ -13,7 +13,8 @@ import Testing
         "np.c_[[]]",
         "np.set_printoptions(precision=300); print(np.array([1/3, 1e-5]))",
         "np.set_printoptions(linewidth=-5); print(X)",
-        "np.set_printoptions(threshold=float('nan'))", "np.set_printoptions(threshold=-float('inf'))", "np.set_printoptions(edgeitems=-3, threshold=0); print(X)",
+        "np.set_printoptions(threshold=float('nan'))", "np.set_printoptions(threshold=-float('inf'))",
+        "np.set_printoptions(edgeitems=-3, threshold=0); print(X)",
         "np.unique(X, axis=0)", "np.where(np.float32(1))", "np.argsort(X, axis=5)", "np.meshgrid()",
         "np.loadtxt('/nonexistent')",
         "np.loadtxt('/', delimiter=',')", "np.savetxt('/nonexistent/x.txt', X)",
@@ -21,6 +22,12 @@ import Testing
         "np.load('/tmp/nnlab_r.txt')", "np.savez('/nonexistent/x.npz', X)", "np.savez()", "np.savez(3, X)",
         "np.isclose(X, np.ones(3))", "np.clip(X, None, None)", "np.argwhere(np.float32(0))",
         "np.loadtxt('/tmp/nnlab_r.txt', ndmin=-4)",
+        "np.diff(X, n=10**9)", "np.outer(np.ones(10**5), np.ones(10**5))", "np.identity(-1)", "np.diag(np.ones(10**5))",
+        "np.linalg.inv(np.zeros((2, 2)))", "np.linalg.inv(np.ones(3))", "np.linalg.norm(X, ord='fro')", "np.stack([])",
+        "np.squeeze(X, axis=9)", "np.flip(X, axis=5)", "np.cumsum(X, axis=7)", "np.median(np.array([]))",
+        "np.diff(X, axis=3)",
+        "np.linalg.norm(X, ord='nuc')", "np.append(X, np.ones(3), axis=1)", "np.stack([X, X.T])",
+        "np.empty((2**62, 2))",
     ]
 
     @Test(arguments: NumPyRobustnessTests.snippets)

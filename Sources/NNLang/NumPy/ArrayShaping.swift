@@ -78,6 +78,7 @@ enum ArrayShaping {
                 switch v.rank {
                 case 1:
                     let n = v.count
+                    try ArrayConversion.checkSize([n, n], range: a.range("v"))
                     return NumPyLibrary.array(
                         Tensor(shape: [n, n], dtype: v.dtype) { $0 / n == $0 % n ? v[flat: $0 / n] : 0 })
                 case 2:

@@ -18,7 +18,8 @@ enum LinearAlgebra {
 
     static func norm(_ a: BoundArguments) throws(Diagnostic) -> Value {
         let tensor = try a.tensor("x")
-        let order = try a["ord"].map { value throws(Diagnostic) -> Double in
+        let given = a["ord"].flatMap { value -> Value? in if case .string("fro") = value { nil } else { value } }
+        let order = try given.map { value throws(Diagnostic) -> Double in
             guard let number = value.numericValue else {
                 throw Diagnostic("ord must be a number such as 1, 2 or np.inf", at: a.range("ord"))
             }
