@@ -28,6 +28,9 @@ import Testing
         "np.diff(X, axis=3)",
         "np.linalg.norm(X, ord='nuc')", "np.append(X, np.ones(3), axis=1)", "np.stack([X, X.T])",
         "np.empty((2**62, 2))",
+        "np.random.normal(np.ones(3), np.ones(2))", "np.random.normal([1, 2], -1)",
+        "np.random.uniform([0, 1], float('inf'))",
+        "np.random.normal(np.ones(3), 1, size=(2, 2))", "np.random.randint(0, 5, dtype=np.uint8)",
     ]
 
     @Test(arguments: NumPyRobustnessTests.snippets)

@@ -49,18 +49,14 @@ final class GeneratorObject: PyObject {
                 NumPyRandom.floats(try NumPyRandom.size(a), g.standardNormal)
             },
             "normal": function("normal", "loc=0.0, scale=1.0, size=None") { a, _ throws(Diagnostic) in
-                let loc = try a.double("loc", default: 0)
-                let scale = try a.double("scale", default: 1)
-                guard scale >= 0 else { throw Diagnostic("scale < 0", at: a.range("scale")) }
-                return NumPyRandom.floats(try NumPyRandom.size(a)) { g.normal(loc: loc, scale: scale) }
+                try NumPyRandom.drawn(a, ("loc", 0), ("scale", 1), check: NumPyRandom.checkScale) {
+                    g.normal(loc: $0, scale: $1)
+                }
             },
             "uniform": function("uniform", "low=0.0, high=1.0, size=None") { a, _ throws(Diagnostic) in
-                let low = try a.double("low", default: 0)
-                let high = try a.double("high", default: 1)
-                guard (high - low).isFinite else {
-                    throw Diagnostic("high - low range exceeds valid bounds", at: a.callRange)
+                try NumPyRandom.drawn(a, ("low", 0), ("high", 1), check: NumPyRandom.checkRange) {
+                    g.uniform(low: $0, high: $1)
                 }
-                return NumPyRandom.floats(try NumPyRandom.size(a)) { g.uniform(low: low, high: high) }
             },
             "integers": function("integers", "low, high=None, size=None, dtype=None, endpoint=False") {
                 a, _ throws(Diagnostic) in

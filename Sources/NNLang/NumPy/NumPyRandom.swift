@@ -48,6 +48,48 @@ enum NumPyRandom {
         return try a.shape(name)
     }
 
+    /// A two-parameter distribution (`normal(loc, scale)`, `uniform(low, high)`): with numbers, `size`
+    /// draws; with arrays, one draw per element of their broadcast shape (or `size`), in order, as NumPy does.
+    static func drawn(
+        _ a: BoundArguments, _ first: (String, Double), _ second: (String, Double),
+        check: (Double, Double, BoundArguments) throws(Diagnostic) -> Void, _ draw: (Double, Double) -> Double
+    ) throws(Diagnostic) -> Value {
+        let shape = try size(a)
+        let isArray = { (name: String) -> Bool in
+            switch a[name] {
+            case .array?, .list?, .tuple?: return true
+            default: return false
+            }
+        }
+        guard isArray(first.0) || isArray(second.0) else {
+            let p = try a.double(first.0, default: first.1)
+            let q = try a.double(second.0, default: second.1)
+            try check(p, q, a)
+            return floats(shape) { draw(p, q) }
+        }
+        let p = a[first.0] == nil ? Tensor(shape: [], repeating: Float(first.1)) : try a.tensor(first.0)
+        let q = a[second.0] == nil ? Tensor(shape: [], repeating: Float(second.1)) : try a.tensor(second.0)
+        var target = try ArrayMath.broadcastShape(p.shape, q.shape, range: a.callRange)
+        if let shape { target = shape }
+        let ps = try ArrayMath.broadcast(Tensor(shape: target), p, range: a.callRange) { _, v in v }
+        let qs = try ArrayMath.broadcast(Tensor(shape: target), q, range: a.callRange) { _, v in v }
+        guard ps.shape == target, qs.shape == target else {
+            throw Diagnostic(
+                "shape mismatch: objects cannot be broadcast to the size \(formatShape(target))", at: a.callRange)
+        }
+        for i in 0..<ps.count { try check(Double(ps[flat: i]), Double(qs[flat: i]), a) }
+        return .array(
+            NDArray(Tensor(shape: target, dtype: .float64) { Float(draw(Double(ps[flat: $0]), Double(qs[flat: $0]))) }))
+    }
+
+    static func checkScale(_ loc: Double, _ scale: Double, _ a: BoundArguments) throws(Diagnostic) {
+        guard scale >= 0 else { throw Diagnostic("scale < 0", at: a.range("scale")) }
+    }
+
+    static func checkRange(_ low: Double, _ high: Double, _ a: BoundArguments) throws(Diagnostic) {
+        guard (high - low).isFinite else { throw Diagnostic("Range exceeds valid bounds", at: a.callRange) }
+    }
+
     /// `rand(2, 3)`'s dimensions, or nil when none are given.
     static func dimensions(_ a: BoundArguments) throws(Diagnostic) -> [Int]? {
         if a.rest.isEmpty { return nil }
@@ -87,18 +129,18 @@ enum NumPyRandom {
                 floats(try size(a), state.standardNormal)
             },
             "normal": function("normal", "loc=0.0, scale=1.0, size=None") { a, _ throws(Diagnostic) in
-                let loc = try a.double("loc", default: 0)
-                let scale = try a.double("scale", default: 1)
-                guard scale >= 0 else { throw Diagnostic("scale < 0", at: a.range("scale")) }
-                return floats(try size(a)) { state.normal(loc: loc, scale: scale) }
+                try drawn(a, ("loc", 0), ("scale", 1), check: checkScale) { state.normal(loc: $0, scale: $1) }
             },
             "uniform": function("uniform", "low=0.0, high=1.0, size=None") { a, _ throws(Diagnostic) in
-                let low = try a.double("low", default: 0)
-                let high = try a.double("high", default: 1)
-                guard (high - low).isFinite else { throw Diagnostic("Range exceeds valid bounds", at: a.callRange) }
-                return floats(try size(a)) { state.uniform(low: low, high: high) }
+                try drawn(a, ("low", 0), ("high", 1), check: checkRange) { state.uniform(low: $0, high: $1) }
             },
             "randint": function("randint", "low, high=None, size=None, dtype=int") { a, _ throws(Diagnostic) in
+                // Narrower integer types draw from NumPy's stream in other ways (8- and 16-bit buffers).
+                guard try a.optionalDType("dtype").map({ $0 == .int64 }) ?? true else {
+                    throw Diagnostic(
+                        "randint draws int64 (or int32) numbers here; drop dtype= or use .astype()",
+                        at: a.range("dtype"))
+                }
                 var low = try a.int("low")
                 var high = 0
                 if a["high"] == nil {
