@@ -112,7 +112,7 @@ final class NpzFileObject: PyObject, IterableObject, SubscriptableObject {
 
     var typeName: String { "NpzFile" }
     var items: [Value] { arrays.map { .string($0.name) } }
-    var attributeNames: [String] { ["files", "keys", "values", "items", "close"] }
+    var attributeNames: [String] { ["files", "keys", "values", "items", "close", "__enter__", "__exit__"] }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
@@ -127,6 +127,9 @@ final class NpzFileObject: PyObject, IterableObject, SubscriptableObject {
                 .list(self.arrays.map { .tuple([.string($0.name), .array(NDArray($0.array))]) })
             }
         case "close": return function("close", "") { _, _ throws(Diagnostic) in .none }
+        // `with np.load('data.npz') as data:`, for when the language has `with`.
+        case "__enter__": return function("__enter__", "") { _, _ throws(Diagnostic) in .object(self) }
+        case "__exit__": return function("__exit__", "*exception") { _, _ throws(Diagnostic) in .none }
         default: return nil
         }
     }

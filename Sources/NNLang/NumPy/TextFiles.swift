@@ -8,21 +8,21 @@ enum TextFiles {
             "loadtxt": function(
                 "loadtxt",
                 "fname, dtype=float, comments='#', delimiter=None, skiprows=0, usecols=None, "
-                    + "unpack=False, ndmin=0, max_rows=None"
+                    + "unpack=False, ndmin=0, encoding=None, max_rows=None"
             ) { a, interpreter throws(Diagnostic) in
                 try read(a, interpreter, lenient: false)
             },
             "genfromtxt": function(
                 "genfromtxt",
                 "fname, dtype=float, comments='#', delimiter=None, skip_header=0, "
-                    + "usecols=None, filling_values=None, unpack=None, ndmin=0, max_rows=None"
+                    + "usecols=None, filling_values=None, unpack=None, ndmin=0, encoding=None, max_rows=None"
             ) { a, interpreter throws(Diagnostic) in
                 try read(a, interpreter, lenient: true)
             },
             "savetxt": function(
                 "savetxt",
                 "fname, X, fmt='%.18e', delimiter=' ', newline='\\n', header='', footer='', "
-                    + "comments='# '"
+                    + "comments='# ', encoding=None"
             ) { a, interpreter throws(Diagnostic) in
                 try save(a, interpreter)
                 return .none
