@@ -63,3 +63,22 @@ import Testing
         }
     }
 }
+
+extension NumPyRandomStateTests {
+    func printed(_ code: String, seed: UInt64 = 42) throws -> String {
+        let output = CapturedOutput()
+        try Interpreter(output: output, options: InterpreterOptions(seed: seed)).run(SourceFile(name: "<test>", text: code))
+        return output.text
+    }
+
+    /// Unseeded, `np.random` starts from the session's seed; NNLab's `seed(n)` restarts it too.
+    @Test func theSessionSeedSeedsNumPysStream() throws {
+        let draw = "import numpy as np\nprint(np.random.rand())"
+        #expect(try printed(draw) == "\(NumPyRandomState(seed: 42).randomSample())\n")
+        #expect(try printed(draw, seed: 7) == "\(NumPyRandomState(seed: 7).randomSample())\n")
+        #expect(try printed("seed(5)\n" + draw) == "\(NumPyRandomState(seed: 5).randomSample())\n")
+        let state = NumPyRandomState(seed: 3)
+        let expected = "\(state.randomSample()) \(state.randomSample())\n"
+        #expect(try printed("import numpy as np\nnp.random.seed(3)\nprint(np.random.rand(), np.random.random())") == expected)
+    }
+}
