@@ -60,6 +60,10 @@ final class GeneratorObject: PyObject {
             },
             "integers": function("integers", "low, high=None, size=None, dtype=None, endpoint=False") {
                 a, _ throws(Diagnostic) in
+                guard try a.optionalDType("dtype").map({ $0 == .int64 }) ?? true else {
+                    throw Diagnostic(
+                        "integers draws int64 (or int32) numbers here; drop dtype= or use .astype()", at: a.range("dtype"))
+                }
                 var low = try a.int("low")
                 var high = 0
                 if a["high"] == nil { (low, high) = (0, low) } else { high = try a.int("high") }
