@@ -31,6 +31,7 @@ import Testing
         "np.random.normal(np.ones(3), np.ones(2))", "np.random.normal([1, 2], -1)",
         "np.random.uniform([0, 1], float('inf'))",
         "np.random.normal(np.ones(3), 1, size=(2, 2))", "np.random.randint(0, 5, dtype=np.uint8)",
+        "np.random.seed(np.array([4294967295.0]))", "np.random.seed([4294967296])",
     ]
 
     @Test(arguments: NumPyRobustnessTests.snippets)

@@ -29,17 +29,24 @@ enum NumPyRandom {
             state.seed(UInt32(integer))
             return
         }
-        let tensor = try a.tensor("seed")
-        guard tensor.rank == 1, tensor.count > 0,
-            tensor.dtype == .int64 || tensor.dtype == .uint8 || tensor.dtype == .bool
-        else {
+        // A list of Python ints is read exactly; an array through its (float32) storage.
+        var integers: [Int] = []
+        switch value {
+        case .list(let list): integers = list.items.compactMap(\.exactInteger)
+        case .tuple(let items): integers = items.compactMap(\.exactInteger)
+        default:
+            let tensor = try a.tensor("seed")
+            if tensor.rank == 1, tensor.dtype != .float32, tensor.dtype != .float64 {
+                integers = tensor.scalars.map { $0.isFinite && abs($0) < 9e18 ? Int($0) : -1 }
+            }
+        }
+        guard !integers.isEmpty, integers.count == (try a.tensor("seed")).count else {
             throw Diagnostic("a seed must be an integer or a non-empty 1-d sequence of integers", at: a.range("seed"))
         }
-        let words = tensor.scalars
-        guard words.allSatisfy({ $0 >= 0 && $0 <= Float(UInt32.max) }) else {
+        guard integers.allSatisfy({ $0 >= 0 && $0 <= Int(UInt32.max) }) else {
             throw Diagnostic(message, at: a.range("seed"))
         }
-        state.seed(words: words.map { UInt32($0) })
+        state.seed(words: integers.map { UInt32($0) })
     }
 
     /// The `size` argument as a shape, or nil for a single value.
