@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,9 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(name: "NNEngine", dependencies: ["CBLAS"]),
-        .target(name: "NNLang", dependencies: ["NNEngine"], resources: [.copy("Resources/digits.csv")]),
+        .target(
+            name: "NNLang", dependencies: ["NNEngine", "ZIPFoundation"], resources: [.copy("Resources/digits.csv")]
+        ),
         .target(name: "NNTeach", dependencies: ["NNEngine"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "NNRepl", dependencies: ["NNLang", "NNTeach", "NNEngine", "CEditLine"]),

@@ -22,7 +22,7 @@ import Testing
         let methods = completer.complete("model.")
         for name in ["model.fit", "model.compile", "model.summary", "model.predict"] { #expect(methods.contains(name)) }
         #expect(completer.complete("model.fi") == ["model.fit"])
-        #expect(completer.complete("np.li") == ["np.linspace"])
+        #expect(completer.complete("np.lin") == ["np.linalg", "np.linspace"])
         #expect(completer.complete("np.random.ra").contains("np.random.randn"))
     }
 

@@ -191,7 +191,12 @@ enum Builtins {
             }
             return .int(i)
         default:
-            guard let number = value.numericValue else { throw Diagnostic("int() can't convert a \(value.typeName)", at: range) }
+            guard let number = value.numericValue else {
+                if case .array(let a) = value, a.tensor.rank > 0 {
+                    throw Diagnostic("only 0-dimensional arrays can be converted to Python scalars", at: range)
+                }
+                throw Diagnostic("int() can't convert a \(value.typeName)", at: range)
+            }
             guard number.isFinite, abs(number) < 9.2e18 else { throw Diagnostic("cannot convert \(number) to an integer", at: range) }
             return .int(Int(number.rounded(.towardZero)))
         }
@@ -208,8 +213,9 @@ enum Builtins {
             throw Diagnostic("could not convert string to float: \(pythonStringRepr(text))", at: range)
         default:
             guard let number = value.numericValue else {
-                if case .array(let a) = value, a.tensor.count != 1 {
-                    throw Diagnostic("only arrays of one element can be converted to a float; this one has shape \(formatShape(a.shape))", at: range)
+                if case .array(let a) = value, a.tensor.rank > 0 {
+                    throw Diagnostic("only 0-dimensional arrays can be converted to Python scalars", at: range,
+                                     hint: "this array has shape \(formatShape(a.shape)); take one number with .item()")
                 }
                 throw Diagnostic("float() can't convert a \(value.typeName)", at: range)
             }
@@ -224,6 +230,7 @@ enum Builtins {
                 let n = try a.int("n")
                 guard n >= 0 else { throw Diagnostic("a seed must be non-negative", at: a.range("n")) }
                 interpreter.random.reseed(UInt64(n))
+                interpreter.modules.numpyRandomState(interpreter).seed(UInt32(truncatingIfNeeded: n))
                 return .none
             },
             "explain": function("explain", "level=None", summary: "NNLab: set how much training is explained: 'off', 'epoch', 'step' or 'full'") { a, interpreter throws(Diagnostic) in

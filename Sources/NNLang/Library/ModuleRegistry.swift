@@ -2,6 +2,17 @@
 /// and `from keras.layers import Dense` are the same object.
 final class ModuleRegistry {
     private var cache: [String: ModuleObject] = [:]
+    /// The global legacy generator behind `np.random.*`, made on first use from the session's seed.
+    private var numpyRandom: NumPyRandomState?
+    /// `np.set_printoptions`'s settings for this session.
+    var numpyPrintOptions = PrintOptions()
+
+    func numpyRandomState(_ interpreter: Interpreter) -> NumPyRandomState {
+        if let numpyRandom { return numpyRandom }
+        let state = NumPyRandomState(seed: UInt32(truncatingIfNeeded: interpreter.options.seed))
+        numpyRandom = state
+        return state
+    }
 
     /// What to import for names people use without importing them.
     static let importHints: [String: String] = [
@@ -11,7 +22,8 @@ final class ModuleRegistry {
 
     /// Every dotted path that can be imported, and where its members come from.
     static let supported: [String] = [
-        "numpy", "numpy.random", "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
+        "numpy", "numpy.random", "numpy.linalg",
+        "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
         "tensorflow.keras.losses", "tensorflow.keras.optimizers", "tensorflow.keras.activations", "tensorflow.keras.metrics",
         "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils", "tensorflow.keras.backend",
         "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
@@ -65,8 +77,11 @@ final class ModuleRegistry {
 
     private func make(_ dotted: String, _ interpreter: Interpreter) -> ModuleObject? {
         switch dotted {
-        case "numpy": return NumPyLibrary.module(interpreter, random: cached("numpy.random", interpreter))
+        case "numpy":
+            return NumPyLibrary.module(
+                interpreter, random: cached("numpy.random", interpreter), linalg: cached("numpy.linalg", interpreter))
         case "numpy.random": return NumPyRandom.module(interpreter)
+        case "numpy.linalg": return LinearAlgebra.module()
         case "tensorflow": return TensorFlowLibrary.module(self, interpreter)
         case "tensorflow.nn": return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
         case "tensorflow.random": return TensorFlowLibrary.randomModule()

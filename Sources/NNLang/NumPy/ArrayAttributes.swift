@@ -4,14 +4,22 @@ import NNEngine
 enum ArrayAttributes {
     static let names = [
         "shape", "T", "ndim", "size", "dtype", "reshape", "astype", "mean", "sum", "max", "min", "argmax", "argmin",
-        "std", "any", "all", "tolist", "flatten", "ravel", "copy", "item", "transpose", "squeeze",
+        "std", "any", "all", "tolist", "flatten", "ravel", "copy", "item", "transpose", "squeeze", "argsort", "sort",
+        "nonzero", "clip", "var", "prod", "cumsum",
     ]
 
-    static func method(_ name: String, _ parameters: [Parameter], _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value) -> Value {
-        .object(BuiltinFunction(name, Signature(parameters), repr: "<built-in method \(name) of numpy.ndarray object>", body: body))
+    static func method(
+        _ name: String, _ parameters: [Parameter],
+        _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value
+    ) -> Value {
+        .object(
+            BuiltinFunction(
+                name, Signature(parameters), repr: "<built-in method \(name) of numpy.ndarray object>", body: body))
     }
 
-    static func attribute(_ name: String, of array: NDArray, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value? {
+    static func attribute(_ name: String, of array: NDArray, _ interpreter: Interpreter, range: SourceRange)
+        throws(Diagnostic) -> Value?
+    {
         let tensor = array.tensor
         switch name {
         case "shape": return .tuple(tensor.shape.map { .int($0) })
@@ -30,6 +38,26 @@ enum ArrayAttributes {
                 return .array(NDArray(ArrayConversion.cast(array.tensor, to: dtype)))
             }
         case "tolist": return method(name, []) { _, _ in ArrayConversion.pythonList(array.tensor) }
+        case "argsort", "nonzero", "clip", "cumsum":
+            guard
+                case .object(let function as BuiltinFunction)? = ArraySorting.members()[name]
+                    ?? ArrayComparison.members()[name] ?? ArrayShaping.members()[name]
+            else { return nil }
+            return .object(ArrayMethod(function, array))
+        case "sort":
+            return method(name, [Parameter("axis", "-1")]) { a, _ throws(Diagnostic) in
+                let requested = try a.int("axis", default: -1)
+                let rank = array.tensor.rank
+                let axis = requested < 0 ? requested + rank : requested
+                guard axis >= 0, axis < rank else {
+                    throw Diagnostic(
+                        "axis \(requested) is out of bounds for array of dimension \(rank)", at: a.range("axis"))
+                }
+                array.tensor = ArraySorting.alongAxis(array.tensor, axis) { lane in
+                    ArraySorting.order(lane).map { lane[$0] }
+                }
+                return .none
+            }
         case "flatten", "ravel", "copy":
             return method(name, []) { _, _ in
                 let copy = array.tensor.copied()
@@ -37,23 +65,28 @@ enum ArrayAttributes {
             }
         case "squeeze":
             return method(name, []) { _, _ in
-                .array(NDArray((try? array.tensor.copied().reshaped(array.tensor.shape.filter { $0 != 1 })) ?? array.tensor))
+                .array(
+                    NDArray(
+                        (try? array.tensor.copied().reshaped(array.tensor.shape.filter { $0 != 1 })) ?? array.tensor))
             }
         case "item":
             return method(name, []) { a, _ throws(Diagnostic) in
                 guard array.tensor.count == 1 else {
                     throw Diagnostic("can only convert an array of size 1 to a Python scalar", at: a.callRange)
                 }
-                if case .list(let list) = ArrayConversion.pythonList((try? array.tensor.reshaped([1])) ?? array.tensor) {
+                if case .list(let list) = ArrayConversion.pythonList((try? array.tensor.reshaped([1])) ?? array.tensor)
+                {
                     return list.items[0]
                 }
                 return .none
             }
         default:
-            if let reduction = Reduction(rawValue: name) {
-                return method(name, [Parameter("axis", "None"), .keywordOnly("keepdims", "False")]) { a, _ throws(Diagnostic) in
-                    try reduction.apply(array.tensor, axis: try a.optionalInt("axis"), keepdims: try a.bool("keepdims", default: false),
-                                        range: a.callRange)
+            if let reduction = Reduction(rawValue: name), reduction != .median {
+                return method(name, [Parameter("axis", "None"), .keywordOnly("keepdims", "False")]) {
+                    a, _ throws(Diagnostic) in
+                    try reduction.apply(
+                        array.tensor, axis: try a.optionalInt("axis"), keepdims: try a.bool("keepdims", default: false),
+                        range: a.callRange)
                 }
             }
             return nil
@@ -62,17 +95,22 @@ enum ArrayAttributes {
 
     static func transpose(_ tensor: Tensor) -> Tensor {
         guard tensor.rank == 2 else { return tensor.rank < 2 ? tensor : reversedAxes(tensor) }
-        let rows = tensor.shape[0], columns = tensor.shape[1]
-        return Tensor(shape: [columns, rows], dtype: tensor.dtype) { i in tensor[flat: (i % rows) * columns + i / rows] }
+        let rows = tensor.shape[0]
+        let columns = tensor.shape[1]
+        return Tensor(shape: [columns, rows], dtype: tensor.dtype) { i in tensor[flat: (i % rows) * columns + i / rows]
+        }
     }
 
     static func reversedAxes(_ tensor: Tensor) -> Tensor {
         let shape = Array(tensor.shape.reversed())
         var strides = [Int](repeating: 1, count: tensor.rank)
-        for axis in stride(from: tensor.rank - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * tensor.shape[axis + 1] }
+        for axis in stride(from: tensor.rank - 2, through: 0, by: -1) {
+            strides[axis] = strides[axis + 1] * tensor.shape[axis + 1]
+        }
         let reversedStrides = Array(strides.reversed())
         return Tensor(shape: shape, dtype: tensor.dtype) { flat in
-            var remainder = flat, offset = 0
+            var remainder = flat
+            var offset = 0
             for axis in stride(from: shape.count - 1, through: 0, by: -1) {
                 offset += (remainder % shape[axis]) * reversedStrides[axis]
                 remainder /= shape[axis]
@@ -111,16 +149,19 @@ enum ArrayAttributes {
         let known = shape.filter { $0 != -1 }.reduce(1, *)
         if let index = unknown.first {
             guard known > 0, tensor.count % known == 0 else {
-                throw Diagnostic("cannot reshape an array of size \(tensor.count) into shape \(formatShape(requested).replacingOccurrences(of: "-1", with: "?"))",
-                                 at: range)
+                throw Diagnostic(
+                    "cannot reshape an array of size \(tensor.count) into shape "
+                        + formatShape(requested).replacingOccurrences(of: "-1", with: "?"),
+                    at: range)
             }
             shape[index] = tensor.count / known
         }
         do {
             return try tensor.copied().reshaped(shape)
         } catch {
-            throw Diagnostic("cannot reshape an array of size \(tensor.count) into shape \(formatShape(requested))", at: range,
-                             hint: "the new shape must hold the same number of elements (\(tensor.count))")
+            throw Diagnostic(
+                "cannot reshape an array of size \(tensor.count) into shape \(formatShape(requested))", at: range,
+                hint: "the new shape must hold the same number of elements (\(tensor.count))")
         }
     }
 }
@@ -134,5 +175,26 @@ final class DTypeValue: PyObject {
     func str(_ interpreter: Interpreter) -> String { dtype.rawValue }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         name == "name" ? .string(dtype.rawValue) : nil
+    }
+}
+
+/// `x.argsort(...)`, `x.clip(...)`: the module's function called with the array first.
+final class ArrayMethod: CallableObject {
+    let function: BuiltinFunction
+    let array: NDArray
+
+    init(_ function: BuiltinFunction, _ array: NDArray) {
+        self.function = function
+        self.array = array
+    }
+
+    var typeName: String { "builtin_function_or_method" }
+    func repr(_ interpreter: Interpreter) -> String { "<built-in method \(function.name) of numpy.ndarray object>" }
+
+    func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        var forwarded = arguments
+        forwarded.positional.insert(.array(array), at: 0)
+        forwarded.positionalRanges.insert(arguments.range, at: 0)
+        return try function.call(forwarded, interpreter)
     }
 }

@@ -1,6 +1,6 @@
 import NNEngine
 
-/// NumPy functions that combine or rearrange arrays: `dot`, `where`, `concatenate`, `tile`.
+/// NumPy functions that combine or rearrange arrays: `dot`, `where`, `concatenate`, `tile`, `meshgrid`.
 extension NumPyLibrary {
     static func dot(_ x: Tensor, _ y: Tensor, range: SourceRange) throws(Diagnostic) -> Value {
         if x.rank == 0 || y.rank == 0 {
@@ -10,7 +10,10 @@ extension NumPyLibrary {
         }
         if x.rank == 1, y.rank == 1 {
             guard x.count == y.count else {
-                throw Diagnostic("shapes \(formatShape(x.shape)) and \(formatShape(y.shape)) not aligned: \(x.count) (dim 0) != \(y.count) (dim 0)", at: range)
+                throw Diagnostic(
+                    "shapes \(formatShape(x.shape)) and \(formatShape(y.shape)) not aligned: "
+                        + "\(x.count) (dim 0) != \(y.count) (dim 0)",
+                    at: range)
             }
             var total = 0.0
             for i in 0..<x.count { total += Double(x[flat: i]) * Double(y[flat: i]) }
@@ -22,21 +25,25 @@ extension NumPyLibrary {
     static func whereFunction(_ a: BoundArguments) throws(Diagnostic) -> Value {
         let condition = try a.tensor("condition")
         guard a.given("x") || a.given("y") else {
-            guard condition.rank == 1 else { throw Diagnostic("np.where(condition) supports 1-D conditions", at: a.callRange) }
-            let indices = condition.scalars.enumerated().compactMap { $0.element != 0 ? Float($0.offset) : nil }
-            return .tuple([array(Tensor(indices, dtype: .int64))])
+            return try ArraySorting.nonzero(condition, range: a.range("condition"))
+        }
+        guard a.given("x"), a.given("y") else {
+            throw Diagnostic("either both or neither of x and y should be given", at: a.callRange)
         }
         let x = try ArrayMath.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
         let y = try ArrayMath.operand(a.values["y"]?.value ?? .none, range: a.range("y"))
-        let shape = try ArrayMath.broadcastShape(try ArrayMath.broadcastShape(condition.shape, x.tensor.shape, range: a.callRange),
-                                                 y.tensor.shape, range: a.callRange)
+        let shape = try ArrayMath.broadcastShape(
+            try ArrayMath.broadcastShape(condition.shape, x.tensor.shape, range: a.callRange),
+            y.tensor.shape, range: a.callRange)
         let c = try ArrayMath.broadcast(Tensor(shape: shape), condition, range: a.callRange) { _, v in v }
         let xs = try ArrayMath.broadcast(Tensor(shape: shape), x.tensor, range: a.callRange) { _, v in v }
         let ys = try ArrayMath.broadcast(Tensor(shape: shape), y.tensor, range: a.callRange) { _, v in v }
-        return array(Tensor(shape: shape, dtype: ArrayMath.resultType(x, y)) { c[flat: $0] != 0 ? xs[flat: $0] : ys[flat: $0] })
+        return array(
+            Tensor(shape: shape, dtype: ArrayMath.resultType(x, y)) { c[flat: $0] != 0 ? xs[flat: $0] : ys[flat: $0] })
     }
 
-    static func tensors(_ a: BoundArguments, _ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> [Tensor] {
+    static func tensors(_ a: BoundArguments, _ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> [Tensor]
+    {
         let items = try interpreter.iterate(a.values[name]?.value ?? .none, range: a.range(name))
         guard !items.isEmpty else { throw Diagnostic("need at least one array to concatenate", at: a.range(name)) }
         return try items.map { item throws(Diagnostic) in try ArrayConversion.tensor(item, range: a.range(name)) }
@@ -49,20 +56,28 @@ extension NumPyLibrary {
             throw Diagnostic("axis \(requested) is out of bounds for arrays of dimension \(first.rank)", at: range)
         }
         for part in parts {
-            var a = part.shape, b = first.shape
+            var a = part.shape
+            var b = first.shape
             guard a.count == b.count else {
-                throw Diagnostic("all the input arrays must have the same number of dimensions; got \(formatShape(first.shape)) and \(formatShape(part.shape))", at: range)
+                throw Diagnostic(
+                    "all the input arrays must have the same number of dimensions; "
+                        + "got \(formatShape(first.shape)) and \(formatShape(part.shape))",
+                    at: range)
             }
             a.remove(at: axis)
             b.remove(at: axis)
             guard a == b else {
-                throw Diagnostic("all the input array dimensions except for axis \(axis) must match; got \(formatShape(first.shape)) and \(formatShape(part.shape))", at: range)
+                throw Diagnostic(
+                    "all the input array dimensions except for axis \(axis) must match; "
+                        + "got \(formatShape(first.shape)) and \(formatShape(part.shape))",
+                    at: range)
             }
         }
         var shape = first.shape
         shape[axis] = parts.reduce(0) { $0 + $1.shape[axis] }
         try ArrayConversion.checkSize(shape, range: range)
-        let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+        let outer = shape[..<axis].reduce(1, *)
+        let inner = shape[(axis + 1)...].reduce(1, *)
         var values: [Float] = []
         values.reserveCapacity(shape.reduce(1, *))
         for o in 0..<outer {
@@ -84,7 +99,9 @@ extension NumPyLibrary {
         try ArrayConversion.checkSize(result, range: range)
         let source = (try? tensor.reshaped(shape)) ?? tensor
         return Tensor(shape: result, dtype: tensor.dtype) { flat in
-            var remainder = flat, offset = 0, step = 1
+            var remainder = flat
+            var offset = 0
+            var step = 1
             for axis in stride(from: rank - 1, through: 0, by: -1) {
                 let position = remainder % result[axis]
                 remainder /= result[axis]
@@ -93,5 +110,30 @@ extension NumPyLibrary {
             }
             return source[flat: offset]
         }
+    }
+
+    /// `np.meshgrid(x, y, …)`: one array per input, each repeated along the other axes; `indexing='xy'`
+    /// (the default) swaps the first two axes, as plotting code expects.
+    static func meshgrid(_ a: BoundArguments) throws(Diagnostic) -> Value {
+        var inputs: [Tensor] = []
+        for (index, value) in a.rest.enumerated() {
+            inputs.append(try ArrayConversion.tensor(value, range: a.restRange(index)))
+        }
+        let indexing = try a.string("indexing", default: "xy")
+        guard indexing == "xy" || indexing == "ij" else {
+            throw Diagnostic("Valid values for `indexing` are 'xy' and 'ij'.", at: a.range("indexing"))
+        }
+        var axes = Array(inputs.indices)
+        if indexing == "xy", inputs.count >= 2 { axes.swapAt(0, 1) }
+        var shape = inputs.map(\.count)
+        if indexing == "xy", inputs.count >= 2 { shape.swapAt(0, 1) }
+        try ArrayConversion.checkSize(shape, range: a.callRange)
+        return .tuple(
+            inputs.enumerated().map { i, input in
+                // Input i varies along output axis axes[i].
+                let axis = axes[i]
+                let inner = shape[(axis + 1)...].reduce(1, *)
+                return array(Tensor(shape: shape, dtype: input.dtype) { input[flat: ($0 / inner) % shape[axis]] })
+            })
     }
 }

@@ -8,11 +8,15 @@ enum ArrayConversion {
     static func checkSize(_ shape: [Int], range: SourceRange?) throws(Diagnostic) {
         var count = 1
         for dimension in shape {
-            guard dimension >= 0 else { throw Diagnostic("negative dimensions are not allowed: \(formatShape(shape))", at: range) }
+            guard dimension >= 0 else {
+                throw Diagnostic("negative dimensions are not allowed: \(formatShape(shape))", at: range)
+            }
             let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
             guard !overflow, product <= maximumElements else {
-                throw Diagnostic("an array of shape \(formatShape(shape)) is too large: NNLab arrays hold up to 500 million elements",
-                                 at: range)
+                throw Diagnostic(
+                    "an array of shape \(formatShape(shape)) is too large: "
+                        + "NNLab arrays hold up to 500 million elements",
+                    at: range)
             }
             count = product
         }
@@ -34,11 +38,18 @@ enum ArrayConversion {
             switch item {
             case .list, .tuple:
                 let items: [Value]
-                if case .list(let list) = item { items = list.items } else if case .tuple(let t) = item { items = t } else { items = [] }
+                if case .list(let list) = item {
+                    items = list.items
+                } else if case .tuple(let t) = item {
+                    items = t
+                } else {
+                    items = []
+                }
                 if dimensions.count == depth { dimensions.append(items.count) }
                 guard dimensions[depth] == items.count else {
-                    throw Diagnostic("setting an array element with a sequence: the nested lists have different lengths "
-                                     + "(an inhomogeneous shape after \(depth) dimension\(depth == 1 ? "" : "s"))", at: range)
+                    throw Diagnostic(
+                        "setting an array element with a sequence: the nested lists have different lengths "
+                            + "(an inhomogeneous shape after \(depth) dimension\(depth == 1 ? "" : "s"))", at: range)
                 }
                 for element in items { try visit(element, depth: depth + 1, into: &dimensions) }
             case .array(let array):
@@ -95,7 +106,9 @@ enum ArrayConversion {
         var result = tensor.copied(dtype: dtype)
         switch dtype {
         case .int64:
-            result.withUnsafeMutableBufferPointer { b in for i in b.indices where b[i].isFinite { b[i] = b[i].rounded(.towardZero) } }
+            result.withUnsafeMutableBufferPointer { b in
+                for i in b.indices where b[i].isFinite { b[i] = b[i].rounded(.towardZero) }
+            }
         case .uint8:
             result.withUnsafeMutableBufferPointer { b in
                 for i in b.indices where b[i].isFinite {
@@ -128,8 +141,9 @@ enum ArrayConversion {
         case "uint8", "u1": return .uint8
         case "bool", "bool_", "?": return .bool
         default:
-            throw Diagnostic("unsupported dtype \(name.map { "'\($0)'" } ?? value.typeName)", at: range,
-                             hint: "NNLab arrays are float32, float64, int64, uint8 or bool")
+            throw Diagnostic(
+                "unsupported dtype \(name.map { "'\($0)'" } ?? value.typeName)", at: range,
+                hint: "NNLab arrays are float32, float64, int64, uint8 or bool")
         }
     }
 
@@ -157,7 +171,9 @@ enum ArrayConversion {
         if tensor.rank == 0 { return element(tensor[flat: 0]) }
         func build(_ axis: Int, _ offset: Int) -> Value {
             let stride = tensor.shape[(axis + 1)...].reduce(1, *)
-            if axis == tensor.rank - 1 { return .list((0..<tensor.shape[axis]).map { element(tensor[flat: offset + $0]) }) }
+            if axis == tensor.rank - 1 {
+                return .list((0..<tensor.shape[axis]).map { element(tensor[flat: offset + $0]) })
+            }
             return .list((0..<tensor.shape[axis]).map { build(axis + 1, offset + $0 * stride) })
         }
         return build(0, 0)

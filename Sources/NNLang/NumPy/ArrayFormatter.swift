@@ -1,35 +1,43 @@
 import NNEngine
 
-/// Prints arrays exactly as NumPy 2 does with its default options: 8 digits of precision at most,
-/// the shortest digits that identify each value, decimal points aligned, scientific notation when
-/// magnitudes call for it, 75 columns, and `...` past 1000 elements (3 items at each edge).
+/// Prints arrays exactly as NumPy 2 does: by default 8 digits of precision at most, the shortest
+/// digits that identify each value, decimal points aligned, scientific notation when magnitudes call
+/// for it, 75 columns, and `...` past 1000 elements (3 items at each edge); `PrintOptions` changes these.
 public enum ArrayFormatter {
-    static let lineWidth = 75
-    static let threshold = 1000
-    static let edgeItems = 3
-
     /// `str(array)` / `print(array)`.
-    public static func str(_ tensor: Tensor) -> String {
+    public static func str(_ tensor: Tensor, _ options: PrintOptions = PrintOptions()) -> String {
         if tensor.rank == 0 { return scalarString(tensor) }
-        return format(tensor, separator: " ", prefix: "", suffix: "")
+        return format(tensor, separator: " ", prefix: "", width: options.lineWidth, options)
     }
 
     /// `repr(array)`: `array([...], dtype=float32)`; NumPy scalars as `np.float32(0.5)`.
-    public static func repr(_ tensor: Tensor) -> String {
+    public static func repr(_ tensor: Tensor, _ options: PrintOptions = PrintOptions()) -> String {
         if tensor.rank == 0 {
             switch tensor.dtype {
             case .bool: return tensor[flat: 0] != 0 ? "np.True_" : "np.False_"
             default: return "np.\(tensor.dtype.rawValue)(\(scalarString(tensor)))"
             }
         }
-        let suffix = [.float64, .int64, .bool].contains(tensor.dtype) ? ")" : ", dtype=\(tensor.dtype.rawValue))"
-        if tensor.count == 0 {
-            return "array([]" + (tensor.dtype == .float64 ? ")" : ", dtype=\(tensor.dtype.rawValue))")
+        // The width leaves room for the closing `)` or the `,` before the extras.
+        let body = format(tensor, separator: ", ", prefix: "array(", width: options.lineWidth - 1, options)
+        var extras: [String] = []
+        if (tensor.count == 0 && tensor.shape != [0]) || tensor.count > options.threshold {
+            extras.append(
+                "shape=(" + tensor.shape.map(String.init).joined(separator: ", ") + (tensor.rank == 1 ? ",)" : ")"))
         }
-        return "array(" + format(tensor, separator: ", ", prefix: "array(", suffix: suffix) + suffix
+        if ![.float64, .int64, .bool].contains(tensor.dtype) || tensor.count == 0 {
+            extras.append("dtype=\(tensor.dtype.rawValue)")
+        }
+        if extras.isEmpty { return "array(" + body + ")" }
+        let text = "array(" + body + ","
+        let extra = extras.joined(separator: ", ") + ")"
+        let lastLine =
+            text.count - (text.lastIndex(of: "\n").map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 0)
+        return text + (lastLine + extra.count + 1 > options.lineWidth ? "\n      " : " ") + extra
     }
 
-    /// A NumPy scalar as `str` shows it: `0.5`, `3`, `True`.
+    /// A NumPy scalar as `str` shows it: `0.5`, `3`, `True`; floats in scientific notation from 1e6
+    /// (float32) or 1e16 (float64) up, and below 1e-4, with the shortest digits: `1e+06`, `1.5e-05`.
     static func scalarString(_ tensor: Tensor) -> String {
         let value = tensor[flat: 0]
         switch tensor.dtype {
@@ -38,7 +46,19 @@ public enum ArrayFormatter {
         case .float32, .float64:
             if value.isNaN { return "nan" }
             if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-            return value.description
+            let cutoff: Float = tensor.dtype == .float32 ? 1e6 : 1e16
+            let magnitude = abs(value)
+            // A float32 is compared as the double it is; a float64 (held as float32) as the float32 of 1e-4.
+            let small = tensor.dtype == .float32 ? Double(magnitude) < 1e-4 : magnitude < 1e-4
+            if magnitude >= cutoff || (small && magnitude != 0) {
+                let (digits, exponent) = ElementFormat.shortestDigits(value)
+                let mantissa = digits.count > 1 ? String(digits.prefix(1)) + "." + String(digits.dropFirst()) : digits
+                let power = String(abs(exponent))
+                return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                    + (power.count < 2 ? "0" : "") + power
+            }
+            let text = ElementFormat.positionalText(value, precision: 64)
+            return text.hasSuffix(".") ? text + "0" : text
         }
     }
 
@@ -46,18 +66,21 @@ public enum ArrayFormatter {
         value.isFinite && abs(value) < 9.2e18 ? String(Int(value)) : value.description
     }
 
-    static func format(_ tensor: Tensor, separator: String, prefix: String, suffix: String) -> String {
-        if tensor.count == 0 { return String(repeating: "[", count: tensor.rank) + String(repeating: "]", count: tensor.rank) }
-        let summarize = tensor.count > threshold
-        let shown = summarize ? edgeValues(tensor) : tensor.scalars
-        let element = ElementFormat(values: shown, dtype: tensor.dtype)
-        let layout = Layout(tensor: tensor, separator: separator, summarize: summarize, element: element)
-        return layout.recurse(index: [], hangingIndent: " " + String(repeating: " ", count: prefix.count),
-                              width: lineWidth - suffix.count)
+    static func format(_ tensor: Tensor, separator: String, prefix: String, width: Int, _ options: PrintOptions)
+        -> String
+    {
+        if tensor.count == 0 { return "[]" }
+        let summarize = tensor.count > options.threshold
+        let shown = summarize ? edgeValues(tensor, options.edgeItems) : tensor.scalars
+        let element = ElementFormat(values: shown, dtype: tensor.dtype, options: options)
+        let layout = Layout(
+            tensor: tensor, separator: separator, summarize: summarize, edgeItems: options.edgeItems,
+            element: element)
+        return layout.recurse(index: [], hangingIndent: " " + String(repeating: " ", count: prefix.count), width: width)
     }
 
     /// The values that stay visible when an array is summarized.
-    static func edgeValues(_ tensor: Tensor) -> [Float] {
+    static func edgeValues(_ tensor: Tensor, _ edgeItems: Int) -> [Float] {
         var values: [Float] = []
         func visit(_ index: [Int]) {
             if index.count == tensor.rank {
@@ -65,7 +88,8 @@ public enum ArrayFormatter {
                 return
             }
             let length = tensor.shape[index.count]
-            let positions = length > 2 * edgeItems ? Array(0..<edgeItems) + Array((length - edgeItems)..<length) : Array(0..<length)
+            let positions =
+                length > 2 * edgeItems ? Array(0..<edgeItems) + Array((length - edgeItems)..<length) : Array(0..<length)
             for position in positions { visit(index + [position]) }
         }
         visit([])
@@ -77,6 +101,7 @@ public enum ArrayFormatter {
         let tensor: Tensor
         let separator: String
         let summarize: Bool
+        let edgeItems: Int
         let element: ElementFormat
 
         func recurse(index: [Int], hangingIndent: String, width: Int) -> String {
@@ -86,9 +111,9 @@ public enum ArrayFormatter {
             let nextIndent = hangingIndent + " "
             let nextWidth = width - 1
             let length = tensor.shape[axis]
-            let showSummary = summarize && 2 * ArrayFormatter.edgeItems < length
-            let leading = showSummary ? ArrayFormatter.edgeItems : 0
-            let trailing = showSummary ? ArrayFormatter.edgeItems : length
+            let showSummary = summarize && 2 * edgeItems < length
+            let leading = showSummary ? edgeItems : 0
+            let trailing = showSummary ? edgeItems : length
             var text = ""
             if axesLeft == 1 {
                 let trimmedSeparator = separator.trimming(" ")
@@ -111,7 +136,9 @@ public enum ArrayFormatter {
                 }
                 if trailing > 1 {
                     for i in stride(from: trailing, to: 1, by: -1) {
-                        extend(recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth), elementWidth)
+                        extend(
+                            recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth),
+                            elementWidth)
                         line += separator
                     }
                 }
@@ -120,15 +147,21 @@ public enum ArrayFormatter {
             } else {
                 let lineSeparator = separator.trimmingTrailingSpaces() + String(repeating: "\n", count: axesLeft - 1)
                 for i in 0..<leading {
-                    text += hangingIndent + recurse(index: index + [i], hangingIndent: nextIndent, width: nextWidth) + lineSeparator
+                    text +=
+                        hangingIndent + recurse(index: index + [i], hangingIndent: nextIndent, width: nextWidth)
+                        + lineSeparator
                 }
                 if showSummary { text += hangingIndent + "..." + lineSeparator }
                 if trailing > 1 {
                     for i in stride(from: trailing, to: 1, by: -1) {
-                        text += hangingIndent + recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth) + lineSeparator
+                        text +=
+                            hangingIndent
+                            + recurse(index: index + [length - i], hangingIndent: nextIndent, width: nextWidth)
+                            + lineSeparator
                     }
                 }
-                text += hangingIndent + recurse(index: index + [length - 1], hangingIndent: nextIndent, width: nextWidth)
+                text +=
+                    hangingIndent + recurse(index: index + [length - 1], hangingIndent: nextIndent, width: nextWidth)
             }
             return "[" + text.dropFirst(hangingIndent.count) + "]"
         }

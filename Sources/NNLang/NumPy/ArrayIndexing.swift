@@ -28,16 +28,21 @@ enum ArrayIndexing {
             _ = itemRange
             return Selection(positions: [], resultShape: [indices.count], flatMask: indices)
         }
-        let explicitAxes = items.filter { if case .newAxis = $0 { false } else if case .ellipsis = $0 { false } else { true } }.count
+        let explicitAxes = items.filter {
+            if case .newAxis = $0 { false } else if case .ellipsis = $0 { false } else { true }
+        }.count
         guard explicitAxes <= shape.count else {
-            throw Diagnostic("too many indices for an array of shape \(formatShape(shape)): \(explicitAxes) given, "
-                             + "the array has \(shape.count) dimension\(shape.count == 1 ? "" : "s")", at: range)
+            throw Diagnostic(
+                "too many indices for an array of shape \(formatShape(shape)): \(explicitAxes) given, "
+                    + "the array has \(shape.count) dimension\(shape.count == 1 ? "" : "s")", at: range)
         }
         var expanded: [IndexItem] = []
         var sawEllipsis = false
         for item in items {
             if case .ellipsis = item {
-                guard !sawEllipsis else { throw Diagnostic("an index can only have a single ellipsis ('...')", at: range) }
+                guard !sawEllipsis else {
+                    throw Diagnostic("an index can only have a single ellipsis ('...')", at: range)
+                }
                 sawEllipsis = true
                 expanded += Array(repeating: IndexItem.slice(nil, nil, nil), count: shape.count - explicitAxes)
             } else {
@@ -64,8 +69,10 @@ enum ArrayIndexing {
                     let length = shape[axis]
                     let position = integer < 0 ? integer + length : integer
                     guard position >= 0, position < length else {
-                        throw Diagnostic("index \(integer) is out of bounds for axis \(axis) with size \(length)", at: itemRange,
-                                         hint: length > 0 ? "valid indices are 0 to \(length - 1), or -1 to -\(length) from the end" : nil)
+                        throw Diagnostic(
+                            "index \(integer) is out of bounds for axis \(axis) with size \(length)", at: itemRange,
+                            hint: length > 0
+                                ? "valid indices are 0 to \(length - 1), or -1 to -\(length) from the end" : nil)
                     }
                     positions.append([position])
                     axis += 1
@@ -76,8 +83,9 @@ enum ArrayIndexing {
                 case .array(let a): indexArray = a.tensor
                 case .list, .tuple: indexArray = try ArrayConversion.tensor(value, range: itemRange)
                 default:
-                    throw Diagnostic("only integers, slices (:), None, ... and integer or boolean arrays are valid indices; "
-                                     + "got \(value.typeName)", at: itemRange)
+                    throw Diagnostic(
+                        "only integers, slices (:), None, ... and integer or boolean arrays are valid indices; "
+                            + "got \(value.typeName)", at: itemRange)
                 }
                 advanced += 1
                 guard advanced == 1, indexArray.rank == 1 else {
@@ -86,8 +94,10 @@ enum ArrayIndexing {
                 var taken: [Int] = []
                 if indexArray.dtype == .bool {
                     guard indexArray.count == shape[axis] else {
-                        throw Diagnostic("boolean index did not match: axis \(axis) has size \(shape[axis]) but the mask has \(indexArray.count)",
-                                         at: itemRange)
+                        throw Diagnostic(
+                            "boolean index did not match: axis \(axis) has size \(shape[axis]) "
+                                + "but the mask has \(indexArray.count)",
+                            at: itemRange)
                     }
                     taken = indexArray.scalars.enumerated().compactMap { $0.element != 0 ? $0.offset : nil }
                 } else {
@@ -95,9 +105,12 @@ enum ArrayIndexing {
                         throw Diagnostic("arrays used as indices must be of integer or boolean type", at: itemRange)
                     }
                     for raw in indexArray.scalars {
-                        let integer = Int(truncating: raw) ?? Int.max, position = integer < 0 ? integer + shape[axis] : integer
+                        let integer = Int(truncating: raw) ?? Int.max
+                        let position = integer < 0 ? integer + shape[axis] : integer
                         guard position >= 0, position < shape[axis] else {
-                            throw Diagnostic("index \(integer) is out of bounds for axis \(axis) with size \(shape[axis])", at: itemRange)
+                            throw Diagnostic(
+                                "index \(integer) is out of bounds for axis \(axis) with size \(shape[axis])",
+                                at: itemRange)
                         }
                         taken.append(position)
                     }
@@ -129,7 +142,9 @@ enum ArrayIndexing {
         return offsets
     }
 
-    static func get(_ array: NDArray, _ items: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    static func get(_ array: NDArray, _ items: [IndexItem], _ interpreter: Interpreter, range: SourceRange)
+        throws(Diagnostic) -> Value
+    {
         let tensor = array.tensor
         guard tensor.rank > 0 else { throw Diagnostic("invalid index to a scalar (0-d) value", at: range) }
         let selection = try selection(tensor, items, range: range)
@@ -138,18 +153,30 @@ enum ArrayIndexing {
         return .array(NDArray(result))
     }
 
-    static func set(_ array: NDArray, _ items: [IndexItem], to value: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) {
+    static func set(
+        _ array: NDArray, _ items: [IndexItem], to value: Value, _ interpreter: Interpreter, range: SourceRange
+    ) throws(Diagnostic) {
         let selection = try selection(array.tensor, items, range: range)
         let offsets = offsets(array.tensor, selection)
         let source = try ArrayMath.operand(value, range: range).tensor
         let shape = selection.resultShape
+        // NumPy 2.4: one element takes only a scalar or a 0-d array, never a 1-element sequence.
+        if shape.isEmpty, source.rank > 0, offsets.count == 1,
+            items.allSatisfy({ if case .value = $0 { true } else { false } })
+        {
+            throw Diagnostic(
+                "setting an array element with a sequence.", at: range,
+                hint: "the value has shape \(formatShape(source.shape)); take its single number with .item() or [0]")
+        }
         let values: Tensor
         if source.count == 1 {
             values = Tensor(shape: shape, repeating: source[flat: 0])
         } else {
             guard (try? ArrayMath.broadcastShape(source.shape, shape, range: range)) == shape else {
-                throw Diagnostic("could not assign an array of shape \(formatShape(source.shape)) into a selection of shape \(formatShape(shape))",
-                                 at: range)
+                throw Diagnostic(
+                    "could not assign an array of shape \(formatShape(source.shape)) "
+                        + "into a selection of shape \(formatShape(shape))",
+                    at: range)
             }
             values = try ArrayMath.broadcast(Tensor(shape: shape), source, range: range) { _, y in y }
         }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// NumPy's element-wise arithmetic and comparisons with broadcasting, its dtype rules for mixing
 /// arrays with Python numbers (NEP 50: a Python scalar takes the array's type), and `@`.
@@ -42,16 +43,20 @@ enum ArrayMath {
         return ArrayConversion.promote(a.tensor.dtype, b.tensor.dtype)
     }
 
-    static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
-        let a = try operand(left, range: range), b = try operand(right, range: range)
+    static func binary(
+        _ op: BinaryOperator, _ left: Value, _ right: Value, _ interpreter: Interpreter, range: SourceRange
+    ) throws(Diagnostic) -> Value {
+        let a = try operand(left, range: range)
+        let b = try operand(right, range: range)
         if op == .matmul { return .array(NDArray(try matmul(a.tensor, b.tensor, range: range))) }
         var dtype = resultType(a, b)
         if [.bool, .int64, .uint8].contains(dtype) {
             if op == .divide { dtype = .float64 }
             if dtype == .bool, op != .multiply { dtype = .int64 }
             if op == .power, b.tensor.scalars.contains(where: { $0 < 0 }) {
-                throw Diagnostic("integers to negative integer powers are not allowed", at: range,
-                                 hint: "make one side a float, like 2.0 ** -1")
+                throw Diagnostic(
+                    "integers to negative integer powers are not allowed", at: range,
+                    hint: "make one side a float, like 2.0 ** -1")
             }
         }
         let function: (Float, Float) -> Float
@@ -76,8 +81,11 @@ enum ArrayMath {
     /// A 0-d result is a NumPy scalar; anything else an array.
     static func wrap(_ tensor: Tensor) -> Value { .array(NDArray(tensor)) }
 
-    static func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
-        let a = try operand(left, range: range), b = try operand(right, range: range)
+    static func compare(
+        _ op: ComparisonOperator, _ left: Value, _ right: Value, _ interpreter: Interpreter, range: SourceRange
+    ) throws(Diagnostic) -> Value {
+        let a = try operand(left, range: range)
+        let b = try operand(right, range: range)
         let function: (Float, Float) -> Float
         switch op {
         case .equal: function = { $0 == $1 ? 1 : 0 }
@@ -93,7 +101,9 @@ enum ArrayMath {
         return wrap(result)
     }
 
-    static func unary(_ op: UnaryOperator, _ value: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    static func unary(_ op: UnaryOperator, _ value: Value, _ interpreter: Interpreter, range: SourceRange)
+        throws(Diagnostic) -> Value
+    {
         guard case .array(let array) = value else { return value }
         if op == .plus { return value }
         var result = map(array.tensor) { -$0 }
@@ -122,8 +132,9 @@ enum ArrayMath {
         var shape: [Int] = []
         for (x, y) in zip(paddedA, paddedB) {
             guard x == y || x == 1 || y == 1 else {
-                throw Diagnostic("operands could not be broadcast together with shapes \(formatShape(a)) \(formatShape(b))",
-                                 at: range, hint: "each axis must match, or be 1 in one of them (axes are compared from the right)")
+                throw Diagnostic(
+                    "operands could not be broadcast together with shapes \(formatShape(a)) \(formatShape(b))",
+                    at: range, hint: "each axis must match, or be 1 in one of them (axes are compared from the right)")
             }
             shape.append(x == 1 ? y : x)
         }
@@ -131,7 +142,9 @@ enum ArrayMath {
     }
 
     /// `function(a[i], b[j])` over the broadcast shape.
-    static func broadcast(_ a: Tensor, _ b: Tensor, range: SourceRange?, _ function: (Float, Float) -> Float) throws(Diagnostic) -> Tensor {
+    static func broadcast(_ a: Tensor, _ b: Tensor, range: SourceRange?, _ function: (Float, Float) -> Float)
+        throws(Diagnostic) -> Tensor
+    {
         let shape = try broadcastShape(a.shape, b.shape, range: range)
         try ArrayConversion.checkSize(shape, range: range)
         var result = Tensor(shape: shape)
@@ -148,9 +161,11 @@ enum ArrayMath {
                         let scalar = x[0]
                         for i in 0..<count { out[i] = function(scalar, y[i]) }
                     } else {
-                        let stridesA = broadcastStrides(a.shape, to: shape), stridesB = broadcastStrides(b.shape, to: shape)
+                        let stridesA = broadcastStrides(a.shape, to: shape)
+                        let stridesB = broadcastStrides(b.shape, to: shape)
                         var index = [Int](repeating: 0, count: shape.count)
-                        var offsetA = 0, offsetB = 0
+                        var offsetA = 0
+                        var offsetB = 0
                         for i in 0..<count {
                             out[i] = function(x[offsetA], y[offsetB])
                             var axis = shape.count - 1
@@ -187,14 +202,17 @@ enum ArrayMath {
     /// `a @ b` for 1-D and 2-D arrays, through BLAS.
     static func matmul(_ a: Tensor, _ b: Tensor, range: SourceRange) throws(Diagnostic) -> Tensor {
         guard a.rank >= 1, b.rank >= 1, a.rank <= 2, b.rank <= 2 else {
-            throw Diagnostic("matmul supports 1-D and 2-D arrays; got shapes \(formatShape(a.shape)) and \(formatShape(b.shape))", at: range)
+            throw Diagnostic(
+                "matmul supports 1-D and 2-D arrays; got shapes \(formatShape(a.shape)) and \(formatShape(b.shape))",
+                at: range)
         }
         let left = a.rank == 1 ? ((try? a.reshaped([1, a.count])) ?? a) : a
         let right = b.rank == 1 ? ((try? b.reshaped([b.count, 1])) ?? b) : b
         guard left.shape[1] == right.shape[0] else {
-            throw Diagnostic("matmul: the shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) do not line up "
-                             + "(\(left.shape[1]) columns against \(right.shape[0]) rows)", at: range,
-                             hint: "for a · b the last axis of a must equal the first axis of b; a transpose (.T) may help")
+            throw Diagnostic(
+                "matmul: the shapes \(formatShape(a.shape)) and \(formatShape(b.shape)) do not line up "
+                    + "(\(left.shape[1]) columns against \(right.shape[0]) rows)", at: range,
+                hint: "for a · b the last axis of a must equal the first axis of b; a transpose (.T) may help")
         }
         try ArrayConversion.checkSize([left.shape[0], right.shape[1]], range: range)
         var product: Tensor
@@ -203,7 +221,8 @@ enum ArrayMath {
         if a.rank == 2 { shape.append(a.shape[0]) }
         if b.rank == 2 { shape.append(b.shape[1]) }
         product = (try? product.reshaped(shape)) ?? product
-        product.dtype = ArrayConversion.promote(a.dtype, b.dtype) == .bool ? .int64 : ArrayConversion.promote(a.dtype, b.dtype)
+        product.dtype =
+            ArrayConversion.promote(a.dtype, b.dtype) == .bool ? .int64 : ArrayConversion.promote(a.dtype, b.dtype)
         return product
     }
 }

@@ -1,7 +1,7 @@
 import NNEngine
 
 /// How every element of one array is printed, decided from all the values shown (NumPy's
-/// `FloatingFormat`, `IntegerFormat` and `BoolFormat` with the default options).
+/// `FloatingFormat` in its `maxprec` mode, `IntegerFormat` and `BoolFormat`).
 struct ElementFormat {
     enum Style {
         case bool
@@ -13,35 +13,43 @@ struct ElementFormat {
     }
 
     let style: Style
+    /// Most digits after the point.
+    let precision: Int
 
-    init(values: [Float], dtype: DType) {
+    init(values: [Float], dtype: DType, options: PrintOptions = PrintOptions()) {
+        precision = options.precision
         switch dtype {
         case .bool:
             style = .bool
         case .int64, .uint8:
             style = .integer(width: values.map { ArrayFormatter.integerText($0).count }.max() ?? 1)
         case .float32, .float64:
-            style = ElementFormat.floatingStyle(values)
+            // NumPy 2.3+: float32 switches to scientific notation from 1e6 up (its precision is 6 digits).
+            let cutoff: Float = dtype == .float32 ? 1e6 : 1e8
+            style = ElementFormat.floatingStyle(
+                values, precision: options.precision, suppress: options.suppress, cutoff: cutoff)
         }
     }
 
-    static func floatingStyle(_ values: [Float]) -> Style {
+    static func floatingStyle(_ values: [Float], precision: Int, suppress: Bool, cutoff: Float) -> Style {
         let finite = values.filter(\.isFinite)
         let nonZero = finite.filter { $0 != 0 }.map(abs)
         var scientific = false
         if let largest = nonZero.max(), let smallest = nonZero.min() {
-            scientific = largest >= 1e8 || smallest < 0.0001 || largest / smallest > 1000
+            scientific = largest >= cutoff || (!suppress && (smallest < 0.0001 || largest / smallest > 1000))
         }
         let hasNegativeInfinity = values.contains { $0.isInfinite && $0 < 0 }
         let hasSpecial = finite.count != values.count
         if scientific {
-            let parts = finite.map { ElementFormat.scientificParts($0, digits: nil) }
+            let parts = finite.map { ElementFormat.scientificParts($0, precision: precision) }
             let digits = parts.map(\.fraction.count).max() ?? 0
             let left = parts.map(\.integer.count).max() ?? 1
             let exponentDigits = max(2, parts.map { String(abs($0.exponent)).count }.max() ?? 2)
             return .scientific(left: left, digits: digits, exponentDigits: exponentDigits)
         }
-        let parts = finite.map { positionalText($0).split(separator: ".", omittingEmptySubsequences: false) }
+        let parts = finite.map {
+            positionalText($0, precision: precision).split(separator: ".", omittingEmptySubsequences: false)
+        }
         var left = parts.map { $0[0].count }.max() ?? 1
         let right = parts.map { $0.count > 1 ? $0[1].count : 0 }.max() ?? 0
         if hasSpecial { left = max(left, 3 - (right + 1), 3 + (hasNegativeInfinity ? 1 : 0) - (right + 1)) }
@@ -56,15 +64,19 @@ struct ElementFormat {
             return ElementFormat.pad(ArrayFormatter.integerText(value), to: width)
         case .positional(let left, let right):
             guard value.isFinite else { return ElementFormat.pad(ElementFormat.special(value), to: left + right + 1) }
-            let parts = ElementFormat.positionalText(value).split(separator: ".", omittingEmptySubsequences: false)
+            let parts = ElementFormat.positionalText(value, precision: precision).split(
+                separator: ".", omittingEmptySubsequences: false)
             let fraction = parts.count > 1 ? String(parts[1]) : ""
             return ElementFormat.pad(String(parts[0]), to: left) + "." + fraction
                 + String(repeating: " ", count: max(0, right - fraction.count))
         case .scientific(let left, let digits, let exponentDigits):
-            guard value.isFinite else { return ElementFormat.pad(ElementFormat.special(value), to: left + digits + 3 + exponentDigits) }
-            let parts = ElementFormat.scientificParts(value, digits: digits)
+            guard value.isFinite else {
+                return ElementFormat.pad(ElementFormat.special(value), to: left + digits + 3 + exponentDigits)
+            }
+            let parts = ElementFormat.scientificParts(value, precision: precision, minimumDigits: digits)
             let exponent = String(abs(parts.exponent))
-            return ElementFormat.pad(parts.integer, to: left) + "." + parts.fraction + "e" + (parts.exponent < 0 ? "-" : "+")
+            return ElementFormat.pad(parts.integer, to: left) + "." + parts.fraction + "e"
+                + (parts.exponent < 0 ? "-" : "+")
                 + String(repeating: "0", count: max(0, exponentDigits - exponent.count)) + exponent
         }
     }
@@ -76,8 +88,8 @@ struct ElementFormat {
     }
 
     /// The shortest digits of `value` as a float32 (NumPy's `unique=True`), in positional form with at
-    /// most 8 fractional digits, trailing zeros trimmed but the point kept: `1.`, `0.25`, `-0.0157`.
-    static func positionalText(_ value: Float) -> String {
+    /// most `precision` fractional digits, trailing zeros trimmed but the point kept: `1.`, `0.25`, `-0.0157`.
+    static func positionalText(_ value: Float, precision: Int = 8) -> String {
         let (digits, exponent) = shortestDigits(value)
         var text: String
         let pointPosition = exponent + 1  // digits before the decimal point
@@ -89,27 +101,37 @@ struct ElementFormat {
             let index = digits.index(digits.startIndex, offsetBy: pointPosition)
             text = String(digits[..<index]) + "." + String(digits[index...])
         }
-        if let point = text.firstIndex(of: "."), text.distance(from: point, to: text.endIndex) - 1 > 8 {
-            text = cFormat("%.8f", Double(abs(value)))
+        if let point = text.firstIndex(of: "."), text.distance(from: point, to: text.endIndex) - 1 > precision {
+            text = cFormat("%.\(precision)f", Double(abs(value)))
             while text.last == "0" { text.removeLast() }
+            if !text.contains(".") { text += "." }
         }
         return (value.sign == .minus ? "-" : "") + text
     }
 
-    /// Mantissa integer digit, fraction digits and exponent; `digits` pads or rounds the fraction.
-    static func scientificParts(_ value: Float, digits: Int?) -> (integer: String, fraction: String, exponent: Int) {
+    /// Mantissa integer digit, fraction digits and exponent: the shortest digits, rounded to at most
+    /// `precision` after the point; with `minimumDigits`, more of the value's exact digits are shown
+    /// (the last one rounded), as NumPy's `dragon4_scientific(min_digits=)` pads a column.
+    static func scientificParts(_ value: Float, precision: Int = 8, minimumDigits: Int? = nil)
+        -> (integer: String, fraction: String, exponent: Int)
+    {
         var (mantissa, exponent) = shortestDigits(value)
         if value == 0 { exponent = 0 }
         var fraction = String(mantissa.dropFirst())
-        if fraction.count > 8 {
-            let rounded = cFormat("%.8e", Double(abs(value)))
-            let pieces = rounded.split(separator: "e")
+        var rounding: Int?
+        if fraction.count > precision {
+            rounding = precision
+        } else if let minimumDigits, fraction.count < minimumDigits, value != 0 {
+            rounding = minimumDigits
+        }
+        if let digits = rounding {
+            let pieces = cFormat("%.\(digits)e", Double(abs(value))).split(separator: "e")
             mantissa = pieces[0].replacingOccurrences(of: ".", with: "")
             exponent = Int(pieces[1]) ?? exponent
             fraction = String(mantissa.dropFirst())
-            while fraction.last == "0" { fraction.removeLast() }
+            if minimumDigits == nil { while fraction.last == "0" { fraction.removeLast() } }
         }
-        if let digits { fraction += String(repeating: "0", count: max(0, digits - fraction.count)) }
+        if let minimumDigits { fraction += String(repeating: "0", count: max(0, minimumDigits - fraction.count)) }
         return ((value.sign == .minus ? "-" : "") + String(mantissa.prefix(1)), fraction, exponent)
     }
 
@@ -124,7 +146,8 @@ struct ElementFormat {
             exponent = Int(text[text.index(after: e)...]) ?? 0
         }
         let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
-        let whole = String(parts[0]), fraction = parts.count > 1 ? String(parts[1]) : ""
+        let whole = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
         var digits = whole + fraction
         var pointExponent = whole.count - 1 + exponent
         while digits.count > 1, digits.first == "0" {

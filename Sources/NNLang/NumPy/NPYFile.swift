@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads and writes NumPy's `.npy` files (format versions 1 to 3, C order) of float32, float64,
 /// uint8, int64, int32 and bool arrays, as `np.load` and `np.save` do.
@@ -11,12 +12,17 @@ enum NPYFile {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
 
     static func load(_ path: String, range: SourceRange) throws(Diagnostic) -> Tensor {
-        let bytes = try FileBytes.read(path, range: range)
+        try decode(try FileBytes.read(path, range: range), name: path, range: range)
+    }
+
+    /// The array in the bytes of a `.npy` file; `name` is the file (or archive member) for messages.
+    static func decode(_ bytes: [UInt8], name path: String, range: SourceRange) throws(Diagnostic) -> Tensor {
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw Diagnostic("'\(path)' is not a .npy file (it does not start with NumPy's magic bytes)", at: range)
         }
         let major = bytes[6]
-        let headerLength: Int, headerStart: Int
+        let headerLength: Int
+        let headerStart: Int
         if major == 1 {
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
             headerStart = 10
@@ -25,13 +31,16 @@ enum NPYFile {
             headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
             headerStart = 12
         }
-        guard headerStart + headerLength <= bytes.count else { throw Diagnostic("'\(path)' is a truncated .npy file", at: range) }
+        guard headerStart + headerLength <= bytes.count else {
+            throw Diagnostic("'\(path)' is a truncated .npy file", at: range)
+        }
         let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
         guard let descr = field("descr", in: header), let order = field("fortran_order", in: header),
             let shapeText = field("shape", in: header)
         else { throw Diagnostic("'\(path)' has a .npy header NNLab cannot read", at: range) }
         guard order.hasPrefix("False") else {
-            throw Diagnostic("'\(path)' is stored in Fortran order; save it in C order (np.ascontiguousarray)", at: range)
+            throw Diagnostic(
+                "'\(path)' is stored in Fortran order; save it in C order (np.ascontiguousarray)", at: range)
         }
         let shape = shapeText.split(separator: ",").compactMap { Int(String($0).trimming(" ()")) }
         try ArrayConversion.checkSize(shape, range: range)
@@ -46,8 +55,13 @@ enum NPYFile {
         case "<i8": (size, dtype) = (8, .int64)
         case "<i4": (size, dtype) = (4, .int64)
         case "|b1": (size, dtype) = (1, .bool)
+        case "|O":
+            throw Diagnostic(
+                "Object arrays cannot be loaded when allow_pickle=False", at: range,
+                hint: "'\(path)' holds Python objects, which only unpickling can read; NNLab never unpickles")
         default:
-            throw Diagnostic("'\(path)' holds \(type) values; NNLab reads float32, float64, uint8, int32, int64 and bool", at: range)
+            throw Diagnostic(
+                "'\(path)' holds \(type) values; NNLab reads float32, float64, uint8, int32, int64 and bool", at: range)
         }
         guard data.count >= count * size else {
             throw Diagnostic("'\(path)' is truncated: its header promises \(count) values", at: range)
@@ -79,14 +93,22 @@ enum NPYFile {
 
     static func save(_ tensor: Tensor, to requestedPath: String, range: SourceRange) throws(Diagnostic) {
         let path = requestedPath.hasSuffix(".npy") ? requestedPath : requestedPath + ".npy"
-        let (descr, size): (String, Int) = switch tensor.dtype {
-        case .float32: ("<f4", 4)
-        case .float64: ("<f8", 8)
-        case .int64: ("<i8", 8)
-        case .uint8: ("|u1", 1)
-        case .bool: ("|b1", 1)
-        }
-        let shape = tensor.shape.count == 1 ? "(\(tensor.shape[0]),)" : "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")"
+        try FileBytes.write(encode(tensor), to: path, range: range)
+    }
+
+    /// The bytes of a version 1.0 `.npy` file holding `tensor`.
+    static func encode(_ tensor: Tensor) -> [UInt8] {
+        let (descr, size): (String, Int) =
+            switch tensor.dtype {
+            case .float32: ("<f4", 4)
+            case .float64: ("<f8", 8)
+            case .int64: ("<i8", 8)
+            case .uint8: ("|u1", 1)
+            case .bool: ("|b1", 1)
+            }
+        let shape =
+            tensor.shape.count == 1
+            ? "(\(tensor.shape[0]),)" : "(" + tensor.shape.map(String.init).joined(separator: ", ") + ")"
         var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': \(shape), }"
         let unpadded = 10 + header.utf8.count + 1
         header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
@@ -96,11 +118,12 @@ enum NPYFile {
             switch tensor.dtype {
             case .float32: withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
             case .float64: withUnsafeBytes(of: Double(value).bitPattern.littleEndian) { bytes += $0 }
-            case .int64: withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+            case .int64:
+                withUnsafeBytes(of: (Int64(exactly: value.rounded(.towardZero)) ?? 0).littleEndian) { bytes += $0 }
             case .uint8, .bool: bytes.append(UInt8(max(0, min(255, value))))
             }
         }
-        try FileBytes.write(bytes, to: path, range: range)
+        return bytes
     }
 }
 
@@ -110,8 +133,11 @@ enum FileBytes {
 
     static func read(_ path: String, range: SourceRange?, limit: Int = maximumSize) throws(Diagnostic) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
-            let reason = errno == ENOENT ? "there is no file '\(path)'" : "cannot open '\(path)': \(String(cString: strerror(errno)))"
-            throw Diagnostic(reason, at: range, hint: errno == ENOENT ? "paths are relative to the folder you ran nn in" : nil)
+            let reason =
+                errno == ENOENT
+                ? "there is no file '\(path)'" : "cannot open '\(path)': \(String(cString: strerror(errno)))"
+            throw Diagnostic(
+                reason, at: range, hint: errno == ENOENT ? "paths are relative to the folder you ran nn in" : nil)
         }
         defer { fclose(file) }
         var info = stat()

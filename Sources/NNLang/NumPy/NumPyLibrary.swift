@@ -1,14 +1,17 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension BoundArguments {
     /// The argument as an array, converted as `np.asarray` would.
     func tensor(_ name: String, dtype: DType? = nil) throws(Diagnostic) -> Tensor {
-        guard let value = values[name]?.value else { throw Diagnostic("\(function)() needs the argument '\(name)'", at: callRange) }
+        guard let value = values[name]?.value else {
+            throw Diagnostic("\(function)() needs the argument '\(name)'", at: callRange)
+        }
         return try ArrayConversion.tensor(value, dtype: dtype, range: range(name))
     }
 
@@ -28,8 +31,9 @@ extension BoundArguments {
         var shape: [Int] = []
         for item in items {
             guard let dimension = item.exactInteger else {
-                throw Diagnostic("a shape must be made of integers; got \(item.typeName)", at: range,
-                                 hint: item.typeName == "float" ? "use int(...) to make a whole number" : nil)
+                throw Diagnostic(
+                    "a shape must be made of integers; got \(item.typeName)", at: range,
+                    hint: item.typeName == "float" ? "use int(...) to make a whole number" : nil)
             }
             shape.append(dimension)
         }
@@ -59,24 +63,32 @@ enum NumPyLibrary {
         }
     }
 
-    static func module(_ interpreter: Interpreter, random: ModuleObject?) -> ModuleObject {
+    static func module(_ interpreter: Interpreter, random: ModuleObject?, linalg: ModuleObject?) -> ModuleObject {
         var members: [String: Value] = [
             "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
-            "int64": .object(DTypeObject(.int64)), "int32": .object(DTypeObject(.int64)), "uint8": .object(DTypeObject(.uint8)),
+            "int64": .object(DTypeObject(.int64)), "int32": .object(DTypeObject(.int64)),
+            "uint8": .object(DTypeObject(.uint8)),
             "bool_": .object(DTypeObject(.bool)), "pi": .float(Double.pi), "e": .float(M_E), "nan": .float(.nan),
             "inf": .float(.infinity), "newaxis": .none,
-            "array": function("array", "object, dtype=None") { a, _ throws(Diagnostic) in array(try a.tensor("object", dtype: a.optionalDType("dtype")).copied()) },
-            "asarray": function("asarray", "a, dtype=None") { a, _ throws(Diagnostic) in array(try a.tensor("a", dtype: a.optionalDType("dtype"))) },
+            "array": function("array", "object, dtype=None") { a, _ throws(Diagnostic) in
+                array(try a.tensor("object", dtype: a.optionalDType("dtype")).copied())
+            },
+            "asarray": function("asarray", "a, dtype=None") { a, _ throws(Diagnostic) in
+                array(try a.tensor("a", dtype: a.optionalDType("dtype")))
+            },
             "zeros": function("zeros", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                array(Tensor(shape: try a.shape("shape"), repeating: 0, dtype: try a.optionalDType("dtype") ?? .float64))
+                array(
+                    Tensor(shape: try a.shape("shape"), repeating: 0, dtype: try a.optionalDType("dtype") ?? .float64))
             },
             "ones": function("ones", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                array(Tensor(shape: try a.shape("shape"), repeating: 1, dtype: try a.optionalDType("dtype") ?? .float64))
+                array(
+                    Tensor(shape: try a.shape("shape"), repeating: 1, dtype: try a.optionalDType("dtype") ?? .float64))
             },
             "full": function("full", "shape, fill_value, dtype=None") { a, _ throws(Diagnostic) in
                 let fill = a.values["fill_value"]?.value ?? .none
                 let dtype: DType = try a.optionalDType("dtype") ?? (fill.typeName == "int" ? .int64 : .float64)
-                return array(Tensor(shape: try a.shape("shape"), repeating: Float(try a.double("fill_value")), dtype: dtype))
+                return array(
+                    Tensor(shape: try a.shape("shape"), repeating: Float(try a.double("fill_value")), dtype: dtype))
             },
             "zeros_like": function("zeros_like", "a, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
@@ -86,10 +98,17 @@ enum NumPyLibrary {
                 let t = try a.tensor("a")
                 return array(Tensor(shape: t.shape, repeating: 1, dtype: try a.optionalDType("dtype") ?? t.dtype))
             },
-            "arange": function("arange", "start, stop=None, step=None, dtype=None") { a, _ throws(Diagnostic) in try arange(a) },
-            "linspace": function("linspace", "start, stop, num=50, endpoint=True, dtype=None") { a, _ throws(Diagnostic) in
-                let start = try a.double("start"), stop = try a.double("stop"), count = try a.int("num", default: 50)
-                guard count >= 0 else { throw Diagnostic("linspace: num must be non-negative, got \(count)", at: a.range("num")) }
+            "arange": function("arange", "start, stop=None, step=None, dtype=None") { a, _ throws(Diagnostic) in
+                try arange(a)
+            },
+            "linspace": function("linspace", "start, stop, num=50, endpoint=True, dtype=None") {
+                a, _ throws(Diagnostic) in
+                let start = try a.double("start")
+                let stop = try a.double("stop")
+                let count = try a.int("num", default: 50)
+                guard count >= 0 else {
+                    throw Diagnostic("linspace: num must be non-negative, got \(count)", at: a.range("num"))
+                }
                 try ArrayConversion.checkSize([count], range: a.range("num"))
                 let endpoint = try a.bool("endpoint", default: true)
                 let divisions = Double(endpoint ? max(count - 1, 1) : max(count, 1))
@@ -99,12 +118,20 @@ enum NumPyLibrary {
                 return array(Tensor(values, dtype: try a.optionalDType("dtype") ?? .float64))
             },
             "eye": function("eye", "N, M=None, dtype=float") { a, _ throws(Diagnostic) in
-                let n = try a.int("N"), m = try a.int("M", default: n)
+                let n = try a.int("N")
+                let m = try a.int("M", default: n)
                 try ArrayConversion.checkSize([n, m], range: a.callRange)
-                return array(Tensor(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) { ($0 / m == $0 % m) ? 1 : 0 })
+                return array(
+                    Tensor(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) {
+                        ($0 / m == $0 % m) ? 1 : 0
+                    })
             },
-            "dot": function("dot", "a, b") { a, _ throws(Diagnostic) in try dot(try a.tensor("a"), try a.tensor("b"), range: a.callRange) },
-            "matmul": function("matmul", "a, b") { a, _ throws(Diagnostic) in array(try ArrayMath.matmul(try a.tensor("a"), try a.tensor("b"), range: a.callRange)) },
+            "dot": function("dot", "a, b") { a, _ throws(Diagnostic) in
+                try dot(try a.tensor("a"), try a.tensor("b"), range: a.callRange)
+            },
+            "matmul": function("matmul", "a, b") { a, _ throws(Diagnostic) in
+                array(try ArrayMath.matmul(try a.tensor("a"), try a.tensor("b"), range: a.callRange))
+            },
             "exp": floatFunction("exp") { expf($0) },
             "log": floatFunction("log") { logf($0) },
             "log10": floatFunction("log10") { log10f($0) },
@@ -112,6 +139,9 @@ enum NumPyLibrary {
             "tanh": floatFunction("tanh") { tanhf($0) },
             "sin": floatFunction("sin") { sinf($0) },
             "cos": floatFunction("cos") { cosf($0) },
+            "log1p": floatFunction("log1p") { log1pf($0) },
+            "expm1": floatFunction("expm1") { expm1f($0) },
+            "log2": floatFunction("log2") { log2f($0) },
             "abs": keepingType("abs") { abs($0) },
             "absolute": keepingType("absolute") { abs($0) },
             "square": keepingType("square") { $0 * $0 },
@@ -123,58 +153,91 @@ enum NumPyLibrary {
             "minimum": pairwise("minimum") { $0.isNaN || $1.isNaN ? .nan : min($0, $1) },
             "power": pairwise("power") { powf($0, $1) },
             "where": function("where", "condition, x=None, y=None") { a, _ throws(Diagnostic) in try whereFunction(a) },
-            "clip": function("clip", "a, a_min, a_max") { a, _ throws(Diagnostic) in
-                let t = try a.tensor("a")
-                let low = a["a_min"] == nil ? -Float.infinity : Float(try a.double("a_min"))
-                let high = a["a_max"] == nil ? Float.infinity : Float(try a.double("a_max"))
-                var result = ArrayMath.map(t) { min(max($0, low), high) }
-                result.dtype = t.dtype
-                return array(result)
-            },
             "reshape": function("reshape", "a, newshape") { a, _ throws(Diagnostic) in
-                array(try ArrayAttributes.resolvedReshape(try a.tensor("a"), try a.shape("newshape"), range: a.callRange))
+                array(
+                    try ArrayAttributes.resolvedReshape(try a.tensor("a"), try a.shape("newshape"), range: a.callRange))
             },
-            "transpose": function("transpose", "a") { a, _ throws(Diagnostic) in array(ArrayAttributes.transpose(try a.tensor("a"))) },
-            "tile": function("tile", "A, reps") { a, _ throws(Diagnostic) in array(try tile(try a.tensor("A"), try a.shape("reps"), range: a.callRange)) },
+            "transpose": function("transpose", "a") { a, _ throws(Diagnostic) in
+                array(ArrayAttributes.transpose(try a.tensor("a")))
+            },
+            "meshgrid": function("meshgrid", "*xi, indexing='xy'") { a, _ throws(Diagnostic) in try meshgrid(a) },
+            "tile": function("tile", "A, reps") { a, _ throws(Diagnostic) in
+                array(try tile(try a.tensor("A"), try a.shape("reps"), range: a.callRange))
+            },
             "concatenate": function("concatenate", "arrays, axis=0") { a, interpreter throws(Diagnostic) in
-                array(try concatenate(try tensors(a, "arrays", interpreter), axis: try a.int("axis", default: 0), range: a.callRange))
+                array(
+                    try concatenate(
+                        try tensors(a, "arrays", interpreter), axis: try a.int("axis", default: 0), range: a.callRange))
             },
             "vstack": function("vstack", "tup") { a, interpreter throws(Diagnostic) in
-                let parts = try tensors(a, "tup", interpreter).map { t in t.rank == 1 ? ((try? t.reshaped([1, t.count])) ?? t) : t }
+                let parts = try tensors(a, "tup", interpreter).map { t in
+                    t.rank == 1 ? ((try? t.reshaped([1, t.count])) ?? t) : t
+                }
                 return array(try concatenate(parts, axis: 0, range: a.callRange))
             },
             "hstack": function("hstack", "tup") { a, interpreter throws(Diagnostic) in
                 let parts = try tensors(a, "tup", interpreter)
                 return array(try concatenate(parts, axis: parts.first?.rank == 1 ? 0 : 1, range: a.callRange))
             },
-            "load": function("load", "file") { a, interpreter throws(Diagnostic) in
-                array(try NPYFile.load(interpreter.resolvePath(try a.string("file")), range: a.range("file")))
+            "load": function("load", "file, mmap_mode=None, allow_pickle=False") { a, interpreter throws(Diagnostic) in
+                try NPZFile.load(a, interpreter)
             },
+            "r_": .object(IndexConcatenator(columns: false)), "c_": .object(IndexConcatenator(columns: true)),
+            "savez": .object(SavezFunction(compressed: false)),
+            "savez_compressed": .object(SavezFunction(compressed: true)),
             "save": function("save", "file, arr") { a, _ throws(Diagnostic) in
                 try NPYFile.save(try a.tensor("arr"), to: try a.string("file"), range: a.callRange)
                 return .none
             },
-            "shape": function("shape", "a") { a, _ throws(Diagnostic) in .tuple(try a.tensor("a").shape.map { .int($0) }) },
+            "shape": function("shape", "a") { a, _ throws(Diagnostic) in
+                .tuple(try a.tensor("a").shape.map { .int($0) })
+            },
             "copy": function("copy", "a") { a, _ throws(Diagnostic) in array(try a.tensor("a").copied()) },
-            "count_nonzero": function("count_nonzero", "a") { a, _ throws(Diagnostic) in .int(try a.tensor("a").scalars.filter { $0 != 0 }.count) },
+            "count_nonzero": function("count_nonzero", "a") { a, _ throws(Diagnostic) in
+                .int(try a.tensor("a").scalars.filter { $0 != 0 }.count)
+            },
             "expand_dims": function("expand_dims", "a, axis") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
                 var axis = try a.int("axis")
                 if axis < 0 { axis += t.rank + 1 }
-                guard axis >= 0, axis <= t.rank else { throw Diagnostic("axis \(axis) is out of bounds", at: a.range("axis")) }
+                guard axis >= 0, axis <= t.rank else {
+                    throw Diagnostic("axis \(axis) is out of bounds", at: a.range("axis"))
+                }
                 var shape = t.shape
                 shape.insert(1, at: axis)
                 return array((try? t.copied().reshaped(shape)) ?? t)
             },
         ]
-        for reduction in [Reduction.sum, .mean, .max, .min, .argmax, .argmin, .std, .any, .all] {
-            members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, keepdims=False") { a, _ throws(Diagnostic) in
-                try reduction.apply(try a.tensor("a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false), range: a.callRange)
+        for reduction in [Reduction.sum, .mean, .max, .min, .argmax, .argmin, .std, .var, .prod, .median, .any, .all] {
+            members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, keepdims=False") {
+                a, _ throws(Diagnostic) in
+                try reduction.apply(
+                    try a.tensor("a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false),
+                    range: a.callRange)
             }
         }
+        members.merge(ArraySorting.members()) { old, _ in old }
+        members.merge(ArrayComparison.members()) { old, _ in old }
+        members.merge(TextFiles.members()) { old, _ in old }
+        members.merge(ArrayShaping.members()) { old, _ in old }
+        let operators: [(String, BinaryOperator)] = [
+            ("add", .add), ("subtract", .subtract), ("multiply", .multiply), ("divide", .divide),
+            ("true_divide", .divide),
+            ("floor_divide", .floorDivide), ("mod", .modulo), ("remainder", .modulo),
+        ]
+        for (name, op) in operators {
+            members[name] = function(name, "x1, x2") { a, interpreter throws(Diagnostic) in
+                try ArrayMath.binary(
+                    op, a.values["x1"]?.value ?? .none, a.values["x2"]?.value ?? .none, interpreter, range: a.callRange)
+            }
+        }
+        members["set_printoptions"] = PrintOptions.setter()
+        members["get_printoptions"] = PrintOptions.getter()
+        members["printoptions"] = PrintOptions.context()
         members["amax"] = members["max"]
         members["amin"] = members["min"]
         if let random { members["random"] = .object(random) }
+        if let linalg { members["linalg"] = .object(linalg) }
         return ModuleObject("numpy", members)
     }
 
@@ -209,7 +272,8 @@ enum NumPyLibrary {
     }
 
     static func arange(_ a: BoundArguments) throws(Diagnostic) -> Value {
-        var start = try a.double("start"), stop = 0.0
+        var start = try a.double("start")
+        var stop = 0.0
         if a["stop"] == nil { (start, stop) = (0, start) } else { stop = try a.double("stop") }
         let step = try a.double("step", default: 1)
         guard step != 0 else { throw Diagnostic("arange: the step cannot be zero", at: a.range("step")) }

@@ -1,18 +1,103 @@
 import NNEngine
 
-/// `np.random`: NumPy's legacy global-state functions, drawing from the session's seeded stream
-/// (so a lesson prints the same numbers every run; the numbers are NNLab's, not NumPy's).
+/// `np.random`: NumPy's legacy functions on one global `NumPyRandomState` per session (seeded from the
+/// session's seed until `np.random.seed`), `np.random.RandomState(seed)` objects with the same methods,
+/// and `np.random.default_rng(seed)`.
 enum NumPyRandom {
+    static func module(_ interpreter: Interpreter) -> ModuleObject {
+        var members = legacyFunctions(interpreter.modules.numpyRandomState(interpreter))
+        members["RandomState"] = function("RandomState", "seed=None") { a, interpreter throws(Diagnostic) in
+            let state = NumPyRandomState(seed: UInt32(truncatingIfNeeded: interpreter.options.seed))
+            try seed(state, a)
+            return .object(RandomStateObject(state))
+        }
+        members["default_rng"] = function("default_rng", "seed=None") { a, interpreter throws(Diagnostic) in
+            try GeneratorObject.make(a, interpreter)
+        }
+        return ModuleObject("numpy.random", members)
+    }
+
+    /// Reseeds `state` from the `seed` argument: an int, a sequence of ints, or None (the session's seed).
+    static func seed(_ state: NumPyRandomState, _ a: BoundArguments, session: UInt64? = nil) throws(Diagnostic) {
+        let message = "Seed must be between 0 and 2**32 - 1"
+        guard let value = a["seed"] else {
+            if let session { state.seed(UInt32(truncatingIfNeeded: session)) }
+            return
+        }
+        if let integer = value.exactInteger {
+            guard integer >= 0, integer <= Int(UInt32.max) else { throw Diagnostic(message, at: a.range("seed")) }
+            state.seed(UInt32(integer))
+            return
+        }
+        // A list of Python ints is read exactly; an array through its (float32) storage.
+        var integers: [Int] = []
+        switch value {
+        case .list(let list): integers = list.items.compactMap(\.exactInteger)
+        case .tuple(let items): integers = items.compactMap(\.exactInteger)
+        default:
+            let tensor = try a.tensor("seed")
+            if tensor.rank == 1, tensor.dtype != .float32, tensor.dtype != .float64 {
+                integers = tensor.scalars.map { $0.isFinite && abs($0) < 9e18 ? Int($0) : -1 }
+            }
+        }
+        guard !integers.isEmpty, integers.count == (try a.tensor("seed")).count else {
+            throw Diagnostic("a seed must be an integer or a non-empty 1-d sequence of integers", at: a.range("seed"))
+        }
+        guard integers.allSatisfy({ $0 >= 0 && $0 <= Int(UInt32.max) }) else {
+            throw Diagnostic(message, at: a.range("seed"))
+        }
+        state.seed(words: integers.map { UInt32($0) })
+    }
+
+    /// The `size` argument as a shape, or nil for a single value.
     static func size(_ a: BoundArguments, _ name: String = "size") throws(Diagnostic) -> [Int]? {
         guard a[name] != nil else { return nil }
         return try a.shape(name)
     }
 
-    static func fill(_ shape: [Int]?, dtype: DType = .float64, _ interpreter: Interpreter, _ draw: @escaping (inout RandomGenerator) -> Float) -> Value {
-        guard let shape else { return interpreter.random.draw { g in dtype == .int64 ? .int(Int(draw(&g))) : .float(Double(draw(&g))) } }
-        return .array(NDArray(interpreter.random.draw { g in Tensor(shape: shape, dtype: dtype) { _ in draw(&g) } }))
+    /// A two-parameter distribution (`normal(loc, scale)`, `uniform(low, high)`): with numbers, `size`
+    /// draws; with arrays, one draw per element of their broadcast shape (or `size`), in order, as NumPy does.
+    static func drawn(
+        _ a: BoundArguments, _ first: (String, Double), _ second: (String, Double),
+        check: (Double, Double, BoundArguments) throws(Diagnostic) -> Void, _ draw: (Double, Double) -> Double
+    ) throws(Diagnostic) -> Value {
+        let shape = try size(a)
+        let isArray = { (name: String) -> Bool in
+            switch a[name] {
+            case .array?, .list?, .tuple?: return true
+            default: return false
+            }
+        }
+        guard isArray(first.0) || isArray(second.0) else {
+            let p = try a.double(first.0, default: first.1)
+            let q = try a.double(second.0, default: second.1)
+            try check(p, q, a)
+            return floats(shape) { draw(p, q) }
+        }
+        let p = a[first.0] == nil ? Tensor(shape: [], repeating: Float(first.1)) : try a.tensor(first.0)
+        let q = a[second.0] == nil ? Tensor(shape: [], repeating: Float(second.1)) : try a.tensor(second.0)
+        var target = try ArrayMath.broadcastShape(p.shape, q.shape, range: a.callRange)
+        if let shape { target = shape }
+        let ps = try ArrayMath.broadcast(Tensor(shape: target), p, range: a.callRange) { _, v in v }
+        let qs = try ArrayMath.broadcast(Tensor(shape: target), q, range: a.callRange) { _, v in v }
+        guard ps.shape == target, qs.shape == target else {
+            throw Diagnostic(
+                "shape mismatch: objects cannot be broadcast to the size \(formatShape(target))", at: a.callRange)
+        }
+        for i in 0..<ps.count { try check(Double(ps[flat: i]), Double(qs[flat: i]), a) }
+        return .array(
+            NDArray(Tensor(shape: target, dtype: .float64) { Float(draw(Double(ps[flat: $0]), Double(qs[flat: $0]))) }))
     }
 
+    static func checkScale(_ loc: Double, _ scale: Double, _ a: BoundArguments) throws(Diagnostic) {
+        guard scale >= 0 else { throw Diagnostic("scale < 0", at: a.range("scale")) }
+    }
+
+    static func checkRange(_ low: Double, _ high: Double, _ a: BoundArguments) throws(Diagnostic) {
+        guard (high - low).isFinite else { throw Diagnostic("Range exceeds valid bounds", at: a.callRange) }
+    }
+
+    /// `rand(2, 3)`'s dimensions, or nil when none are given.
     static func dimensions(_ a: BoundArguments) throws(Diagnostic) -> [Int]? {
         if a.rest.isEmpty { return nil }
         var shape: [Int] = []
@@ -26,67 +111,178 @@ enum NumPyRandom {
         return shape
     }
 
-    static func module(_ interpreter: Interpreter) -> ModuleObject {
-        ModuleObject("numpy.random", [
+    /// Floats drawn in order: a Python float when `shape` is nil, else a float64 array.
+    static func floats(_ shape: [Int]?, _ draw: () -> Double) -> Value {
+        guard let shape else { return .float(draw()) }
+        return .array(NDArray(Tensor(shape: shape, dtype: .float64) { _ in Float(draw()) }))
+    }
+
+    /// Integers drawn in order: a NumPy int64 scalar when `shape` is nil, else an int64 array.
+    static func integers(_ shape: [Int]?, _ draw: () -> Int) -> Value {
+        .array(NDArray(Tensor(shape: shape ?? [], dtype: .int64) { _ in Float(draw()) }))
+    }
+
+    static func legacyFunctions(_ state: NumPyRandomState) -> [String: Value] {
+        var members: [String: Value] = [
             "seed": function("seed", "seed=None") { a, interpreter throws(Diagnostic) in
-                let seed = try a.int("seed", default: Int(RandomGenerator.defaultSeed))
-                guard seed >= 0 else { throw Diagnostic("a seed must be non-negative; got \(seed)", at: a.range("seed")) }
-                interpreter.random.reseed(UInt64(seed))
+                try seed(state, a, session: interpreter.options.seed)
                 return .none
             },
-            "rand": function("rand", "*d") { a, interpreter throws(Diagnostic) in fill(try dimensions(a), interpreter) { $0.nextFloat() } },
-            "randn": function("randn", "*d") { a, interpreter throws(Diagnostic) in fill(try dimensions(a), interpreter) { Float($0.nextNormal()) } },
-            "random": function("random", "size=None") { a, interpreter throws(Diagnostic) in fill(try size(a), interpreter) { $0.nextFloat() } },
-            "normal": function("normal", "loc=0.0, scale=1.0, size=None") { a, interpreter throws(Diagnostic) in
-                let loc = try a.double("loc", default: 0), scale = try a.double("scale", default: 1)
-                return fill(try size(a), interpreter) { Float(loc + scale * $0.nextNormal()) }
+            "rand": function("rand", "*d") { a, _ throws(Diagnostic) in floats(try dimensions(a), state.randomSample) },
+            "randn": function("randn", "*d") { a, _ throws(Diagnostic) in
+                floats(try dimensions(a), state.standardNormal)
             },
-            "uniform": function("uniform", "low=0.0, high=1.0, size=None") { a, interpreter throws(Diagnostic) in
-                let low = try a.double("low", default: 0), high = try a.double("high", default: 1)
-                return fill(try size(a), interpreter) { Float(low + (high - low) * $0.nextDouble()) }
+            "standard_normal": function("standard_normal", "size=None") { a, _ throws(Diagnostic) in
+                floats(try size(a), state.standardNormal)
             },
-            "randint": function("randint", "low, high=None, size=None") { a, interpreter throws(Diagnostic) in
-                var low = try a.int("low"), high = 0
-                if a["high"] == nil { (low, high) = (0, low) } else { high = try a.int("high") }
-                guard high > low else { throw Diagnostic("randint: low >= high (\(low) >= \(high))", at: a.callRange) }
-                let (span, overflow) = high.subtractingReportingOverflow(low)
-                guard !overflow else { throw Diagnostic("randint: the range from \(low) to \(high) is too wide", at: a.callRange) }
-                return fill(try size(a), dtype: .int64, interpreter) { Float(low + $0.nextInt(below: span)) }
+            "normal": function("normal", "loc=0.0, scale=1.0, size=None") { a, _ throws(Diagnostic) in
+                try drawn(a, ("loc", 0), ("scale", 1), check: checkScale) { state.normal(loc: $0, scale: $1) }
             },
-            "permutation": function("permutation", "x") { a, interpreter throws(Diagnostic) in
+            "uniform": function("uniform", "low=0.0, high=1.0, size=None") { a, _ throws(Diagnostic) in
+                try drawn(a, ("low", 0), ("high", 1), check: checkRange) { state.uniform(low: $0, high: $1) }
+            },
+            "randint": function("randint", "low, high=None, size=None, dtype=int") { a, _ throws(Diagnostic) in
+                // Narrower integer types draw from NumPy's stream in other ways (8- and 16-bit buffers).
+                guard try a.optionalDType("dtype").map({ $0 == .int64 }) ?? true else {
+                    throw Diagnostic(
+                        "randint draws int64 (or int32) numbers here; drop dtype= or use .astype()",
+                        at: a.range("dtype"))
+                }
+                var low = try a.int("low")
+                var high = 0
+                if a["high"] == nil {
+                    guard low > 0 else { throw Diagnostic("high <= 0", at: a.range("low")) }
+                    (low, high) = (0, low)
+                } else {
+                    high = try a.int("high")
+                }
+                guard high > low else { throw Diagnostic("low >= high", at: a.callRange) }
+                return integers(try size(a)) { state.randint(low: low, high: high) }
+            },
+            "permutation": function("permutation", "x") { a, _ throws(Diagnostic) in
                 let x = a.values["x"]?.value ?? .none
                 if let n = x.exactInteger {
-                    var order = Array(0..<max(n, 0))
-                    interpreter.random.draw { $0.shuffle(&order) }
-                    return .array(NDArray(Tensor(order.map(Float.init), dtype: .int64)))
+                    try ArrayConversion.checkSize([max(n, 0)], range: a.range("x"))
+                    return .array(NDArray(Tensor(state.permutation(n).map(Float.init), dtype: .int64)))
                 }
                 let tensor = try a.tensor("x")
-                guard tensor.rank >= 1 else { throw Diagnostic("permutation needs an array or an integer", at: a.callRange) }
-                var order = Array(0..<tensor.shape[0])
-                interpreter.random.draw { $0.shuffle(&order) }
-                return .array(NDArray(gatherRows(tensor, order)))
-            },
-            "shuffle": function("shuffle", "x") { a, interpreter throws(Diagnostic) in
-                guard case .array(let array) = a.values["x"]?.value ?? .none, array.tensor.rank >= 1 else {
-                    throw Diagnostic("np.random.shuffle needs an array (it shuffles in place)", at: a.range("x"))
+                guard tensor.rank >= 1 else {
+                    throw Diagnostic("x must be an integer or at least 1-dimensional", at: a.range("x"))
                 }
-                var order = Array(0..<array.tensor.shape[0])
-                interpreter.random.draw { $0.shuffle(&order) }
-                array.tensor = gatherRows(array.tensor, order)
+                return .array(NDArray(gatherRows(tensor, state.permutation(tensor.shape[0]))))
+            },
+            "shuffle": function("shuffle", "x") { a, _ throws(Diagnostic) in
+                switch a.values["x"]?.value ?? .none {
+                case .list(let list):
+                    state.shuffle(&list.items)
+                case .array(let array) where array.tensor.rank >= 1:
+                    array.tensor = gatherRows(array.tensor, state.permutation(array.tensor.shape[0]))
+                default:
+                    throw Diagnostic(
+                        "np.random.shuffle needs a list or an array (it shuffles in place)", at: a.range("x"))
+                }
                 return .none
             },
-            "choice": function("choice", "a, size=None, replace=True") { a, interpreter throws(Diagnostic) in
-                let source = a.values["a"]?.value ?? .none
-                let pool: Tensor
-                if let n = source.exactInteger { pool = Tensor((0..<max(n, 0)).map(Float.init), dtype: .int64) } else { pool = try a.tensor("a") }
-                guard pool.count > 0 else { throw Diagnostic("choice: a must be non-empty", at: a.range("a")) }
-                return fill(try size(a), dtype: pool.dtype, interpreter) { pool[flat: $0.nextInt(below: pool.count)] }
+            "choice": function("choice", "a, size=None, replace=True, p=None") { a, _ throws(Diagnostic) in
+                try choice(a, state.choiceIndices)
             },
-        ])
+        ]
+        for name in ["random", "random_sample", "ranf", "sample"] {
+            members[name] = function(name, "size=None") { a, _ throws(Diagnostic) in
+                floats(try size(a), state.randomSample)
+            }
+        }
+        return members
+    }
+
+    /// `choice(a, size, replace, p)`, with the generator's own way of picking indices.
+    static func choice(
+        _ a: BoundArguments,
+        _ pick: (Int, Int, Bool, [Double]?) throws(NumPyRandomState.ChoiceError) -> [Int]
+    ) throws(Diagnostic) -> Value {
+        let source = a.values["a"]?.value ?? .none
+        let pool: Tensor
+        if let n = source.exactInteger {
+            try ArrayConversion.checkSize([max(n, 0)], range: a.range("a"))
+            pool = Tensor(shape: [max(n, 0)], dtype: .int64) { Float($0) }
+            if n <= 0 { throw Diagnostic("a must be greater than 0 unless no samples are taken", at: a.range("a")) }
+        } else {
+            pool = try a.tensor("a")
+            guard pool.rank == 1 else { throw Diagnostic("a must be 1-dimensional", at: a.range("a")) }
+        }
+        let shape = try size(a)
+        let count = (shape ?? []).reduce(1, *)
+        if pool.count == 0, count != 0 {
+            throw Diagnostic("'a' cannot be empty unless no samples are taken", at: a.range("a"))
+        }
+        var p: [Double]?
+        if let weights = a["p"] {
+            p = try doubles(weights, range: a.range("p"))
+        }
+        let replace = try a.bool("replace", default: true)
+        let indices: [Int]
+        do {
+            indices = try pick(pool.count, count, replace, p)
+        } catch {
+            throw Diagnostic(error.message, at: a.callRange)
+        }
+        return .array(NDArray(Tensor(shape: shape ?? [], dtype: pool.dtype) { pool[flat: indices[$0]] }))
+    }
+
+    /// Numbers as doubles: a list's Python floats exactly, an array's elements as stored.
+    static func doubles(_ value: Value, range: SourceRange) throws(Diagnostic) -> [Double] {
+        if case .list(let list) = value, list.items.allSatisfy({ $0.numericValue != nil }) {
+            return list.items.compactMap(\.numericValue)
+        }
+        if case .tuple(let items) = value, items.allSatisfy({ $0.numericValue != nil }) {
+            return items.compactMap(\.numericValue)
+        }
+        let tensor = try ArrayConversion.tensor(value, range: range)
+        guard tensor.rank == 1 else { throw Diagnostic("'p' must be 1-dimensional", at: range) }
+        return tensor.scalars.map(Double.init)
     }
 
     static func gatherRows(_ tensor: Tensor, _ order: [Int]) -> Tensor {
         let width = tensor.rowWidth
         return Tensor(shape: tensor.shape, dtype: tensor.dtype) { tensor[flat: order[$0 / width] * width + $0 % width] }
+    }
+}
+
+/// `np.random.RandomState(seed)`: a legacy generator of its own, with the module's functions as methods.
+final class RandomStateObject: PyObject {
+    let state: NumPyRandomState
+    private let methods: [String: Value]
+
+    init(_ state: NumPyRandomState) {
+        self.state = state
+        methods = NumPyRandom.legacyFunctions(state)
+    }
+
+    var typeName: String { "RandomState" }
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? { methods[name] }
+    var attributeNames: [String] { methods.keys.sorted() }
+    func repr(_ interpreter: Interpreter) -> String { "RandomState(MT19937)" }
+}
+
+extension Interpreter {
+    /// The session's global legacy generator, the one behind `np.random.seed` and `np.random.rand`.
+    public var numpyRandomState: NumPyRandomState { modules.numpyRandomState(self) }
+
+    /// scikit-learn's `check_random_state(random_state)`: None gives the global `np.random` generator,
+    /// an int a new `RandomState(int)`, and a `RandomState` object itself.
+    public func checkRandomState(_ value: Value?, range: SourceRange?) throws(Diagnostic) -> NumPyRandomState {
+        switch value {
+        case nil, .some(.none): return numpyRandomState
+        case .some(.object(let object as RandomStateObject)): return object.state
+        case .some(let value):
+            guard let seed = value.exactInteger else {
+                throw Diagnostic(
+                    "\(value.typeName) cannot be used to seed a numpy.random.RandomState instance", at: range)
+            }
+            guard seed >= 0, seed <= Int(UInt32.max) else {
+                throw Diagnostic("Seed must be between 0 and 2**32 - 1", at: range)
+            }
+            return NumPyRandomState(seed: UInt32(seed))
+        }
     }
 }

@@ -2,7 +2,7 @@ import NNEngine
 
 /// NumPy's reductions (`sum`, `mean`, `max`, `min`, `argmax`, `argmin`) over all elements or one axis.
 enum Reduction: String {
-    case sum, mean, max, min, argmax, argmin, std, any, all
+    case sum, mean, max, min, argmax, argmin, std, `var`, prod, median, any, all
 
     /// Reduces `tensor` along `axis` (all axes when nil); the result is a NumPy scalar or an array.
     func apply(_ tensor: Tensor, axis: Int?, keepdims: Bool, range: SourceRange) throws(Diagnostic) -> Value {
@@ -20,10 +20,14 @@ enum Reduction: String {
         let dtype = resultType(tensor.dtype)
         guard let axis, tensor.rank > 1 else {
             let value = reduce(tensor.scalars[...])
-            if keepdims { return .array(NDArray(Tensor(shape: Array(repeating: 1, count: tensor.rank), repeating: value, dtype: dtype))) }
+            if keepdims {
+                return .array(
+                    NDArray(Tensor(shape: Array(repeating: 1, count: tensor.rank), repeating: value, dtype: dtype)))
+            }
             return ArrayConversion.scalar(value, dtype: dtype)
         }
-        let outer = tensor.shape[..<axis].reduce(1, *), length = tensor.shape[axis]
+        let outer = tensor.shape[..<axis].reduce(1, *)
+        let length = tensor.shape[axis]
         let inner = tensor.shape[(axis + 1)...].reduce(1, *)
         var shape = tensor.shape
         if keepdims { shape[axis] = 1 } else { shape.remove(at: axis) }
@@ -41,8 +45,8 @@ enum Reduction: String {
     func resultType(_ dtype: DType) -> DType {
         switch self {
         case .argmax, .argmin: .int64
-        case .mean, .std: dtype == .float32 ? .float32 : .float64
-        case .sum: [.bool, .uint8].contains(dtype) ? .int64 : dtype
+        case .mean, .std, .var, .median: dtype == .float32 ? .float32 : .float64
+        case .sum, .prod: [.bool, .uint8].contains(dtype) ? .int64 : dtype
         case .any, .all: .bool
         case .max, .min: dtype
         }
@@ -52,10 +56,19 @@ enum Reduction: String {
         switch self {
         case .sum: return Float(values.reduce(0.0) { $0 + Double($1) })
         case .mean: return values.isEmpty ? .nan : Float(values.reduce(0.0) { $0 + Double($1) } / Double(values.count))
-        case .std:
+        case .std, .var:
             guard !values.isEmpty else { return .nan }
             let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
-            return Float((values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count)).squareRoot())
+            let variance = values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count)
+            return Float(self == .std ? variance.squareRoot() : variance)
+        case .prod: return Float(values.reduce(1.0) { $0 * Double($1) })
+        case .median:
+            guard !values.isEmpty else { return .nan }
+            if values.contains(where: \.isNaN) { return .nan }
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1
+                ? sorted[middle] : Float((Double(sorted[middle - 1]) + Double(sorted[middle])) / 2)
         case .max: return values.contains { $0.isNaN } ? .nan : (values.max() ?? .nan)
         case .min: return values.contains { $0.isNaN } ? .nan : (values.min() ?? .nan)
         case .argmax, .argmin:

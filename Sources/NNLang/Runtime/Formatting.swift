@@ -18,7 +18,7 @@ extension Interpreter {
             return items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map { repr($0) }.joined(separator: ", ") + ")"
         case .dict(let dict):
             return "{" + zip(dict.keys, dict.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
-        case .array(let array): return ArrayFormatter.repr(array.tensor)
+        case .array(let array): return ArrayFormatter.repr(array.tensor, modules.numpyPrintOptions)
         case .object(let object): return object.repr(self)
         }
     }
@@ -27,7 +27,7 @@ extension Interpreter {
     public func str(_ value: Value) -> String {
         switch value {
         case .string(let s): return s
-        case .array(let array): return ArrayFormatter.str(array.tensor)
+        case .array(let array): return ArrayFormatter.str(array.tensor, modules.numpyPrintOptions)
         case .object(let object): return object.str(self)
         default: return repr(value)
         }

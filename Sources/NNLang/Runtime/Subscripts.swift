@@ -46,6 +46,11 @@ enum Subscripts {
     }
 }
 
+/// An object with its own `obj[...]` (NumPy's `NpzFile`, `np.r_`, `np.c_`).
+protocol SubscriptableObject: PyObject {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+}
+
 extension Interpreter {
     func subscriptValue(_ container: Value, _ index: [IndexItem], range: SourceRange) throws(Diagnostic) -> Value {
         switch container {
@@ -68,6 +73,9 @@ extension Interpreter {
         case .array(let array):
             return try ArrayIndexing.get(array, index, self, range: range)
         case .object(let object):
+            if let subscriptable = object as? SubscriptableObject {
+                return try subscriptable.subscriptItem(index, self, range: range)
+            }
             if let indexable = object as? IterableObject {
                 return try Subscripts.sequenceItem(indexable.items, index, range: range, what: object.typeName,
                                                    wrap: { .list($0) }, single: { $0 })

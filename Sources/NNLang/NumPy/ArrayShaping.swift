@@ -1,0 +1,177 @@
+import NNEngine
+
+/// NumPy functions that build or reshape arrays: `stack`, `column_stack`, `append`, `squeeze`, `ravel`,
+/// `flip`, `atleast_2d`, `diag`, `outer`, `identity`, `empty`, `full_like`, `cumsum`, `diff`, `array_equal`.
+enum ArrayShaping {
+    static func members() -> [String: Value] {
+        [
+            "stack": function("stack", "arrays, axis=0") { a, interpreter throws(Diagnostic) in
+                let parts = try NumPyLibrary.tensors(a, "arrays", interpreter)
+                guard parts.allSatisfy({ $0.shape == parts[0].shape }) else {
+                    throw Diagnostic("all input arrays must have the same shape", at: a.range("arrays"))
+                }
+                let requested = try a.int("axis", default: 0)
+                let rank = parts[0].rank + 1
+                let axis = requested < 0 ? requested + rank : requested
+                guard axis >= 0, axis < rank else {
+                    throw Diagnostic(
+                        "axis \(requested) is out of bounds for array of dimension \(rank)", at: a.range("axis"))
+                }
+                var shape = parts[0].shape
+                shape.insert(1, at: axis)
+                let expanded = parts.map { (try? $0.reshaped(shape)) ?? $0 }
+                return NumPyLibrary.array(try NumPyLibrary.concatenate(expanded, axis: axis, range: a.callRange))
+            },
+            "column_stack": function("column_stack", "tup") { a, interpreter throws(Diagnostic) in
+                let parts = try NumPyLibrary.tensors(a, "tup", interpreter).map { t in
+                    t.rank < 2 ? ((try? t.reshaped([t.count, 1])) ?? t) : t
+                }
+                return NumPyLibrary.array(try NumPyLibrary.concatenate(parts, axis: 1, range: a.callRange))
+            },
+            "append": function("append", "arr, values, axis=None") { a, _ throws(Diagnostic) in
+                let operands = [try a.tensor("arr"), try a.tensor("values")]
+                guard let axis = try a.optionalInt("axis") else {
+                    let flat = operands.map { (try? $0.reshaped([$0.count])) ?? $0 }
+                    return NumPyLibrary.array(try NumPyLibrary.concatenate(flat, axis: 0, range: a.callRange))
+                }
+                return NumPyLibrary.array(try NumPyLibrary.concatenate(operands, axis: axis, range: a.callRange))
+            },
+            "squeeze": function("squeeze", "a, axis=None") { a, _ throws(Diagnostic) in
+                let tensor = try a.tensor("a")
+                var shape = tensor.shape.filter { $0 != 1 }
+                if let requested = try a.optionalInt("axis") {
+                    let axis = requested < 0 ? requested + tensor.rank : requested
+                    guard axis >= 0, axis < tensor.rank, tensor.shape[axis] == 1 else {
+                        throw Diagnostic(
+                            "cannot select an axis to squeeze out which has size not equal to one", at: a.range("axis"))
+                    }
+                    shape = tensor.shape
+                    shape.remove(at: axis)
+                }
+                return NumPyLibrary.array((try? tensor.copied().reshaped(shape)) ?? tensor)
+            },
+            "ravel": function("ravel", "a") { a, _ throws(Diagnostic) in
+                let tensor = try a.tensor("a")
+                return NumPyLibrary.array((try? tensor.copied().reshaped([tensor.count])) ?? tensor)
+            },
+            "flip": function("flip", "m, axis=None") { a, _ throws(Diagnostic) in
+                let tensor = try a.tensor("m")
+                guard let requested = try a.optionalInt("axis") else {
+                    let values = tensor.scalars
+                    return NumPyLibrary.array(
+                        Tensor(shape: tensor.shape, dtype: tensor.dtype) { values[values.count - 1 - $0] })
+                }
+                let axis = requested < 0 ? requested + tensor.rank : requested
+                guard axis >= 0, axis < tensor.rank else {
+                    throw Diagnostic(
+                        "axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
+                }
+                return NumPyLibrary.array(ArraySorting.alongAxis(tensor, axis) { $0.reversed() })
+            },
+            "atleast_2d": function("atleast_2d", "ary") { a, _ throws(Diagnostic) in
+                let tensor = try a.tensor("ary")
+                guard tensor.rank < 2 else { return NumPyLibrary.array(tensor) }
+                return NumPyLibrary.array((try? tensor.reshaped([1, tensor.count])) ?? tensor)
+            },
+            "diag": function("diag", "v") { a, _ throws(Diagnostic) in
+                let v = try a.tensor("v")
+                switch v.rank {
+                case 1:
+                    let n = v.count
+                    try ArrayConversion.checkSize([n, n], range: a.range("v"))
+                    return NumPyLibrary.array(
+                        Tensor(shape: [n, n], dtype: v.dtype) { $0 / n == $0 % n ? v[flat: $0 / n] : 0 })
+                case 2:
+                    let n = min(v.shape[0], v.shape[1])
+                    return NumPyLibrary.array(Tensor(shape: [n], dtype: v.dtype) { v[flat: $0 * v.shape[1] + $0] })
+                default:
+                    throw Diagnostic("Input must be 1- or 2-d.", at: a.range("v"))
+                }
+            },
+            "outer": function("outer", "a, b") { a, _ throws(Diagnostic) in
+                let x = try ArrayMath.operand(a.values["a"]?.value ?? .none, range: a.range("a"))
+                let y = try ArrayMath.operand(a.values["b"]?.value ?? .none, range: a.range("b"))
+                let n = x.tensor.count
+                let m = y.tensor.count
+                try ArrayConversion.checkSize([n, m], range: a.callRange)
+                return NumPyLibrary.array(
+                    Tensor(shape: [n, m], dtype: ArrayConversion.promote(x.tensor.dtype, y.tensor.dtype)) {
+                        x.tensor[flat: $0 / max(m, 1)] * y.tensor[flat: $0 % max(m, 1)]
+                    })
+            },
+            "identity": function("identity", "n, dtype=None") { a, _ throws(Diagnostic) in
+                let n = try a.int("n")
+                try ArrayConversion.checkSize([n, n], range: a.range("n"))
+                return NumPyLibrary.array(
+                    Tensor(shape: [n, n], dtype: try a.optionalDType("dtype") ?? .float64) { $0 / n == $0 % n ? 1 : 0 })
+            },
+            // NumPy leaves `empty` uninitialized; zeros are one of the values it may hold.
+            "empty": function("empty", "shape, dtype=float") { a, _ throws(Diagnostic) in
+                NumPyLibrary.array(Tensor(shape: try a.shape("shape"), dtype: try a.optionalDType("dtype") ?? .float64))
+            },
+            "full_like": function("full_like", "a, fill_value, dtype=None") { a, _ throws(Diagnostic) in
+                let t = try a.tensor("a")
+                let dtype = try a.optionalDType("dtype") ?? t.dtype
+                var fill = Float(try a.double("fill_value"))
+                if dtype == .int64 || dtype == .uint8 { fill = fill.rounded(.towardZero) }
+                return NumPyLibrary.array(Tensor(shape: t.shape, repeating: fill, dtype: dtype))
+            },
+            "cumsum": function("cumsum", "a, axis=None") { a, _ throws(Diagnostic) in
+                var tensor = try a.tensor("a")
+                var axis = 0
+                if let requested = try a.optionalInt("axis") {
+                    axis = requested < 0 ? requested + tensor.rank : requested
+                    guard axis >= 0, axis < tensor.rank else {
+                        throw Diagnostic(
+                            "axis \(requested) is out of bounds for array of dimension \(tensor.rank)",
+                            at: a.range("axis"))
+                    }
+                } else {
+                    tensor = (try? tensor.reshaped([tensor.count])) ?? tensor
+                }
+                var result = ArraySorting.alongAxis(tensor, axis) { lane in
+                    var total = 0.0
+                    return lane.map {
+                        total += Double($0)
+                        return Float(total)
+                    }
+                }
+                result.dtype = [.bool, .uint8].contains(tensor.dtype) ? .int64 : tensor.dtype
+                return NumPyLibrary.array(result)
+            },
+            "diff": function("diff", "a, n=1, axis=-1") { a, _ throws(Diagnostic) in
+                var tensor = try a.tensor("a")
+                let times = try a.int("n", default: 1)
+                let requested = try a.int("axis", default: -1)
+                let axis = requested < 0 ? requested + tensor.rank : requested
+                guard axis >= 0, axis < tensor.rank else {
+                    throw Diagnostic(
+                        "axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
+                }
+                guard times >= 0 else {
+                    throw Diagnostic("order must be non-negative but got \(times)", at: a.range("n"))
+                }
+                for _ in 0..<min(times, tensor.shape[axis]) {
+                    var shape = tensor.shape
+                    shape[axis] -= 1
+                    let source = tensor
+                    let inner = shape[(axis + 1)...].reduce(1, *)
+                    let length = shape[axis]
+                    tensor = Tensor(shape: shape, dtype: tensor.dtype == .bool ? .bool : tensor.dtype) { flat in
+                        let o = flat / max(length * inner, 1)
+                        let k = (flat / max(inner, 1)) % max(length, 1)
+                        let i = flat % max(inner, 1)
+                        let base = (o * (length + 1) + k) * inner + i
+                        return source[flat: base + inner] - source[flat: base]
+                    }
+                }
+                return NumPyLibrary.array(tensor)
+            },
+            "array_equal": function("array_equal", "a1, a2") { a, _ throws(Diagnostic) in
+                let x = try a.tensor("a1")
+                let y = try a.tensor("a2")
+                return .bool(x.shape == y.shape && x.scalars == y.scalars)
+            },
+        ]
+    }
+}
