@@ -14,6 +14,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,11 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(name: "NNEngine", dependencies: ["CBLAS"]),
-        .target(name: "NNLang", dependencies: ["NNEngine"], resources: [.copy("Resources/digits.csv")]),
+        .target(
+            name: "NNLang",
+            dependencies: ["NNEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Resources/digits.csv"), .copy("Resources/iris.csv"), .copy("Resources/iris-LICENSE.txt")]
+        ),
         .target(name: "NNTeach", dependencies: ["NNEngine"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "NNRepl", dependencies: ["NNLang", "NNTeach", "NNEngine", "CEditLine"]),
@@ -36,6 +41,6 @@ let package = Package(
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
-        .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs")]),
+        .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]),
     ]
 )

@@ -17,7 +17,7 @@ final class ModuleRegistry {
         "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
         "keras", "keras.layers", "keras.models", "keras.losses", "keras.optimizers", "keras.activations", "keras.metrics",
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend",
-        "sklearn", "sklearn.datasets", "time", "logging",
+        "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
@@ -31,7 +31,7 @@ final class ModuleRegistry {
             if top == "matplotlib" { hint = "NNLab draws in the terminal: use plot(history) or plot(values)" }
             if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
             throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
-                               hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn.datasets, time")
+                               hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time")
         }
         return module
     }
@@ -71,8 +71,15 @@ final class ModuleRegistry {
         case "tensorflow.nn": return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
         case "tensorflow.random": return TensorFlowLibrary.randomModule()
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
-        case "sklearn": return ModuleObject("sklearn", cached("sklearn.datasets", interpreter).map { ["datasets": .object($0)] } ?? [:])
+        case "sklearn":
+            let parts = ["datasets", "model_selection", "preprocessing", "metrics"]
+            return ModuleObject("sklearn", Dictionary(uniqueKeysWithValues: parts.compactMap { part in
+                cached("sklearn." + part, interpreter).map { (part, Value.object($0)) }
+            }))
         case "sklearn.datasets": return Datasets.module()
+        case "sklearn.model_selection": return ScikitLearnModelSelection.module()
+        case "sklearn.preprocessing": return ScikitLearnPreprocessing.module()
+        case "sklearn.metrics": return ScikitLearnMetrics.module()
         case "time": return TimeLibrary.module()
         case "logging": return TimeLibrary.loggingModule()
         default:

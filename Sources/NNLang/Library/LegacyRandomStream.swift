@@ -1,0 +1,70 @@
+import NNEngine
+
+/// The draws of NumPy's legacy `RandomState` that scikit-learn's generators and splitters and Keras's
+/// data loaders make. Given NumPy's own MT19937 stream, the data they produce is NumPy's to the bit.
+protocol LegacyRandomStream: AnyObject {
+    /// `random_sample()`: uniform in [0, 1) from 53 bits.
+    func randomSample() -> Double
+    /// `standard_normal()`: the legacy polar-method Gaussian (`legacy_gauss`, caching its second value).
+    func standardNormal() -> Double
+    /// `shuffle(x)` of a 1-D array: from the last index down, swapping with `random_interval(i)`.
+    func shuffle(_ values: inout [Int])
+}
+
+extension LegacyRandomStream {
+    /// `permutation(n)`: a shuffled `arange(n)`.
+    func permutation(_ n: Int) -> [Int] {
+        var values = Array(0..<max(n, 0))
+        shuffle(&values)
+        return values
+    }
+
+    /// `permutation(x)` of a 1-D integer array: a shuffled copy.
+    func permutation(of values: [Int]) -> [Int] {
+        let order = permutation(values.count)
+        return order.map { values[$0] }
+    }
+
+    /// `uniform(low, high)`: `low + (high - low) * random_sample()`.
+    func uniform(_ low: Double, _ high: Double) -> Double { low + (high - low) * randomSample() }
+
+    /// `normal(loc, scale)`: `loc + scale * standard_normal()`.
+    func normal(_ loc: Double, _ scale: Double) -> Double { loc + scale * standardNormal() }
+}
+
+/// Where scikit-learn's `random_state` and Keras's seeds get their stream.
+enum LegacyRandom {
+    /// `np.random.RandomState(seed)`.
+    ///
+    /// The merge wires NumPy's MT19937 here; until then NNLab's own generator stands in, so data is
+    /// drawn from scikit-learn's distributions in scikit-learn's order, with other numbers.
+    static func seeded(_ seed: Int) -> any LegacyRandomStream {
+        StandInStream(RandomSource(seed: UInt64(bitPattern: Int64(seed))))
+    }
+
+    /// The stream for a `random_state` argument (`check_random_state`): None is the global `np.random`
+    /// stream, an integer seeds a new one, a `RandomState` object is used as it is.
+    static func stream(_ randomState: Value?, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic)
+        -> any LegacyRandomStream
+    {
+        guard let randomState, !randomState.isNone else { return StandInStream(interpreter.random) }
+        if case .object(let object) = randomState, let stream = object as? any LegacyRandomStream { return stream }
+        guard case .int(let seed) = randomState else {
+            throw Diagnostic("random_state must be None, an integer or a np.random.RandomState; got \(randomState.typeName)",
+                             at: range)
+        }
+        guard seed >= 0, seed <= Int(UInt32.max) else {
+            throw Diagnostic("Seed must be between 0 and 2**32 - 1", at: range)
+        }
+        return seeded(seed)
+    }
+}
+
+/// NNLab's seeded generator behind the legacy interface, until NumPy's own stream is wired in.
+private final class StandInStream: LegacyRandomStream {
+    let source: RandomSource
+    init(_ source: RandomSource) { self.source = source }
+    func randomSample() -> Double { source.draw { $0.nextDouble() } }
+    func standardNormal() -> Double { source.draw { $0.nextNormal() } }
+    func shuffle(_ values: inout [Int]) { source.draw { $0.shuffle(&values) } }
+}
