@@ -16,7 +16,8 @@ final class ModuleRegistry {
         "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils", "tensorflow.keras.backend",
         "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
         "keras", "keras.layers", "keras.models", "keras.losses", "keras.optimizers", "keras.activations", "keras.metrics",
-        "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend",
+        "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
+        "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
     ]
 

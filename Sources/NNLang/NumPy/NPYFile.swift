@@ -11,7 +11,11 @@ enum NPYFile {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
 
     static func load(_ path: String, range: SourceRange) throws(Diagnostic) -> Tensor {
-        let bytes = try FileBytes.read(path, range: range)
+        try decode(try FileBytes.read(path, range: range), name: path, range: range)
+    }
+
+    /// The array in a `.npy` file's bytes (also an entry of a `.npz` archive); `name` is for messages.
+    static func decode(_ bytes: [UInt8], name path: String, range: SourceRange) throws(Diagnostic) -> Tensor {
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw Diagnostic("'\(path)' is not a .npy file (it does not start with NumPy's magic bytes)", at: range)
         }

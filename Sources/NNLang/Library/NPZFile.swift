@@ -1,0 +1,73 @@
+import Foundation
+import NNEngine
+import ZIPFoundation
+
+/// NumPy's `.npz` archives (what `np.savez` and `np.savez_compressed` write): a ZIP of `.npy` files,
+/// read with ZIPFoundation. Kept apart so it can merge with `np.load`'s own `.npz` support.
+enum NPZFile {
+    /// The arrays of the archive at `path`, by name (`x_train` for `x_train.npy`).
+    static func load(_ path: String, range: SourceRange) throws(Diagnostic) -> [String: Tensor] {
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            let missing = !FileManager.default.fileExists(atPath: path)
+            throw Diagnostic(missing ? "there is no file '\(path)'" : "'\(path)' is not a .npz (ZIP) archive", at: range)
+        }
+        var arrays: [String: Tensor] = [:]
+        for entry in archive where entry.type == .file && entry.path.hasSuffix(".npy") {
+            guard entry.uncompressedSize <= UInt64(FileBytes.maximumSize) else {
+                throw Diagnostic("'\(path)': the entry \(entry.path) is too large", at: range)
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(Int(entry.uncompressedSize))
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { data in bytes.append(contentsOf: data) }
+            } catch {
+                throw Diagnostic("'\(path)' is damaged: the entry \(entry.path) cannot be read (\(error))", at: range)
+            }
+            let name = String(entry.path.dropLast(4))
+            arrays[name] = try NPYFile.decode(bytes, name: "\(path)[\(name)]", range: range)
+        }
+        return arrays
+    }
+}
+
+/// gzip files (RFC 1952), as Keras's fashion-mnist downloads are: the header skipped, the deflate
+/// stream inflated by ZIPFoundation, the length and CRC-32 of the trailer checked.
+enum GzipFile {
+    static func inflate(_ bytes: [UInt8], name: String, range: SourceRange) throws(Diagnostic) -> [UInt8] {
+        let damaged = Diagnostic("'\(name)' is not a complete gzip file", at: range)
+        guard bytes.count >= 18, bytes[0] == 0x1F, bytes[1] == 0x8B, bytes[2] == 8 else { throw damaged }
+        let flags = bytes[3]
+        var start = 10
+        if flags & 0x04 != 0 {
+            guard start + 2 <= bytes.count else { throw damaged }
+            start += 2 + Int(bytes[start]) + Int(bytes[start + 1]) << 8
+        }
+        for flag in [UInt8(0x08), 0x10] where flags & flag != 0 {
+            while start < bytes.count, bytes[start] != 0 { start += 1 }
+            start += 1
+        }
+        if flags & 0x02 != 0 { start += 2 }
+        guard start <= bytes.count - 8 else { throw damaged }
+        let trailer = bytes[(bytes.count - 8)...].map(UInt32.init)
+        let expectedCRC = trailer[0] | trailer[1] << 8 | trailer[2] << 16 | trailer[3] << 24
+        let expectedSize = trailer[4] | trailer[5] << 8 | trailer[6] << 16 | trailer[7] << 24
+        let compressed = Data(bytes[start..<(bytes.count - 8)])
+        var output: [UInt8] = []
+        output.reserveCapacity(Int(expectedSize))
+        let crc: CRC32
+        do {
+            crc = try Data.decompress(size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
+                compressed.subdata(in: Int(position)..<(Int(position) + size))
+            }, consumer: { data in output.append(contentsOf: data) })
+        } catch {
+            throw damaged
+        }
+        guard crc == expectedCRC, UInt32(truncatingIfNeeded: output.count) == expectedSize else {
+            throw Diagnostic("'\(name)' is damaged: its checksum does not match its contents", at: range)
+        }
+        return output
+    }
+}
