@@ -26,12 +26,12 @@ final class Downloader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
 
     static func fetch(_ file: KerasCache.File, to target: String, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) {
         interpreter.write("Downloading data from \(file.origin)\n")
-        if KerasCache.environment("NNLAB_OFFLINE") == "1" {
-            throw Diagnostic("URL fetch failure on \(file.origin): the network is off (NNLAB_OFFLINE=1)", at: range,
-                             hint: KerasCache.offlineHint(file, target))
-        }
         guard let url = URL(string: file.origin), ["https", "http", "file"].contains(url.scheme ?? "") else {
             throw Diagnostic("cannot download '\(file.origin)': not an http(s) or file address", at: range)
+        }
+        if !url.isFileURL, KerasCache.environment("NNLAB_OFFLINE") == "1" {
+            throw Diagnostic("URL fetch failure on \(file.origin): the network is off (NNLAB_OFFLINE=1)", at: range,
+                             hint: KerasCache.offlineHint(file, target))
         }
         let partial = target + ".part"
         guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {

@@ -59,8 +59,14 @@ enum GzipFile {
         output.reserveCapacity(Int(expectedSize))
         let crc: CRC32
         do {
+            // ZIPFoundation tells zlib every chunk is `size` bytes long, so each one is: zero-padded past
+            // the end (a truncated stream then fails as corrupt data), and a stream that never ends stops.
             crc = try Data.decompress(size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
-                compressed.subdata(in: Int(position)..<(Int(position) + size))
+                let start = Int(position)
+                guard start < compressed.count + size else { throw damaged }
+                var chunk = start < compressed.count ? compressed.subdata(in: start..<min(start + size, compressed.count)) : Data()
+                if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                return chunk
             }, consumer: { data in output.append(contentsOf: data) })
         } catch {
             throw damaged
