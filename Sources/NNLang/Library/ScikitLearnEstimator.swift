@@ -120,9 +120,4 @@ class ScikitLearnEstimator: PyObject {
     }
 
     static func vector(_ values: [Double]) -> Value { .array(NDArray(Tensor(values.map(Float.init), dtype: .float64))) }
-
-    static func doubles(_ value: Value?) -> [Double] {
-        guard case .array(let array) = value else { return [] }
-        return array.tensor.scalars.map(Double.init)
-    }
 }

@@ -64,6 +64,9 @@ enum ScikitLearnPreprocessing {
 /// `StandardScaler`: z = (x - mean_) / scale_, per feature; `scale_` is the population standard deviation.
 final class StandardScaler: ScikitLearnEstimator {
     static let signature = "*, copy=True, with_mean=True, with_std=True"
+    /// What `transform` subtracts and divides by, in double precision (the attributes are float64 arrays).
+    private var mean: [Double] = [], scale: [Double] = []
+
     init(_ a: BoundArguments) { super.init("StandardScaler", a, StandardScaler.signature) }
 
     override func methods() -> [String: Value] {
@@ -80,7 +83,7 @@ final class StandardScaler: ScikitLearnEstimator {
             "inverse_transform": function("inverse_transform", "X, copy=None") { a, interpreter throws(Diagnostic) in
                 try self.requireFitted(a.callRange)
                 let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
-                let (mean, scale) = self.statistics()
+                let (mean, scale) = (self.mean, self.scale)
                 try self.checkFeatures(t, expected: mean.count, a.range("X"))
                 return ScikitLearnEstimator.result(t) { c, v in v * scale[c] + mean[c] }
             },
@@ -93,28 +96,23 @@ final class StandardScaler: ScikitLearnEstimator {
         let stats = ScikitLearnEstimator.columns(t).map(ScikitLearnPreprocessing.meanAndVariance)
         let withMean = parameter("with_mean").map { $0.numericValue != 0 } ?? true
         let withStd = parameter("with_std").map { $0.numericValue != 0 } ?? true
-        learned = ["n_features_in_": .int(t.shape[1]), "n_samples_seen_": ArrayConversion.scalar(Float(n), dtype: .float64)]
-        learned["mean_"] = withMean || withStd ? ScikitLearnEstimator.vector(stats.map(\.0)) : Value.none
-        learned["var_"] = withStd ? ScikitLearnEstimator.vector(stats.map(\.1)) : Value.none
-        learned["scale_"] = withStd ? ScikitLearnEstimator.vector(stats.map { mean, variance in
+        let spreads = stats.map { mean, variance in
             ScikitLearnPreprocessing.isConstant(variance: variance, mean: mean, count: n) ? 1 : variance.squareRoot()
-        }) : Value.none
-        if !withMean, !withStd { learned["mean_"] = Value.none }
-    }
-
-    /// The mean subtracted and the scale divided by, as `transform` applies them.
-    func statistics() -> (mean: [Double], scale: [Double]) {
-        let width = (learned["n_features_in_"]?.exactInteger) ?? 0
-        let withMean = parameter("with_mean").map { $0.numericValue != 0 } ?? true
-        let mean = withMean ? ScikitLearnEstimator.doubles(learned["mean_"]) : Array(repeating: 0, count: width)
-        let scale = ScikitLearnEstimator.doubles(learned["scale_"])
-        return (mean.isEmpty ? Array(repeating: 0, count: width) : mean, scale.isEmpty ? Array(repeating: 1, count: width) : scale)
+        }
+        mean = withMean ? stats.map(\.0) : Array(repeating: 0, count: stats.count)
+        scale = withStd ? spreads : Array(repeating: 1, count: stats.count)
+        learned = [
+            "n_features_in_": .int(t.shape[1]), "n_samples_seen_": ArrayConversion.scalar(Float(n), dtype: .float64),
+            "mean_": withMean || withStd ? ScikitLearnEstimator.vector(stats.map(\.0)) : Value.none,
+            "var_": withStd ? ScikitLearnEstimator.vector(stats.map(\.1)) : Value.none,
+            "scale_": withStd ? ScikitLearnEstimator.vector(spreads) : Value.none,
+        ]
     }
 
     func transform(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         try requireFitted(a.callRange)
         let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
-        let (mean, scale) = statistics()
+        let (mean, scale) = (self.mean, self.scale)
         try checkFeatures(t, expected: mean.count, a.range("X"))
         return ScikitLearnEstimator.result(t) { c, v in (v - mean[c]) / scale[c] }
     }
@@ -124,6 +122,8 @@ final class StandardScaler: ScikitLearnEstimator {
 final class MinMaxScaler: ScikitLearnEstimator {
     static let signature = "feature_range=(0, 1), *, copy=True, clip=False"
     let low: Double, high: Double
+    /// `scale_` and `min_` in double precision, as `transform` applies them.
+    private var scale: [Double] = [], shift: [Double] = []
 
     init(_ a: BoundArguments) throws(Diagnostic) {
         var range = (0.0, 1.0)
@@ -151,7 +151,7 @@ final class MinMaxScaler: ScikitLearnEstimator {
             "inverse_transform": function("inverse_transform", "X") { a, interpreter throws(Diagnostic) in
                 try self.requireFitted(a.callRange)
                 let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
-                let scale = ScikitLearnEstimator.doubles(self.learned["scale_"]), shift = ScikitLearnEstimator.doubles(self.learned["min_"])
+                let (scale, shift) = (self.scale, self.shift)
                 try self.checkFeatures(t, expected: scale.count, a.range("X"))
                 return ScikitLearnEstimator.result(t) { c, v in (v - shift[c]) / scale[c] }
             },
@@ -167,19 +167,20 @@ final class MinMaxScaler: ScikitLearnEstimator {
         let columns = ScikitLearnEstimator.columns(t)
         let minimum = columns.map { $0.min() ?? 0 }, maximum = columns.map { $0.max() ?? 0 }
         let span = zip(minimum, maximum).map { $1 - $0 }
-        let scale = span.map { (high - low) / ($0 < 10 * Double.ulpOfOne ? 1 : $0) }
+        scale = span.map { (high - low) / ($0 < 10 * Double.ulpOfOne ? 1 : $0) }
+        shift = zip(minimum, scale).map { low - $0 * $1 }
         learned = [
             "n_features_in_": .int(t.shape[1]), "n_samples_seen_": .int(t.shape[0]),
             "data_min_": ScikitLearnEstimator.vector(minimum), "data_max_": ScikitLearnEstimator.vector(maximum),
             "data_range_": ScikitLearnEstimator.vector(span), "scale_": ScikitLearnEstimator.vector(scale),
-            "min_": ScikitLearnEstimator.vector(zip(minimum, scale).map { low - $0 * $1 }),
+            "min_": ScikitLearnEstimator.vector(shift),
         ]
     }
 
     func transform(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         try requireFitted(a.callRange)
         let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
-        let scale = ScikitLearnEstimator.doubles(learned["scale_"]), shift = ScikitLearnEstimator.doubles(learned["min_"])
+        let (scale, shift) = (self.scale, self.shift)
         try checkFeatures(t, expected: scale.count, a.range("X"))
         let clip = parameter("clip").map { $0.numericValue != 0 } ?? false
         return ScikitLearnEstimator.result(t) { c, v in
