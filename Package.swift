@@ -27,7 +27,9 @@ let package = Package(
         .target(
             name: "NNLang",
             dependencies: ["NNEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            resources: [.copy("Resources/digits.csv"), .copy("Resources/iris.csv"), .copy("Resources/iris-LICENSE.txt")]
+            resources: [
+                .copy("Resources/digits.csv"), .copy("Resources/iris.csv"), .copy("Resources/iris-LICENSE.txt"),
+            ]
         ),
         .target(name: "NNTeach", dependencies: ["NNEngine"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -41,6 +43,8 @@ let package = Package(
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
-        .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]),
+        .testTarget(
+            name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]
+        ),
     ]
 )

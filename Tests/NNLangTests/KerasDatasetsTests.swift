@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
-@testable import NNLang
 import Testing
+
+@testable import NNLang
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// keras.datasets and keras.utils.get_file on small files in a temporary Keras cache (KERAS_HOME),
 /// never the network (NNLAB_OFFLINE=1). Expected lines were printed by NumPy loading the same files
@@ -17,7 +19,8 @@ import Testing
     /// A fresh cache folder set as KERAS_HOME, with the network off.
     func makeCache() throws -> String {
         let folder = NSTemporaryDirectory() + "nnlab-keras-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder + "/datasets/fashion-mnist", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: folder + "/datasets/fashion-mnist", withIntermediateDirectories: true)
         setenv("KERAS_HOME", folder, 1)
         setenv("NNLAB_OFFLINE", "1", 1)
         return folder
@@ -31,7 +34,9 @@ import Testing
         let source = try fixture(fixtureName)
         try FileManager.default.copyItem(atPath: source, toPath: target)
         let name = (target as NSString).lastPathComponent
-        return KerasCache.File(name: name, origin: "https://example.invalid/" + name, sha256: try KerasCache.hash(of: source, range: KerasDatasetsTests.here))
+        return KerasCache.File(
+            name: name, origin: "https://example.invalid/" + name,
+            sha256: try KerasCache.hash(of: source, range: KerasDatasetsTests.here))
     }
 
     /// Runs `code` with `data` bound, returning what it prints.
@@ -44,11 +49,15 @@ import Testing
 
     @Test func sha256MatchesPythonsHashlib() {
         #expect(SHA256.hexDigest(of: [UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hexDigest(of: Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256.hexDigest(of: Array("abc".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         #expect(SHA256.hexDigest(of: million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         var chunked = SHA256()
-        for start in stride(from: 0, to: million.count, by: 777) { chunked.update(million[start..<min(start + 777, million.count)]) }
+        for start in stride(from: 0, to: million.count, by: 777) {
+            chunked.update(million[start..<min(start + 777, million.count)])
+        }
         #expect(chunked.hexDigest() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
@@ -58,8 +67,9 @@ import Testing
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
         let data = try KerasDatasets.mnist(file, interpreter, range: KerasDatasetsTests.here)
-        #expect(try show(data, KerasDatasetsTests.summary, interpreter, output)
-            == "(3, 28, 28) uint8 [5 0 4] (2, 28, 28) [7 2] 295360 [185 187  40 137   3  58]")
+        #expect(
+            try show(data, KerasDatasetsTests.summary, interpreter, output)
+                == "(3, 28, 28) uint8 [5 0 4] (2, 28, 28) [7 2] 295360 [185 187  40 137   3  58]")
     }
 
     @Test func fashionMNISTInflatesTheFourIDXFiles() throws {
@@ -73,8 +83,9 @@ import Testing
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
         let data = try KerasDatasets.fashionMNIST(files, interpreter, range: KerasDatasetsTests.here)
-        #expect(try show(data, KerasDatasetsTests.summary, interpreter, output)
-            == "(3, 28, 28) uint8 [9 0 0] (2, 28, 28) [9 2] 292497 [161 168  62 162 246  74]")
+        #expect(
+            try show(data, KerasDatasetsTests.summary, interpreter, output)
+                == "(3, 28, 28) uint8 [9 0 0] (2, 28, 28) [9 2] 292497 [161 168  62 162 246  74]")
     }
 
     @Test func bostonHousingSplitsEightyTwenty() throws {
@@ -82,7 +93,8 @@ import Testing
         let file = try install("boston_small.npz", as: cache + "/datasets/boston_housing.npz")
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
-        let data = try KerasDatasets.bostonHousing(file, split: 0.2, seed: 113, interpreter, range: KerasDatasetsTests.here)
+        let data = try KerasDatasets.bostonHousing(
+            file, split: 0.2, seed: 113, interpreter, range: KerasDatasetsTests.here)
         let code = "(x, y), (xt, yt) = data\nprint(x.shape, y.shape, xt.shape, yt.shape, y.sum() + yt.sum())"
         #expect(try show(data, code, interpreter, output) == "(8, 13) (8,) (2, 13) (2,) 167.5")
     }
@@ -93,9 +105,11 @@ import Testing
         let file = try install("boston_small.npz", as: cache + "/datasets/boston_housing.npz")
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
-        let data = try KerasDatasets.bostonHousing(file, split: 0.2, seed: 113, interpreter, range: KerasDatasetsTests.here)
-        #expect(try show(data, "(x, y), (xt, yt) = data\nprint(y, yt)", interpreter, output)
-            == "[23.5 14.5 19.  11.5 10.  20.5 16.  22. ] [13.  17.5]")
+        let data = try KerasDatasets.bostonHousing(
+            file, split: 0.2, seed: 113, interpreter, range: KerasDatasetsTests.here)
+        #expect(
+            try show(data, "(x, y), (xt, yt) = data\nprint(y, yt)", interpreter, output)
+                == "[23.5 14.5 19.  11.5 10.  20.5 16.  22. ] [13.  17.5]")
     }
 
     @Test func aMissingFileOfflineSaysWhatToPutWhere() throws {
@@ -104,10 +118,14 @@ import Testing
         let interpreter = Interpreter(output: output)
         var failure: DiagnosticList?
         do {
-            try interpreter.run(SourceFile(name: "<test>", text: "from tensorflow.keras.datasets import mnist\n(x, y), _ = mnist.load_data()"))
+            try interpreter.run(
+                SourceFile(
+                    name: "<test>", text: "from tensorflow.keras.datasets import mnist\n(x, y), _ = mnist.load_data()"))
         } catch { failure = error }
         let diagnostic = try #require(failure?.diagnostics.first)
-        #expect(output.text == "Downloading data from https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz\n")
+        #expect(
+            output.text
+                == "Downloading data from https://storage.googleapis.com/tensorflow/tf-keras-datasets/mnist.npz\n")
         #expect(diagnostic.range?.start.line == 2)
         #expect(diagnostic.hint?.contains("put it at \(cache)/datasets/mnist.npz") == true)
     }
@@ -120,8 +138,10 @@ import Testing
         #expect(throws: DiagnosticList.self) {
             try interpreter.run(SourceFile(name: "<test>", text: "import keras\nkeras.datasets.mnist.load_data()"))
         }
-        #expect(output.text.hasPrefix("A local file was found, but it seems to be incomplete or outdated because the sha256 file "
-                                      + "hash does not match the original value of 731c5ac6"))
+        #expect(
+            output.text.hasPrefix(
+                "A local file was found, but it seems to be incomplete or outdated because the sha256 file "
+                    + "hash does not match the original value of 731c5ac6"))
     }
 
     @Test func getFileKeepsOnlyADownloadWhoseHashMatches() throws {
@@ -149,14 +169,19 @@ import Testing
     }
 
     @Test func damagedArchivesAreErrorsNotCrashes() throws {
-        let gz = try FileBytes.read(try fixture("fashion_small/train-images-idx3-ubyte.gz"), range: KerasDatasetsTests.here)
+        let gz = try FileBytes.read(
+            try fixture("fashion_small/train-images-idx3-ubyte.gz"), range: KerasDatasetsTests.here)
         #expect(try GzipFile.inflate(gz, name: "ok.gz", range: KerasDatasetsTests.here).count == 16 + 3 * 28 * 28)
         for cut in [0, 5, 20, gz.count / 2, gz.count - 9, gz.count - 1] {
-            #expect(throws: Diagnostic.self) { try GzipFile.inflate(Array(gz[..<cut]), name: "cut.gz", range: KerasDatasetsTests.here) }
+            #expect(throws: Diagnostic.self) {
+                try GzipFile.inflate(Array(gz[..<cut]), name: "cut.gz", range: KerasDatasetsTests.here)
+            }
         }
         var flipped = gz
         flipped[gz.count / 2] ^= 0xFF
-        #expect(throws: Diagnostic.self) { try GzipFile.inflate(flipped, name: "flipped.gz", range: KerasDatasetsTests.here) }
+        #expect(throws: Diagnostic.self) {
+            try GzipFile.inflate(flipped, name: "flipped.gz", range: KerasDatasetsTests.here)
+        }
         let folder = try makeCache()
         let npz = try FileBytes.read(try fixture("mnist_small.npz"), range: KerasDatasetsTests.here)
         try FileBytes.write(Array(npz[..<(npz.count / 2)]), to: folder + "/half.npz", range: KerasDatasetsTests.here)

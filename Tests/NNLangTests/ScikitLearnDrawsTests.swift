@@ -1,7 +1,8 @@
 import Foundation
-@testable import NNLang
 import NNEngine
 import Testing
+
+@testable import NNLang
 
 /// scikit-learn's generators and splitters against real scikit-learn: every draw scikit-learn made from
 /// its RandomState was recorded (scripts/record_sklearn_draws.py) and is replayed here, so NNLab must ask
@@ -18,7 +19,9 @@ import Testing
 
     /// One recorded draw: ["sample", x], ["normal", x] or ["shuffle", [permutation]].
     enum Draw: Decodable, Sendable {
-        case sample(Double), normal(Double), shuffle([Int])
+        case sample(Double)
+        case normal(Double)
+        case shuffle([Int])
         init(from decoder: Decoder) throws {
             var container = try decoder.unkeyedContainer()
             switch try container.decode(String.self) {
@@ -70,14 +73,17 @@ import Testing
         let interpreter = Interpreter(output: CapturedOutput())
         let stream = ReplayStream(fixture.draws)
         interpreter.globals["rs"] = .object(stream)
-        try interpreter.run(SourceFile(name: "<test>", text: """
-            import numpy as np
-            from sklearn.datasets import make_blobs, make_moons, make_circles
-            from sklearn.model_selection import train_test_split
-            X20 = np.arange(40).reshape(20, 2)
-            y20 = np.array([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2])
-            result = \(fixture.code)
-            """))
+        try interpreter.run(
+            SourceFile(
+                name: "<test>",
+                text: """
+                    import numpy as np
+                    from sklearn.datasets import make_blobs, make_moons, make_circles
+                    from sklearn.model_selection import train_test_split
+                    X20 = np.arange(40).reshape(20, 2)
+                    y20 = np.array([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2])
+                    result = \(fixture.code)
+                    """))
         #expect(stream.mismatches.isEmpty)
         #expect(stream.draws.isEmpty, "draws left over: \(stream.draws.count)")
         let parts: [Value]

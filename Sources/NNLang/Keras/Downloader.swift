@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import NNEngine
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Downloads a file of Keras's cache: "Downloading data from …", Keras's progress bar, the SHA-256
 /// computed as the bytes arrive, and the file moved into place only when it matches.
@@ -24,23 +25,30 @@ final class Downloader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         self.interpreter = interpreter
     }
 
-    static func fetch(_ file: KerasCache.File, to target: String, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) {
+    static func fetch(
+        _ file: KerasCache.File, to target: String, _ interpreter: Interpreter, range: SourceRange
+    ) throws(Diagnostic) {
         interpreter.write("Downloading data from \(file.origin)\n")
         guard let url = URL(string: file.origin), ["https", "http", "file"].contains(url.scheme ?? "") else {
             throw Diagnostic("cannot download '\(file.origin)': not an http(s) or file address", at: range)
         }
         if !url.isFileURL, KerasCache.environment("NNLAB_OFFLINE") == "1" {
-            throw Diagnostic("URL fetch failure on \(file.origin): the network is off (NNLAB_OFFLINE=1)", at: range,
-                             hint: KerasCache.offlineHint(file, target))
+            throw Diagnostic(
+                "URL fetch failure on \(file.origin): the network is off (NNLAB_OFFLINE=1)", at: range,
+                hint: KerasCache.offlineHint(file, target))
         }
         let partial = target + ".part"
-        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partial)
+        else {
             throw Diagnostic("cannot write '\(partial)'", at: range)
         }
         let downloader = Downloader(file, partial: partial, handle: handle, interpreter)
         if let message = downloader.run(url) {
             try? FileManager.default.removeItem(atPath: partial)
-            throw Diagnostic(message, at: range, hint: message.hasPrefix("URL fetch failure") ? KerasCache.offlineHint(file, target) : nil)
+            throw Diagnostic(
+                message, at: range,
+                hint: message.hasPrefix("URL fetch failure") ? KerasCache.offlineHint(file, target) : nil)
         }
         try? FileManager.default.removeItem(atPath: target)
         do {
@@ -64,7 +72,9 @@ final class Downloader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         if let failure { return failure }
         let hex = digest.hexDigest()
         if let expected = file.sha256, hex != expected {
-            return "Incomplete or corrupted file detected. The sha256 file hash does not match the provided value of \(expected)."
+            return
+                "Incomplete or corrupted file detected. The sha256 file hash does not match the provided value "
+                + "of \(expected)."
                 + " The download was discarded."
         }
         return nil
@@ -78,7 +88,9 @@ final class Downloader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         }
         defer { try? source.close() }
         let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if total > 0 { bar = ProgressBar(total: total, verbose: 1, output: interpreter.output, options: interpreter.options) }
+        if total > 0 {
+            bar = ProgressBar(total: total, verbose: 1, output: interpreter.output, options: interpreter.options)
+        }
         while failure == nil, let data = try? source.read(upToCount: 1 << 20), !data.isEmpty { receive(data) }
         if failure == nil, let bar { bar.update(step: bar.total, logs: Logs(), final: true) }
     }
@@ -94,16 +106,21 @@ final class Downloader: NSObject, URLSessionDataDelegate, @unchecked Sendable {
         if let bar, received < bar.total { bar.update(step: received, logs: Logs(), final: false) }
     }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
         if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
-            failure = "URL fetch failure on \(file.origin): \(http.statusCode) -- "
+            failure =
+                "URL fetch failure on \(file.origin): \(http.statusCode) -- "
                 + HTTPURLResponse.localizedString(forStatusCode: http.statusCode)
             completionHandler(.cancel)
             return
         }
         let total = response.expectedContentLength > 0 ? Int(response.expectedContentLength) : 0
-        if total > 0 { bar = ProgressBar(total: total, verbose: 1, output: interpreter.output, options: interpreter.options) }
+        if total > 0 {
+            bar = ProgressBar(total: total, verbose: 1, output: interpreter.output, options: interpreter.options)
+        }
         completionHandler(.allow)
     }
 

@@ -10,27 +10,45 @@ enum KerasDatasets {
     static func module(_ dotted: String) -> ModuleObject? {
         switch dotted {
         case "keras.datasets":
-            return ModuleObject(dotted, Dictionary(uniqueKeysWithValues: names.compactMap { name in
-                module("keras.datasets." + name).map { (name, Value.object($0)) }
-            }))
+            return ModuleObject(
+                dotted,
+                Dictionary(
+                    uniqueKeysWithValues: names.compactMap { name in
+                        module("keras.datasets." + name).map { (name, Value.object($0)) }
+                    }))
         case "keras.datasets.mnist":
-            return ModuleObject(dotted, ["load_data": function("load_data", "path='mnist.npz'") { a, interpreter throws(Diagnostic) in
-                try mnist(a, interpreter)
-            }])
+            return ModuleObject(
+                dotted,
+                [
+                    "load_data": function("load_data", "path='mnist.npz'") { a, interpreter throws(Diagnostic) in
+                        try mnist(a, interpreter)
+                    }
+                ])
         case "keras.datasets.fashion_mnist":
-            return ModuleObject(dotted, ["load_data": function("load_data", "") { a, interpreter throws(Diagnostic) in
-                try fashionMNIST(a, interpreter)
-            }])
+            return ModuleObject(
+                dotted,
+                [
+                    "load_data": function("load_data", "") { a, interpreter throws(Diagnostic) in
+                        try fashionMNIST(a, interpreter)
+                    }
+                ])
         case "keras.datasets.boston_housing":
-            return ModuleObject(dotted, ["load_data": function("load_data", "path='boston_housing.npz', test_split=0.2, seed=113") {
-                a, interpreter throws(Diagnostic) in try bostonHousing(a, interpreter)
-            }])
+            return ModuleObject(
+                dotted,
+                [
+                    "load_data": function("load_data", "path='boston_housing.npz', test_split=0.2, seed=113") {
+                        a, interpreter throws(Diagnostic) in try bostonHousing(a, interpreter)
+                    }
+                ])
         default: return nil
         }
     }
 
     static func pairs(_ train: (Tensor, Tensor), _ test: (Tensor, Tensor)) -> Value {
-        .tuple([.tuple([.array(NDArray(train.0)), .array(NDArray(train.1))]), .tuple([.array(NDArray(test.0)), .array(NDArray(test.1))])])
+        .tuple([
+            .tuple([.array(NDArray(train.0)), .array(NDArray(train.1))]),
+            .tuple([.array(NDArray(test.0)), .array(NDArray(test.1))]),
+        ])
     }
 
     /// The named arrays of an `.npz` file, each checked to be there.
@@ -38,20 +56,24 @@ enum KerasDatasets {
         let archive = try NPZFile.load(path, range: range)
         return try names.map { name throws(Diagnostic) in
             guard let array = archive[name] else {
-                throw Diagnostic("'\(path)' has no array '\(name)': is it Keras's file?", at: range,
-                                 hint: "delete it and run again to download it, or put Keras's copy there")
+                throw Diagnostic(
+                    "'\(path)' has no array '\(name)': is it Keras's file?", at: range,
+                    hint: "delete it and run again to download it, or put Keras's copy there")
             }
             return array
         }
     }
 
     static func mnist(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
-        let file = KerasCache.File(name: try a.string("path", default: "mnist.npz"), origin: origin + "mnist.npz",
-                                   sha256: "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1")
+        let file = KerasCache.File(
+            name: try a.string("path", default: "mnist.npz"), origin: origin + "mnist.npz",
+            sha256: "731c5ac602752760c8e48fbffcf8c3b850d9dc2a2aedcf2cc48468fc17b673d1")
         return try mnist(file, interpreter, range: a.callRange)
     }
 
-    static func mnist(_ file: KerasCache.File, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    static func mnist(
+        _ file: KerasCache.File, _ interpreter: Interpreter, range: SourceRange
+    ) throws(Diagnostic) -> Value {
         let path = try KerasCache.fetch(file, interpreter, range: range)
         let x = try arrays(path, ["x_train", "y_train", "x_test", "y_test"], range: range)
         return pairs((x[0], x[1]), (x[2], x[3]))
@@ -74,7 +96,9 @@ enum KerasDatasets {
     }
 
     /// The four IDX files, in Keras's order: train labels, train images, test labels, test images.
-    static func fashionMNIST(_ files: [KerasCache.File], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    static func fashionMNIST(
+        _ files: [KerasCache.File], _ interpreter: Interpreter, range: SourceRange
+    ) throws(Diagnostic) -> Value {
         var parts: [[UInt8]] = []
         for file in files {
             let path = try KerasCache.fetch(file, interpreter, range: range)
@@ -88,13 +112,16 @@ enum KerasDatasets {
     }
 
     /// `np.frombuffer(data, np.uint8, offset=...)`, reshaped to (rows, 28, 28) for images.
-    static func idx(_ bytes: [UInt8], offset: Int, rows: Int?, name: String, range: SourceRange) throws(Diagnostic) -> Tensor {
+    static func idx(
+        _ bytes: [UInt8], offset: Int, rows: Int?, name: String, range: SourceRange
+    ) throws(Diagnostic) -> Tensor {
         guard bytes.count >= offset else { throw Diagnostic("'\(name)' is too short to be an IDX file", at: range) }
         let count = bytes.count - offset
         guard let rows else { return Tensor(shape: [count], dtype: .uint8) { Float(bytes[offset + $0]) } }
         guard count == rows * 28 * 28 else {
-            throw Diagnostic("cannot reshape array of size \(count) into shape (\(rows),28,28)", at: range,
-                             hint: "'\(name)' does not match its labels file")
+            throw Diagnostic(
+                "cannot reshape array of size \(count) into shape (\(rows),28,28)", at: range,
+                hint: "'\(name)' does not match its labels file")
         }
         return Tensor(shape: [rows, 28, 28], dtype: .uint8) { Float(bytes[offset + $0]) }
     }
@@ -102,16 +129,21 @@ enum KerasDatasets {
     static func bostonHousing(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let split = try a.double("test_split", default: 0.2)
         guard split >= 0, split < 1 else {
-            throw Diagnostic("Invalid `test_split` argument: \(interpreter.repr(a["test_split"] ?? .none)). It must be between 0 and 1 "
-                             + "(exclusive of 1).", at: a.range("test_split"))
+            throw Diagnostic(
+                "Invalid `test_split` argument: \(interpreter.repr(a["test_split"] ?? .none)). "
+                    + "It must be between 0 and 1 "
+                    + "(exclusive of 1).", at: a.range("test_split"))
         }
         let seed = try a.int("seed", default: 113)
-        let file = KerasCache.File(name: try a.string("path", default: "boston_housing.npz"), origin: origin + "boston_housing.npz",
-                                   sha256: "f553886a1f8d56431e820c5b82552d9d95cfcb96d1e678153f8839538947dff5")
+        let file = KerasCache.File(
+            name: try a.string("path", default: "boston_housing.npz"), origin: origin + "boston_housing.npz",
+            sha256: "f553886a1f8d56431e820c5b82552d9d95cfcb96d1e678153f8839538947dff5")
         return try bostonHousing(file, split: split, seed: seed, interpreter, range: a.callRange)
     }
 
-    static func bostonHousing(_ file: KerasCache.File, split: Double, seed: Int, _ interpreter: Interpreter, range: SourceRange)
+    static func bostonHousing(
+        _ file: KerasCache.File, split: Double, seed: Int, _ interpreter: Interpreter, range: SourceRange
+    )
         throws(Diagnostic) -> Value
     {
         let path = try KerasCache.fetch(file, interpreter, range: range)
@@ -124,7 +156,8 @@ enum KerasDatasets {
         var order = Array(0..<x.shape[0])
         stream.shuffle(&order)
         let cut = Int(Double(x.shape[0]) * (1 - split))
-        let train = Array(order[..<cut]), test = Array(order[cut...])
+        let train = Array(order[..<cut])
+        let test = Array(order[cut...])
         let rows = ScikitLearnModelSelection.rows
         return pairs((rows(x, train), rows(y, train)), (rows(x, test), rows(y, test)))
     }

@@ -5,8 +5,10 @@ enum KerasUtils {
     static func members() -> [String: Value] {
         [
             "set_random_seed": KerasLibrary.setRandomSeed,
-            "to_categorical": function("to_categorical", "x, num_classes=None",
-                                       summary: "Class numbers to one-hot rows: to_categorical([0, 2], 3)") {
+            "to_categorical": function(
+                "to_categorical", "x, num_classes=None",
+                summary: "Class numbers to one-hot rows: to_categorical([0, 2], 3)"
+            ) {
                 a, interpreter throws(Diagnostic) in try toCategorical(a, interpreter)
             },
             "get_file": KerasCache.getFileFunction,
@@ -31,7 +33,8 @@ enum KerasUtils {
         var classes: [Int] = []
         for value in t.scalars {
             guard let label = Int(truncating: value.rounded(.towardZero)) else {
-                throw Diagnostic("cannot convert float \(value.isNaN ? "NaN" : "infinity") to integer", at: a.range("x"))
+                throw Diagnostic(
+                    "cannot convert float \(value.isNaN ? "NaN" : "infinity") to integer", at: a.range("x"))
             }
             classes.append(label)
         }
@@ -40,7 +43,8 @@ enum KerasUtils {
             count = given
         } else {
             guard let largest = classes.max() else {
-                throw Diagnostic("zero-size array to reduction operation maximum which has no identity", at: a.range("x"))
+                throw Diagnostic(
+                    "zero-size array to reduction operation maximum which has no identity", at: a.range("x"))
             }
             count = largest + 1
         }
@@ -49,8 +53,9 @@ enum KerasUtils {
         var values = [Float](repeating: 0, count: classes.count * count)
         for (row, label) in classes.enumerated() {
             guard label < count, label >= -count else {
-                throw Diagnostic("index \(label) is out of bounds for axis 1 with size \(count)", at: a.range("x"),
-                                 hint: "the class numbers must be below num_classes=\(count)")
+                throw Diagnostic(
+                    "index \(label) is out of bounds for axis 1 with size \(count)", at: a.range("x"),
+                    hint: "the class numbers must be below num_classes=\(count)")
             }
             values[row * count + (label < 0 ? label + count : label)] = 1
         }
@@ -67,4 +72,3 @@ enum KerasUtils {
         }
     }
 }
-

@@ -8,7 +8,8 @@ enum ClassLabel: Hashable, Comparable {
     static func < (lhs: ClassLabel, rhs: ClassLabel) -> Bool {
         switch (lhs, rhs) {
         case (.number(let x), .number(let y)): x < y
-        case (.text(let x), .text(let y)): x.unicodeScalars.map(\.value).lexicographicallyPrecedes(y.unicodeScalars.map(\.value))
+        case (.text(let x), .text(let y)):
+            x.unicodeScalars.map(\.value).lexicographicallyPrecedes(y.unicodeScalars.map(\.value))
         case (.number, .text): true
         case (.text, .number): false
         }
@@ -33,23 +34,28 @@ enum ClassLabel: Hashable, Comparable {
 
     /// The labels of a 1-D target (a column vector is flattened); `joiningRows` turns each row of a 2-D
     /// target into one string label, as StratifiedShuffleSplit does. `dtype` is the array's, if any.
-    static func labels(_ y: Value, range: SourceRange, _ interpreter: Interpreter, joiningRows: Bool = false)
+    static func labels(
+        _ y: Value, range: SourceRange, _ interpreter: Interpreter, joiningRows: Bool = false
+    )
         throws(Diagnostic) -> (labels: [ClassLabel], dtype: DType?)
     {
         if case .array(let array) = y {
             let t = array.tensor
             if t.rank == 2, joiningRows {
-                let width = t.shape[1], isFloat = t.dtype == .float32 || t.dtype == .float64
+                let width = t.shape[1]
+                let isFloat = t.dtype == .float32 || t.dtype == .float64
                 let rows = (0..<t.shape[0]).map { r in
-                    ClassLabel.text((0..<width).map { c in
-                        let v = t[flat: r * width + c]
-                        return isFloat ? pythonFloatRepr(Double(v)) : String(Int(v))
-                    }.joined(separator: " "))
+                    ClassLabel.text(
+                        (0..<width).map { c in
+                            let v = t[flat: r * width + c]
+                            return isFloat ? pythonFloatRepr(Double(v)) : String(Int(v))
+                        }.joined(separator: " "))
                 }
                 return (rows, nil)
             }
             guard t.rank == 1 || (t.rank == 2 && t.shape[1] == 1) else {
-                throw Diagnostic("y should be a 1d array, got an array of shape \(formatShape(t.shape)) instead.", at: range)
+                throw Diagnostic(
+                    "y should be a 1d array, got an array of shape \(formatShape(t.shape)) instead.", at: range)
             }
             return (t.scalars.map { .number(Double($0)) }, t.dtype)
         }

@@ -42,16 +42,24 @@ enum LegacyRandom {
         StandInStream(RandomSource(seed: UInt64(bitPattern: Int64(seed))))
     }
 
+    /// The global stream `np.random.seed` resets, which scikit-learn uses when `random_state` is None.
+    ///
+    /// The merge wires NumPy's global legacy RandomState here; until then it is the session's stream.
+    static func global(_ interpreter: Interpreter) -> any LegacyRandomStream { StandInStream(interpreter.random) }
+
     /// The stream for a `random_state` argument (`check_random_state`): None is the global `np.random`
     /// stream, an integer seeds a new one, a `RandomState` object is used as it is.
-    static func stream(_ randomState: Value?, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic)
+    static func stream(
+        _ randomState: Value?, _ interpreter: Interpreter, range: SourceRange
+    ) throws(Diagnostic)
         -> any LegacyRandomStream
     {
-        guard let randomState, !randomState.isNone else { return StandInStream(interpreter.random) }
+        guard let randomState, !randomState.isNone else { return global(interpreter) }
         if case .object(let object) = randomState, let stream = object as? any LegacyRandomStream { return stream }
-        guard case .int(let seed) = randomState else {
-            throw Diagnostic("random_state must be None, an integer or a np.random.RandomState; got \(randomState.typeName)",
-                             at: range)
+        guard let seed = randomState.exactInteger else {
+            throw Diagnostic(
+                "\(interpreter.repr(randomState)) cannot be used to seed a numpy.random.RandomState instance", at: range
+            )
         }
         guard seed >= 0, seed <= Int(UInt32.max) else {
             throw Diagnostic("Seed must be between 0 and 2**32 - 1", at: range)

@@ -12,7 +12,8 @@ enum NPZFile {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             let missing = !FileManager.default.fileExists(atPath: path)
-            throw Diagnostic(missing ? "there is no file '\(path)'" : "'\(path)' is not a .npz (ZIP) archive", at: range)
+            throw Diagnostic(
+                missing ? "there is no file '\(path)'" : "'\(path)' is not a .npz (ZIP) archive", at: range)
         }
         var arrays: [String: Tensor] = [:]
         for entry in archive where entry.type == .file && entry.path.hasSuffix(".npy") {
@@ -61,13 +62,17 @@ enum GzipFile {
         do {
             // ZIPFoundation tells zlib every chunk is `size` bytes long, so each one is: zero-padded past
             // the end (a truncated stream then fails as corrupt data), and a stream that never ends stops.
-            crc = try Data.decompress(size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
-                let start = Int(position)
-                guard start < compressed.count + size else { throw damaged }
-                var chunk = start < compressed.count ? compressed.subdata(in: start..<min(start + size, compressed.count)) : Data()
-                if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                return chunk
-            }, consumer: { data in output.append(contentsOf: data) })
+            crc = try Data.decompress(
+                size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false,
+                provider: { position, size in
+                    let start = Int(position)
+                    guard start < compressed.count + size else { throw damaged }
+                    var chunk =
+                        start < compressed.count
+                        ? compressed.subdata(in: start..<min(start + size, compressed.count)) : Data()
+                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
+                    return chunk
+                }, consumer: { data in output.append(contentsOf: data) })
         } catch {
             throw damaged
         }

@@ -13,7 +13,9 @@ final class LabelEncoder: ScikitLearnEstimator {
                 try self.fit(a, interpreter)
                 return .object(self)
             },
-            "transform": function("transform", "y") { a, interpreter throws(Diagnostic) in try self.transform(a, interpreter) },
+            "transform": function("transform", "y") { a, interpreter throws(Diagnostic) in
+                try self.transform(a, interpreter)
+            },
             "fit_transform": function("fit_transform", "y") { a, interpreter throws(Diagnostic) in
                 try self.fit(a, interpreter)
                 return try self.transform(a, interpreter)
@@ -26,7 +28,8 @@ final class LabelEncoder: ScikitLearnEstimator {
                     return x.rounded() != x || x < 0 || x >= Double(self.classes.count)
                 }
                 if !unseen.isEmpty {
-                    let shown = Array(Set(unseen)).sorted().map { ClassLabel.plainRepr($0.value) }.joined(separator: " ")
+                    let shown = Array(Set(unseen)).sorted().map { ClassLabel.plainRepr($0.value) }.joined(
+                        separator: " ")
                     throw Diagnostic("y contains previously unseen labels: [\(shown)]", at: a.range("y"))
                 }
                 let picked = ids.map { label in if case .number(let x) = label { self.classes[Int(x)] } else { label } }
@@ -53,14 +56,16 @@ final class LabelEncoder: ScikitLearnEstimator {
         }
         if let first = unseen.first {
             if case .text(let s) = first {
-                throw Diagnostic("y contains previously unseen labels: np.str_(\(pythonStringRepr(s)))", at: a.range("y"))
+                throw Diagnostic(
+                    "y contains previously unseen labels: np.str_(\(pythonStringRepr(s)))", at: a.range("y"))
             }
             let type = dtype == .float32 || dtype == .float64 ? "np.float64" : "np.int64"
             let shown = Array(Set(unseen)).sorted().map { label -> String in
                 guard case .number(let x) = label else { return "" }
                 return "\(type)(\(type == "np.int64" ? String(Int(x)) : pythonFloatRepr(x)))"
             }
-            throw Diagnostic("y contains previously unseen labels: [\(shown.joined(separator: ", "))]", at: a.range("y"))
+            throw Diagnostic(
+                "y contains previously unseen labels: [\(shown.joined(separator: ", "))]", at: a.range("y"))
         }
         return .array(NDArray(Tensor(codes, dtype: .int64)))
     }
@@ -69,7 +74,8 @@ final class LabelEncoder: ScikitLearnEstimator {
 /// `OneHotEncoder`: each column's categories (sorted) become 0/1 columns; `drop` and `handle_unknown`
 /// as scikit-learn has them. The default sparse output is a `SparseMatrix` with `.toarray()`.
 final class OneHotEncoder: ScikitLearnEstimator {
-    static let signature = "*, categories='auto', drop=None, sparse_output=True, dtype=None, handle_unknown='error', "
+    static let signature =
+        "*, categories='auto', drop=None, sparse_output=True, dtype=None, handle_unknown='error', "
         + "min_frequency=None, max_categories=None, feature_name_combiner='concat'"
     var categories: [[ClassLabel]] = []
     var dropped: [Int?] = []
@@ -90,19 +96,25 @@ final class OneHotEncoder: ScikitLearnEstimator {
                 try self.fit(a, interpreter)
                 return .object(self)
             },
-            "transform": function("transform", "X") { a, interpreter throws(Diagnostic) in try self.transform(a, interpreter) },
+            "transform": function("transform", "X") { a, interpreter throws(Diagnostic) in
+                try self.transform(a, interpreter)
+            },
             "fit_transform": function("fit_transform", "X, y=None") { a, interpreter throws(Diagnostic) in
                 try self.fit(a, interpreter)
                 return try self.transform(a, interpreter)
             },
-            "get_feature_names_out": function("get_feature_names_out", "input_features=None") { a, interpreter throws(Diagnostic) in
+            "get_feature_names_out": function("get_feature_names_out", "input_features=None") {
+                a, interpreter throws(Diagnostic) in
                 try self.requireFitted(a.callRange)
                 var prefixes = (0..<self.categories.count).map { "x\($0)" }
                 if let given = a["input_features"] {
-                    prefixes = try interpreter.iterate(given, range: a.range("input_features")).map { interpreter.str($0) }
+                    prefixes = try interpreter.iterate(given, range: a.range("input_features")).map {
+                        interpreter.str($0)
+                    }
                     guard prefixes.count == self.categories.count else {
-                        throw Diagnostic("input_features should have length equal to number of features (\(self.categories.count)), "
-                                         + "got \(prefixes.count)", at: a.range("input_features"))
+                        throw Diagnostic(
+                            "input_features should have length equal to number of features (\(self.categories.count)), "
+                                + "got \(prefixes.count)", at: a.range("input_features"))
                     }
                 }
                 var names: [Value] = []
@@ -128,7 +140,9 @@ final class OneHotEncoder: ScikitLearnEstimator {
     }
 
     /// The columns of X as labels, with each column's dtype (nil for a list holding strings: an object array).
-    func columns(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> (rows: [[ClassLabel]], dtype: DType?) {
+    func columns(
+        _ a: BoundArguments, _ interpreter: Interpreter
+    ) throws(Diagnostic) -> (rows: [[ClassLabel]], dtype: DType?) {
         let value = a["X"] ?? .none
         if case .array = value {
             let t = try ScikitLearnEstimator.matrix(value, a, "X", interpreter)
@@ -136,10 +150,12 @@ final class OneHotEncoder: ScikitLearnEstimator {
             return ((0..<t.shape[0]).map { r in (0..<width).map { .number(Double(t[flat: r * width + $0])) } }, t.dtype)
         }
         var result: [[ClassLabel]] = []
-        var hasText = false, allWhole = true
+        var hasText = false
+        var allWhole = true
         for row in try interpreter.iterate(value, range: a.range("X")) {
             switch row {
-            case .list, .tuple, .array: result.append(try ClassLabel.labels(row, range: a.range("X"), interpreter).labels)
+            case .list, .tuple, .array:
+                result.append(try ClassLabel.labels(row, range: a.range("X"), interpreter).labels)
             default:
                 _ = try ScikitLearnEstimator.matrix(value, a, "X", interpreter)
                 throw Diagnostic("X must be 2-D: a list of rows", at: a.range("X"))
@@ -173,12 +189,14 @@ final class OneHotEncoder: ScikitLearnEstimator {
             throw .unsupported("OneHotEncoder(drop=...) takes None, 'first' or 'if_binary' in NNLab", at: a.callRange)
         }
         learned = [
-            "categories_": .list(categories.map { column in
-                if dtype == nil { return .object(ValueArray(objects: column.map(\.value))) }
-                return ClassLabel.array(column, dtype: dtype)
-            }),
+            "categories_": .list(
+                categories.map { column in
+                    if dtype == nil { return .object(ValueArray(objects: column.map(\.value))) }
+                    return ClassLabel.array(column, dtype: dtype)
+                }),
             "n_features_in_": .int(width),
-            "drop_idx_": drop == nil ? Value.none : .array(NDArray(Tensor(dropped.map { Float($0 ?? 0) }, dtype: .int64))),
+            "drop_idx_": drop == nil
+                ? Value.none : .array(NDArray(Tensor(dropped.map { Float($0 ?? 0) }, dtype: .int64))),
         ]
         floatCategories = dtype == .float32 || dtype == .float64
     }
@@ -187,11 +205,14 @@ final class OneHotEncoder: ScikitLearnEstimator {
         try requireFitted(a.callRange)
         let (rows, _) = try columns(a, interpreter)
         guard rows[0].count == categories.count else {
-            throw Diagnostic("X has \(rows[0].count) features, but OneHotEncoder is expecting \(categories.count) features as input.",
-                             at: a.range("X"))
+            throw Diagnostic(
+                "X has \(rows[0].count) features, but OneHotEncoder is expecting \(categories.count) "
+                    + "features as input.",
+                at: a.range("X"))
         }
         let ignore = parameter("handle_unknown").map { !$0.isString("error") } ?? false
-        var offsets: [Int] = [], total = 0
+        var offsets: [Int] = []
+        var total = 0
         for (c, column) in categories.enumerated() {
             offsets.append(total)
             total += column.count - (dropped[c] == nil ? 0 : 1)
@@ -201,8 +222,10 @@ final class OneHotEncoder: ScikitLearnEstimator {
             for (c, label) in row.enumerated() {
                 guard var k = categories[c].firstIndex(of: label) else {
                     if ignore { continue }
-                    throw Diagnostic("Found unknown categories [\(ClassLabel.plainRepr(label.value))] in column \(c) during transform",
-                                     at: a.range("X"))
+                    throw Diagnostic(
+                        "Found unknown categories [\(ClassLabel.plainRepr(label.value))] in column \(c) "
+                            + "during transform",
+                        at: a.range("X"))
                 }
                 if let d = dropped[c] {
                     if k == d { continue }
@@ -237,7 +260,8 @@ final class SparseMatrix: PyObject {
 
     func repr(_ interpreter: Interpreter) -> String {
         let stored = dense.scalars.filter { $0 != 0 }.count
-        return "<Compressed Sparse Row sparse matrix of dtype '\(dense.dtype.rawValue)'\n\twith \(stored) stored elements "
+        return
+            "<Compressed Sparse Row sparse matrix of dtype '\(dense.dtype.rawValue)'\n\twith \(stored) stored elements "
             + "and shape (\(dense.shape.map(String.init).joined(separator: ", ")))>"
     }
 }

@@ -28,9 +28,12 @@ class ScikitLearnEstimator: PyObject {
         default:
             if let integer = Int(text) { return .int(integer) }
             if let number = Double(text) { return .float(number) }
-            if text.hasPrefix("'"), text.hasSuffix("'"), text.count >= 2 { return .string(String(text.dropFirst().dropLast())) }
+            if text.hasPrefix("'"), text.hasSuffix("'"), text.count >= 2 {
+                return .string(String(text.dropFirst().dropLast()))
+            }
             if text.hasPrefix("("), text.hasSuffix(")") {
-                return .tuple(text.dropFirst().dropLast().split(separator: ",").map { literal(String($0).trimming(" ")) })
+                return .tuple(
+                    text.dropFirst().dropLast().split(separator: ",").map { literal(String($0).trimming(" ")) })
             }
             return .string(text)
         }
@@ -39,8 +42,10 @@ class ScikitLearnEstimator: PyObject {
     var typeName: String { className }
 
     /// The class as a constructor bound into a module: `function(...)` with this class's signature.
-    static func constructor(_ name: String, _ signature: String,
-                            _ make: @escaping (BoundArguments) throws(Diagnostic) -> ScikitLearnEstimator) -> Value {
+    static func constructor(
+        _ name: String, _ signature: String,
+        _ make: @escaping (BoundArguments) throws(Diagnostic) -> ScikitLearnEstimator
+    ) -> Value {
         function(name, signature, repr: "<class 'sklearn.\(name)'>") { a, _ throws(Diagnostic) in .object(try make(a)) }
     }
 
@@ -64,7 +69,9 @@ class ScikitLearnEstimator: PyObject {
         return nil
     }
 
-    var attributeNames: [String] { Array(learned.keys) + Array(methods().keys) + parameters.map(\.name) + ["get_params"] }
+    var attributeNames: [String] {
+        Array(learned.keys) + Array(methods().keys) + parameters.map(\.name) + ["get_params"]
+    }
 
     /// `StandardScaler()`, `MinMaxScaler(feature_range=(-1, 1))`: only the parameters that differ from their defaults.
     func repr(_ interpreter: Interpreter) -> String {
@@ -75,26 +82,32 @@ class ScikitLearnEstimator: PyObject {
     /// `check_is_fitted`.
     func requireFitted(_ range: SourceRange) throws(Diagnostic) {
         guard !learned.isEmpty else {
-            throw Diagnostic("This \(className) instance is not fitted yet. Call 'fit' with appropriate arguments before "
-                             + "using this estimator.", at: range)
+            throw Diagnostic(
+                "This \(className) instance is not fitted yet. Call 'fit' with appropriate arguments before "
+                    + "using this estimator.", at: range)
         }
     }
 
     /// `check_array` for a 2-D numeric X, with scikit-learn's message for 1-D input.
-    static func matrix(_ value: Value, _ a: BoundArguments, _ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Tensor {
+    static func matrix(
+        _ value: Value, _ a: BoundArguments, _ name: String, _ interpreter: Interpreter
+    ) throws(Diagnostic) -> Tensor {
         let t = try ArrayConversion.tensor(value, range: a.range(name))
         guard t.rank == 2 else {
             if t.rank <= 1 {
-                let shown = interpreter.str(.array(NDArray(ArrayConversion.cast(t, to: t.rank == 0 ? t.dtype : .float64))))
-                throw Diagnostic("Expected 2D array, got \(t.rank == 0 ? "scalar array" : "1D array") instead:\narray=\(shown).\n"
-                                 + "Reshape your data either using array.reshape(-1, 1) if your data has a single feature or "
-                                 + "array.reshape(1, -1) if it contains a single sample.", at: a.range(name))
+                let shown = interpreter.str(
+                    .array(NDArray(ArrayConversion.cast(t, to: t.rank == 0 ? t.dtype : .float64))))
+                throw Diagnostic(
+                    "Expected 2D array, got \(t.rank == 0 ? "scalar array" : "1D array") instead:\narray=\(shown).\n"
+                        + "Reshape your data either using array.reshape(-1, 1) if your data has a single feature or "
+                        + "array.reshape(1, -1) if it contains a single sample.", at: a.range(name))
             }
             throw Diagnostic("Found array with dim \(t.rank). \(a.function) expected <= 2.", at: a.range(name))
         }
         guard t.shape[0] > 0 else {
-            throw Diagnostic("Found array with 0 sample(s) (shape=\(formatShape(t.shape))) while a minimum of 1 is required.",
-                             at: a.range(name))
+            throw Diagnostic(
+                "Found array with 0 sample(s) (shape=\(formatShape(t.shape))) while a minimum of 1 is required.",
+                at: a.range(name))
         }
         return t
     }
@@ -102,7 +115,8 @@ class ScikitLearnEstimator: PyObject {
     /// The features count check of `_check_n_features`.
     func checkFeatures(_ t: Tensor, expected: Int, _ range: SourceRange) throws(Diagnostic) {
         guard t.shape[1] == expected else {
-            throw Diagnostic("X has \(t.shape[1]) features, but \(className) is expecting \(expected) features as input.", at: range)
+            throw Diagnostic(
+                "X has \(t.shape[1]) features, but \(className) is expecting \(expected) features as input.", at: range)
         }
     }
 
@@ -116,7 +130,8 @@ class ScikitLearnEstimator: PyObject {
     static func result(_ t: Tensor, _ transform: (_ column: Int, _ value: Double) -> Double) -> Value {
         let width = t.shape[1]
         let dtype: DType = t.dtype == .float32 ? .float32 : .float64
-        return .array(NDArray(Tensor(shape: t.shape, dtype: dtype) { Float(transform($0 % width, Double(t[flat: $0]))) }))
+        return .array(
+            NDArray(Tensor(shape: t.shape, dtype: dtype) { Float(transform($0 % width, Double(t[flat: $0]))) }))
     }
 
     static func vector(_ values: [Double]) -> Value { .array(NDArray(Tensor(values.map(Float.init), dtype: .float64))) }

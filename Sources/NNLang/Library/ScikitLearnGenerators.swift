@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// scikit-learn's `make_moons`, `make_circles` and `make_blobs`, following its code step by step (the
 /// same draws from the `random_state` stream, in the same order), so a seeded call gives its data.
@@ -13,48 +14,63 @@ enum ScikitLearnGenerators {
             "make_moons": function("make_moons", "n_samples=100, *, shuffle=True, noise=None, random_state=None") {
                 a, interpreter throws(Diagnostic) in
                 let (outer, inner) = try splitCount(a, "make_moons", interpreter)
-                let points = linspace(0, .pi, outer, endpoint: true).map { (cos($0), sin($0)) }
+                let points =
+                    linspace(0, .pi, outer, endpoint: true).map { (cos($0), sin($0)) }
                     + linspace(0, .pi, inner, endpoint: true).map { (1 - cos($0), 1 - sin($0) - 0.5) }
                 return try finish(points, outer: outer, inner: inner, a, interpreter)
             },
-            "make_circles": function("make_circles", "n_samples=100, *, shuffle=True, noise=None, random_state=None, factor=0.8") {
+            "make_circles": function(
+                "make_circles", "n_samples=100, *, shuffle=True, noise=None, random_state=None, factor=0.8"
+            ) {
                 a, interpreter throws(Diagnostic) in
                 let factor = try a.double("factor", default: 0.8)
                 guard factor >= 0, factor < 1 else {
                     throw invalid("factor", "make_circles", "a float in the range [0.0, 1.0)", a, interpreter)
                 }
                 let (outer, inner) = try splitCount(a, "make_circles", interpreter)
-                let points = linspace(0, 2 * .pi, outer, endpoint: false).map { (cos($0), sin($0)) }
+                let points =
+                    linspace(0, 2 * .pi, outer, endpoint: false).map { (cos($0), sin($0)) }
                     + linspace(0, 2 * .pi, inner, endpoint: false).map { (cos($0) * factor, sin($0) * factor) }
                 return try finish(points, outer: outer, inner: inner, a, interpreter)
             },
-            "make_blobs": function("make_blobs", "n_samples=100, n_features=2, *, centers=None, cluster_std=1.0, "
-                                   + "center_box=(-10.0, 10.0), shuffle=True, random_state=None, return_centers=False") {
+            "make_blobs": function(
+                "make_blobs",
+                "n_samples=100, n_features=2, *, centers=None, cluster_std=1.0, "
+                    + "center_box=(-10.0, 10.0), shuffle=True, random_state=None, return_centers=False"
+            ) {
                 a, interpreter throws(Diagnostic) in try blobs(a, interpreter)
             },
         ]
     }
 
     /// scikit-learn's `InvalidParameterError` wording.
-    static func invalid(_ name: String, _ function: String, _ expected: String, _ a: BoundArguments,
-                        _ interpreter: Interpreter) -> Diagnostic {
+    static func invalid(
+        _ name: String, _ function: String, _ expected: String, _ a: BoundArguments,
+        _ interpreter: Interpreter
+    ) -> Diagnostic {
         let got = a[name].map { interpreter.repr($0) } ?? "None"
-        return Diagnostic("The '\(name)' parameter of \(function) must be \(expected). Got \(got) instead.", at: a.range(name))
+        return Diagnostic(
+            "The '\(name)' parameter of \(function) must be \(expected). Got \(got) instead.", at: a.range(name))
     }
 
     /// `n_samples` as an int (split in half, the outer half rounded down) or an (outer, inner) tuple.
-    static func splitCount(_ a: BoundArguments, _ function: String, _ interpreter: Interpreter) throws(Diagnostic)
+    static func splitCount(
+        _ a: BoundArguments, _ function: String, _ interpreter: Interpreter
+    ) throws(Diagnostic)
         -> (Int, Int)
     {
         let value = a["n_samples"] ?? .int(100)
         if case .tuple(let items) = value {
             guard items.count == 2, let outer = items[0].exactInteger, let inner = items[1].exactInteger,
                 outer >= 0, inner >= 0, outer + inner <= 10_000_000
-            else { throw Diagnostic("When a tuple, n_samples must have exactly two elements.", at: a.range("n_samples")) }
+            else {
+                throw Diagnostic("When a tuple, n_samples must have exactly two elements.", at: a.range("n_samples"))
+            }
             return (outer, inner)
         }
         guard let n = value.exactInteger, n >= 1, n <= 10_000_000 else {
-            throw invalid("n_samples", function, "an int in the range [1, inf) or an instance of 'tuple'", a, interpreter)
+            throw invalid(
+                "n_samples", function, "an int in the range [1, inf) or an instance of 'tuple'", a, interpreter)
         }
         return (n / 2, n - n / 2)
     }
@@ -70,8 +86,10 @@ enum ScikitLearnGenerators {
     }
 
     /// Labels 0 then 1, rows shuffled, then Gaussian noise added: make_moons' and make_circles' order.
-    static func finish(_ points: [(Double, Double)], outer: Int, inner: Int, _ a: BoundArguments,
-                       _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+    static func finish(
+        _ points: [(Double, Double)], outer: Int, inner: Int, _ a: BoundArguments,
+        _ interpreter: Interpreter
+    ) throws(Diagnostic) -> Value {
         var noise: Double?
         if let value = a["noise"] {
             guard let number = value.numericValue, number >= 0 else {
@@ -93,7 +111,8 @@ enum ScikitLearnGenerators {
     }
 
     static func matrix(_ rows: [[Double]], columns: Int) -> Value {
-        .array(NDArray(Tensor(shape: [rows.count, columns], dtype: .float64) { Float(rows[$0 / columns][$0 % columns]) }))
+        .array(
+            NDArray(Tensor(shape: [rows.count, columns], dtype: .float64) { Float(rows[$0 / columns][$0 % columns]) }))
     }
 
     static func labelArray(_ labels: [Int]) -> Value {
@@ -107,19 +126,23 @@ enum ScikitLearnGenerators {
         var centers: [[Double]]
         if let n = (a["n_samples"] ?? .int(100)).exactInteger {
             guard n >= 1, n <= 10_000_000, features >= 1, n * features <= 100_000_000 else {
-                throw Diagnostic("make_blobs: n_samples and n_features must be positive (and not too large)", at: a.callRange)
+                throw Diagnostic(
+                    "make_blobs: n_samples and n_features must be positive (and not too large)", at: a.callRange)
             }
             if let given = try givenCenters(a, features: features) {
                 centers = given
             } else {
                 let count = try a.optionalInt("centers") ?? 3
-                guard count >= 1, count <= 100_000 else { throw Diagnostic("centers must be a positive count", at: a.range("centers")) }
+                guard count >= 1, count <= 100_000 else {
+                    throw Diagnostic("centers must be a positive count", at: a.range("centers"))
+                }
                 centers = try boxCenters(count, features, a, stream)
             }
             perCenter = Array(repeating: n / centers.count, count: centers.count)
             for i in 0..<(n % centers.count) { perCenter[i] += 1 }
         } else {
-            perCenter = try interpreter.iterate(a["n_samples"] ?? .none, range: a.range("n_samples")).map { item throws(Diagnostic) in
+            perCenter = try interpreter.iterate(a["n_samples"] ?? .none, range: a.range("n_samples")).map {
+                item throws(Diagnostic) in
                 guard let count = item.exactInteger, count >= 0, count <= 10_000_000 else {
                     throw Diagnostic("n_samples must hold counts of samples per center", at: a.range("n_samples"))
                 }
@@ -136,7 +159,8 @@ enum ScikitLearnGenerators {
         }
         features = centers.first?.count ?? features
         let spreads = try clusterSpreads(a, count: centers.count)
-        var rows: [[Double]] = [], labels: [Int] = []
+        var rows: [[Double]] = []
+        var labels: [Int] = []
         for (c, count) in perCenter.enumerated() {
             for _ in 0..<count { rows.append(centers[c].map { stream.normal($0, spreads[c]) }) }
             labels += Array(repeating: c, count: count)
@@ -149,7 +173,9 @@ enum ScikitLearnGenerators {
     }
 
     /// Centers drawn uniformly from `center_box`, row by row.
-    static func boxCenters(_ count: Int, _ features: Int, _ a: BoundArguments, _ stream: any LegacyRandomStream)
+    static func boxCenters(
+        _ count: Int, _ features: Int, _ a: BoundArguments, _ stream: any LegacyRandomStream
+    )
         throws(Diagnostic) -> [[Double]]
     {
         var box = (-10.0, 10.0)
@@ -167,7 +193,8 @@ enum ScikitLearnGenerators {
         guard let value = a["centers"], value.exactInteger == nil else { return nil }
         let t = try ArrayConversion.tensor(value, range: a.range("centers"))
         guard t.rank == 2, t.shape[0] > 0, t.shape[1] > 0 else {
-            throw Diagnostic("centers must be a count or an array of shape (n_centers, n_features)", at: a.range("centers"))
+            throw Diagnostic(
+                "centers must be a count or an array of shape (n_centers, n_features)", at: a.range("centers"))
         }
         let width = t.shape[1]
         return (0..<t.shape[0]).map { r in (0..<width).map { Double(t[flat: r * width + $0]) } }
@@ -178,7 +205,8 @@ enum ScikitLearnGenerators {
         if let single = value.numericValue { return Array(repeating: single, count: count) }
         let t = try ArrayConversion.tensor(value, range: a.range("cluster_std"))
         guard t.rank == 1, t.count == count else {
-            throw Diagnostic("Length of `clusters_std` not consistent with number of centers.", at: a.range("cluster_std"))
+            throw Diagnostic(
+                "Length of `clusters_std` not consistent with number of centers.", at: a.range("cluster_std"))
         }
         return t.scalars.map(Double.init)
     }

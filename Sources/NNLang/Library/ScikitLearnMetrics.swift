@@ -4,14 +4,18 @@ import NNEngine
 /// probability array passed as predictions is "a mix of binary and continuous targets").
 enum ScikitLearnMetrics {
     static func module() -> ModuleObject {
-        ModuleObject("sklearn.metrics", [
-            "accuracy_score": function("accuracy_score", "y_true, y_pred, *, normalize=True, sample_weight=None") {
-                a, interpreter throws(Diagnostic) in try accuracy(a, interpreter)
-            },
-            "confusion_matrix": function("confusion_matrix", "y_true, y_pred, *, labels=None, sample_weight=None, normalize=None") {
-                a, interpreter throws(Diagnostic) in try confusionMatrix(a, interpreter)
-            },
-        ])
+        ModuleObject(
+            "sklearn.metrics",
+            [
+                "accuracy_score": function("accuracy_score", "y_true, y_pred, *, normalize=True, sample_weight=None") {
+                    a, interpreter throws(Diagnostic) in try accuracy(a, interpreter)
+                },
+                "confusion_matrix": function(
+                    "confusion_matrix", "y_true, y_pred, *, labels=None, sample_weight=None, normalize=None"
+                ) {
+                    a, interpreter throws(Diagnostic) in try confusionMatrix(a, interpreter)
+                },
+            ])
     }
 
     /// A target as `type_of_target` sees it: its kind, and its rows as labels.
@@ -21,13 +25,21 @@ enum ScikitLearnMetrics {
         var labels: [ClassLabel] { rows.map { $0[0] } }
     }
 
-    static func target(_ value: Value, _ name: String, _ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Target {
+    static func target(
+        _ value: Value, _ name: String, _ a: BoundArguments, _ interpreter: Interpreter
+    ) throws(Diagnostic) -> Target {
         if case .array(let array) = value, array.tensor.rank == 2, array.tensor.shape[1] > 1 {
-            let t = array.tensor, width = t.shape[1]
-            let rows = (0..<t.shape[0]).map { r in (0..<width).map { ClassLabel.number(Double(t[flat: r * width + $0])) } }
+            let t = array.tensor
+            let width = t.shape[1]
+            let rows = (0..<t.shape[0]).map { r in
+                (0..<width).map { ClassLabel.number(Double(t[flat: r * width + $0])) }
+            }
             let values = Set(t.scalars)
             let whole = t.scalars.allSatisfy { $0.rounded() == $0 }
-            let kind = !whole ? "continuous-multioutput" : values.isSubset(of: [0, 1]) ? "multilabel-indicator" : "multiclass-multioutput"
+            let kind =
+                !whole
+                ? "continuous-multioutput"
+                : values.isSubset(of: [0, 1]) ? "multilabel-indicator" : "multiclass-multioutput"
             return Target(kind: kind, rows: rows)
         }
         let labels = try ClassLabel.labels(value, range: a.range(name), interpreter).labels
@@ -37,21 +49,27 @@ enum ScikitLearnMetrics {
     }
 
     /// `_check_targets`: both targets, of one kind scikit-learn can score.
-    static func targets(_ a: BoundArguments, _ interpreter: Interpreter, allowMultilabel: Bool) throws(Diagnostic)
+    static func targets(
+        _ a: BoundArguments, _ interpreter: Interpreter, allowMultilabel: Bool
+    ) throws(Diagnostic)
         -> (Target, Target, String)
     {
         let truth = try target(a["y_true"] ?? .none, "y_true", a, interpreter)
         let predicted = try target(a["y_pred"] ?? .none, "y_pred", a, interpreter)
         guard truth.rows.count == predicted.rows.count else {
-            throw Diagnostic("Found input variables with inconsistent numbers of samples: [\(truth.rows.count), "
-                             + "\(predicted.rows.count)]", at: a.callRange)
+            throw Diagnostic(
+                "Found input variables with inconsistent numbers of samples: [\(truth.rows.count), "
+                    + "\(predicted.rows.count)]", at: a.callRange)
         }
         var kinds = Set([truth.kind, predicted.kind])
         if kinds == ["binary", "multiclass"] { kinds = ["multiclass"] }
         guard kinds.count == 1, let kind = kinds.first else {
-            throw Diagnostic("Classification metrics can't handle a mix of \(truth.kind) and \(predicted.kind) targets",
-                             at: a.range("y_pred"), hint: predicted.kind == "continuous"
-                                ? "y_pred holds probabilities: turn them into classes first, e.g. (p > 0.5) or np.argmax(p, axis=1)" : nil)
+            throw Diagnostic(
+                "Classification metrics can't handle a mix of \(truth.kind) and \(predicted.kind) targets",
+                at: a.range("y_pred"),
+                hint: predicted.kind == "continuous"
+                    ? "y_pred holds probabilities: turn them into classes first, e.g. (p > 0.5) or np.argmax(p, axis=1)"
+                    : nil)
         }
         guard kind == "binary" || kind == "multiclass" || (allowMultilabel && kind == "multilabel-indicator") else {
             throw Diagnostic("\(kind) is not supported", at: a.callRange)
@@ -67,8 +85,9 @@ enum ScikitLearnMetrics {
         guard let value = a["sample_weight"] else { return Array(repeating: 1, count: count) }
         let t = try ArrayConversion.tensor(value, range: a.range("sample_weight"))
         guard t.count == count else {
-            throw Diagnostic("Found input variables with inconsistent numbers of samples: [\(count), \(t.count)]",
-                             at: a.range("sample_weight"))
+            throw Diagnostic(
+                "Found input variables with inconsistent numbers of samples: [\(count), \(t.count)]",
+                at: a.range("sample_weight"))
         }
         return t.scalars.map(Double.init)
     }
@@ -76,7 +95,8 @@ enum ScikitLearnMetrics {
     static func accuracy(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let (truth, predicted, _) = try targets(a, interpreter, allowMultilabel: true)
         let weight = try weights(a, count: truth.rows.count, interpreter)
-        var correct = 0.0, total = 0.0
+        var correct = 0.0
+        var total = 0.0
         for i in truth.rows.indices {
             if truth.rows[i] == predicted.rows[i] { correct += weight[i] }
             total += weight[i]
@@ -89,7 +109,9 @@ enum ScikitLearnMetrics {
         var labels = Array(Set(truth.labels + predicted.labels)).sorted()
         if let given = a["labels"] {
             labels = try ClassLabel.labels(given, range: a.range("labels"), interpreter).labels
-            guard !labels.isEmpty else { throw Diagnostic("'labels' should contains at least one label.", at: a.range("labels")) }
+            guard !labels.isEmpty else {
+                throw Diagnostic("'labels' should contains at least one label.", at: a.range("labels"))
+            }
             guard labels.contains(where: Set(truth.labels).contains) else {
                 throw Diagnostic("At least one label specified must be in y_true", at: a.range("labels"))
             }
@@ -111,8 +133,9 @@ enum ScikitLearnMetrics {
                 let total = counts.reduce(0, +)
                 counts = counts.map { total == 0 ? 0 : $0 / total }
             default:
-                throw Diagnostic("The 'normalize' parameter of confusion_matrix must be a str among {'true', 'pred', 'all'} "
-                                 + "or None. Got \(interpreter.repr(normalize)) instead.", at: a.range("normalize"))
+                throw Diagnostic(
+                    "The 'normalize' parameter of confusion_matrix must be a str among {'true', 'pred', 'all'} "
+                        + "or None. Got \(interpreter.repr(normalize)) instead.", at: a.range("normalize"))
             }
         }
         return .array(NDArray(Tensor(shape: [n, n], dtype: dtype) { Float(counts[$0]) }))

@@ -4,24 +4,32 @@ import NNEngine
 /// `LabelEncoder` (in ScikitLearnEncoders.swift).
 enum ScikitLearnPreprocessing {
     static func module() -> ModuleObject {
-        ModuleObject("sklearn.preprocessing", [
-            "StandardScaler": ScikitLearnEstimator.constructor("StandardScaler", StandardScaler.signature) { a in StandardScaler(a) },
-            "MinMaxScaler": ScikitLearnEstimator.constructor("MinMaxScaler", MinMaxScaler.signature) { a throws(Diagnostic) in
-                try MinMaxScaler(a)
-            },
-            "OneHotEncoder": ScikitLearnEstimator.constructor("OneHotEncoder", OneHotEncoder.signature) { a throws(Diagnostic) in
-                try OneHotEncoder(a)
-            },
-            "LabelEncoder": ScikitLearnEstimator.constructor("LabelEncoder", "") { a in LabelEncoder(a) },
-            "scale": function("scale", "X, *, axis=0, with_mean=True, with_std=True, copy=True") { a, interpreter throws(Diagnostic) in
-                try scale(a, interpreter)
-            },
-        ])
+        ModuleObject(
+            "sklearn.preprocessing",
+            [
+                "StandardScaler": ScikitLearnEstimator.constructor("StandardScaler", StandardScaler.signature) { a in
+                    StandardScaler(a)
+                },
+                "MinMaxScaler": ScikitLearnEstimator.constructor("MinMaxScaler", MinMaxScaler.signature) {
+                    a throws(Diagnostic) in
+                    try MinMaxScaler(a)
+                },
+                "OneHotEncoder": ScikitLearnEstimator.constructor("OneHotEncoder", OneHotEncoder.signature) {
+                    a throws(Diagnostic) in
+                    try OneHotEncoder(a)
+                },
+                "LabelEncoder": ScikitLearnEstimator.constructor("LabelEncoder", "") { a in LabelEncoder(a) },
+                "scale": function("scale", "X, *, axis=0, with_mean=True, with_std=True, copy=True") {
+                    a, interpreter throws(Diagnostic) in
+                    try scale(a, interpreter)
+                },
+            ])
     }
 
     /// `_is_constant_feature`: a variance that is zero up to rounding.
     static func isConstant(variance: Double, mean: Double, count: Int) -> Bool {
-        let eps = Double.ulpOfOne, n = Double(count)
+        let eps = Double.ulpOfOne
+        let n = Double(count)
         return variance <= n * eps * variance + (n * mean * eps) * (n * mean * eps)
     }
 
@@ -36,12 +44,18 @@ enum ScikitLearnPreprocessing {
         let t = try ArrayConversion.tensor(a["X"] ?? .none, range: a.range("X"))
         let axis = try a.int("axis", default: 0)
         guard t.rank == 1 || t.rank == 2, t.count > 0 else {
-            throw Diagnostic("scale expects a 1-D or 2-D array with samples; got shape \(formatShape(t.shape))", at: a.range("X"))
+            throw Diagnostic(
+                "scale expects a 1-D or 2-D array with samples; got shape \(formatShape(t.shape))", at: a.range("X"))
         }
-        guard axis == 0 || (axis == 1 && t.rank == 2) else { throw Diagnostic("axis must be 0 or 1", at: a.range("axis")) }
-        let withMean = try a.bool("with_mean", default: true), withStd = try a.bool("with_std", default: true)
-        let rows = t.rank == 1 ? t.count : t.shape[0], width = t.rank == 1 ? 1 : t.shape[1]
-        let groups = axis == 0 ? width : rows, length = axis == 0 ? rows : width
+        guard axis == 0 || (axis == 1 && t.rank == 2) else {
+            throw Diagnostic("axis must be 0 or 1", at: a.range("axis"))
+        }
+        let withMean = try a.bool("with_mean", default: true)
+        let withStd = try a.bool("with_std", default: true)
+        let rows = t.rank == 1 ? t.count : t.shape[0]
+        let width = t.rank == 1 ? 1 : t.shape[1]
+        let groups = axis == 0 ? width : rows
+        let length = axis == 0 ? rows : width
         let position = { (group: Int, i: Int) in axis == 0 ? i * width + group : group * width + i }
         var out = [Float](repeating: 0, count: t.count)
         for g in 0..<groups {
@@ -75,7 +89,9 @@ final class StandardScaler: ScikitLearnEstimator {
                 try self.fit(a, interpreter)
                 return .object(self)
             },
-            "transform": function("transform", "X, copy=None") { a, interpreter throws(Diagnostic) in try self.transform(a, interpreter) },
+            "transform": function("transform", "X, copy=None") { a, interpreter throws(Diagnostic) in
+                try self.transform(a, interpreter)
+            },
             "fit_transform": function("fit_transform", "X, y=None") { a, interpreter throws(Diagnostic) in
                 try self.fit(a, interpreter)
                 return try self.transform(a, interpreter)
@@ -128,7 +144,9 @@ final class MinMaxScaler: ScikitLearnEstimator {
     init(_ a: BoundArguments) throws(Diagnostic) {
         var range = (0.0, 1.0)
         if let value = a["feature_range"] {
-            guard case .tuple(let items) = value, items.count == 2, let lo = items[0].numericValue, let hi = items[1].numericValue else {
+            guard case .tuple(let items) = value, items.count == 2, let lo = items[0].numericValue,
+                let hi = items[1].numericValue
+            else {
                 throw Diagnostic("feature_range must be a tuple (min, max)", at: a.range("feature_range"))
             }
             range = (lo, hi)
@@ -143,7 +161,9 @@ final class MinMaxScaler: ScikitLearnEstimator {
                 try self.fit(a, interpreter)
                 return .object(self)
             },
-            "transform": function("transform", "X") { a, interpreter throws(Diagnostic) in try self.transform(a, interpreter) },
+            "transform": function("transform", "X") { a, interpreter throws(Diagnostic) in
+                try self.transform(a, interpreter)
+            },
             "fit_transform": function("fit_transform", "X, y=None") { a, interpreter throws(Diagnostic) in
                 try self.fit(a, interpreter)
                 return try self.transform(a, interpreter)
@@ -161,11 +181,13 @@ final class MinMaxScaler: ScikitLearnEstimator {
     func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
         guard low < high else {
             let shown = interpreter.repr(parameter("feature_range") ?? .none)
-            throw Diagnostic("Minimum of desired feature range must be smaller than maximum. Got \(shown).", at: a.callRange)
+            throw Diagnostic(
+                "Minimum of desired feature range must be smaller than maximum. Got \(shown).", at: a.callRange)
         }
         let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
         let columns = ScikitLearnEstimator.columns(t)
-        let minimum = columns.map { $0.min() ?? 0 }, maximum = columns.map { $0.max() ?? 0 }
+        let minimum = columns.map { $0.min() ?? 0 }
+        let maximum = columns.map { $0.max() ?? 0 }
         let span = zip(minimum, maximum).map { $1 - $0 }
         scale = span.map { (high - low) / ($0 < 10 * Double.ulpOfOne ? 1 : $0) }
         shift = zip(minimum, scale).map { low - $0 * $1 }

@@ -3,8 +3,10 @@ import NNEngine
 /// scikit-learn's `StratifiedShuffleSplit` (one split), draw for draw: each class keeps its share of
 /// the train and test rows.
 enum StratifiedSplit {
-    static func split(_ labels: [ClassLabel], train nTrain: Int, test nTest: Int, _ rng: any LegacyRandomStream,
-                      range: SourceRange) throws(Diagnostic) -> (train: [Int], test: [Int]) {
+    static func split(
+        _ labels: [ClassLabel], train nTrain: Int, test nTest: Int, _ rng: any LegacyRandomStream,
+        range: SourceRange
+    ) throws(Diagnostic) -> (train: [Int], test: [Int]) {
         let classes = Array(Set(labels)).sorted()
         let position = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
         var members = Array(repeating: [Int](), count: classes.count)
@@ -13,22 +15,26 @@ enum StratifiedSplit {
         let tooFew = classes.indices.filter { counts[$0] < 2 }
         if !tooFew.isEmpty {
             let shown = tooFew.map { classes[$0].value }
-            throw Diagnostic("The least populated classes in y have only 1 member, which is too few. The minimum number of groups "
-                             + "for any class cannot be less than 2. Classes with too few members are: "
-                             + "[\(shown.map(ClassLabel.plainRepr).joined(separator: ", "))]", at: range)
+            throw Diagnostic(
+                "The least populated classes in y have only 1 member, which is too few. The minimum number of groups "
+                    + "for any class cannot be less than 2. Classes with too few members are: "
+                    + "[\(shown.map(ClassLabel.plainRepr).joined(separator: ", "))]", at: range)
         }
         if nTrain < classes.count {
-            throw Diagnostic("The train_size = \(nTrain) should be greater or equal to the number of classes = \(classes.count)",
-                             at: range)
+            throw Diagnostic(
+                "The train_size = \(nTrain) should be greater or equal to the number of classes = \(classes.count)",
+                at: range)
         }
         if nTest < classes.count {
-            throw Diagnostic("The test_size = \(nTest) should be greater or equal to the number of classes = \(classes.count)",
-                             at: range)
+            throw Diagnostic(
+                "The test_size = \(nTest) should be greater or equal to the number of classes = \(classes.count)",
+                at: range)
         }
         let trainShare = approximateMode(counts, nTrain, rng)
         let remaining = zip(counts, trainShare).map { $0 - $1 }
         let testShare = approximateMode(remaining, nTest, rng)
-        var train: [Int] = [], test: [Int] = []
+        var train: [Int] = []
+        var test: [Int] = []
         for c in classes.indices {
             let shuffled = rng.permutation(counts[c]).map { members[c][$0] }
             train += shuffled[..<trainShare[c]]

@@ -45,7 +45,8 @@ final class ValueArray: IterableObject {
     }
 
     static func wrap(_ pieces: [String], separator: String, open: String, indent: Int, width: Int = 75) -> String {
-        var lines: [String] = [], line = open
+        var lines: [String] = []
+        var line = open
         for (index, piece) in pieces.enumerated() {
             let last = index == pieces.count - 1
             let addition = piece + (last ? "" : separator.trimmingTrailingSpaces())
