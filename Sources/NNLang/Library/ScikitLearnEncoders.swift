@@ -217,6 +217,7 @@ final class OneHotEncoder: ScikitLearnEstimator {
             offsets.append(total)
             total += column.count - (dropped[c] == nil ? 0 : 1)
         }
+        try ArrayConversion.checkSize([rows.count, total], range: a.range("X"))
         var values = [Float](repeating: 0, count: rows.count * total)
         for (r, row) in rows.enumerated() {
             for (c, label) in row.enumerated() {

@@ -133,7 +133,7 @@ enum ScikitLearnGenerators {
                 centers = given
             } else {
                 let count = try a.optionalInt("centers") ?? 3
-                guard count >= 1, count <= 100_000 else {
+                guard count >= 1, count <= 100_000, count * features <= 100_000_000 else {
                     throw Diagnostic("centers must be a positive count", at: a.range("centers"))
                 }
                 centers = try boxCenters(count, features, a, stream)
@@ -151,6 +151,9 @@ enum ScikitLearnGenerators {
             if let given = try givenCenters(a, features: features) {
                 centers = given
             } else {
+                guard features >= 1, perCenter.count * features <= 100_000_000 else {
+                    throw Diagnostic("make_blobs: n_features must be positive (and not too large)", at: a.callRange)
+                }
                 centers = try boxCenters(perCenter.count, features, a, stream)
             }
             guard centers.count == perCenter.count else {
@@ -158,7 +161,12 @@ enum ScikitLearnGenerators {
             }
         }
         features = centers.first?.count ?? features
+        let total = perCenter.reduce(0, +)
+        guard (centers.count + total) * max(features, 1) <= 100_000_000 else {
+            throw Diagnostic("make_blobs: too many samples or centers for the number of features", at: a.callRange)
+        }
         let spreads = try clusterSpreads(a, count: centers.count)
+        guard spreads.allSatisfy({ $0 >= 0 }) else { throw Diagnostic("scale < 0", at: a.range("cluster_std")) }
         var rows: [[Double]] = []
         var labels: [Int] = []
         for (c, count) in perCenter.enumerated() {

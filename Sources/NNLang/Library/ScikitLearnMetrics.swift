@@ -119,6 +119,7 @@ enum ScikitLearnMetrics {
         let weight = try weights(a, count: truth.rows.count, interpreter)
         let position = Dictionary(labels.enumerated().map { ($1, $0) }) { first, _ in first }
         let n = labels.count
+        try ArrayConversion.checkSize([n, n], range: a.callRange)
         var counts = [Double](repeating: 0, count: n * n)
         for (i, (t, p)) in zip(truth.labels, predicted.labels).enumerated() {
             if let r = position[t], let c = position[p] { counts[r * n + c] += weight[i] }

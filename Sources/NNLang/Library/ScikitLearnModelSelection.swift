@@ -150,7 +150,8 @@ enum ScikitLearnModelSelection {
                     + "of samples \(n). Reduce test_size and/or train_size.", at: a.callRange)
         }
         if trainCount == 0 {
-            let shown = { (name: String) in a[name].map { interpreter.repr($0) } ?? "None" }
+            let defaultTest = a["train_size"] == nil ? "0.25" : "None"
+            let shown = { (name: String) in a[name].map { interpreter.repr($0) } ?? (name == "test_size" ? defaultTest : "None") }
             throw Diagnostic(
                 "With n_samples=\(n), test_size=\(shown("test_size")) and train_size=\(shown("train_size")), the "
                     + "resulting train set will be empty. Adjust any of the aforementioned parameters.", at: a.callRange

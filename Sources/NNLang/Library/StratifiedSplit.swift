@@ -37,8 +37,10 @@ enum StratifiedSplit {
         var test: [Int] = []
         for c in classes.indices {
             let shuffled = rng.permutation(counts[c]).map { members[c][$0] }
-            train += shuffled[..<trainShare[c]]
-            test += shuffled[trainShare[c]..<(trainShare[c] + testShare[c])]
+            // NumPy's slices stop at the end of the class, should rounding give it more than it has.
+            let trainEnd = min(trainShare[c], counts[c]), testEnd = min(trainShare[c] + testShare[c], counts[c])
+            train += shuffled[..<trainEnd]
+            test += shuffled[trainEnd..<max(trainEnd, testEnd)]
         }
         return (rng.permutation(of: train), rng.permutation(of: test))
     }
