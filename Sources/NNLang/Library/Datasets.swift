@@ -11,13 +11,25 @@ import NNEngine
 enum Datasets {
     static func module() -> ModuleObject {
         ModuleObject("sklearn.datasets", [
-            "load_digits": function("load_digits", "*, n_class=10, return_X_y=False, as_frame=False") { a, _ throws(Diagnostic) in
-                try loadDigits(classes: try a.int("n_class", default: 10), returnXY: try a.bool("return_X_y", default: false), range: a.callRange)
+            "load_digits": function("load_digits", "*, n_class=10, return_X_y=False, as_frame=False") {
+                a, _ throws(Diagnostic) in
+                try rejectFrame(a)
+                let classes = try a.int("n_class", default: 10)
+                return try loadDigits(classes: classes, returnXY: try a.bool("return_X_y", default: false), range: a.callRange)
             },
             "load_iris": function("load_iris", "*, return_X_y=False, as_frame=False") { a, _ throws(Diagnostic) in
-                try loadIris(returnXY: try a.bool("return_X_y", default: false), range: a.callRange)
+                try rejectFrame(a)
+                return try loadIris(returnXY: try a.bool("return_X_y", default: false), range: a.callRange)
             },
         ].merging(ScikitLearnGenerators.members()) { a, _ in a })
+    }
+
+    /// `as_frame=True` asks for pandas DataFrames, which NNLab does not have.
+    static func rejectFrame(_ a: BoundArguments) throws(Diagnostic) {
+        if try a.bool("as_frame", default: false) {
+            throw .unsupported("as_frame=True needs pandas, which NNLab does not have", at: a.range("as_frame"),
+                               hint: "leave as_frame out: .data and .target are NumPy arrays")
+        }
     }
 
     /// The 1,797 UCI digits (8×8 images, pixel values 0 to 16), from the copy shipped with NNLab.

@@ -7,6 +7,17 @@ final class ModuleRegistry {
     static let importHints: [String: String] = [
         "np": "import numpy as np", "numpy": "import numpy as np", "tf": "import tensorflow as tf",
         "keras": "import keras", "time": "import time", "plt": "plots: use plot(...) (matplotlib is not part of NNLab)",
+        "train_test_split": "from sklearn.model_selection import train_test_split",
+        "StandardScaler": "from sklearn.preprocessing import StandardScaler",
+        "MinMaxScaler": "from sklearn.preprocessing import MinMaxScaler",
+        "OneHotEncoder": "from sklearn.preprocessing import OneHotEncoder",
+        "LabelEncoder": "from sklearn.preprocessing import LabelEncoder",
+        "accuracy_score": "from sklearn.metrics import accuracy_score",
+        "confusion_matrix": "from sklearn.metrics import confusion_matrix",
+        "load_iris": "from sklearn.datasets import load_iris",
+        "to_categorical": "from keras.utils import to_categorical",
+        "mnist": "from keras.datasets import mnist",
+        "fashion_mnist": "from keras.datasets import fashion_mnist",
     ]
 
     /// Every dotted path that can be imported, and where its members come from.

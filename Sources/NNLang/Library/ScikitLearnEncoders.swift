@@ -147,7 +147,10 @@ final class OneHotEncoder: ScikitLearnEstimator {
         if case .array = value {
             let t = try ScikitLearnEstimator.matrix(value, a, "X", interpreter)
             let width = t.shape[1]
-            return ((0..<t.shape[0]).map { r in (0..<width).map { .number(Double(t[flat: r * width + $0])) } }, t.dtype)
+            let rows = (0..<t.shape[0]).map { r in
+                (0..<width).map { ClassLabel.number(ArrayConversion.pythonFloat(t[flat: r * width + $0], dtype: t.dtype)) }
+            }
+            return (rows, t.dtype)
         }
         var result: [[ClassLabel]] = []
         var hasText = false
