@@ -152,7 +152,10 @@ enum KerasDatasets {
         guard x.rank >= 1, y.rank >= 1, x.shape[0] == y.shape[0] else {
             throw Diagnostic("'\(path)' holds x and y of different lengths", at: range)
         }
-        let stream = try LegacyRandom.stream(.int(seed), interpreter, range: range)
+        guard seed >= 0, seed <= Int(UInt32.max) else {
+            throw Diagnostic("Seed must be between 0 and 2**32 - 1", at: range)
+        }
+        let stream = LegacyRandom.seeded(seed)
         var order = Array(0..<x.shape[0])
         stream.shuffle(&order)
         let cut = Int(Double(x.shape[0]) * (1 - split))

@@ -47,22 +47,21 @@ enum LegacyRandom {
     /// The merge wires NumPy's global legacy RandomState here; until then it is the session's stream.
     static func global(_ interpreter: Interpreter) -> any LegacyRandomStream { StandInStream(interpreter.random) }
 
-    /// The stream for a `random_state` argument (`check_random_state`): None is the global `np.random`
-    /// stream, an integer seeds a new one, a `RandomState` object is used as it is.
+    /// The stream for a scikit-learn `random_state` argument (`check_random_state`): None is the global
+    /// `np.random` stream, an integer seeds a new one, a `RandomState` object is used as it is. Other
+    /// values get the message of scikit-learn's parameter validation for `function`.
     static func stream(
-        _ randomState: Value?, _ interpreter: Interpreter, range: SourceRange
-    ) throws(Diagnostic)
-        -> any LegacyRandomStream
+        _ randomState: Value?, _ interpreter: Interpreter, range: SourceRange, function: String
+    )
+        throws(Diagnostic) -> any LegacyRandomStream
     {
         guard let randomState, !randomState.isNone else { return global(interpreter) }
         if case .object(let object) = randomState, let stream = object as? any LegacyRandomStream { return stream }
-        guard let seed = randomState.exactInteger else {
+        guard let seed = randomState.exactInteger, seed >= 0, seed <= Int(UInt32.max) else {
             throw Diagnostic(
-                "\(interpreter.repr(randomState)) cannot be used to seed a numpy.random.RandomState instance", at: range
-            )
-        }
-        guard seed >= 0, seed <= Int(UInt32.max) else {
-            throw Diagnostic("Seed must be between 0 and 2**32 - 1", at: range)
+                "The 'random_state' parameter of \(function) must be an int in the range [0, 4294967295], an "
+                    + "instance of 'numpy.random.mtrand.RandomState' or None. Got \(interpreter.repr(randomState)) "
+                    + "instead.", at: range)
         }
         return seeded(seed)
     }

@@ -98,7 +98,8 @@ enum ScikitLearnGenerators {
             noise = number
         }
         let shuffle = try a.bool("shuffle", default: true)
-        let stream = try LegacyRandom.stream(a["random_state"], interpreter, range: a.range("random_state"))
+        let stream = try LegacyRandom.stream(
+            a["random_state"], interpreter, range: a.range("random_state"), function: a.function)
         let labels = Array(repeating: 0, count: outer) + Array(repeating: 1, count: inner)
         var rows = points.map { [$0.0, $0.1] }
         var order = Array(rows.indices)
@@ -121,7 +122,8 @@ enum ScikitLearnGenerators {
 
     static func blobs(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         var features = try a.int("n_features", default: 2)
-        let stream = try LegacyRandom.stream(a["random_state"], interpreter, range: a.range("random_state"))
+        let stream = try LegacyRandom.stream(
+            a["random_state"], interpreter, range: a.range("random_state"), function: a.function)
         var perCenter: [Int]
         var centers: [[Double]]
         if let n = (a["n_samples"] ?? .int(100)).exactInteger {

@@ -40,7 +40,8 @@ enum ScikitLearnModelSelection {
             train = Array(0..<nTrain)
             test = Array(nTrain..<(nTrain + nTest))
         } else {
-            let stream = try LegacyRandom.stream(a["random_state"], interpreter, range: a.range("random_state"))
+            let stream = try LegacyRandom.stream(
+                a["random_state"], interpreter, range: a.range("random_state"), function: a.function)
             if let stratify = a["stratify"] {
                 let labels = try ClassLabel.labels(stratify, range: a.range("stratify"), interpreter, joiningRows: true)
                     .labels
@@ -151,7 +152,9 @@ enum ScikitLearnModelSelection {
         }
         if trainCount == 0 {
             let defaultTest = a["train_size"] == nil ? "0.25" : "None"
-            let shown = { (name: String) in a[name].map { interpreter.repr($0) } ?? (name == "test_size" ? defaultTest : "None") }
+            let shown = { (name: String) in
+                a[name].map { interpreter.repr($0) } ?? (name == "test_size" ? defaultTest : "None")
+            }
             throw Diagnostic(
                 "With n_samples=\(n), test_size=\(shown("test_size")) and train_size=\(shown("train_size")), the "
                     + "resulting train set will be empty. Adjust any of the aforementioned parameters.", at: a.callRange
