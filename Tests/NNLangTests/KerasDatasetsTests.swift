@@ -188,4 +188,31 @@ import Testing
         #expect(throws: Diagnostic.self) { try NPZFile.load(folder + "/half.npz", range: KerasDatasetsTests.here) }
         #expect(throws: Diagnostic.self) { try NPZFile.load(folder + "/missing.npz", range: KerasDatasetsTests.here) }
     }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
+    func anHTTPDownloadIsVerifiedBeforeItIsKept() throws {
+        let cache = try makeCache()
+        unsetenv("NNLAB_OFFLINE")
+        defer { setenv("NNLAB_OFFLINE", "1", 1) }
+        let body = try FileBytes.read(try fixture("boston_small.npz"), range: KerasDatasetsTests.here)
+        let good = SHA256.hexDigest(of: body)
+        let server = try #require(LoopbackServer(path: "/boston.npz", body: body, requests: 4))
+        let origin = "http://127.0.0.1:\(server.port)/boston.npz"
+        let output = CapturedOutput()
+        let interpreter = Interpreter(output: output)
+        let program = """
+            import keras
+            print(keras.utils.get_file('b.npz', origin='\(origin)', file_hash='\(good)'))
+            keras.utils.get_file('c.npz', origin='\(origin)', file_hash='\(String(repeating: "f", count: 64))')
+            """
+        var failure: DiagnosticList?
+        do { try interpreter.run(SourceFile(name: "<test>", text: program)) } catch { failure = error }
+        #expect(
+            output.text.hasPrefix(
+                "Downloading data from \(origin)\n1610/1610 ━━━━━━━━━━━━━━━━━━━━\n\(cache)/datasets/b.npz\n"))
+        #expect(try KerasCache.hash(of: cache + "/datasets/b.npz", range: KerasDatasetsTests.here) == good)
+        let diagnostic = try #require(failure?.diagnostics.first)
+        #expect(diagnostic.message.hasPrefix("Incomplete or corrupted file detected."))
+        #expect(!FileManager.default.fileExists(atPath: cache + "/datasets/c.npz"))
+    }
 }
