@@ -68,6 +68,7 @@ extension Interpreter {
         case .array(let array):
             return try ArrayIndexing.get(array, index, self, range: range)
         case .object(let object):
+            if let subscriptable = object as? SubscriptableObject { return try subscriptable.item(index, self, range: range) }
             if let indexable = object as? IterableObject {
                 return try Subscripts.sequenceItem(indexable.items, index, range: range, what: object.typeName,
                                                    wrap: { .list($0) }, single: { $0 })
