@@ -39,6 +39,13 @@ enum ClassLabel: Hashable, Comparable {
     )
         throws(Diagnostic) -> (labels: [ClassLabel], dtype: DType?)
     {
+        if joiningRows, case .list(let rows) = y,
+            rows.items.contains(where: { if case .list = $0 { true } else { false } })
+        {
+            return try labels(
+                .array(NDArray(try ArrayConversion.tensor(y, range: range))), range: range, interpreter,
+                joiningRows: true)
+        }
         if case .array(let array) = y {
             let t = array.tensor
             if t.rank == 2, joiningRows {

@@ -109,6 +109,11 @@ class ScikitLearnEstimator: PyObject {
                 "Found array with 0 sample(s) (shape=\(formatShape(t.shape))) while a minimum of 1 is required.",
                 at: a.range(name))
         }
+        guard t.shape[1] > 0 else {
+            throw Diagnostic(
+                "Found array with 0 feature(s) (shape=\(formatShape(t.shape))) while a minimum of 1 is required.",
+                at: a.range(name))
+        }
         return t
     }
 

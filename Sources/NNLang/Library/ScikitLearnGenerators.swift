@@ -143,6 +143,9 @@ enum ScikitLearnGenerators {
             perCenter = Array(repeating: n / centers.count, count: centers.count)
             for i in 0..<(n % centers.count) { perCenter[i] += 1 }
         } else {
+            if let centers = a["centers"], let count = centers.exactInteger {
+                throw Diagnostic("Parameter `centers` must be array-like. Got \(count) instead", at: a.range("centers"))
+            }
             perCenter = try interpreter.iterate(a["n_samples"] ?? .none, range: a.range("n_samples")).map {
                 item throws(Diagnostic) in
                 guard let count = item.exactInteger, count >= 0, count <= 10_000_000 else {

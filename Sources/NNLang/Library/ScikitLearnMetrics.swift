@@ -61,6 +61,13 @@ enum ScikitLearnMetrics {
                 "Found input variables with inconsistent numbers of samples: [\(truth.rows.count), "
                     + "\(predicted.rows.count)]", at: a.callRange)
         }
+        if truth.kind == "multilabel-indicator", predicted.kind == truth.kind,
+            truth.rows.first?.count != predicted.rows.first?.count
+        {
+            throw Diagnostic(
+                "y_true and y_pred have different numbers of columns: \(truth.rows.first?.count ?? 0) and "
+                    + "\(predicted.rows.first?.count ?? 0)", at: a.range("y_pred"))
+        }
         var kinds = Set([truth.kind, predicted.kind])
         if kinds == ["binary", "multiclass"] { kinds = ["multiclass"] }
         guard kinds.count == 1, let kind = kinds.first else {

@@ -72,7 +72,8 @@ extension ValueArray: SubscriptableObject {
     /// NumPy's indexing of a 1-D array: an integer, a slice, an integer array or list, or a boolean mask.
     func item(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
         guard index.count == 1 else {
-            throw Diagnostic("too many indices for array: array is 1-dimensional, but \(index.count) were indexed", at: range)
+            throw Diagnostic(
+                "too many indices for array: array is 1-dimensional, but \(index.count) were indexed", at: range)
         }
         let picked: [Value]
         switch index[0] {
@@ -81,21 +82,24 @@ extension ValueArray: SubscriptableObject {
             picked = Subscripts.slicePositions(start, stop, step, count: items.count).map { items[$0] }
         case .value(let key, let keyRange):
             if case .bool = key {
-                throw .unsupported("indexing a string array with True or False is not supported; use a boolean array",
-                                   at: keyRange)
+                throw .unsupported(
+                    "indexing a string array with True or False is not supported; use a boolean array",
+                    at: keyRange)
             }
             if key.exactInteger != nil, !(key.isArray) {
                 guard let position = key.exactInteger, position >= -items.count, position < items.count else {
-                    throw Diagnostic("index \(key.exactInteger ?? 0) is out of bounds for axis 0 with size \(items.count)",
-                                     at: keyRange)
+                    throw Diagnostic(
+                        "index \(key.exactInteger ?? 0) is out of bounds for axis 0 with size \(items.count)",
+                        at: keyRange)
                 }
                 return items[position < 0 ? position + items.count : position]
             }
             let t = try ArrayConversion.tensor(key, range: keyRange)
             if t.dtype == .bool {
                 guard t.count == items.count else {
-                    throw Diagnostic("boolean index did not match indexed array along axis 0; size of axis is \(items.count) "
-                                     + "but size of corresponding boolean axis is \(t.count)", at: keyRange)
+                    throw Diagnostic(
+                        "boolean index did not match indexed array along axis 0; size of axis is \(items.count) "
+                            + "but size of corresponding boolean axis is \(t.count)", at: keyRange)
                 }
                 picked = items.indices.filter { t[flat: $0] != 0 }.map { items[$0] }
             } else {
@@ -105,7 +109,8 @@ extension ValueArray: SubscriptableObject {
                 picked = try t.scalars.map { value throws(Diagnostic) in
                     let position = Int(value)
                     guard position >= -items.count, position < items.count else {
-                        throw Diagnostic("index \(position) is out of bounds for axis 0 with size \(items.count)", at: keyRange)
+                        throw Diagnostic(
+                            "index \(position) is out of bounds for axis 0 with size \(items.count)", at: keyRange)
                     }
                     return items[position < 0 ? position + items.count : position]
                 }
@@ -113,9 +118,13 @@ extension ValueArray: SubscriptableObject {
         case .newAxis, .ellipsis:
             throw .unsupported("np.newaxis and ... on a string array are not supported", at: range)
         }
-        return .object(isObject ? ValueArray(objects: picked) : ValueArray(strings: picked.map {
-            if case .string(let s) = $0 { s } else { interpreter.str($0) }
-        }))
+        return .object(
+            isObject
+                ? ValueArray(objects: picked)
+                : ValueArray(
+                    strings: picked.map {
+                        if case .string(let s) = $0 { s } else { interpreter.str($0) }
+                    }))
     }
 }
 
@@ -132,6 +141,6 @@ extension Bunch: SubscriptableObject {
     }
 }
 
-private extension Value {
-    var isArray: Bool { if case .array(let a) = self { !a.isScalar } else { false } }
+extension Value {
+    fileprivate var isArray: Bool { if case .array(let a) = self { !a.isScalar } else { false } }
 }
