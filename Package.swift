@@ -25,7 +25,11 @@ let package = Package(
         ),
         .target(name: "NNEngine", dependencies: ["CBLAS"]),
         .target(
-            name: "NNLang", dependencies: ["NNEngine", "ZIPFoundation"], resources: [.copy("Resources/digits.csv")]
+            name: "NNLang",
+            dependencies: ["NNEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [
+                .copy("Resources/digits.csv"), .copy("Resources/iris.csv"), .copy("Resources/iris-LICENSE.txt"),
+            ]
         ),
         .target(name: "NNTeach", dependencies: ["NNEngine"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
@@ -39,6 +43,8 @@ let package = Package(
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
-        .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs")]),
+        .testTarget(
+            name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]
+        ),
     ]
 )

@@ -9,7 +9,7 @@ enum KerasLibrary {
 
     static func module(_ dotted: String, _ registry: ModuleRegistry, _ interpreter: Interpreter) -> ModuleObject? {
         let submodules = ["layers", "models", "losses", "optimizers", "activations", "metrics", "regularizers", "initializers",
-                          "utils", "backend"]
+                          "utils", "backend", "datasets"]
         switch dotted {
         case "keras":
             var members = topLevel()
@@ -23,14 +23,14 @@ enum KerasLibrary {
         case "keras.metrics": return ModuleObject(dotted, [:])
         case "keras.regularizers": return ModuleObject(dotted, regularizers())
         case "keras.initializers": return ModuleObject(dotted, initializers())
-        case "keras.utils": return ModuleObject(dotted, ["set_random_seed": setRandomSeed])
+        case "keras.utils": return ModuleObject(dotted, KerasUtils.members())
         case "keras.backend": return ModuleObject(dotted, [
             "clear_session": function("clear_session", "") { _, interpreter in
                 interpreter.layerNames.reset()
                 return .none
             },
         ])
-        default: return nil
+        default: return KerasDatasets.module(dotted)
         }
     }
 

@@ -18,6 +18,17 @@ final class ModuleRegistry {
     static let importHints: [String: String] = [
         "np": "import numpy as np", "numpy": "import numpy as np", "tf": "import tensorflow as tf",
         "keras": "import keras", "time": "import time", "plt": "plots: use plot(...) (matplotlib is not part of NNLab)",
+        "train_test_split": "from sklearn.model_selection import train_test_split",
+        "StandardScaler": "from sklearn.preprocessing import StandardScaler",
+        "MinMaxScaler": "from sklearn.preprocessing import MinMaxScaler",
+        "OneHotEncoder": "from sklearn.preprocessing import OneHotEncoder",
+        "LabelEncoder": "from sklearn.preprocessing import LabelEncoder",
+        "accuracy_score": "from sklearn.metrics import accuracy_score",
+        "confusion_matrix": "from sklearn.metrics import confusion_matrix",
+        "load_iris": "from sklearn.datasets import load_iris",
+        "to_categorical": "from keras.utils import to_categorical",
+        "mnist": "from keras.datasets import mnist",
+        "fashion_mnist": "from keras.datasets import fashion_mnist",
     ]
 
     /// Every dotted path that can be imported, and where its members come from.
@@ -28,8 +39,9 @@ final class ModuleRegistry {
         "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils", "tensorflow.keras.backend",
         "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
         "keras", "keras.layers", "keras.models", "keras.losses", "keras.optimizers", "keras.activations", "keras.metrics",
-        "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend",
-        "sklearn", "sklearn.datasets", "time", "logging",
+        "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
+        "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
+        "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
@@ -43,7 +55,7 @@ final class ModuleRegistry {
             if top == "matplotlib" { hint = "NNLab draws in the terminal: use plot(history) or plot(values)" }
             if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
             throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
-                               hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn.datasets, time")
+                               hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time")
         }
         return module
     }
@@ -86,8 +98,15 @@ final class ModuleRegistry {
         case "tensorflow.nn": return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
         case "tensorflow.random": return TensorFlowLibrary.randomModule()
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
-        case "sklearn": return ModuleObject("sklearn", cached("sklearn.datasets", interpreter).map { ["datasets": .object($0)] } ?? [:])
+        case "sklearn":
+            let parts = ["datasets", "model_selection", "preprocessing", "metrics"]
+            return ModuleObject("sklearn", Dictionary(uniqueKeysWithValues: parts.compactMap { part in
+                cached("sklearn." + part, interpreter).map { (part, Value.object($0)) }
+            }))
         case "sklearn.datasets": return Datasets.module()
+        case "sklearn.model_selection": return ScikitLearnModelSelection.module()
+        case "sklearn.preprocessing": return ScikitLearnPreprocessing.module()
+        case "sklearn.metrics": return ScikitLearnMetrics.module()
         case "time": return TimeLibrary.module()
         case "logging": return TimeLibrary.loggingModule()
         default:

@@ -13,6 +13,17 @@ enum Playground {
         return n
     }
 
+    /// Runs `body` with a generator seeded by `random_state`, or the session's stream (NNLab's own numbers:
+    /// these data sets are not scikit-learn's).
+    static func withGenerator(_ a: BoundArguments, _ interpreter: Interpreter,
+                              _ body: (inout RandomGenerator) throws(Diagnostic) -> Value) throws(Diagnostic) -> Value {
+        if let seed = try a.optionalInt("random_state") {
+            var generator = RandomGenerator(seed: UInt64(bitPattern: Int64(seed)))
+            return try body(&generator)
+        }
+        return try interpreter.random.draw { g throws(Diagnostic) in try body(&g) }
+    }
+
     static func result(_ points: [(Double, Double)], _ labels: [Int]) -> Value {
         let x = Tensor(shape: [points.count, 2], dtype: .float64) { Float($0 % 2 == 0 ? points[$0 / 2].0 : points[$0 / 2].1) }
         return .tuple([.array(NDArray(x)), .array(NDArray(Tensor(labels.map(Float.init), dtype: .int64)))])
@@ -22,7 +33,7 @@ enum Playground {
     /// moves each point by up to ±5·noise (Playground's `classifyXORData`).
     static func xor(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let n = try count(a), noise = try a.double("noise", default: 0)
-        return try Datasets.withGenerator(a, interpreter) { g in
+        return try withGenerator(a, interpreter) { g in
             var points: [(Double, Double)] = [], labels: [Int] = []
             for _ in 0..<n {
                 var x = -5 + 10 * g.nextDouble(), y = -5 + 10 * g.nextDouble()
@@ -39,7 +50,7 @@ enum Playground {
     /// Two spirals of n/2 points each, radius growing to 5 (Playground's `classifySpiralData`).
     static func spiral(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let n = try count(a), noise = try a.double("noise", default: 0)
-        return try Datasets.withGenerator(a, interpreter) { g in
+        return try withGenerator(a, interpreter) { g in
             var points: [(Double, Double)] = [], labels: [Int] = []
             let half = n / 2
             for (label, delta) in [(1, 0.0), (0, Double.pi)] {

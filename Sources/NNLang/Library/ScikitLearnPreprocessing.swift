@@ -1,0 +1,213 @@
+import NNEngine
+
+/// `sklearn.preprocessing`: `StandardScaler`, `MinMaxScaler` and `scale` (here), `OneHotEncoder` and
+/// `LabelEncoder` (in ScikitLearnEncoders.swift).
+enum ScikitLearnPreprocessing {
+    static func module() -> ModuleObject {
+        ModuleObject(
+            "sklearn.preprocessing",
+            [
+                "StandardScaler": ScikitLearnEstimator.constructor("StandardScaler", StandardScaler.signature) { a in
+                    StandardScaler(a)
+                },
+                "MinMaxScaler": ScikitLearnEstimator.constructor("MinMaxScaler", MinMaxScaler.signature) {
+                    a throws(Diagnostic) in
+                    try MinMaxScaler(a)
+                },
+                "OneHotEncoder": ScikitLearnEstimator.constructor("OneHotEncoder", OneHotEncoder.signature) {
+                    a throws(Diagnostic) in
+                    try OneHotEncoder(a)
+                },
+                "LabelEncoder": ScikitLearnEstimator.constructor("LabelEncoder", "") { a in LabelEncoder(a) },
+                "scale": function("scale", "X, *, axis=0, with_mean=True, with_std=True, copy=True") {
+                    a, interpreter throws(Diagnostic) in
+                    try scale(a, interpreter)
+                },
+            ])
+    }
+
+    /// `_is_constant_feature`: a variance that is zero up to rounding.
+    static func isConstant(variance: Double, mean: Double, count: Int) -> Bool {
+        let eps = Double.ulpOfOne
+        let n = Double(count)
+        return variance <= n * eps * variance + (n * mean * eps) * (n * mean * eps)
+    }
+
+    static func meanAndVariance(_ values: [Double]) -> (Double, Double) {
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
+        return (mean, variance)
+    }
+
+    /// `sklearn.preprocessing.scale`: standardize along an axis, for 1-D or 2-D data.
+    static func scale(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        let t = try ArrayConversion.tensor(a["X"] ?? .none, range: a.range("X"))
+        let axis = try a.int("axis", default: 0)
+        guard t.rank == 1 || t.rank == 2, t.count > 0 else {
+            throw Diagnostic(
+                "scale expects a 1-D or 2-D array with samples; got shape \(formatShape(t.shape))", at: a.range("X"))
+        }
+        guard axis == 0 || (axis == 1 && t.rank == 2) else {
+            throw Diagnostic("axis must be 0 or 1", at: a.range("axis"))
+        }
+        let withMean = try a.bool("with_mean", default: true)
+        let withStd = try a.bool("with_std", default: true)
+        let rows = t.rank == 1 ? t.count : t.shape[0]
+        let width = t.rank == 1 ? 1 : t.shape[1]
+        let groups = axis == 0 ? width : rows
+        let length = axis == 0 ? rows : width
+        let position = { (group: Int, i: Int) in axis == 0 ? i * width + group : group * width + i }
+        var out = [Float](repeating: 0, count: t.count)
+        for g in 0..<groups {
+            let values = (0..<length).map { Double(t[flat: position(g, $0)]) }
+            let (mean, variance) = meanAndVariance(values)
+            var spread = variance.squareRoot()
+            if spread < 10 * Double.ulpOfOne { spread = 1 }
+            for i in 0..<length {
+                var v = values[i]
+                if withMean { v -= mean }
+                if withStd { v /= spread }
+                out[position(g, i)] = Float(v)
+            }
+        }
+        let dtype: DType = t.dtype == .float32 ? .float32 : .float64
+        return .array(NDArray(Tensor(shape: t.shape, dtype: dtype) { out[$0] }))
+    }
+}
+
+/// `StandardScaler`: z = (x - mean_) / scale_, per feature; `scale_` is the population standard deviation.
+final class StandardScaler: ScikitLearnEstimator {
+    static let signature = "*, copy=True, with_mean=True, with_std=True"
+    /// What `transform` subtracts and divides by, in double precision (the attributes are float64 arrays).
+    private var mean: [Double] = [], scale: [Double] = []
+
+    init(_ a: BoundArguments) { super.init("StandardScaler", a, StandardScaler.signature) }
+
+    override func methods() -> [String: Value] {
+        [
+            "fit": function("fit", "X, y=None, sample_weight=None") { a, interpreter throws(Diagnostic) in
+                try self.fit(a, interpreter)
+                return .object(self)
+            },
+            "transform": function("transform", "X, copy=None") { a, interpreter throws(Diagnostic) in
+                try self.transform(a, interpreter)
+            },
+            "fit_transform": function("fit_transform", "X, y=None") { a, interpreter throws(Diagnostic) in
+                try self.fit(a, interpreter)
+                return try self.transform(a, interpreter)
+            },
+            "inverse_transform": function("inverse_transform", "X, copy=None") { a, interpreter throws(Diagnostic) in
+                try self.requireFitted(a.callRange)
+                let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
+                let (mean, scale) = (self.mean, self.scale)
+                try self.checkFeatures(t, expected: mean.count, a.range("X"))
+                return ScikitLearnEstimator.result(t) { c, v in v * scale[c] + mean[c] }
+            },
+        ]
+    }
+
+    func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
+        let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
+        let n = t.shape[0]
+        let stats = ScikitLearnEstimator.columns(t).map(ScikitLearnPreprocessing.meanAndVariance)
+        let withMean = parameter("with_mean").map { $0.numericValue != 0 } ?? true
+        let withStd = parameter("with_std").map { $0.numericValue != 0 } ?? true
+        let spreads = stats.map { mean, variance in
+            ScikitLearnPreprocessing.isConstant(variance: variance, mean: mean, count: n) ? 1 : variance.squareRoot()
+        }
+        mean = withMean ? stats.map(\.0) : Array(repeating: 0, count: stats.count)
+        scale = withStd ? spreads : Array(repeating: 1, count: stats.count)
+        learned = [
+            "n_features_in_": .int(t.shape[1]), "n_samples_seen_": ArrayConversion.scalar(Float(n), dtype: .float64),
+            "mean_": withMean || withStd ? ScikitLearnEstimator.vector(stats.map(\.0)) : Value.none,
+            "var_": withStd ? ScikitLearnEstimator.vector(stats.map(\.1)) : Value.none,
+            "scale_": withStd ? ScikitLearnEstimator.vector(spreads) : Value.none,
+        ]
+    }
+
+    func transform(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        try requireFitted(a.callRange)
+        let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
+        let (mean, scale) = (self.mean, self.scale)
+        try checkFeatures(t, expected: mean.count, a.range("X"))
+        return ScikitLearnEstimator.result(t) { c, v in (v - mean[c]) / scale[c] }
+    }
+}
+
+/// `MinMaxScaler`: maps each feature's [min, max] seen in `fit` onto `feature_range`.
+final class MinMaxScaler: ScikitLearnEstimator {
+    static let signature = "feature_range=(0, 1), *, copy=True, clip=False"
+    let low: Double, high: Double
+    /// `scale_` and `min_` in double precision, as `transform` applies them.
+    private var scale: [Double] = [], shift: [Double] = []
+
+    init(_ a: BoundArguments) throws(Diagnostic) {
+        var range = (0.0, 1.0)
+        if let value = a["feature_range"] {
+            guard case .tuple(let items) = value, items.count == 2, let lo = items[0].numericValue,
+                let hi = items[1].numericValue
+            else {
+                throw Diagnostic("feature_range must be a tuple (min, max)", at: a.range("feature_range"))
+            }
+            range = (lo, hi)
+        }
+        (low, high) = range
+        super.init("MinMaxScaler", a, MinMaxScaler.signature)
+    }
+
+    override func methods() -> [String: Value] {
+        [
+            "fit": function("fit", "X, y=None") { a, interpreter throws(Diagnostic) in
+                try self.fit(a, interpreter)
+                return .object(self)
+            },
+            "transform": function("transform", "X") { a, interpreter throws(Diagnostic) in
+                try self.transform(a, interpreter)
+            },
+            "fit_transform": function("fit_transform", "X, y=None") { a, interpreter throws(Diagnostic) in
+                try self.fit(a, interpreter)
+                return try self.transform(a, interpreter)
+            },
+            "inverse_transform": function("inverse_transform", "X") { a, interpreter throws(Diagnostic) in
+                try self.requireFitted(a.callRange)
+                let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
+                let (scale, shift) = (self.scale, self.shift)
+                try self.checkFeatures(t, expected: scale.count, a.range("X"))
+                return ScikitLearnEstimator.result(t) { c, v in (v - shift[c]) / scale[c] }
+            },
+        ]
+    }
+
+    func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
+        guard low < high else {
+            let shown = interpreter.repr(parameter("feature_range") ?? .none)
+            throw Diagnostic(
+                "Minimum of desired feature range must be smaller than maximum. Got \(shown).", at: a.callRange)
+        }
+        let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
+        let columns = ScikitLearnEstimator.columns(t)
+        let minimum = columns.map { $0.min() ?? 0 }
+        let maximum = columns.map { $0.max() ?? 0 }
+        let span = zip(minimum, maximum).map { $1 - $0 }
+        scale = span.map { (high - low) / ($0 < 10 * Double.ulpOfOne ? 1 : $0) }
+        shift = zip(minimum, scale).map { low - $0 * $1 }
+        learned = [
+            "n_features_in_": .int(t.shape[1]), "n_samples_seen_": .int(t.shape[0]),
+            "data_min_": ScikitLearnEstimator.vector(minimum), "data_max_": ScikitLearnEstimator.vector(maximum),
+            "data_range_": ScikitLearnEstimator.vector(span), "scale_": ScikitLearnEstimator.vector(scale),
+            "min_": ScikitLearnEstimator.vector(shift),
+        ]
+    }
+
+    func transform(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        try requireFitted(a.callRange)
+        let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
+        let (scale, shift) = (self.scale, self.shift)
+        try checkFeatures(t, expected: scale.count, a.range("X"))
+        let clip = parameter("clip").map { $0.numericValue != 0 } ?? false
+        return ScikitLearnEstimator.result(t) { c, v in
+            let scaled = v * scale[c] + shift[c]
+            return clip ? min(max(scaled, low), high) : scaled
+        }
+    }
+}
