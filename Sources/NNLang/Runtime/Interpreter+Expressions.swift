@@ -1,49 +1,44 @@
 import NNEngine
 
 extension Interpreter {
-    /// The value of `expression`.
+    /// The value of `expression`. Each kind of node is worked out in its own function, so that this
+    /// one, which recursion passes through once per level, keeps a small stack frame (in debug too).
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression {
-        case .name(let name, let range):
-            return try lookup(name, range: range)
+        case .name(let name, let range): return try lookup(name, range: range)
         case .int(let value, _): return .int(value)
         case .float(let value, _): return .float(value)
         case .string(let value, _): return .string(value)
         case .bool(let value, _): return .bool(value)
         case .none: return .none
+        case .binary(let op, let left, let right, let range): return try evaluateBinary(op, left, right, range)
+        case .call(let callee, let arguments, let range): return try call(callee, arguments, range: range)
+        case .attribute(let base, let name, let range): return try attribute(name, of: try evaluate(base), range: range)
+        default: return try evaluateCompound(expression)
+        }
+    }
+
+    @inline(never)
+    private func evaluateBinary(_ op: BinaryOperator, _ left: Expression, _ right: Expression,
+                                _ range: SourceRange) throws(Diagnostic) -> Value {
+        let leftValue = try evaluate(left)
+        return try binary(op, leftValue, try evaluate(right), range: range)
+    }
+
+    @inline(never)
+    private func evaluateCompound(_ expression: Expression) throws(Diagnostic) -> Value {
+        switch expression {
         case .formattedString(let parts, _): return .string(try format(parts))
         case .list(let items, _): return .list(try items.map { item throws(Diagnostic) in try evaluate(item) })
         case .tuple(let items, _): return .tuple(try items.map { item throws(Diagnostic) in try evaluate(item) })
-        case .dict(let entries, _):
-            let dict = DictBox()
-            for entry in entries {
-                let key = try evaluate(entry.key)
-                try checkHashable(key, range: entry.key.range)
-                dict[key] = try evaluate(entry.value)
-            }
-            return .dict(dict)
-        case .attribute(let base, let name, let range):
-            return try attribute(name, of: try evaluate(base), range: range)
+        case .dict(let entries, _): return try evaluateDict(entries)
         case .subscription(let base, let items, let range):
             let container = try evaluate(base)
             let index = try evaluateSubscript(items)
             return try subscriptValue(container, index, range: range)
-        case .call(let callee, let arguments, let range):
-            return try call(callee, arguments, range: range)
-        case .binary(let op, let left, let right, let range):
-            return try binary(op, try evaluate(left), try evaluate(right), range: range)
         case .unary(let op, let operand, let range):
             return try unary(op, try evaluate(operand), range: range)
-        case .compare(let first, let rest, let range):
-            var left = try evaluate(first)
-            var result: Value = .bool(true)
-            for (op, rightExpression) in rest {
-                let right = try evaluate(rightExpression)
-                result = try compare(op, left, right, range: range)
-                if rest.count > 1, !(try truth(result, range: range)) { return result }
-                left = right
-            }
-            return result
+        case .compare(let first, let rest, let range): return try evaluateComparison(first, rest, range)
         case .and(let left, let right, let range):
             let value = try evaluate(left)
             return try truth(value, range: range) ? try evaluate(right) : value
@@ -52,7 +47,31 @@ extension Interpreter {
             return try truth(value, range: range) ? value : try evaluate(right)
         case .conditional(let condition, let then, let otherwise, let range):
             return try truth(try evaluate(condition), range: range) ? try evaluate(then) : try evaluate(otherwise)
+        default: return try evaluate(expression)
         }
+    }
+
+    private func evaluateDict(_ entries: [(key: Expression, value: Expression)]) throws(Diagnostic) -> Value {
+        let dict = DictBox()
+        for entry in entries {
+            let key = try evaluate(entry.key)
+            try checkHashable(key, range: entry.key.range)
+            dict[key] = try evaluate(entry.value)
+        }
+        return .dict(dict)
+    }
+
+    private func evaluateComparison(_ first: Expression, _ rest: [(op: ComparisonOperator, right: Expression)],
+                                    _ range: SourceRange) throws(Diagnostic) -> Value {
+        var left = try evaluate(first)
+        var result: Value = .bool(true)
+        for (op, rightExpression) in rest {
+            let right = try evaluate(rightExpression)
+            result = try compare(op, left, right, range: range)
+            if rest.count > 1, !(try truth(result, range: range)) { return result }
+            left = right
+        }
+        return result
     }
 
     func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {

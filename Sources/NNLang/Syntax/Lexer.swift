@@ -308,7 +308,7 @@ public struct Lexer {
     private mutating func op() throws(Diagnostic) {
         let start = location
         for symbol in Lexer.operators where index + symbol.count <= scalars.count {
-            if Array(scalars[index..<(index + symbol.count)]) == symbol {
+            if scalars[index..<(index + symbol.count)].elementsEqual(symbol) {
                 for _ in symbol { _ = advance() }
                 let text = String(String.UnicodeScalarView(symbol))
                 if "([{".contains(text) { depth += 1 }
