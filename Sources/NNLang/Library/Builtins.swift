@@ -28,7 +28,9 @@ enum Builtins {
             "print": function("print", "*values, sep=' ', end='\\n', file=None, flush=False") { a, interpreter throws(Diagnostic) in
                 let separator = a["sep"] == nil ? " " : try a.string("sep")
                 let end = a["end"] == nil ? "\n" : try a.string("end")
-                interpreter.write(a.rest.map { interpreter.str($0) }.joined(separator: separator) + end)
+                var pieces: [String] = []
+                for value in a.rest { pieces.append(try interpreter.text(of: value, range: a.callRange)) }
+                interpreter.write(pieces.joined(separator: separator) + end)
                 return .none
             },
             "len": function("len", "obj") { a, interpreter throws(Diagnostic) in
@@ -62,8 +64,12 @@ enum Builtins {
                 .tuple(try interpreter.iterate(a.values["iterable"]?.value ?? .tuple([]), range: a.range("iterable")))
             },
             "dict": function("dict", "") { _, _ in .dict(DictBox()) },
-            "str": function("str", "object=''") { a, interpreter in .string(interpreter.str(a.values["object"]?.value ?? .string(""))) },
-            "repr": function("repr", "obj") { a, interpreter in .string(interpreter.repr(a.values["obj"]?.value ?? .none)) },
+            "str": function("str", "object=''") { a, interpreter throws(Diagnostic) in
+                .string(try interpreter.text(of: a.values["object"]?.value ?? .string(""), range: a.callRange))
+            },
+            "repr": function("repr", "obj") { a, interpreter throws(Diagnostic) in
+                .string(try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange))
+            },
             "int": function("int", "x=0") { a, _ throws(Diagnostic) in try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x")) },
             "float": function("float", "x=0.0") { a, _ throws(Diagnostic) in try toFloat(a.values["x"]?.value ?? .float(0), range: a.range("x")) },
             "bool": function("bool", "x=False") { a, interpreter throws(Diagnostic) in .bool(try interpreter.truth(a.values["x"]?.value ?? .bool(false), range: a.range("x"))) },
@@ -108,7 +114,7 @@ enum Builtins {
             "isinstance": function("isinstance", "obj, class_or_tuple") { a, interpreter throws(Diagnostic) in
                 let value = a.values["obj"]?.value ?? .none
                 let classes: [Value]
-                if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items } else {
+                if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items.items } else {
                     classes = [a.values["class_or_tuple"]?.value ?? .none]
                 }
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")

@@ -86,7 +86,7 @@ enum ArrayAttributes {
         var dimensions: [Value] = arguments
         if arguments.count == 1 {
             switch arguments[0] {
-            case .tuple(let items): dimensions = items
+            case .tuple(let items): dimensions = items.items
             case .list(let list): dimensions = list.items
             default: break
             }

@@ -21,7 +21,8 @@ enum ContainerMethods {
         case .string(let text): return stringMethod(name, text)
         case .list(let list): return listMethod(name, list)
         case .dict(let dict): return dictMethod(name, dict)
-        case .tuple(let items):
+        case .tuple(let tuple):
+            let items = tuple.items
             switch name {
             case "count": return method(name, "tuple", [Parameter("value")]) { a, _ in .int(items.filter { pythonEquals($0, a["value"] ?? .none) }.count) }
             case "index": return method(name, "tuple", [Parameter("value")]) { a, _ throws(Diagnostic) in

@@ -62,7 +62,7 @@ struct FormatSpec {
 
     /// Formats `value` by `spec` as Python's `format(value, spec)` would.
     static func apply(_ spec: String, to value: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
-        if spec.isEmpty { return interpreter.str(value) }
+        if spec.isEmpty { return try interpreter.text(of: value, range: range) }
         let format = try FormatSpec(spec, range: range)
         var value = value
         if case .array(let array) = value {
@@ -91,7 +91,7 @@ struct FormatSpec {
             body = format.precision.map { String(text.prefix($0)) } ?? text
             return format.pad(body, numeric: false)
         default:
-            return format.pad(interpreter.str(value), numeric: false)
+            return format.pad(try interpreter.text(of: value, range: range), numeric: false)
         }
         return format.pad(body, numeric: true)
     }
@@ -156,7 +156,7 @@ struct FormatSpec {
 enum PercentFormat {
     static func apply(_ format: String, _ argument: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
         var arguments: [Value]
-        if case .tuple(let items) = argument { arguments = items } else { arguments = [argument] }
+        if case .tuple(let items) = argument { arguments = items.items } else { arguments = [argument] }
         var result = ""
         var characters = Array(format)[...]
         while let c = characters.popFirst() {
@@ -179,8 +179,8 @@ enum PercentFormat {
             guard !arguments.isEmpty else { throw Diagnostic("not enough arguments for format string", at: range) }
             let value = arguments.removeFirst()
             switch type {
-            case "s": result += pythonPad(interpreter.str(value), spec)
-            case "r": result += pythonPad(interpreter.repr(value), spec)
+            case "s": result += pythonPad(try interpreter.text(of: value, range: range), spec)
+            case "r": result += pythonPad(try interpreter.text(of: value, repr: true, range: range), spec)
             case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X":
                 guard let number = value.numericValue, value.typeName != "str" else {
                     throw Diagnostic("%\(type) format: a real number is required, not \(value.typeName)", at: range)

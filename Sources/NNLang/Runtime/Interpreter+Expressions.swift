@@ -165,8 +165,12 @@ extension Interpreter {
                 let value = try evaluate(expression)
                 let spec = try format(specParts)
                 switch conversion {
-                case "r": result += try FormatSpec.apply(spec, to: .string(repr(value)), self, range: expression.range)
-                case "s": result += try FormatSpec.apply(spec, to: .string(str(value)), self, range: expression.range)
+                case "r":
+                    let text = try self.text(of: value, repr: true, range: expression.range)
+                    result += try FormatSpec.apply(spec, to: .string(text), self, range: expression.range)
+                case "s":
+                    let text = try self.text(of: value, range: expression.range)
+                    result += try FormatSpec.apply(spec, to: .string(text), self, range: expression.range)
                 default: result += try FormatSpec.apply(spec, to: value, self, range: expression.range)
                 }
             }

@@ -41,6 +41,7 @@ public final class Interpreter {
     /// The source being run, for messages from inside calls.
     public private(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
+    var reprState = ReprState()
     /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
     public private(set) var builtinNames: Set<String> = []
 
