@@ -17,17 +17,17 @@ enum Dismantler {
         var key = pthread_key_t()
         pthread_key_create(&key) { pointer in
             guard let pointer else { return }
-            Unmanaged<AnyObject>.fromOpaque(pointer).release()
+            Unmanaged<Trashcan>.fromOpaque(pointer).release()
         }
         return key
     }()
 
     private static var trashcan: Trashcan {
         if let pointer = pthread_getspecific(key) {
-            return Unmanaged<AnyObject>.fromOpaque(pointer).takeUnretainedValue() as! Trashcan
+            return Unmanaged<Trashcan>.fromOpaque(pointer).takeUnretainedValue()
         }
         let trashcan = Trashcan()
-        pthread_setspecific(key, Unmanaged<AnyObject>.passRetained(trashcan).toOpaque())
+        pthread_setspecific(key, Unmanaged<Trashcan>.passRetained(trashcan).toOpaque())
         return trashcan
     }
 
