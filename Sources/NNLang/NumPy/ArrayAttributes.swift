@@ -25,9 +25,11 @@ enum ArrayAttributes {
                 .array(NDArray(try reshape(array.tensor, a.rest, range: a.callRange)))
             }
         case "astype":
-            return method(name, [Parameter("dtype")]) { a, _ throws(Diagnostic) in
+            return method(name, [Parameter("dtype")]) { a, interpreter throws(Diagnostic) in
                 let dtype = try ArrayConversion.dtype(a.values["dtype"]?.value ?? .none, range: a.range("dtype"))
-                return .array(NDArray(ArrayConversion.cast(array.tensor, to: dtype)))
+                return .array(NDArray(ArrayConversion.cast(array.tensor, to: dtype) {
+                    interpreter.warn("RuntimeWarning: invalid value encountered in cast", at: a.callRange)
+                }))
             }
         case "tolist": return method(name, []) { _, _ in ArrayConversion.pythonList(array.tensor) }
         case "flatten", "ravel", "copy":

@@ -95,15 +95,31 @@ enum ArrayConversion {
     }
 
     /// A copy with `dtype`, converting values as `astype` does (truncation toward zero for integers).
-    static func cast(_ tensor: Tensor, to dtype: DType) -> Tensor {
+    /// `tensor.astype(dtype)`. As NumPy 2 on x86, NaN, infinities and numbers out of the int64 range
+    /// become the smallest int64 (and NaN becomes 0 in uint8); `invalid` is told when any did.
+    static func cast(_ tensor: Tensor, to dtype: DType, invalid: (() -> Void)? = nil) -> Tensor {
         var result = tensor.copied(dtype: dtype)
+        var sawInvalid = false
         switch dtype {
         case .int64:
-            result.withUnsafeMutableBufferPointer { b in for i in b.indices where b[i].isFinite { b[i] = b[i].rounded(.towardZero) } }
+            result.withUnsafeMutableBufferPointer { b in
+                for i in b.indices {
+                    guard b[i].isFinite, abs(b[i]) < int64Bound else {
+                        b[i] = -int64Bound
+                        sawInvalid = true
+                        continue
+                    }
+                    b[i] = b[i].rounded(.towardZero)
+                }
+            }
         case .uint8:
             result.withUnsafeMutableBufferPointer { b in
-                for i in b.indices where b[i].isFinite {
-                    let v = Int(truncating: b[i]) ?? 0
+                for i in b.indices {
+                    guard b[i].isFinite, let v = Int(exactly: b[i].rounded(.towardZero)) else {
+                        b[i] = 0
+                        sawInvalid = true
+                        continue
+                    }
                     b[i] = Float(((v % 256) + 256) % 256)
                 }
             }
@@ -112,7 +128,16 @@ enum ArrayConversion {
         case .float32, .float64:
             break
         }
+        if sawInvalid { invalid?() }
         return result
+    }
+
+    /// 2^63: float32 values of int arrays lie in [-2^63, 2^63).
+    static let int64Bound: Float = 9_223_372_036_854_775_808
+
+    /// An element of an int64 array as an integer (never traps: anything invalid is the smallest int64).
+    static func int64(_ value: Float) -> Int64 {
+        value.isFinite && abs(value) < int64Bound ? Int64(value) : .min
     }
 
     /// A dtype named by a value: `'float32'`, `np.float32`, `float`, `int`, `bool`.
@@ -154,7 +179,7 @@ enum ArrayConversion {
         func element(_ value: Float) -> Value {
             switch tensor.dtype {
             case .bool: .bool(value != 0)
-            case .int64, .uint8: Int(truncating: value).map { .int($0) } ?? .float(Double(value))
+            case .int64, .uint8: .int(Int(ArrayConversion.int64(value)))
             case .float32, .float64: .float(pythonFloat(value, dtype: tensor.dtype))
             }
         }

@@ -206,6 +206,21 @@ public final class Interpreter {
 
     /// Writes text to the program's output.
     public func write(_ text: String) { output.write(text) }
+
+    /// Where warnings go (NumPy's RuntimeWarning, …): standard error unless a host says otherwise.
+    public var warningHandler: (String) -> Void = { text in
+        var bytes = Array(text.utf8)
+        _ = Glibc.write(2, &bytes, bytes.count)
+    }
+    /// Warnings already shown, by place: as Python, each is shown once per line.
+    var shownWarnings = Set<String>()
+
+    /// Shows a warning as Python does (`file:line: RuntimeWarning: …`), once per line of the program.
+    func warn(_ message: String, at range: SourceRange?) {
+        let place = "\(currentSource?.name ?? "<string>"):\(range.map { String($0.start.line) } ?? "?")"
+        guard shownWarnings.insert(place + message).inserted else { return }
+        warningHandler("\(place): \(message)\n")
+    }
 }
 
 /// How an interpreter presents things.
