@@ -45,7 +45,11 @@ struct NN: ParsableCommand {
     @Flag(name: .long, help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
     var step = false
 
+    @Option(name: .long, help: MemoryLimit.help)
+    var memoryLimit: MemoryLimit?
+
     func run() throws {
+        MemoryLimit.apply(memoryLimit)
         let terminal = Terminal(noColor: noColor, ascii: ascii)
         let source: SourceFile
         if let code {

@@ -81,6 +81,9 @@ enum KerasTraining {
                 options.validationData = (try ArrayConversion.tensor(parts[0], dtype: .float32, range: a.range("validation_data")),
                                           try ArrayConversion.tensor(parts[1], range: a.range("validation_data")))
             }
+            // The engine's shuffling order (8 bytes a row) and, with a validation split, copies of x and y.
+            let copies = options.validationSplit > 0 ? (x.count + y.count) * MemoryLayout<Float>.stride : 0
+            try MemoryCheck.reserve(x.rows * MemoryLayout<Int>.stride + copies, range: a.callRange)
             let verbose = try verbosity(a)
             let explain: String? = a["explain"] == nil ? nil : try a.string("explain")
             if let explain { try Interpreter.checkExplainLevel(explain, range: a.range("explain")) }
@@ -114,6 +117,7 @@ enum KerasTraining {
                  summary: "The model's outputs for every row of x (a forward pass, no training)") { a, interpreter throws(Diagnostic) in
             let x = try a.tensor("x", dtype: .float32)
             let batchSize = try a.int("batch_size", default: 32)
+            try MemoryCheck.reserve(x.rows, of: (object.model.outputWidth ?? 1) * MemoryLayout<Float>.stride, range: a.callRange)
             let result = try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {

@@ -5,7 +5,8 @@ enum ArrayConversion {
     /// Most elements one array may hold (2 GB of float32), so `np.zeros((10**6, 10**6))` fails cleanly.
     static let maximumElements = 500_000_000
 
-    static func checkSize(_ shape: [Int], range: SourceRange?) throws(Diagnostic) {
+    /// Checks the shape of an array about to be made: its size, and (when it `allocates`) the memory budget.
+    static func checkSize(_ shape: [Int], range: SourceRange?, allocates: Bool = true) throws(Diagnostic) {
         var count = 1
         for dimension in shape {
             guard dimension >= 0 else { throw Diagnostic("negative dimensions are not allowed: \(formatShape(shape))", at: range) }
@@ -16,12 +17,14 @@ enum ArrayConversion {
             }
             count = product
         }
+        if allocates { try MemoryCheck.reserve(count, of: MemoryLayout<Float>.stride, range: range) }
     }
 
     /// The array NumPy would make from `value` (a number, a nested list/tuple, or an array).
     static func tensor(_ value: Value, dtype: DType? = nil, range: SourceRange?) throws(Diagnostic) -> Tensor {
         if case .array(let array) = value {
             guard let dtype, dtype != array.tensor.dtype else { return array.tensor }
+            try checkSize(array.shape, range: range)
             return cast(array.tensor, to: dtype)
         }
         if case .object(let object) = value, let convertible = object as? ArrayConvertible {
