@@ -147,7 +147,8 @@ public final class Interpreter {
                 evaluated.append((parameter.name, value))
                 defaults.append(value.map { repr($0) })
             }
-            try bind(name, to: .object(UserFunction(name: name, parameters: evaluated, body: body, defaults: defaults)))
+            try bind(name, to: .object(UserFunction(name: name, parameters: evaluated, body: body, defaults: defaults,
+                                                        source: currentSource)))
             return .next(nil)
         case .returnValue(let expression, _):
             return .returned(try expression.map { e throws(Diagnostic) in try evaluate(e) } ?? .none)

@@ -5,9 +5,13 @@ final class UserFunction: CallableObject {
     let parameters: [(name: String, defaultValue: Value?)]
     let body: [Statement]
     let signature: Signature
+    /// Where the function was written, so errors inside it point there (an earlier REPL cell, say).
+    let source: SourceFile?
 
-    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], defaults: [String?]) {
+    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], defaults: [String?],
+         source: SourceFile?) {
         self.name = name
+        self.source = source
         self.parameters = parameters
         self.body = body
         self.signature = Signature(zip(parameters, defaults).map { Parameter($0.0.name, $0.1) })
@@ -26,7 +30,11 @@ final class UserFunction: CallableObject {
             locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? .none
         }
         return try interpreter.callFrame(locals: locals, function: name, range: arguments.range) { () throws(Diagnostic) in
-            if case .returned(let value) = try interpreter.executeBlock(body) { return value }
+            do throws(Diagnostic) {
+                if case .returned(let value) = try interpreter.executeBlock(body) { return value }
+            } catch {
+                throw error.inSource(source)
+            }
             return .none
         }
     }
