@@ -68,6 +68,9 @@ enum KerasTraining {
                 throw Diagnostic("fit() needs the examples and their targets: model.fit(X, y, ...)", at: a.callRange)
             }
             let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            try FiniteChecks.data(x, "x", range: a.range("x"))
+            try FiniteChecks.data(y, "y", range: a.range("y"))
+            try FiniteChecks.weights(of: object.model, range: a.callRange)
             var options = FitOptions()
             options.batchSize = try a.int("batch_size", default: 32)
             options.epochs = try a.int("epochs", default: 1)
@@ -80,6 +83,10 @@ enum KerasTraining {
                 }
                 options.validationData = (try ArrayConversion.tensor(parts[0], dtype: .float32, range: a.range("validation_data")),
                                           try ArrayConversion.tensor(parts[1], range: a.range("validation_data")))
+                if let (xv, yv) = options.validationData {
+                    try FiniteChecks.data(xv, "x_val", range: a.range("validation_data"))
+                    try FiniteChecks.data(yv, "y_val", range: a.range("validation_data"))
+                }
             }
             // The engine's shuffling order (8 bytes a row) and, with a validation split, copies of x and y.
             let copies = options.validationSplit > 0 ? (x.count + y.count) * MemoryLayout<Float>.stride : 0
@@ -134,6 +141,8 @@ enum KerasTraining {
                  + "return_dict=False", summary: "The loss (and metrics) on x, y without training") { a, interpreter throws(Diagnostic) in
             if a["sample_weight"] != nil { throw .unsupported("evaluate(sample_weight=...) is not supported", at: a.range("sample_weight")) }
             let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            try FiniteChecks.data(x, "x", range: a.range("x"))
+            try FiniteChecks.data(y, "y", range: a.range("y"))
             let batchSize = try a.int("batch_size", default: 32)
             let logs = try engine(a.callRange) { () throws(EngineError) in try object.model.evaluate(x: x, y: y, batchSize: batchSize) }
             let verbose = try verbosity(a)
