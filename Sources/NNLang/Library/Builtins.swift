@@ -54,7 +54,11 @@ enum Builtins {
                 let step = try a.int("step", default: 1)
                 guard step != 0 else { throw Diagnostic("range() arg 3 must not be zero", at: a.range("step")) }
                 let count = max(0, ((Double(stop) - Double(start)) / Double(step)).rounded(.up))
-                guard count <= 50_000_000 else { throw Diagnostic("a range of \(count) numbers is too large", at: a.callRange) }
+                guard count <= 50_000_000 else {
+                    let shown = count < 9e18 ? groupThousands(String(Int(count))) : "more than 9 quintillion"
+                    throw Diagnostic("this range holds \(shown) numbers, too many: NNLab's ranges hold up to 50,000,000",
+                                     at: a.callRange)
+                }
                 return .object(RangeObject(start, stop, step))
             },
             "list": function("list", "iterable=()") { a, interpreter throws(Diagnostic) in
@@ -189,10 +193,25 @@ enum Builtins {
         }
     }
 
+    /// Whether `text` is an integer as `int()` reads it: a sign, then digits with single `_` between them.
+    static func isIntegerLiteral(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        guard let first = body.first, let last = body.last, first.isASCII, first.isNumber, last.isNumber else { return false }
+        return body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "_" } && !body.contains("__")
+    }
+
     static func toInt(_ value: Value, range: SourceRange) throws(Diagnostic) -> Value {
         switch value {
         case .string(let text):
-            guard let i = Int(text.trimming(" \n\t")) else {
+            let literal = text.trimming(" \n\t")
+            guard let i = Int(literal.filter { $0 != "_" }), isIntegerLiteral(literal) else {
+                if isIntegerLiteral(literal) {
+                    let shown = literal.count > 30 ? String(literal.prefix(20)) + "…" : literal
+                    throw Diagnostic("int() of '\(shown)' (\(literal.filter(\.isNumber).count) digits) is too large: NNLab's "
+                                     + "integers are 64-bit, from \(Int.min) to \(Int.max)", at: range,
+                                     hint: "for a big number use float(), which goes up to about 1.8e308")
+                }
                 throw Diagnostic("invalid literal for int() with base 10: \(pythonStringRepr(text))", at: range)
             }
             return .int(i)

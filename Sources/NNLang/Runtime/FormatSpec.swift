@@ -50,14 +50,24 @@ struct FormatSpec {
                 i += 1
             }
             guard let value = Int(precisionDigits) else { throw Diagnostic("format specifier missing precision", at: range) }
-            precision = min(value, 100)
+            precision = value
         }
         if i < characters.count {
             type = characters[i]
             i += 1
         }
         guard i == spec.count else { throw Diagnostic("invalid format specifier '\(spec)'", at: range) }
-        if width > 1000 { width = 1000 }
+        try FormatSpec.checkWidth(width, precision: precision, range: range)
+    }
+
+    /// Widest padding and longest precision accepted; more is refused rather than silently cut.
+    static let maximumWidth = 1000
+
+    static func checkWidth(_ width: Int, precision: Int?, range: SourceRange) throws(Diagnostic) {
+        for (what, value) in [("width", width), ("precision", precision ?? 0)] where value > maximumWidth {
+            throw Diagnostic("the format \(what) \(value) is too large: NNLab formats up to \(maximumWidth) characters",
+                             at: range)
+        }
     }
 
     /// Formats `value` by `spec` as Python's `format(value, spec)` would.
@@ -172,6 +182,9 @@ enum PercentFormat {
             guard let type = characters.popFirst() else {
                 throw Diagnostic("incomplete format: '%' at the end of the string", at: range)
             }
+            let numbers = spec.drop { "-+ #".contains($0) }.split(separator: ".", omittingEmptySubsequences: false)
+            try FormatSpec.checkWidth(Int(numbers.first ?? "") ?? (numbers.first?.isEmpty == false ? .max : 0),
+                                      precision: numbers.count > 1 ? Int(numbers[1]) ?? .max : nil, range: range)
             if type == "%" {
                 result.append("%")
                 continue
@@ -212,7 +225,8 @@ enum PercentFormat {
     }
 
     private static func cFormatInteger(_ format: String, _ value: Int) -> String {
-        var buffer = [CChar](repeating: 0, count: 128)
+        // Room for the widest padding accepted (FormatSpec.maximumWidth) and the digits.
+        var buffer = [CChar](repeating: 0, count: FormatSpec.maximumWidth + 64)
         let fixed = format.replacingLast("d", with: "lld").replacingLast("x", with: "llx").replacingLast("X", with: "llX")
         _ = withVaList([Int64(value)]) { vsnprintf(&buffer, buffer.count, fixed, $0) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
