@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import NNLang
 import Testing
 
@@ -51,16 +53,49 @@ import Testing
         }
     }
 
-    /// Chains as long as the limit allows run, also inside a function called 190 levels deep.
+    /// Chains as long as the limit allows run (debug builds too), also inside a function called
+    /// 10 levels deep.
     @Test(arguments: ["add", "and", "or", "str", "compare", "call", "index", "attribute", "method", "argument"])
-    func chainsUpToTheLimitRun(_ kind: String) throws {
+    func chainsUpToTheLimitRun(_ kind: String) {
         let interpreter = Interpreter(output: CapturedOutput())
-        try interpreter.run(SourceFile(name: "<chain>", text: LongChainTests.chain(kind, 990)))
-        #expect(interpreter.globals["x"] != nil)
         let deep = Array(repeating: "n", count: 990).joined(separator: " + ")
-        let program = "def f(n):\n    if n == 0:\n        return \(deep)\n    return f(n - 1)\nx = f(190)\n"
-        try interpreter.run(SourceFile(name: "<deep>", text: program))
-        if case .int(let x) = interpreter.globals["x"] { #expect(x == 0) } else { Issue.record("x is not 0") }
+        let program = "def f(n):\n    if n == 0:\n        return \(deep)\n    return f(n - 1)\ny = f(10)\n"
+        for text in [LongChainTests.chain(kind, 990), program] {
+            do {
+                try interpreter.run(SourceFile(name: "<chain>", text: text))
+            } catch {
+                Issue.record("\(kind): \(error.diagnostics.first?.message ?? "")")
+            }
+        }
+        #expect(interpreter.globals["x"] != nil)
+        if case .int(let y) = interpreter.globals["y"] { #expect(y == 0) } else { Issue.record("y is not 0") }
+    }
+
+    /// On a thread with a small stack, what does not fit is a RecursionError, never a crash.
+    @Test(arguments: ["call", "index", "and", "deep calls", "deep value"])
+    func aSmallStackGivesARecursionError(_ kind: String) throws {
+        let program: String
+        switch kind {
+        case "deep calls":
+            let deep = Array(repeating: "n", count: 990).joined(separator: " + ")
+            program = "def f(n):\n    if n == 0:\n        return \(deep)\n    return f(n - 1)\nx = f(190)\n"
+        case "deep value": program = "x = []\nfor i in range(490):\n    x = [x]\ns = str(x)\n"
+        default: program = LongChainTests.chain(kind, 990)
+        }
+        let message = Mutex<String?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            let interpreter = Interpreter(output: CapturedOutput())
+            do throws(DiagnosticList) { try interpreter.run(SourceFile(name: "<small>", text: program)) } catch {
+                message.withLock { $0 = error.diagnostics.first?.message }
+            }
+            finished.signal()
+        }
+        thread.stackSize = 512 * 1024
+        thread.start()
+        finished.wait()
+        let text = try #require(message.withLock { $0 })
+        #expect(text.contains("RecursionError: maximum recursion depth exceeded"), "\(text)")
     }
 
     @Test func deeplyNestedBlocksAreRejected() throws {

@@ -37,7 +37,7 @@ extension Interpreter {
     private func nestedRepr(_ container: AnyObject, cycle: String, _ body: () -> String) -> String {
         let id = ObjectIdentifier(container)
         if reprState.open.contains(id) { return cycle }
-        guard reprState.open.count < Interpreter.maximumValueDepth else {
+        guard reprState.open.count < Interpreter.maximumValueDepth, stackGuard?.isExhausted != true else {
             reprState.tooDeep = true
             return "..."
         }

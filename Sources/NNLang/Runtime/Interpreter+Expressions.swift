@@ -1,9 +1,10 @@
 import NNEngine
 
 extension Interpreter {
-    /// The value of `expression`. Each kind of node is worked out in its own function, so that this
-    /// one, which recursion passes through once per level, keeps a small stack frame (in debug too).
+    /// The value of `expression`. Each kind of node is worked out in its own small function, so that
+    /// recursion through a tall tree costs little stack per level (in debug builds too).
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        if let stackGuard, stackGuard.isExhausted { throw Interpreter.recursionError(at: expression.range) }
         switch expression {
         case .name(let name, let range): return try lookup(name, range: range)
         case .int(let value, _): return .int(value)
@@ -13,8 +14,15 @@ extension Interpreter {
         case .none: return .none
         case .binary(let op, let left, let right, let range): return try evaluateBinary(op, left, right, range)
         case .call(let callee, let arguments, let range): return try call(callee, arguments, range: range)
-        case .attribute(let base, let name, let range): return try attribute(name, of: try evaluate(base), range: range)
-        default: return try evaluateCompound(expression)
+        case .attribute(let base, let name, let range): return try evaluateAttribute(base, name, range)
+        case .subscription(let base, let items, let range): return try evaluateSubscription(base, items, range)
+        case .unary(let op, let operand, let range): return try evaluateUnary(op, operand, range)
+        case .compare(let first, let rest, let range): return try evaluateComparison(first, rest, range)
+        case .and(let left, let right, let range): return try evaluateAnd(left, right, range)
+        case .or(let left, let right, let range): return try evaluateOr(left, right, range)
+        case .conditional(let condition, let then, let otherwise, let range):
+            return try evaluateConditional(condition, then, otherwise, range)
+        case .formattedString, .list, .tuple, .dict: return try evaluateDisplay(expression)
         }
     }
 
@@ -26,28 +34,50 @@ extension Interpreter {
     }
 
     @inline(never)
-    private func evaluateCompound(_ expression: Expression) throws(Diagnostic) -> Value {
+    private func evaluateAttribute(_ base: Expression, _ name: String, _ range: SourceRange) throws(Diagnostic) -> Value {
+        try attribute(name, of: try evaluate(base), range: range)
+    }
+
+    @inline(never)
+    private func evaluateSubscription(_ base: Expression, _ items: [SubscriptItem],
+                                      _ range: SourceRange) throws(Diagnostic) -> Value {
+        let container = try evaluate(base)
+        let index = try evaluateSubscript(items)
+        return try subscriptValue(container, index, range: range)
+    }
+
+    @inline(never)
+    private func evaluateUnary(_ op: UnaryOperator, _ operand: Expression, _ range: SourceRange) throws(Diagnostic) -> Value {
+        try unary(op, try evaluate(operand), range: range)
+    }
+
+    @inline(never)
+    private func evaluateAnd(_ left: Expression, _ right: Expression, _ range: SourceRange) throws(Diagnostic) -> Value {
+        let value = try evaluate(left)
+        return try truth(value, range: range) ? try evaluate(right) : value
+    }
+
+    @inline(never)
+    private func evaluateOr(_ left: Expression, _ right: Expression, _ range: SourceRange) throws(Diagnostic) -> Value {
+        let value = try evaluate(left)
+        return try truth(value, range: range) ? value : try evaluate(right)
+    }
+
+    @inline(never)
+    private func evaluateConditional(_ condition: Expression, _ then: Expression, _ otherwise: Expression,
+                                     _ range: SourceRange) throws(Diagnostic) -> Value {
+        try truth(try evaluate(condition), range: range) ? try evaluate(then) : try evaluate(otherwise)
+    }
+
+    /// f-strings, lists, tuples and dicts written out.
+    @inline(never)
+    private func evaluateDisplay(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression {
         case .formattedString(let parts, _): return .string(try format(parts))
         case .list(let items, _): return .list(try items.map { item throws(Diagnostic) in try evaluate(item) })
         case .tuple(let items, _): return .tuple(try items.map { item throws(Diagnostic) in try evaluate(item) })
         case .dict(let entries, _): return try evaluateDict(entries)
-        case .subscription(let base, let items, let range):
-            let container = try evaluate(base)
-            let index = try evaluateSubscript(items)
-            return try subscriptValue(container, index, range: range)
-        case .unary(let op, let operand, let range):
-            return try unary(op, try evaluate(operand), range: range)
-        case .compare(let first, let rest, let range): return try evaluateComparison(first, rest, range)
-        case .and(let left, let right, let range):
-            let value = try evaluate(left)
-            return try truth(value, range: range) ? try evaluate(right) : value
-        case .or(let left, let right, let range):
-            let value = try evaluate(left)
-            return try truth(value, range: range) ? value : try evaluate(right)
-        case .conditional(let condition, let then, let otherwise, let range):
-            return try truth(try evaluate(condition), range: range) ? try evaluate(then) : try evaluate(otherwise)
-        default: return try evaluate(expression)
+        default: return .none
         }
     }
 
@@ -61,6 +91,7 @@ extension Interpreter {
         return .dict(dict)
     }
 
+    @inline(never)
     private func evaluateComparison(_ first: Expression, _ rest: [(op: ComparisonOperator, right: Expression)],
                                     _ range: SourceRange) throws(Diagnostic) -> Value {
         var left = try evaluate(first)
@@ -89,7 +120,13 @@ extension Interpreter {
     }
 
     func call(_ calleeExpression: Expression, _ argumentExpressions: [Argument], range: SourceRange) throws(Diagnostic) -> Value {
-        let callee = try evaluate(calleeExpression)
+        try call(try evaluate(calleeExpression), calleeExpression, argumentExpressions, range: range)
+    }
+
+    /// The rest of a call once the callee is known (apart, so that `f()()()…` recurses through small frames).
+    @inline(never)
+    private func call(_ callee: Value, _ calleeExpression: Expression, _ argumentExpressions: [Argument],
+                      range: SourceRange) throws(Diagnostic) -> Value {
         var arguments = CallArguments(range: range)
         for argument in argumentExpressions {
             let value = try evaluate(argument.value)

@@ -42,6 +42,8 @@ public final class Interpreter {
     public private(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
     var reprState = ReprState()
+    /// The stack bounds of the thread running the program (set by `run` and `check`).
+    var stackGuard: StackGuard?
     /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
     public private(set) var builtinNames: Set<String> = []
 
@@ -56,6 +58,10 @@ public final class Interpreter {
     /// (for the REPL's `Out[n]`), or nil. Throws the syntax errors, or the first runtime error.
     @discardableResult
     public func run(_ source: SourceFile) throws(DiagnosticList) -> Value? {
+        try guardingStack { () throws(DiagnosticList) in try runGuarded(source) }
+    }
+
+    private func runGuarded(_ source: SourceFile) throws(DiagnosticList) -> Value? {
         let program = try Parser.parse(source.text)
         currentSource = source
         defer { currentSource = nil }
