@@ -66,9 +66,10 @@ public final class Sequential {
         for layer in layers {
             if let built = layer.inputWidth, layer.isBuilt, built != expected {
                 throw .shapeMismatch(
-                    "Input 0 of layer \"\(layer.name)\" is incompatible with the layer: expected axis -1 of input shape "
-                        + "to have value \(built), but received input with shape (None, \(expected)). It was built for "
-                        + "\(built) inputs before (by another model that shares it, or by its input_shape)")
+                    "Input 0 of layer \"\(layer.name)\" is incompatible with the layer: expected axis -1 of input "
+                        + "shape to have value \(built), but received input with shape (None, \(expected)). "
+                        + "It was built for \(built) inputs before (by another model that shares it, "
+                        + "or by its input_shape)")
             }
             expected = layer.units
         }

@@ -71,11 +71,11 @@ public struct Tensor {
     /// The element at `index` in row-major order; checked in debug builds only (no cost in release).
     public subscript(flat index: Int) -> Float {
         get {
-            assert(index >= 0 && index < storage.count, "flat index \(index) is out of range for \(storage.count) elements")
+            assert(index >= 0 && index < storage.count, "flat index \(index) is out of range (\(storage.count))")
             return storage.pointer[index]
         }
         set {
-            assert(index >= 0 && index < storage.count, "flat index \(index) is out of range for \(storage.count) elements")
+            assert(index >= 0 && index < storage.count, "flat index \(index) is out of range (\(storage.count))")
             makeUnique()
             storage.pointer[index] = newValue
         }

@@ -29,7 +29,8 @@ public struct DiagnosticFormatter: Sendable {
                 let window = String(Array(text).dropFirst(offset).prefix(100)).map { character -> Character in
                     // One character for each, so the caret stays under its column.
                     if character == "\t" { return " " }
-                    return character.unicodeScalars.contains { $0.value < 32 || $0.value == 127 } ? "\u{FFFD}" : character
+                    let control = character.unicodeScalars.contains { $0.value < 32 || $0.value == 127 }
+                    return control ? "\u{FFFD}" : character
                 }
                 let shown = (offset > 0 ? "…" : "") + String(window)
                 let start = column - offset + (offset > 0 ? 1 : 0)

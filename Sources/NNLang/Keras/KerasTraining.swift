@@ -124,7 +124,8 @@ enum KerasTraining {
                  summary: "The model's outputs for every row of x (a forward pass, no training)") { a, interpreter throws(Diagnostic) in
             let x = try a.tensor("x", dtype: .float32)
             let batchSize = try a.int("batch_size", default: 32)
-            try MemoryCheck.reserve(x.rows, of: (object.model.outputWidth ?? 1) * MemoryLayout<Float>.stride, range: a.callRange)
+            try MemoryCheck.reserve(x.rows, of: (object.model.outputWidth ?? 1) * MemoryLayout<Float>.stride,
+                                    range: a.callRange)
             let result = try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {

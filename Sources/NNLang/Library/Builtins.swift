@@ -56,8 +56,8 @@ enum Builtins {
                 let count = max(0, ((Double(stop) - Double(start)) / Double(step)).rounded(.up))
                 guard count <= 50_000_000 else {
                     let shown = count < 9e18 ? groupThousands(String(Int(count))) : "more than 9 quintillion"
-                    throw Diagnostic("this range holds \(shown) numbers, too many: NNLab's ranges hold up to 50,000,000",
-                                     at: a.callRange)
+                    throw Diagnostic("this range holds \(shown) numbers, too many: NNLab's ranges hold up to "
+                                     + "50,000,000", at: a.callRange)
                 }
                 return .object(RangeObject(start, stop, step))
             },
@@ -197,7 +197,9 @@ enum Builtins {
     static func isIntegerLiteral(_ text: String) -> Bool {
         var body = Substring(text)
         if body.first == "+" || body.first == "-" { body = body.dropFirst() }
-        guard let first = body.first, let last = body.last, first.isASCII, first.isNumber, last.isNumber else { return false }
+        guard let first = body.first, let last = body.last, first.isASCII, first.isNumber, last.isNumber else {
+            return false
+        }
         return body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "_" } && !body.contains("__")
     }
 
@@ -208,7 +210,8 @@ enum Builtins {
             guard let i = Int(literal.filter { $0 != "_" }), isIntegerLiteral(literal) else {
                 if isIntegerLiteral(literal) {
                     let shown = literal.count > 30 ? String(literal.prefix(20)) + "…" : literal
-                    throw Diagnostic("int() of '\(shown)' (\(literal.filter(\.isNumber).count) digits) is too large: NNLab's "
+                    let digits = literal.filter(\.isNumber).count
+                    throw Diagnostic("int() of '\(shown)' (\(digits) digits) is too large: NNLab's "
                                      + "integers are 64-bit, from \(Int.min) to \(Int.max)", at: range,
                                      hint: "for a big number use float(), which goes up to about 1.8e308")
                 }

@@ -37,11 +37,15 @@ enum ArrayConversion {
             switch item {
             case .list, .tuple:
                 guard depth < 64 else {
-                    throw Diagnostic("the lists are nested too deeply for an array: NumPy arrays have at most 64 dimensions",
-                                     at: range)
+                    throw Diagnostic("the lists are nested too deeply for an array: NumPy arrays have at most "
+                                     + "64 dimensions", at: range)
                 }
                 let items: [Value]
-                if case .list(let list) = item { items = list.items } else if case .tuple(let t) = item { items = t.items } else { items = [] }
+                switch item {
+                case .list(let list): items = list.items
+                case .tuple(let tuple): items = tuple.items
+                default: items = []
+                }
                 if dimensions.count == depth { dimensions.append(items.count) }
                 guard dimensions[depth] == items.count else {
                     throw Diagnostic("setting an array element with a sequence: the nested lists have different lengths "

@@ -70,8 +70,8 @@ enum ArrayMath {
         if dtype == .int64 || dtype == .uint8, op == .floorDivide || op == .modulo || op == .power {
             if op != .power, b.tensor.scalars.contains(0) {
                 // NumPy: an integer divided by zero is 0, with a warning.
-                interpreter.warn("RuntimeWarning: divide by zero encountered in \(op == .modulo ? "remainder" : "floor_divide")",
-                                 at: range)
+                let ufunc = op == .modulo ? "remainder" : "floor_divide"
+                interpreter.warn("RuntimeWarning: divide by zero encountered in \(ufunc)", at: range)
                 result = try broadcast(a.tensor, b.tensor, range: range) { x, y in y == 0 ? 0 : function(x, y) }
                 result.dtype = dtype
             }

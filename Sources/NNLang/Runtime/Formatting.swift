@@ -23,7 +23,8 @@ extension Interpreter {
         case .tuple(let tuple):
             return nestedRepr(tuple, cycle: "(...)") {
                 let items = tuple.items
-                return items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map { repr($0) }.joined(separator: ", ") + ")"
+                if items.count == 1 { return "(\(repr(items[0])),)" }
+                return "(" + items.map { repr($0) }.joined(separator: ", ") + ")"
             }
         case .dict(let dict):
             return nestedRepr(dict, cycle: "{...}") {
@@ -63,7 +64,8 @@ extension Interpreter {
         guard !reprState.tooDeep else {
             reprState.tooDeep = false
             throw Diagnostic("RecursionError: maximum recursion depth exceeded while getting the repr of an object",
-                             at: range, hint: "this value is nested more than \(Interpreter.maximumValueDepth) levels deep")
+                             at: range,
+                             hint: "this value is nested more than \(Interpreter.maximumValueDepth) levels deep")
         }
         return text
     }

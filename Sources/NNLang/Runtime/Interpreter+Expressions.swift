@@ -34,7 +34,8 @@ extension Interpreter {
     }
 
     @inline(never)
-    private func evaluateAttribute(_ base: Expression, _ name: String, _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateAttribute(_ base: Expression, _ name: String,
+                                   _ range: SourceRange) throws(Diagnostic) -> Value {
         try attribute(name, of: try evaluate(base), range: range)
     }
 
@@ -47,18 +48,21 @@ extension Interpreter {
     }
 
     @inline(never)
-    private func evaluateUnary(_ op: UnaryOperator, _ operand: Expression, _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateUnary(_ op: UnaryOperator, _ operand: Expression,
+                               _ range: SourceRange) throws(Diagnostic) -> Value {
         try unary(op, try evaluate(operand), range: range)
     }
 
     @inline(never)
-    private func evaluateAnd(_ left: Expression, _ right: Expression, _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateAnd(_ left: Expression, _ right: Expression,
+                             _ range: SourceRange) throws(Diagnostic) -> Value {
         let value = try evaluate(left)
         return try truth(value, range: range) ? try evaluate(right) : value
     }
 
     @inline(never)
-    private func evaluateOr(_ left: Expression, _ right: Expression, _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateOr(_ left: Expression, _ right: Expression,
+                            _ range: SourceRange) throws(Diagnostic) -> Value {
         let value = try evaluate(left)
         return try truth(value, range: range) ? value : try evaluate(right)
     }

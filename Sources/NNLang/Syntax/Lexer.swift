@@ -334,8 +334,8 @@ public struct Lexer {
                     let expected = ["(": ")", "[": "]", "{": "}"][open.text]
                     if text != expected {
                         let line = open.range.start.line == start.line ? "" : " on line \(open.range.start.line)"
-                        throw .syntax("closing parenthesis '\(text)' does not match opening parenthesis '\(open.text)'\(line)",
-                                      at: token.range)
+                        throw .syntax("closing parenthesis '\(text)' does not match opening parenthesis "
+                                      + "'\(open.text)'\(line)", at: token.range)
                     }
                 }
                 tokens.append(token)
