@@ -2,7 +2,7 @@
 /// its own local names, and access to the program's global names.
 final class UserFunction: CallableObject {
     let name: String
-    let parameters: [(name: String, defaultValue: Value?)]
+    private(set) var parameters: [(name: String, defaultValue: Value?)]
     let body: [Statement]
     let signature: Signature
     /// Where the function was written, so errors inside it point there (an earlier REPL cell, say).
@@ -15,6 +15,13 @@ final class UserFunction: CallableObject {
         self.parameters = parameters
         self.body = body
         self.signature = Signature(zip(parameters, defaults).map { Parameter($0.0.name, $0.1) })
+    }
+
+    /// Default values may hold functions whose defaults hold functions …: released without recursion.
+    deinit {
+        var defaults = parameters.compactMap(\.defaultValue)
+        parameters = []
+        Dismantler.release(&defaults)
     }
 
     var typeName: String { "function" }
