@@ -34,7 +34,7 @@ final class UserFunction: CallableObject {
         let bound = try signature.bind(arguments, function: name)
         var locals: [String: Value] = [:]
         for parameter in parameters {
-            locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? .none
+            locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
         }
         return try interpreter.callFrame(locals: locals, function: name, range: arguments.range) { () throws(Diagnostic) in
             do throws(Diagnostic) {
