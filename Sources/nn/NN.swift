@@ -49,6 +49,9 @@ struct NN: ParsableCommand {
           help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
     var step = false
 
+    @Option(name: .long, help: MemoryLimit.help)
+    var memoryLimit: MemoryLimit?
+
     func validate() throws {
         if code != nil, let file {
             throw ValidationError("give either -c CODE or a program file, not both ('\(file)' would not run)")
@@ -66,6 +69,7 @@ struct NN: ParsableCommand {
     }
 
     func run() throws {
+        MemoryLimit.apply(memoryLimit)
         let stdoutWasClosed = Terminal.reserveClosedStandardStreams()
         let output = StandardOutput(closed: stdoutWasClosed)
         defer { Terminal.reportLostOutput(output) }

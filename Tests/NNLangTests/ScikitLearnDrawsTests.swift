@@ -88,7 +88,7 @@ import Testing
         #expect(stream.draws.isEmpty, "draws left over: \(stream.draws.count)")
         let parts: [Value]
         switch interpreter.globals["result"] {
-        case .tuple(let items): parts = items
+        case .tuple(let tuple): parts = tuple.items
         case .list(let list): parts = list.items
         default: parts = []
         }

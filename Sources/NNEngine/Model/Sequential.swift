@@ -61,6 +61,18 @@ public final class Sequential {
         guard !layers.isEmpty else {
             throw .invalidArgument("model '\(name)' has no layers yet: add one with model.add(Dense(...))")
         }
+        // A layer already built (shared with another model) must get the width it was built for.
+        var expected = width
+        for layer in layers {
+            if let built = layer.inputWidth, layer.isBuilt, built != expected {
+                throw .shapeMismatch(
+                    "Input 0 of layer \"\(layer.name)\" is incompatible with the layer: expected axis -1 of input "
+                        + "shape to have value \(built), but received input with shape (None, \(expected)). "
+                        + "It was built for \(built) inputs before (by another model that shares it, "
+                        + "or by its input_shape)")
+            }
+            expected = layer.units
+        }
         inputWidth = width
         var widthBefore = width
         for layer in layers {

@@ -68,9 +68,14 @@ public struct Tensor {
 
     public var scalars: [Float] { Array(UnsafeBufferPointer(start: storage.pointer, count: storage.count)) }
 
+    /// The element at `index` in row-major order; checked in debug builds only (no cost in release).
     public subscript(flat index: Int) -> Float {
-        get { storage.pointer[index] }
+        get {
+            assert(index >= 0 && index < storage.count, "flat index \(index) is out of range (\(storage.count))")
+            return storage.pointer[index]
+        }
         set {
+            assert(index >= 0 && index < storage.count, "flat index \(index) is out of range (\(storage.count))")
             makeUnique()
             storage.pointer[index] = newValue
         }
@@ -88,7 +93,10 @@ public struct Tensor {
     func flatIndex(_ indices: [Int]) -> Int {
         precondition(indices.count == shape.count, "index rank does not match tensor rank")
         var flat = 0
-        for (index, size) in zip(indices, shape) { flat = flat * size + index }
+        for (index, size) in zip(indices, shape) {
+            assert(index >= 0 && index < size, "index \(index) is out of range for an axis of size \(size)")
+            flat = flat * size + index
+        }
         return flat
     }
 

@@ -15,6 +15,9 @@ public struct Diagnostic: Error, Equatable, Sendable {
     public var range: SourceRange?
     /// A suggestion such as "did you mean 'Dense'?", shown after the source line.
     public var hint: String?
+    /// The source `range` is in, when it is not the one being run (the error is inside a function
+    /// written in an earlier REPL cell or another file).
+    public var source: SourceFile?
 
     public init(_ message: String, at range: SourceRange?, hint: String? = nil) {
         self.init(.error, message, at: range, hint: hint)
@@ -33,6 +36,13 @@ public struct Diagnostic: Error, Equatable, Sendable {
 
     public static func unsupported(_ message: String, at range: SourceRange?, hint: String? = nil) -> Diagnostic {
         Diagnostic(.unsupported, message, at: range, hint: hint)
+    }
+
+    /// This diagnostic, said to be in `source` if it has a location in no other source yet.
+    public func inSource(_ source: SourceFile?) -> Diagnostic {
+        var copy = self
+        if copy.source == nil, copy.range != nil { copy.source = source }
+        return copy
     }
 
     /// This diagnostic, placed at `range` if it has no location yet.

@@ -12,9 +12,11 @@ public struct DiagnosticFormatter: Sendable {
 
     public init(color: Bool = false) { self.color = color }
 
-    public func format(_ diagnostic: Diagnostic, in source: SourceFile) -> String {
+    /// `diagnostic` as text; its location is in `source` unless the diagnostic names its own.
+    public func format(_ diagnostic: Diagnostic, in running: SourceFile) -> String {
+        let source = diagnostic.source ?? running
         let label = paint("\(diagnostic.kind.rawValue):", "1;31")
-        var lines = ["\(label) \(paint(diagnostic.message, "1"))"]
+        var lines = ["\(label) \(paint(visible(diagnostic.message), "1"))"]
         if let range = diagnostic.range {
             let number = String(range.start.line)
             let gutter = String(repeating: " ", count: number.count)
@@ -24,7 +26,12 @@ public struct DiagnosticFormatter: Sendable {
                 // Long lines are shown as a window of about 100 characters around the error.
                 let column = max(range.start.column - 1, 0)
                 let offset = column > 80 ? column - 40 : 0
-                let window = String(Array(text).dropFirst(offset).prefix(100)).map { $0 == "\t" ? " " : $0 }
+                let window = String(Array(text).dropFirst(offset).prefix(100)).map { character -> Character in
+                    // One character for each, so the caret stays under its column.
+                    if character == "\t" { return " " }
+                    let control = character.unicodeScalars.contains { $0.value < 32 || $0.value == 127 }
+                    return control ? "\u{FFFD}" : character
+                }
                 let shown = (offset > 0 ? "…" : "") + String(window)
                 let start = column - offset + (offset > 0 ? 1 : 0)
                 let end = range.end.line == range.start.line ? max(range.end.column - 1 - offset + (offset > 0 ? 1 : 0), start + 1) : shown.count
@@ -33,11 +40,27 @@ public struct DiagnosticFormatter: Sendable {
                 lines.append("\(paint(number, "34")) \(paint("|", "34")) \(String(shown))")
                 lines.append("\(gutter) \(paint("|", "34")) \(paint(caret, "1;31"))")
             }
-            if let hint = diagnostic.hint { lines.append("\(gutter) \(paint("=", "34")) \(hint)") }
+            if let hint = diagnostic.hint { lines.append("\(gutter) \(paint("=", "34")) \(visible(hint))") }
         } else if let hint = diagnostic.hint {
-            lines.append("  = \(hint)")
+            lines.append("  = \(visible(hint))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `text` with control characters (a NUL would end the message early on a terminal) written as `\x00`.
+    private func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { ($0.value < 32 && $0 != "\n" && $0 != "\t") || $0.value == 127 })
+        else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if (scalar.value < 32 && scalar != "\n" && scalar != "\t") || scalar.value == 127 {
+                let hex = String(scalar.value, radix: 16)
+                result += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     private func paint(_ text: String, _ code: String) -> String {

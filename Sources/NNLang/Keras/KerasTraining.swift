@@ -68,6 +68,9 @@ enum KerasTraining {
                 throw Diagnostic("fit() needs the examples and their targets: model.fit(X, y, ...)", at: a.callRange)
             }
             let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            try FiniteChecks.data(x, "x", range: a.range("x"))
+            try FiniteChecks.data(y, "y", range: a.range("y"))
+            try FiniteChecks.weights(of: object.model, range: a.callRange)
             var options = FitOptions()
             options.batchSize = try a.int("batch_size", default: 32)
             options.epochs = try a.int("epochs", default: 1)
@@ -80,7 +83,14 @@ enum KerasTraining {
                 }
                 options.validationData = (try ArrayConversion.tensor(parts[0], dtype: .float32, range: a.range("validation_data")),
                                           try ArrayConversion.tensor(parts[1], range: a.range("validation_data")))
+                if let (xv, yv) = options.validationData {
+                    try FiniteChecks.data(xv, "x_val", range: a.range("validation_data"))
+                    try FiniteChecks.data(yv, "y_val", range: a.range("validation_data"))
+                }
             }
+            // The engine's shuffling order (8 bytes a row) and, with a validation split, copies of x and y.
+            let copies = options.validationSplit > 0 ? (x.count + y.count) * MemoryLayout<Float>.stride : 0
+            try MemoryCheck.reserve(x.rows * MemoryLayout<Int>.stride + copies, range: a.callRange)
             let verbose = try verbosity(a)
             let explain: String? = a["explain"] == nil ? nil : try a.string("explain")
             if let explain { try Interpreter.checkExplainLevel(explain, range: a.range("explain")) }
@@ -116,6 +126,8 @@ enum KerasTraining {
                  summary: "The model's outputs for every row of x (a forward pass, no training)") { a, interpreter throws(Diagnostic) in
             let x = try a.tensor("x", dtype: .float32)
             let batchSize = try a.int("batch_size", default: 32)
+            try MemoryCheck.reserve(x.rows, of: (object.model.outputWidth ?? 1) * MemoryLayout<Float>.stride,
+                                    range: a.callRange)
             let result = try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {
@@ -132,6 +144,8 @@ enum KerasTraining {
                  + "return_dict=False", summary: "The loss (and metrics) on x, y without training") { a, interpreter throws(Diagnostic) in
             if a["sample_weight"] != nil { throw .unsupported("evaluate(sample_weight=...) is not supported", at: a.range("sample_weight")) }
             let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            try FiniteChecks.data(x, "x", range: a.range("x"))
+            try FiniteChecks.data(y, "y", range: a.range("y"))
             let batchSize = try a.int("batch_size", default: 32)
             let logs = try engine(a.callRange) { () throws(EngineError) in try object.model.evaluate(x: x, y: y, batchSize: batchSize) }
             let verbose = try verbosity(a)

@@ -78,6 +78,9 @@ final class ModelObject: CallableObject {
         case "step":
             return function("step", "x, y", summary: "NNLab: one training step on x, y with the compiled loss and optimizer, explained in full; returns the loss") { a, interpreter throws(Diagnostic) in
                 let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+                try FiniteChecks.data(x, "x", range: a.range("x"))
+                try FiniteChecks.data(y, "y", range: a.range("y"))
+                try FiniteChecks.weights(of: self.model, range: a.callRange)
                 let (loss, trace) = try engine(a.callRange) { () throws(EngineError) in try self.model.step(x: x, y: y) }
                 interpreter.stepExplainer?(trace)
                 return .float(Double(loss))

@@ -28,7 +28,9 @@ enum Builtins {
             "print": function("print", "*values, sep=' ', end='\\n', file=None, flush=False") { a, interpreter throws(Diagnostic) in
                 let separator = a["sep"] == nil ? " " : try a.string("sep")
                 let end = a["end"] == nil ? "\n" : try a.string("end")
-                interpreter.write(a.rest.map { interpreter.str($0) }.joined(separator: separator) + end)
+                var pieces: [String] = []
+                for value in a.rest { pieces.append(try interpreter.text(of: value, range: a.callRange)) }
+                interpreter.write(pieces.joined(separator: separator) + end)
                 return .none
             },
             "len": function("len", "obj") { a, interpreter throws(Diagnostic) in
@@ -52,7 +54,11 @@ enum Builtins {
                 let step = try a.int("step", default: 1)
                 guard step != 0 else { throw Diagnostic("range() arg 3 must not be zero", at: a.range("step")) }
                 let count = max(0, ((Double(stop) - Double(start)) / Double(step)).rounded(.up))
-                guard count <= 50_000_000 else { throw Diagnostic("a range of \(count) numbers is too large", at: a.callRange) }
+                guard count <= 50_000_000 else {
+                    let shown = count < 9e18 ? groupThousands(String(Int(count))) : "more than 9 quintillion"
+                    throw Diagnostic("this range holds \(shown) numbers, too many: NNLab's ranges hold up to "
+                                     + "50,000,000", at: a.callRange)
+                }
                 return .object(RangeObject(start, stop, step))
             },
             "list": function("list", "iterable=()") { a, interpreter throws(Diagnostic) in
@@ -62,8 +68,12 @@ enum Builtins {
                 .tuple(try interpreter.iterate(a.values["iterable"]?.value ?? .tuple([]), range: a.range("iterable")))
             },
             "dict": function("dict", "") { _, _ in .dict(DictBox()) },
-            "str": function("str", "object=''") { a, interpreter in .string(interpreter.str(a.values["object"]?.value ?? .string(""))) },
-            "repr": function("repr", "obj") { a, interpreter in .string(interpreter.repr(a.values["obj"]?.value ?? .none)) },
+            "str": function("str", "object=''") { a, interpreter throws(Diagnostic) in
+                .string(try interpreter.text(of: a.values["object"]?.value ?? .string(""), range: a.callRange))
+            },
+            "repr": function("repr", "obj") { a, interpreter throws(Diagnostic) in
+                .string(try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange))
+            },
             "int": function("int", "x=0") { a, _ throws(Diagnostic) in try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x")) },
             "float": function("float", "x=0.0") { a, _ throws(Diagnostic) in try toFloat(a.values["x"]?.value ?? .float(0), range: a.range("x")) },
             "bool": function("bool", "x=False") { a, interpreter throws(Diagnostic) in .bool(try interpreter.truth(a.values["x"]?.value ?? .bool(false), range: a.range("x"))) },
@@ -108,7 +118,7 @@ enum Builtins {
             "isinstance": function("isinstance", "obj, class_or_tuple") { a, interpreter throws(Diagnostic) in
                 let value = a.values["obj"]?.value ?? .none
                 let classes: [Value]
-                if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items } else {
+                if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items.items } else {
                     classes = [a.values["class_or_tuple"]?.value ?? .none]
                 }
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
@@ -183,10 +193,28 @@ enum Builtins {
         }
     }
 
+    /// Whether `text` is an integer as `int()` reads it: a sign, then digits with single `_` between them.
+    static func isIntegerLiteral(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+        guard let first = body.first, let last = body.last, first.isASCII, first.isNumber, last.isNumber else {
+            return false
+        }
+        return body.allSatisfy { ($0.isASCII && $0.isNumber) || $0 == "_" } && !body.contains("__")
+    }
+
     static func toInt(_ value: Value, range: SourceRange) throws(Diagnostic) -> Value {
         switch value {
         case .string(let text):
-            guard let i = Int(text.trimming(" \n\t")) else {
+            let literal = text.trimming(" \n\t")
+            guard let i = Int(literal.filter { $0 != "_" }), isIntegerLiteral(literal) else {
+                if isIntegerLiteral(literal) {
+                    let shown = literal.count > 30 ? String(literal.prefix(20)) + "…" : literal
+                    let digits = literal.filter(\.isNumber).count
+                    throw Diagnostic("int() of '\(shown)' (\(digits) digits) is too large: NNLab's "
+                                     + "integers are 64-bit, from \(Int.min) to \(Int.max)", at: range,
+                                     hint: "for a big number use float(), which goes up to about 1.8e308")
+                }
                 throw Diagnostic("invalid literal for int() with base 10: \(pythonStringRepr(text))", at: range)
             }
             return .int(i)

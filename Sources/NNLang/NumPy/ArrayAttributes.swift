@@ -33,9 +33,12 @@ enum ArrayAttributes {
                 .array(NDArray(try reshape(array.tensor, a.rest, range: a.callRange)))
             }
         case "astype":
-            return method(name, [Parameter("dtype")]) { a, _ throws(Diagnostic) in
+            return method(name, [Parameter("dtype")]) { a, interpreter throws(Diagnostic) in
                 let dtype = try ArrayConversion.dtype(a.values["dtype"]?.value ?? .none, range: a.range("dtype"))
-                return .array(NDArray(ArrayConversion.cast(array.tensor, to: dtype)))
+                try ArrayConversion.checkSize(array.shape, range: a.callRange)
+                return .array(NDArray(ArrayConversion.cast(array.tensor, to: dtype) {
+                    interpreter.warn("RuntimeWarning: invalid value encountered in cast", at: a.callRange)
+                }))
             }
         case "tolist": return method(name, []) { _, _ in ArrayConversion.pythonList(array.tensor) }
         case "argsort", "nonzero", "clip", "cumsum":
@@ -59,7 +62,8 @@ enum ArrayAttributes {
                 return .none
             }
         case "flatten", "ravel", "copy":
-            return method(name, []) { _, _ in
+            return method(name, []) { a, _ throws(Diagnostic) in
+                try ArrayConversion.checkSize(array.shape, range: a.callRange)
                 let copy = array.tensor.copied()
                 return .array(NDArray(name == "copy" ? copy : ((try? copy.reshaped([copy.count])) ?? copy)))
             }
@@ -124,7 +128,7 @@ enum ArrayAttributes {
         var dimensions: [Value] = arguments
         if arguments.count == 1 {
             switch arguments[0] {
-            case .tuple(let items): dimensions = items
+            case .tuple(let items): dimensions = items.items
             case .list(let list): dimensions = list.items
             default: break
             }
@@ -145,7 +149,7 @@ enum ArrayAttributes {
         guard unknown.count <= 1, shape.allSatisfy({ $0 >= -1 }) else {
             throw Diagnostic("can only specify one unknown dimension (-1) in a reshape", at: range)
         }
-        try ArrayConversion.checkSize(shape.filter { $0 != -1 }, range: range)
+        try ArrayConversion.checkSize(shape.filter { $0 != -1 }, range: range, allocates: false)
         let known = shape.filter { $0 != -1 }.reduce(1, *)
         if let index = unknown.first {
             guard known > 0, tensor.count % known == 0 else {

@@ -94,7 +94,7 @@ extension NumPyLibrary {
         let rank = max(tensor.rank, reps.count)
         let shape = Array(repeating: 1, count: rank - tensor.rank) + tensor.shape
         let repeats = Array(repeating: 1, count: rank - reps.count) + reps
-        try ArrayConversion.checkSize(shape + repeats, range: range)
+        try ArrayConversion.checkSize(shape + repeats, range: range, allocates: false)
         let result = zip(shape, repeats).map { $0 * $1 }
         try ArrayConversion.checkSize(result, range: range)
         let source = (try? tensor.reshaped(shape)) ?? tensor

@@ -5,7 +5,8 @@ enum ArrayConversion {
     /// Most elements one array may hold (2 GB of float32), so `np.zeros((10**6, 10**6))` fails cleanly.
     static let maximumElements = 500_000_000
 
-    static func checkSize(_ shape: [Int], range: SourceRange?) throws(Diagnostic) {
+    /// Checks the shape of an array about to be made: its size, and (when it `allocates`) the memory budget.
+    static func checkSize(_ shape: [Int], range: SourceRange?, allocates: Bool = true) throws(Diagnostic) {
         var count = 1
         for dimension in shape {
             guard dimension >= 0 else {
@@ -20,12 +21,14 @@ enum ArrayConversion {
             }
             count = product
         }
+        if allocates { try MemoryCheck.reserve(count, of: MemoryLayout<Float>.stride, range: range) }
     }
 
     /// The array NumPy would make from `value` (a number, a nested list/tuple, or an array).
     static func tensor(_ value: Value, dtype: DType? = nil, range: SourceRange?) throws(Diagnostic) -> Tensor {
         if case .array(let array) = value {
             guard let dtype, dtype != array.tensor.dtype else { return array.tensor }
+            try checkSize(array.shape, range: range)
             return cast(array.tensor, to: dtype)
         }
         if case .object(let object) = value, let convertible = object as? ArrayConvertible {
@@ -37,13 +40,15 @@ enum ArrayConversion {
         func visit(_ item: Value, depth: Int, into dimensions: inout [Int]) throws(Diagnostic) {
             switch item {
             case .list, .tuple:
+                guard depth < 64 else {
+                    throw Diagnostic("the lists are nested too deeply for an array: NumPy arrays have at most "
+                                     + "64 dimensions", at: range)
+                }
                 let items: [Value]
-                if case .list(let list) = item {
-                    items = list.items
-                } else if case .tuple(let t) = item {
-                    items = t
-                } else {
-                    items = []
+                switch item {
+                case .list(let list): items = list.items
+                case .tuple(let tuple): items = tuple.items
+                default: items = []
                 }
                 if dimensions.count == depth { dimensions.append(items.count) }
                 guard dimensions[depth] == items.count else {
@@ -102,17 +107,31 @@ enum ArrayConversion {
     }
 
     /// A copy with `dtype`, converting values as `astype` does (truncation toward zero for integers).
-    static func cast(_ tensor: Tensor, to dtype: DType) -> Tensor {
+    /// `tensor.astype(dtype)`. As NumPy 2 on x86, NaN, infinities and numbers out of the int64 range
+    /// become the smallest int64 (and NaN becomes 0 in uint8); `invalid` is told when any did.
+    static func cast(_ tensor: Tensor, to dtype: DType, invalid: (() -> Void)? = nil) -> Tensor {
         var result = tensor.copied(dtype: dtype)
+        var sawInvalid = false
         switch dtype {
         case .int64:
             result.withUnsafeMutableBufferPointer { b in
-                for i in b.indices where b[i].isFinite { b[i] = b[i].rounded(.towardZero) }
+                for i in b.indices {
+                    guard b[i].isFinite, abs(b[i]) < int64Bound else {
+                        b[i] = -int64Bound
+                        sawInvalid = true
+                        continue
+                    }
+                    b[i] = b[i].rounded(.towardZero)
+                }
             }
         case .uint8:
             result.withUnsafeMutableBufferPointer { b in
-                for i in b.indices where b[i].isFinite {
-                    let v = Int(truncating: b[i]) ?? 0
+                for i in b.indices {
+                    guard b[i].isFinite, let v = Int(exactly: b[i].rounded(.towardZero)) else {
+                        b[i] = 0
+                        sawInvalid = true
+                        continue
+                    }
                     b[i] = Float(((v % 256) + 256) % 256)
                 }
             }
@@ -121,7 +140,16 @@ enum ArrayConversion {
         case .float32, .float64:
             break
         }
+        if sawInvalid { invalid?() }
         return result
+    }
+
+    /// 2^63: float32 values of int arrays lie in [-2^63, 2^63).
+    static let int64Bound: Float = 9_223_372_036_854_775_808
+
+    /// An element of an int64 array as an integer (never traps: anything invalid is the smallest int64).
+    static func int64(_ value: Float) -> Int64 {
+        value.isFinite && abs(value) < int64Bound ? Int64(value) : .min
     }
 
     /// A dtype named by a value: `'float32'`, `np.float32`, `float`, `int`, `bool`.
@@ -164,7 +192,7 @@ enum ArrayConversion {
         func element(_ value: Float) -> Value {
             switch tensor.dtype {
             case .bool: .bool(value != 0)
-            case .int64, .uint8: Int(truncating: value).map { .int($0) } ?? .float(Double(value))
+            case .int64, .uint8: .int(Int(ArrayConversion.int64(value)))
             case .float32, .float64: .float(pythonFloat(value, dtype: tensor.dtype))
             }
         }

@@ -63,7 +63,7 @@ public enum ArrayFormatter {
     }
 
     static func integerText(_ value: Float) -> String {
-        value.isFinite && abs(value) < 9.2e18 ? String(Int(value)) : value.description
+        String(ArrayConversion.int64(value))
     }
 
     static func format(_ tensor: Tensor, separator: String, prefix: String, width: Int, _ options: PrintOptions)

@@ -181,11 +181,12 @@ enum ArrayIndexing {
             values = try ArrayMath.broadcast(Tensor(shape: shape), source, range: range) { _, y in y }
         }
         let dtype = array.tensor.dtype
-        for (i, offset) in offsets.enumerated() {
-            var element = values[flat: i]
-            if dtype == .int64 || dtype == .uint8 { element = element.rounded(.towardZero) }
-            if dtype == .bool { element = element != 0 ? 1 : 0 }
-            array.tensor[flat: offset] = element
+        if dtype == .int64 || dtype == .uint8, let bad = values.scalars.first(where: { !$0.isFinite }) {
+            throw Diagnostic(bad.isNaN ? "ValueError: cannot convert float NaN to integer"
+                                       : "OverflowError: cannot convert float infinity to integer", at: range,
+                             hint: "this array holds integers (\(dtype.rawValue)); make a float copy first: a.astype(float)")
         }
+        let stored = dtype == .float32 || dtype == .float64 ? values : ArrayConversion.cast(values, to: dtype)
+        for (i, offset) in offsets.enumerated() { array.tensor[flat: offset] = stored[flat: i] }
     }
 }

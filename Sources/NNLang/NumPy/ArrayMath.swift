@@ -73,6 +73,13 @@ enum ArrayMath {
         var result = try broadcast(a.tensor, b.tensor, range: range, function)
         result.dtype = dtype
         if dtype == .int64 || dtype == .uint8, op == .floorDivide || op == .modulo || op == .power {
+            if op != .power, b.tensor.scalars.contains(0) {
+                // NumPy: an integer divided by zero is 0, with a warning.
+                let ufunc = op == .modulo ? "remainder" : "floor_divide"
+                interpreter.warn("RuntimeWarning: divide by zero encountered in \(ufunc)", at: range)
+                result = try broadcast(a.tensor, b.tensor, range: range) { x, y in y == 0 ? 0 : function(x, y) }
+                result.dtype = dtype
+            }
             result = ArrayConversion.cast(result, to: dtype)
         }
         return wrap(result)

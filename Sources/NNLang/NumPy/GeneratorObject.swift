@@ -24,7 +24,7 @@ final class GeneratorObject: PyObject {
         let values: [Value]
         switch seed {
         case .list(let list): values = list.items
-        case .tuple(let items): values = items
+        case .tuple(let tuple): values = tuple.items
         default: values = [seed]
         }
         var words: [UInt32] = []

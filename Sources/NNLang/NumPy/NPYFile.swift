@@ -118,8 +118,7 @@ enum NPYFile {
             switch tensor.dtype {
             case .float32: withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
             case .float64: withUnsafeBytes(of: Double(value).bitPattern.littleEndian) { bytes += $0 }
-            case .int64:
-                withUnsafeBytes(of: (Int64(exactly: value.rounded(.towardZero)) ?? 0).littleEndian) { bytes += $0 }
+            case .int64: withUnsafeBytes(of: ArrayConversion.int64(value).littleEndian) { bytes += $0 }
             case .uint8, .bool: bytes.append(UInt8(max(0, min(255, value))))
             }
         }
@@ -153,12 +152,30 @@ enum FileBytes {
     }
 
     static func write(_ bytes: [UInt8], to path: String, range: SourceRange?) throws(Diagnostic) {
-        guard let file = fopen(path, "wb") else {
-            throw Diagnostic("cannot write '\(path)': \(String(cString: strerror(errno)))", at: range)
-        }
-        defer { fclose(file) }
+        // Past a file-size limit (ulimit -f) the kernel would end the process with SIGXFSZ; ignored,
+        // the write fails with EFBIG instead, which is reported.
+        signal(SIGXFSZ, SIG_IGN)
+        guard let file = fopen(path, "wb") else { throw writeError(path, range: range) }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, bytes.count, file) }
-        guard written == bytes.count else { throw Diagnostic("could not write all of '\(path)'", at: range) }
+        let complete = written == bytes.count && fflush(file) == 0
+        let error = errno
+        let closed = fclose(file) == 0
+        guard complete, closed else {
+            errno = complete ? errno : error
+            throw writeError(path, range: range)
+        }
+    }
+
+    /// Python's OSError for a file that cannot be written, from `errno`.
+    static func writeError(_ path: String, range: SourceRange?) -> Diagnostic {
+        let code = errno
+        let reason = String(cString: strerror(code))
+        let hint: String? = switch code {
+        case EFBIG: "the file is larger than the limit on file sizes (ulimit -f)"
+        case ENOSPC: "the disk is full"
+        default: nil
+        }
+        return Diagnostic("OSError: [Errno \(code)] \(reason): '\(path)'", at: range, hint: hint)
     }
 }
 

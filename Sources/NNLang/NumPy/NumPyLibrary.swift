@@ -24,7 +24,7 @@ extension BoundArguments {
     func shapeValue(_ value: Value, range: SourceRange) throws(Diagnostic) -> [Int] {
         var items: [Value]
         switch value {
-        case .tuple(let t): items = t
+        case .tuple(let t): items = t.items
         case .list(let l): items = l.items
         default: items = [value]
         }

@@ -21,7 +21,8 @@ enum ContainerMethods {
         case .string(let text): return stringMethod(name, text)
         case .list(let list): return listMethod(name, list)
         case .dict(let dict): return dictMethod(name, dict)
-        case .tuple(let items):
+        case .tuple(let tuple):
+            let items = tuple.items
             switch name {
             case "count": return method(name, "tuple", [Parameter("value")]) { a, _ in .int(items.filter { pythonEquals($0, a["value"] ?? .none) }.count) }
             case "index": return method(name, "tuple", [Parameter("value")]) { a, _ throws(Diagnostic) in
@@ -71,6 +72,8 @@ enum ContainerMethods {
                 }
                 parts.append(s)
             }
+            let length = parts.reduce(0) { $0 + $1.utf8.count } + max(parts.count - 1, 0) * text.utf8.count
+            try MemoryCheck.reserve(length, of: MemoryCheck.byteSize, range: a.callRange)
             return .string(parts.joined(separator: text))
         }
         case "format": return method(name, "str", [.variadic("args")]) { a, interpreter throws(Diagnostic) in
@@ -114,12 +117,15 @@ enum ContainerMethods {
 
     private static func listMethod(_ name: String, _ list: ListBox) -> Value? {
         switch name {
-        case "append": return method(name, "list", [Parameter("object")]) { a, _ in
+        case "append": return method(name, "list", [Parameter("object")]) { a, _ throws(Diagnostic) in
+            try MemoryCheck.reserveGrowth(of: list.items.count, range: a.callRange)
             list.items.append(a.values["object"]?.value ?? .none)
             return .none
         }
         case "extend": return method(name, "list", [Parameter("iterable")]) { a, interpreter throws(Diagnostic) in
-            list.items += try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+            let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+            try MemoryCheck.reserve(list.items.count + items.count, of: MemoryCheck.valueSize, range: a.callRange)
+            list.items += items
             return .none
         }
         case "insert": return method(name, "list", [Parameter("index"), Parameter("object")]) { a, _ throws(Diagnostic) in

@@ -50,19 +50,29 @@ struct FormatSpec {
                 i += 1
             }
             guard let value = Int(precisionDigits) else { throw Diagnostic("format specifier missing precision", at: range) }
-            precision = min(value, 100)
+            precision = value
         }
         if i < characters.count {
             type = characters[i]
             i += 1
         }
         guard i == spec.count else { throw Diagnostic("invalid format specifier '\(spec)'", at: range) }
-        if width > 1000 { width = 1000 }
+        try FormatSpec.checkWidth(width, precision: precision, range: range)
+    }
+
+    /// Widest padding and longest precision accepted; more is refused rather than silently cut.
+    static let maximumWidth = 1000
+
+    static func checkWidth(_ width: Int, precision: Int?, range: SourceRange) throws(Diagnostic) {
+        for (what, value) in [("width", width), ("precision", precision ?? 0)] where value > maximumWidth {
+            throw Diagnostic("the format \(what) \(value) is too large: NNLab formats up to \(maximumWidth) characters",
+                             at: range)
+        }
     }
 
     /// Formats `value` by `spec` as Python's `format(value, spec)` would.
     static func apply(_ spec: String, to value: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
-        if spec.isEmpty { return interpreter.str(value) }
+        if spec.isEmpty { return try interpreter.text(of: value, range: range) }
         let format = try FormatSpec(spec, range: range)
         var value = value
         if case .array(let array) = value {
@@ -91,7 +101,7 @@ struct FormatSpec {
             body = format.precision.map { String(text.prefix($0)) } ?? text
             return format.pad(body, numeric: false)
         default:
-            return format.pad(interpreter.str(value), numeric: false)
+            return format.pad(try interpreter.text(of: value, range: range), numeric: false)
         }
         return format.pad(body, numeric: true)
     }
@@ -156,7 +166,7 @@ struct FormatSpec {
 enum PercentFormat {
     static func apply(_ format: String, _ argument: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
         var arguments: [Value]
-        if case .tuple(let items) = argument { arguments = items } else { arguments = [argument] }
+        if case .tuple(let items) = argument { arguments = items.items } else { arguments = [argument] }
         var result = ""
         var characters = Array(format)[...]
         while let c = characters.popFirst() {
@@ -172,6 +182,9 @@ enum PercentFormat {
             guard let type = characters.popFirst() else {
                 throw Diagnostic("incomplete format: '%' at the end of the string", at: range)
             }
+            let numbers = spec.drop { "-+ #".contains($0) }.split(separator: ".", omittingEmptySubsequences: false)
+            try FormatSpec.checkWidth(Int(numbers.first ?? "") ?? (numbers.first?.isEmpty == false ? .max : 0),
+                                      precision: numbers.count > 1 ? Int(numbers[1]) ?? .max : nil, range: range)
             if type == "%" {
                 result.append("%")
                 continue
@@ -179,8 +192,8 @@ enum PercentFormat {
             guard !arguments.isEmpty else { throw Diagnostic("not enough arguments for format string", at: range) }
             let value = arguments.removeFirst()
             switch type {
-            case "s": result += pythonPad(interpreter.str(value), spec)
-            case "r": result += pythonPad(interpreter.repr(value), spec)
+            case "s": result += pythonPad(try interpreter.text(of: value, range: range), spec)
+            case "r": result += pythonPad(try interpreter.text(of: value, repr: true, range: range), spec)
             case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X":
                 guard let number = value.numericValue, value.typeName != "str" else {
                     throw Diagnostic("%\(type) format: a real number is required, not \(value.typeName)", at: range)
@@ -212,7 +225,8 @@ enum PercentFormat {
     }
 
     private static func cFormatInteger(_ format: String, _ value: Int) -> String {
-        var buffer = [CChar](repeating: 0, count: 128)
+        // Room for the widest padding accepted (FormatSpec.maximumWidth) and the digits.
+        var buffer = [CChar](repeating: 0, count: FormatSpec.maximumWidth + 64)
         let fixed = format.replacingLast("d", with: "lld").replacingLast("x", with: "llx").replacingLast("X", with: "llX")
         _ = withVaList([Int64(value)]) { vsnprintf(&buffer, buffer.count, fixed, $0) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

@@ -5,7 +5,12 @@ import Darwin
 #endif
 
 extension Interpreter {
-    /// `repr(value)`, as Python shows a value in a list or at the REPL.
+    /// Deepest nesting of containers that `repr` and `str` show, as Python's recursion limit.
+    public static let maximumValueDepth = 500
+
+    /// `repr(value)`, as Python shows a value in a list or at the REPL. A container inside itself
+    /// shows as `[...]`; one nested more deeply than `maximumValueDepth` shows as `...` (and
+    /// `text(of:repr:range:)` turns that into an error).
     public func repr(_ value: Value) -> String {
         switch value {
         case .none: return "None"
@@ -13,14 +18,33 @@ extension Interpreter {
         case .int(let i): return String(i)
         case .float(let f): return pythonFloatRepr(f)
         case .string(let s): return pythonStringRepr(s)
-        case .list(let list): return "[" + list.items.map { repr($0) }.joined(separator: ", ") + "]"
-        case .tuple(let items):
-            return items.count == 1 ? "(\(repr(items[0])),)" : "(" + items.map { repr($0) }.joined(separator: ", ") + ")"
+        case .list(let list):
+            return nestedRepr(list, cycle: "[...]") { "[" + list.items.map { repr($0) }.joined(separator: ", ") + "]" }
+        case .tuple(let tuple):
+            return nestedRepr(tuple, cycle: "(...)") {
+                let items = tuple.items
+                if items.count == 1 { return "(\(repr(items[0])),)" }
+                return "(" + items.map { repr($0) }.joined(separator: ", ") + ")"
+            }
         case .dict(let dict):
-            return "{" + zip(dict.keys, dict.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+            return nestedRepr(dict, cycle: "{...}") {
+                "{" + zip(dict.keys, dict.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+            }
         case .array(let array): return ArrayFormatter.repr(array.tensor, modules.numpyPrintOptions)
         case .object(let object): return object.repr(self)
         }
+    }
+
+    private func nestedRepr(_ container: AnyObject, cycle: String, _ body: () -> String) -> String {
+        let id = ObjectIdentifier(container)
+        if reprState.open.contains(id) { return cycle }
+        guard reprState.open.count < Interpreter.maximumValueDepth, stackGuard?.isExhausted != true else {
+            reprState.tooDeep = true
+            return "..."
+        }
+        reprState.open.append(id)
+        defer { reprState.open.removeLast() }
+        return body()
     }
 
     /// `str(value)`, as `print` shows it.
@@ -32,6 +56,25 @@ extension Interpreter {
         default: return repr(value)
         }
     }
+
+    /// `str(value)` (or `repr`) for the program: a value nested too deeply is Python's RecursionError.
+    public func text(of value: Value, repr asRepr: Bool = false, range: SourceRange?) throws(Diagnostic) -> String {
+        reprState.tooDeep = false
+        let text = asRepr ? repr(value) : str(value)
+        guard !reprState.tooDeep else {
+            reprState.tooDeep = false
+            throw Diagnostic("RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+                             at: range,
+                             hint: "this value is nested more than \(Interpreter.maximumValueDepth) levels deep")
+        }
+        return text
+    }
+}
+
+/// What `repr` is in the middle of: the containers being shown, and whether one was too deep.
+struct ReprState {
+    var open: [ObjectIdentifier] = []
+    var tooDeep = false
 }
 
 /// Python's `repr(float)`: the shortest text that reads back as the same double.

@@ -44,7 +44,7 @@ extension Interpreter {
     func iterate(_ value: Value, range: SourceRange) throws(Diagnostic) -> [Value] {
         switch value {
         case .list(let list): return list.items
-        case .tuple(let items): return items
+        case .tuple(let tuple): return tuple.items
         case .string(let text): return text.map { .string(String($0)) }
         case .dict(let dict): return dict.keys
         case .array(let array):

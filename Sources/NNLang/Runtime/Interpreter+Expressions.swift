@@ -1,58 +1,112 @@
 import NNEngine
 
 extension Interpreter {
-    /// The value of `expression`.
+    /// The value of `expression`. Each kind of node is worked out in its own small function, so that
+    /// recursion through a tall tree costs little stack per level (in debug builds too).
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
+        if let stackGuard, stackGuard.isExhausted { throw Interpreter.recursionError(at: expression.range) }
         switch expression {
-        case .name(let name, let range):
-            return try lookup(name, range: range)
+        case .name(let name, let range): return try lookup(name, range: range)
         case .int(let value, _): return .int(value)
         case .float(let value, _): return .float(value)
         case .string(let value, _): return .string(value)
         case .bool(let value, _): return .bool(value)
         case .none: return .none
+        case .binary(let op, let left, let right, let range): return try evaluateBinary(op, left, right, range)
+        case .call(let callee, let arguments, let range): return try call(callee, arguments, range: range)
+        case .attribute(let base, let name, let range): return try evaluateAttribute(base, name, range)
+        case .subscription(let base, let items, let range): return try evaluateSubscription(base, items, range)
+        case .unary(let op, let operand, let range): return try evaluateUnary(op, operand, range)
+        case .compare(let first, let rest, let range): return try evaluateComparison(first, rest, range)
+        case .and(let left, let right, let range): return try evaluateAnd(left, right, range)
+        case .or(let left, let right, let range): return try evaluateOr(left, right, range)
+        case .conditional(let condition, let then, let otherwise, let range):
+            return try evaluateConditional(condition, then, otherwise, range)
+        case .formattedString, .list, .tuple, .dict: return try evaluateDisplay(expression)
+        }
+    }
+
+    @inline(never)
+    private func evaluateBinary(_ op: BinaryOperator, _ left: Expression, _ right: Expression,
+                                _ range: SourceRange) throws(Diagnostic) -> Value {
+        let leftValue = try evaluate(left)
+        return try binary(op, leftValue, try evaluate(right), range: range)
+    }
+
+    @inline(never)
+    private func evaluateAttribute(_ base: Expression, _ name: String,
+                                   _ range: SourceRange) throws(Diagnostic) -> Value {
+        try attribute(name, of: try evaluate(base), range: range)
+    }
+
+    @inline(never)
+    private func evaluateSubscription(_ base: Expression, _ items: [SubscriptItem],
+                                      _ range: SourceRange) throws(Diagnostic) -> Value {
+        let container = try evaluate(base)
+        let index = try evaluateSubscript(items)
+        return try subscriptValue(container, index, range: range)
+    }
+
+    @inline(never)
+    private func evaluateUnary(_ op: UnaryOperator, _ operand: Expression,
+                               _ range: SourceRange) throws(Diagnostic) -> Value {
+        try unary(op, try evaluate(operand), range: range)
+    }
+
+    @inline(never)
+    private func evaluateAnd(_ left: Expression, _ right: Expression,
+                             _ range: SourceRange) throws(Diagnostic) -> Value {
+        let value = try evaluate(left)
+        return try truth(value, range: range) ? try evaluate(right) : value
+    }
+
+    @inline(never)
+    private func evaluateOr(_ left: Expression, _ right: Expression,
+                            _ range: SourceRange) throws(Diagnostic) -> Value {
+        let value = try evaluate(left)
+        return try truth(value, range: range) ? value : try evaluate(right)
+    }
+
+    @inline(never)
+    private func evaluateConditional(_ condition: Expression, _ then: Expression, _ otherwise: Expression,
+                                     _ range: SourceRange) throws(Diagnostic) -> Value {
+        try truth(try evaluate(condition), range: range) ? try evaluate(then) : try evaluate(otherwise)
+    }
+
+    /// f-strings, lists, tuples and dicts written out.
+    @inline(never)
+    private func evaluateDisplay(_ expression: Expression) throws(Diagnostic) -> Value {
+        switch expression {
         case .formattedString(let parts, _): return .string(try format(parts))
         case .list(let items, _): return .list(try items.map { item throws(Diagnostic) in try evaluate(item) })
         case .tuple(let items, _): return .tuple(try items.map { item throws(Diagnostic) in try evaluate(item) })
-        case .dict(let entries, _):
-            let dict = DictBox()
-            for entry in entries {
-                let key = try evaluate(entry.key)
-                try checkHashable(key, range: entry.key.range)
-                dict[key] = try evaluate(entry.value)
-            }
-            return .dict(dict)
-        case .attribute(let base, let name, let range):
-            return try attribute(name, of: try evaluate(base), range: range)
-        case .subscription(let base, let items, let range):
-            let container = try evaluate(base)
-            let index = try evaluateSubscript(items)
-            return try subscriptValue(container, index, range: range)
-        case .call(let callee, let arguments, let range):
-            return try call(callee, arguments, range: range)
-        case .binary(let op, let left, let right, let range):
-            return try binary(op, try evaluate(left), try evaluate(right), range: range)
-        case .unary(let op, let operand, let range):
-            return try unary(op, try evaluate(operand), range: range)
-        case .compare(let first, let rest, let range):
-            var left = try evaluate(first)
-            var result: Value = .bool(true)
-            for (op, rightExpression) in rest {
-                let right = try evaluate(rightExpression)
-                result = try compare(op, left, right, range: range)
-                if rest.count > 1, !(try truth(result, range: range)) { return result }
-                left = right
-            }
-            return result
-        case .and(let left, let right, let range):
-            let value = try evaluate(left)
-            return try truth(value, range: range) ? try evaluate(right) : value
-        case .or(let left, let right, let range):
-            let value = try evaluate(left)
-            return try truth(value, range: range) ? value : try evaluate(right)
-        case .conditional(let condition, let then, let otherwise, let range):
-            return try truth(try evaluate(condition), range: range) ? try evaluate(then) : try evaluate(otherwise)
+        case .dict(let entries, _): return try evaluateDict(entries)
+        default: return .none
         }
+    }
+
+    private func evaluateDict(_ entries: [(key: Expression, value: Expression)]) throws(Diagnostic) -> Value {
+        let dict = DictBox()
+        for entry in entries {
+            let key = try evaluate(entry.key)
+            try checkHashable(key, range: entry.key.range)
+            dict[key] = try evaluate(entry.value)
+        }
+        return .dict(dict)
+    }
+
+    @inline(never)
+    private func evaluateComparison(_ first: Expression, _ rest: [(op: ComparisonOperator, right: Expression)],
+                                    _ range: SourceRange) throws(Diagnostic) -> Value {
+        var left = try evaluate(first)
+        var result: Value = .bool(true)
+        for (op, rightExpression) in rest {
+            let right = try evaluate(rightExpression)
+            result = try compare(op, left, right, range: range)
+            if rest.count > 1, !(try truth(result, range: range)) { return result }
+            left = right
+        }
+        return result
     }
 
     func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {
@@ -70,7 +124,13 @@ extension Interpreter {
     }
 
     func call(_ calleeExpression: Expression, _ argumentExpressions: [Argument], range: SourceRange) throws(Diagnostic) -> Value {
-        let callee = try evaluate(calleeExpression)
+        try call(try evaluate(calleeExpression), calleeExpression, argumentExpressions, range: range)
+    }
+
+    /// The rest of a call once the callee is known (apart, so that `f()()()…` recurses through small frames).
+    @inline(never)
+    private func call(_ callee: Value, _ calleeExpression: Expression, _ argumentExpressions: [Argument],
+                      range: SourceRange) throws(Diagnostic) -> Value {
         var arguments = CallArguments(range: range)
         for argument in argumentExpressions {
             let value = try evaluate(argument.value)
@@ -146,8 +206,12 @@ extension Interpreter {
                 let value = try evaluate(expression)
                 let spec = try format(specParts)
                 switch conversion {
-                case "r": result += try FormatSpec.apply(spec, to: .string(repr(value)), self, range: expression.range)
-                case "s": result += try FormatSpec.apply(spec, to: .string(str(value)), self, range: expression.range)
+                case "r":
+                    let text = try self.text(of: value, repr: true, range: expression.range)
+                    result += try FormatSpec.apply(spec, to: .string(text), self, range: expression.range)
+                case "s":
+                    let text = try self.text(of: value, range: expression.range)
+                    result += try FormatSpec.apply(spec, to: .string(text), self, range: expression.range)
                 default: result += try FormatSpec.apply(spec, to: value, self, range: expression.range)
                 }
             }

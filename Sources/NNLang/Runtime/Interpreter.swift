@@ -41,6 +41,9 @@ public final class Interpreter {
     /// The source being run, for messages from inside calls.
     public private(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
+    var reprState = ReprState()
+    /// The stack bounds of the thread running the program (set by `run` and `check`).
+    var stackGuard: StackGuard?
     /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
     public private(set) var builtinNames: Set<String> = []
 
@@ -55,6 +58,10 @@ public final class Interpreter {
     /// (for the REPL's `Out[n]`), or nil. Throws the syntax errors, or the first runtime error.
     @discardableResult
     public func run(_ source: SourceFile) throws(DiagnosticList) -> Value? {
+        try guardingStack { () throws(DiagnosticList) in try runGuarded(source) }
+    }
+
+    private func runGuarded(_ source: SourceFile) throws(DiagnosticList) -> Value? {
         let program = try Parser.parse(source.text)
         currentSource = source
         defer { currentSource = nil }
@@ -146,7 +153,8 @@ public final class Interpreter {
                 evaluated.append((parameter.name, value))
                 defaults.append(value.map { repr($0) })
             }
-            try bind(name, to: .object(UserFunction(name: name, parameters: evaluated, body: body, defaults: defaults)))
+            try bind(name, to: .object(UserFunction(name: name, parameters: evaluated, body: body, defaults: defaults,
+                                                        source: currentSource)))
             return .next(nil)
         case .returnValue(let expression, _):
             return .returned(try expression.map { e throws(Diagnostic) in try evaluate(e) } ?? .none)
@@ -205,6 +213,21 @@ public final class Interpreter {
 
     /// Writes text to the program's output.
     public func write(_ text: String) { output.write(text) }
+
+    /// Where warnings go (NumPy's RuntimeWarning, …): standard error unless a host says otherwise.
+    public var warningHandler: (String) -> Void = { text in
+        var bytes = Array(text.utf8)
+        _ = Glibc.write(2, &bytes, bytes.count)
+    }
+    /// Warnings already shown, by place: as Python, each is shown once per line.
+    var shownWarnings = Set<String>()
+
+    /// Shows a warning as Python does (`file:line: RuntimeWarning: …`), once per line of the program.
+    func warn(_ message: String, at range: SourceRange?) {
+        let place = "\(currentSource?.name ?? "<string>"):\(range.map { String($0.start.line) } ?? "?")"
+        guard shownWarnings.insert(place + message).inserted else { return }
+        warningHandler("\(place): \(message)\n")
+    }
 }
 
 /// How an interpreter presents things.

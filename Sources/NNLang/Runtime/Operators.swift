@@ -10,26 +10,34 @@ extension Interpreter {
         if case .array = left { return try ArrayMath.binary(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.binary(op, left, right, self, range: range) }
         switch (op, left, right) {
-        case (.add, .string(let a), .string(let b)): return .string(a + b)
+        case (.add, .string(let a), .string(let b)):
+            try MemoryCheck.reserve(a.utf8.count + b.utf8.count, of: MemoryCheck.byteSize, range: range)
+            return .string(a + b)
         case (.add, .list(let a), .list(let b)):
+            try MemoryCheck.reserve(a.items.count + b.items.count, of: MemoryCheck.valueSize, range: range)
             if inPlace {
                 a.items += b.items
                 return left
             }
             return .list(a.items + b.items)
-        case (.add, .tuple(let a), .tuple(let b)): return .tuple(a + b)
+        case (.add, .tuple(let a), .tuple(let b)):
+            try MemoryCheck.reserve(a.count + b.count, of: MemoryCheck.valueSize, range: range)
+            return .tuple(a.items + b.items)
         case (.multiply, .string(let s), _), (.multiply, _, .string(let s)):
             guard let count = (op == .multiply && left.typeName == "str" ? right : left).exactInteger else { break }
             try checkRepetition(count, s.count, range: range)
+            try MemoryCheck.reserve(count, of: s.utf8.count * MemoryCheck.byteSize, range: range)
             return .string(String(repeating: s, count: max(count, 0)))
         case (.multiply, .list(let list), _), (.multiply, _, .list(let list)):
             guard let count = (left.typeName == "list" ? right : left).exactInteger else { break }
             try checkRepetition(count, list.items.count, range: range)
+            try MemoryCheck.reserve(count * list.items.count, of: MemoryCheck.valueSize, range: range)
             return .list(Array(repeating: list.items, count: max(count, 0)).flatMap { $0 })
-        case (.multiply, .tuple(let items), _), (.multiply, _, .tuple(let items)):
+        case (.multiply, .tuple(let tuple), _), (.multiply, _, .tuple(let tuple)):
             guard let count = (left.typeName == "tuple" ? right : left).exactInteger else { break }
-            try checkRepetition(count, items.count, range: range)
-            return .tuple(Array(repeating: items, count: max(count, 0)).flatMap { $0 })
+            try checkRepetition(count, tuple.count, range: range)
+            try MemoryCheck.reserve(count * tuple.count, of: MemoryCheck.valueSize, range: range)
+            return .tuple(Array(repeating: tuple.items, count: max(count, 0)).flatMap { $0 })
         case (.modulo, .string(let format), _):
             return .string(try PercentFormat.apply(format, right, self, range: range))
         default:
@@ -137,6 +145,8 @@ extension Interpreter {
             case (.bool(let a), .bool(let b)): same = a == b
             case (.object(let a), .object(let b)): same = a === b
             case (.list(let a), .list(let b)): same = a === b
+            case (.tuple(let a), .tuple(let b)): same = a === b
+            case (.dict(let a), .dict(let b)): same = a === b
             case (.array(let a), .array(let b)): same = a === b
             default: same = false
             }

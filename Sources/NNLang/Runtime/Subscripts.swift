@@ -56,8 +56,9 @@ extension Interpreter {
         switch container {
         case .list(let list):
             return try Subscripts.sequenceItem(list.items, index, range: range, what: "list", wrap: { .list($0) }, single: { $0 })
-        case .tuple(let items):
-            return try Subscripts.sequenceItem(items, index, range: range, what: "tuple", wrap: { .tuple($0) }, single: { $0 })
+        case .tuple(let tuple):
+            return try Subscripts.sequenceItem(
+                tuple.items, index, range: range, what: "tuple", wrap: { .tuple($0) }, single: { $0 })
         case .string(let text):
             return try Subscripts.sequenceItem(Array(text), index, range: range, what: "string",
                                                wrap: { .string(String($0)) }, single: { .string(String($0)) })

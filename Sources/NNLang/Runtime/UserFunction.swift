@@ -2,15 +2,26 @@
 /// its own local names, and access to the program's global names.
 final class UserFunction: CallableObject {
     let name: String
-    let parameters: [(name: String, defaultValue: Value?)]
+    private(set) var parameters: [(name: String, defaultValue: Value?)]
     let body: [Statement]
     let signature: Signature
+    /// Where the function was written, so errors inside it point there (an earlier REPL cell, say).
+    let source: SourceFile?
 
-    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], defaults: [String?]) {
+    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], defaults: [String?],
+         source: SourceFile?) {
         self.name = name
+        self.source = source
         self.parameters = parameters
         self.body = body
         self.signature = Signature(zip(parameters, defaults).map { Parameter($0.0.name, $0.1) })
+    }
+
+    /// Default values may hold functions whose defaults hold functions …: released without recursion.
+    deinit {
+        var defaults = parameters.compactMap(\.defaultValue)
+        parameters = []
+        Dismantler.release(&defaults)
     }
 
     var typeName: String { "function" }
@@ -23,10 +34,14 @@ final class UserFunction: CallableObject {
         let bound = try signature.bind(arguments, function: name)
         var locals: [String: Value] = [:]
         for parameter in parameters {
-            locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? .none
+            locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
         }
         return try interpreter.callFrame(locals: locals, function: name, range: arguments.range) { () throws(Diagnostic) in
-            if case .returned(let value) = try interpreter.executeBlock(body) { return value }
+            do throws(Diagnostic) {
+                if case .returned(let value) = try interpreter.executeBlock(body) { return value }
+            } catch {
+                throw error.inSource(source)
+            }
             return .none
         }
     }

@@ -9,7 +9,7 @@ public enum Value {
     case float(Double)
     case string(String)
     case list(ListBox)
-    case tuple([Value])
+    case tuple(TupleBox)
     case dict(DictBox)
     case array(NDArray)
     case object(any PyObject)
@@ -31,12 +31,29 @@ public enum Value {
     }
 
     public static func list(_ items: [Value]) -> Value { .list(ListBox(items)) }
+    public static func tuple(_ items: [Value]) -> Value { .tuple(TupleBox(items)) }
 }
 
 /// A Python list: shared and mutable, so `b = a; b.append(1)` changes `a` too.
 public final class ListBox {
     public var items: [Value]
     public init(_ items: [Value]) { self.items = items }
+    deinit { Dismantler.release(&items) }
+}
+
+/// A Python tuple. Boxed (not a bare array in the enum) so that a deeply nested one is released
+/// without recursion, as lists and dicts are.
+public final class TupleBox {
+    public private(set) var items: [Value]
+    public init(_ items: [Value]) { self.items = items }
+    deinit { Dismantler.release(&items) }
+}
+
+/// A tuple reads like the array of its items (`t[0]`, `t.count`, `t.map { … }`).
+extension TupleBox: RandomAccessCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { items.count }
+    public subscript(position: Int) -> Value { items[position] }
 }
 
 /// A Python dict, keeping insertion order. Keys are compared by value (numbers, strings, tuples, None).
@@ -45,6 +62,10 @@ public final class DictBox {
     public private(set) var values: [Value] = []
 
     public init() {}
+    deinit {
+        Dismantler.release(&keys)
+        Dismantler.release(&values)
+    }
 
     public init(_ pairs: [(Value, Value)]) {
         for (key, value) in pairs { self[key] = value }
@@ -106,19 +127,38 @@ extension PyObject {
     public func str(_ interpreter: Interpreter) -> String { repr(interpreter) }
 }
 
-/// Equality as Python's `==` between scalars, strings, None and tuples (for dict keys and `in`).
+/// Equality as Python's `==` between scalars, strings, None, lists, tuples and dicts (for `==`, dict
+/// keys and `in`). Worked through a list of pairs rather than by recursion, so any depth is fine; a
+/// pair of containers met again (a container inside itself) counts as equal.
 func pythonEquals(_ a: Value, _ b: Value) -> Bool {
-    switch (a, b) {
-    case (.none, .none): return true
-    case (.string(let x), .string(let y)): return x == y
-    case (.tuple(let x), .tuple(let y)): return x.count == y.count && zip(x, y).allSatisfy { pythonEquals($0, $1) }
-    case (.list(let x), .list(let y)):
-        return x === y || (x.items.count == y.items.count && zip(x.items, y.items).allSatisfy { pythonEquals($0, $1) })
-    case (.object(let x), .object(let y)): return x === y
-    default:
-        if let x = a.numericValue, let y = b.numericValue { return x == y }
-        return false
+    var pending = [(a, b)]
+    var compared = Set<[ObjectIdentifier]>()
+    func firstVisit(_ x: AnyObject, _ y: AnyObject) -> Bool {
+        x !== y && compared.insert([ObjectIdentifier(x), ObjectIdentifier(y)]).inserted
     }
+    while let (x, y) = pending.popLast() {
+        switch (x, y) {
+        case (.none, .none): continue
+        case (.string(let x), .string(let y)): if x != y { return false }
+        case (.tuple(let x), .tuple(let y)):
+            guard x.count == y.count else { return false }
+            if firstVisit(x, y) { pending += zip(x.items, y.items).reversed() }
+        case (.list(let x), .list(let y)):
+            guard x.items.count == y.items.count else { return false }
+            if firstVisit(x, y) { pending += zip(x.items, y.items).reversed() }
+        case (.dict(let x), .dict(let y)):
+            guard x.count == y.count else { return false }
+            guard firstVisit(x, y) else { continue }
+            for (key, value) in zip(x.keys, x.values) {
+                guard let other = y[key] else { return false }
+                pending.append((value, other))
+            }
+        case (.object(let x), .object(let y)): if x !== y { return false }
+        default:
+            guard let p = x.numericValue, let q = y.numericValue, p == q else { return false }
+        }
+    }
+    return true
 }
 
 extension Value {

@@ -8,7 +8,9 @@ public struct Lexer {
     private var index = 0
     private var line = 1
     private var column = 1
-    private var depth = 0
+    private var depth: Int { openBrackets.count }
+    /// The opening brackets not yet closed, innermost last.
+    private var openBrackets: [Token] = []
     private var tokens: [Token] = []
     private var atLineStart = true
     /// Indentation widths of the open blocks, outermost first.
@@ -23,7 +25,21 @@ public struct Lexer {
                              at: nil)
         }
         var lexer = Lexer(text)
+        try lexer.rejectNullCharacters()
         return try lexer.run()
+    }
+
+    /// As Python: a NUL anywhere (a binary file, a bad paste) is an error at its place.
+    private mutating func rejectNullCharacters() throws(Diagnostic) {
+        guard let position = scalars.firstIndex(of: "\0") else { return }
+        while index < position { _ = advance() }
+        let start = location
+        _ = advance()
+        let range = SourceRange(start, location)
+        index = 0
+        line = 1
+        column = 1
+        throw .syntax("source code cannot contain null bytes", at: range, hint: "is this a text file?")
     }
 
     private var location: SourceLocation { SourceLocation(line: line, column: column) }
@@ -84,7 +100,7 @@ public struct Lexer {
                 }
             }
         }
-        if depth > 0, let open = tokens.last(where: { ["(", "[", "{"].contains($0.text) && $0.kind == .op }) {
+        if let open = openBrackets.last {
             throw .syntax("'\(open.text)' was never closed", at: open.range)
         }
         emitNewline(at: location)
@@ -308,13 +324,21 @@ public struct Lexer {
     private mutating func op() throws(Diagnostic) {
         let start = location
         for symbol in Lexer.operators where index + symbol.count <= scalars.count {
-            if Array(scalars[index..<(index + symbol.count)]) == symbol {
+            if scalars[index..<(index + symbol.count)].elementsEqual(symbol) {
                 for _ in symbol { _ = advance() }
                 let text = String(String.UnicodeScalarView(symbol))
-                if "([{".contains(text) { depth += 1 }
+                let token = Token(.op, text, SourceRange(start, location))
+                if "([{".contains(text) { openBrackets.append(token) }
                 // An unmatched closer is left to the parser, which reports it and reads on.
-                if ")]}".contains(text), depth > 0 { depth -= 1 }
-                tokens.append(Token(.op, text, SourceRange(start, location)))
+                if ")]}".contains(text), let open = openBrackets.popLast() {
+                    let expected = ["(": ")", "[": "]", "{": "}"][open.text]
+                    if text != expected {
+                        let line = open.range.start.line == start.line ? "" : " on line \(open.range.start.line)"
+                        throw .syntax("closing parenthesis '\(text)' does not match opening parenthesis "
+                                      + "'\(open.text)'\(line)", at: token.range)
+                    }
+                }
+                tokens.append(token)
                 return
             }
         }

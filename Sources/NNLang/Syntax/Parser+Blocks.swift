@@ -8,6 +8,7 @@ extension Parser {
         repeat {
             advance()  // 'if' or 'elif'
             let condition = try expression()
+            try checkHeight(condition)
             try expectOp(":", "expected ':' after the condition")
             branches.append((condition, try suite()))
         } while current.isName("elif")
@@ -26,9 +27,11 @@ extension Parser {
         while acceptOp(",") { targets.append(try postfix()) }
         let target: Expression = targets.count == 1 ? targets[0] : .tuple(targets, targets[0].range.through(targets[targets.count - 1].range))
         try checkTarget(target)
+        try checkHeight(target)
         guard current.isName("in") else { throw unexpected("expected 'in' in a for loop (for x in values:)") }
         advance()
         let iterable = try expressionList()
+        try checkHeight(iterable)
         try expectOp(":", "expected ':' at the end of the for line")
         loopDepth += 1
         defer { loopDepth -= 1 }
@@ -39,6 +42,7 @@ extension Parser {
         let start = current.range
         advance()
         let condition = try expression()
+        try checkHeight(condition)
         try expectOp(":", "expected ':' after the condition")
         loopDepth += 1
         defer { loopDepth -= 1 }
@@ -66,6 +70,7 @@ extension Parser {
             var defaultValue: Expression?
             if acceptOp("=") {
                 defaultValue = try expression()
+                try checkHeight(defaultValue ?? .none(range))
             } else if parameters.contains(where: { $0.defaultValue != nil }) {
                 throw .syntax("a parameter without a default cannot follow one with a default", at: range)
             }
@@ -88,6 +93,12 @@ extension Parser {
     /// The statements of a block: on the header's line after ':', or indented on the lines below.
     mutating func suite() throws(Diagnostic) -> [Statement] {
         guard current.kind == .newline else { return try simpleStatements() }
+        blockDepth += 1
+        defer { blockDepth -= 1 }
+        guard blockDepth <= Parser.maximumBlockDepth else {
+            throw .syntax("too many levels of indentation (more than \(Parser.maximumBlockDepth) nested blocks)",
+                          at: peek(1).range, hint: "move the inner blocks into a function")
+        }
         advance()
         guard current.kind == .indent else {
             throw .syntax("expected an indented block after ':'", at: current.range,

@@ -47,9 +47,12 @@ extension Parser {
 
     mutating func orExpression() throws(Diagnostic) -> Expression {
         var left = try andExpression()
+        var height: Int?
         while current.isName("or") {
+            let operatorRange = current.range
             advance()
             let right = try andExpression()
+            height = try joinedHeight(height ?? left.height(limit: Parser.maximumHeight), [right], at: operatorRange)
             left = .or(left, right, left.range.through(right.range))
         }
         return left
@@ -57,9 +60,12 @@ extension Parser {
 
     mutating func andExpression() throws(Diagnostic) -> Expression {
         var left = try notExpression()
+        var height: Int?
         while current.isName("and") {
+            let operatorRange = current.range
             advance()
             let right = try notExpression()
+            height = try joinedHeight(height ?? left.height(limit: Parser.maximumHeight), [right], at: operatorRange)
             left = .and(left, right, left.range.through(right.range))
         }
         return left
@@ -76,7 +82,9 @@ extension Parser {
     mutating func comparison() throws(Diagnostic) -> Expression {
         let first = try bitwise()
         var rest: [(op: ComparisonOperator, right: Expression)] = []
+        var height: Int?
         while true {
+            let operatorRange = current.range
             var op: ComparisonOperator?
             if current.kind == .op, let symbol = ComparisonOperator(rawValue: current.text) {
                 op = symbol
@@ -98,7 +106,9 @@ extension Parser {
                 }
             }
             guard let op else { break }
-            rest.append((op, try bitwise()))
+            let right = try bitwise()
+            height = try joinedHeight(height ?? first.height(limit: Parser.maximumHeight), [right], at: operatorRange)
+            rest.append((op, right))
         }
         if rest.isEmpty { return first }
         return .compare(first, rest, first.range.through(rest[rest.count - 1].right.range))
@@ -115,9 +125,12 @@ extension Parser {
 
     mutating func arithmetic() throws(Diagnostic) -> Expression {
         var left = try term()
+        var height: Int?
         while current.kind == .op, let op = BinaryOperator(rawValue: current.text), op == .add || op == .subtract {
+            let operatorRange = current.range
             advance()
             let right = try term()
+            height = try joinedHeight(height ?? left.height(limit: Parser.maximumHeight), [right], at: operatorRange)
             left = .binary(op, left, right, left.range.through(right.range))
         }
         return left
@@ -125,11 +138,14 @@ extension Parser {
 
     mutating func term() throws(Diagnostic) -> Expression {
         var left = try factor()
+        var height: Int?
         while current.kind == .op, let op = BinaryOperator(rawValue: current.text),
             [.multiply, .divide, .floorDivide, .modulo, .matmul].contains(op)
         {
+            let operatorRange = current.range
             advance()
             let right = try factor()
+            height = try joinedHeight(height ?? left.height(limit: Parser.maximumHeight), [right], at: operatorRange)
             left = .binary(op, left, right, left.range.through(right.range))
         }
         return left
@@ -158,21 +174,29 @@ extension Parser {
     /// An atom followed by calls, attributes and subscripts.
     mutating func postfix() throws(Diagnostic) -> Expression {
         var value = try atom()
+        var height: Int?
         while true {
+            let operatorRange = current.range
             if current.isOp("(") {
                 advance()
                 let arguments = try nested { parser throws(Diagnostic) in try parser.callArguments() }
                 let end = try expectOp(")", "expected ',' or ')' in the call")
+                height = try joinedHeight(height ?? value.height(limit: Parser.maximumHeight), arguments.map(\.value),
+                                          at: operatorRange)
                 value = .call(value, arguments, value.range.through(end.range))
             } else if current.isOp(".") {
                 advance()
                 guard current.kind == .name else { throw unexpected("expected a name after '.'") }
+                height = try joinedHeight(height ?? value.height(limit: Parser.maximumHeight), [], at: operatorRange)
                 value = .attribute(value, name: current.text, value.range.through(current.range))
                 advance()
             } else if current.isOp("[") {
                 advance()
                 let items = try nested { parser throws(Diagnostic) in try parser.subscriptItems() }
                 let end = try expectOp("]", "expected ']' to close the subscript")
+                let indexes = Expression.subscription(.none(end.range), items, end.range).subexpressions.dropFirst()
+                height = try joinedHeight(height ?? value.height(limit: Parser.maximumHeight), Array(indexes),
+                                          at: operatorRange)
                 value = .subscription(value, items, value.range.through(end.range))
             } else {
                 return value

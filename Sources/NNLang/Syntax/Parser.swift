@@ -11,6 +11,13 @@ public struct Parser {
     var functionDepth = 0
     /// Deepest nesting of brackets and operators accepted, far beyond real programs.
     static let maximumDepth = 150
+    /// Tallest expression tree accepted (`1 + 1 + …` makes one level per term); Python reads a few
+    /// thousand terms, real programs use a few dozen.
+    static let maximumHeight = 1000
+    /// Deepest nesting of blocks, as Python's limit on indentation levels.
+    static let maximumBlockDepth = 100
+    /// How many blocks enclose the statement being read.
+    var blockDepth = 0
 
     public init(tokens: [Token]) { self.tokens = tokens }
 
@@ -165,6 +172,7 @@ public struct Parser {
             advance()
             if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .returnValue(nil, start) }
             let value = try expressionList()
+            try checkHeight(value)
             return .returnValue(value, start.through(value.range))
         }
         if ["if", "for", "while", "def"].contains(current.text), current.kind == .name {
@@ -174,11 +182,13 @@ public struct Parser {
         if current.isName("from") { return try fromImportStatement() }
 
         let first = try expressionList()
+        try checkHeight(first)
         if current.isOp("=") {
             var targets = [first]
             var value = first
             while acceptOp("=") {
                 value = try expressionList()
+                try checkHeight(value)
                 targets.append(value)
             }
             targets.removeLast()
@@ -194,6 +204,7 @@ public struct Parser {
             }
             advance()
             let value = try expressionList()
+            try checkHeight(value)
             return .augmentedAssign(target: first, op: op, value: value, start.through(value.range))
         }
         if current.kind == .op, ["&=", "|=", "^=", ">>=", "<<="].contains(current.text) {

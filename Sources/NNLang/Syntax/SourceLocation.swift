@@ -30,7 +30,7 @@ public struct SourceRange: Equatable, Sendable {
 }
 
 /// Source text with a name for messages (`lesson.nn`, `<stdin>`, `In [3]`).
-public struct SourceFile: Sendable {
+public struct SourceFile: Equatable, Sendable {
     public let name: String
     public let text: String
     public let lines: [Substring]
@@ -38,7 +38,8 @@ public struct SourceFile: Sendable {
     public init(name: String, text: String) {
         self.name = name
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is one Character in Swift, so lines are split at either form of line break.
+        self.lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// The program in the file at `path` (invalid UTF-8 is replaced, so the lexer can point at it).
