@@ -9,11 +9,7 @@ struct TrainingData {
 
     /// Checks `x` and `y` against the model's output and the loss, as Keras would, with plain messages.
     init(x: Tensor, y: Tensor, outputUnits: Int, loss: Loss) throws(EngineError) {
-        guard x.rank == 2 else {
-            throw .shapeMismatch(
-                "x must be a 2-D array (examples × features); got shape \(formatShape(x.shape))"
-                    + (x.rank == 1 ? ". For one example use x.reshape(1, -1); for one feature, x.reshape(-1, 1)" : ""))
-        }
+        guard x.rank >= 2 else { throw .inputRank(expectedAtLeast: 2, shape: x.shape) }
         guard y.rank >= 1, y.rows == x.rows else {
             throw .sampleCountMismatch(x: x.rows, y: y.rank == 0 ? 1 : y.rows)
         }

@@ -2,7 +2,7 @@ import NNEngine
 
 /// Converts engine errors into located diagnostics.
 func engine<T>(_ range: SourceRange, _ body: () throws(EngineError) -> T) throws(Diagnostic) -> T {
-    do { return try body() } catch { throw Diagnostic(error.description, at: range) }
+    do { return try body() } catch { throw Diagnostic(error.kerasMessage, at: range) }
 }
 
 /// `Input(shape=(400,))`: Keras's symbolic input, which fixes a Sequential model's input width.

@@ -26,16 +26,17 @@ enum ModelSummary {
         lines.append(rule(box.headLeft, box.heavy, box.headMiddle, box.headRight))
         for (index, layer) in model.layers.enumerated() {
             if index > 0 { lines.append(rule(box.rowLeft, box.light, box.rowMiddle, box.rowRight)) }
-            let shape = layer.isBuilt ? "(None, \(layer.units))" : "?"
-            let parameters = layer.isBuilt ? groupThousands(String(layer.parameterCount)) : "0 (unbuilt)"
-            lines.append(row(["\(layer.name) (Dense)", shape, parameters], box.lightBar))
+            let shape = layer.isBuilt ? layer.outputShape.map { "(" + (["None"] + $0.map(String.init)).joined(separator: ", ") + ")" } ?? "?" : "?"
+            let parameters = layer.isBuilt || layer.parameters.isEmpty && model.isBuilt
+                ? groupThousands(String(layer.parameterCount)) : "0 (unbuilt)"
+            lines.append(row(["\(layer.name) (\(layer.kind))", shape, parameters], box.lightBar))
         }
         lines.append(rule(box.bottomLeft, box.light, box.bottomMiddle, box.bottomRight))
-        let trainable = model.parameterCount
+        let total = model.parameterCount, trainable = model.trainableParameterCount
         let optimizerParameters = optimizerParameterCount(model)
-        lines.append(" Total params: \(count(trainable + optimizerParameters))")
+        lines.append(" Total params: \(count(total + optimizerParameters))")
         lines.append(" Trainable params: \(count(trainable))")
-        lines.append(" Non-trainable params: \(count(0))")
+        lines.append(" Non-trainable params: \(count(total - trainable))")
         if optimizerParameters > 0 { lines.append(" Optimizer params: \(count(optimizerParameters))") }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -51,7 +52,7 @@ enum ModelSummary {
         case let sgd as SGD: slots = sgd.momentum != 0 ? 1 : 0
         default: slots = 0
         }
-        return slots * model.parameterCount + 2
+        return slots * model.trainableParameterCount + 2
     }
 
     /// `10,431 (40.75 KB)`
