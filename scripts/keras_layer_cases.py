@@ -121,7 +121,7 @@ def layer_cases(rng, run):
                                         "invert": True}, {"kind": "Dense", "units": 2}], (4,), "mse", "sgd"))
     cases.append(run("batchnorm", [
         {"kind": "Dense", "units": 6}, {"kind": "BatchNormalization"}, {"kind": "Activation", "activation": "relu"},
-        {"kind": "Dense", "units": 3}], (4,), "scce_logits", "adam", batch_size=5, epochs=4))
+        {"kind": "Dense", "units": 3}], (4,), "scce_logits", "momentum", batch_size=5, epochs=4))
     cases.append(run("batchnorm-options", [
         {"kind": "Dense", "units": 5, "activation": "tanh"},
         {"kind": "BatchNormalization", "momentum": 0.9, "epsilon": 0.01, "center": False, "scale": False},
