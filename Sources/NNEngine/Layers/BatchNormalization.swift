@@ -133,7 +133,7 @@ public final class BatchNormalization: Layer {
         .batchNormalization(
             mean: Tensor(mean), variance: Tensor(variance), epsilon: Float(epsilon),
             normalized: buffers.snapshot(2, rows: rows, shape: inputShape ?? []),
-            usedBatchStatistics: usedBatchStatistics, momentum: Float(momentum),
+            usedBatchStatistics: usedBatchStatistics, momentum: momentum,
             movingMean: movingMean.value.copied(), movingVariance: movingVariance.value.copied())
     }
 }

@@ -130,7 +130,7 @@ public enum LayerDetails {
     /// the batch's (training) or the moving ones (inference); the moving statistics after the step.
     case batchNormalization(
         mean: Tensor, variance: Tensor, epsilon: Float, normalized: Tensor, usedBatchStatistics: Bool,
-        momentum: Float, movingMean: Tensor, movingVariance: Tensor)
+        momentum: Double, movingMean: Tensor, movingVariance: Tensor)
     /// Normalization: the adapted mean and variance, and whether the layer inverts.
     case normalization(mean: Tensor, variance: Tensor, invert: Bool)
 }
