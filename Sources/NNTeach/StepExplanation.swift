@@ -118,6 +118,11 @@ public struct StepExplanation {
             let dz = style.gradient(style.layer("z", n)), da = style.gradient(style.layer("a", n))
             let label = style.emphasis("Layer \(n)") + "  "
             let pad = String(repeating: " ", count: 9)
+            if layer.outputGradient == nil, layer.zGradient.count == 0 {
+                lines.append(style.emphasis("Layer \(n)") + "  \(layer.kind): "
+                             + style.note("no weights to learn here or below, so backpropagation stops above it"))
+                continue
+            }
             if layer.kind != "Dense", !(index == trace.layers.count - 1 && trace.lossGradientTarget == .logits) {
                 lines += backwardOther(layer, n: n, trace: trace)
                 continue

@@ -36,15 +36,23 @@ extension Sequential {
         return total
     }
 
-    /// Backpropagation from the loss gradient at the output layer down to the first layer.
+    /// Backpropagation from the loss gradient at the output layer down to the first layer. Below
+    /// the lowest layer with weights to train nothing needs a gradient, so none is computed there
+    /// (a Flatten at the bottom saves the first Dense its input-gradient product).
     func backwardPass(_ x: UnsafePointer<Float>, rows: Int, lossTarget: LossGradientTarget) {
         let layers = leafLayers
-        for index in layers.indices.reversed() {
+        let lowest = lowestTrainedIndex(layers)
+        for index in layers.indices.reversed() where index >= lowest {
             let input = index == 0 ? x : layers[index - 1].output
             layers[index].backward(
-                input: input, rows: rows, inputGradient: index == 0 ? nil : layers[index - 1].outputGradient,
+                input: input, rows: rows, inputGradient: index <= lowest ? nil : layers[index - 1].outputGradient,
                 fromLogits: index == layers.count - 1 && lossTarget == .logits)
         }
+    }
+
+    /// The index of the first layer with weights to train (the count when there is none).
+    func lowestTrainedIndex(_ layers: [Layer]) -> Int {
+        layers.firstIndex { layer in layer.trainable && layer.parameters.contains { $0.trainable } } ?? layers.count
     }
 
     /// One training step on `rows` examples; returns the loss before the update (regularization

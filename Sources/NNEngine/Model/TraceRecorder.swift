@@ -30,7 +30,8 @@ struct TraceRecorder {
     /// Records ∂L/∂a, ∂L/∂z, ∂L/∂x and every weight's gradient after backpropagation.
     mutating func recordGradients(model: Sequential, rows: Int, lossTarget: LossGradientTarget) {
         let leaves = model.leafLayers
-        for (index, layer) in leaves.enumerated() {
+        let lowest = model.lowestTrainedIndex(leaves)
+        for (index, layer) in leaves.enumerated() where index >= lowest {
             let isOutput = index == leaves.count - 1
             let shape = [rows] + (layer.outputShape ?? [])
             let outputGradient = layer.outputGradient, logitsGradient = layer.logitsGradient
@@ -38,7 +39,7 @@ struct TraceRecorder {
                 layers[index].outputGradient = Tensor(shape: shape) { outputGradient[$0] }
             }
             layers[index].zGradient = Tensor(shape: shape) { logitsGradient[$0] }
-            if index > 0 { layers[index].inputGradient = layers[index - 1].outputGradient }
+            if index > lowest { layers[index].inputGradient = layers[index - 1].outputGradient }
             for (position, parameter) in layer.parameters.enumerated() where layers[index].parameters[position].trainable {
                 layers[index].parameters[position].gradient = parameter.gradient.copied()
             }
