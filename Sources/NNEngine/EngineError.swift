@@ -57,7 +57,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case .modelNotBuilt(let model):
             return "model '\(model)' has no weights yet: its input shape is not known"
         case .weightCountMismatch(let owner, let expected, let received):
-            return "'\(owner)' expects \(expected.count) weight arrays (\(expected.map(formatShape).joined(separator: ", "))) "
+            return
+                "'\(owner)' expects \(expected.count) weight arrays (\(expected.map(formatShape).joined(separator: ", "))) "
                 + "but received \(received)"
         case .weightShapeMismatch(let layer, let index, let weight, let expected, let received):
             return "layer '\(layer)' weight \(index) (\(weight)) has shape \(formatShape(expected)); "
@@ -71,7 +72,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case .duplicateLayerName(let layer, let model):
             return "a layer named '\(layer)' is already in model '\(model)'; layer names must be unique"
         case .flatInputRequired(let layer, let kind, let shape):
-            return "\(kind) layer '\(layer)' takes one axis of features per example; got examples of shape \(formatShape(shape))"
+            return
+                "\(kind) layer '\(layer)' takes one axis of features per example; got examples of shape \(formatShape(shape))"
         case .inputAfterLayers:
             return "the input must be declared before the first layer of a Sequential model"
         case .notAdapted(let layer):

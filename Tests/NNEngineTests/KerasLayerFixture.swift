@@ -58,30 +58,43 @@ struct KerasLayerCase: Decodable, CustomTestStringConvertible, Sendable {
         let layer: Layer
         switch spec.kind {
         case "Dense":
-            layer = try Dense(units: spec.units ?? 1, activation: Activation(name: spec.activation ?? "linear") ?? .linear)
+            layer = try Dense(
+                units: spec.units ?? 1, activation: Activation(name: spec.activation ?? "linear") ?? .linear)
         case "Flatten": layer = try Flatten()
         case "Dropout":
             let dropout = try Dropout(rate: Float(spec.rate ?? 0), seed: spec.seed.map(UInt64.init))
             dropout.fixedMasks = (spec.masks ?? []).map { mask in
-                Tensor(shape: [mask.count, mask.first?.count ?? 0]) { mask[$0 / (mask.first?.count ?? 1)][$0 % (mask.first?.count ?? 1)] }
+                Tensor(shape: [mask.count, mask.first?.count ?? 0]) {
+                    mask[$0 / (mask.first?.count ?? 1)][$0 % (mask.first?.count ?? 1)]
+                }
             }
             layer = dropout
         case "Activation":
-            layer = ActivationLayer(kind: "Activation", function: .standard(Activation(name: spec.activation ?? "") ?? .linear))
+            layer = ActivationLayer(
+                kind: "Activation", function: .standard(Activation(name: spec.activation ?? "") ?? .linear))
         case "ReLU":
             let plain = spec.max_value == nil && (spec.negative_slope ?? 0) == 0 && (spec.threshold ?? 0) == 0
-            layer = ActivationLayer(kind: "ReLU", function: plain ? .standard(.relu) : .relu(
-                maxValue: spec.max_value.map(Float.init), slope: Float(spec.negative_slope ?? 0), threshold: Float(spec.threshold ?? 0)))
+            layer = ActivationLayer(
+                kind: "ReLU",
+                function: plain
+                    ? .standard(.relu)
+                    : .relu(
+                        maxValue: spec.max_value.map(Float.init), slope: Float(spec.negative_slope ?? 0),
+                        threshold: Float(spec.threshold ?? 0)))
         case "LeakyReLU":
-            layer = ActivationLayer(kind: "LeakyReLU", function: .relu(maxValue: nil, slope: Float(spec.negative_slope ?? 0.3), threshold: 0))
+            layer = ActivationLayer(
+                kind: "LeakyReLU",
+                function: .relu(maxValue: nil, slope: Float(spec.negative_slope ?? 0.3), threshold: 0))
         case "Softmax": layer = ActivationLayer(kind: "Softmax", function: .standard(.softmax))
         case "Normalization":
-            let normalization = try Normalization(mean: spec.mean, variance: spec.variance, invert: spec.invert ?? false)
+            let normalization = try Normalization(
+                mean: spec.mean, variance: spec.variance, invert: spec.invert ?? false)
             if spec.mean == nil { try normalization.adapt(x.tensor) }
             layer = normalization
         case "BatchNormalization":
-            layer = try BatchNormalization(momentum: spec.momentum ?? 0.99, epsilon: spec.epsilon ?? 1e-3,
-                                           center: spec.center ?? true, scale: spec.scale ?? true)
+            layer = try BatchNormalization(
+                momentum: spec.momentum ?? 0.99, epsilon: spec.epsilon ?? 1e-3,
+                center: spec.center ?? true, scale: spec.scale ?? true)
         case "Sequential":
             layer = try Sequential(layers: (spec.layers ?? []).map(makeLayer))
         default:

@@ -13,11 +13,12 @@ import Testing
         let (model, adapted) = try fixture.makeModel()
         // adapt() computed what Keras's adapt() computed (its statistics are part of the initial weights).
         for (index, (got, expected)) in zip(adapted, fixture.initial_weights).enumerated()
-            where fixture.name.hasPrefix("normalization-adapt") && index < 3 {
+        where fixture.name.hasPrefix("normalization-adapt") && index < 3 {
             let mismatches = zip(got.scalars, expected.values).filter { !agree($0, $1) }
             #expect(mismatches.isEmpty, "adapted weight \(index): \(mismatches.prefix(3))")
         }
-        let x = fixture.x.tensor, y = fixture.y.tensor
+        let x = fixture.x.tensor
+        let y = fixture.y.tensor
         let history = try model.fit(
             x: x, y: y, options: FitOptions(batchSize: fixture.batch_size, epochs: fixture.epochs, shuffle: false))
         for (name, expected) in fixture.history {
@@ -36,7 +37,9 @@ import Testing
         }
         let predictions = try model.predict(x)
         #expect(predictions.shape == fixture.predictions.shape)
-        let wrong = zip(predictions.scalars, fixture.predictions.values).filter { !agree($0, $1, relative: 1e-4, absolute: 1e-5) }
+        let wrong = zip(predictions.scalars, fixture.predictions.values).filter {
+            !agree($0, $1, relative: 1e-4, absolute: 1e-5)
+        }
         #expect(wrong.isEmpty, "predictions: \(wrong.prefix(3)) differ")
         let evaluation = try model.evaluate(x: x, y: y)
         for (name, expected) in fixture.evaluate {

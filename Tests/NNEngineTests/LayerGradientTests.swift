@@ -18,8 +18,11 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "Flatten after BatchNormalization on 2×3 examples", inputShape: [2, 3], loss: Loss(.binaryCrossentropy),
-             outputs: 2) { [try BatchNormalization(), try Flatten(), try dense(2, .sigmoid)] },
+        Case(
+            name: "Flatten after BatchNormalization on 2×3 examples", inputShape: [2, 3],
+            loss: Loss(.binaryCrossentropy),
+            outputs: 2
+        ) { [try BatchNormalization(), try Flatten(), try dense(2, .sigmoid)] },
         Case(name: "Dropout with a fixed mask", inputShape: [3], loss: Loss(.binaryCrossentropy), outputs: 2) {
             let dropout = try Dropout(rate: 0.4)
             dropout.fixedMasks = [Tensor(shape: [6, 5]) { Float(($0 * 7 + 3) % 5 == 0 ? 0 : 1) }]
@@ -31,17 +34,26 @@ import Testing
         Case(name: "ReLU()", inputShape: [3], loss: Loss(.meanSquaredError), outputs: 2) {
             [try dense(4, bias: .ones), ActivationLayer(kind: "ReLU", function: .standard(.relu)), try dense(2)]
         },
-        Case(name: "ReLU(max_value=1.5, negative_slope=0.1, threshold=0.2)", inputShape: [3],
-             loss: Loss(.meanSquaredError), outputs: 2) {
-            [try dense(4), ActivationLayer(kind: "ReLU", function: .relu(maxValue: 1.5, slope: 0.1, threshold: 0.2)),
-             try dense(2)]
+        Case(
+            name: "ReLU(max_value=1.5, negative_slope=0.1, threshold=0.2)", inputShape: [3],
+            loss: Loss(.meanSquaredError), outputs: 2
+        ) {
+            [
+                try dense(4), ActivationLayer(kind: "ReLU", function: .relu(maxValue: 1.5, slope: 0.1, threshold: 0.2)),
+                try dense(2),
+            ]
         },
         Case(name: "LeakyReLU()", inputShape: [3], loss: Loss(.meanSquaredError), outputs: 2) {
-            [try dense(4), ActivationLayer(kind: "LeakyReLU", function: .relu(maxValue: nil, slope: 0.3, threshold: 0)),
-             try dense(2)]
+            [
+                try dense(4),
+                ActivationLayer(kind: "LeakyReLU", function: .relu(maxValue: nil, slope: 0.3, threshold: 0)),
+                try dense(2),
+            ]
         },
-        Case(name: "Softmax() with categorical cross-entropy (fused)", inputShape: [3],
-             loss: Loss(.categoricalCrossentropy), outputs: 3) {
+        Case(
+            name: "Softmax() with categorical cross-entropy (fused)", inputShape: [3],
+            loss: Loss(.categoricalCrossentropy), outputs: 3
+        ) {
             [try dense(4, .tanh), try dense(3), ActivationLayer(kind: "Softmax", function: .standard(.softmax))]
         },
         Case(name: "Softmax() with mean squared error", inputShape: [3], loss: Loss(.meanSquaredError), outputs: 3) {
@@ -56,10 +68,14 @@ import Testing
         Case(name: "BatchNormalization", inputShape: [3], loss: Loss(.binaryCrossentropy), outputs: 2) {
             [try dense(4), try BatchNormalization(), try dense(2, .sigmoid)]
         },
-        Case(name: "BatchNormalization(center=False, scale=False)", inputShape: [3], loss: Loss(.meanSquaredError),
-             outputs: 2) { [try dense(4), try BatchNormalization(center: false, scale: false), try dense(2)] },
-        Case(name: "frozen BatchNormalization (moving statistics)", inputShape: [3], loss: Loss(.meanSquaredError),
-             outputs: 2) {
+        Case(
+            name: "BatchNormalization(center=False, scale=False)", inputShape: [3], loss: Loss(.meanSquaredError),
+            outputs: 2
+        ) { [try dense(4), try BatchNormalization(center: false, scale: false), try dense(2)] },
+        Case(
+            name: "frozen BatchNormalization (moving statistics)", inputShape: [3], loss: Loss(.meanSquaredError),
+            outputs: 2
+        ) {
             let norm = try BatchNormalization()
             norm.trainable = false
             return [try dense(4), norm, try dense(2)]
@@ -72,7 +88,9 @@ import Testing
     @Test(arguments: cases)
     func backpropagationMatchesFiniteDifferences(_ testCase: Case) throws {
         var random = RandomGenerator(seed: 11)
-        let rows = 6, width = testCase.inputShape.reduce(1, *), units = testCase.outputs
+        let rows = 6
+        let width = testCase.inputShape.reduce(1, *)
+        let units = testCase.outputs
         let x = Tensor(shape: [rows] + testCase.inputShape) { _ in Float(random.nextNormal()) * 1.5 + 0.3 }
         let y: Tensor
         switch testCase.loss.kind {
@@ -109,8 +127,9 @@ import Testing
                 weights = start
                 let numeric = (plus - minus) / (2 * h)
                 let got = gradient[flat: element]
-                #expect(abs(numeric - got) <= 3e-3 + 3e-2 * abs(numeric),
-                        "weight array \(index), element \(element): backprop \(got), finite difference \(numeric)")
+                #expect(
+                    abs(numeric - got) <= 3e-3 + 3e-2 * abs(numeric),
+                    "weight array \(index), element \(element): backprop \(got), finite difference \(numeric)")
                 checked += 1
             }
         }

@@ -1,6 +1,7 @@
 import NNEngine
-@testable import NNTeach
 import Testing
+
+@testable import NNTeach
 
 /// The full step told for the layers beyond Dense, with the step's own numbers.
 @Suite struct LayerExplanationTests {
@@ -8,7 +9,8 @@ import Testing
         let x = try Tensor(rows: [[0.5, -1, 2], [1, 0, -0.5], [0.2, 0.3, 0.1], [-1, 2, 0.5]])
         let y = Tensor([0, 1, 1, 0])
         let model = try Sequential(layers: layers, inputWidth: 3, random: RandomSource(seed: 4))
-        model.compile(loss: Loss(.sparseCategoricalCrossentropy, fromLogits: true), optimizer: try SGD(learningRate: 0.1))
+        model.compile(
+            loss: Loss(.sparseCategoricalCrossentropy, fromLogits: true), optimizer: try SGD(learningRate: 0.1))
         return (try model.step(x: x, y: y).trace, model)
     }
 
@@ -21,8 +23,10 @@ import Testing
         #expect(text.contains("mask = [1.0000, 0.0000, 1.0000, 1.0000]   (example 1: 1 of 4 zeroed)"))
         #expect(text.contains("scaled by 1/(1 - 0.5) = 2.0000"))
         let kept = trace.layers[0].a[flat: 2] * 2
-        #expect(text.contains("a[2] = [\(NumberText(style: .plain).number(trace.layers[0].a[flat: 0] * 2)), 0.0000, "
-                              + NumberText(style: .plain).number(kept)))
+        #expect(
+            text.contains(
+                "a[2] = [\(NumberText(style: .plain).number(trace.layers[0].a[flat: 0] * 2)), 0.0000, "
+                    + NumberText(style: .plain).number(kept)))
         #expect(text.contains("dL/da[1] = dL/da[2] * mask / (1 - 0.5)"))
     }
 

@@ -60,7 +60,9 @@ public final class ActivationLayer: Layer {
 
     public func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool) {
         buffers.reserve(rows: rows, width: width)
-        let count = rows * width, z = buffers[0], a = buffers[1]
+        let count = rows * width
+        let z = buffers[0]
+        let a = buffers[1]
         z.update(from: x, count: count)
         switch function {
         case .standard(let activation):
@@ -81,9 +83,15 @@ public final class ActivationLayer: Layer {
     public var logits: UnsafePointer<Float> { UnsafePointer(buffers[0]) }
     public var logitsGradient: UnsafeMutablePointer<Float> { buffers[3] }
 
-    public func backward(input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
-                         fromLogits: Bool) {
-        let count = rows * width, z = buffers[0], a = buffers[1], da = buffers[2], dz = buffers[3]
+    public func backward(
+        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        fromLogits: Bool
+    ) {
+        let count = rows * width
+        let z = buffers[0]
+        let a = buffers[1]
+        let da = buffers[2]
+        let dz = buffers[3]
         if !fromLogits {
             switch function {
             case .standard(let activation):

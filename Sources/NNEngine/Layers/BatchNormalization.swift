@@ -25,9 +25,13 @@ public final class BatchNormalization: Layer {
     private var inverseDeviation: [Float] = []
     private var usedBatchStatistics = false
 
-    public init(momentum: Double = 0.99, epsilon: Double = 1e-3, center: Bool = true, scale: Bool = true,
-                name: String? = nil, inputShape: [Int]? = nil) throws(EngineError) {
-        guard epsilon > 0 else { throw .invalidArgument("BatchNormalization's epsilon must be positive; got \(epsilon)") }
+    public init(
+        momentum: Double = 0.99, epsilon: Double = 1e-3, center: Bool = true, scale: Bool = true,
+        name: String? = nil, inputShape: [Int]? = nil
+    ) throws(EngineError) {
+        guard epsilon > 0 else {
+            throw .invalidArgument("BatchNormalization's epsilon must be positive; got \(epsilon)")
+        }
         self.momentum = momentum
         self.epsilon = epsilon
         self.center = center
@@ -59,7 +63,9 @@ public final class BatchNormalization: Layer {
     private var width: Int { inputShape?.reduce(1, *) ?? 0 }
 
     public func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool) {
-        let n = features, count = rows * width, groups = count / max(n, 1)
+        let n = features
+        let count = rows * width
+        let groups = count / max(n, 1)
         buffers.reserve(rows: rows, width: width)
         usedBatchStatistics = training && trainable
         if usedBatchStatistics {
@@ -73,8 +79,10 @@ public final class BatchNormalization: Layer {
                 squares[i % n] += Double(d * d)
             }
             variance = squares.map { Float($0 / Double(groups)) }
-            let keep = Float(momentum), blend = Float(1 - momentum)
-            let mm = movingMean.value.mutablePointer(), mv = movingVariance.value.mutablePointer()
+            let keep = Float(momentum)
+            let blend = Float(1 - momentum)
+            let mm = movingMean.value.mutablePointer()
+            let mv = movingVariance.value.mutablePointer()
             for j in 0..<n {
                 mm[j] = mm[j] * keep + mean[j] * blend
                 mv[j] = mv[j] * keep + variance[j] * blend
@@ -86,13 +94,16 @@ public final class BatchNormalization: Layer {
         let eps = Float(epsilon)
         inverseDeviation = variance.map { 1 / ($0 + eps).squareRoot() }
         // tf.nn.batch_normalization: y = x·inv + (β − mean·inv) with inv = γ/√(var + ε).
-        let g = gamma.value.pointer, b = beta.value.pointer
-        var multiplier = [Float](repeating: 0, count: n), offset = [Float](repeating: 0, count: n)
+        let g = gamma.value.pointer
+        let b = beta.value.pointer
+        var multiplier = [Float](repeating: 0, count: n)
+        var offset = [Float](repeating: 0, count: n)
         for j in 0..<n {
             multiplier[j] = scale ? inverseDeviation[j] * g[j] : inverseDeviation[j]
             offset[j] = (center ? b[j] : 0) - mean[j] * multiplier[j]
         }
-        let out = buffers[0], xhat = buffers[2]
+        let out = buffers[0]
+        let xhat = buffers[2]
         for i in 0..<count {
             let j = i % n
             out[i] = x[i] * multiplier[j] + offset[j]
@@ -103,11 +114,18 @@ public final class BatchNormalization: Layer {
     public var output: UnsafePointer<Float> { UnsafePointer(buffers[0]) }
     public var outputGradient: UnsafeMutablePointer<Float> { buffers[1] }
 
-    public func backward(input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
-                         fromLogits: Bool) {
-        let n = features, count = rows * width, groups = Float(count / max(n, 1))
-        let dy = buffers[1], xhat = buffers[2], g = gamma.value.pointer
-        var sumDy = [Float](repeating: 0, count: n), sumDyXhat = [Float](repeating: 0, count: n)
+    public func backward(
+        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        fromLogits: Bool
+    ) {
+        let n = features
+        let count = rows * width
+        let groups = Float(count / max(n, 1))
+        let dy = buffers[1]
+        let xhat = buffers[2]
+        let g = gamma.value.pointer
+        var sumDy = [Float](repeating: 0, count: n)
+        var sumDyXhat = [Float](repeating: 0, count: n)
         for i in 0..<count {
             sumDy[i % n] += dy[i]
             sumDyXhat[i % n] += dy[i] * xhat[i]

@@ -29,8 +29,10 @@ extension Dense {
 
     /// ∂L/∂z (through the activation's derivative unless the loss gave it), then ∂L/∂W = xᵀ·∂L/∂z,
     /// ∂L/∂b = Σ_rows ∂L/∂z (plus the regularizer's gradient), and ∂L/∂x = ∂L/∂z·Wᵀ when asked.
-    public func backward(input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
-                         fromLogits: Bool) {
+    public func backward(
+        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        fromLogits: Bool
+    ) {
         guard let width = inputWidth else { return }
         let dz = self.dz
         if !fromLogits { activation.backward(da, z: z, a: a, into: dz, rows: rows, columns: units) }
@@ -62,7 +64,8 @@ extension Dense {
         }
         var z = try x.matmul(kernel)
         if useBias {
-            let b = bias.pointer, pointer = z.mutablePointer()
+            let b = bias.pointer
+            let pointer = z.mutablePointer()
             for row in 0..<x.rows { for j in 0..<units { pointer[row * units + j] += b[j] } }
         }
         return z

@@ -50,7 +50,9 @@ public final class Dropout: Layer {
         buffers.reserve(rows: rows, width: width)
         guard lastWasTraining else { return }
         let count = rows * width
-        let mask = buffers[2], out = buffers[0], scale = self.scale
+        let mask = buffers[2]
+        let out = buffers[0]
+        let scale = self.scale
         if !fixedMasks.isEmpty {
             let fixed = fixedMasks[fixedMaskIndex % fixedMasks.count]
             fixedMaskIndex += 1
@@ -74,12 +76,16 @@ public final class Dropout: Layer {
     }
     public var outputGradient: UnsafeMutablePointer<Float> { buffers[1] }
 
-    public func backward(input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
-                         fromLogits: Bool) {
+    public func backward(
+        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        fromLogits: Bool
+    ) {
         guard let inputGradient else { return }
-        let count = rows * width, dy = buffers[1]
+        let count = rows * width
+        let dy = buffers[1]
         if lastWasTraining {
-            let mask = buffers[2], scale = self.scale
+            let mask = buffers[2]
+            let scale = self.scale
             for i in 0..<count { inputGradient[i] = (dy[i] * mask[i]) * scale }
         } else {
             inputGradient.update(from: dy, count: count)

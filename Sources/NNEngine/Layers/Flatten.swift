@@ -35,8 +35,10 @@ public final class Flatten: Layer {
     public var output: UnsafePointer<Float> { lastInput ?? UnsafePointer(buffers[0]) }
     public var outputGradient: UnsafeMutablePointer<Float> { buffers[0] }
 
-    public func backward(input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
-                         fromLogits: Bool) {
+    public func backward(
+        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        fromLogits: Bool
+    ) {
         inputGradient?.update(from: buffers[0], count: rows * (inputShape?.reduce(1, *) ?? 0))
     }
 }

@@ -32,8 +32,9 @@ public protocol Layer: AnyObject {
     var outputGradient: UnsafeMutablePointer<Float> { get }
     /// Backpropagates from `outputGradient` (or from `logitsGradient` when the loss was taken on
     /// the logits): fills the parameters' gradients and, when given, ∂L/∂x into `inputGradient`.
-    func backward(input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
-                  fromLogits: Bool)
+    func backward(
+        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        fromLogits: Bool)
 
     /// The activation applied last, which a cross-entropy may fuse with (`.linear` for most layers).
     var finalActivation: Activation { get }
@@ -75,15 +76,18 @@ extension Layer {
         guard values.count == expected.count else {
             throw .weightCountMismatch(owner: name, expected: expected.map(\.value.shape), received: values.count)
         }
-        for (index, (value, parameter)) in zip(values, expected).enumerated() where value.shape != parameter.value.shape {
+        for (index, (value, parameter)) in zip(values, expected).enumerated() where value.shape != parameter.value.shape
+        {
             throw .weightShapeMismatch(
-                layer: name, index: index, weight: parameter.name, expected: parameter.value.shape, received: value.shape)
+                layer: name, index: index, weight: parameter.name, expected: parameter.value.shape,
+                received: value.shape)
         }
         for (value, parameter) in zip(values, expected) { parameter.value = value.copied() }
     }
 
     /// The output for `x` (examples first, then the per-example input shape), building the layer if needed.
-    public func apply(_ x: Tensor, training: Bool = false, random: RandomSource = .shared) throws(EngineError) -> Tensor {
+    public func apply(_ x: Tensor, training: Bool = false, random: RandomSource = .shared) throws(EngineError) -> Tensor
+    {
         guard x.rank >= 1 else { throw .inputRank(expectedAtLeast: 2, shape: x.shape) }
         let shape = Array(x.shape.dropFirst())
         if let built = inputShape {

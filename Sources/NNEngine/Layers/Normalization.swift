@@ -24,8 +24,10 @@ public final class Normalization: Layer {
     private var divisor: [Float] = []
     private var meanValues: [Float] = []
 
-    public init(perFeature: Bool = true, mean: [Float]? = nil, variance: [Float]? = nil, invert: Bool = false,
-                name: String? = nil, inputShape: [Int]? = nil) throws(EngineError) {
+    public init(
+        perFeature: Bool = true, mean: [Float]? = nil, variance: [Float]? = nil, invert: Bool = false,
+        name: String? = nil, inputShape: [Int]? = nil
+    ) throws(EngineError) {
         guard (mean == nil) == (variance == nil) else {
             throw .invalidArgument("Normalization needs both mean and variance, or neither")
         }
@@ -81,12 +83,19 @@ public final class Normalization: Layer {
             var unused = RandomGenerator(seed: 0)
             try build(inputShape: shape, random: &unused)
         }
-        let n = features(shape), count = data.count / max(n, 1)
-        var mean = [Double](repeating: 0, count: n), variance = [Double](repeating: 0, count: n)
+        let n = features(shape)
+        let count = data.count / max(n, 1)
+        var mean = [Double](repeating: 0, count: n)
+        var variance = [Double](repeating: 0, count: n)
         let x = data.pointer
         for i in 0..<count { for j in 0..<n { mean[j] += Double(x[i * n + j]) } }
         for j in 0..<n { mean[j] /= Double(max(count, 1)) }
-        for i in 0..<count { for j in 0..<n { let d = Double(x[i * n + j]) - mean[j]; variance[j] += d * d } }
+        for i in 0..<count {
+            for j in 0..<n {
+                let d = Double(x[i * n + j]) - mean[j]
+                variance[j] += d * d
+            }
+        }
         for j in 0..<n { variance[j] /= Double(max(count, 1)) }
         meanParameter.value = Tensor(shape: meanParameter.value.shape) { Float(mean[$0]) }
         varianceParameter.value = Tensor(shape: varianceParameter.value.shape) { Float(variance[$0]) }
@@ -109,7 +118,9 @@ public final class Normalization: Layer {
     public func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool) {
         if givenMean == nil { refresh() }
         buffers.reserve(rows: rows, width: width)
-        let out = buffers[0], n = meanValues.count, count = rows * width
+        let out = buffers[0]
+        let n = meanValues.count
+        let count = rows * width
         guard n > 0 else { return }
         for i in 0..<count {
             let j = i % n
@@ -120,10 +131,14 @@ public final class Normalization: Layer {
     public var output: UnsafePointer<Float> { UnsafePointer(buffers[0]) }
     public var outputGradient: UnsafeMutablePointer<Float> { buffers[1] }
 
-    public func backward(input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
-                         fromLogits: Bool) {
+    public func backward(
+        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        fromLogits: Bool
+    ) {
         guard let inputGradient else { return }
-        let dy = buffers[1], n = divisor.count, count = rows * width
+        let dy = buffers[1]
+        let n = divisor.count
+        let count = rows * width
         guard n > 0 else { return }
         for i in 0..<count { inputGradient[i] = invert ? dy[i] * divisor[i % n] : dy[i] / divisor[i % n] }
     }

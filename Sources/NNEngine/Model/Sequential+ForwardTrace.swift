@@ -30,15 +30,17 @@ extension Sequential {
             for layer in leafLayers {
                 layer.forward(input.pointer, rows: rows, training: false)
                 let shape = [rows] + (layer.outputShape ?? [])
-                let output = layer.output, logits = layer.logits
+                let output = layer.output
+                let logits = layer.logits
                 let a = Tensor(shape: shape) { output[$0] }
                 let dense = layer as? Dense
-                trace.layers.append(ForwardTrace.Layer(
-                    name: layer.name, kind: layer.kind, activation: layer.finalActivation, input: input,
-                    kernel: dense?.kernel.copied() ?? Tensor(shape: [0]),
-                    bias: dense.flatMap { $0.useBias ? $0.bias.copied() : nil },
-                    z: Tensor(shape: shape) { logits[$0] }, a: a,
-                    details: layer.traceDetails(rows: rows, training: false)))
+                trace.layers.append(
+                    ForwardTrace.Layer(
+                        name: layer.name, kind: layer.kind, activation: layer.finalActivation, input: input,
+                        kernel: dense?.kernel.copied() ?? Tensor(shape: [0]),
+                        bias: dense.flatMap { $0.useBias ? $0.bias.copied() : nil },
+                        z: Tensor(shape: shape) { logits[$0] }, a: a,
+                        details: layer.traceDetails(rows: rows, training: false)))
                 input = a
             }
         }

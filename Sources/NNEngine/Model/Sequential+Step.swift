@@ -19,8 +19,10 @@ extension Sequential {
     {
         let output = outputLayer
         let activation = output.finalActivation
-        let gradient = withGradient
-            ? (loss.logitSource(after: activation) == .preActivation ? output.logitsGradient : output.outputGradient) : nil
+        let gradient =
+            withGradient
+            ? (loss.logitSource(after: activation) == .preActivation ? output.logitsGradient : output.outputGradient)
+            : nil
         let (value, target) = loss.evaluate(
             z: output.logits, a: output.output, activation: activation, target: y, rows: rows,
             columns: output.outputWidth ?? 0, gradient: gradient)
@@ -62,15 +64,18 @@ extension Sequential {
         metrics: inout [MetricAccumulator], position: (epoch: Int, step: Int), recordTrace: Bool
     ) throws(EngineError) -> (loss: Float, trace: StepTrace?) {
         forwardPass(x, rows: rows, training: true)
-        let output = outputLayer, width = output.outputWidth ?? 0
+        let output = outputLayer
+        let width = output.outputWidth ?? 0
         for index in metrics.indices {
             metrics[index].add(a: output.output, y: y, rows: rows, columns: width)
         }
         let (data, regularization, lossTarget) = batchLoss(configuration.loss, y: y, rows: rows, withGradient: true)
         let loss = data + regularization
         guard loss.isFinite else { throw .nonFiniteLoss(epoch: position.epoch, step: position.step, value: loss) }
-        var recorder = recordTrace
-            ? TraceRecorder(model: self, x: x, y: y, rows: rows, targetWidth: configuration.loss.takesClassIndices ? 1 : width)
+        var recorder =
+            recordTrace
+            ? TraceRecorder(
+                model: self, x: x, y: y, rows: rows, targetWidth: configuration.loss.takesClassIndices ? 1 : width)
             : nil
         backwardPass(x, rows: rows, lossTarget: lossTarget)
         recorder?.recordGradients(model: self, rows: rows, lossTarget: lossTarget)
@@ -117,14 +122,17 @@ extension Sequential: Layer {
     public var logits: UnsafePointer<Float> { outputLayer.logits }
     public var logitsGradient: UnsafeMutablePointer<Float> { outputLayer.logitsGradient }
 
-    public func backward(input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
-                         fromLogits: Bool) {
+    public func backward(
+        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        fromLogits: Bool
+    ) {
         let layers = leafLayers
         for index in layers.indices.reversed() {
             let input = index == 0 ? x : layers[index - 1].output
             let gradient = index == 0 ? inputGradient : layers[index - 1].outputGradient
-            layers[index].backward(input: input, rows: rows, inputGradient: gradient,
-                                   fromLogits: fromLogits && index == layers.count - 1)
+            layers[index].backward(
+                input: input, rows: rows, inputGradient: gradient,
+                fromLogits: fromLogits && index == layers.count - 1)
         }
     }
 }

@@ -16,8 +16,10 @@ public final class Sequential {
     }
     let random: RandomSource
 
-    public init(layers: [Layer] = [], inputWidth: Int? = nil, name: String? = nil,
-                random: RandomSource = .shared) throws(EngineError) {
+    public init(
+        layers: [Layer] = [], inputWidth: Int? = nil, name: String? = nil,
+        random: RandomSource = .shared
+    ) throws(EngineError) {
         self.name = name ?? LayerNames.shared.next("sequential")
         self.random = random
         if let inputWidth { try setInput(shape: [inputWidth]) }
@@ -57,7 +59,9 @@ public final class Sequential {
                     throw .inputShapeMismatch(layer: layer.name, expected: built, received: shapeBefore)
                 }
             } else {
-                try random.draw { random throws(EngineError) in try layer.build(inputShape: shapeBefore, random: &random) }
+                try random.draw { random throws(EngineError) in
+                    try layer.build(inputShape: shapeBefore, random: &random)
+                }
             }
         }
         layers.append(layer)
@@ -75,7 +79,8 @@ public final class Sequential {
     public func build(inputShape shape: [Int]) throws(EngineError) {
         if let known = inputShape, isBuilt {
             guard known == shape else {
-                throw .modelInputMismatch(firstLayerKind: leafLayers.first?.kind ?? "", expected: known, received: shape)
+                throw .modelInputMismatch(
+                    firstLayerKind: leafLayers.first?.kind ?? "", expected: known, received: shape)
             }
             return
         }
@@ -83,7 +88,9 @@ public final class Sequential {
         var shapeBefore = shape
         for layer in layers {
             if !layer.isBuilt {
-                try random.draw { random throws(EngineError) in try layer.build(inputShape: shapeBefore, random: &random) }
+                try random.draw { random throws(EngineError) in
+                    try layer.build(inputShape: shapeBefore, random: &random)
+                }
             } else if let built = layer.inputShape, built != shapeBefore {
                 throw .inputShapeMismatch(layer: layer.name, expected: built, received: shapeBefore)
             }

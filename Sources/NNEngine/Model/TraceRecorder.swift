@@ -12,17 +12,20 @@ struct TraceRecorder {
         var layerInput = input
         for layer in model.leafLayers {
             let outShape = layer.outputShape ?? []
-            let output = layer.output, logits = layer.logits
+            let output = layer.output
+            let logits = layer.logits
             let a = Tensor(shape: [rows] + outShape) { output[$0] }
             let parameters = layer.parameters.map { parameter in
-                ParameterTrace(name: parameter.name, trainable: parameter.isTrainable(in: layer),
-                               before: parameter.value.copied(), after: Tensor(shape: [0]))
+                ParameterTrace(
+                    name: parameter.name, trainable: parameter.isTrainable(in: layer),
+                    before: parameter.value.copied(), after: Tensor(shape: [0]))
             }
-            layers.append(LayerTrace(
-                name: layer.name, kind: layer.kind, activation: layer.finalActivation, input: layerInput,
-                z: Tensor(shape: [rows] + outShape) { logits[$0] }, a: a, outputGradient: nil,
-                zGradient: Tensor(shape: [0]), inputGradient: nil, parameters: parameters,
-                details: layer.traceDetails(rows: rows, training: true)))
+            layers.append(
+                LayerTrace(
+                    name: layer.name, kind: layer.kind, activation: layer.finalActivation, input: layerInput,
+                    z: Tensor(shape: [rows] + outShape) { logits[$0] }, a: a, outputGradient: nil,
+                    zGradient: Tensor(shape: [0]), inputGradient: nil, parameters: parameters,
+                    details: layer.traceDetails(rows: rows, training: true)))
             layerInput = a
         }
     }
@@ -34,13 +37,15 @@ struct TraceRecorder {
         for (index, layer) in leaves.enumerated() where index >= lowest {
             let isOutput = index == leaves.count - 1
             let shape = [rows] + (layer.outputShape ?? [])
-            let outputGradient = layer.outputGradient, logitsGradient = layer.logitsGradient
+            let outputGradient = layer.outputGradient
+            let logitsGradient = layer.logitsGradient
             if !(isOutput && lossTarget == .logits) {
                 layers[index].outputGradient = Tensor(shape: shape) { outputGradient[$0] }
             }
             layers[index].zGradient = Tensor(shape: shape) { logitsGradient[$0] }
             if index > lowest { layers[index].inputGradient = layers[index - 1].outputGradient }
-            for (position, parameter) in layer.parameters.enumerated() where layers[index].parameters[position].trainable {
+            for (position, parameter) in layer.parameters.enumerated()
+            where layers[index].parameters[position].trainable {
                 layers[index].parameters[position].gradient = parameter.gradient.copied()
             }
         }

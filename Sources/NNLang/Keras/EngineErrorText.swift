@@ -11,23 +11,28 @@ extension EngineError {
         case .emptyModel(let model):
             return "model '\(model)' has no layers yet: add one with model.add(Dense(...))"
         case .inputRank(_, let shape):
-            return "the input must be an array with examples first (examples × features); got shape \(formatShape(shape))"
+            return
+                "the input must be an array with examples first (examples × features); got shape \(formatShape(shape))"
                 + (shape.count == 1 ? ". For one example use x.reshape(1, -1); for one feature, x.reshape(-1, 1)" : "")
         case .layerNotBuilt(let layer):
             return "layer '\(layer)' has no weights yet: it is built when it first sees data; "
                 + "give the model an Input(shape=...) or call fit/predict first"
         case .modelNotBuilt(let model):
-            return "model '\(model)' has no weights yet: give it an Input(shape=...) or call fit/predict before set_weights"
+            return
+                "model '\(model)' has no weights yet: give it an Input(shape=...) or call fit/predict before set_weights"
         case .weightCountMismatch(let owner, let expected, let received):
-            return "set_weights on '\(owner)' received a list of \(received) arrays, but it has \(expected.count) weights "
+            return
+                "set_weights on '\(owner)' received a list of \(received) arrays, but it has \(expected.count) weights "
                 + "(\(expected.map(formatShape).joined(separator: ", ")))"
         case .modelInputMismatch(let kind, let expected, let received):
             if expected.count == 1, received.count == 1 {
-                return "the first \(kind) layer was built for \(expected[0]) features per example; the input has \(received[0])"
+                return
+                    "the first \(kind) layer was built for \(expected[0]) features per example; the input has \(received[0])"
             }
             return description
         case .flatInputRequired(let layer, let kind, let shape):
-            return "\(kind) layer '\(layer)' takes one axis of features per example, but its input has examples of shape "
+            return
+                "\(kind) layer '\(layer)' takes one axis of features per example, but its input has examples of shape "
                 + "\(formatShape(shape)); put a Flatten() before it"
         case .inputAfterLayers:
             return "Input must come before the first layer of a Sequential model"

@@ -7,16 +7,25 @@ enum LayerAttributes {
         case is Dense: ["units", "activation", "use_bias", "kernel", "bias"]
         case is Dropout: ["rate", "seed"]
         case let layer as ActivationLayer:
-            layer.kind == "Activation" ? ["activation"] : layer.kind == "Softmax" ? ["axis"] : ["negative_slope"]
-                + (layer.kind == "ReLU" ? ["max_value", "threshold"] : [])
+            layer.kind == "Activation"
+                ? ["activation"]
+                : layer.kind == "Softmax"
+                    ? ["axis"]
+                    : ["negative_slope"]
+                        + (layer.kind == "ReLU" ? ["max_value", "threshold"] : [])
         case is Normalization: ["adapt", "mean", "variance", "invert", "axis"]
-        case is BatchNormalization: ["momentum", "epsilon", "center", "scale", "axis", "gamma", "beta", "moving_mean",
-                                     "moving_variance"]
+        case is BatchNormalization:
+            [
+                "momentum", "epsilon", "center", "scale", "axis", "gamma", "beta", "moving_mean",
+                "moving_variance",
+            ]
         default: []
         }
     }
 
-    static func attribute(_ name: String, of object: LayerObject, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+    static func attribute(_ name: String, of object: LayerObject, _ interpreter: Interpreter) throws(Diagnostic)
+        -> Value?
+    {
         switch object.layer {
         case let dense as Dense: return try denseAttribute(name, dense, object)
         case let dropout as Dropout:
@@ -58,7 +67,9 @@ enum LayerAttributes {
         }
     }
 
-    static func normalizationAttribute(_ name: String, _ layer: Normalization, _ object: LayerObject) throws(Diagnostic) -> Value? {
+    static func normalizationAttribute(_ name: String, _ layer: Normalization, _ object: LayerObject) throws(Diagnostic)
+        -> Value?
+    {
         switch name {
         case "invert": return .bool(layer.invert)
         case "axis": return layer.perFeature ? .tuple([.int(-1)]) : .tuple([])
@@ -67,7 +78,8 @@ enum LayerAttributes {
             let (mean, variance) = layer.statistics
             let values = name == "mean" ? mean : variance
             let shape = layer.inputShape ?? [values.count]
-            let broadcast = [1] + shape.enumerated().map { $0.offset == shape.count - 1 && layer.perFeature ? $0.element : 1 }
+            let broadcast =
+                [1] + shape.enumerated().map { $0.offset == shape.count - 1 && layer.perFeature ? $0.element : 1 }
             return .array(NDArray(Tensor(shape: broadcast) { values[$0 % max(values.count, 1)] }))
         case "adapt":
             return function("adapt", "data, batch_size=None, steps=None") { a, _ throws(Diagnostic) in
@@ -86,7 +98,8 @@ enum LayerAttributes {
         case "activation": return .object(ActivationFunction(layer.activation))
         case "kernel", "bias":
             guard layer.isBuilt else {
-                throw Diagnostic("layer '\(layer.name)' has no weights yet: it is built when it first sees data", at: nil)
+                throw Diagnostic(
+                    "layer '\(layer.name)' has no weights yet: it is built when it first sees data", at: nil)
             }
             guard name == "kernel" || layer.useBias else { return .none }
             return object.variables[name == "kernel" ? 0 : 1]

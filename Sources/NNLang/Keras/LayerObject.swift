@@ -15,8 +15,10 @@ final class LayerObject: CallableObject {
     }
 
     var attributeNames: [String] {
-        ["get_weights", "set_weights", "name", "weights", "count_params", "built", "trainable", "trainable_weights",
-         "non_trainable_weights", "input_shape", "output_shape"] + LayerAttributes.names(of: layer)
+        [
+            "get_weights", "set_weights", "name", "weights", "count_params", "built", "trainable", "trainable_weights",
+            "non_trainable_weights", "input_shape", "output_shape",
+        ] + LayerAttributes.names(of: layer)
     }
 
     var variablePrefix: String { (model.map { $0.model.name + "/" } ?? "") + layer.name }
@@ -43,10 +45,14 @@ final class LayerObject: CallableObject {
         case "non_trainable_weights", "non_trainable_variables":
             return .list(variables { !$0.trainable || !self.layer.trainable })
         case "output_shape":
-            guard let shape = layer.outputShape else { throw Diagnostic("layer '\(layer.name)' is not built yet", at: nil) }
+            guard let shape = layer.outputShape else {
+                throw Diagnostic("layer '\(layer.name)' is not built yet", at: nil)
+            }
             return .tuple([.none] + shape.map { .int($0) })
         case "input_shape":
-            guard let shape = layer.inputShape else { throw Diagnostic("layer '\(layer.name)' is not built yet", at: nil) }
+            guard let shape = layer.inputShape else {
+                throw Diagnostic("layer '\(layer.name)' is not built yet", at: nil)
+            }
             return .tuple([.none] + shape.map { .int($0) })
         case "get_weights":
             return KerasWeights.getter { self.layer.weights() }
