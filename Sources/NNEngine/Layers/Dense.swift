@@ -19,6 +19,7 @@ public final class Dense: Layer {
     /// Inputs per example, once built.
     public private(set) var inputWidth: Int?
     public var inputShape: [Int]? { inputWidth.map { [$0] } }
+    public var isBuilt: Bool { inputWidth != nil }
     /// W, shape (inputs, units), and b, shape (units,); empty until built.
     let kernelParameter = Parameter(name: "kernel", value: Tensor(shape: [0, 0]))
     let biasParameter = Parameter(name: "bias", value: Tensor(shape: [0]))

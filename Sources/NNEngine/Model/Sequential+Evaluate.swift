@@ -11,7 +11,7 @@ extension Sequential {
         guard x.rank >= 2 else { throw .inputRank(expectedAtLeast: 2, shape: x.shape) }
         guard batchSize > 0 else { throw .invalidArgument("batch_size must be a positive integer; got \(batchSize)") }
         try build(inputShape: Array(x.shape.dropFirst()))
-        return withSubnormalsFlushed { predictBatches(x, batchSize: batchSize, training: training) }
+        return withSubnormalsFlushed { withPlan { predictBatches(x, batchSize: batchSize, training: training) } }
     }
 
     private func predictBatches(_ x: Tensor, batchSize: Int, training: Bool) -> Tensor {
@@ -34,7 +34,10 @@ extension Sequential {
         guard batchSize > 0 else { throw .invalidArgument("batch_size must be a positive integer; got \(batchSize)") }
         let (configuration, data) = try prepare(x: x, y: y, method: "evaluate")
         return withSubnormalsFlushed {
-            evaluate(data, configuration: configuration, metricKinds: resolvedMetrics(configuration, data: data), batchSize: batchSize)
+            withPlan {
+                evaluate(data, configuration: configuration, metricKinds: resolvedMetrics(configuration, data: data),
+                         batchSize: batchSize)
+            }
         }
     }
 
@@ -61,9 +64,13 @@ extension Sequential {
     public func step(x: Tensor, y: Tensor) throws(EngineError) -> (loss: Float, trace: StepTrace) {
         let (configuration, data) = try prepare(x: x, y: y, method: "step")
         var metrics: [MetricAccumulator] = []
-        let (loss, trace) = try withSubnormalsFlushed { () throws(EngineError) in try trainingStep(
-            x: data.x.pointer, y: data.y.pointer, rows: data.rows, configuration: configuration,
-            metrics: &metrics, position: (1, 1), recordTrace: true) }
+        let (loss, trace) = try withSubnormalsFlushed { () throws(EngineError) in
+            try withPlan { () throws(EngineError) in
+                try trainingStep(
+                    x: data.x.pointer, y: data.y.pointer, rows: data.rows, configuration: configuration,
+                    metrics: &metrics, position: (1, 1), recordTrace: true)
+            }
+        }
         guard let trace else { throw .invalidArgument("the step was not recorded") }
         return (loss, trace)
     }

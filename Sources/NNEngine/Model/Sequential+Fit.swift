@@ -42,6 +42,9 @@ extension Sequential {
             lossName: configuration.loss.kind.rawValue, optimizerName: configuration.optimizer.name))
 
         BLAS.chooseThreads(rows: batchSize, widths: [inputWidth ?? 0] + leafLayers.compactMap { ($0 as? Dense)?.units })
+        let ownsPlan = activePlan == nil
+        if ownsPlan { activePlan = ComputePlan(leafLayers) }
+        defer { if ownsPlan { activePlan = nil } }
         var order = Array(0..<training.rows)
         var batch = BatchBuffer(rows: batchSize, inputWidth: training.x.rowWidth, targetWidth: training.targetWidth)
         let xWidth = training.x.rowWidth, yWidth = training.targetWidth

@@ -1,16 +1,50 @@
+/// The layers and parameters a batch goes through, worked out once per fit, predict or evaluate
+/// rather than once per batch.
+struct ComputePlan {
+    let leaves: [Layer]
+    /// The first layer with weights to train: backpropagation stops there.
+    let lowest: Int
+    let trainable: [Parameter]
+    let regularized: [Dense]
+    /// Elements of one example's output.
+    let outputWidth: Int
+
+    init(_ leaves: [Layer]) {
+        self.leaves = leaves
+        outputWidth = leaves.last?.outputWidth ?? 0
+        lowest = leaves.firstIndex { layer in layer.trainable && layer.parameters.contains { $0.trainable } }
+            ?? leaves.count
+        trainable = leaves.filter(\.trainable).flatMap { $0.parameters.filter(\.trainable) }
+        regularized = leaves.compactMap { ($0 as? Dense).flatMap { $0.kernelRegularizer == nil ? nil : $0 } }
+    }
+}
+
 /// The computations of one batch: forward pass, loss, backpropagation and update.
 extension Sequential {
+    /// Runs `body` with the plan of the model as it is now (kept if one is already running).
+    func withPlan<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+        if activePlan != nil { return try body() }
+        activePlan = ComputePlan(leafLayers)
+        defer { activePlan = nil }
+        return try body()
+    }
+
+    var plan: ComputePlan { activePlan ?? ComputePlan(leafLayers) }
+
     /// Runs the leaf layers on `rows` examples at `x`; the prediction is then the last one's output.
     func forwardPass(_ x: UnsafePointer<Float>, rows: Int, training: Bool) {
         var input = x
-        for layer in leafLayers {
+        for layer in plan.leaves {
             layer.forward(input, rows: rows, training: training)
             input = layer.output
         }
     }
 
     /// The layer whose output is the model's.
-    var outputLayer: Layer { leafLayers[leafLayers.count - 1] }
+    var outputLayer: Layer {
+        let leaves = plan.leaves
+        return leaves[leaves.count - 1]
+    }
 
     /// The loss of the batch at `y` after a forward pass (regularization penalties apart), with its
     /// gradient written for the output layer (∂L/∂logits or ∂L/∂output) when `withGradient`.
@@ -25,16 +59,14 @@ extension Sequential {
             : nil
         let (value, target) = loss.evaluate(
             z: output.logits, a: output.output, activation: activation, target: y, rows: rows,
-            columns: output.outputWidth ?? 0, gradient: gradient)
+            columns: plan.outputWidth, gradient: gradient)
         return (value, regularizationLoss, target)
     }
 
     /// Σ of every layer's regularization penalty.
     var regularizationLoss: Float {
         var total: Float = 0
-        for layer in leafLayers {
-            if let dense = layer as? Dense, dense.kernelRegularizer != nil { total += dense.regularizationLoss }
-        }
+        for dense in plan.regularized { total += dense.regularizationLoss }
         return total
     }
 
@@ -42,19 +74,13 @@ extension Sequential {
     /// the lowest layer with weights to train nothing needs a gradient, so none is computed there
     /// (a Flatten at the bottom saves the first Dense its input-gradient product).
     func backwardPass(_ x: UnsafePointer<Float>, rows: Int, lossTarget: LossGradientTarget) {
-        let layers = leafLayers
-        let lowest = lowestTrainedIndex(layers)
+        let plan = self.plan, layers = plan.leaves, lowest = plan.lowest
         for index in layers.indices.reversed() where index >= lowest {
             let input = index == 0 ? x : layers[index - 1].output
             layers[index].backward(
                 input: input, rows: rows, inputGradient: index <= lowest ? nil : layers[index - 1].outputGradient,
                 fromLogits: index == layers.count - 1 && lossTarget == .logits)
         }
-    }
-
-    /// The index of the first layer with weights to train (the count when there is none).
-    func lowestTrainedIndex(_ layers: [Layer]) -> Int {
-        layers.firstIndex { layer in layer.trainable && layer.parameters.contains { $0.trainable } } ?? layers.count
     }
 
     /// One training step on `rows` examples; returns the loss before the update (regularization
@@ -65,7 +91,7 @@ extension Sequential {
     ) throws(EngineError) -> (loss: Float, trace: StepTrace?) {
         forwardPass(x, rows: rows, training: true)
         let output = outputLayer
-        let width = output.outputWidth ?? 0
+        let width = plan.outputWidth
         for index in metrics.indices {
             metrics[index].add(a: output.output, y: y, rows: rows, columns: width)
         }
@@ -80,9 +106,7 @@ extension Sequential {
         backwardPass(x, rows: rows, lossTarget: lossTarget)
         recorder?.recordGradients(model: self, rows: rows, lossTarget: lossTarget)
         let optimizer = configuration.optimizer
-        for layer in leafLayers where layer.trainable {
-            for parameter in layer.parameters where parameter.trainable { optimizer.update(parameter) }
-        }
+        for parameter in plan.trainable { optimizer.update(parameter) }
         optimizer.finishStep()
         let trace = recorder?.finish(
             model: self, optimizer: optimizer, position: position, loss: configuration.loss,

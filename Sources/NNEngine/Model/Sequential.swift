@@ -6,7 +6,9 @@ public final class Sequential {
     public let name: String
     public private(set) var layers: [Layer] = []
     /// The layers that compute, nested models flattened, in order.
-    public var leafLayers: [Layer] { layers.flatMap { ($0 as? Sequential)?.leafLayers ?? [$0] } }
+    public var leafLayers: [Layer] { activePlan?.leaves ?? layers.flatMap { ($0 as? Sequential)?.leafLayers ?? [$0] } }
+    /// What every batch of the running fit, predict or evaluate needs, worked out once for it.
+    var activePlan: ComputePlan?
     /// The per-example input shape, from `Input(shape=...)`, a layer's declared input shape, or the first data seen.
     public internal(set) var inputShape: [Int]?
     /// Set by `compile`.

@@ -33,7 +33,7 @@ struct TraceRecorder {
     /// Records ∂L/∂a, ∂L/∂z, ∂L/∂x and every weight's gradient after backpropagation.
     mutating func recordGradients(model: Sequential, rows: Int, lossTarget: LossGradientTarget) {
         let leaves = model.leafLayers
-        let lowest = model.lowestTrainedIndex(leaves)
+        let lowest = model.plan.lowest
         for (index, layer) in leaves.enumerated() where index >= lowest {
             let isOutput = index == leaves.count - 1
             let shape = [rows] + (layer.outputShape ?? [])

@@ -34,11 +34,14 @@ struct OptimizerSlots {
 
     init(perSlot: Int) { self.perSlot = perSlot }
 
-    /// The state of `parameter`: `perSlot` runs of its element count, zeros the first time.
+    /// The state of `parameter`: `perSlot` runs of its element count, zeros the first time. The
+    /// state tensors are never shared, so writing through their pointer needs no copy check.
     mutating func pointer(_ parameter: Parameter) -> UnsafeMutablePointer<Float> {
         let key = ObjectIdentifier(parameter), count = parameter.value.count * perSlot
-        if storage[key]?.state.count != count { storage[key] = (parameter, Tensor(shape: [count])) }
-        return storage[key, default: (parameter, Tensor(shape: [count]))].state.mutablePointer()
+        if let entry = storage[key], entry.state.count == count { return entry.state.pointer }
+        let state = Tensor(shape: [count])
+        storage[key] = (parameter, state)
+        return state.pointer
     }
 
     /// A copy of state tensor `index` of `parameter` (empty before its first update).
