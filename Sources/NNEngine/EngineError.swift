@@ -31,7 +31,7 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case modelInputMismatch(firstLayerKind: String, expected: [Int], received: [Int])
     /// Two layers of a model with the same name.
     case duplicateLayerName(layer: String, model: String)
-    /// A layer that needs one axis per example (Dense) got examples of `shape`.
+    /// A layer that needs an axis of features per example (Dense) got scalar examples.
     case flatInputRequired(layer: String, kind: String, shape: [Int])
     /// An input declared after layers were added.
     case inputAfterLayers(model: String)
@@ -72,8 +72,8 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case .duplicateLayerName(let layer, let model):
             return "a layer named '\(layer)' is already in model '\(model)'; layer names must be unique"
         case .flatInputRequired(let layer, let kind, let shape):
-            return
-                "\(kind) layer '\(layer)' takes one axis of features per example; got examples of shape \(formatShape(shape))"
+            return "\(kind) layer '\(layer)' needs an axis of features per example; got examples of shape "
+                + formatShape(shape)
         case .inputAfterLayers:
             return "the input must be declared before the first layer of a Sequential model"
         case .notAdapted(let layer):

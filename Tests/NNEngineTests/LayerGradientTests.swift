@@ -23,6 +23,10 @@ import Testing
             loss: Loss(.binaryCrossentropy),
             outputs: 2
         ) { [try BatchNormalization(), try Flatten(), try dense(2, .sigmoid)] },
+        Case(
+            name: "Dense along the last axis of 2×3 examples", inputShape: [2, 3], loss: Loss(.meanSquaredError),
+            outputs: 2
+        ) { [try dense(3, .tanh), try Flatten(), try dense(2)] },
         Case(name: "Dropout with a fixed mask", inputShape: [3], loss: Loss(.binaryCrossentropy), outputs: 2) {
             let dropout = try Dropout(rate: 0.4)
             dropout.fixedMasks = [Tensor(shape: [6, 5]) { Float(($0 * 7 + 3) % 5 == 0 ? 0 : 1) }]

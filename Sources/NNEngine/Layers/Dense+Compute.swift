@@ -12,8 +12,9 @@ extension Dense {
     public var logitsGradient: UnsafeMutablePointer<Float> { buffers[3] }
 
     /// z = x·W + b and a = f(z) for `rows` examples of `x` (rows × inputs), into the buffers.
-    public func forward(_ x: UnsafePointer<Float>, rows: Int, training: Bool) {
+    public func forward(_ x: UnsafePointer<Float>, rows examples: Int, training: Bool) {
         guard let width = inputWidth else { return }
+        let rows = examples * rowsPerExample
         buffers.reserve(rows: rows, width: units)
         let z = self.z
         BLAS.gemm(m: rows, n: units, k: width, a: x, b: kernel.pointer, c: z)
@@ -30,10 +31,11 @@ extension Dense {
     /// ∂L/∂z (through the activation's derivative unless the loss gave it), then ∂L/∂W = xᵀ·∂L/∂z,
     /// ∂L/∂b = Σ_rows ∂L/∂z (plus the regularizer's gradient), and ∂L/∂x = ∂L/∂z·Wᵀ when asked.
     public func backward(
-        input x: UnsafePointer<Float>, rows: Int, inputGradient: UnsafeMutablePointer<Float>?,
+        input x: UnsafePointer<Float>, rows examples: Int, inputGradient: UnsafeMutablePointer<Float>?,
         fromLogits: Bool
     ) {
         guard let width = inputWidth else { return }
+        let rows = examples * rowsPerExample
         let dz = self.dz
         if !fromLogits { activation.backward(da, z: z, a: a, into: dz, rows: rows, columns: units) }
         if trainable {

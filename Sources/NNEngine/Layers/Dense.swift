@@ -1,7 +1,8 @@
 /// A fully connected layer, Keras's `Dense`: `a = f(x·W + b)` with W of shape (inputs, units).
 ///
 /// The layer is built lazily from the width of the first input it sees, unless an input width is
-/// given. It holds its parameters, their gradients and the work buffers of the latest batch.
+/// given. As in Keras it works along the last axis: examples of shape (28, 28) give (28, units).
+/// It holds its parameters, their gradients and the work buffers of the latest batch.
 public final class Dense: Layer {
     public let units: Int
     public let activation: Activation
@@ -12,14 +13,16 @@ public final class Dense: Layer {
     public let name: String
     public var kind: String { "Dense" }
     public var trainable = true
-    /// The input width the layer was declared with (Keras's `input_shape`/`input_dim`), if any.
-    public let declaredInputWidth: Int?
-    public var declaredInputShape: [Int]? { declaredInputWidth.map { [$0] } }
+    /// The per-example input shape the layer was declared with (Keras's `input_shape`/`input_dim`), if any.
+    public let declaredInputShape: [Int]?
+    public var declaredInputWidth: Int? { declaredInputShape?.last }
 
-    /// Inputs per example, once built.
+    /// Inputs per row (the last axis), once built.
     public private(set) var inputWidth: Int?
-    public var inputShape: [Int]? { inputWidth.map { [$0] } }
+    public private(set) var inputShape: [Int]?
     public var isBuilt: Bool { inputWidth != nil }
+    /// Rows of the last axis in one example: 1 for flat examples, 28 for (28, 28).
+    var rowsPerExample = 1
     /// W, shape (inputs, units), and b, shape (units,); empty until built.
     let kernelParameter = Parameter(name: "kernel", value: Tensor(shape: [0, 0]))
     let biasParameter = Parameter(name: "bias", value: Tensor(shape: [0]))
@@ -30,7 +33,8 @@ public final class Dense: Layer {
     public init(
         units: Int, activation: Activation = .linear, useBias: Bool = true,
         kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
-        kernelRegularizer: Regularizer? = nil, name: String? = nil, inputWidth: Int? = nil
+        kernelRegularizer: Regularizer? = nil, name: String? = nil, inputWidth: Int? = nil,
+        inputShape: [Int]? = nil
     ) throws(EngineError) {
         guard units > 0 else {
             throw .invalidArgument("Dense needs a positive number of units; got units=\(units)")
@@ -45,7 +49,10 @@ public final class Dense: Layer {
         self.biasInitializer = biasInitializer
         self.kernelRegularizer = kernelRegularizer
         self.name = name ?? LayerNames.shared.next("dense")
-        self.declaredInputWidth = inputWidth
+        if let inputShape, inputShape.isEmpty || inputShape.contains(where: { $0 <= 0 }) {
+            throw .invalidArgument("an input shape must be positive; got \(formatShape(inputShape))")
+        }
+        self.declaredInputShape = inputShape ?? inputWidth.map { [$0] }
     }
 
     public var kernel: Tensor { kernelParameter.value }
@@ -60,13 +67,15 @@ public final class Dense: Layer {
     }
 
     public func outputShape(for shape: [Int]) throws(EngineError) -> [Int] {
-        guard shape.count == 1 else { throw .flatInputRequired(layer: name, kind: kind, shape: shape) }
-        return [units]
+        guard !shape.isEmpty else { throw .flatInputRequired(layer: name, kind: kind, shape: shape) }
+        return shape.dropLast() + [units]
     }
 
     public func build(inputShape shape: [Int], random: inout RandomGenerator) throws(EngineError) {
-        _ = try outputShape(for: shape)
-        try build(inputWidth: shape[0], random: &random)
+        guard let last = shape.last else { throw .flatInputRequired(layer: name, kind: kind, shape: shape) }
+        try build(inputWidth: last, random: &random)
+        inputShape = shape
+        rowsPerExample = shape.dropLast().reduce(1, *)
     }
 
     /// Creates W and b for inputs of `width`, drawing initial values from `random`.
@@ -74,6 +83,8 @@ public final class Dense: Layer {
         guard width > 0 else { throw .invalidArgument("layer '\(name)' needs a positive input width; got \(width)") }
         try Dense.checkAllocatable(rows: width, columns: units, what: "layer '\(name)'")
         inputWidth = width
+        inputShape = [width]
+        rowsPerExample = 1
         kernelParameter.value = kernelInitializer.make(shape: [width, units], using: &random)
         kernelParameter.gradient = Tensor(shape: [width, units])
         biasParameter.value = useBias ? biasInitializer.make(shape: [units], using: &random) : Tensor(shape: [0])

@@ -31,9 +31,8 @@ extension EngineError {
             }
             return description
         case .flatInputRequired(let layer, let kind, let shape):
-            return
-                "\(kind) layer '\(layer)' takes one axis of features per example, but its input has examples of shape "
-                + "\(formatShape(shape)); put a Flatten() before it"
+            return "\(kind) layer '\(layer)' needs an axis of features per example; got examples of shape "
+                + "\(formatShape(shape)). For one feature per example use x.reshape(-1, 1)"
         case .inputAfterLayers:
             return "Input must come before the first layer of a Sequential model"
         case .notAdapted(let layer):

@@ -122,14 +122,13 @@ enum KerasLibrary {
         }
         let units = try a.int("units")
         let activation = try KerasLibrary.activation(from: a["activation"], range: a.range("activation"))
-        var inputWidth: Int?
+        var inputWidth: Int?, inputShape: [Int]?
         if let shape = a["input_shape"] {
             let dimensions = try a.shapeValue(shape, range: a.range("input_shape"))
-            guard dimensions.count == 1 else {
-                throw Diagnostic("Dense takes one axis of features per example: input_shape=(n,); got \(formatShape(dimensions))",
-                                 at: a.range("input_shape"), hint: "put Flatten(input_shape=\(formatShape(dimensions))) before it")
+            guard !dimensions.isEmpty, dimensions.allSatisfy({ $0 > 0 }) else {
+                throw Diagnostic("an input shape must be positive; got \(formatShape(dimensions))", at: a.range("input_shape"))
             }
-            inputWidth = dimensions[0]
+            inputShape = dimensions
         }
         if let width = try a.optionalInt("input_dim") { inputWidth = width }
         let useBias = try a.bool("use_bias", default: true)
@@ -139,7 +138,8 @@ enum KerasLibrary {
         let name = a["name"] == nil ? interpreter.layerNames.next("dense") : try a.string("name")
         let layer = try engine(a.callRange) { () throws(EngineError) in
             try Dense(units: units, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
-                      biasInitializer: biasInitializer, kernelRegularizer: kernelRegularizer, name: name, inputWidth: inputWidth)
+                      biasInitializer: biasInitializer, kernelRegularizer: kernelRegularizer, name: name, inputWidth: inputWidth,
+                      inputShape: inputShape)
         }
         layer.trainable = try a.bool("trainable", default: true)
         return .object(LayerObject(layer))
