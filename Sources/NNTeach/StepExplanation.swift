@@ -73,7 +73,7 @@ public struct StepExplanation {
             let z = style.layer("z", n), w = style.layer("W", n), b = style.layer("b", n)
             let formula = layer.bias == nil ? "\(z) = \(input)\(style.dot)\(w)" : "\(z) = \(input)\(style.dot)\(w) + \(b)"
             let shapes = "\(w) \(numbers.shape(layer.kernel))" + (layer.bias.map { ", \(b) \(numbers.shape($0))" } ?? "")
-            lines.append(style.emphasis("Layer \(n)") + "  \(layer.name): Dense(\(layer.a.rowWidth), \(layer.activation.name))   \(formula)   \(shapes)")
+            lines.append(style.emphasis("Layer \(n)") + "  \(layer.name): Dense(\(layer.kernel.shape.last ?? layer.a.rowWidth), \(layer.activation.name))   \(formula)   \(shapes)")
             lines.append("  \(z) = \(numbers.row(layer.z, 0))")
             let prediction = index == layers.count - 1 ? "   \(style.arrow) the prediction \(style.yHat)" : ""
             lines.append("  \(formulas.activation(layer.activation, layer: n)) = \(numbers.row(layer.a, 0))\(prediction)")
