@@ -33,6 +33,14 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case duplicateLayerName(layer: String, model: String)
     /// A layer that needs an axis of features per example (Dense) got scalar examples.
     case flatInputRequired(layer: String, kind: String, shape: [Int])
+    /// Training or evaluation data without a single example.
+    case noExamples
+    /// A loss that takes class indices got targets of another shape.
+    case classIndicesExpected(examples: Int, yShape: [Int])
+    /// A target that is not a whole number from 0 to `classes` − 1.
+    case notClassIndex(index: Int, value: Float, classes: Int)
+    /// Targets whose width differs from the output layer's.
+    case targetShapeMismatch(outputUnits: Int, yShape: [Int], loss: Loss.Kind)
     /// An input declared after layers were added.
     case inputAfterLayers(model: String)
     /// A Normalization layer used before `adapt` or without mean and variance.
@@ -74,6 +82,15 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case .flatInputRequired(let layer, let kind, let shape):
             return "\(kind) layer '\(layer)' needs an axis of features per example; got examples of shape "
                 + formatShape(shape)
+        case .noExamples:
+            return "there are no examples: x has 0 rows"
+        case .classIndicesExpected(let examples, let yShape):
+            return "the loss expects one class index per example (shape (\(examples),)); got y of shape \(formatShape(yShape))"
+        case .notClassIndex(let index, let value, let classes):
+            return "y[\(index)] = \(value.formatted) is not a class index: with \(classes) output units "
+                + "the labels must be whole numbers from 0 to \(classes - 1)"
+        case .targetShapeMismatch(let units, let yShape, _):
+            return "the output layer has \(units) unit\(units == 1 ? "" : "s") per example but y has shape \(formatShape(yShape))"
         case .inputAfterLayers:
             return "the input must be declared before the first layer of a Sequential model"
         case .notAdapted(let layer):

@@ -33,6 +33,14 @@ extension EngineError {
         case .flatInputRequired(let layer, let kind, let shape):
             return "\(kind) layer '\(layer)' needs an axis of features per example; got examples of shape "
                 + "\(formatShape(shape)). For one feature per example use x.reshape(-1, 1)"
+        case .classIndicesExpected(let examples, let yShape):
+            return "SparseCategoricalCrossentropy expects one class index per example (shape (\(examples),)); "
+                + "got y of shape \(formatShape(yShape)). For one-hot targets use CategoricalCrossentropy"
+        case .targetShapeMismatch(_, let yShape, let loss):
+            return description
+                + (yShape.count == 1 && loss == .categoricalCrossentropy
+                    ? "; for class indices use SparseCategoricalCrossentropy, or one-hot encode y"
+                    : "; the last layer's units must match y's columns")
         case .inputAfterLayers:
             return "Input must come before the first layer of a Sequential model"
         case .notAdapted(let layer):
