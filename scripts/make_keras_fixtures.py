@@ -1,6 +1,7 @@
 """Writes the Keras-parity fixtures of the engine tests (Tests/NNEngineTests/Fixtures/keras_parity.json).
 
-It also writes keras_layers.json: the layers beyond Dense (scripts/keras_layer_cases.py).
+It also writes keras_layers.json: the layers beyond Dense (scripts/keras_layer_cases.py); with
+--layers-only it writes that file alone.
 Each case trains a small network in Keras 3 (tensorflow-cpu) from fixed initial weights with
 shuffle=False and records the per-epoch history, the final weights, predictions and evaluate().
 The Swift tests replay each case on NNEngine and compare. Run it only to regenerate the fixtures:
