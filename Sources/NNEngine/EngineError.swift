@@ -43,8 +43,6 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
     case targetShapeMismatch(outputUnits: Int, yShape: [Int], loss: Loss.Kind)
     /// An input declared after layers were added.
     case inputAfterLayers(model: String)
-    /// A Normalization layer used before `adapt` or without mean and variance.
-    case notAdapted(layer: String)
 
     public var description: String {
         switch self {
@@ -93,8 +91,6 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
             return "the output layer has \(units) unit\(units == 1 ? "" : "s") per example but y has shape \(formatShape(yShape))"
         case .inputAfterLayers:
             return "the input must be declared before the first layer of a Sequential model"
-        case .notAdapted(let layer):
-            return "layer '\(layer)' has no mean and variance yet"
         }
     }
 }

@@ -57,19 +57,4 @@ extension Dense {
             BLAS.gemm(transposeB: true, m: rows, n: width, k: units, a: dz, b: kernel.pointer, c: inputGradient)
         }
     }
-
-    /// `z = x·W + b` for a batch `x` (rows × inputs), outside training.
-    public func preActivation(_ x: Tensor) throws(EngineError) -> Tensor {
-        guard let width = inputWidth else { throw .layerNotBuilt(layer: name) }
-        guard x.rank == 2, x.shape[1] == width else {
-            throw .inputShapeMismatch(layer: name, expected: [width], received: Array(x.shape.dropFirst()))
-        }
-        var z = try x.matmul(kernel)
-        if useBias {
-            let b = bias.pointer
-            let pointer = z.mutablePointer()
-            for row in 0..<x.rows { for j in 0..<units { pointer[row * units + j] += b[j] } }
-        }
-        return z
-    }
 }

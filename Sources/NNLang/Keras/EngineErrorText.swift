@@ -43,9 +43,6 @@ extension EngineError {
                     : "; the last layer's units must match y's columns")
         case .inputAfterLayers:
             return "Input must come before the first layer of a Sequential model"
-        case .notAdapted(let layer):
-            return "layer '\(layer)' has no mean and variance yet: call \(layer).adapt(X) on the training data first, "
-                + "or give Normalization(mean=..., variance=...)"
         default:
             return description
         }
