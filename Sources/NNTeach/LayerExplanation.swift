@@ -55,8 +55,8 @@ extension StepExplanation {
         case .normalization(let mean, let variance, let invert)?:
             let formula =
                 invert
-                ? "\(a) = mean + \(input)\(style.dot)\(style.sqrt)variance"
-                : "\(a) = (\(input) \(m) mean) / \(style.sqrt)variance"
+                ? "\(a) = mean + \(input)\(style.dot)\(style.sqrt)(variance)"
+                : "\(a) = (\(input) \(m) mean) / \(style.sqrt)(variance)"
             lines.append(title + "   \(formula)   (statistics from adapt, fixed in training)")
             lines.append("  mean = \(numbers.vector(mean.scalars)), variance = \(numbers.vector(variance.scalars))")
         case nil:
@@ -120,7 +120,7 @@ extension StepExplanation {
             )
         case .normalization(_, _, let invert)?:
             lines.append(
-                pad + "\(before) = \(da) \(invert ? "\(style.dot) \(style.sqrt)variance" : "/ \(style.sqrt)variance")")
+                pad + "\(before) = \(da) \(invert ? "\(style.dot) \(style.sqrt)(variance)" : "/ \(style.sqrt)(variance)")")
         case nil:
             if layer.kind == "Flatten" {
                 lines.append(
@@ -130,7 +130,7 @@ extension StepExplanation {
                 lines.append(
                     pad + "\(before) = \(da) \(style.hadamard) f\(style.prime)(\(z)),  "
                         + (layer.activation != .linear
-                            ? formulas.derivative(layer.activation) : "\(layer.kind)'s slope at \(z)"))
+                            ? formulas.derivative(layer.activation) : "1 above the layer's threshold (0 by default), its negative slope below"))
             }
         }
         if let gradient = layer.inputGradient { lines.append(pad + "example 1: \(numbers.row(gradient, 0))") }
