@@ -62,7 +62,7 @@ public struct StepExplanation {
         var lines: [String] = []
         guard let first = layers.first else { return lines }
         let input = "x = \(numbers.row(first.input, 0))", column = style.width - 22
-        lines.append((input.count >= column ? input + "  " : input.padding(column)) + "one example: shape (\(first.input.rowWidth),)")
+        lines.append((input.count >= column ? input + "  " : input.padding(column)) + "one example: shape \(formatShape(Array(first.input.shape.dropFirst())))")
         for (index, layer) in layers.enumerated() {
             let n = index + 1
             guard layer.kind == "Dense" else {
