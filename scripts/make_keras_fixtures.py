@@ -1,5 +1,7 @@
 """Writes the Keras-parity fixtures of the engine tests (Tests/NNEngineTests/Fixtures/keras_parity.json).
 
+It also writes keras_layers.json: the layers beyond Dense (scripts/keras_layer_cases.py); with
+--layers-only it writes that file alone.
 Each case trains a small network in Keras 3 (tensorflow-cpu) from fixed initial weights with
 shuffle=False and records the per-epoch history, the final weights, predictions and evaluate().
 The Swift tests replay each case on NNEngine and compare. Run it only to regenerate the fixtures:
@@ -16,7 +18,11 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 import keras  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(__file__))
+from keras_layer_cases import initial_weights, keras_layer, layer_cases  # noqa: E402
+
 OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "NNEngineTests", "Fixtures", "keras_parity.json")
+LAYERS_OUT = os.path.join(os.path.dirname(__file__), "..", "Tests", "NNEngineTests", "Fixtures", "keras_layers.json")
 
 OPTIMIZERS = {
     "sgd": {"name": "SGD", "learning_rate": 0.1, "momentum": 0.0, "nesterov": False},
@@ -122,7 +128,45 @@ def run_case(name, loss_key, opt_key, hidden, rng, *, batch_size=8, epochs=3, re
     }
 
 
+def run_layer_case(name, specs, input_shape, loss_key, opt_key, *, batch_size=10, epochs=3, x_scale=1.0, x_shift=0.0):
+    """One case of keras_layers.json: a model of any layers (see keras_layer_cases.py)."""
+    rng = LAYER_RNG
+    loss_config, units, _, target_kind = LOSSES[loss_key]
+    n = 20
+    x = (rng.normal(size=(n,) + tuple(input_shape)) * x_scale + x_shift).astype("float32")
+    flat = x.reshape(n, -1)
+    y = targets(target_kind, n, units, rng, flat)
+    model = keras.Sequential([keras.Input(shape=input_shape)] + [keras_layer(spec, x) for spec in specs])
+    initial = initial_weights(model, rng)
+    model.set_weights(initial)
+    metrics = ["accuracy"] if target_kind != "regression" else []
+    model.compile(loss=make_loss(loss_config), optimizer=make_optimizer(OPTIMIZERS[opt_key]), metrics=metrics)
+    history = {}
+    if epochs > 0:
+        history = model.fit(x, y, batch_size=batch_size, epochs=epochs, shuffle=False, verbose=0).history
+    evaluation = model.evaluate(x, y, verbose=0, return_dict=True)
+    return {
+        "name": name, "input_shape": list(input_shape), "layers": specs, "loss": loss_config,
+        "optimizer": OPTIMIZERS[opt_key], "metrics": metrics, "batch_size": batch_size, "epochs": epochs,
+        "x": tensor_json(x), "y": tensor_json(y), "initial_weights": [tensor_json(w) for w in initial],
+        "history": {k: [float(v) for v in vs] for k, vs in history.items()},
+        "final_weights": [tensor_json(w) for w in model.get_weights()],
+        "predictions": tensor_json(model.predict(x, verbose=0)),
+        "evaluate": {k: float(v) for k, v in evaluation.items()},
+    }
+
+
+LAYER_RNG = np.random.default_rng(12)
+
+
 def main():
+    meta = {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__}
+    layer_cases_list = layer_cases(LAYER_RNG, run_layer_case)
+    with open(LAYERS_OUT, "w") as f:
+        json.dump({"generator": meta, "cases": layer_cases_list}, f, indent=None, separators=(",", ":"))
+    print(f"wrote {len(layer_cases_list)} cases to {os.path.normpath(LAYERS_OUT)}", file=sys.stderr)
+    if "--layers-only" in sys.argv:
+        return
     rng = np.random.default_rng(2024)
     cases = []
     for i, loss_key in enumerate(LOSSES):
@@ -137,7 +181,6 @@ def main():
     cases.append(run_case("cce-sgd-nobias", "cce", "sgd", "relu", rng, use_bias=False, metrics=["accuracy"]))
     cases.append(run_case("scce-adam-fullbatch", "scce_logits", "adam", "relu", rng, batch_size=20, epochs=5,
                           metrics=["accuracy"]))
-    meta = {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__}
     with open(OUT, "w") as f:
         json.dump({"generator": meta, "cases": cases}, f, indent=None, separators=(",", ":"))
     print(f"wrote {len(cases)} cases to {os.path.normpath(OUT)}", file=sys.stderr)

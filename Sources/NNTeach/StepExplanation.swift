@@ -19,7 +19,10 @@ public struct StepExplanation {
         let batch = trace.input.rows
         let place = inFit ? " (epoch \(trace.epoch), batch \(trace.step))" : ""
         lines.append(style.heading("Step \(trace.iteration)\(place): forward pass, example 1 of \(batch)"))
-        lines += forward(trace.layers.map { ($0.name, $0.activation, $0.input, $0.kernelBefore, $0.biasBefore, $0.z, $0.a) }, batch: batch)
+        lines += forward(trace.layers.map {
+            LayerView(name: $0.name, kind: $0.kind, activation: $0.activation, input: $0.input, kernel: $0.kernelBefore,
+                      bias: $0.biasBefore, z: $0.z, a: $0.a, details: $0.details)
+        }, batch: batch)
         lines += loss(trace)
         lines.append(style.heading("Backpropagation (chain rule, from the output back)"))
         lines += backward(trace)
@@ -31,7 +34,10 @@ public struct StepExplanation {
     /// A prediction told layer by layer (`model.explain(x)`), for the first example of `x`.
     public func render(_ trace: ForwardTrace) -> String {
         var lines = [style.heading("Forward pass, example 1 of \(trace.input.rows)")]
-        lines += forward(trace.layers.map { ($0.name, $0.activation, $0.input, $0.kernel, $0.bias, $0.z, $0.a) }, batch: trace.input.rows)
+        lines += forward(trace.layers.map {
+            LayerView(name: $0.name, kind: $0.kind, activation: $0.activation, input: $0.input, kernel: $0.kernel,
+                      bias: $0.bias, z: $0.z, a: $0.a, details: $0.details)
+        }, batch: trace.input.rows)
         if let last = trace.layers.last, trace.input.rows > 1 {
             lines.append("All \(trace.input.rows) predictions: " + numbers.vector((0..<min(trace.input.rows, 6)).map { last.a[flat: $0 * last.a.rowWidth] })
                          + (last.a.rowWidth > 1 ? " (first output of each)" : ""))
@@ -39,20 +45,35 @@ public struct StepExplanation {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    typealias LayerValues = (name: String, activation: Activation, input: Tensor, kernel: Tensor, bias: Tensor?, z: Tensor, a: Tensor)
+    /// What the forward pass shows of a layer, from a training step or a prediction.
+    struct LayerView {
+        var name: String
+        var kind: String
+        var activation: Activation
+        var input: Tensor
+        var kernel: Tensor
+        var bias: Tensor?
+        var z: Tensor
+        var a: Tensor
+        var details: LayerDetails?
+    }
 
-    func forward(_ layers: [LayerValues], batch: Int) -> [String] {
+    func forward(_ layers: [LayerView], batch: Int) -> [String] {
         var lines: [String] = []
         guard let first = layers.first else { return lines }
         let input = "x = \(numbers.row(first.input, 0))", column = style.width - 22
-        lines.append((input.count >= column ? input + "  " : input.padding(column)) + "one example: shape (\(first.input.rowWidth),)")
+        lines.append((input.count >= column ? input + "  " : input.padding(column)) + "one example: shape \(formatShape(Array(first.input.shape.dropFirst())))")
         for (index, layer) in layers.enumerated() {
             let n = index + 1
+            guard layer.kind == "Dense" else {
+                lines += forwardOther(layer, n: n, batch: batch, isLast: index == layers.count - 1)
+                continue
+            }
             let input = index == 0 ? "x" : style.layer("a", n - 1)
             let z = style.layer("z", n), w = style.layer("W", n), b = style.layer("b", n)
             let formula = layer.bias == nil ? "\(z) = \(input)\(style.dot)\(w)" : "\(z) = \(input)\(style.dot)\(w) + \(b)"
             let shapes = "\(w) \(numbers.shape(layer.kernel))" + (layer.bias.map { ", \(b) \(numbers.shape($0))" } ?? "")
-            lines.append(style.emphasis("Layer \(n)") + "  \(layer.name): Dense(\(layer.a.rowWidth), \(layer.activation.name))   \(formula)   \(shapes)")
+            lines.append(style.emphasis("Layer \(n)") + "  \(layer.name): Dense(\(layer.kernel.shape.last ?? layer.a.rowWidth), \(layer.activation.name))   \(formula)   \(shapes)")
             lines.append("  \(z) = \(numbers.row(layer.z, 0))")
             let prediction = index == layers.count - 1 ? "   \(style.arrow) the prediction \(style.yHat)" : ""
             lines.append("  \(formulas.activation(layer.activation, layer: n)) = \(numbers.row(layer.a, 0))\(prediction)")
@@ -97,14 +118,28 @@ public struct StepExplanation {
             let dz = style.gradient(style.layer("z", n)), da = style.gradient(style.layer("a", n))
             let label = style.emphasis("Layer \(n)") + "  "
             let pad = String(repeating: " ", count: 9)
+            if layer.outputGradient == nil, layer.zGradient.count == 0 {
+                lines.append(style.emphasis("Layer \(n)") + "  \(layer.kind): "
+                             + style.note("no weights to learn here or below, so backpropagation stops above it"))
+                continue
+            }
+            if layer.kind != "Dense", !(index == trace.layers.count - 1 && trace.lossGradientTarget == .logits) {
+                lines += backwardOther(layer, n: n, trace: trace)
+                continue
+            }
             if index == trace.layers.count - 1, trace.lossGradientTarget == .logits {
                 lines.append(label + "\(dz) = (\(style.yHat) \(style.minus) y)/\(batch)   "
                              + style.note("(\(layer.activation == .softmax ? "softmax" : "sigmoid") and cross-entropy together simplify to \(style.yHat) \(style.minus) y; /\(batch) because the loss is the batch mean)"))
                 lines.append(pad + "example 1: \(numbers.row(layer.zGradient, 0))")
+                if layer.kind != "Dense" {
+                    lines += passedOn(n: n, index: index, dz)
+                    continue
+                }
             } else {
                 if let outputGradient = layer.outputGradient {
                     let origin = index == trace.layers.count - 1
                         ? "from the loss: \(lossDerivative(trace.lossFunction.kind, batch: batch, outputs: layer.a.rowWidth))"
+                        : trace.layers[index + 1].kind != "Dense" ? "from layer \(n + 1) (\(trace.layers[index + 1].kind)), above"
                         : "from layer \(n + 1): \(da) = \(style.gradient(style.layer("z", n + 1)))\(style.dot)\(style.layer("W", n + 1))\(style.transpose)"
                     lines.append(label + "\(da) \(origin)")
                     lines.append(pad + "example 1: \(numbers.row(outputGradient, 0))")

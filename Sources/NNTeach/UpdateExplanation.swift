@@ -7,38 +7,43 @@ extension StepExplanation {
     static let allParametersLimit = 40
 
     func update(_ trace: StepTrace) -> [String] {
-        guard let first = trace.layers.first else { return [] }
-        var lines = formulas.update(first.kernelOptimizerState).map { "  " + $0 }
-        let total = trace.layers.reduce(0) { $0 + $1.kernelAfter.count + ($1.biasAfter?.count ?? 0) }
+        let trained = trace.layers.enumerated().flatMap { position, layer in
+            layer.parameters.filter { $0.trainable }.map { (position + 1, $0) }
+        }
+        guard let firstState = trained.first?.1.optimizerState else { return [] }
+        var lines = formulas.update(firstState).map { "  " + $0 }
+        let total = trained.reduce(0) { $0 + $1.1.after.count }
         let showAll = total <= StepExplanation.allParametersLimit
-        let stateNames = stateColumns(first.kernelOptimizerState)
-        let header = ["parameter", "before", "gradient"] + stateNames + ["after"]
+        let header = ["parameter", "before", "gradient"] + stateColumns(firstState) + ["after"]
         var rows: [[String]] = []
         var hidden = 0
-        for (position, layer) in trace.layers.enumerated() {
-            let n = position + 1
-            let arrays: [(String, Tensor, Tensor, Tensor, OptimizerSnapshot)] =
-                [(style.layer("W", n), layer.kernelBefore, layer.kernelGradient, layer.kernelAfter, layer.kernelOptimizerState)]
-                + (layer.biasBefore.flatMap { before in
-                    layer.biasGradient.flatMap { gradient in
-                        layer.biasAfter.flatMap { after in layer.biasOptimizerState.map { [(style.layer("b", n), before, gradient, after, $0)] } }
-                    }
-                } ?? [])
-            for (name, before, gradient, after, state) in arrays {
-                let limit = showAll ? before.count : min(before.count, 3)
-                for element in 0..<limit {
-                    rows.append([name + index(before, element)] + [before[flat: element], gradient[flat: element]].map(numbers.number)
-                                + stateValues(state, element).map(numbers.number) + [numbers.number(after[flat: element])])
-                }
-                hidden += before.count - limit
+        for (n, parameter) in trained {
+            guard let gradient = parameter.gradient, let state = parameter.optimizerState else { continue }
+            let name = style.layer(symbol(parameter.name), n), before = parameter.before
+            let limit = showAll ? before.count : min(before.count, 3)
+            for element in 0..<limit {
+                rows.append([name + index(before, element)] + [before[flat: element], gradient[flat: element]].map(numbers.number)
+                            + stateValues(state, element).map(numbers.number) + [numbers.number(parameter.after[flat: element])])
             }
+            hidden += before.count - limit
         }
         lines += table(header, rows).map { "  " + $0 }
         if hidden > 0 { lines.append("  \(style.ellipsis) and \(hidden) more parameters, each updated the same way") }
-        if case .sgd(let rate) = first.kernelOptimizerState, let row = rows.first, row.count == 4 {
+        if case .sgd(let rate) = firstState, let row = rows.first, row.count == 4 {
             lines.append(style.note("  e.g. \(row[0]): \(row[1]) \(style.minus) \(formulas.short(rate)) \(style.times) (\(row[2])) = \(row[3])"))
         }
         return lines
+    }
+
+    /// The letter a parameter goes by in formulas: W and b for Dense, γ and β for BatchNormalization.
+    func symbol(_ name: String) -> String {
+        switch name {
+        case "kernel": "W"
+        case "bias": "b"
+        case "gamma": style.unicode ? "γ" : "gamma"
+        case "beta": style.unicode ? "β" : "beta"
+        default: name
+        }
     }
 
     func index(_ tensor: Tensor, _ flat: Int) -> String {

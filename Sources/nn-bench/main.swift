@@ -10,6 +10,9 @@ import NNEngine
 //   nn-bench               both workloads
 //   nn-bench seed [EPOCHS]          400-25-15-1 sigmoid, BCE, Adam, 1000x400, batch 32 (default 100 epochs)
 //   nn-bench mnist [N] [EPOCHS]     784-256-128-10 relu, SCCE from logits, Adam, Nx784, batch 128 (default 60000, 1)
+//   nn-bench tutorial [N] [EPOCHS]  TensorFlow's first tutorial: Flatten 28x28, Dense 128 relu, Dropout 0.2, Dense 10,
+//                                   Adam, SCCE from logits, Nx28x28, batch 32 (default 60000, 1);
+//                                   scripts/keras_tutorial_bench.py times the same in Keras
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
     var start = timespec(), end = timespec()
@@ -107,6 +110,27 @@ func mnistWorkload(examples n: Int, epochs: Int) throws {
            extra: "per epoch, loss \(format(Double(history["loss"]?.last ?? .nan), 4)), peak memory \(format(peakMemoryMB(), 1)) MB")
 }
 
+func tutorialWorkload(examples n: Int, epochs: Int) throws {
+    let random = RandomSource(seed: 0)
+    let x = random.draw { generator in Tensor(shape: [n, 28, 28]) { _ in generator.nextFloat() } }
+    let y = Tensor(shape: [n]) { row in
+        var best = 0
+        for j in 1..<10 where x[flat: row * 784 + j] > x[flat: row * 784 + best] { best = j }
+        return Float(best)
+    }
+    let model = try Sequential(
+        layers: [Flatten(inputShape: [28, 28]), Dense(units: 128, activation: .relu), Dropout(rate: 0.2), Dense(units: 10)],
+        random: random)
+    model.compile(loss: Loss(.sparseCategoricalCrossentropy, fromLogits: true), optimizer: Adam())
+    var history = History()
+    let time = try seconds {
+        history = try model.fit(x: x, y: y, options: FitOptions(batchSize: 32, epochs: epochs))
+    }
+    report("tutorial 28x28-128-dropout-10, \(n) examples, \(epochs) epoch(s)", seconds: time / Double(epochs),
+           flops: trainingFlops(widths: [784, 128, 10], examples: n),
+           extra: "per epoch, loss \(format(Double(history["loss"]?.last ?? .nan), 4)), peak memory \(format(peakMemoryMB(), 1)) MB")
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 func argument(_ index: Int, default value: Int) -> Int {
     index < arguments.count ? Int(arguments[index]) ?? value : value
@@ -115,11 +139,13 @@ do {
     switch arguments.first {
     case "seed": try seedWorkload(epochs: argument(1, default: 100))
     case "mnist": try mnistWorkload(examples: argument(1, default: 60000), epochs: argument(2, default: 1))
+    case "tutorial": try tutorialWorkload(examples: argument(1, default: 60000), epochs: argument(2, default: 1))
     case nil:
         try seedWorkload(epochs: 100)
         try mnistWorkload(examples: 60000, epochs: 1)
+        try tutorialWorkload(examples: 60000, epochs: 1)
     default:
-        print("usage: nn-bench [seed [EPOCHS] | mnist [N] [EPOCHS]]")
+        print("usage: nn-bench [seed [EPOCHS] | mnist [N] [EPOCHS] | tutorial [N] [EPOCHS]]")
         exit(2)
     }
 } catch {

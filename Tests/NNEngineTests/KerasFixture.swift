@@ -74,7 +74,9 @@ struct KerasCase: Decodable, CustomTestStringConvertible {
         return model
     }
 
-    func makeOptimizer() throws -> Optimizer {
+    func makeOptimizer() throws -> Optimizer { try KerasCase.optimizer(optimizer) }
+
+    static func optimizer(_ optimizer: OptimizerSpec) throws -> Optimizer {
         let rate = Float(optimizer.learning_rate)
         switch optimizer.name {
         case "SGD":

@@ -1,8 +1,9 @@
 /// A fully connected layer, Keras's `Dense`: `a = f(x·W + b)` with W of shape (inputs, units).
 ///
 /// The layer is built lazily from the width of the first input it sees, unless an input width is
-/// given. It holds its parameters, their gradients and the work buffers of the latest batch.
-public final class Dense {
+/// given. As in Keras it works along the last axis: examples of shape (28, 28) give (28, units).
+/// It holds its parameters, their gradients and the work buffers of the latest batch.
+public final class Dense: Layer {
     public let units: Int
     public let activation: Activation
     public let useBias: Bool
@@ -10,26 +11,30 @@ public final class Dense {
     public let biasInitializer: Initializer
     public let kernelRegularizer: Regularizer?
     public let name: String
-    /// The input width the layer was declared with (Keras's `input_shape`/`input_dim`), if any.
-    public let declaredInputWidth: Int?
+    public var kind: String { "Dense" }
+    public var trainable = true
+    /// The per-example input shape the layer was declared with (Keras's `input_shape`/`input_dim`), if any.
+    public let declaredInputShape: [Int]?
+    public var declaredInputWidth: Int? { declaredInputShape?.last }
 
-    /// Inputs per example, once built.
+    /// Inputs per row (the last axis), once built.
     public private(set) var inputWidth: Int?
-    /// W, shape (inputs, units); empty until built.
-    public internal(set) var kernel = Tensor(shape: [0, 0])
-    /// b, shape (units,); empty until built or when `useBias` is false.
-    public internal(set) var bias = Tensor(shape: [0])
-    /// ∂L/∂W and ∂L/∂b of the latest training step.
-    public internal(set) var kernelGradient = Tensor(shape: [0, 0])
-    public internal(set) var biasGradient = Tensor(shape: [0])
+    public private(set) var inputShape: [Int]?
+    public var isBuilt: Bool { inputWidth != nil }
+    /// Rows of the last axis in one example: 1 for flat examples, 28 for (28, 28).
+    var rowsPerExample = 1
+    /// W, shape (inputs, units), and b, shape (units,); empty until built.
+    let kernelParameter = Parameter(name: "kernel", value: Tensor(shape: [0, 0]))
+    let biasParameter = Parameter(name: "bias", value: Tensor(shape: [0]))
 
     /// Work buffers for up to `capacity` rows: z, a = f(z), ∂L/∂a and ∂L/∂z.
-    var workspace = DenseWorkspace()
+    var buffers = LayerBuffers(count: 4)
 
     public init(
         units: Int, activation: Activation = .linear, useBias: Bool = true,
         kernelInitializer: Initializer = .glorotUniform, biasInitializer: Initializer = .zeros,
-        kernelRegularizer: Regularizer? = nil, name: String? = nil, inputWidth: Int? = nil
+        kernelRegularizer: Regularizer? = nil, name: String? = nil, inputWidth: Int? = nil,
+        inputShape: [Int]? = nil
     ) throws(EngineError) {
         guard units > 0 else {
             throw .invalidArgument("Dense needs a positive number of units; got units=\(units)")
@@ -44,24 +49,47 @@ public final class Dense {
         self.biasInitializer = biasInitializer
         self.kernelRegularizer = kernelRegularizer
         self.name = name ?? LayerNames.shared.next("dense")
-        self.declaredInputWidth = inputWidth
+        if let inputShape, inputShape.isEmpty || inputShape.contains(where: { $0 <= 0 }) {
+            throw .invalidArgument("an input shape must be positive; got \(formatShape(inputShape))")
+        }
+        self.declaredInputShape = inputShape ?? inputWidth.map { [$0] }
     }
 
-    public var isBuilt: Bool { inputWidth != nil }
+    public var kernel: Tensor { kernelParameter.value }
+    public var bias: Tensor { biasParameter.value }
+    /// ∂L/∂W and ∂L/∂b of the latest training step.
+    public var kernelGradient: Tensor { kernelParameter.gradient }
+    public var biasGradient: Tensor { biasParameter.gradient }
 
-    /// Weights and biases: inputs × units, plus units when a bias is used.
-    public var parameterCount: Int { (inputWidth ?? 0) * units + (isBuilt && useBias ? units : 0) }
+    public var parameters: [Parameter] {
+        guard isBuilt else { return [] }
+        return useBias ? [kernelParameter, biasParameter] : [kernelParameter]
+    }
+
+    public func outputShape(for shape: [Int]) throws(EngineError) -> [Int] {
+        guard !shape.isEmpty else { throw .flatInputRequired(layer: name, kind: kind, shape: shape) }
+        return shape.dropLast() + [units]
+    }
+
+    public func build(inputShape shape: [Int], random: inout RandomGenerator) throws(EngineError) {
+        guard let last = shape.last else { throw .flatInputRequired(layer: name, kind: kind, shape: shape) }
+        try build(inputWidth: last, random: &random)
+        inputShape = shape
+        rowsPerExample = shape.dropLast().reduce(1, *)
+    }
 
     /// Creates W and b for inputs of `width`, drawing initial values from `random`.
     public func build(inputWidth width: Int, random: inout RandomGenerator) throws(EngineError) {
         guard width > 0 else { throw .invalidArgument("layer '\(name)' needs a positive input width; got \(width)") }
         try Dense.checkAllocatable(rows: width, columns: units, what: "layer '\(name)'")
         inputWidth = width
-        kernel = kernelInitializer.make(shape: [width, units], using: &random)
-        bias = useBias ? biasInitializer.make(shape: [units], using: &random) : Tensor(shape: [0])
-        kernelGradient = Tensor(shape: [width, units])
-        biasGradient = Tensor(shape: [useBias ? units : 0])
-        workspace = DenseWorkspace()
+        inputShape = [width]
+        rowsPerExample = 1
+        kernelParameter.value = kernelInitializer.make(shape: [width, units], using: &random)
+        kernelParameter.gradient = Tensor(shape: [width, units])
+        biasParameter.value = useBias ? biasInitializer.make(shape: [units], using: &random) : Tensor(shape: [0])
+        biasParameter.gradient = Tensor(shape: [useBias ? units : 0])
+        buffers = LayerBuffers(count: 4)
     }
 
     /// Refuses sizes whose arrays would not fit in this machine's memory (or overflow an index).
@@ -74,34 +102,6 @@ public final class Dense {
                 "\(what) would need \(rows) × \(columns) weights, more than this machine can hold; "
                     + "use fewer units or inputs")
         }
-    }
-
-    /// The layer's weights as Keras lists them: `[W, b]`, or `[W]` without a bias; empty before it is built.
-    public func weights() -> [Tensor] {
-        guard isBuilt else { return [] }
-        return useBias ? [kernel, bias] : [kernel]
-    }
-
-    /// Replaces the weights after checking their number and shapes as Keras does.
-    public func setWeights(_ values: [Tensor]) throws(EngineError) {
-        guard let width = inputWidth else {
-            throw .notBuilt(
-                "layer '\(name)' has no weights yet: it is built when it first sees data; "
-                    + "give the model an Input(shape=...) or call fit/predict first")
-        }
-        let expected: [[Int]] = useBias ? [[width, units], [units]] : [[width, units]]
-        guard values.count == expected.count else {
-            throw .shapeMismatch(
-                "layer '\(name)' expects \(expected.count) weight arrays (\(expected.map(formatShape).joined(separator: ", "))) "
-                    + "but received \(values.count)")
-        }
-        for (index, (value, shape)) in zip(values, expected).enumerated() where value.shape != shape {
-            throw .shapeMismatch(
-                "layer '\(name)' weight \(index) (\(index == 0 ? "kernel" : "bias")) has shape \(formatShape(shape)); "
-                    + "received an array of shape \(formatShape(value.shape))")
-        }
-        kernel = values[0].copied()
-        if useBias { bias = values[1].copied() }
     }
 
     /// The regularization penalty this layer adds to the loss.

@@ -58,6 +58,6 @@ extension BLAS {
     static func chooseThreads(rows: Int, widths: [Int]) {
         var largest = 0
         for (input, output) in zip(widths, widths.dropFirst()) { largest = max(largest, rows * input * output) }
-        setThreads(largest >= 1 << 20 ? 0 : 1)
+        setThreads(largest >= 1 << 23 ? 0 : 1)
     }
 }

@@ -2,28 +2,28 @@
 extension Sequential {
     /// The model's outputs for every row of `x`: shape (rows, output units).
     public func predict(_ x: Tensor, batchSize: Int = 32) throws(EngineError) -> Tensor {
-        guard !layers.isEmpty else {
-            throw .invalidArgument("model '\(name)' has no layers yet: add one with model.add(Dense(...))")
-        }
-        guard x.rank == 2 else {
-            throw .shapeMismatch(
-                "predict needs a 2-D array (examples × features); got shape \(formatShape(x.shape))"
-                    + (x.rank == 1 ? ". For one example use x.reshape(1, -1)" : ""))
-        }
-        guard batchSize > 0 else { throw .invalidArgument("batch_size must be a positive integer; got \(batchSize)") }
-        try build(inputWidth: x.shape[1])
-        return withSubnormalsFlushed { predictBatches(x, batchSize: batchSize) }
+        try predict(x, batchSize: batchSize, training: false)
     }
 
-    private func predictBatches(_ x: Tensor, batchSize: Int) -> Tensor {
-        let units = outputWidth ?? 0
-        var result = Tensor(shape: [x.rows, units])
+    /// The outputs for `x` with Keras's `training` flag (`model(x, training=True)`).
+    public func predict(_ x: Tensor, batchSize: Int, training: Bool) throws(EngineError) -> Tensor {
+        guard !layers.isEmpty else { throw .emptyModel(model: name) }
+        guard x.rank >= 2 else { throw .inputRank(expectedAtLeast: 2, shape: x.shape) }
+        guard batchSize > 0 else { throw .invalidArgument("batch_size must be a positive integer; got \(batchSize)") }
+        try build(inputShape: Array(x.shape.dropFirst()))
+        return withSubnormalsFlushed { withPlan { predictBatches(x, batchSize: batchSize, training: training) } }
+    }
+
+    private func predictBatches(_ x: Tensor, batchSize: Int, training: Bool) -> Tensor {
+        let shape = outputShapePerExample ?? [outputWidth ?? 0]
+        let units = shape.reduce(1, *)
+        var result = Tensor(shape: [x.rows] + shape)
         let out = result.mutablePointer()
         var start = 0
         while start < x.rows {
             let rows = min(batchSize, x.rows - start)
-            forwardPass(x.pointer + start * x.shape[1], rows: rows)
-            out.advanced(by: start * units).update(from: layers[layers.count - 1].workspace.a, count: rows * units)
+            forwardPass(x.pointer + start * x.rowWidth, rows: rows, training: training)
+            out.advanced(by: start * units).update(from: outputLayer.output, count: rows * units)
             start += rows
         }
         return result
@@ -34,7 +34,10 @@ extension Sequential {
         guard batchSize > 0 else { throw .invalidArgument("batch_size must be a positive integer; got \(batchSize)") }
         let (configuration, data) = try prepare(x: x, y: y, method: "evaluate")
         return withSubnormalsFlushed {
-            evaluate(data, configuration: configuration, metricKinds: resolvedMetrics(configuration, data: data), batchSize: batchSize)
+            withPlan {
+                evaluate(data, configuration: configuration, metricKinds: resolvedMetrics(configuration, data: data),
+                         batchSize: batchSize)
+            }
         }
     }
 
@@ -42,15 +45,15 @@ extension Sequential {
                   batchSize: Int) -> Logs {
         var lossMean = MeanTracker()
         var metrics = metricKinds.map { MetricAccumulator(kind: $0) }
-        let output = layers[layers.count - 1]
+        let output = outputLayer, width = output.outputWidth ?? 0
         var start = 0
         while start < data.rows {
             let rows = min(batchSize, data.rows - start)
             let y = UnsafePointer(data.y.pointer + start * data.targetWidth)
-            forwardPass(data.x.pointer + start * data.x.rowWidth, rows: rows)
+            forwardPass(data.x.pointer + start * data.x.rowWidth, rows: rows, training: false)
             let (loss, regularization, _) = batchLoss(configuration.loss, y: y, rows: rows, withGradient: false)
             lossMean.add(loss + regularization, weight: rows)
-            for index in metrics.indices { metrics[index].add(a: output.workspace.a, y: y, rows: rows, columns: output.units) }
+            for index in metrics.indices { metrics[index].add(a: output.output, y: y, rows: rows, columns: width) }
             start += rows
         }
         return logs(lossMean.value, metrics, configuration)
@@ -61,9 +64,13 @@ extension Sequential {
     public func step(x: Tensor, y: Tensor) throws(EngineError) -> (loss: Float, trace: StepTrace) {
         let (configuration, data) = try prepare(x: x, y: y, method: "step")
         var metrics: [MetricAccumulator] = []
-        let (loss, trace) = try withSubnormalsFlushed { () throws(EngineError) in try trainingStep(
-            x: data.x.pointer, y: data.y.pointer, rows: data.rows, configuration: configuration,
-            metrics: &metrics, position: (1, 1), recordTrace: true) }
+        let (loss, trace) = try withSubnormalsFlushed { () throws(EngineError) in
+            try withPlan { () throws(EngineError) in
+                try trainingStep(
+                    x: data.x.pointer, y: data.y.pointer, rows: data.rows, configuration: configuration,
+                    metrics: &metrics, position: (1, 1), recordTrace: true)
+            }
+        }
         guard let trace else { throw .invalidArgument("the step was not recorded") }
         return (loss, trace)
     }

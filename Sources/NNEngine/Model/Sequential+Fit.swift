@@ -28,7 +28,7 @@ extension Sequential {
         }
         if let data = options.validationData {
             validation = try TrainingData(x: data.x, y: data.y, outputUnits: outputWidth ?? 0, loss: configuration.loss)
-            try build(inputWidth: data.x.rowWidth)
+            try build(inputShape: Array(data.x.shape.dropFirst()))
         }
 
         let batchSize = min(options.batchSize, training.rows)
@@ -41,7 +41,10 @@ extension Sequential {
             validationExamples: validation?.rows ?? 0, stepsPerEpoch: stepsPerEpoch, shuffle: options.shuffle,
             lossName: configuration.loss.kind.rawValue, optimizerName: configuration.optimizer.name))
 
-        BLAS.chooseThreads(rows: batchSize, widths: [inputWidth ?? 0] + layers.map(\.units))
+        BLAS.chooseThreads(rows: batchSize, widths: [inputWidth ?? 0] + leafLayers.compactMap { ($0 as? Dense)?.units })
+        let ownsPlan = activePlan == nil
+        if ownsPlan { activePlan = ComputePlan(leafLayers) }
+        defer { if ownsPlan { activePlan = nil } }
         var order = Array(0..<training.rows)
         var batch = BatchBuffer(rows: batchSize, inputWidth: training.x.rowWidth, targetWidth: training.targetWidth)
         let xWidth = training.x.rowWidth, yWidth = training.targetWidth
@@ -89,10 +92,8 @@ extension Sequential {
     /// Checks that the model is compiled and has layers, builds it for x, and checks x and y.
     func prepare(x: Tensor, y: Tensor, method: String) throws(EngineError) -> (TrainingConfiguration, TrainingData) {
         guard let configuration else { throw .notCompiled(method: method) }
-        guard !layers.isEmpty else {
-            throw .invalidArgument("model '\(name)' has no layers yet: add one with model.add(Dense(...))")
-        }
-        if x.rank == 2 { try build(inputWidth: x.shape[1]) }
+        guard !layers.isEmpty else { throw .emptyModel(model: name) }
+        if x.rank >= 2 { try build(inputShape: Array(x.shape.dropFirst())) }
         let data = try TrainingData(x: x, y: y, outputUnits: outputWidth ?? 0, loss: configuration.loss)
         return (configuration, data)
     }

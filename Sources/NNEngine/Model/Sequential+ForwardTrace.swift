@@ -2,12 +2,15 @@
 public struct ForwardTrace {
     public struct Layer {
         public var name: String
+        public var kind: String
         public var activation: Activation
         public var input: Tensor
+        /// Dense's W and b (an empty kernel and no bias for other layers).
         public var kernel: Tensor
         public var bias: Tensor?
         public var z: Tensor
         public var a: Tensor
+        public var details: LayerDetails?
     }
 
     public var input: Tensor
@@ -15,25 +18,31 @@ public struct ForwardTrace {
 }
 
 extension Sequential {
-    /// Runs `x` (examples × features) through the model, keeping each layer's x, W, b, z and a.
+    /// Runs `x` (examples first) through the model in inference mode, keeping each layer's numbers.
     public func forwardTrace(_ x: Tensor) throws(EngineError) -> ForwardTrace {
-        guard !layers.isEmpty else {
-            throw .invalidArgument("model '\(name)' has no layers yet: add one with model.add(Dense(...))")
-        }
-        guard x.rank == 2 else {
-            throw .shapeMismatch("the input must be a 2-D array (examples × features); got shape \(formatShape(x.shape))"
-                                 + (x.rank == 1 ? ". For one example use x.reshape(1, -1)" : ""))
-        }
-        try build(inputWidth: x.shape[1])
+        guard !layers.isEmpty else { throw .emptyModel(model: name) }
+        guard x.rank >= 2 else { throw .inputRank(expectedAtLeast: 2, shape: x.shape) }
+        try build(inputShape: Array(x.shape.dropFirst()))
         var trace = ForwardTrace(input: x, layers: [])
         var input = x
-        for layer in layers {
-            let z = try layer.preActivation(input)
-            let a = layer.activation(z)
-            trace.layers.append(ForwardTrace.Layer(
-                name: layer.name, activation: layer.activation, input: input, kernel: layer.kernel.copied(),
-                bias: layer.useBias ? layer.bias.copied() : nil, z: z, a: a))
-            input = a
+        let rows = x.rows
+        withSubnormalsFlushed {
+            for layer in leafLayers {
+                layer.forward(input.pointer, rows: rows, training: false)
+                let shape = [rows] + (layer.outputShape ?? [])
+                let output = layer.output
+                let logits = layer.logits
+                let a = Tensor(shape: shape) { output[$0] }
+                let dense = layer as? Dense
+                trace.layers.append(
+                    ForwardTrace.Layer(
+                        name: layer.name, kind: layer.kind, activation: layer.finalActivation, input: input,
+                        kernel: dense?.kernel.copied() ?? Tensor(shape: [0]),
+                        bias: dense.flatMap { $0.useBias ? $0.bias.copied() : nil },
+                        z: Tensor(shape: shape) { logits[$0] }, a: a,
+                        details: layer.traceDetails(rows: rows, training: false)))
+                input = a
+            }
         }
         return trace
     }

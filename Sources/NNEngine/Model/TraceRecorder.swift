@@ -6,33 +6,48 @@ struct TraceRecorder {
 
     /// Records the batch, each layer's forward values and the weights before the update.
     init(model: Sequential, x: UnsafePointer<Float>, y: UnsafePointer<Float>, rows: Int, targetWidth: Int) {
-        let width = model.inputWidth ?? 0
-        input = Tensor(shape: [rows, width]) { x[$0] }
+        let shape = model.inputShape ?? [0]
+        input = Tensor(shape: [rows] + shape) { x[$0] }
         target = Tensor(shape: targetWidth == 1 ? [rows] : [rows, targetWidth]) { y[$0] }
         var layerInput = input
-        for layer in model.layers {
-            let a = layer.snapshot(layer.workspace.a, rows: rows)
-            layers.append(LayerTrace(
-                name: layer.name, activation: layer.activation, input: layerInput,
-                z: layer.snapshot(layer.workspace.z, rows: rows), a: a,
-                outputGradient: nil, zGradient: Tensor(shape: [0]), kernelGradient: Tensor(shape: [0]),
-                biasGradient: nil, kernelBefore: layer.kernel.copied(), kernelAfter: Tensor(shape: [0]),
-                biasBefore: layer.useBias ? layer.bias.copied() : nil, biasAfter: nil,
-                kernelOptimizerState: .sgd(learningRate: 0), biasOptimizerState: nil))
+        for layer in model.leafLayers {
+            let outShape = layer.outputShape ?? []
+            let output = layer.output
+            let logits = layer.logits
+            let a = Tensor(shape: [rows] + outShape) { output[$0] }
+            let parameters = layer.parameters.map { parameter in
+                ParameterTrace(
+                    name: parameter.name, trainable: parameter.isTrainable(in: layer),
+                    before: parameter.value.copied(), after: Tensor(shape: [0]))
+            }
+            layers.append(
+                LayerTrace(
+                    name: layer.name, kind: layer.kind, activation: layer.finalActivation, input: layerInput,
+                    z: Tensor(shape: [rows] + outShape) { logits[$0] }, a: a, outputGradient: nil,
+                    zGradient: Tensor(shape: [0]), inputGradient: nil, parameters: parameters,
+                    details: layer.traceDetails(rows: rows, training: true)))
             layerInput = a
         }
     }
 
-    /// Records ∂L/∂a, ∂L/∂z, ∂L/∂W and ∂L/∂b after backpropagation.
+    /// Records ∂L/∂a, ∂L/∂z, ∂L/∂x and every weight's gradient after backpropagation.
     mutating func recordGradients(model: Sequential, rows: Int, lossTarget: LossGradientTarget) {
-        for (index, layer) in model.layers.enumerated() {
-            let isOutput = index == model.layers.count - 1
+        let leaves = model.leafLayers
+        let lowest = model.plan.lowest
+        for (index, layer) in leaves.enumerated() where index >= lowest {
+            let isOutput = index == leaves.count - 1
+            let shape = [rows] + (layer.outputShape ?? [])
+            let outputGradient = layer.outputGradient
+            let logitsGradient = layer.logitsGradient
             if !(isOutput && lossTarget == .logits) {
-                layers[index].outputGradient = layer.snapshot(layer.workspace.da, rows: rows)
+                layers[index].outputGradient = Tensor(shape: shape) { outputGradient[$0] }
             }
-            layers[index].zGradient = layer.snapshot(layer.workspace.dz, rows: rows)
-            layers[index].kernelGradient = layer.kernelGradient.copied()
-            layers[index].biasGradient = layer.useBias ? layer.biasGradient.copied() : nil
+            layers[index].zGradient = Tensor(shape: shape) { logitsGradient[$0] }
+            if index > lowest { layers[index].inputGradient = layers[index - 1].outputGradient }
+            for (position, parameter) in layer.parameters.enumerated()
+            where layers[index].parameters[position].trainable {
+                layers[index].parameters[position].gradient = parameter.gradient.copied()
+            }
         }
     }
 
@@ -42,12 +57,12 @@ struct TraceRecorder {
         dataLoss: Float, regularizationLoss: Float, lossTarget: LossGradientTarget
     ) -> StepTrace {
         var layers = self.layers
-        for (index, layer) in model.layers.enumerated() {
-            layers[index].kernelAfter = layer.kernel.copied()
-            layers[index].kernelOptimizerState = optimizer.snapshot(slot: 2 * index)
-            if layer.useBias {
-                layers[index].biasAfter = layer.bias.copied()
-                layers[index].biasOptimizerState = optimizer.snapshot(slot: 2 * index + 1)
+        for (index, layer) in model.leafLayers.enumerated() {
+            for (position, parameter) in layer.parameters.enumerated() {
+                layers[index].parameters[position].after = parameter.value.copied()
+                if layers[index].parameters[position].trainable {
+                    layers[index].parameters[position].optimizerState = optimizer.snapshot(of: parameter)
+                }
             }
         }
         return StepTrace(

@@ -9,42 +9,27 @@ struct TrainingData {
 
     /// Checks `x` and `y` against the model's output and the loss, as Keras would, with plain messages.
     init(x: Tensor, y: Tensor, outputUnits: Int, loss: Loss) throws(EngineError) {
-        guard x.rank == 2 else {
-            throw .shapeMismatch(
-                "x must be a 2-D array (examples × features); got shape \(formatShape(x.shape))"
-                    + (x.rank == 1 ? ". For one example use x.reshape(1, -1); for one feature, x.reshape(-1, 1)" : ""))
-        }
+        guard x.rank >= 2 else { throw .inputRank(expectedAtLeast: 2, shape: x.shape) }
         guard y.rank >= 1, y.rows == x.rows else {
             throw .sampleCountMismatch(x: x.rows, y: y.rank == 0 ? 1 : y.rows)
         }
-        guard x.rows > 0 else { throw .invalidArgument("there are no examples: x has 0 rows") }
+        guard x.rows > 0 else { throw .noExamples }
         if loss.takesClassIndices {
             guard y.rank == 1 || (y.rank == 2 && y.shape[1] == 1) else {
-                throw .shapeMismatch(
-                    "SparseCategoricalCrossentropy expects one class index per example (shape (\(x.rows),)); "
-                        + "got y of shape \(formatShape(y.shape)). For one-hot targets use CategoricalCrossentropy")
+                throw .classIndicesExpected(examples: x.rows, yShape: y.shape)
             }
             let labels = y.pointer
             for i in 0..<y.count {
                 let label = labels[i]
                 guard label >= 0, label < Float(outputUnits), label == label.rounded() else {
-                    throw .invalidArgument(
-                        "y[\(i)] = \(label.formatted) is not a class index: with \(outputUnits) output units "
-                            + "the labels must be whole numbers from 0 to \(outputUnits - 1)")
+                    throw .notClassIndex(index: i, value: label, classes: outputUnits)
                 }
             }
             targetWidth = 1
         } else {
             let width = y.rank == 1 ? 1 : y.rowWidth
             guard y.rank <= 2, width == outputUnits else {
-                var message = "the output layer has \(outputUnits) unit\(outputUnits == 1 ? "" : "s") per example "
-                    + "but y has shape \(formatShape(y.shape))"
-                if y.rank == 1, loss.kind == .categoricalCrossentropy {
-                    message += "; for class indices use SparseCategoricalCrossentropy, or one-hot encode y"
-                } else {
-                    message += "; the last layer's units must match y's columns"
-                }
-                throw .shapeMismatch(message)
+                throw .targetShapeMismatch(outputUnits: outputUnits, yShape: y.shape, loss: loss.kind)
             }
             targetWidth = width
         }

@@ -24,8 +24,10 @@ public final class Adam: Optimizer {
         return learningRate * (1 - _pow(Float(beta2), t)).squareRoot() / (1 - _pow(Float(beta1), t))
     }
 
-    public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slot: Int) {
-        let m = slots.pointer(slot, count: count), v = m + count
+    public func update(_ parameter: Parameter) {
+        let count = parameter.value.count, g = parameter.gradient.pointer
+        let w = parameter.value.mutablePointer()
+        let m = slots.pointer(parameter), v = m + count
         let alpha = self.alpha(step: iterations + 1)
         let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), epsilon = Float(self.epsilon)
         let width = FloatVector.scalarCount
@@ -50,10 +52,10 @@ public final class Adam: Optimizer {
 
     public func finishStep() { iterations += 1 }
 
-    public func snapshot(slot: Int) -> OptimizerSnapshot {
+    public func snapshot(of parameter: Parameter) -> OptimizerSnapshot {
         .adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
               step: max(iterations, 1), alpha: alpha(step: max(iterations, 1)),
-              m: slots.tensor(slot, 0), v: slots.tensor(slot, 1))
+              m: slots.tensor(parameter, 0), v: slots.tensor(parameter, 1))
     }
 
     public func reset() {

@@ -6,12 +6,12 @@ public protocol Optimizer: AnyObject {
     var learningRate: Float { get set }
     /// Steps taken so far (Keras's `optimizer.iterations`).
     var iterations: Int { get }
-    /// Updates `parameter` in place from `gradient`, using and advancing the state kept for `slot`.
-    func update(_ parameter: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>, count: Int, slot: Int)
+    /// Updates `parameter`'s value in place from its gradient, using and advancing the state kept for it.
+    func update(_ parameter: Parameter)
     /// Ends a step: every parameter of the step saw the same iteration count.
     func finishStep()
-    /// The state kept for `slot` after its latest update, for explanations.
-    func snapshot(slot: Int) -> OptimizerSnapshot
+    /// The state kept for `parameter` after its latest update, for explanations.
+    func snapshot(of parameter: Parameter) -> OptimizerSnapshot
     /// Forgets all state, as a newly made optimizer.
     func reset()
 }
@@ -26,28 +26,32 @@ public enum OptimizerSnapshot {
 }
 
 /// Per-parameter state of an optimizer (`perSlot` tensors the size of the parameter, kept end
-/// to end in one buffer), made on first use.
+/// to end in one buffer), keyed by the parameter itself and made on its first update.
 struct OptimizerSlots {
-    private var storage: [Tensor] = []
+    /// The parameter is kept alive with its state, so its identifier is never reused meanwhile.
+    private var storage: [ObjectIdentifier: (owner: Parameter, state: Tensor)] = [:]
     let perSlot: Int
 
     init(perSlot: Int) { self.perSlot = perSlot }
 
-    /// The state of `slot`: `perSlot` runs of `count` floats, zeros the first time.
-    mutating func pointer(_ slot: Int, count: Int) -> UnsafeMutablePointer<Float> {
-        while storage.count <= slot { storage.append(Tensor(shape: [0])) }
-        if storage[slot].count != count * perSlot { storage[slot] = Tensor(shape: [count * perSlot]) }
-        return storage[slot].mutablePointer()
+    /// The state of `parameter`: `perSlot` runs of its element count, zeros the first time. The
+    /// state tensors are never shared, so writing through their pointer needs no copy check.
+    mutating func pointer(_ parameter: Parameter) -> UnsafeMutablePointer<Float> {
+        let key = ObjectIdentifier(parameter), count = parameter.value.count * perSlot
+        if let entry = storage[key], entry.state.count == count { return entry.state.pointer }
+        let state = Tensor(shape: [count])
+        storage[key] = (parameter, state)
+        return state.pointer
     }
 
-    /// A copy of state tensor `index` of `slot` (empty before the slot's first update).
-    func tensor(_ slot: Int, _ index: Int) -> Tensor {
-        guard slot < storage.count, storage[slot].count > 0 else { return Tensor(shape: [0]) }
-        let count = storage[slot].count / perSlot
-        return Tensor(shape: [count]) { storage[slot].pointer[index * count + $0] }
+    /// A copy of state tensor `index` of `parameter` (empty before its first update).
+    func tensor(_ parameter: Parameter, _ index: Int) -> Tensor {
+        guard let state = storage[ObjectIdentifier(parameter)]?.state, state.count > 0 else { return Tensor(shape: [0]) }
+        let count = state.count / perSlot
+        return Tensor(shape: [count]) { state.pointer[index * count + $0] }
     }
 
-    mutating func removeAll() { storage = [] }
+    mutating func removeAll() { storage = [:] }
 }
 
 /// Looks up an optimizer by the string `compile(optimizer=...)` accepts, with Keras's defaults.

@@ -15,8 +15,10 @@ public final class RMSprop: Optimizer {
         self.epsilon = epsilon
     }
 
-    public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slot: Int) {
-        let v = slots.pointer(slot, count: count)
+    public func update(_ parameter: Parameter) {
+        let count = parameter.value.count, g = parameter.gradient.pointer
+        let w = parameter.value.mutablePointer()
+        let v = slots.pointer(parameter)
         let rho = Float(self.rho), oneMinusRho = Float(1 - self.rho), lr = learningRate, epsilon = Float(self.epsilon)
         vectorized(count: count) { i in
             let gi = g.vector(at: i)
@@ -31,8 +33,8 @@ public final class RMSprop: Optimizer {
 
     public func finishStep() { iterations += 1 }
 
-    public func snapshot(slot: Int) -> OptimizerSnapshot {
-        .rmsprop(learningRate: learningRate, rho: rho, epsilon: epsilon, velocity: slots.tensor(slot, 0))
+    public func snapshot(of parameter: Parameter) -> OptimizerSnapshot {
+        .rmsprop(learningRate: learningRate, rho: rho, epsilon: epsilon, velocity: slots.tensor(parameter, 0))
     }
 
     public func reset() {

@@ -17,13 +17,15 @@ public final class SGD: Optimizer {
         self.nesterov = nesterov
     }
 
-    public func update(_ w: UnsafeMutablePointer<Float>, gradient g: UnsafePointer<Float>, count: Int, slot: Int) {
+    public func update(_ parameter: Parameter) {
+        let count = parameter.value.count, g = parameter.gradient.pointer
+        let w = parameter.value.mutablePointer()
         let lr = learningRate
         guard momentum != 0 else {
             for i in 0..<count { w[i] -= g[i] * lr }
             return
         }
-        let v = slots.pointer(slot, count: count)
+        let v = slots.pointer(parameter)
         let mu = momentum
         for i in 0..<count {
             v[i] = v[i] * mu - g[i] * lr
@@ -33,11 +35,11 @@ public final class SGD: Optimizer {
 
     public func finishStep() { iterations += 1 }
 
-    public func snapshot(slot: Int) -> OptimizerSnapshot {
+    public func snapshot(of parameter: Parameter) -> OptimizerSnapshot {
         momentum == 0
             ? .sgd(learningRate: learningRate)
             : .momentum(learningRate: learningRate, momentum: momentum, nesterov: nesterov,
-                        velocity: slots.tensor(slot, 0))
+                        velocity: slots.tensor(parameter, 0))
     }
 
     public func reset() {

@@ -24,24 +24,49 @@ public struct StepTrace {
 /// One layer's part of a training step.
 public struct LayerTrace {
     public var name: String
+    /// Keras's class name (`Dense`, `Dropout`, …).
+    public var kind: String
+    /// The activation the layer applies last (`.linear` for layers without one).
     public var activation: Activation
-    /// Forward pass: the layer's input x, z = x·W + b and a = f(z), one row per example.
+    /// Forward pass: the layer's input x, the values its activation was applied to (z = x·W + b for
+    /// Dense; the output itself for layers without an activation) and its output a, one row per example.
     public var input: Tensor
     public var z: Tensor
     public var a: Tensor
     /// Backward pass: ∂L/∂a (absent for the output layer when the loss was fused with the
-    /// activation), ∂L/∂z, ∂L/∂W and ∂L/∂b.
+    /// activation), ∂L/∂z, and ∂L/∂x (absent for the first layer, whose input is the data).
     public var outputGradient: Tensor?
     public var zGradient: Tensor
-    public var kernelGradient: Tensor
-    public var biasGradient: Tensor?
-    /// The update: parameters before and after, and the optimizer's state after it.
-    public var kernelBefore: Tensor
-    public var kernelAfter: Tensor
-    public var biasBefore: Tensor?
-    public var biasAfter: Tensor?
-    public var kernelOptimizerState: OptimizerSnapshot
-    public var biasOptimizerState: OptimizerSnapshot?
+    public var inputGradient: Tensor?
+    /// Each weight before and after the update, with its gradient and the optimizer's state after it.
+    public var parameters: [ParameterTrace]
+    /// Layer-specific numbers (a Dropout mask, BatchNormalization's statistics).
+    public var details: LayerDetails?
+
+    /// The trace of the parameter named `name` (`kernel`, `bias`, `gamma`, …).
+    public func parameter(_ name: String) -> ParameterTrace? { parameters.first { $0.name == name } }
+
+    /// Dense's weights by their roles; empty tensors for layers without them.
+    public var kernelBefore: Tensor { parameter("kernel")?.before ?? Tensor(shape: [0]) }
+    public var kernelAfter: Tensor { parameter("kernel")?.after ?? Tensor(shape: [0]) }
+    public var kernelGradient: Tensor { parameter("kernel")?.gradient ?? Tensor(shape: [0]) }
+    public var kernelOptimizerState: OptimizerSnapshot? { parameter("kernel")?.optimizerState }
+    public var biasBefore: Tensor? { parameter("bias")?.before }
+    public var biasAfter: Tensor? { parameter("bias")?.after }
+    public var biasGradient: Tensor? { parameter("bias")?.gradient }
+    public var biasOptimizerState: OptimizerSnapshot? { parameter("bias")?.optimizerState }
+}
+
+/// One weight's part of a training step.
+public struct ParameterTrace {
+    public var name: String
+    /// Whether the optimizer updated it (false for moving statistics and frozen layers).
+    public var trainable: Bool
+    public var before: Tensor
+    public var after: Tensor
+    /// ∂L/∂w, for trainable weights.
+    public var gradient: Tensor?
+    public var optimizerState: OptimizerSnapshot?
 }
 
 /// What a training run will do, announced before its first step.

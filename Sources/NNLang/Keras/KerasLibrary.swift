@@ -2,7 +2,7 @@ import NNEngine
 
 /// The Keras names of LANGUAGE.md, reachable as `keras.*` and `tf.keras.*` (and their submodules).
 enum KerasLibrary {
-    static let layerNames = ["Dense", "Input", "InputLayer"]
+    static let layerNames = ["Dense", "Input", "InputLayer"] + KerasLayers.names
     static let lossNames = ["BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError",
                             "MeanAbsoluteError"]
     static let optimizerNames = ["SGD", "RMSprop", "Adam"]
@@ -66,9 +66,11 @@ enum KerasLibrary {
                 switch item {
                 case .object(let input as InputObject):
                     guard index == 0 else { throw Diagnostic("Input(...) must be the first item of the layer list", at: a.range("layers")) }
-                    try engine(a.range("layers")) { () throws(EngineError) in try model.model.setInput(width: input.width) }
+                    try engine(a.range("layers")) { () throws(EngineError) in try model.model.setInput(shape: input.shape) }
                 case .object(let layer as LayerObject):
                     try model.add(layer, range: a.range("layers"))
+                case .object(let inner as ModelObject):
+                    try model.add(inner, range: a.range("layers"))
                 default:
                     throw Diagnostic("Sequential takes a list of layers; item \(index) is a \(item.typeName)", at: a.range("layers"),
                                      hint: item.typeName == "function" ? "did you forget to call it, like Dense(10)?" : nil)
@@ -89,16 +91,14 @@ enum KerasLibrary {
     } }
 
     static func input(_ shape: [Int], name: String?, range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
-        guard shape.count == 1 else {
-            throw .unsupported("NNLab's Dense layers take flat inputs: Input(shape=(n,)); got shape \(formatShape(shape))", at: range,
-                               hint: shape.count == 2 ? "flatten each example, e.g. X.reshape(len(X), \(shape.reduce(1, *))), and use Input(shape=(\(shape.reduce(1, *)),))" : nil)
+        guard !shape.isEmpty, shape.allSatisfy({ $0 > 0 }) else {
+            throw Diagnostic("an input shape must be positive; got \(formatShape(shape))", at: range)
         }
-        guard shape[0] > 0 else { throw Diagnostic("an input shape must be positive; got \(formatShape(shape))", at: range) }
-        return .object(InputObject(width: shape[0], name: name ?? interpreter.layerNames.next("input_layer")))
+        return .object(InputObject(shape: shape, name: name ?? interpreter.layerNames.next("input_layer")))
     }
 
     static func layers() -> [String: Value] {
-        [
+        KerasLayers.constructors().merging([
             "Dense": denseClass,
             "Input": inputFunction,
             "InputLayer": function("InputLayer", "shape=None, batch_size=None, dtype=None, input_shape=None, name=None") { a, interpreter throws(Diagnostic) in
@@ -108,7 +108,7 @@ enum KerasLibrary {
                 return try input(try a.shapeValue(shapeValue, range: a.callRange), name: a["name"] == nil ? nil : try a.string("name"),
                          range: a.callRange, interpreter)
             },
-        ]
+        ]) { a, _ in a }
     }
 
     static var denseClass: Value { function(
@@ -122,13 +122,13 @@ enum KerasLibrary {
         }
         let units = try a.int("units")
         let activation = try KerasLibrary.activation(from: a["activation"], range: a.range("activation"))
-        var inputWidth: Int?
+        var inputWidth: Int?, inputShape: [Int]?
         if let shape = a["input_shape"] {
             let dimensions = try a.shapeValue(shape, range: a.range("input_shape"))
-            guard dimensions.count == 1 else {
-                throw .unsupported("Dense takes flat inputs: input_shape=(n,); got \(formatShape(dimensions))", at: a.range("input_shape"))
+            guard !dimensions.isEmpty, dimensions.allSatisfy({ $0 > 0 }) else {
+                throw Diagnostic("an input shape must be positive; got \(formatShape(dimensions))", at: a.range("input_shape"))
             }
-            inputWidth = dimensions[0]
+            inputShape = dimensions
         }
         if let width = try a.optionalInt("input_dim") { inputWidth = width }
         let useBias = try a.bool("use_bias", default: true)
@@ -138,8 +138,10 @@ enum KerasLibrary {
         let name = a["name"] == nil ? interpreter.layerNames.next("dense") : try a.string("name")
         let layer = try engine(a.callRange) { () throws(EngineError) in
             try Dense(units: units, activation: activation, useBias: useBias, kernelInitializer: kernelInitializer,
-                      biasInitializer: biasInitializer, kernelRegularizer: kernelRegularizer, name: name, inputWidth: inputWidth)
+                      biasInitializer: biasInitializer, kernelRegularizer: kernelRegularizer, name: name, inputWidth: inputWidth,
+                      inputShape: inputShape)
         }
+        layer.trainable = try a.bool("trainable", default: true)
         return .object(LayerObject(layer))
     } }
 

@@ -2,21 +2,24 @@ import NNEngine
 
 /// Converts engine errors into located diagnostics.
 func engine<T>(_ range: SourceRange, _ body: () throws(EngineError) -> T) throws(Diagnostic) -> T {
-    do { return try body() } catch { throw Diagnostic(error.description, at: range) }
+    do { return try body() } catch { throw Diagnostic(error.kerasMessage, at: range) }
 }
 
-/// `Input(shape=(400,))`: Keras's symbolic input, which fixes a Sequential model's input width.
+/// `Input(shape=(400,))` or `Input(shape=(28, 28))`: Keras's symbolic input, which fixes a Sequential
+/// model's per-example input shape.
 final class InputObject: PyObject {
-    let width: Int
+    let shape: [Int]
     let name: String
-    init(width: Int, name: String) {
-        self.width = width
+    init(shape: [Int], name: String) {
+        self.shape = shape
         self.name = name
     }
     var typeName: String { "KerasTensor" }
+    /// `(None, 28, 28)` as Keras prints a batch shape.
+    var batchShapeText: String { "(" + (["None"] + shape.map(String.init)).joined(separator: ", ") + ")" }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
-        case "shape": .tuple([.none, .int(width)])
+        case "shape": .tuple([.none] + shape.map { .int($0) })
         case "name": .string(self.name)
         case "dtype": .string("float32")
         default: nil
@@ -24,7 +27,7 @@ final class InputObject: PyObject {
     }
     var attributeNames: [String] { ["shape", "name", "dtype"] }
     func repr(_ interpreter: Interpreter) -> String {
-        "<KerasTensor shape=(None, \(width)), dtype=float32, sparse=False, ragged=False, name=\(name)>"
+        "<KerasTensor shape=\(batchShapeText), dtype=float32, sparse=False, ragged=False, name=\(name)>"
     }
 }
 

@@ -1,47 +1,59 @@
 import NNEngine
 
-/// A `Dense` layer in the language: Keras's attributes and methods over the engine's layer.
+/// A Keras layer in the language (`Dense`, `Dropout`, …): Keras's attributes and methods over the
+/// engine's layer.
 final class LayerObject: CallableObject {
-    let layer: Dense
+    let layer: Layer
     /// The model that owns the layer, for variable paths (`my_model/layer3/kernel`).
     weak var model: ModelObject?
 
-    init(_ layer: Dense) { self.layer = layer }
+    init(_ layer: Layer) { self.layer = layer }
 
-    var typeName: String { "Dense" }
-    func repr(_ interpreter: Interpreter) -> String { "<Dense name=\(layer.name), built=\(layer.isBuilt ? "True" : "False")>" }
+    var typeName: String { layer.kind }
+    func repr(_ interpreter: Interpreter) -> String {
+        "<\(layer.kind) name=\(layer.name), built=\(layer.isBuilt ? "True" : "False")>"
+    }
 
     var attributeNames: [String] {
-        ["get_weights", "set_weights", "units", "activation", "name", "weights", "kernel", "bias", "use_bias",
-         "count_params", "built", "trainable_weights", "input_shape", "output_shape"]
+        [
+            "get_weights", "set_weights", "name", "weights", "count_params", "built", "trainable", "trainable_weights",
+            "non_trainable_weights", "input_shape", "output_shape",
+        ] + LayerAttributes.names(of: layer)
     }
 
     var variablePrefix: String { (model.map { $0.model.name + "/" } ?? "") + layer.name }
 
-    var variables: [Value] {
+    /// Every weight as a Keras variable, in Keras's order.
+    var variables: [Value] { variables { _ in true } }
+
+    func variables(_ include: (NNEngine.Parameter) -> Bool) -> [Value] {
         guard layer.isBuilt else { return [] }
-        var result: [Value] = [.object(VariableObject(path: variablePrefix + "/kernel") { [layer] in layer.kernel })]
-        if layer.useBias { result.append(.object(VariableObject(path: variablePrefix + "/bias") { [layer] in layer.bias })) }
-        return result
+        let prefix = variablePrefix
+        return layer.parameters.filter(include).map { parameter in
+            .object(VariableObject(path: prefix + "/" + parameter.name) { [parameter] in parameter.value })
+        }
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
-        case "units": return .int(layer.units)
         case "name": return .string(layer.name)
-        case "use_bias": return .bool(layer.useBias)
         case "built": return .bool(layer.isBuilt)
-        case "activation": return .object(ActivationFunction(layer.activation))
-        case "weights", "trainable_weights", "trainable_variables": return .list(variables)
-        case "kernel", "bias":
-            guard layer.isBuilt else {
-                throw Diagnostic("layer '\(layer.name)' has no weights yet: it is built when it first sees data", at: nil)
+        case "trainable": return .bool(layer.trainable)
+        case "weights": return .list(variables)
+        case "trainable_weights", "trainable_variables":
+            return .list(layer.trainable ? variables { $0.trainable } : [])
+        case "non_trainable_weights", "non_trainable_variables":
+            return .list(variables { !$0.trainable || !self.layer.trainable })
+        case "output_shape":
+            guard let shape = layer.outputShape else {
+                throw Diagnostic("layer '\(layer.name)' is not built yet", at: nil)
             }
-            return variables[name == "kernel" ? 0 : 1]
-        case "output_shape": return .tuple([.none, .int(layer.units)])
+            return .tuple([.none] + shape.map { .int($0) })
         case "input_shape":
-            guard let width = layer.inputWidth else { throw Diagnostic("layer '\(layer.name)' is not built yet", at: nil) }
-            return .tuple([.none, .int(width)])
+            guard let shape = layer.inputShape else {
+                throw Diagnostic("layer '\(layer.name)' is not built yet", at: nil)
+            }
+            return .tuple([.none] + shape.map { .int($0) })
         case "get_weights":
             return KerasWeights.getter { self.layer.weights() }
         case "set_weights":
@@ -49,20 +61,25 @@ final class LayerObject: CallableObject {
         case "count_params":
             return function("count_params", "") { _, _ in .int(self.layer.parameterCount) }
         default:
-            return nil
+            return try LayerAttributes.attribute(name, of: self, interpreter)
         }
     }
 
-    /// `layer(x)`: the layer's output for `x` (building it for x's width if needed).
-    func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
-        let bound = try Signature(parsing: "inputs").bind(arguments, function: layer.name)
-        let x = try bound.tensor("inputs")
-        guard x.rank == 2 else {
-            throw Diagnostic("a Dense layer takes a 2-D array (examples × features); got shape \(formatShape(x.shape))", at: arguments.range)
+    func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
+        switch (name, value) {
+        case ("trainable", .bool(let flag)): layer.trainable = flag
+        case ("trainable", _): throw Diagnostic("trainable must be True or False; got \(value.typeName)", at: nil)
+        default: throw Diagnostic("cannot set the attribute '\(name)' of a \(typeName) layer", at: nil)
         }
+    }
+
+    /// `layer(x)` or `layer(x, training=True)`: the layer's output for `x`, building it if needed.
+    func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: layer.name)
+        let x = try bound.tensor("inputs", dtype: .float32)
+        let training = try bound.bool("training", default: false)
         let output = try engine(arguments.range) { () throws(EngineError) -> Tensor in
-            if !layer.isBuilt { try interpreter.random.draw { g throws(EngineError) in try layer.build(inputWidth: x.shape[1], random: &g) } }
-            return try layer.apply(x)
+            try layer.apply(x, training: training, random: interpreter.random)
         }
         return .array(NDArray(output))
     }

@@ -3,7 +3,10 @@ import NNEngine
 /// A `Sequential` model in the language: Keras's methods over the engine's model.
 final class ModelObject: CallableObject {
     let model: Sequential
-    private(set) var layerObjects: [LayerObject] = []
+    /// The model's layers as the language sees them: `LayerObject`s and nested `ModelObject`s.
+    private(set) var members: [PyObject] = []
+    /// The model this one is nested in, if any.
+    weak var owner: ModelObject?
     /// Set by `compile`, shown by `model.loss` / `model.optimizer`.
     var lossValue: Value = .none
     var optimizerValue: Value = .none
@@ -17,33 +20,65 @@ final class ModelObject: CallableObject {
     static let methodNames = [
         "add", "layers", "compile", "fit", "predict", "evaluate", "summary", "get_layer", "get_weights", "set_weights",
         "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "input_shape", "output_shape",
+        "trainable", "trainable_weights", "non_trainable_weights",
     ]
     var attributeNames: [String] { ModelObject.methodNames }
 
     func add(_ layer: LayerObject, range: SourceRange) throws(Diagnostic) {
         try engine(range) { () throws(EngineError) in try model.add(layer.layer) }
         layer.model = self
-        layerObjects.append(layer)
+        members.append(layer)
     }
+
+    /// A Sequential inside this one.
+    func add(_ inner: ModelObject, range: SourceRange) throws(Diagnostic) {
+        try engine(range) { () throws(EngineError) in try model.add(inner.model) }
+        inner.owner = self
+        members.append(inner)
+    }
+
+    /// Every leaf layer object, nested models flattened, in the engine's order.
+    var leafObjects: [LayerObject] {
+        members.flatMap { member -> [LayerObject] in
+            if let layer = member as? LayerObject { return [layer] }
+            return (member as? ModelObject)?.leafObjects ?? []
+        }
+    }
+
+    func memberName(_ member: PyObject) -> String {
+        (member as? LayerObject)?.layer.name ?? (member as? ModelObject)?.model.name ?? ""
+    }
+
+    /// `(None, 28, 28)`.
+    static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
-        case "layers": return .list(layerObjects.map { .object($0) })
+        case "layers": return .list(members.map { .object($0) })
         case "name": return .string(model.name)
         case "built": return .bool(model.isBuilt)
-        case "weights", "trainable_weights", "trainable_variables": return .list(layerObjects.flatMap(\.variables))
+        case "trainable": return .bool(model.trainable)
+        case "weights": return .list(leafObjects.flatMap(\.variables))
+        case "trainable_weights", "trainable_variables":
+            return .list(leafObjects.flatMap { object in
+                object.layer.trainable ? object.variables { $0.trainable } : [] })
+        case "non_trainable_weights", "non_trainable_variables":
+            return .list(leafObjects.flatMap { object in object.variables { !$0.trainable || !object.layer.trainable } })
         case "optimizer": return optimizerValue
         case "loss": return lossValue
         case "input_shape":
-            guard let width = model.inputWidth else { throw Diagnostic("model '\(model.name)' has no input shape yet", at: nil) }
-            return .tuple([.none, .int(width)])
-        case "output_shape": return .tuple([.none, model.outputWidth.map { .int($0) } ?? .none])
+            guard let shape = model.inputShape else { throw Diagnostic("model '\(model.name)' has no input shape yet", at: nil) }
+            return ModelObject.batchShape(shape)
+        case "output_shape":
+            if let shape = model.outputShapePerExample { return ModelObject.batchShape(shape) }
+            return .tuple([.none, model.outputWidth.map { .int($0) } ?? .none])
         case "add":
             return function("add", "layer") { a, _ throws(Diagnostic) in
                 switch a.values["layer"]?.value {
                 case .object(let layer as LayerObject)?: try self.add(layer, range: a.range("layer"))
+                case .object(let inner as ModelObject)?: try self.add(inner, range: a.range("layer"))
                 case .object(let input as InputObject)?:
-                    try engine(a.range("layer")) { () throws(EngineError) in try self.model.setInput(width: input.width) }
+                    try engine(a.range("layer")) { () throws(EngineError) in try self.model.setInput(shape: input.shape) }
                 default: throw Diagnostic("model.add() takes a layer, such as Dense(10)", at: a.range("layer"))
                 }
                 return .none
@@ -56,18 +91,19 @@ final class ModelObject: CallableObject {
         case "get_layer":
             return function("get_layer", "name=None, index=None") { a, _ throws(Diagnostic) in
                 if let index = try a.optionalInt("index") {
-                    guard index >= 0, index < self.layerObjects.count else {
-                        throw Diagnostic("the model has \(self.layerObjects.count) layers; index \(index) is out of range", at: a.range("index"))
+                    guard index >= 0, index < self.members.count else {
+                        throw Diagnostic("the model has \(self.members.count) layers; index \(index) is out of range", at: a.range("index"))
                     }
-                    return .object(self.layerObjects[index])
+                    return .object(self.members[index])
                 }
                 let wanted = try a.string("name")
-                guard let layer = self.layerObjects.first(where: { $0.layer.name == wanted }) else {
+                let names = self.members.map(self.memberName)
+                guard let position = names.firstIndex(of: wanted) else {
                     throw Diagnostic("no layer named '\(wanted)' in model '\(self.model.name)'", at: a.range("name"),
-                                     hint: didYouMean(wanted, self.layerObjects.map(\.layer.name)) ?? "its layers are "
-                                        + self.layerObjects.map { "'\($0.layer.name)'" }.joined(separator: ", "))
+                                     hint: didYouMean(wanted, names) ?? "its layers are "
+                                        + names.map { "'\($0)'" }.joined(separator: ", "))
                 }
-                return .object(layer)
+                return .object(self.members[position])
             }
         case "get_weights":
             return KerasWeights.getter { self.model.weights() }
@@ -101,10 +137,23 @@ final class ModelObject: CallableObject {
         }
     }
 
-    /// `model(x)`: predictions without a progress bar, as calling a Keras model gives.
+    func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
+        switch (name, value) {
+        case ("trainable", .bool(let flag)): model.trainable = flag
+        case ("trainable", _): throw Diagnostic("trainable must be True or False; got \(value.typeName)", at: nil)
+        default: throw Diagnostic("cannot set the attribute '\(name)' of a Sequential model", at: nil)
+        }
+    }
+
+    /// `model(x)` or `model(x, training=True)`: the outputs without a progress bar, as calling a
+    /// Keras model gives; in training mode the whole of x is one batch (Dropout drops, and
+    /// BatchNormalization uses and follows x's statistics).
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
-        let bound = try Signature(parsing: "inputs").bind(arguments, function: model.name)
-        let x = try bound.tensor("inputs")
-        return .array(NDArray(try engine(arguments.range) { () throws(EngineError) in try model.predict(x) }))
+        let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: model.name)
+        let x = try bound.tensor("inputs", dtype: .float32)
+        let training = try bound.bool("training", default: false)
+        return .array(NDArray(try engine(arguments.range) { () throws(EngineError) in
+            try model.predict(x, batchSize: training ? max(x.rows, 1) : 32, training: training)
+        }))
     }
 }

@@ -12,32 +12,54 @@ enum ModelSummary {
             left + widths.map { String(repeating: fill, count: $0) }.joined(separator: middle) + right
         }
         func row(_ cells: [String], _ bar: String) -> String {
-            let texts = zip(cells, widths).enumerated().map { index, pair -> String in
-                let (text, width) = pair
-                let room = width - 2
-                let clipped = text.count > room ? String(text.prefix(room - 1)) + "…" : text
-                let padding = String(repeating: " ", count: room - clipped.count)
-                return " " + (index == 2 ? padding + clipped : clipped + padding) + " "
-            }
-            return bar + texts.joined(separator: bar) + bar
+            // Rich wraps a long cell at spaces onto more lines; a word too long for the cell is clipped.
+            let wrapped = zip(cells, widths).map { wrap($0, room: $1 - 2) }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { line in
+                let texts = wrapped.enumerated().map { index, cellLines -> String in
+                    let text = line < cellLines.count ? cellLines[line] : ""
+                    let padding = String(repeating: " ", count: widths[index] - 2 - text.count)
+                    return " " + (index == 2 ? padding + text : text + padding) + " "
+                }
+                return bar + texts.joined(separator: bar) + bar
+            }.joined(separator: "\n")
         }
         lines.append(rule(box.topLeft, box.heavy, box.topMiddle, box.topRight))
         lines.append(row(["Layer (type)", "Output Shape", "Param #"], box.heavyBar))
         lines.append(rule(box.headLeft, box.heavy, box.headMiddle, box.headRight))
         for (index, layer) in model.layers.enumerated() {
             if index > 0 { lines.append(rule(box.rowLeft, box.light, box.rowMiddle, box.rowRight)) }
-            let shape = layer.isBuilt ? "(None, \(layer.units))" : "?"
-            let parameters = layer.isBuilt ? groupThousands(String(layer.parameterCount)) : "0 (unbuilt)"
-            lines.append(row(["\(layer.name) (Dense)", shape, parameters], box.lightBar))
+            let shape = layer.isBuilt ? layer.outputShape.map { "(" + (["None"] + $0.map(String.init)).joined(separator: ", ") + ")" } ?? "?" : "?"
+            let parameters = layer.isBuilt || layer.parameters.isEmpty && model.isBuilt
+                ? groupThousands(String(layer.parameterCount)) : "0 (unbuilt)"
+            lines.append(row(["\(layer.name) (\(layer.kind))", shape, parameters], box.lightBar))
         }
         lines.append(rule(box.bottomLeft, box.light, box.bottomMiddle, box.bottomRight))
-        let trainable = model.parameterCount
+        let total = model.parameterCount, trainable = model.trainableParameterCount
         let optimizerParameters = optimizerParameterCount(model)
-        lines.append(" Total params: \(count(trainable + optimizerParameters))")
+        lines.append(" Total params: \(count(total + optimizerParameters))")
         lines.append(" Trainable params: \(count(trainable))")
-        lines.append(" Non-trainable params: \(count(0))")
+        lines.append(" Non-trainable params: \(count(total - trainable))")
         if optimizerParameters > 0 { lines.append(" Optimizer params: \(count(optimizerParameters))") }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` in lines of at most `room` characters, broken at spaces.
+    static func wrap(_ text: String, room: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ").map(String.init) {
+            let clipped = word.count > room ? String(word.prefix(room - 1)) + "…" : word
+            if current.isEmpty {
+                current = clipped
+            } else if current.count + 1 + clipped.count <= room {
+                current += " " + clipped
+            } else {
+                lines.append(current)
+                current = clipped
+            }
+        }
+        return lines + [current]
     }
 
     /// Keras counts an optimizer's variables once it has taken a step: its slots plus two scalars
@@ -51,7 +73,7 @@ enum ModelSummary {
         case let sgd as SGD: slots = sgd.momentum != 0 ? 1 : 0
         default: slots = 0
         }
-        return slots * model.parameterCount + 2
+        return slots * model.trainableParameterCount + 2
     }
 
     /// `10,431 (40.75 KB)`

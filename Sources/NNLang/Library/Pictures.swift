@@ -86,10 +86,12 @@ enum PictureFunctions {
             "heatmap": function("heatmap", "weights", summary: "NNLab: a weight matrix (or a layer's kernel) as coloured cells") { a, interpreter throws(Diagnostic) in
                 var title = "weights"
                 let matrix: Tensor
-                if case .object(let layer as LayerObject)? = a["weights"] {
-                    guard layer.layer.isBuilt else { throw Diagnostic("layer '\(layer.layer.name)' has no weights yet", at: a.range("weights")) }
-                    matrix = layer.layer.kernel
-                    title = "\(layer.layer.name) kernel W"
+                if case .object(let object as LayerObject)? = a["weights"] {
+                    guard let layer = object.layer as? Dense, layer.isBuilt else {
+                        throw Diagnostic("layer '\(object.layer.name)' has no kernel to draw", at: a.range("weights"))
+                    }
+                    matrix = layer.kernel
+                    title = "\(layer.name) kernel W"
                 } else {
                     matrix = try a.tensor("weights")
                 }

@@ -12,10 +12,11 @@ public struct NetworkDiagram {
         guard let inputWidth = model.inputWidth else {
             return "(the model is not built yet: give it an Input(shape=...) or fit it first)\n"
         }
-        let widths = [inputWidth] + model.layers.map(\.units)
-        let names = ["input"] + model.layers.map(\.name)
-        let details = [""] + model.layers.map { "\($0.activation.name)" }
-        let counts = [""] + model.layers.map { "\($0.parameterCount) params" }
+        let layers = model.leafLayers
+        let widths = [inputWidth] + layers.map { $0.outputWidth ?? 0 }
+        let names = ["input"] + layers.map(\.name)
+        let details = [""] + layers.map { $0 is Dense ? $0.finalActivation.name : $0.kind }
+        let counts = [""] + layers.map { "\($0.parameterCount) params" }
         let columnWidth = max(12, (names + details + counts).map(\.count).max() ?? 0) + 2
         let node = style.unicode ? "○" : "o", dots = style.unicode ? "⋮" : ":"
         let arrow = style.unicode ? "──▶ " : "--> "
