@@ -25,22 +25,8 @@ public final class ActivationLayer: Layer {
     public init(kind: String, function: Function, name: String? = nil, inputShape: [Int]? = nil) {
         self.kind = kind
         self.function = function
-        self.name = name ?? LayerNames.shared.next(ActivationLayer.prefix(kind))
+        self.name = name ?? LayerNames.shared.next(LayerNames.prefix(for: kind))
         declaredInputShape = inputShape
-    }
-
-    /// Keras's `to_snake_case` of a class name: `LeakyReLU` → `leaky_re_lu`, `ReLU` → `re_lu`.
-    static func prefix(_ kind: String) -> String {
-        let characters = Array(kind)
-        var result = ""
-        for (index, character) in characters.enumerated() {
-            if index > 0, character.isUppercase {
-                let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
-                if nextIsLower || characters[index - 1].isLowercase { result += "_" }
-            }
-            result += character.lowercased()
-        }
-        return result
     }
 
     public var finalActivation: Activation {

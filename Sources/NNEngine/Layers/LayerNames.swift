@@ -19,4 +19,19 @@ public final class LayerNames: Sendable {
     }
 
     public func reset() { counts.withLock { $0 = [:] } }
+
+    /// Keras's `to_snake_case` of a class name, the prefix of its layers' names:
+    /// `BatchNormalization` → `batch_normalization`, `LeakyReLU` → `leaky_re_lu`, `ReLU` → `re_lu`.
+    public static func prefix(for kind: String) -> String {
+        let characters = Array(kind)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if index > 0, character.isUppercase {
+                let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
+                if nextIsLower || characters[index - 1].isLowercase { result += "_" }
+            }
+            result += character.lowercased()
+        }
+        return result
+    }
 }

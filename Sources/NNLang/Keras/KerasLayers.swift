@@ -150,24 +150,10 @@ enum KerasLayers {
                 }
                 shape = dimensions
             }
-            let name = a["name"] == nil ? interpreter.layerNames.next(snakeCase(kind)) : try a.string("name")
+            let name = a["name"] == nil ? interpreter.layerNames.next(LayerNames.prefix(for: kind)) : try a.string("name")
             let layer = try make(a, shape, name)
             layer.trainable = try a.bool("trainable", default: true)
             return .object(LayerObject(layer))
         }
-    }
-
-    /// Keras's default layer name for a class: `BatchNormalization` → `batch_normalization`.
-    static func snakeCase(_ kind: String) -> String {
-        let characters = Array(kind)
-        var result = ""
-        for (index, character) in characters.enumerated() {
-            if index > 0, character.isUppercase {
-                let nextIsLower = index + 1 < characters.count && characters[index + 1].isLowercase
-                if nextIsLower || characters[index - 1].isLowercase { result += "_" }
-            }
-            result += character.lowercased()
-        }
-        return result
     }
 }
