@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "nn", targets: ["nn"]),
         .executable(name: "nn-bench", targets: ["nn-bench"]),
+        .executable(name: "nn-fuzz", targets: ["nn-fuzz"]),
         .library(name: "NNEngine", targets: ["NNEngine"]),
         .library(name: "NNLang", targets: ["NNLang"]),
         .library(name: "NNTeach", targets: ["NNTeach"]),
@@ -32,6 +33,7 @@ let package = Package(
             dependencies: ["NNEngine", "NNLang", "NNTeach", "NNRepl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
+        .executableTarget(name: "nn-fuzz"),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
