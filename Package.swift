@@ -41,3 +41,13 @@ let package = Package(
         .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs")]),
     ]
 )
+
+// The libFuzzer target exists only when scripts/fuzz-libfuzzer builds it (with -sanitize=fuzzer,
+// which links libFuzzer's driver), so a plain `swift build` neither sees nor links it.
+if Context.environment["NNLAB_LIBFUZZER"] != nil {
+    package.targets += [
+        .target(name: "LibFuzzerDriver", path: "Fuzz/LibFuzzerDriver"),
+        .executableTarget(name: "nn-libfuzzer", dependencies: ["NNLang", "NNEngine", "LibFuzzerDriver"],
+                          path: "Fuzz/LibFuzzer"),
+    ]
+}
