@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
         .testTarget(name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs")]),
+        .testTarget(name: "NNFuzzTests", dependencies: ["nn-fuzz"]),
     ]
 )
 

@@ -48,8 +48,20 @@ struct ChildProcess {
         var memory = rlimit(rlim_cur: rlim_t(limits.memoryMB) << 20, rlim_max: rlim_t(limits.memoryMB) << 20)
         var files = rlimit(rlim_cur: rlim_t(limits.fileSizeMB) << 20, rlim_max: rlim_t(limits.fileSizeMB) << 20)
         var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
         let pid = fork()
         if pid == 0 {
+            // Signals blocked or ignored here (in a test runner, in a background job) stay so across
+            // exec: give the child the defaults, so Ctrl-C and crashes behave as at a terminal.
+            sigprocmask(SIG_SETMASK, &noSignals, nil)
+            // (One call each: building an array would allocate, which a child of a threaded process must not.)
+            signal(SIGINT, SIG_DFL)
+            signal(SIGQUIT, SIG_DFL)
+            signal(SIGTERM, SIG_DFL)
+            signal(SIGABRT, SIG_DFL)
+            signal(SIGSEGV, SIG_DFL)
+            signal(SIGPIPE, SIG_DFL)
             setpgid(0, 0)
             _ = setrlimit(resource(RLIMIT_AS), &memory)
             _ = setrlimit(resource(RLIMIT_FSIZE), &files)
@@ -71,6 +83,18 @@ struct ChildProcess {
 
     /// Sends `signal` to the child's whole process group.
     func send(_ signal: Int32) { kill(-pid, signal) }
+
+    /// Processor seconds the child has used (user and system, all its threads), from /proc; nil
+    /// where there is no /proc.
+    var cpuSeconds: Double? {
+        guard let stat = readFile("/proc/\(pid)/stat", limit: 4096), let close = stat.lastIndex(of: ")") else {
+            return nil
+        }
+        // Fields after the command name: state is field 3, utime 14 and stime 15.
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
 }
 
 #if canImport(Glibc)
@@ -86,13 +110,13 @@ func monotonicSeconds() -> Double {
     return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
 }
 
-/// A child that has ended: its pid and its raw wait status, or nil when none has.
-func reapAnyChild() -> (pid: pid_t, termination: Termination)? {
+/// How child `pid` ended, or nil while it runs. Only that child is waited for, so the children of
+/// the rest of the process (in tests, say) are left alone.
+func reap(_ pid: pid_t) -> Termination? {
     var status: Int32 = 0
-    let pid = waitpid(-1, &status, WNOHANG)
-    guard pid > 0 else { return nil }
+    guard waitpid(pid, &status, WNOHANG) == pid else { return nil }
     let low = status & 0x7f
-    return (pid, low == 0 ? .exited((status >> 8) & 0xff) : .signaled(low))
+    return low == 0 ? .exited((status >> 8) & 0xff) : .signaled(low)
 }
 
 /// The first `limit` bytes of a file, as text (invalid UTF-8 repaired).

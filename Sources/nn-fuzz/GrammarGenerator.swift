@@ -29,7 +29,12 @@ struct GrammarGenerator {
         if rng.chance(0.8) { emit("import numpy as np") }
         if rng.chance(0.5) { emit(rng.pick(Vocabulary.fromImports)) }
         if rng.chance(0.3) { kerasWorkflow() }
-        for _ in 0..<rng.between(2, 14) { statement(depth: 0) }
+        for _ in 0..<rng.between(2, 14) {
+            let before = lines.count
+            statement(depth: 0)
+            // A blank line after a block ends it as the REPL reads it, so the next statement is a cell.
+            if lines.count > before + 1 && rng.chance(0.8) { lines.append("") }
+        }
         var text = lines.joined(separator: "\n") + (rng.chance(0.9) ? "\n" : "")
         if rng.chance(0.08) { text = text.replacingNewlines(with: "\r\n") }
         if rng.chance(0.02) { text = "\u{FEFF}" + text }
@@ -37,11 +42,11 @@ struct GrammarGenerator {
         return text
     }
 
-    private mutating func emit(_ line: String) {
+    mutating func emit(_ line: String) {
         lines.append(String(repeating: "    ", count: indent) + line)
     }
 
-    private mutating func fresh(_ stem: String) -> String {
+    mutating func fresh(_ stem: String) -> String {
         counter += 1
         return "\(stem)\(counter)"
     }
@@ -62,7 +67,9 @@ struct GrammarGenerator {
 
     mutating func statement(depth: Int) {
         let nested = depth >= 3
-        switch rng.weighted([10, 3, 8, 2, 4, nested ? 0 : 3, nested ? 0 : 2, nested ? 0 : 2, 1, 1, 2, 2, 1, 1]) {
+        let top = depth == 0 && loopDepth == 0 && functionDepth == 0
+        switch rng.weighted([10, 3, 8, 2, 4, nested ? 0 : 3, nested ? 0 : 2, nested ? 0 : 2, 1, 1, 2, 2, 1, 1,
+                             top ? 2 : 0]) {
         case 0:
             let value = expression(rng.between(1, 4))
             emit("\(target()) = \(value)")
@@ -91,7 +98,8 @@ struct GrammarGenerator {
         case 10: emit(rng.chance(0.5) ? "import " + rng.pick(Vocabulary.modules) : rng.pick(Vocabulary.fromImports))
         case 11: if depth == 0 && loopDepth == 0 && functionDepth == 0 { kerasWorkflow() } else { emit("pass") }
         case 12: emit(unsupported())
-        default: emit(garbage())
+        case 13: emit(garbage())
+        default: hostile()
         }
     }
 

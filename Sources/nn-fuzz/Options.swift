@@ -17,6 +17,9 @@ struct Options {
     var replay: [String] = []
     var mode = RunMode.file
     var budget = 300
+    var help = false
+    /// Write the programs as files in this folder instead of running them (a corpus for libFuzzer).
+    var corpusOutput: String?
 
     static let usage = """
         usage: nn-fuzz [options]                   run a batch of generated programs through nn
@@ -28,9 +31,11 @@ struct Options {
           --seed S           seed for the whole batch (default 1)
           --only I           just program I of the batch (with --print: show it instead)
           --print            print the programs instead of running them
+          --write DIR        write them as files in DIR instead (a seed corpus for nn-libfuzzer)
           --source KIND      grammar, mutate or both (default both)
           --jobs N           programs run at once (default 2)
-          --timeout SEC      seconds before a run counts as a hang if Ctrl-C does not stop it (default 10)
+          --timeout SEC      processor seconds before a run is stopped with Ctrl-C; a run that does
+                             not stop then is a hang (default 10)
           --memory MB        address-space limit of each run (default 2048)
           --output DIR       where failing programs are saved (default .build/fuzz-failures)
           --corpus DIR       seed programs for mutation (repeatable; default lessons, examples,
@@ -72,7 +77,9 @@ struct Options {
                     index += 1
                     options.replay.append(arguments[index])
                 }
+            case "--help", "-h": options.help = true
             case "--print": options.printOnly = true
+            case "--write": guard let v = value() else { return nil }; options.corpusOutput = v
             case "--backtraces": options.backtraces = true
             default:
                 print("nn-fuzz: unknown argument '\(argument)'")

@@ -64,6 +64,7 @@ final class Runner {
         var running: [pid_t: Running] = [:]
         var freeSlots = Array((0..<max(jobs, 1)).reversed())
         var exhausted = false
+        var lastLook = 0.0
         while !exhausted || !running.isEmpty {
             while !exhausted, let slot = freeSlots.last {
                 guard let task = next() else { exhausted = true; break }
@@ -75,8 +76,9 @@ final class Runner {
                 }
             }
             var reaped = false
-            while let (pid, termination) = reapAnyChild() {
-                guard let entry = running.removeValue(forKey: pid) else { continue }
+            for (pid, entry) in running {
+                guard let termination = reap(pid) else { continue }
+                running[pid] = nil
                 reaped = true
                 freeSlots.append(entry.slot)
                 let stderr = readFile(stderrPath(entry.slot)) ?? ""
@@ -93,16 +95,27 @@ final class Runner {
                 finished(entry.task, Verdict.judge(outcome, stderr: stderr, program: entry.task.text), stderr)
             }
             let now = monotonicSeconds()
-            for (pid, entry) in running {
-                if let interrupted = entry.child.interruptedAt {
-                    if now - interrupted > 2 { entry.child.send(SIGKILL) }
-                } else if now - entry.child.started > timeout {
-                    entry.child.send(SIGINT)
-                    running[pid]?.child.interruptedAt = now
+            if now - lastLook > 0.1 {
+                lastLook = now
+                for (pid, entry) in running {
+                    if let interrupted = entry.child.interruptedAt {
+                        if now - interrupted > min(5, 4 * timeout) { entry.child.send(SIGKILL) }
+                    } else if outlived(entry.child, now) {
+                        entry.child.send(SIGINT)
+                        running[pid]?.child.interruptedAt = now
+                    }
                 }
             }
             if !reaped { usleep(1_000) }
         }
+    }
+
+    /// Whether a child has run past the deadline: `timeout` seconds of processor time (so a busy
+    /// machine does not make hangs), or four times that on the wall clock (for a child that waits).
+    private func outlived(_ child: ChildProcess, _ now: Double) -> Bool {
+        let wall = now - child.started
+        guard wall > timeout else { return false }
+        return wall > 4 * timeout || (child.cpuSeconds ?? wall) > timeout
     }
 
     /// Runs one program in one mode and judges it.

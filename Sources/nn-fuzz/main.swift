@@ -12,6 +12,10 @@ guard let options = Options.parse(Array(CommandLine.arguments.dropFirst())) else
     print(Options.usage)
     exit(2)
 }
+if options.help {
+    print(Options.usage)
+    exit(0)
+}
 
 var seeds: [String] = []
 for folder in options.corpus {
@@ -20,12 +24,17 @@ for folder in options.corpus {
     }
 }
 
-if options.printOnly {
+if options.printOnly || options.corpusOutput != nil {
     let campaign = Campaign(options: options, runner: Runner(nn: "", scratch: "", limits: ChildLimits(memoryMB: 0),
                                                            timeout: 0, backtraces: false), seeds: seeds)
+    if let folder = options.corpusOutput { Files.makeFolders(folder) }
     for index in options.only.map({ [$0] }) ?? Array(0..<options.count) {
-        if options.only == nil { print("# ---- program \(index)") }
-        print(campaign.program(index), terminator: options.only == nil ? "\n" : "")
+        if let folder = options.corpusOutput {
+            writeFile("\(folder)/nn-fuzz-s\(options.seed)-p\(index).nn", campaign.program(index))
+        } else {
+            if options.only == nil { print("# ---- program \(index)") }
+            print(campaign.program(index), terminator: options.only == nil ? "\n" : "")
+        }
     }
     exit(0)
 }
@@ -90,7 +99,7 @@ let campaign = Campaign(options: options, runner: runner, seeds: seeds)
 let started = monotonicSeconds()
 let failed = campaign.run()
 let total = options.only == nil ? options.count : 1
-let elapsed = (monotonicSeconds() - started * 1).rounded(toPlaces: 1)
+let elapsed = (monotonicSeconds() - started).rounded(toPlaces: 1)
 print("nn-fuzz: seed \(options.seed), \(total) programs (grammar and \(seeds.count) seed programs mutated), "
       + "\(elapsed) s, memory limit \(options.memoryMB) MB, timeout \(options.timeout) s")
 print("  crashes: \(campaign.failures["crash"] ?? 0), hangs: \(campaign.failures["hang"] ?? 0), "
