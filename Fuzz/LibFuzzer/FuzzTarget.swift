@@ -8,7 +8,7 @@ import NNLang
 
 // nn-libfuzzer: libFuzzer's entry point for NNLab's language. Each input is lexed, parsed, checked
 // (`nn --check`) and run in a fresh interpreter with its output discarded; every error it gets is
-// formatted as `nn` would print it. A watchdog stops loops and training after a second of CPU time
+// formatted as `nn` would print it. A watchdog stops loops and training after 0.25 s of CPU time
 // (the same flag Ctrl-C sets), so only a real hang in nn outlives libFuzzer's -timeout.
 // Built by scripts/fuzz-libfuzzer only: `swift build` leaves it out (see Package.swift).
 
@@ -21,7 +21,7 @@ final class DiscardedOutput: OutputSink {
 /// libFuzzer's own -timeout takes SIGALRM); the flag is a lock-free atomic, safe in a signal handler.
 enum Watchdog {
     nonisolated(unsafe) private static var flag: CancellationFlag?
-    static let seconds = getenv("NNLAB_FUZZ_SECONDS").flatMap { Double(String(cString: $0)) } ?? 1
+    static let seconds = getenv("NNLAB_FUZZ_SECONDS").flatMap { Double(String(cString: $0)) } ?? 0.25
 
     static func arm(_ cancellation: CancellationFlag) {
         flag = cancellation

@@ -9,6 +9,8 @@ final class Campaign {
     private(set) var passed = 0
     private(set) var failures: [String: Int] = ["crash": 0, "hang": 0, "unlocated": 0]
     private(set) var slow = 0
+    /// The five longest runs: seconds, and which.
+    private(set) var slowest: [(Double, String)] = []
     /// Distinct failures: a signature, how many programs showed it, and the first file saved for it.
     private(set) var distinct: [(signature: String, count: Int, example: String)] = []
 
@@ -57,7 +59,9 @@ final class Campaign {
                 queue = modes.reversed().map { RunTask(program: index, text: text, mode: $0) }
             }
             return queue.popLast()
-        }, finished: { task, verdict, stderr in
+        }, finished: { task, verdict, stderr, seconds in
+            slowest.append((seconds, "program \(task.program) (\(task.mode.rawValue))"))
+            slowest = Array(slowest.sorted { $0.0 > $1.0 }.prefix(5))
             pending[task.program]?.left -= 1
             pending[task.program]?.verdicts.append((task.mode, verdict, stderr))
             guard let entry = pending[task.program], entry.left == 0 else { return }

@@ -59,8 +59,8 @@ final class Runner {
     }
 
     /// Runs tasks from `next` until it gives none, `jobs` at a time; calls `finished` for each run
-    /// with its verdict and standard error, in the order runs end.
-    func run(jobs: Int, next: () -> RunTask?, finished: (RunTask, Verdict, String) -> Void) {
+    /// with its verdict, standard error and seconds taken, in the order runs end.
+    func run(jobs: Int, next: () -> RunTask?, finished: (RunTask, Verdict, String, Double) -> Void) {
         var running: [pid_t: Running] = [:]
         var freeSlots = Array((0..<max(jobs, 1)).reversed())
         var exhausted = false
@@ -72,7 +72,7 @@ final class Runner {
                     freeSlots.removeLast()
                     running[child.pid] = Running(task: task, slot: slot, child: child)
                 } else {
-                    finished(task, .crash("could not start \(nn)"), "")
+                    finished(task, .crash("could not start \(nn)"), "", 0)
                 }
             }
             var reaped = false
@@ -92,7 +92,8 @@ final class Runner {
                         outcome = .timedOut(interruptible: false)
                     }
                 }
-                finished(entry.task, Verdict.judge(outcome, stderr: stderr, program: entry.task.text), stderr)
+                finished(entry.task, Verdict.judge(outcome, stderr: stderr, program: entry.task.text), stderr,
+                         monotonicSeconds() - entry.child.started)
             }
             let now = monotonicSeconds()
             if now - lastLook > 0.1 {
@@ -125,7 +126,7 @@ final class Runner {
         run(jobs: 1, next: { () -> RunTask? in
             defer { given = true }
             return given ? nil : RunTask(program: 0, text: text, mode: mode)
-        }, finished: { _, verdict, stderr in result = (verdict, stderr) })
+        }, finished: { _, verdict, stderr, _ in result = (verdict, stderr) })
         return result
     }
 

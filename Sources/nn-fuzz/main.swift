@@ -104,6 +104,7 @@ print("nn-fuzz: seed \(options.seed), \(total) programs (grammar and \(seeds.cou
       + "\(elapsed) s, memory limit \(options.memoryMB) MB, timeout \(options.timeout) s")
 print("  crashes: \(campaign.failures["crash"] ?? 0), hangs: \(campaign.failures["hang"] ?? 0), "
       + "unlocated errors: \(campaign.failures["unlocated"] ?? 0), slow but stopped by Ctrl-C: \(campaign.slow)")
+print("  longest runs: " + campaign.slowest.map { "\($0.1) \($0.0.rounded(toPlaces: 1)) s" }.joined(separator: ", "))
 for entry in campaign.distinct {
     print("  \(entry.count) x \(entry.signature)  (e.g. \(entry.example))")
 }
