@@ -95,10 +95,10 @@ enum ArrayConversion {
         var result = tensor.copied(dtype: dtype)
         switch dtype {
         case .int64:
-            result.withUnsafeMutableBufferPointer { b in for i in b.indices where b[i].isFinite { b[i] = b[i].rounded(.towardZero) } }
+            result.withUnsafeMutableBufferPointer { b in for i in b.indices { b[i] = Float(int64(b[i])) } }
         case .uint8:
             result.withUnsafeMutableBufferPointer { b in
-                for i in b.indices where b[i].isFinite {
+                for i in b.indices {
                     let v = Int(truncating: b[i]) ?? 0
                     b[i] = Float(((v % 256) + 256) % 256)
                 }
@@ -109,6 +109,13 @@ enum ArrayConversion {
             break
         }
         return result
+    }
+
+    /// `value` as NumPy casts it to int64 on x86-64: rounded toward zero, and -2**63 when it is NaN,
+    /// infinite or out of range (NumPy also warns "invalid value encountered in cast").
+    static func int64(_ value: Float) -> Int64 {
+        guard value.isFinite, value >= -0x1p63, value < 0x1p63 else { return .min }
+        return Int64(value)
     }
 
     /// A dtype named by a value: `'float32'`, `np.float32`, `float`, `int`, `bool`.
@@ -150,7 +157,8 @@ enum ArrayConversion {
         func element(_ value: Float) -> Value {
             switch tensor.dtype {
             case .bool: .bool(value != 0)
-            case .int64, .uint8: Int(truncating: value).map { .int($0) } ?? .float(Double(value))
+            case .int64, .uint8:
+                value.isFinite && value >= -0x1p63 && value < 0x1p63 ? .int(Int(value)) : .float(Double(value))
             case .float32, .float64: .float(pythonFloat(value, dtype: tensor.dtype))
             }
         }

@@ -43,7 +43,7 @@ public enum ArrayFormatter {
     }
 
     static func integerText(_ value: Float) -> String {
-        value.isFinite && abs(value) < 9.2e18 ? String(Int(value)) : value.description
+        value.isFinite && value >= -0x1p63 && value < 0x1p63 ? String(Int64(value)) : value.description
     }
 
     static func format(_ tensor: Tensor, separator: String, prefix: String, suffix: String) -> String {

@@ -96,7 +96,7 @@ enum NPYFile {
             switch tensor.dtype {
             case .float32: withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
             case .float64: withUnsafeBytes(of: Double(value).bitPattern.littleEndian) { bytes += $0 }
-            case .int64: withUnsafeBytes(of: Int64(value).littleEndian) { bytes += $0 }
+            case .int64: withUnsafeBytes(of: ArrayConversion.int64(value).littleEndian) { bytes += $0 }
             case .uint8, .bool: bytes.append(UInt8(max(0, min(255, value))))
             }
         }
