@@ -32,12 +32,12 @@ final class Campaign {
         return Mutator(seeds: seeds).mutant(using: &rng)
     }
 
-    /// How the program is run: of every four, two from a file, one in the REPL and one with `-c` (when
-    /// it can be an argument); and every one with `--check`.
+    /// How the program is run: of every four grammar programs and every four mutants, two from a
+    /// file, one in the REPL and one with `-c` (when it can be an argument); and every one with `--check`.
     func modes(_ index: Int, _ text: String) -> [RunMode] {
         let asString = !text.contains("\0") && text.utf8.count < 100_000 && !text.hasPrefix("-")
-        switch index % 4 {
-        case 2: return [.repl, .check]
+        switch (index / 2) % 4 {
+        case 1: return [.repl, .check]
         case 3 where asString: return [.string, .check]
         default: return [.file, .check]
         }
@@ -115,7 +115,8 @@ final class Campaign {
         writeFile(stem + ".nn", text)
         let report = """
             \(verdict.category): \(verdict.detail)
-            program \(index) of seed \(options.seed) (\(isGrammar(index) ? "grammar" : "mutant")), run as: \(mode.rawValue)
+            program \(index) of seed \(options.seed) (\(isGrammar(index) ? "grammar" : "mutant")), \
+            run as: \(mode.rawValue)
             reproduce: \(runner.commandLine(mode, file: stem + ".nn"))
             regenerate: nn-fuzz --seed \(options.seed) --only \(index) --print
             minimize: nn-fuzz --minimize \(stem).nn --mode \(mode.rawValue)

@@ -53,7 +53,9 @@ enum Files {
     static func copyFiles(from source: String, to destination: String) {
         makeFolders(destination)
         for name in list(source) where !isFolder("\(source)/\(name)") {
-            guard let input = fopen("\(source)/\(name)", "rb"), let output = fopen("\(destination)/\(name)", "wb") else {
+            guard let input = fopen("\(source)/\(name)", "rb") else { continue }
+            guard let output = fopen("\(destination)/\(name)", "wb") else {
+                fclose(input)
                 continue
             }
             var buffer = [UInt8](repeating: 0, count: 1 << 16)

@@ -38,7 +38,9 @@ struct GrammarGenerator {
         var text = lines.joined(separator: "\n") + (rng.chance(0.9) ? "\n" : "")
         if rng.chance(0.08) { text = text.replacingNewlines(with: "\r\n") }
         if rng.chance(0.02) { text = "\u{FEFF}" + text }
-        if rng.chance(0.02) { text = text.insertingCharacter(rng.pick(["\0", "\u{0B}", "\r", "\u{2028}"]), using: &rng) }
+        if rng.chance(0.02) {
+            text = text.insertingCharacter(rng.pick(["\0", "\u{0B}", "\r", "\u{2028}"]), using: &rng)
+        }
         return text
     }
 
@@ -177,7 +179,8 @@ struct GrammarGenerator {
         emit("model = Sequential([\(layers.joined(separator: ", ")), Dense(1, activation='sigmoid')])")
         emit("model.compile(loss=\(rng.pick(Vocabulary.losses)), optimizer=\(rng.pick(Vocabulary.optimizers)), "
              + "metrics=['accuracy'])")
-        emit("history = model.fit(X, y, epochs=\(rng.between(1, 4)), batch_size=\(rng.pick(["1", "8", "32", "0", "-1"])), "
+        emit("history = model.fit(X, y, epochs=\(rng.between(1, 4)), "
+             + "batch_size=\(rng.pick(["1", "8", "32", "0", "-1"])), "
              + "verbose=\(rng.pick(["0", "1", "2"]))\(rng.chance(0.2) ? ", validation_split=0.25" : ""))")
         emit(rng.pick(["print(model.predict(X[:2]))", "model.summary()", "print(model.evaluate(X, y, verbose=0))",
                        "print(history.history)", "model.step(X[:1], y[:1])", "model.explain(X[:1])",

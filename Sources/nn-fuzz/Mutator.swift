@@ -8,8 +8,7 @@ struct Mutator {
     let seeds: [String]
 
     func mutant(using rng: inout FuzzRandom) -> String {
-        var lines = rng.pick(seeds).replacingNewlines(with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        var lines = rng.pick(seeds).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for _ in 0..<rng.weighted([0, 4, 3, 2, 1]) {
             mutate(&lines, using: &rng)
         }
@@ -100,7 +99,9 @@ enum Tokens {
         while let first = characters.first {
             var length = 1
             if first.isLetter || first == "_" || first.isNumber {
-                length = characters.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." && first.isNumber }.count
+                length = characters.prefix { character in
+                    character.isLetter || character.isNumber || character == "_" || character == "." && first.isNumber
+                }.count
             } else if first == " " {
                 length = characters.prefix { $0 == " " }.count
             } else if first == "'" || first == "\"" {

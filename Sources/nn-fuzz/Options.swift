@@ -62,14 +62,18 @@ struct Options {
             case "--seed": guard let v = value().flatMap({ UInt64($0) }) else { return nil }; options.seed = v
             case "--only": guard let v = value().flatMap({ Int($0) }), v >= 0 else { return nil }; options.only = v
             case "--jobs": guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }; options.jobs = v
-            case "--timeout": guard let v = value().flatMap({ Double($0) }), v > 0 else { return nil }; options.timeout = v
+            case "--timeout":
+                guard let v = value().flatMap({ Double($0) }), v > 0 else { return nil }
+                options.timeout = v
             case "--memory": guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }; options.memoryMB = v
             case "--output": guard let v = value() else { return nil }; options.output = v
             case "--corpus": guard let v = value() else { return nil }; corpus.append(v)
             case "--source":
                 guard let v = value(), ["grammar", "mutate", "both"].contains(v) else { return nil }
                 options.source = v
-            case "--mode": guard let v = value().flatMap({ RunMode(rawValue: $0) }) else { return nil }; options.mode = v
+            case "--mode":
+                guard let v = value().flatMap({ RunMode(rawValue: $0) }) else { return nil }
+                options.mode = v
             case "--budget": guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }; options.budget = v
             case "--minimize": guard let v = value() else { return nil }; options.minimize = v
             case "--replay":
