@@ -12,7 +12,10 @@ extension GrammarGenerator {
         case 2:
             let op = rng.pick(["+", "-", "*", "/", "//", "%", "**", "@", "+", "*", "-"])
             return "\(expression(depth - 1)) \(op) \(expression(depth - 1))"
-        case 3: return rng.pick(["-", "+", "not ", "- -", "not not "]) + expression(depth - 1)
+        case 3:
+            // `not` binds loosely: bracketed, so that `1 + (not x)` stays valid.
+            let text = rng.pick(["-", "+", "not ", "- -", "not not "]) + expression(depth - 1)
+            return wild || !text.hasPrefix("not") ? text : "(\(text))"
         case 4:
             var text = expression(depth - 1)
             for _ in 0..<rng.between(1, 3) {
@@ -37,7 +40,7 @@ extension GrammarGenerator {
     mutating func primary(_ depth: Int) -> String {
         switch rng.weighted([5, 2, 3, 1]) {
         case 0: return variableOrName()
-        case 1: return atom()
+        case 1: return wild ? atom() : "(\(atom()))"
         case 2: return call(depth)
         default: return "(\(expression(depth)))"
         }
@@ -45,9 +48,11 @@ extension GrammarGenerator {
 
     mutating func atom() -> String {
         switch rng.weighted([6, 3, 3, 5, 1, 1, 1]) {
-        case 0: return rng.chance(0.7) ? String(rng.between(-3, 12)) : rng.pick(Vocabulary.oddIntegers)
-        case 1: return rng.pick(Vocabulary.oddFloats)
-        case 2: return rng.pick(Vocabulary.oddStrings)
+        case 0:
+            if rng.chance(0.7) { return String(rng.between(-3, 12)) }
+            return rng.pick(Vocabulary.oddIntegers.filter { wild || !Vocabulary.invalidSyntax.contains($0) })
+        case 1: return rng.pick(Vocabulary.oddFloats.filter { wild || !Vocabulary.invalidSyntax.contains($0) })
+        case 2: return rng.pick(Vocabulary.oddStrings.filter { wild || !Vocabulary.invalidSyntax.contains($0) })
         case 3: return variableOrName()
         case 4: return rng.pick(["True", "False", "None"])
         case 5: return rng.pick(["np.ones((2, 3))", "np.arange(6).reshape(2, 3)", "np.eye(3)", "np.array([])",
@@ -68,7 +73,7 @@ extension GrammarGenerator {
         case 0: return "[" + items.joined(separator: ", ") + "]"
         case 1: return items.count == 1 ? "(\(items[0]),)" : "(" + items.joined(separator: ", ") + ")"
         case 2: return "{" + items.map { "\($0): \(expression(depth))" }.joined(separator: ", ") + "}"
-        default: return "[" + items.joined(separator: ", ") + (rng.chance(0.5) ? ",]" : "]")
+        default: return "[" + items.joined(separator: ", ") + (!items.isEmpty && rng.chance(0.5) ? ",]" : "]")
         }
     }
 
@@ -94,10 +99,13 @@ extension GrammarGenerator {
         for _ in 0..<rng.weighted([2, 4, 3, 2, 1]) {
             parts.append(argumentValue(depth))
         }
+        var named: Set<String> = []
         for _ in 0..<rng.weighted([5, 3, 1]) {
-            parts.append("\(rng.pick(Vocabulary.keywords))=\(argumentValue(depth))")
+            let keyword = rng.pick(Vocabulary.keywords)
+            // A keyword given twice is a syntax error: only wild programs have one.
+            if named.insert(keyword).inserted || wild { parts.append("\(keyword)=\(argumentValue(depth))") }
         }
-        if rng.chance(0.05) { parts.append(rng.pick(["*args", "**kw", "x=1, x=2", "=", "1=2"])) }
+        if wild && rng.chance(0.05) { parts.append(rng.pick(["*args", "**kw", "x=1, x=2", "=", "1=2"])) }
         return parts.joined(separator: ", ")
     }
 
@@ -109,7 +117,9 @@ extension GrammarGenerator {
         case 2: return rng.pick(Vocabulary.activations + Vocabulary.losses)
         case 3: return rng.pick(Vocabulary.dtypes)
         case 4: return rng.pick(Vocabulary.optimizers)
-        case 5: return rng.pick(Vocabulary.oddIntegers + Vocabulary.oddFloats)
+        case 5: return rng.pick((Vocabulary.oddIntegers + Vocabulary.oddFloats).filter {
+            wild || !Vocabulary.invalidSyntax.contains($0)
+        })
         default: return expression(depth)
         }
     }
@@ -136,7 +146,7 @@ extension GrammarGenerator {
             body += rng.pick(["", "x = ", "loss ", "{{", "}}", "é", " "])
             body += "{\(expression(min(depth, 1)).replacingDoubleQuotes)\(rng.pick(Vocabulary.formatSpecs))}"
         }
-        if rng.chance(0.1) { body += rng.pick(["{", "}", "{}", "{!}", "{x!q}", "{:{}}"]) }
+        if wild && rng.chance(0.1) { body += rng.pick(["{", "}", "{}", "{!}", "{x!q}", "{:{}}"]) }
         if rng.chance(0.15) {
             return "\(rng.pick(["'%s and %d'", "'%.2f'", "'%5s|%-5s'", "'%x'", "'%%'", "'%(k)s'", "'%'"])) % "
                 + (rng.chance(0.5) ? "(\(argumentValue(depth)), \(argumentValue(depth)))" : argumentValue(depth))

@@ -18,14 +18,19 @@ struct GrammarGenerator {
     private var counter = 0
     /// How many more very long chains or very deep nestings this program may have.
     var bigLeft = 0
+    /// Whether this program may hold text that is not valid syntax (half of them). A file with one
+    /// syntax error runs nothing, so the other half are valid throughout and reach the interpreter.
+    var wild = false
 
     init(rng: FuzzRandom) {
         self.rng = rng
         bigLeft = self.rng.chance(0.25) ? 1 : 0
+        wild = self.rng.chance(0.5)
     }
 
     /// A whole program.
     mutating func program() -> String {
+        if wild { emit("# nn-fuzz: may hold invalid syntax") }
         if rng.chance(0.8) { emit("import numpy as np") }
         if rng.chance(0.5) { emit(rng.pick(Vocabulary.fromImports)) }
         if rng.chance(0.3) { kerasWorkflow() }
@@ -37,8 +42,8 @@ struct GrammarGenerator {
         }
         var text = lines.joined(separator: "\n") + (rng.chance(0.9) ? "\n" : "")
         if rng.chance(0.08) { text = text.replacingNewlines(with: "\r\n") }
-        if rng.chance(0.02) { text = "\u{FEFF}" + text }
-        if rng.chance(0.02) {
+        if wild && rng.chance(0.04) { text = "\u{FEFF}" + text }
+        if wild && rng.chance(0.04) {
             text = text.insertingCharacter(rng.pick(["\0", "\u{0B}", "\r", "\u{2028}"]), using: &rng)
         }
         return text
@@ -70,8 +75,8 @@ struct GrammarGenerator {
     mutating func statement(depth: Int) {
         let nested = depth >= 3
         let top = depth == 0 && loopDepth == 0 && functionDepth == 0
-        switch rng.weighted([10, 3, 8, 2, 4, nested ? 0 : 3, nested ? 0 : 2, nested ? 0 : 2, 1, 1, 2, 2, 1, 1,
-                             top ? 2 : 0]) {
+        switch rng.weighted([10, 3, 8, 2, 4, nested ? 0 : 3, nested ? 0 : 2, nested ? 0 : 2, 1,
+                             wild || loopDepth > 0 ? 1 : 0, 2, 2, wild ? 1 : 0, wild ? 1 : 0, top ? 2 : 0]) {
         case 0:
             let value = expression(rng.between(1, 4))
             emit("\(target()) = \(value)")
@@ -95,7 +100,7 @@ struct GrammarGenerator {
         case 6: whileLoop(depth: depth)
         case 7: if functionDepth == 0 && loopDepth == 0 { definition(depth: depth) } else { emit("pass") }
         case 8: emit(rng.pick(["pass", "x = 1; y = 2; print(x + y)", "\"\"\"narration\n\nwith **bold**\"\"\"",
-                               "# a comment", "", "\\", ";", "print(1);"]))
+                               "# a comment", "", "print(1);"] + (wild ? ["\\", ";"] : [])))
         case 9: emit(loopDepth > 0 ? rng.pick(["break", "continue"]) : rng.pick(["break", "continue", "return 1"]))
         case 10: emit(rng.chance(0.5) ? "import " + rng.pick(Vocabulary.modules) : rng.pick(Vocabulary.fromImports))
         case 11: if depth == 0 && loopDepth == 0 && functionDepth == 0 { kerasWorkflow() } else { emit("pass") }
@@ -122,7 +127,7 @@ struct GrammarGenerator {
         // The counter is never a target elsewhere and goes up first, so `continue` cannot skip it.
         let counterName = fresh("w")
         emit("\(counterName) = 0")
-        emit("while \(counterName) < \(rng.between(0, 10))\(rng.chance(0.3) ? " and \(expression(1))" : ""):")
+        emit("while \(counterName) < \(rng.between(0, 10))\(rng.chance(0.3) ? " and (\(expression(1)))" : ""):")
         indent += 1
         emit("\(counterName) += 1")
         indent -= 1
@@ -133,8 +138,11 @@ struct GrammarGenerator {
 
     private mutating func definition(depth: Int) {
         let name = fresh("f")
+        var defaulted = false
         let parameters = (0..<rng.between(0, 3)).map { index in
-            "p\(index)" + (rng.chance(0.4) ? "=\(atom())" : "")
+            // Once one parameter has a default, the later ones need one too (unless the program is wild).
+            defaulted = defaulted && !wild || rng.chance(0.4)
+            return "p\(index)" + (defaulted ? "=\(atom())" : "")
         }
         emit("def \(name)(\(parameters.joined(separator: ", "))):")
         functionDepth += 1

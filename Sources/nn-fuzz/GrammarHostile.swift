@@ -71,7 +71,7 @@ extension GrammarGenerator {
                                  "np.zeros((0, 2))", "np.ones((3, 2)) * 1e38",
                                  "np.ones((\(rng.pick([10, 4_000_000])), 2))"])
             emit("\(name).fit(\(data), np.ones((\(rng.pick([2, 3, 10])), 1)), epochs=1, verbose=0)")
-            emit(rng.pick(["print(\(name).predict(np.ones((1, 2))))", "\(name).set_weights([w * np.nan for w in [1]])",
+            emit(rng.pick(["print(\(name).predict(np.ones((1, 2))))", "\(name).set_weights([np.ones((2, 2)) * np.nan])",
                            "\(name).set_weights(\(name).get_weights())", "pass"]))
         default:
             // Files: write where it cannot, read what is not an array.

@@ -80,6 +80,12 @@ enum Vocabulary {
         "'\\''", "r'\\d'", "b'bytes'", "'%'", "'%5.2f'", "'%(a)s'", "'{:>10}'", "'{:.3e}'", "'a' * 3",
         "'\\U0001F600'", "'\\uD800'",
     ]
+    /// The literals above that NNLab refuses before running anything: not valid syntax (Python takes a
+    /// lone surrogate), or integers past 64 bits.
+    static let invalidSyntax: Set<String> = ["1e", "b'bytes'", "'\\uD800'", "9223372036854775808",
+                                             "-9223372036854775808", "18446744073709551616",
+                                             "99999999999999999999999999999999"]
+
     /// Format specs for f-strings and `format`, valid and not.
     static let formatSpecs = [
         "", ":d", ":.2f", ":>10", ":<5", ":^7", ":05d", ":,", ":.1%", ":.3e", ":x", ":b", ":10.4f", ":+d",
