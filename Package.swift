@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "nn", targets: ["nn"]),
         .executable(name: "nn-bench", targets: ["nn-bench"]),
+        .executable(name: "nn-fuzz", targets: ["nn-fuzz"]),
         .library(name: "NNEngine", targets: ["NNEngine"]),
         .library(name: "NNLang", targets: ["NNLang"]),
         .library(name: "NNTeach", targets: ["NNTeach"]),
@@ -39,6 +40,7 @@ let package = Package(
             dependencies: ["NNEngine", "NNLang", "NNTeach", "NNRepl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
+        .executableTarget(name: "nn-fuzz"),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
@@ -46,5 +48,16 @@ let package = Package(
         .testTarget(
             name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]
         ),
+        .testTarget(name: "NNFuzzTests", dependencies: ["nn-fuzz"]),
     ]
 )
+
+// The libFuzzer target exists only when scripts/fuzz-libfuzzer builds it (with -sanitize=fuzzer,
+// which links libFuzzer's driver), so a plain `swift build` neither sees nor links it.
+if Context.environment["NNLAB_LIBFUZZER"] != nil {
+    package.targets += [
+        .target(name: "LibFuzzerDriver", path: "Fuzz/LibFuzzerDriver"),
+        .executableTarget(name: "nn-libfuzzer", dependencies: ["NNLang", "NNEngine", "LibFuzzerDriver"],
+                          path: "Fuzz/LibFuzzer"),
+    ]
+}

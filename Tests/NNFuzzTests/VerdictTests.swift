@@ -1,0 +1,43 @@
+@testable import nn_fuzz
+import Testing
+
+@Suite struct VerdictTests {
+    let located = """
+        error: name 'x' is not defined
+         --> prog.nn:1:7
+          |
+        1 | print(x)
+          |       ^
+        """
+
+    @Test func signalsAndAbortStatusesAreCrashes() {
+        #expect(Verdict.judge(.signaled(11), stderr: "", program: "") == .crash("SIGSEGV"))
+        #expect(Verdict.judge(.exited(134), stderr: "", program: "") == .crash("exit 134"))
+        #expect(Verdict.judge(.exited(1), stderr: "Fatal error: failed to allocate", program: "").category == "crash")
+        // A program may ask for any exit status.
+        #expect(Verdict.judge(.exited(139), stderr: "", program: "exit(139)") == .passed)
+    }
+
+    @Test func locatedErrorsPassAndUnlocatedOnesFail() {
+        #expect(Verdict.judge(.exited(1), stderr: located, program: "") == .passed)
+        #expect(Verdict.judge(.exited(0), stderr: "", program: "") == .passed)
+        #expect(Verdict.judge(.exited(1), stderr: "error: the program is too long", program: "")
+            == .unlocated("error: the program is too long"))
+        #expect(Verdict.judge(.exited(1), stderr: "", program: "").category == "unlocated")
+        // The REPL names cells, not files.
+        #expect(Verdict.hasLocation(" --> In [2]:1:7"))
+        #expect(!Verdict.hasLocation(" --> prog.nn"))
+    }
+
+    @Test func timeoutsAreHangsUnlessCtrlCStopsThem() {
+        #expect(Verdict.judge(.timedOut(interruptible: false), stderr: "", program: "") == .hang)
+        #expect(Verdict.judge(.timedOut(interruptible: true), stderr: "", program: "") == .slow)
+        #expect(!Verdict.slow.isFailure)
+    }
+
+    @Test func signaturesIgnoreNumbersAndQuotedNames() {
+        #expect(Campaign.signature(.unlocated("error: 'abc' at 12 and 345"))
+            == Campaign.signature(.unlocated("error: 'xyz' at 9 and 1")))
+        #expect(Minimizer.signature(.crash("SIGSEGV: Fatal error")) == "crash SIGSEGV")
+    }
+}
