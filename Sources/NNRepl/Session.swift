@@ -112,7 +112,10 @@ public final class Session {
         do {
             let value = try interpreter.run(source)
             reportUnheededInterrupt()
-            if let number, let value, !silent, !value.isNone { show(value, number: number) }
+            guard let number, let value, !silent, !value.isNone else { return }
+            do { try show(value, number: number, of: source) } catch {
+                output.write(formatter.format(error, in: source) + "\n")
+            }
         } catch {
             reportUnheededInterrupt()
             output.write(lineBreakAfterCtrlC)
@@ -132,9 +135,18 @@ public final class Session {
             + "KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end\n")
     }
 
-    func show(_ value: Value, number: Int) {
-        let text = interpreter.repr(value)
+    /// Shows a cell's value as `Out[n]`; a value nested too deeply to show is a RecursionError at the
+    /// cell's last line (the value is still kept in `_`).
+    func show(_ value: Value, number: Int, of source: SourceFile) throws(Diagnostic) {
+        defer { remember(value, number: number) }
+        let lastLine = source.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let range = SourceRange(SourceLocation(line: lastLine, column: 1), SourceLocation(line: lastLine, column: 1))
+        let text = try interpreter.text(of: value, repr: true, range: range)
         output.write(paint("Out[\(number)]: ", "31") + (text.contains("\n") ? "\n" : "") + text + "\n\n")
+    }
+
+    /// Keeps a shown value in `_`, `__`, `_N` and `Out`, as IPython does.
+    func remember(_ value: Value, number: Int) {
         let previous = interpreter.globals["_"]
         if let previous { interpreter.globals["__"] = previous }
         interpreter.globals["_"] = value

@@ -18,6 +18,16 @@ import Testing
         #expect(reader.prompts == ["In [1]: ", "In [2]: ", "In [3]: ", "In [4]: ", "In [5]: "])
     }
 
+    @Test func aValueTooDeepToShowIsARecursionErrorAndTheSessionGoesOn() {
+        let (session, output, _) = session([
+            "keep = 7", "v = []", "for i in range(2000):\n    v = [v]\n", "v", "keep", "len(_) if False else 1",
+        ])
+        #expect(output.text.contains("RecursionError: maximum recursion depth exceeded while getting the repr"))
+        #expect(output.text.contains(" --> In [4]:1:1"))
+        #expect(output.text.contains("Out[5]: 7"))
+        #expect(session.count == 7)
+    }
+
     @Test func underscoreNamesAndOut() {
         let (session, output, _) = session(["1 + 1", "10", "_ + __", "_2 * 100", "Out[1]"])
         #expect(output.text.contains("Out[3]: 12"))
