@@ -1,0 +1,20 @@
+import NNEngine
+
+/// The warning printed, at every explanation level, when a non-finite or exploding loss stopped `fit`.
+enum StopWarning {
+    static func text(_ stop: TrainingStop, model: Sequential) -> String {
+        var text = "\nWarning: training stopped at epoch \(stop.epoch), step \(stop.step): "
+        text += stop.reason ?? "the loss became \(stop.loss)."
+        text += stop.restored
+            ? " The model keeps the weights from before the step that broke them"
+            : " The model keeps its weights"
+        text += ", and fit() returns the history so far."
+        if let rate = model.configuration?.optimizer.learningRate {
+            text += " The learning rate (\(formatRate(rate))) is probably too high: try \(formatRate(rate / 10))."
+        }
+        return text + "\n"
+    }
+
+    /// A learning rate to 6 significant digits, as C's %g writes it (0.001, 1e-05, 10).
+    static func formatRate(_ rate: Float) -> String { cFormat("%.6g", Double(rate)) }
+}
