@@ -59,14 +59,8 @@ struct StepChecks {
                 + "but they run from \(short(low)) to \(short(high)). For classes 0\(style.ellipsis)K\(style.minus)1 "
                 + "use a softmax output with loss='sparse_categorical_crossentropy'; for numbers, "
                 + "loss='mean_squared_error'.")
-        case .categoricalCrossentropy:
-            // One-hot rows sum to 1; class indices given to CategoricalCrossentropy do not.
-            let width = trace.target.rank >= 2 ? trace.target.rowWidth : 1
-            guard width == 1, output.z.rank >= 2, output.z.rowWidth > 1 else { return nil }
-            return Finding(kind: .lossMismatch, text:
-                "The loss does not suit the labels: categorical cross-entropy wants one-hot rows, but the labels "
-                + "are class numbers. Use loss='sparse_categorical_crossentropy', or one-hot them with "
-                + "keras.utils.to_categorical.")
+        // SCCE on one-hot rows and CCE on class numbers never get here: the engine refuses them,
+        // naming the loss to use.
         default:
             return nil
         }
