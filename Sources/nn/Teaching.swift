@@ -41,6 +41,7 @@ enum Teaching {
             heatmap: { WeightHeatmap(style: style).render($0, title: $1) },
             diagram: { NetworkDiagram(style: style).render($0) })
         interpreter.stepExplainer = { output.write(StepExplanation(style: style).render($0, inFit: false)) }
+        interpreter.diagnoser = { output.write(DiagnosisReport(style: style).render($0, history: $1, model: $2)) }
         interpreter.forwardExplainer = { output.write(StepExplanation(style: style).render($0)) }
         if narration { interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) } }
         interpreter.pauseHandler = { message in

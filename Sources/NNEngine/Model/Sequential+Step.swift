@@ -89,7 +89,7 @@ extension Sequential {
     func trainingStep(
         x: UnsafePointer<Float>, y: UnsafePointer<Float>, rows: Int, configuration: TrainingConfiguration,
         metrics: inout [MetricAccumulator], position: (epoch: Int, step: Int), recordTrace: Bool,
-        backup: WeightBackup? = nil
+        backup: WeightBackup? = nil, update: Bool = true
     ) throws(EngineError) -> (loss: Float, trace: StepTrace?) {
         forwardPass(x, rows: rows, training: true)
         let output = outputLayer
@@ -109,8 +109,10 @@ extension Sequential {
         recorder?.recordGradients(model: self, rows: rows, lossTarget: lossTarget)
         let optimizer = configuration.optimizer
         backup?.save()
-        for parameter in plan.trainable { optimizer.update(parameter) }
-        optimizer.finishStep()
+        if update {
+            for parameter in plan.trainable { optimizer.update(parameter) }
+            optimizer.finishStep()
+        }
         let trace = recorder?.finish(
             model: self, optimizer: optimizer, position: position, loss: configuration.loss,
             dataLoss: data, regularizationLoss: regularization, lossTarget: lossTarget)

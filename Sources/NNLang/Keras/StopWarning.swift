@@ -3,7 +3,7 @@ import NNEngine
 /// The warning printed, at every explanation level, when a non-finite or exploding loss stopped `fit`.
 enum StopWarning {
     static func text(_ stop: TrainingStop, model: Sequential) -> String {
-        var text = "\nWarning: training stopped at epoch \(stop.epoch), step \(stop.step): "
+        var text = "Warning: training stopped at epoch \(stop.epoch), step \(stop.step): "
         text += stop.reason ?? "the loss became \(stop.loss)."
         text += stop.restored
             ? " The model keeps the weights from before the step that broke them"
@@ -12,7 +12,21 @@ enum StopWarning {
         if let rate = model.configuration?.optimizer.learningRate {
             text += " The learning rate (\(formatRate(rate))) is probably too high: try \(formatRate(rate / 10))."
         }
-        return text + "\n"
+        return wrapped(text) + "\n"
+    }
+
+    /// Wrapped at 80 columns with a hanging indent, as the teacher's remarks are.
+    static func wrapped(_ text: String, width: Int = 80) -> String {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = "  " + word
+            } else {
+                line += (line.isEmpty ? "" : " ") + word
+            }
+        }
+        return "\n" + (lines + [line]).joined(separator: "\n")
     }
 
     /// A learning rate to 6 significant digits, as C's %g writes it (0.001, 1e-05, 10).

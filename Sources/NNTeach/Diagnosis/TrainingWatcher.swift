@@ -45,9 +45,10 @@ public final class TrainingWatcher: TrainingObserver {
         guard first > 0, loss >= first * Self.divergenceRatio else { return nil }
         let checks = StepChecks(style: style)
         let reason = "the loss grew from \(checks.short(first)) at the first step to \(checks.short(loss)) "
-            + "(\(checks.ratio(loss / first))): training is diverging."
-        note(Finding(kind: .divergence, text: "Divergence: " + reason + " Each step overshoots the minimum "
-            + "and lands further away; the learning rate is too high."))
+            + "(\(checks.ratio(loss / first))): training is diverging, each step overshooting the minimum "
+            + "and landing further from it."
+        // The engine's stop warning says it at every level; the watcher only records it.
+        said.append(Finding(kind: .divergence, text: "Divergence: " + reason))
         flush()
         return reason
     }
