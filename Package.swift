@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
-        .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine", "NNLang"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
         .testTarget(
             name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]

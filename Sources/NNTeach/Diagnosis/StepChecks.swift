@@ -106,11 +106,12 @@ struct StepChecks {
         return nil
     }
 
-    /// Dead or saturated units in hidden layers (the output layer's confident sigmoid is no fault).
+    /// Most units of a hidden layer dead or saturated (the output layer's confident sigmoid is no fault).
     func stuckUnits(_ health: [LayerHealth], rows: Int) -> [Finding] {
-        guard rows >= 4 else { return [] }
+        // A unit silent on a few examples proves little: judge only on batches of 32 or more.
+        guard rows >= 32 else { return [] }
         var dead: Finding?, saturated: Finding?
-        for layer in health.dropLast() where layer.canStick && layer.units > 1 && layer.stuckUnits * 2 >= layer.units {
+        for layer in health.dropLast() where layer.canStick && layer.units > 1 && layer.stuckUnits * 2 > layer.units {
             let share = "\(layer.stuckUnits) of \(layer.units) units of layer \(layer.name)"
             if layer.activation == .relu, dead == nil {
                 dead = Finding(kind: .deadUnits, text:

@@ -97,17 +97,20 @@ public final class TrainingWatcher: TrainingObserver {
         note(Finding(kind: .baseRate, text:
             "The loss has stayed at \(checks.short(last)) \(style.unicode ? "≈" : "~") ln \(classes) = "
             + "\(cFormat("%.3f", Double(chance))) for 3 epochs: that is the loss of predicting 1/\(classes) for "
-            + "every example, the base rate, whatever the input. The model has learned nothing from the inputs yet. "
-            + "Try a higher learning rate, normalized inputs, another seed, or check that x and y belong together."))
+            + "every example, the base rate, whatever the input: the model has learned nothing from the inputs. "
+            + "Either it cannot express the rule (without hidden activations a network is linear) or it is not "
+            + "learning: try a higher learning rate, normalized inputs, another seed, or check that x and y "
+            + "belong together."))
     }
 
     private func checkOverfitting() {
         let validation = validationLosses, count = validation.count
-        guard count >= 4, trainingLosses.count == count,
+        guard count >= 6, trainingLosses.count == count,
               let best = validation.indices.min(by: { validation[$0] < validation[$1] }) else { return }
         let current = validation[count - 1]
-        guard count - 1 - best >= 3, current >= validation[best] * 1.05,
-              trainingLosses[count - 1] < trainingLosses[best] else { return }
+        // Five epochs of patience (as EarlyStopping would want), a clear rise and a clear fall: noise is neither.
+        guard count - 1 - best >= 5, current >= validation[best] * 1.1,
+              trainingLosses[count - 1] < trainingLosses[best] * 0.95 else { return }
         let checks = StepChecks(style: style)
         note(Finding(kind: .overfitting, text:
             "Overfitting: the validation loss was lowest at epoch \(best + 1) (\(checks.short(validation[best]))) and "
