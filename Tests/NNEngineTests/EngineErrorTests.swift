@@ -95,7 +95,7 @@ import Testing
                          options: FitOptions(batchSize: 8, epochs: 1, shuffle: false))
         let history = try model.fit(x: x, y: x, options: FitOptions(batchSize: 8, epochs: 5, shuffle: false))
         let stop = try #require(history.stop)
-        #expect(stop.epoch == 1 && stop.step == 4 && stop.loss == .infinity && stop.restored && stop.reason == nil)
+        #expect(stop.epoch == 1 && stop.step == 4 && stop.loss == .infinity && stop.reason == nil && stop.restoredStep == 3)
         #expect(history.epochs == [0] && history["loss"]?.count == 1)
         #expect(model.weights().map(\.scalars) == twin.weights().map(\.scalars))
         #expect(model.weights().allSatisfy { $0.scalars.allSatisfy(\.isFinite) })

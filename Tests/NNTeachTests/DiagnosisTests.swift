@@ -42,7 +42,7 @@ import Testing
         #expect(result.findings.map(\.kind) == [.divergence])
         let stop = try #require(result.history.stop)
         #expect(stop.reason?.contains("training is diverging") == true)
-        #expect(stop.epoch == 1 && stop.restored)
+        #expect(stop.epoch == 1 && stop.restoredStep == stop.step)
         let text = try #require(result.findings.first?.text)
         #expect(text.range(of: #"\(x[0-9.]+e[0-9]+\)"#, options: .regularExpression) != nil, "\(text)")
         #expect(!text.contains("%"))

@@ -46,9 +46,12 @@ extension Sequential {
         if ownsPlan { activePlan = ComputePlan(leafLayers) }
         defer { if ownsPlan { activePlan = nil } }
         let backup = WeightBackup(plan.trainable)
+        var lowest = Float.infinity
         func stopped(_ history: inout History, _ stop: TrainingStop, _ mean: MeanTracker, _ step: Int,
                      _ observer: TrainingObserver?) -> History {
+            var stop = stop
             backup.restore()
+            (stop.restoredEpoch, stop.restoredStep) = (backup.position?.epoch, backup.position?.step)
             // The epoch's good steps so far make its point on the curve.
             if step > 1 {
                 var logs = Logs()
@@ -87,17 +90,19 @@ extension Sequential {
                         position: (epoch, step), recordTrace: wantsTrace, backup: backup)
                 } catch .nonFiniteLoss(_, _, let value) {
                     // Stop, as Keras's TerminateOnNaN does, but with the weights from before the step that broke them.
-                    return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: value, reason: nil,
-                                                          restored: backup.saved), lossMean, step, observer)
+                    return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: value, reason: nil),
+                                   lossMean, step, observer)
                 }
                 lossMean.add(loss, weight: rows)
+                lowest = min(lowest, loss)
+                backup.threshold = 2 * lowest
                 if let trace { observer?.stepDidFinish(trace) }
                 if let observer {
                     observer.stepDidEnd(epoch: epoch, step: step, loss: loss, examples: rows)
                     observer.batchDidEnd(epoch: epoch, step: step, logs: logs(lossMean.value, metrics, configuration))
                     if let reason = observer.reasonToStop(epoch: epoch, step: step, loss: loss) {
-                        return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: loss, reason: reason,
-                                                              restored: true), lossMean, step + 1, observer)
+                        return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: loss, reason: reason),
+                                       lossMean, step + 1, observer)
                     }
                 }
             }

@@ -108,7 +108,7 @@ extension Sequential {
         backwardPass(x, rows: rows, lossTarget: lossTarget)
         recorder?.recordGradients(model: self, rows: rows, lossTarget: lossTarget)
         let optimizer = configuration.optimizer
-        backup?.save()
+        backup?.saveIfNeeded(loss: loss, position: position)
         if update {
             for parameter in plan.trainable { optimizer.update(parameter) }
             optimizer.finishStep()

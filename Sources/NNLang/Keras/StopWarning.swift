@@ -5,9 +5,11 @@ enum StopWarning {
     static func text(_ stop: TrainingStop, model: Sequential) -> String {
         var text = "Warning: training stopped at epoch \(stop.epoch), step \(stop.step): "
         text += stop.reason ?? "the loss became \(stop.loss)."
-        text += stop.restored
-            ? " The model keeps the weights from before the step that broke them"
-            : " The model keeps its weights"
+        if let epoch = stop.restoredEpoch, let step = stop.restoredStep {
+            text += " The model keeps the weights it had before step \(step) of epoch \(epoch), before the loss broke"
+        } else {
+            text += " The model keeps its weights"
+        }
         text += ", and fit() returns the history so far."
         if let rate = model.configuration?.optimizer.learningRate {
             text += " The learning rate (\(formatRate(rate))) is probably too high: try \(formatRate(rate / 10))."
