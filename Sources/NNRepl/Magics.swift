@@ -13,7 +13,9 @@ struct Magics {
     var output: OutputSink { session.output }
     var interpreter: Interpreter { session.interpreter }
 
-    static let names = ["explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref"]
+    static let names = [
+        "explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref",
+    ]
 
     func run(_ line: String, number: Int) {
         let body = line.dropFirst()

@@ -27,8 +27,8 @@ enum Teaching {
         // The watcher says what is going wrong wherever the teacher speaks.
         interpreter.trainingObservers.append { context in
             let requested = ExplainLevel(rawValue: context.explain ?? context.sessionLevel) ?? .epoch
-            if requested == .off || (context.verbose == 0 && context.explain == nil && context.sessionLevel == "epoch") { return nil }
-            return Teacher(level: requested, style: style) { output.write($0) }.watcher()
+            let quiet = context.verbose == 0 && context.explain == nil && context.sessionLevel == "epoch"
+            return requested == .off || quiet ? nil : Teacher(level: requested, style: style) { output.write($0) }.watcher()
         }
         interpreter.pictures = PictureDrawing(
             image: { ImagePicture(style: style).render($0) },

@@ -82,7 +82,8 @@ import Testing
                                loss: Loss(.binaryCrossentropy), optimizer: try SGD(), x: x, y: y,
                                options: FitOptions(batchSize: 32, epochs: 1))
         #expect(result.findings.map(\.kind) == [.vanishingGradients])
-        #expect(result.text.contains("Vanishing gradients: the size of dL/dz per layer, first to last, is"), "\(result.text)")
+        #expect(result.text.contains("Vanishing gradients: the size of dL/dz per layer, first to last, is"),
+                "\(result.text)")
     }
 
     @Test func explodingGradients() throws {

@@ -36,16 +36,20 @@ public struct DiagnosisReport {
         let watcher = TrainingWatcher(style: style) { said.append($0) }
         watcher.trainingWillBegin(TrainingPlan(
             epochs: history?.epochs.count ?? 0, batchSize: rows, trainingExamples: rows, validationExamples: 0,
-            stepsPerEpoch: 1, shuffle: false, lossName: trace.lossFunction.kind.rawValue, optimizerName: trace.optimizerName))
+            stepsPerEpoch: 1, shuffle: false, lossName: trace.lossFunction.kind.rawValue,
+            optimizerName: trace.optimizerName))
         watcher.stepDidFinish(trace)
         if let history {
             for index in history.epochs.indices {
                 var logs = Logs()
-                for name in ["loss", "val_loss"] { if let values = history[name], index < values.count { logs[name] = values[index] } }
+                for name in ["loss", "val_loss"] {
+                    if let values = history[name], index < values.count { logs[name] = values[index] }
+                }
                 watcher.epochDidEnd(epoch: index + 1, logs: logs)
             }
             if let stop = history.stop {
-                said.append("\(style.unicode ? "⚠" : "!") The last fit stopped at epoch \(stop.epoch), step \(stop.step): "
+                said.append("\(style.unicode ? "⚠" : "!") The last fit stopped at epoch \(stop.epoch), "
+                            + "step \(stop.step): "
                             + (stop.reason ?? "the loss became \(NumberText(style: style).number(stop.loss)).")
                             + " Try a learning rate a tenth as large.")
             }

@@ -72,10 +72,13 @@ struct StepChecks {
         guard width > 1 else { return nil }
         var sizes = [Float](repeating: 0, count: width)
         input.withUnsafeBufferPointer { values in
-            for row in 0..<rows { for column in 0..<width { sizes[column] = max(sizes[column], abs(values[row * width + column])) } }
+            for row in 0..<rows {
+                for column in 0..<width { sizes[column] = max(sizes[column], abs(values[row * width + column])) }
+            }
         }
         let used = sizes.enumerated().filter { $0.element > 0 }
-        guard let big = used.max(by: { $0.element < $1.element }), let small = used.min(by: { $0.element < $1.element }),
+        guard let big = used.max(by: { $0.element < $1.element }),
+              let small = used.min(by: { $0.element < $1.element }),
               big.element >= 50, small.element <= 2, big.element / small.element >= 100 else { return nil }
         return Finding(kind: .inputScales, text:
             "The inputs are on very different scales: feature \(big.offset) reaches \(short(big.element)) while "
@@ -91,14 +94,16 @@ struct StepChecks {
         let list = sizes.map { short($0.1) }.joined(separator: ", ")
         if last / first >= 1000 {
             return Finding(kind: .vanishingGradients, text:
-                "Vanishing gradients: the size of \(style.partial)L/\(style.partial)z per layer, first to last, is \(list): "
+                "Vanishing gradients: the size of \(style.partial)L/\(style.partial)z per layer, first to last, "
+                + "is \(list): "
                 + "the first layer's is "
                 + "\(ratio(last / first)) smaller than the last's, so the layers near the input barely learn. "
                 + "Try ReLU in the hidden layers instead of sigmoid or tanh, fewer layers, or normalized inputs.")
         }
         if first / last >= 1000 {
             return Finding(kind: .explodingGradients, text:
-                "Exploding gradients: the size of \(style.partial)L/\(style.partial)z per layer, first to last, is \(list): "
+                "Exploding gradients: the size of \(style.partial)L/\(style.partial)z per layer, first to last, "
+                + "is \(list): "
                 + "the first layer's is "
                 + "\(ratio(first / last)) larger than the last's. Try a smaller learning rate, normalized inputs, "
                 + "or smaller initial weights.")
@@ -118,7 +123,8 @@ struct StepChecks {
                     "Dead ReLU units: \(share) output 0 for every one of the \(rows) examples of a batch, so no "
                     + "gradient reaches their weights and they cannot recover. Try a smaller learning rate, "
                     + "kernel_initializer='he_normal', or normalized inputs.")
-            } else if layer.activation != .relu, saturated == nil, let limit = LayerHealth.saturationLimit(layer.activation) {
+            } else if layer.activation != .relu, saturated == nil,
+                      let limit = LayerHealth.saturationLimit(layer.activation) {
                 saturated = Finding(kind: .saturatedUnits, text:
                     "Saturated units: \(share) (\(layer.activation.rawValue)) have |z| > \(Int(limit)) for every "
                     + "one of the \(rows) examples of a batch, where the activation is flat and passes almost no "
