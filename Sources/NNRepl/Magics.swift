@@ -7,13 +7,15 @@ import NNEngine
 import NNLang
 
 /// IPython-style line magics: `%explain`, `%history`, `%save`, `%load`, `%run`, `%reset`, `%who`,
-/// `%whos`, `%time`, `%quickref`.
+/// `%whos`, `%time`, `%diagnose`, `%quickref`.
 struct Magics {
     let session: Session
     var output: OutputSink { session.output }
     var interpreter: Interpreter { session.interpreter }
 
-    static let names = ["explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "quickref"]
+    static let names = [
+        "explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref",
+    ]
 
     func run(_ line: String, number: Int) {
         let body = line.dropFirst()
@@ -34,6 +36,7 @@ struct Magics {
             say(names.isEmpty ? "Interactive namespace is empty." : names.joined(separator: "\t"))
         case "whos": whos()
         case "time": time(argument, number: number)
+        case "diagnose": diagnose(argument, number: number)
         case "quickref": say(Magics.quickReference)
         default:
             let hint = closestMatch(to: name, in: Magics.names).map { " Did you mean %\($0)?" } ?? ""
@@ -147,6 +150,21 @@ struct Magics {
         say("Wall time: " + (seconds < 1 ? "\(cFormat("%.2f", seconds * 1000)) ms" : "\(cFormat("%.2f", seconds)) s"))
     }
 
+    /// `%diagnose [MODEL [X Y]]`: `MODEL.diagnose(X, Y)`; the model is the session's only one, or `model`.
+    func diagnose(_ argument: String, number: Int) {
+        let words = argument.split(separator: " ").map(String.init)
+        guard words.count <= 1 || words.count == 3 else {
+            return say("UsageError: %diagnose takes a model, or a model and its data: %diagnose model X y")
+        }
+        let models = interpreter.userNames.filter { interpreter.summary(ofName: $0)?.type == "Sequential" }
+        guard let name = words.first ?? (models.count == 1 ? models[0] : models.contains("model") ? "model" : nil) else {
+            return say("UsageError: " + (models.isEmpty ? "there is no model to diagnose yet"
+                : "which model? %diagnose " + models.joined(separator: " | ")))
+        }
+        let code = "\(name).diagnose(\(words.dropFirst().joined(separator: ", ")))"
+        session.execute(SourceFile(name: "In [\(number)]", text: code), number: number)
+    }
+
     static let quickReference = """
         NNLab quick reference
           name? or help(name)    what a name is, its signature, what it does
@@ -161,6 +179,7 @@ struct Magics {
           %reset                 forget every variable
           %who / %whos           your variables (with types and shapes)
           %time STATEMENT        run a statement and time it
+          %diagnose [MODEL X y]  what may be going wrong in training, layer by layer
           Ctrl-C                 clear the line, or stop a running fit after its current batch
           Ctrl-D, exit()         leave
         """

@@ -24,6 +24,12 @@ enum Teaching {
             }
             return Teacher(level: requested, style: style, notes: notes) { output.write($0) }
         }
+        // The watcher says what is going wrong wherever the teacher speaks.
+        interpreter.trainingObservers.append { context in
+            let requested = ExplainLevel(rawValue: context.explain ?? context.sessionLevel) ?? .epoch
+            let quiet = context.verbose == 0 && context.explain == nil && context.sessionLevel == "epoch"
+            return requested == .off || quiet ? nil : Teacher(level: requested, style: style) { output.write($0) }.watcher()
+        }
         interpreter.pictures = PictureDrawing(
             image: { ImagePicture(style: style).render($0) },
             chart: { series, xLabel, title in
@@ -35,6 +41,7 @@ enum Teaching {
             heatmap: { WeightHeatmap(style: style).render($0, title: $1) },
             diagram: { NetworkDiagram(style: style).render($0) })
         interpreter.stepExplainer = { output.write(StepExplanation(style: style).render($0, inFit: false)) }
+        interpreter.diagnoser = { output.write(DiagnosisReport(style: style).render($0, history: $1, model: $2)) }
         interpreter.forwardExplainer = { output.write(StepExplanation(style: style).render($0)) }
         if narration { interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) } }
         interpreter.pauseHandler = { message in

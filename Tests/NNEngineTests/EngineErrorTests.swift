@@ -83,12 +83,22 @@ import Testing
         #expect(!model.isBuilt)
     }
 
-    @Test func nonFiniteLossStopsAndNamesTheStep() throws {
+    @Test func nonFiniteLossStopsKeepsTheLastGoodWeightsAndReturnsTheHistory() throws {
         let model = try Sequential(layers: [Dense(units: 1)], inputWidth: 1)
         model.compile(loss: Loss(.meanSquaredError), optimizer: try SGD(learningRate: 10))
         let x = Tensor(shape: [64, 1]) { Float($0) * 100 }
-        let text = message { _ = try model.fit(x: x, y: x, options: FitOptions(batchSize: 8, epochs: 5, shuffle: false)) }
-        #expect(text.hasPrefix("the loss became inf at epoch 1, step 4; training stopped"), "\(text)")
+        // The same run watched step by step: the weights after step 2 are the ones before the bad update.
+        let twin = try Sequential(layers: [Dense(units: 1)], inputWidth: 1)
+        try twin.setWeights(model.weights())
+        twin.compile(loss: Loss(.meanSquaredError), optimizer: try SGD(learningRate: 10))
+        _ = try twin.fit(x: Tensor(shape: [16, 1]) { Float($0) * 100 }, y: Tensor(shape: [16, 1]) { Float($0) * 100 },
+                         options: FitOptions(batchSize: 8, epochs: 1, shuffle: false))
+        let history = try model.fit(x: x, y: x, options: FitOptions(batchSize: 8, epochs: 5, shuffle: false))
+        let stop = try #require(history.stop)
+        #expect(stop.epoch == 1 && stop.step == 4 && stop.loss == .infinity && stop.reason == nil && stop.restoredStep == 3)
+        #expect(history.epochs == [0] && history["loss"]?.count == 1)
+        #expect(model.weights().map(\.scalars) == twin.weights().map(\.scalars))
+        #expect(model.weights().allSatisfy { $0.scalars.allSatisfy(\.isFinite) })
     }
 
     @Test func invalidFitArguments() throws {

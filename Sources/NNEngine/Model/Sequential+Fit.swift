@@ -45,6 +45,23 @@ extension Sequential {
         let ownsPlan = activePlan == nil
         if ownsPlan { activePlan = ComputePlan(leafLayers) }
         defer { if ownsPlan { activePlan = nil } }
+        let backup = WeightBackup(plan.trainable)
+        var lowest = Float.infinity
+        func stopped(_ history: inout History, _ stop: TrainingStop, _ mean: MeanTracker, _ step: Int,
+                     _ observer: TrainingObserver?) -> History {
+            var stop = stop
+            backup.restore()
+            (stop.restoredEpoch, stop.restoredStep) = (backup.position?.epoch, backup.position?.step)
+            // The epoch's good steps so far make its point on the curve.
+            if step > 1 {
+                var logs = Logs()
+                logs["loss"] = mean.value
+                history.record(epoch: stop.epoch - 1, logs: logs)
+            }
+            history.stop = stop
+            observer?.trainingDidEnd(history)
+            return history
+        }
         var order = Array(0..<training.rows)
         var batch = BatchBuffer(rows: batchSize, inputWidth: training.x.rowWidth, targetWidth: training.targetWidth)
         let xWidth = training.x.rowWidth, yWidth = training.targetWidth
@@ -66,14 +83,27 @@ extension Sequential {
                     ? batch.gather(order[start..<(start + rows)], from: training)
                     : (UnsafePointer(training.x.pointer + start * xWidth), UnsafePointer(training.y.pointer + start * yWidth))
                 let wantsTrace = observer?.wantsTrace(epoch: epoch, step: step) ?? false
-                let (loss, trace) = try trainingStep(
-                    x: xb, y: yb, rows: rows, configuration: configuration, metrics: &metrics,
-                    position: (epoch, step), recordTrace: wantsTrace)
+                let loss: Float, trace: StepTrace?
+                do {
+                    (loss, trace) = try trainingStep(
+                        x: xb, y: yb, rows: rows, configuration: configuration, metrics: &metrics,
+                        position: (epoch, step), recordTrace: wantsTrace, backup: backup)
+                } catch .nonFiniteLoss(_, _, let value) {
+                    // Stop, as Keras's TerminateOnNaN does, but with the weights from before the step that broke them.
+                    return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: value, reason: nil),
+                                   lossMean, step, observer)
+                }
                 lossMean.add(loss, weight: rows)
+                lowest = min(lowest, loss)
+                backup.threshold = 2 * lowest
                 if let trace { observer?.stepDidFinish(trace) }
                 if let observer {
                     observer.stepDidEnd(epoch: epoch, step: step, loss: loss, examples: rows)
                     observer.batchDidEnd(epoch: epoch, step: step, logs: logs(lossMean.value, metrics, configuration))
+                    if let reason = observer.reasonToStop(epoch: epoch, step: step, loss: loss) {
+                        return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: loss, reason: reason),
+                                       lossMean, step + 1, observer)
+                    }
                 }
             }
             var epochLogs = logs(lossMean.value, metrics, configuration)

@@ -84,10 +84,12 @@ extension Sequential {
     }
 
     /// One training step on `rows` examples; returns the loss before the update (regularization
-    /// included). Throws, before changing any weight, if the loss is not finite.
+    /// included). Throws, before changing any weight, if the loss is not finite. `backup`, when
+    /// given, receives the weights just before they are updated.
     func trainingStep(
         x: UnsafePointer<Float>, y: UnsafePointer<Float>, rows: Int, configuration: TrainingConfiguration,
-        metrics: inout [MetricAccumulator], position: (epoch: Int, step: Int), recordTrace: Bool
+        metrics: inout [MetricAccumulator], position: (epoch: Int, step: Int), recordTrace: Bool,
+        backup: WeightBackup? = nil, update: Bool = true
     ) throws(EngineError) -> (loss: Float, trace: StepTrace?) {
         forwardPass(x, rows: rows, training: true)
         let output = outputLayer
@@ -106,8 +108,11 @@ extension Sequential {
         backwardPass(x, rows: rows, lossTarget: lossTarget)
         recorder?.recordGradients(model: self, rows: rows, lossTarget: lossTarget)
         let optimizer = configuration.optimizer
-        for parameter in plan.trainable { optimizer.update(parameter) }
-        optimizer.finishStep()
+        backup?.saveIfNeeded(loss: loss, position: position)
+        if update {
+            for parameter in plan.trainable { optimizer.update(parameter) }
+            optimizer.finishStep()
+        }
         let trace = recorder?.finish(
             model: self, optimizer: optimizer, position: position, loss: configuration.loss,
             dataLoss: data, regularizationLoss: regularization, lossTarget: lossTarget)

@@ -43,6 +43,8 @@ public struct History: Sendable {
     public var params: [String: Int] = [:]
     /// Where training stopped when it was interrupted: epoch and step (both from 1).
     public var interruption: (epoch: Int, step: Int)?
+    /// Set when a non-finite or exploding loss stopped training.
+    public var stop: TrainingStop?
 
     public init() {}
 

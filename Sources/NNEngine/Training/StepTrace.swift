@@ -107,6 +107,8 @@ public protocol TrainingObserver: AnyObject {
     func batchDidEnd(epoch: Int, step: Int, logs: Logs)
     func epochDidEnd(epoch: Int, logs: Logs)
     func trainingDidEnd(_ history: History)
+    /// Asked after each step: a reason to stop training now (a loss exploding), or nil to go on.
+    func reasonToStop(epoch: Int, step: Int, loss: Float) -> String?
 }
 
 extension TrainingObserver {
@@ -118,4 +120,5 @@ extension TrainingObserver {
     public func batchDidEnd(epoch: Int, step: Int, logs: Logs) {}
     public func epochDidEnd(epoch: Int, logs: Logs) {}
     public func trainingDidEnd(_ history: History) {}
+    public func reasonToStop(epoch: Int, step: Int, loss: Float) -> String? { nil }
 }

@@ -115,6 +115,8 @@ enum KerasTraining {
                 interpreter.cancellation.clear()
                 interpreter.write("\nTraining interrupted at epoch \(epoch), step \(step): the model keeps the weights of the last finished step.\n")
             }
+            object.lastFit = (x, y, history)
+            if let stop = history.stop { interpreter.write(StopWarning.text(stop, model: object.model)) }
             var historyObject = history
             historyObject.params["verbose"] = verbose
             return .object(HistoryObject(historyObject, model: .object(object)))

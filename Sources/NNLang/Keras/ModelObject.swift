@@ -11,6 +11,8 @@ final class ModelObject: CallableObject {
     var lossValue: Value = .none
     var optimizerValue: Value = .none
     var usesDefaultOptimizer = false
+    /// The data and history of the latest `fit`, which `model.diagnose()` reads by default.
+    var lastFit: (x: Tensor, y: Tensor, history: History)?
 
     init(_ model: Sequential) { self.model = model }
 
@@ -19,7 +21,7 @@ final class ModelObject: CallableObject {
 
     static let methodNames = [
         "add", "layers", "compile", "fit", "predict", "evaluate", "summary", "get_layer", "get_weights", "set_weights",
-        "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "input_shape", "output_shape",
+        "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "diagnose", "input_shape", "output_shape",
         "trainable", "trainable_weights", "non_trainable_weights",
     ]
     var attributeNames: [String] { ModelObject.methodNames }
@@ -121,6 +123,8 @@ final class ModelObject: CallableObject {
                 interpreter.stepExplainer?(trace)
                 return .float(Double(loss))
             }
+        case "diagnose":
+            return ModelDiagnosis.method(self)
         case "explain":
             return function("explain", "x", summary: "NNLab: the forward pass for x explained layer by layer, without training") { a, interpreter throws(Diagnostic) in
                 let x = try a.tensor("x", dtype: .float32)

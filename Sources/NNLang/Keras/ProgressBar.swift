@@ -145,12 +145,20 @@ final class ObserverGroup: TrainingObserver {
     init(_ members: [TrainingObserver]) { self.members = members }
     func trainingWillBegin(_ plan: TrainingPlan) { for m in members { m.trainingWillBegin(plan) } }
     func epochWillBegin(epoch: Int) { for m in members { m.epochWillBegin(epoch: epoch) } }
-    func wantsTrace(epoch: Int, step: Int) -> Bool { members.contains { $0.wantsTrace(epoch: epoch, step: step) } }
-    func stepDidFinish(_ trace: StepTrace) { for m in members { m.stepDidFinish(trace) } }
+    /// Which members asked for the coming step's trace: only they receive it.
+    private var asked: [Bool] = []
+    func wantsTrace(epoch: Int, step: Int) -> Bool {
+        asked = members.map { $0.wantsTrace(epoch: epoch, step: step) }
+        return asked.contains(true)
+    }
+    func stepDidFinish(_ trace: StepTrace) { for (m, wanted) in zip(members, asked) where wanted { m.stepDidFinish(trace) } }
     func stepDidEnd(epoch: Int, step: Int, loss: Float, examples: Int) {
         for m in members { m.stepDidEnd(epoch: epoch, step: step, loss: loss, examples: examples) }
     }
     func batchDidEnd(epoch: Int, step: Int, logs: Logs) { for m in members { m.batchDidEnd(epoch: epoch, step: step, logs: logs) } }
     func epochDidEnd(epoch: Int, logs: Logs) { for m in members { m.epochDidEnd(epoch: epoch, logs: logs) } }
     func trainingDidEnd(_ history: History) { for m in members { m.trainingDidEnd(history) } }
+    func reasonToStop(epoch: Int, step: Int, loss: Float) -> String? {
+        members.lazy.compactMap { $0.reasonToStop(epoch: epoch, step: step, loss: loss) }.first
+    }
 }

@@ -28,6 +28,8 @@ public final class Interpreter {
     public static let explainLevels = ["off", "epoch", "step", "full"]
     /// Shows a training step in full (`model.step`); set by the teaching layer.
     public var stepExplainer: ((StepTrace) -> Void)?
+    /// Shows `model.diagnose()`: a step's trace (no update), the last fit's history and the model's name.
+    public var diagnoser: ((StepTrace, History?, String) -> Void)?
     /// Shows a forward pass (`model.explain`); set by the teaching layer.
     public var forwardExplainer: ((ForwardTrace) -> Void)?
     /// Shows narration: a string standing alone as a statement in a lesson; nothing by default, as in Python.
