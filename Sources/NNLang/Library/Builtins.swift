@@ -124,18 +124,25 @@ enum Builtins {
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
                     || (typeName(of: $0) == "int" && value.typeName == "bool") })
             },
-            "sorted": function("sorted", "iterable, *, reverse=False") { a, interpreter throws(Diagnostic) in
+            "sorted": function("sorted", "iterable, *, key=None, reverse=False") { a, interpreter throws(Diagnostic) in
                 let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                let keys = try keyed(items, a.values["key"]?.value, interpreter, range: a.callRange)
+                let reverse = try a.bool("reverse", default: false)
                 var failure: Diagnostic?
-                var sorted = items.sorted { x, y in
-                    do throws(Diagnostic) { return try interpreter.truth(try interpreter.compare(.less, x, y, range: a.callRange), range: a.callRange) } catch {
+                // A stable sort on keys; reverse keeps equal items in their order, as Python's does.
+                let order = Array(items.indices).sorted { i, j in
+                    do throws(Diagnostic) {
+                        let (x, y) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
+                        if try interpreter.truth(try interpreter.compare(.less, x, y, range: a.callRange), range: a.callRange) { return true }
+                        if try interpreter.truth(try interpreter.compare(.less, y, x, range: a.callRange), range: a.callRange) { return false }
+                        return i < j
+                    } catch {
                         failure = error
                         return false
                     }
                 }
                 if let failure { throw failure }
-                if try a.bool("reverse", default: false) { sorted.reverse() }
-                return .list(sorted)
+                return .list(order.map { items[$0] })
             },
             "zip": function("zip", "*iterables") { a, interpreter throws(Diagnostic) in
                 let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in try interpreter.iterate(value, range: a.restRange(index)) }
@@ -175,21 +182,35 @@ enum Builtins {
         }
     }
 
+    /// The `key=` function's value for each item, or the items themselves without one.
+    static func keyed(_ items: [Value], _ key: Value?, _ interpreter: Interpreter,
+                      range: SourceRange) throws(Diagnostic) -> [Value] {
+        guard let key, !key.isNone else { return items }
+        return try items.map { item throws(Diagnostic) in try interpreter.callValue(key, [item], range: range) }
+    }
+
     static func extremum(_ name: String, _ better: @escaping (Double, Double) -> Bool) -> Value {
-        function(name, "*args") { a, interpreter throws(Diagnostic) in
+        function(name, "*args, key=None, default=None") { a, interpreter throws(Diagnostic) in
             let items = a.rest.count == 1 ? try interpreter.iterate(a.rest[0], range: a.restRange(0)) : a.rest
-            guard var best = items.first else { throw Diagnostic("\(name)() arg is an empty sequence", at: a.callRange) }
-            for item in items.dropFirst() {
-                if case .string(let s) = item, case .string(let b) = best {
-                    if name == "min" ? s < b : s > b { best = item }
+            guard !items.isEmpty else {
+                if let fallback = a.values["default"]?.value { return fallback }
+                throw Diagnostic("\(name)() iterable argument is empty", at: a.callRange)
+            }
+            let keys = try keyed(items, a.values["key"]?.value, interpreter, range: a.callRange)
+            var best = 0
+            for index in keys.indices.dropFirst() {
+                let item = keys[index], current = keys[best]
+                if case .string(let s) = item, case .string(let b) = current {
+                    if name == "min" ? s < b : s > b { best = index }
                     continue
                 }
-                guard let x = item.numericValue, let y = best.numericValue else {
-                    throw Diagnostic("\(name)() cannot compare \(item.typeName) and \(best.typeName)", at: a.callRange)
+                guard let x = item.numericValue, let y = current.numericValue else {
+                    throw Diagnostic("'\(name == "min" ? "<" : ">")' not supported between instances of"
+                                     + " '\(item.typeName)' and '\(current.typeName)'", at: a.callRange)
                 }
-                if better(x, y) { best = item }
+                if better(x, y) { best = index }
             }
-            return best
+            return items[best]
         }
     }
 

@@ -23,6 +23,10 @@ extension Interpreter {
         case .conditional(let condition, let then, let otherwise, let range):
             return try evaluateConditional(condition, then, otherwise, range)
         case .formattedString, .list, .tuple, .dict: return try evaluateDisplay(expression)
+        case .lambda(let parameters, let body, let range):
+            return .object(try makeFunction("<lambda>", parameters, body: [.returnValue(body, range)], range: range))
+        case .comprehension(let kind, let element, let value, let clauses, let range):
+            return try evaluateComprehension(kind, element, value, clauses, range)
         }
     }
 
@@ -109,13 +113,6 @@ extension Interpreter {
         return result
     }
 
-    func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {
-        if let value = frames.last?[name] ?? globals[name] { return value }
-        var hint = didYouMean(name, globals.keys)
-        if let module = ModuleRegistry.importHints[name] { hint = "add: \(module)" }
-        throw Diagnostic("name '\(name)' is not defined", at: range, hint: hint)
-    }
-
     func checkHashable(_ key: Value, range: SourceRange) throws(Diagnostic) {
         switch key {
         case .list, .dict, .array: throw Diagnostic("a \(key.typeName) cannot be a dict key", at: range)
@@ -150,6 +147,16 @@ extension Interpreter {
         } catch {
             throw error.located(at: range)
         }
+    }
+
+    /// Calls a function value with positional arguments (a `key=` function, a `map` function, …).
+    func callValue(_ callee: Value, _ positional: [Value], range: SourceRange) throws(Diagnostic) -> Value {
+        guard case .object(let object) = callee, let function = object as? CallableObject else {
+            throw Diagnostic("'\(callee.typeName)' object is not callable", at: range)
+        }
+        let arguments = CallArguments(positional: positional, positionalRanges: positional.map { _ in range },
+                                      range: range)
+        do { return try function.call(arguments, self) } catch { throw error.located(at: range) }
     }
 
     /// The attribute `name` of `value`.

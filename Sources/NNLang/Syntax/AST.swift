@@ -19,16 +19,33 @@ public indirect enum Expression: Sendable {
     case and(Expression, Expression, SourceRange)
     case or(Expression, Expression, SourceRange)
     case conditional(condition: Expression, then: Expression, otherwise: Expression, SourceRange)
+    /// `lambda a, b=1: body`
+    case lambda(parameters: [(name: String, defaultValue: Expression?)], body: Expression, SourceRange)
+    /// `[e for x in xs if c]`, `{k: v for …}`, `(e for …)`: `value` is set for a dict comprehension.
+    case comprehension(ComprehensionKind, element: Expression, value: Expression?, clauses: [ComprehensionClause],
+                       SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .name(_, let r), .int(_, let r), .float(_, let r), .string(_, let r), .formattedString(_, let r),
             .bool(_, let r), .none(let r), .list(_, let r), .tuple(_, let r), .dict(_, let r), .attribute(_, _, let r),
             .subscription(_, _, let r), .call(_, _, let r), .binary(_, _, _, let r), .unary(_, _, let r),
-            .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r):
+            .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r),
+            .lambda(_, _, let r), .comprehension(_, _, _, _, let r):
             return r
         }
     }
+}
+
+/// What a comprehension builds.
+public enum ComprehensionKind: Sendable {
+    case list, dict, generator
+}
+
+/// A `for target in iterable` or `if condition` clause of a comprehension.
+public enum ComprehensionClause: Sendable {
+    case loop(target: Expression, iterable: Expression)
+    case condition(Expression)
 }
 
 /// A piece of an f-string: literal text, or an expression with an optional conversion and spec.
@@ -89,6 +106,10 @@ public enum Statement: Sendable {
     indirect case functionDefinition(name: String, parameters: [(name: String, defaultValue: Expression?)], body: [Statement], SourceRange)
     /// `return value`
     case returnValue(Expression?, SourceRange)
+    /// `global a, b`
+    case global([String], SourceRange)
+    /// `nonlocal a, b`
+    case nonlocal([String], SourceRange)
 
     /// The span of the statement; for a block statement, its header line.
     public var range: SourceRange {
@@ -97,7 +118,7 @@ public enum Statement: Sendable {
         case .assign(_, _, let r), .augmentedAssign(_, _, _, let r), .importModule(_, _, let r),
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
-            .returnValue(_, let r):
+            .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r):
             r
         }
     }

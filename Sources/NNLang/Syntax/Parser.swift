@@ -146,7 +146,7 @@ public struct Parser {
     static let blockKeywords: [String: String] = [
         "class": "classes", "try": "try/except",
         "except": "try/except", "finally": "try/except", "with": "with blocks",
-        "lambda": "lambda functions", "del": "del", "global": "global", "nonlocal": "nonlocal", "assert": "assert",
+        "del": "del", "assert": "assert",
         "raise": "raise", "yield": "yield", "async": "async", "await": "await",
     ]
 
@@ -178,6 +178,7 @@ public struct Parser {
         if ["if", "for", "while", "def"].contains(current.text), current.kind == .name {
             throw .syntax("'\(current.text)' starts a block, so it must begin its own line", at: current.range)
         }
+        if current.isName("global") || current.isName("nonlocal") { return try scopeDeclaration() }
         if current.isName("import") { return try importStatement() }
         if current.isName("from") { return try fromImportStatement() }
 
@@ -255,6 +256,25 @@ public struct Parser {
         guard current.kind == .name else { throw unexpected("expected a name after 'as'") }
         defer { advance() }
         return current.text
+    }
+
+    /// `global a, b` or `nonlocal a, b`.
+    mutating func scopeDeclaration() throws(Diagnostic) -> Statement {
+        let start = current.range
+        let isGlobal = current.text == "global"
+        if !isGlobal, functionDepth == 0 {
+            throw .syntax("nonlocal declaration not allowed at module level", at: start)
+        }
+        advance()
+        var names: [String] = []
+        var end = start
+        repeat {
+            guard current.kind == .name, !pythonKeywords.contains(current.text) else { throw unexpected("expected a name") }
+            names.append(current.text)
+            end = current.range
+            advance()
+        } while acceptOp(",")
+        return isGlobal ? .global(names, start.through(end)) : .nonlocal(names, start.through(end))
     }
 
     mutating func importStatement() throws(Diagnostic) -> Statement {
