@@ -131,7 +131,9 @@ extension Interpreter {
         var arguments = CallArguments(range: range)
         for argument in argumentExpressions {
             let value = try evaluate(argument.value)
-            if let name = argument.name {
+            if argument.unpack > 0 {
+                try unpackArgument(value, argument, into: &arguments)
+            } else if let name = argument.name {
                 arguments.keywords.append((name, value, argument.range))
             } else {
                 arguments.positional.append(value)
@@ -146,6 +148,27 @@ extension Interpreter {
             return try function.call(arguments, self)
         } catch {
             throw error.located(at: range)
+        }
+    }
+
+    /// Adds the items of `*values` or the entries of `**mapping` to a call's arguments.
+    private func unpackArgument(_ value: Value, _ argument: Argument,
+                                into arguments: inout CallArguments) throws(Diagnostic) {
+        guard argument.unpack == 2 else {
+            let items = try iterate(value, range: argument.range)
+            arguments.positional += items
+            arguments.positionalRanges += items.map { _ in argument.range }
+            return
+        }
+        guard case .dict(let dict) = value else {
+            throw Diagnostic("argument after ** must be a mapping, not \(value.typeName)", at: argument.range)
+        }
+        for key in dict.keys {
+            guard case .string(let name) = key else { throw Diagnostic("keywords must be strings", at: argument.range) }
+            if arguments.keywords.contains(where: { $0.name == name }) {
+                throw Diagnostic("got multiple values for keyword argument '\(name)'", at: argument.range)
+            }
+            arguments.keywords.append((name, dict[key] ?? .none, argument.range))
         }
     }
 

@@ -14,7 +14,7 @@ final class UserFunction: CallableObject {
     /// The first statement of the body when it is a string: shown by `help`, never run.
     let docstring: String?
 
-    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], defaults: [String?],
+    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], signature: Signature,
          source: SourceFile?, scope: FunctionScope, closure: Environment?) {
         self.name = name
         self.source = source
@@ -28,7 +28,7 @@ final class UserFunction: CallableObject {
         }
         self.scope = scope
         self.closure = closure
-        self.signature = Signature(zip(parameters, defaults).map { Parameter($0.0.name, $0.1) })
+        self.signature = signature
     }
 
     /// Default values may hold functions whose defaults hold functions …: released without recursion.
@@ -52,8 +52,16 @@ final class UserFunction: CallableObject {
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try signature.bind(arguments, function: name)
         var locals: [String: Value] = [:]
-        for parameter in parameters {
-            locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
+        for (parameter, described) in zip(parameters, signature.parameters) {
+            switch described.kind {
+            case .variadic: locals[parameter.name] = .tuple(bound.rest)
+            case .variadicKeywords:
+                let dict = DictBox()
+                for keyword in bound.keywords { dict[.string(keyword.name)] = keyword.value }
+                locals[parameter.name] = .dict(dict)
+            default:
+                locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
+            }
         }
         let environment = Environment(values: locals, scope: scope, parent: closure)
         return try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
@@ -86,15 +94,26 @@ extension Interpreter {
     func makeFunction(_ name: String, _ parameters: [(name: String, defaultValue: Expression?)], body: [Statement],
                       range: SourceRange) throws(Diagnostic) -> UserFunction {
         var evaluated: [(name: String, defaultValue: Value?)] = []
-        var defaults: [String?] = []
+        var described: [Parameter] = []
+        var keywordOnly = false
         for parameter in parameters {
             let value = try parameter.defaultValue.map { e throws(Diagnostic) in try evaluate(e) }
-            evaluated.append((parameter.name, value))
-            defaults.append(value.map { repr($0) })
+            if parameter.name == "*" {
+                keywordOnly = true
+            } else if parameter.name.hasPrefix("**") {
+                described.append(Parameter(String(parameter.name.dropFirst(2)), kind: .variadicKeywords))
+            } else if parameter.name.hasPrefix("*") {
+                described.append(.variadic(String(parameter.name.dropFirst())))
+                keywordOnly = true
+            } else {
+                described.append(Parameter(parameter.name, value.map { repr($0) },
+                                           kind: keywordOnly ? .keywordOnly : .positionalOrKeyword))
+            }
+            if parameter.name != "*" { evaluated.append((described[described.count - 1].name, value)) }
         }
-        let scope = FunctionScope(parameters: parameters.map(\.name), body: body)
+        let scope = FunctionScope(parameters: evaluated.map(\.name), body: body)
         try checkNonlocals(scope, range: range)
-        return UserFunction(name: name, parameters: evaluated, body: body, defaults: defaults, source: currentSource,
-                            scope: scope, closure: frames.last)
+        return UserFunction(name: name, parameters: evaluated, body: body, signature: Signature(described),
+                            source: currentSource, scope: scope, closure: frames.last)
     }
 }

@@ -62,11 +62,13 @@ public enum SubscriptItem: Sendable {
     /// `None` inside a subscript adds an axis in NumPy; kept as an index of None.
 }
 
-/// A call argument: positional, or `name=value`.
+/// A call argument: positional, `name=value`, `*values` or `**mapping`.
 public struct Argument: Sendable {
     public var name: String?
     public var value: Expression
     public var range: SourceRange
+    /// 1 for `*values`, 2 for `**mapping`, 0 for a plain argument.
+    public var unpack = 0
 }
 
 public enum BinaryOperator: String, Sendable {
@@ -102,7 +104,8 @@ public enum Statement: Sendable {
     indirect case whileLoop(condition: Expression, body: [Statement], SourceRange)
     case breakLoop(SourceRange)
     case continueLoop(SourceRange)
-    /// `def name(a, b=1): …`
+    /// `def name(a, b=1, *args, c=2, **kwargs): …`: a star parameter's name keeps its `*` or `**`
+    /// (a bare `*` is named "*").
     indirect case functionDefinition(name: String, parameters: [(name: String, defaultValue: Expression?)], body: [Statement], SourceRange)
     /// `return value`
     case returnValue(Expression?, SourceRange)

@@ -58,11 +58,25 @@ extension Parser {
         try expectOp("(", "expected '(' after the function's name")
         var parameters: [(name: String, defaultValue: Expression?)] = []
         while !current.isOp(")") {
+            if parameters.last?.name.hasPrefix("**") == true {
+                throw .syntax("no parameter can follow **\(parameters.last?.name.dropFirst(2) ?? "")", at: current.range)
+            }
+            var star = ""
             if current.isOp("*") || current.isOp("**") {
-                throw .unsupported("*args and **kwargs parameters are not supported yet", at: current.range)
+                star = current.text
+                guard star == "**" || !parameters.contains(where: { $0.name.hasPrefix("*") }) else {
+                    throw .syntax("* argument may appear only once", at: current.range)
+                }
+                advance()
+                if star == "*", current.isOp(",") || current.isOp(")") {
+                    if current.isOp(")") { throw .syntax("named arguments must follow bare *", at: current.range) }
+                    parameters.append(("*", nil))
+                    advance()
+                    continue
+                }
             }
             guard current.kind == .name, !pythonKeywords.contains(current.text) else { throw unexpected("expected a parameter name") }
-            let parameter = current.text, range = current.range
+            let parameter = star + current.text, range = current.range
             guard !parameters.contains(where: { $0.name == parameter }) else {
                 throw .syntax("duplicate parameter '\(parameter)' in the definition of \(name)", at: range)
             }
@@ -71,7 +85,8 @@ extension Parser {
             if acceptOp("=") {
                 defaultValue = try expression()
                 try checkHeight(defaultValue ?? .none(range))
-            } else if parameters.contains(where: { $0.defaultValue != nil }) {
+            } else if star.isEmpty, !parameters.contains(where: { $0.name.hasPrefix("*") }),
+                parameters.contains(where: { $0.defaultValue != nil }) {
                 throw .syntax("a parameter without a default cannot follow one with a default", at: range)
             }
             parameters.append((parameter, defaultValue))

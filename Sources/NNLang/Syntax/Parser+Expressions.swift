@@ -206,10 +206,19 @@ extension Parser {
         var arguments: [Argument] = []
         var sawKeyword = false
         while !current.isOp(")") {
-            if current.isOp("*") || current.isOp("**") {
-                throw .unsupported("unpacking arguments with \(current.text) is not supported", at: current.range)
-            }
             let start = current.range
+            if current.isOp("*") || current.isOp("**") {
+                let unpack = current.text.count
+                advance()
+                let value = try expression()
+                if unpack == 1, arguments.contains(where: { $0.unpack == 2 }) {
+                    throw .syntax("iterable argument unpacking follows keyword argument unpacking", at: start)
+                }
+                arguments.append(Argument(name: nil, value: value, range: start.through(value.range), unpack: unpack))
+                if unpack == 2 { sawKeyword = true }
+                guard acceptOp(",") else { break }
+                continue
+            }
             if current.kind == .name, peek(1).isOp("="), !pythonKeywords.contains(current.text) {
                 let name = current.text
                 advance()
