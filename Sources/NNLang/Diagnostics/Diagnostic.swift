@@ -18,6 +18,11 @@ public struct Diagnostic: Error, Equatable, Sendable {
     /// The source `range` is in, when it is not the one being run (the error is inside a function
     /// written in an earlier REPL cell or another file).
     public var source: SourceFile?
+    /// The Python exception class this error is (`ValueError`, …), when set where it was made;
+    /// otherwise `exceptionName` infers it from the message.
+    public var exception: String?
+    /// What `str(e)` gives for a raised exception, when it is not the message (`raise ValueError()`).
+    public var exceptionText: String?
 
     public init(_ message: String, at range: SourceRange?, hint: String? = nil) {
         self.init(.error, message, at: range, hint: hint)

@@ -5,7 +5,8 @@ extension Interpreter {
     /// Binds the builtins, the Keras prelude and NNLab's own functions; returns their names.
     func installBuiltins() -> Set<String> {
         var names = Set<String>()
-        for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(), PictureFunctions.functions()] {
+        for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(), PictureFunctions.functions(),
+                      ExceptionClass.all] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }
@@ -120,6 +121,11 @@ enum Builtins {
                 let classes: [Value]
                 if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items.items } else {
                     classes = [a.values["class_or_tuple"]?.value ?? .none]
+                }
+                if case .object(let instance as ExceptionInstance) = value {
+                    return .bool(classes.contains { c in
+                        if case .object(let type as ExceptionClass) = c { PythonExceptions.isSubclass(instance.name, of: type.name) } else { false }
+                    })
                 }
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
                     || (typeName(of: $0) == "int" && value.typeName == "bool") })

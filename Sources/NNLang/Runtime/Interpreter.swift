@@ -41,6 +41,8 @@ public final class Interpreter {
     /// The source being run, for messages from inside calls.
     public private(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
+    /// The exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
+    var handling: [Diagnostic] = []
     var reprState = ReprState()
     /// The stack bounds of the thread running the program (set by `run` and `check`).
     var stackGuard: StackGuard?
@@ -150,6 +152,14 @@ public final class Interpreter {
             return .next(nil)
         case .global, .nonlocal:
             return .next(nil)
+        case .tryStatement(let block, _):
+            return try executeTry(block)
+        case .raise(let expression, let range):
+            throw try raised(expression, range: range)
+        case .assertion(let condition, let message, let range):
+            try executeAssert(condition, message, range: range)
+        case .delete(let targets, _):
+            for target in targets { try delete(target) }
         case .returnValue(let expression, _):
             return .returned(try expression.map { e throws(Diagnostic) in try evaluate(e) } ?? .none)
         case .breakLoop:

@@ -21,7 +21,7 @@ struct NameChecker {
                 _ = try interpreter.modules.member(name, of: module, path: path, range: nameRange, interpreter)
                 defined.insert(alias ?? name)
             }
-        case .pass, .breakLoop, .continueLoop, .global, .nonlocal:
+        case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .tryStatement, .raise, .assertion, .delete:
             break
         case .ifStatement(let branches, let otherwise, _):
             for (condition, body) in branches {

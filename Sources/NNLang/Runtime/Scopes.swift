@@ -44,6 +44,16 @@ private struct BindingCollector {
             collect(body)
         case .whileLoop(_, let body, _): collect(body)
         case .functionDefinition(let name, _, _, _): bound.insert(name)
+        case .tryStatement(let block, _):
+            collect(block.body)
+            for handler in block.handlers {
+                if let name = handler.name { bound.insert(name) }
+                collect(handler.body)
+            }
+            collect(block.otherwise ?? [])
+            collect(block.finally ?? [])
+        case .delete(let targets, _): for target in targets { bind(target) }
+        case .raise, .assertion: break
         case .global(let names, _): globals.formUnion(names)
         case .nonlocal(let names, _): nonlocals.formUnion(names)
         case .expression, .pass, .breakLoop, .continueLoop, .returnValue: break

@@ -109,6 +109,14 @@ public enum Statement: Sendable {
     indirect case functionDefinition(name: String, parameters: [(name: String, defaultValue: Expression?)], body: [Statement], SourceRange)
     /// `return value`
     case returnValue(Expression?, SourceRange)
+    /// `try: … except E as e: … else: … finally: …`
+    indirect case tryStatement(TryBlock, SourceRange)
+    /// `raise`, `raise E`, `raise E("message")`
+    case raise(Expression?, SourceRange)
+    /// `assert condition, message`
+    case assertion(Expression, message: Expression?, SourceRange)
+    /// `del a, b[0], c.d`
+    case delete([Expression], SourceRange)
     /// `global a, b`
     case global([String], SourceRange)
     /// `nonlocal a, b`
@@ -121,10 +129,27 @@ public enum Statement: Sendable {
         case .assign(_, _, let r), .augmentedAssign(_, _, _, let r), .importModule(_, _, let r),
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
-            .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r):
+            .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, let r),
+            .assertion(_, _, let r), .delete(_, let r):
             r
         }
     }
+}
+
+/// The blocks of a `try` statement.
+public struct TryBlock: Sendable {
+    public var body: [Statement]
+    public var handlers: [ExceptHandler]
+    public var otherwise: [Statement]?
+    public var finally: [Statement]?
+}
+
+/// `except E as name:` (or a bare `except:`) and its block.
+public struct ExceptHandler: Sendable {
+    public var type: Expression?
+    public var name: String?
+    public var body: [Statement]
+    public var range: SourceRange
 }
 
 /// A parsed program: its statements in order.

@@ -38,6 +38,50 @@ extension Parser {
         return .forLoop(target: target, iterable: iterable, body: try suite(), start.through(iterable.range))
     }
 
+    mutating func tryStatement() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        try expectOp(":", "expected ':' after 'try'")
+        var block = TryBlock(body: try suite(), handlers: [])
+        while current.isName("except") {
+            let range = current.range
+            advance()
+            var type: Expression?
+            var name: String?
+            if !current.isOp(":") {
+                if block.handlers.last.map({ $0.type == nil }) == true {
+                    throw .syntax("default 'except:' must be last", at: range)
+                }
+                type = try expression()
+                if current.isName("as") {
+                    advance()
+                    guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+                        throw unexpected("expected a name after 'as'")
+                    }
+                    name = current.text
+                    advance()
+                }
+            }
+            try expectOp(":", "expected ':' at the end of the except line")
+            block.handlers.append(ExceptHandler(type: type, name: name, body: try suite(), range: range))
+        }
+        if current.isName("else") {
+            guard !block.handlers.isEmpty else { throw .syntax("'else' after 'try' needs an 'except' before it", at: current.range) }
+            advance()
+            try expectOp(":", "expected ':' after 'else'")
+            block.otherwise = try suite()
+        }
+        if current.isName("finally") {
+            advance()
+            try expectOp(":", "expected ':' after 'finally'")
+            block.finally = try suite()
+        }
+        guard !block.handlers.isEmpty || block.finally != nil else {
+            throw .syntax("expected 'except' or 'finally' block", at: current.range)
+        }
+        return .tryStatement(block, start)
+    }
+
     mutating func whileLoop() throws(Diagnostic) -> Statement {
         let start = current.range
         advance()

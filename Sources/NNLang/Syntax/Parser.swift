@@ -121,6 +121,9 @@ public struct Parser {
             case "for": return [try forLoop()]
             case "while": return [try whileLoop()]
             case "def": return [try functionDefinition()]
+            case "try": return [try tryStatement()]
+            case "except", "finally":
+                throw .syntax("'\(current.text)' without a 'try' before it at the same indentation", at: current.range)
             case "elif", "else":
                 throw .syntax("'\(current.text)' without an 'if' before it at the same indentation", at: current.range)
             default: break
@@ -144,10 +147,7 @@ public struct Parser {
     }
 
     static let blockKeywords: [String: String] = [
-        "class": "classes", "try": "try/except",
-        "except": "try/except", "finally": "try/except", "with": "with blocks",
-        "del": "del", "assert": "assert",
-        "raise": "raise", "yield": "yield", "async": "async", "await": "await",
+        "class": "classes", "with": "with blocks", "yield": "yield", "async": "async", "await": "await",
     ]
 
     mutating func statement() throws(Diagnostic) -> Statement {
@@ -175,10 +175,39 @@ public struct Parser {
             try checkHeight(value)
             return .returnValue(value, start.through(value.range))
         }
-        if ["if", "for", "while", "def"].contains(current.text), current.kind == .name {
+        if ["if", "for", "while", "def", "try"].contains(current.text), current.kind == .name {
             throw .syntax("'\(current.text)' starts a block, so it must begin its own line", at: current.range)
         }
         if current.isName("global") || current.isName("nonlocal") { return try scopeDeclaration() }
+        if current.isName("raise") {
+            advance()
+            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .raise(nil, start) }
+            let value = try expression()
+            if current.isName("from") {
+                advance()
+                _ = try expression()
+            }
+            return .raise(value, start.through(value.range))
+        }
+        if current.isName("assert") {
+            advance()
+            let condition = try expression()
+            let message: Expression? = acceptOp(",") ? try expression() : nil
+            return .assertion(condition, message: message, start.through(message?.range ?? condition.range))
+        }
+        if current.isName("del") {
+            advance()
+            let targets = try expressionList()
+            let items: [Expression]
+            if case .tuple(let list, _) = targets { items = list } else { items = [targets] }
+            for item in items {
+                switch item {
+                case .name, .subscription, .attribute: break
+                default: throw .syntax("cannot delete this expression", at: item.range)
+                }
+            }
+            return .delete(items, start.through(targets.range))
+        }
         if current.isName("import") { return try importStatement() }
         if current.isName("from") { return try fromImportStatement() }
 
