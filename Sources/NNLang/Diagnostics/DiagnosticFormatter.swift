@@ -18,7 +18,8 @@ public struct DiagnosticFormatter: Sendable {
         var lines: [String]
         if let text = diagnostic.exceptionText, let name = diagnostic.exception {
             // Raised by the program (`raise`, `assert`): Python's last traceback line, located below.
-            lines = [paint(name + (text.isEmpty ? "" : ":"), "1;31") + (text.isEmpty ? "" : " " + paint(visible(text), "1"))]
+            let label = paint(name + (text.isEmpty ? "" : ":"), "1;31")
+            lines = [label + (text.isEmpty ? "" : " " + paint(visible(text), "1"))]
         } else {
             let label = paint("\(diagnostic.kind.rawValue):", "1;31")
             lines = ["\(label) \(paint(visible(diagnostic.message), "1"))"]

@@ -5,8 +5,8 @@ extension Interpreter {
     /// Binds the builtins, the Keras prelude and NNLab's own functions; returns their names.
     func installBuiltins() -> Set<String> {
         var names = Set<String>()
-        for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(), PictureFunctions.functions(),
-                      ExceptionClass.all] {
+        for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
+                      PictureFunctions.functions(), ExceptionClass.all, Builtins.iterationFunctions()] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }
@@ -46,6 +46,9 @@ enum Builtins {
                     return .int(array.shape[0])
                 case .object(let object as IterableObject): return .int(object.items.count)
                 case .object(let object as Bunch): return .int(object.entries.count)
+                case .object(let object as InstanceObject) where object.type.lookup("__len__") != nil:
+                    let method = object.type.lookup("__len__") ?? .none
+                    return try interpreter.callMethod(method, on: value, CallArguments(range: a.callRange))
                 default: throw Diagnostic("object of type '\(value.typeName)' has no len()", at: a.range("obj"))
                 }
             },
@@ -98,7 +101,11 @@ enum Builtins {
                 if let digits = try a.optionalInt("ndigits") {
                     var scale = 1.0
                     for _ in 0..<min(abs(digits), 300) { scale *= 10 }
-                    let rounded = digits >= 0 ? (value * scale).rounded(.toNearestOrEven) / scale : (value / scale).rounded(.toNearestOrEven) * scale
+                    var rounded = digits >= 0 ? (value * scale).rounded(.toNearestOrEven) / scale : (value / scale).rounded(.toNearestOrEven) * scale
+                    // Python rounds the exact binary value (round(2.675, 2) is 2.67), as printf does.
+                    if (0...17).contains(digits), value.isFinite, let exact = Double(formatFixed(value, digits)) {
+                        rounded = exact
+                    }
                     if x.typeName == "int", let integer = Int(truncating: rounded) { return .int(integer) }
                     return .float(rounded)
                 }
@@ -122,9 +129,16 @@ enum Builtins {
                 if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items.items } else {
                     classes = [a.values["class_or_tuple"]?.value ?? .none]
                 }
+                if case .object(let instance as InstanceObject) = value {
+                    return .bool(classes.contains { c in
+                        guard case .object(let type as ClassObject) = c else { return false }
+                        return instance.type.isSubclass(of: type)
+                    })
+                }
                 if case .object(let instance as ExceptionInstance) = value {
                     return .bool(classes.contains { c in
-                        if case .object(let type as ExceptionClass) = c { PythonExceptions.isSubclass(instance.name, of: type.name) } else { false }
+                        guard case .object(let type as ExceptionClass) = c else { return false }
+                        return PythonExceptions.isSubclass(instance.name, of: type.name)
                     })
                 }
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
@@ -139,8 +153,9 @@ enum Builtins {
                 let order = Array(items.indices).sorted { i, j in
                     do throws(Diagnostic) {
                         let (x, y) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
-                        if try interpreter.truth(try interpreter.compare(.less, x, y, range: a.callRange), range: a.callRange) { return true }
-                        if try interpreter.truth(try interpreter.compare(.less, y, x, range: a.callRange), range: a.callRange) { return false }
+                        let range = a.callRange
+                        if try interpreter.truth(try interpreter.compare(.less, x, y, range: range), range: range) { return true }
+                        if try interpreter.truth(try interpreter.compare(.less, y, x, range: range), range: range) { return false }
                         return i < j
                     } catch {
                         failure = error
@@ -159,6 +174,20 @@ enum Builtins {
                 let start = try a.int("start", default: 0)
                 return .list(try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                     .enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
+            },
+            "super": function("super", "") { a, interpreter throws(Diagnostic) in
+                try interpreter.superProxy(range: a.callRange)
+            },
+            "issubclass": function("issubclass", "cls, class_or_tuple") { a, _ throws(Diagnostic) in
+                guard case .object(let type as ClassObject) = a.values["cls"]?.value ?? .none else {
+                    throw Diagnostic("issubclass() arg 1 must be a class", at: a.range("cls"), exception: "TypeError")
+                }
+                let other = a.values["class_or_tuple"]?.value ?? .none
+                let classes: [Value]
+                if case .tuple(let items) = other { classes = items.items } else { classes = [other] }
+                return .bool(classes.contains { c in
+                    if case .object(let base as ClassObject) = c { type.isSubclass(of: base) } else { false }
+                })
             },
             "exit": function("exit", "code=None") { _, interpreter in
                 interpreter.exitRequested = true

@@ -8,7 +8,8 @@ extension Interpreter {
         let first = try iterate(try evaluate(firstIterable), range: firstIterable.range)
         var names = Set<String>()
         for clause in clauses { if case .loop(let target, _) = clause { Self.collectNames(target, into: &names) } }
-        let environment = Environment(values: [:], scope: FunctionScope(locals: names), parent: frames.last)
+        let environment = Environment(values: [:], scope: FunctionScope(locals: names),
+                                      parent: definingEnvironment)
         var items: [Value] = []
         let dict = DictBox()
         _ = try callFrame(environment, function: "<comprehension>", range: range) { () throws(Diagnostic) in
@@ -62,11 +63,19 @@ extension Interpreter {
 /// not lazy), consumed by iteration as Python's are.
 final class GeneratorValues: IterableObject {
     private(set) var items: [Value]
+    let typeName: String
 
-    init(_ items: [Value]) { self.items = items }
+    init(_ items: [Value], typeName: String = "generator") {
+        self.items = items
+        self.typeName = typeName
+    }
 
     deinit { Dismantler.release(&items) }
 
-    var typeName: String { "generator" }
-    func repr(_ interpreter: Interpreter) -> String { "<generator object <genexpr>>" }
+    /// The next item, consumed (`next(it)`); iterating gives the items not consumed yet.
+    func next() -> Value? { items.isEmpty ? nil : items.removeFirst() }
+
+    func repr(_ interpreter: Interpreter) -> String {
+        typeName == "generator" ? "<generator object <genexpr>>" : "<\(typeName) object>"
+    }
 }

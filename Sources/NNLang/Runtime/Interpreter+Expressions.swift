@@ -23,10 +23,20 @@ extension Interpreter {
         case .conditional(let condition, let then, let otherwise, let range):
             return try evaluateConditional(condition, then, otherwise, range)
         case .formattedString, .list, .tuple, .dict: return try evaluateDisplay(expression)
-        case .lambda(let parameters, let body, let range):
-            return .object(try makeFunction("<lambda>", parameters, body: [.returnValue(body, range)], range: range))
-        case .comprehension(let kind, let element, let value, let clauses, let range):
-            return try evaluateComprehension(kind, element, value, clauses, range)
+        case .lambda, .comprehension: return try evaluateFunctionLike(expression)
+        }
+    }
+
+    /// `lambda` and comprehensions, apart so that `evaluate`'s frame stays small.
+    @inline(never)
+    private func evaluateFunctionLike(_ expression: Expression) throws(Diagnostic) -> Value {
+        switch expression {
+        case .lambda(let node, let range):
+            return .object(try makeFunction("<lambda>", node.parameters, body: [.returnValue(node.body, range)],
+                                            range: range))
+        case .comprehension(let node, let range):
+            return try evaluateComprehension(node.kind, node.element, node.value, node.clauses, range)
+        default: return .none
         }
     }
 

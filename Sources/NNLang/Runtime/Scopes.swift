@@ -54,6 +54,7 @@ private struct BindingCollector {
             collect(block.finally ?? [])
         case .delete(let targets, _): for target in targets { bind(target) }
         case .raise, .assertion: break
+        case .classDefinition(let name, _, _, _): bound.insert(name)
         case .global(let names, _): globals.formUnion(names)
         case .nonlocal(let names, _): nonlocals.formUnion(names)
         case .expression, .pass, .breakLoop, .continueLoop, .returnValue: break
@@ -76,6 +77,10 @@ final class Environment {
     let scope: FunctionScope
     /// The environment of the enclosing function, nil for a function defined at module level.
     let parent: Environment?
+    /// Whether this is a class body's namespace, which the methods defined in it do not see.
+    var isClassBody = false
+    /// The function running in this environment (for `super()`).
+    weak var function: UserFunction?
 
     init(values: [String: Value], scope: FunctionScope, parent: Environment?) {
         self.values = values

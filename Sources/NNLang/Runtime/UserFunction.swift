@@ -13,6 +13,8 @@ final class UserFunction: CallableObject {
     private(set) var closure: Environment?
     /// The first statement of the body when it is a string: shown by `help`, never run.
     let docstring: String?
+    /// The class whose body defined this function (for `super()`).
+    weak var owner: ClassObject?
 
     init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], signature: Signature,
          source: SourceFile?, scope: FunctionScope, closure: Environment?) {
@@ -64,6 +66,7 @@ final class UserFunction: CallableObject {
             }
         }
         let environment = Environment(values: locals, scope: scope, parent: closure)
+        environment.function = self
         return try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
             do throws(Diagnostic) {
                 if case .returned(let value) = try interpreter.executeBlock(body) { return value }
@@ -90,6 +93,13 @@ extension Interpreter {
         return try body()
     }
 
+    /// Where a function being defined now looks up free names: not a class body, as in Python.
+    var definingEnvironment: Environment? {
+        var environment = frames.last
+        while let e = environment, e.isClassBody { environment = e.parent }
+        return environment
+    }
+
     /// Makes the function a `def` or `lambda` defines, evaluating its defaults now as Python does.
     func makeFunction(_ name: String, _ parameters: [(name: String, defaultValue: Expression?)], body: [Statement],
                       range: SourceRange) throws(Diagnostic) -> UserFunction {
@@ -114,6 +124,6 @@ extension Interpreter {
         let scope = FunctionScope(parameters: evaluated.map(\.name), body: body)
         try checkNonlocals(scope, range: range)
         return UserFunction(name: name, parameters: evaluated, body: body, signature: Signature(described),
-                            source: currentSource, scope: scope, closure: frames.last)
+                            source: currentSource, scope: scope, closure: definingEnvironment)
     }
 }

@@ -19,11 +19,10 @@ public indirect enum Expression: Sendable {
     case and(Expression, Expression, SourceRange)
     case or(Expression, Expression, SourceRange)
     case conditional(condition: Expression, then: Expression, otherwise: Expression, SourceRange)
-    /// `lambda a, b=1: body`
-    case lambda(parameters: [(name: String, defaultValue: Expression?)], body: Expression, SourceRange)
-    /// `[e for x in xs if c]`, `{k: v for …}`, `(e for …)`: `value` is set for a dict comprehension.
-    case comprehension(ComprehensionKind, element: Expression, value: Expression?, clauses: [ComprehensionClause],
-                       SourceRange)
+    /// `lambda a, b=1: body` (boxed, as the comprehension, to keep the evaluator's frames small).
+    case lambda(LambdaNode, SourceRange)
+    /// `[e for x in xs if c]`, `{k: v for …}`, `(e for …)`.
+    case comprehension(ComprehensionNode, SourceRange)
 
     public var range: SourceRange {
         switch self {
@@ -31,9 +30,33 @@ public indirect enum Expression: Sendable {
             .bool(_, let r), .none(let r), .list(_, let r), .tuple(_, let r), .dict(_, let r), .attribute(_, _, let r),
             .subscription(_, _, let r), .call(_, _, let r), .binary(_, _, _, let r), .unary(_, _, let r),
             .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r),
-            .lambda(_, _, let r), .comprehension(_, _, _, _, let r):
+            .lambda(_, let r), .comprehension(_, let r):
             return r
         }
+    }
+}
+
+/// A lambda's parameters and body.
+public final class LambdaNode: Sendable {
+    public let parameters: [(name: String, defaultValue: Expression?)]
+    public let body: Expression
+    init(parameters: [(name: String, defaultValue: Expression?)], body: Expression) {
+        self.parameters = parameters
+        self.body = body
+    }
+}
+
+/// A comprehension's element (`value` is set for a dict comprehension) and its clauses.
+public final class ComprehensionNode: Sendable {
+    public let kind: ComprehensionKind
+    public let element: Expression
+    public let value: Expression?
+    public let clauses: [ComprehensionClause]
+    init(_ kind: ComprehensionKind, element: Expression, value: Expression?, clauses: [ComprehensionClause]) {
+        self.kind = kind
+        self.element = element
+        self.value = value
+        self.clauses = clauses
     }
 }
 
@@ -117,6 +140,8 @@ public enum Statement: Sendable {
     case assertion(Expression, message: Expression?, SourceRange)
     /// `del a, b[0], c.d`
     case delete([Expression], SourceRange)
+    /// `class Name(Base): …`
+    indirect case classDefinition(name: String, base: Expression?, body: [Statement], SourceRange)
     /// `global a, b`
     case global([String], SourceRange)
     /// `nonlocal a, b`
@@ -130,7 +155,7 @@ public enum Statement: Sendable {
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
             .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, let r),
-            .assertion(_, _, let r), .delete(_, let r):
+            .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r):
             r
         }
     }

@@ -66,7 +66,9 @@ extension Parser {
             block.handlers.append(ExceptHandler(type: type, name: name, body: try suite(), range: range))
         }
         if current.isName("else") {
-            guard !block.handlers.isEmpty else { throw .syntax("'else' after 'try' needs an 'except' before it", at: current.range) }
+            guard !block.handlers.isEmpty else {
+                throw .syntax("'else' after 'try' needs an 'except' before it", at: current.range)
+            }
             advance()
             try expectOp(":", "expected ':' after 'else'")
             block.otherwise = try suite()
@@ -80,6 +82,34 @@ extension Parser {
             throw .syntax("expected 'except' or 'finally' block", at: current.range)
         }
         return .tryStatement(block, start)
+    }
+
+    mutating func classDefinition() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+            throw unexpected("expected the class's name after 'class'")
+        }
+        let name = current.text
+        var end = current.range
+        advance()
+        var base: Expression?
+        if acceptOp("(") {
+            if !current.isOp(")") { base = try expression() }
+            if current.isOp(",") {
+                throw .unsupported("a class with several base classes is not supported", at: current.range)
+            }
+            end = try expectOp(")", "expected ')' after the base class").range
+        }
+        try expectOp(":", "expected ':' at the end of the class line")
+        let savedLoops = loopDepth, savedFunctions = functionDepth
+        loopDepth = 0
+        functionDepth = 0
+        defer {
+            loopDepth = savedLoops
+            functionDepth = savedFunctions
+        }
+        return .classDefinition(name: name, base: base, body: try suite(), start.through(end))
     }
 
     mutating func whileLoop() throws(Diagnostic) -> Statement {
@@ -103,7 +133,8 @@ extension Parser {
         var parameters: [(name: String, defaultValue: Expression?)] = []
         while !current.isOp(")") {
             if parameters.last?.name.hasPrefix("**") == true {
-                throw .syntax("no parameter can follow **\(parameters.last?.name.dropFirst(2) ?? "")", at: current.range)
+                let last = parameters.last?.name.dropFirst(2) ?? ""
+                throw .syntax("no parameter can follow **\(last)", at: current.range)
             }
             var star = ""
             if current.isOp("*") || current.isOp("**") {

@@ -277,7 +277,8 @@ extension Parser {
             clauses.append(.loop(target: target, iterable: iterable))
             end = iterable.range
         }
-        return .comprehension(kind, element: element, value: value, clauses: clauses, start.through(end))
+        return .comprehension(ComprehensionNode(kind, element: element, value: value, clauses: clauses),
+                              start.through(end))
     }
 
     /// `lambda a, b=1: expression`
@@ -305,7 +306,7 @@ extension Parser {
         }
         try expectOp(":", "expected ':' after the lambda's parameters")
         let body = try expression()
-        return .lambda(parameters: parameters, body: body, start.through(body.range))
+        return .lambda(LambdaNode(parameters: parameters, body: body), start.through(body.range))
     }
 
     mutating func subscriptItems() throws(Diagnostic) -> [SubscriptItem] {
@@ -389,8 +390,8 @@ extension Parser {
         if current.isName("for") {
             let generator = try comprehension(.generator, element: first, value: nil, start: open)
             let close = try expectOp(")", "expected ')' after the generator expression")
-            guard case .comprehension(let kind, let element, _, let clauses, _) = generator else { return generator }
-            return .comprehension(kind, element: element, value: nil, clauses: clauses, open.through(close.range))
+            guard case .comprehension(let node, _) = generator else { return generator }
+            return .comprehension(node, open.through(close.range))
         }
         var items = [first]
         var isTuple = false
@@ -412,8 +413,8 @@ extension Parser {
             if items.count == 1, current.isName("for") {
                 let made = try comprehension(.list, element: items[0], value: nil, start: open)
                 let close = try expectOp("]", "expected ']' after the list comprehension")
-                guard case .comprehension(_, let element, _, let clauses, _) = made else { return made }
-                return .comprehension(.list, element: element, value: nil, clauses: clauses, open.through(close.range))
+                guard case .comprehension(let node, _) = made else { return made }
+                return .comprehension(node, open.through(close.range))
             }
             guard acceptOp(",") else { break }
         }
@@ -434,8 +435,8 @@ extension Parser {
             if entries.isEmpty, current.isName("for") {
                 let made = try comprehension(.dict, element: key, value: value, start: open)
                 let close = try expectOp("}", "expected '}' after the dict comprehension")
-                guard case .comprehension(_, _, _, let clauses, _) = made else { return made }
-                return .comprehension(.dict, element: key, value: value, clauses: clauses, open.through(close.range))
+                guard case .comprehension(let node, _) = made else { return made }
+                return .comprehension(node, open.through(close.range))
             }
             entries.append((key, value))
             guard acceptOp(",") else { break }

@@ -115,6 +115,9 @@ public struct Parser {
             throw .syntax("unexpected indentation: this line is indented, but no block (if, for, while) opens here",
                           at: current.range)
         }
+        if current.isOp("@") {
+            throw .unsupported("decorators are not supported yet", at: current.range)
+        }
         if current.kind == .name {
             switch current.text {
             case "if": return [try ifStatement()]
@@ -122,6 +125,7 @@ public struct Parser {
             case "while": return [try whileLoop()]
             case "def": return [try functionDefinition()]
             case "try": return [try tryStatement()]
+            case "class": return [try classDefinition()]
             case "except", "finally":
                 throw .syntax("'\(current.text)' without a 'try' before it at the same indentation", at: current.range)
             case "elif", "else":
@@ -147,7 +151,7 @@ public struct Parser {
     }
 
     static let blockKeywords: [String: String] = [
-        "class": "classes", "with": "with blocks", "yield": "yield", "async": "async", "await": "await",
+        "with": "with blocks", "yield": "yield", "async": "async", "await": "await",
     ]
 
     mutating func statement() throws(Diagnostic) -> Statement {
@@ -175,7 +179,7 @@ public struct Parser {
             try checkHeight(value)
             return .returnValue(value, start.through(value.range))
         }
-        if ["if", "for", "while", "def", "try"].contains(current.text), current.kind == .name {
+        if ["if", "for", "while", "def", "try", "class"].contains(current.text), current.kind == .name {
             throw .syntax("'\(current.text)' starts a block, so it must begin its own line", at: current.range)
         }
         if current.isName("global") || current.isName("nonlocal") { return try scopeDeclaration() }
@@ -298,7 +302,9 @@ public struct Parser {
         var names: [String] = []
         var end = start
         repeat {
-            guard current.kind == .name, !pythonKeywords.contains(current.text) else { throw unexpected("expected a name") }
+            guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+                throw unexpected("expected a name")
+            }
             names.append(current.text)
             end = current.range
             advance()
