@@ -168,6 +168,8 @@ final class ExceptionClass: CallableObject {
 final class ExceptionInstance: PyObject {
     let name: String
     private(set) var arguments: [Value]
+    /// Whether this stands for an NNLab error (its argument is the message already worded).
+    private(set) var caught = false
 
     init(_ name: String, arguments: [Value]) {
         self.name = name
@@ -179,6 +181,7 @@ final class ExceptionInstance: PyObject {
         var text = error.exceptionText ?? error.message
         if text.hasPrefix(error.exceptionName + ": ") { text = String(text.dropFirst(error.exceptionName.count + 2)) }
         self.init(error.exceptionName, arguments: text.isEmpty && error.exceptionText != nil ? [] : [.string(text)])
+        caught = true
     }
 
     deinit { Dismantler.release(&arguments) }
@@ -188,7 +191,8 @@ final class ExceptionInstance: PyObject {
     func text(_ interpreter: Interpreter) -> String {
         switch arguments.count {
         case 0: ""
-        case 1: interpreter.str(arguments[0])
+        // A KeyError shows its key as repr does, as Python's does.
+        case 1: name == "KeyError" && !caught ? interpreter.repr(arguments[0]) : interpreter.str(arguments[0])
         default: interpreter.repr(.tuple(arguments))
         }
     }
@@ -200,5 +204,32 @@ final class ExceptionInstance: PyObject {
     }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         name == "args" ? .tuple(arguments) : nil
+    }
+}
+
+extension Interpreter {
+    /// `with a as x, b: body`: each manager's `__enter__`, the body, then `__exit__` in reverse order,
+    /// told of an error (which it may suppress by returning a true value).
+    func executeWith(_ items: ArraySlice<(manager: Expression, target: Expression?)>, body: [Statement],
+                     range: SourceRange) throws(Diagnostic) -> Flow {
+        guard let item = items.first else { return try executeBlock(body) }
+        let manager = try evaluate(item.manager)
+        let exit = try attribute("__exit__", of: manager, range: item.manager.range)
+        let entered = try callValue(try attribute("__enter__", of: manager, range: item.manager.range), [],
+                                    range: item.manager.range)
+        let flow: Flow
+        do {
+            if let target = item.target { try assign(entered, to: target) }
+            flow = try executeWith(items.dropFirst(), body: body, range: range)
+        } catch {
+            let instance = ExceptionInstance(caught: error)
+            let type = globals[instance.name] ?? .object(ExceptionClass(instance.name))
+            let suppress = try callValue(exit, [type, .object(instance), .none],
+                                         range: item.manager.range)
+            if try truth(suppress, range: item.manager.range) { return .next(nil) }
+            throw error
+        }
+        _ = try callValue(exit, [.none, .none, .none], range: item.manager.range)
+        return flow
     }
 }

@@ -158,6 +158,8 @@ public final class Interpreter {
             throw try raised(expression, range: range)
         case .assertion(let condition, let message, let range):
             try executeAssert(condition, message, range: range)
+        case .withBlock(let items, let body, let range):
+            return try executeWith(items[...], body: body, range: range)
         case .classDefinition(let name, let base, let body, let range):
             try bind(name, to: .object(try makeClass(name, base: base, body: body, range: range)))
         case .delete(let targets, _):

@@ -21,7 +21,7 @@ struct NameChecker {
                 _ = try interpreter.modules.member(name, of: module, path: path, range: nameRange, interpreter)
                 defined.insert(alias ?? name)
             }
-        case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .tryStatement, .raise, .assertion, .delete:
+        case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .tryStatement, .raise, .assertion, .delete, .withBlock:
             break
         case .classDefinition(let name, _, _, _):
             defined.insert(name)

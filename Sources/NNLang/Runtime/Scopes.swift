@@ -54,6 +54,9 @@ private struct BindingCollector {
             collect(block.finally ?? [])
         case .delete(let targets, _): for target in targets { bind(target) }
         case .raise, .assertion: break
+        case .withBlock(let items, let body, _):
+            for item in items { if let target = item.target { bind(target) } }
+            collect(body)
         case .classDefinition(let name, _, _, _): bound.insert(name)
         case .global(let names, _): globals.formUnion(names)
         case .nonlocal(let names, _): nonlocals.formUnion(names)

@@ -140,6 +140,8 @@ public enum Statement: Sendable {
     case assertion(Expression, message: Expression?, SourceRange)
     /// `del a, b[0], c.d`
     case delete([Expression], SourceRange)
+    /// `with manager as target, other: …`
+    indirect case withBlock(items: [(manager: Expression, target: Expression?)], body: [Statement], SourceRange)
     /// `class Name(Base): …`
     indirect case classDefinition(name: String, base: Expression?, body: [Statement], SourceRange)
     /// `global a, b`
@@ -155,7 +157,7 @@ public enum Statement: Sendable {
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
             .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, let r),
-            .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r):
+            .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r), .withBlock(_, _, let r):
             r
         }
     }

@@ -84,6 +84,27 @@ extension Parser {
         return .tryStatement(block, start)
     }
 
+    mutating func withBlock() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        var items: [(manager: Expression, target: Expression?)] = []
+        var end = start
+        repeat {
+            let manager = try expression()
+            var target: Expression?
+            if current.isName("as") {
+                advance()
+                let name = try postfix()
+                try checkTarget(name)
+                target = name
+            }
+            items.append((manager, target))
+            end = target?.range ?? manager.range
+        } while acceptOp(",")
+        try expectOp(":", "expected ':' at the end of the with line")
+        return .withBlock(items: items, body: try suite(), start.through(end))
+    }
+
     mutating func classDefinition() throws(Diagnostic) -> Statement {
         let start = current.range
         advance()

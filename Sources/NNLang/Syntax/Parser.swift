@@ -126,6 +126,7 @@ public struct Parser {
             case "def": return [try functionDefinition()]
             case "try": return [try tryStatement()]
             case "class": return [try classDefinition()]
+            case "with": return [try withBlock()]
             case "except", "finally":
                 throw .syntax("'\(current.text)' without a 'try' before it at the same indentation", at: current.range)
             case "elif", "else":
@@ -151,7 +152,7 @@ public struct Parser {
     }
 
     static let blockKeywords: [String: String] = [
-        "with": "with blocks", "yield": "yield", "async": "async", "await": "await",
+        "yield": "yield", "async": "async", "await": "await",
     ]
 
     mutating func statement() throws(Diagnostic) -> Statement {
@@ -179,7 +180,7 @@ public struct Parser {
             try checkHeight(value)
             return .returnValue(value, start.through(value.range))
         }
-        if ["if", "for", "while", "def", "try", "class"].contains(current.text), current.kind == .name {
+        if ["if", "for", "while", "def", "try", "class", "with"].contains(current.text), current.kind == .name {
             throw .syntax("'\(current.text)' starts a block, so it must begin its own line", at: current.range)
         }
         if current.isName("global") || current.isName("nonlocal") { return try scopeDeclaration() }
