@@ -13,11 +13,31 @@ public struct Diagnostic: Error, Equatable, Sendable {
     public var kind: Kind
     public var message: String
     public var range: SourceRange?
+    /// The rarer parts, boxed, so that a Diagnostic (thrown through every level of a deep
+    /// expression, where each call keeps room for one) stays small.
+    private var extras = DiagnosticExtras()
     /// A suggestion such as "did you mean 'Dense'?", shown after the source line.
-    public var hint: String?
+    public var hint: String? {
+        get { extras.hint }
+        set { extras = extras.with { $0.hint = newValue } }
+    }
     /// The source `range` is in, when it is not the one being run (the error is inside a function
     /// written in an earlier REPL cell or another file).
-    public var source: SourceFile?
+    public var source: SourceFile? {
+        get { extras.source }
+        set { extras = extras.with { $0.source = newValue } }
+    }
+    /// The Python exception class this error is (`ValueError`, …), when set where it was made;
+    /// otherwise `exceptionName` infers it from the message.
+    public var exception: String? {
+        get { extras.exception }
+        set { extras = extras.with { $0.exception = newValue } }
+    }
+    /// What `str(e)` gives for a raised exception, when it is not the message (`raise ValueError()`).
+    public var exceptionText: String? {
+        get { extras.exceptionText }
+        set { extras = extras.with { $0.exceptionText = newValue } }
+    }
 
     public init(_ message: String, at range: SourceRange?, hint: String? = nil) {
         self.init(.error, message, at: range, hint: hint)
@@ -51,6 +71,28 @@ public struct Diagnostic: Error, Equatable, Sendable {
         if copy.range == nil { copy.range = range }
         return copy
     }
+}
+
+/// A diagnostic's hint, source and Python exception, immutable and shared.
+final class DiagnosticExtras: Equatable, Sendable {
+    struct Fields: Equatable {
+        var hint: String?
+        var source: SourceFile?
+        var exception: String?
+        var exceptionText: String?
+    }
+    let fields: Fields
+    init(_ fields: Fields = Fields()) { self.fields = fields }
+    var hint: String? { fields.hint }
+    var source: SourceFile? { fields.source }
+    var exception: String? { fields.exception }
+    var exceptionText: String? { fields.exceptionText }
+    func with(_ change: (inout Fields) -> Void) -> DiagnosticExtras {
+        var copy = fields
+        change(&copy)
+        return DiagnosticExtras(copy)
+    }
+    static func == (a: DiagnosticExtras, b: DiagnosticExtras) -> Bool { a.fields == b.fields }
 }
 
 /// Several diagnostics from one pass (the parser reports every statement it cannot read).

@@ -15,8 +15,15 @@ public struct DiagnosticFormatter: Sendable {
     /// `diagnostic` as text; its location is in `source` unless the diagnostic names its own.
     public func format(_ diagnostic: Diagnostic, in running: SourceFile) -> String {
         let source = diagnostic.source ?? running
-        let label = paint("\(diagnostic.kind.rawValue):", "1;31")
-        var lines = ["\(label) \(paint(visible(diagnostic.message), "1"))"]
+        var lines: [String]
+        if let text = diagnostic.exceptionText, let name = diagnostic.exception {
+            // Raised by the program (`raise`, `assert`): Python's last traceback line, located below.
+            let label = paint(name + (text.isEmpty ? "" : ":"), "1;31")
+            lines = [label + (text.isEmpty ? "" : " " + paint(visible(text), "1"))]
+        } else {
+            let label = paint("\(diagnostic.kind.rawValue):", "1;31")
+            lines = ["\(label) \(paint(visible(diagnostic.message), "1"))"]
+        }
         if let range = diagnostic.range {
             let number = String(range.start.line)
             let gutter = String(repeating: " ", count: number.count)

@@ -5,7 +5,8 @@ extension Interpreter {
     /// Binds the builtins, the Keras prelude and NNLab's own functions; returns their names.
     func installBuiltins() -> Set<String> {
         var names = Set<String>()
-        for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(), PictureFunctions.functions()] {
+        for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
+                      PictureFunctions.functions(), ExceptionClass.all, Builtins.iterationFunctions()] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }
@@ -45,6 +46,9 @@ enum Builtins {
                     return .int(array.shape[0])
                 case .object(let object as IterableObject): return .int(object.items.count)
                 case .object(let object as Bunch): return .int(object.entries.count)
+                case .object(let object as InstanceObject) where object.type.lookup("__len__") != nil:
+                    let method = object.type.lookup("__len__") ?? .none
+                    return try interpreter.callMethod(method, on: value, CallArguments(range: a.callRange))
                 default: throw Diagnostic("object of type '\(value.typeName)' has no len()", at: a.range("obj"))
                 }
             },
@@ -97,7 +101,11 @@ enum Builtins {
                 if let digits = try a.optionalInt("ndigits") {
                     var scale = 1.0
                     for _ in 0..<min(abs(digits), 300) { scale *= 10 }
-                    let rounded = digits >= 0 ? (value * scale).rounded(.toNearestOrEven) / scale : (value / scale).rounded(.toNearestOrEven) * scale
+                    var rounded = digits >= 0 ? (value * scale).rounded(.toNearestOrEven) / scale : (value / scale).rounded(.toNearestOrEven) * scale
+                    // Python rounds the exact binary value (round(2.675, 2) is 2.67), as printf does.
+                    if (0...17).contains(digits), value.isFinite, let exact = Double(formatFixed(value, digits)) {
+                        rounded = exact
+                    }
                     if x.typeName == "int", let integer = Int(truncating: rounded) { return .int(integer) }
                     return .float(rounded)
                 }
@@ -121,21 +129,41 @@ enum Builtins {
                 if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items.items } else {
                     classes = [a.values["class_or_tuple"]?.value ?? .none]
                 }
+                if case .object(let instance as InstanceObject) = value {
+                    return .bool(classes.contains { c in
+                        guard case .object(let type as ClassObject) = c else { return false }
+                        return instance.type.isSubclass(of: type)
+                    })
+                }
+                if case .object(let instance as ExceptionInstance) = value {
+                    return .bool(classes.contains { c in
+                        guard case .object(let type as ExceptionClass) = c else { return false }
+                        return PythonExceptions.isSubclass(instance.name, of: type.name)
+                    })
+                }
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
                     || (typeName(of: $0) == "int" && value.typeName == "bool") })
             },
-            "sorted": function("sorted", "iterable, *, reverse=False") { a, interpreter throws(Diagnostic) in
+            "sorted": function("sorted", "iterable, *, key=None, reverse=False") { a, interpreter throws(Diagnostic) in
                 let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                let keys = try keyed(items, a.values["key"]?.value, interpreter, range: a.callRange)
+                let reverse = try a.bool("reverse", default: false)
                 var failure: Diagnostic?
-                var sorted = items.sorted { x, y in
-                    do throws(Diagnostic) { return try interpreter.truth(try interpreter.compare(.less, x, y, range: a.callRange), range: a.callRange) } catch {
+                // A stable sort on keys; reverse keeps equal items in their order, as Python's does.
+                let order = Array(items.indices).sorted { i, j in
+                    do throws(Diagnostic) {
+                        let (x, y) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
+                        let range = a.callRange
+                        if try interpreter.truth(try interpreter.compare(.less, x, y, range: range), range: range) { return true }
+                        if try interpreter.truth(try interpreter.compare(.less, y, x, range: range), range: range) { return false }
+                        return i < j
+                    } catch {
                         failure = error
                         return false
                     }
                 }
                 if let failure { throw failure }
-                if try a.bool("reverse", default: false) { sorted.reverse() }
-                return .list(sorted)
+                return .list(order.map { items[$0] })
             },
             "zip": function("zip", "*iterables") { a, interpreter throws(Diagnostic) in
                 let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in try interpreter.iterate(value, range: a.restRange(index)) }
@@ -146,6 +174,20 @@ enum Builtins {
                 let start = try a.int("start", default: 0)
                 return .list(try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                     .enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
+            },
+            "super": function("super", "") { a, interpreter throws(Diagnostic) in
+                try interpreter.superProxy(range: a.callRange)
+            },
+            "issubclass": function("issubclass", "cls, class_or_tuple") { a, _ throws(Diagnostic) in
+                guard case .object(let type as ClassObject) = a.values["cls"]?.value ?? .none else {
+                    throw Diagnostic("issubclass() arg 1 must be a class", at: a.range("cls"), exception: "TypeError")
+                }
+                let other = a.values["class_or_tuple"]?.value ?? .none
+                let classes: [Value]
+                if case .tuple(let items) = other { classes = items.items } else { classes = [other] }
+                return .bool(classes.contains { c in
+                    if case .object(let base as ClassObject) = c { type.isSubclass(of: base) } else { false }
+                })
             },
             "exit": function("exit", "code=None") { _, interpreter in
                 interpreter.exitRequested = true
@@ -175,21 +217,35 @@ enum Builtins {
         }
     }
 
+    /// The `key=` function's value for each item, or the items themselves without one.
+    static func keyed(_ items: [Value], _ key: Value?, _ interpreter: Interpreter,
+                      range: SourceRange) throws(Diagnostic) -> [Value] {
+        guard let key, !key.isNone else { return items }
+        return try items.map { item throws(Diagnostic) in try interpreter.callValue(key, [item], range: range) }
+    }
+
     static func extremum(_ name: String, _ better: @escaping (Double, Double) -> Bool) -> Value {
-        function(name, "*args") { a, interpreter throws(Diagnostic) in
+        function(name, "*args, key=None, default=None") { a, interpreter throws(Diagnostic) in
             let items = a.rest.count == 1 ? try interpreter.iterate(a.rest[0], range: a.restRange(0)) : a.rest
-            guard var best = items.first else { throw Diagnostic("\(name)() arg is an empty sequence", at: a.callRange) }
-            for item in items.dropFirst() {
-                if case .string(let s) = item, case .string(let b) = best {
-                    if name == "min" ? s < b : s > b { best = item }
+            guard !items.isEmpty else {
+                if let fallback = a.values["default"]?.value { return fallback }
+                throw Diagnostic("\(name)() iterable argument is empty", at: a.callRange)
+            }
+            let keys = try keyed(items, a.values["key"]?.value, interpreter, range: a.callRange)
+            var best = 0
+            for index in keys.indices.dropFirst() {
+                let item = keys[index], current = keys[best]
+                if case .string(let s) = item, case .string(let b) = current {
+                    if name == "min" ? s < b : s > b { best = index }
                     continue
                 }
-                guard let x = item.numericValue, let y = best.numericValue else {
-                    throw Diagnostic("\(name)() cannot compare \(item.typeName) and \(best.typeName)", at: a.callRange)
+                guard let x = item.numericValue, let y = current.numericValue else {
+                    throw Diagnostic("'\(name == "min" ? "<" : ">")' not supported between instances of"
+                                     + " '\(item.typeName)' and '\(current.typeName)'", at: a.callRange)
                 }
-                if better(x, y) { best = item }
+                if better(x, y) { best = index }
             }
-            return best
+            return items[best]
         }
     }
 

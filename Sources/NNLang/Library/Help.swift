@@ -16,7 +16,13 @@ enum Help {
             if !function.summary.isEmpty { lines.append("    " + function.summary) }
             return lines.joined(separator: "\n")
         case .object(let function as UserFunction):
-            return "\(function.name)\(function.signature.text)\n    a function defined in this program"
+            let about = function.docstring.map(indentedDocstring) ?? "    a function defined in this program"
+            return "\(function.name)\(function.signature.text)\n" + about
+        case .object(let type as ClassObject):
+            let about = type.docstring.map(indentedDocstring) ?? "    a class defined in this program"
+            let methods = type.attributeNames.filter { !$0.hasPrefix("_") }.sorted()
+            return "class \(type.name)\(type.base.map { "(\($0.name))" } ?? "")\n" + about
+                + (methods.isEmpty ? "" : "\n    members: " + methods.joined(separator: ", "))
         case .object(let model as ModelObject):
             return "Sequential model '\(model.model.name)': " + ModelObject.methodNames.joined(separator: ", ")
         case .object(let object):
@@ -29,4 +35,14 @@ enum Help {
             return "\(value.typeName): \(interpreter.repr(value))"
         }
     }
+}
+
+/// A docstring as `help` shows it: each line stripped of its indentation and indented by four spaces.
+private func indentedDocstring(_ text: String) -> String {
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        let text = String(line.drop { $0 == " " || $0 == "\t" })
+        return text.isEmpty ? "" : "    " + text
+    }
+    while lines.last == "" { lines.removeLast() }
+    return lines.joined(separator: "\n")
 }

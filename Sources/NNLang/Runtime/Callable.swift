@@ -17,7 +17,7 @@ public struct CallArguments {
 
 /// A parameter of a built-in function, as `help()` shows it.
 public struct Parameter: Sendable {
-    public enum Kind: Sendable { case positionalOrKeyword, keywordOnly, variadic }
+    public enum Kind: Sendable { case positionalOrKeyword, keywordOnly, variadic, variadicKeywords }
     public var name: String
     /// The default shown in signatures (Python source text), or nil when the argument is required.
     public var defaultText: String?
@@ -46,6 +46,7 @@ public struct Signature: Sendable {
         "(" + parameters.map { p in
             switch p.kind {
             case .variadic: "*\(p.name)"
+            case .variadicKeywords: "**\(p.name)"
             default: p.defaultText.map { "\(p.name)=\($0)" } ?? p.name
             }
         }.joined(separator: ", ") + ")"
@@ -54,7 +55,8 @@ public struct Signature: Sendable {
     /// Matches `arguments` to parameters; unknown keywords get a did-you-mean, missing ones a plain error.
     func bind(_ arguments: CallArguments, function: String) throws(Diagnostic) -> BoundArguments {
         var bound = BoundArguments(function: function, callRange: arguments.range)
-        let positionalParameters = parameters.filter { $0.kind != .keywordOnly }
+        let positionalParameters = parameters.filter { $0.kind != .keywordOnly && $0.kind != .variadicKeywords }
+        let takesKeywords = parameters.contains { $0.kind == .variadicKeywords }
         for (index, value) in arguments.positional.enumerated() {
             let range = arguments.positionalRanges[index]
             if let variadic = positionalParameters.last, variadic.kind == .variadic, index >= positionalParameters.count - 1 {
@@ -70,7 +72,17 @@ public struct Signature: Sendable {
             bound.values[positionalParameters[index].name] = (value, range)
         }
         for keyword in arguments.keywords {
-            guard let parameter = parameters.first(where: { $0.name == keyword.name && $0.kind != .variadic }) else {
+            guard let parameter = parameters.first(where: {
+                $0.name == keyword.name && $0.kind != .variadic && $0.kind != .variadicKeywords
+            }) else {
+                if takesKeywords {
+                    if bound.keywords.contains(where: { $0.name == keyword.name }) {
+                        throw Diagnostic("\(function)() got multiple values for keyword argument '\(keyword.name)'",
+                                         at: keyword.range)
+                    }
+                    bound.keywords.append((keyword.name, keyword.value))
+                    continue
+                }
                 let renamed = ["lr": "learning_rate", "input_size": "input_shape", "activation_function": "activation"]
                 let hint = renamed[keyword.name].flatMap { new in parameters.contains { $0.name == new } ? "Keras 3 calls it '\(new)'" : nil }
                 throw Diagnostic("\(function)() got an unexpected keyword argument '\(keyword.name)'", at: keyword.range,
@@ -82,7 +94,8 @@ public struct Signature: Sendable {
             }
             bound.values[parameter.name] = (keyword.value, keyword.range)
         }
-        for parameter in parameters where parameter.defaultText == nil && parameter.kind != .variadic {
+        for parameter in parameters where parameter.defaultText == nil && parameter.kind != .variadic
+            && parameter.kind != .variadicKeywords {
             if bound.values[parameter.name] == nil {
                 throw Diagnostic("\(function)() is missing the required argument '\(parameter.name)'", at: arguments.range,
                                  hint: "\(function) takes \(text)")
@@ -100,6 +113,8 @@ public struct BoundArguments {
     /// Extra positional arguments for a `*args` parameter.
     public var rest: [Value] = []
     var restRanges: [SourceRange] = []
+    /// Keyword arguments for a `**kwargs` parameter, in the order given.
+    var keywords: [(name: String, value: Value)] = []
 
     init(function: String, callRange: SourceRange) {
         self.function = function

@@ -246,3 +246,10 @@ extension String {
         return String(dropLast()) + replacement
     }
 }
+
+/// `value` with `digits` decimals as C's printf writes it: the exact binary value, correctly rounded.
+func formatFixed(_ value: Double, _ digits: Int) -> String {
+    var buffer = [CChar](repeating: 0, count: 400)
+    _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.\(digits)f", $0) }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}

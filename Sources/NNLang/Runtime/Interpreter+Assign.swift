@@ -22,11 +22,6 @@ extension Interpreter {
         }
     }
 
-    /// Binds a name in the innermost function's locals, or globally outside functions.
-    func bind(_ name: String, to value: Value) throws(Diagnostic) {
-        if frames.isEmpty { globals[name] = value } else { frames[frames.count - 1][name] = value }
-    }
-
     /// The items of `value` for unpacking into `count` targets.
     func unpack(_ value: Value, count: Int, range: SourceRange) throws(Diagnostic) -> [Value] {
         let items = try iterate(value, range: range)

@@ -23,6 +23,20 @@ extension Interpreter {
         case .conditional(let condition, let then, let otherwise, let range):
             return try evaluateConditional(condition, then, otherwise, range)
         case .formattedString, .list, .tuple, .dict: return try evaluateDisplay(expression)
+        case .lambda, .comprehension: return try evaluateFunctionLike(expression)
+        }
+    }
+
+    /// `lambda` and comprehensions, apart so that `evaluate`'s frame stays small.
+    @inline(never)
+    private func evaluateFunctionLike(_ expression: Expression) throws(Diagnostic) -> Value {
+        switch expression {
+        case .lambda(let node, let range):
+            return .object(try makeFunction("<lambda>", node.parameters, body: [.returnValue(node.body, range)],
+                                            range: range))
+        case .comprehension(let node, let range):
+            return try evaluateComprehension(node.kind, node.element, node.value, node.clauses, range)
+        default: return .none
         }
     }
 
@@ -109,13 +123,6 @@ extension Interpreter {
         return result
     }
 
-    func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {
-        if let value = frames.last?[name] ?? globals[name] { return value }
-        var hint = didYouMean(name, globals.keys)
-        if let module = ModuleRegistry.importHints[name] { hint = "add: \(module)" }
-        throw Diagnostic("name '\(name)' is not defined", at: range, hint: hint)
-    }
-
     func checkHashable(_ key: Value, range: SourceRange) throws(Diagnostic) {
         switch key {
         case .list, .dict, .array: throw Diagnostic("a \(key.typeName) cannot be a dict key", at: range)
@@ -134,7 +141,9 @@ extension Interpreter {
         var arguments = CallArguments(range: range)
         for argument in argumentExpressions {
             let value = try evaluate(argument.value)
-            if let name = argument.name {
+            if argument.unpack > 0 {
+                try unpackArgument(value, argument, into: &arguments)
+            } else if let name = argument.name {
                 arguments.keywords.append((name, value, argument.range))
             } else {
                 arguments.positional.append(value)
@@ -150,6 +159,37 @@ extension Interpreter {
         } catch {
             throw error.located(at: range)
         }
+    }
+
+    /// Adds the items of `*values` or the entries of `**mapping` to a call's arguments.
+    private func unpackArgument(_ value: Value, _ argument: Argument,
+                                into arguments: inout CallArguments) throws(Diagnostic) {
+        guard argument.unpack == 2 else {
+            let items = try iterate(value, range: argument.range)
+            arguments.positional += items
+            arguments.positionalRanges += items.map { _ in argument.range }
+            return
+        }
+        guard case .dict(let dict) = value else {
+            throw Diagnostic("argument after ** must be a mapping, not \(value.typeName)", at: argument.range)
+        }
+        for key in dict.keys {
+            guard case .string(let name) = key else { throw Diagnostic("keywords must be strings", at: argument.range) }
+            if arguments.keywords.contains(where: { $0.name == name }) {
+                throw Diagnostic("got multiple values for keyword argument '\(name)'", at: argument.range)
+            }
+            arguments.keywords.append((name, dict[key] ?? .none, argument.range))
+        }
+    }
+
+    /// Calls a function value with positional arguments (a `key=` function, a `map` function, …).
+    func callValue(_ callee: Value, _ positional: [Value], range: SourceRange) throws(Diagnostic) -> Value {
+        guard case .object(let object) = callee, let function = object as? CallableObject else {
+            throw Diagnostic("'\(callee.typeName)' object is not callable", at: range)
+        }
+        let arguments = CallArguments(positional: positional, positionalRanges: positional.map { _ in range },
+                                      range: range)
+        do { return try function.call(arguments, self) } catch { throw error.located(at: range) }
     }
 
     /// The attribute `name` of `value`.

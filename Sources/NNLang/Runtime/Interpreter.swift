@@ -10,7 +10,7 @@ import NNEngine
 public final class Interpreter {
     public var globals: [String: Value] = [:]
     /// The local names of the functions being run, innermost last.
-    var frames: [[String: Value]] = []
+    var frames: [Environment] = []
     public let output: OutputSink
     public var options: InterpreterOptions
     /// Set (from a signal handler, say) to stop a running `fit` at the next batch.
@@ -43,6 +43,8 @@ public final class Interpreter {
     /// The source being run, for messages from inside calls.
     public private(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
+    /// The exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
+    var handling: [Diagnostic] = []
     var reprState = ReprState()
     /// The stack bounds of the thread running the program (set by `run` and `check`).
     var stackGuard: StackGuard?
@@ -147,17 +149,23 @@ public final class Interpreter {
                 if exitRequested { break }
             }
             return .next(nil)
-        case .functionDefinition(let name, let parameters, let body, _):
-            var evaluated: [(name: String, defaultValue: Value?)] = []
-            var defaults: [String?] = []
-            for parameter in parameters {
-                let value = try parameter.defaultValue.map { e throws(Diagnostic) in try evaluate(e) }
-                evaluated.append((parameter.name, value))
-                defaults.append(value.map { repr($0) })
-            }
-            try bind(name, to: .object(UserFunction(name: name, parameters: evaluated, body: body, defaults: defaults,
-                                                        source: currentSource)))
+        case .functionDefinition(let name, let parameters, let body, let range):
+            try bind(name, to: .object(try makeFunction(name, parameters, body: body, range: range)))
             return .next(nil)
+        case .global, .nonlocal:
+            return .next(nil)
+        case .tryStatement(let block, _):
+            return try executeTry(block)
+        case .raise(let expression, let range):
+            throw try raised(expression, range: range)
+        case .assertion(let condition, let message, let range):
+            try executeAssert(condition, message, range: range)
+        case .withBlock(let items, let body, let range):
+            return try executeWith(items[...], body: body, range: range)
+        case .classDefinition(let name, let base, let body, let range):
+            try bind(name, to: .object(try makeClass(name, base: base, body: body, range: range)))
+        case .delete(let targets, _):
+            for target in targets { try delete(target) }
         case .returnValue(let expression, _):
             return .returned(try expression.map { e throws(Diagnostic) in try evaluate(e) } ?? .none)
         case .breakLoop:
@@ -180,15 +188,15 @@ public final class Interpreter {
         case .importModule(let path, let alias, let range):
             let module = try modules.module(path, range: range, self)
             if let alias {
-                globals[alias] = .object(module)
+                try bind(alias, to: .object(module))
             } else {
-                globals[path[0]] = .object(try modules.module([path[0]], range: range, self))
+                try bind(path[0], to: .object(try modules.module([path[0]], range: range, self)))
             }
         case .importNames(let path, let names, let range):
             let module = try modules.module(path, range: range, self)
             for (name, alias, nameRange) in names {
                 guard let value = try modules.member(name, of: module, path: path, range: nameRange, self) else { continue }
-                globals[alias ?? name] = value
+                try bind(alias ?? name, to: value)
             }
         case .pass:
             break

@@ -21,7 +21,10 @@ struct NameChecker {
                 _ = try interpreter.modules.member(name, of: module, path: path, range: nameRange, interpreter)
                 defined.insert(alias ?? name)
             }
-        case .pass, .breakLoop, .continueLoop:
+        case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .tryStatement, .raise, .assertion, .delete, .withBlock:
+            break
+        case .classDefinition(let name, _, _, _):
+            defined.insert(name)
             break
         case .ifStatement(let branches, let otherwise, _):
             for (condition, body) in branches {
@@ -96,6 +99,11 @@ struct NameChecker {
         case .compare(let first, let rest, _):
             try check(first, defined)
             for (_, e) in rest { try check(e, defined) }
+        case .lambda(let node, _):
+            for value in node.parameters.compactMap(\.defaultValue) { try check(value, defined) }
+        case .comprehension(let node, _):
+            // Only the first iterable is read in the enclosing scope; the rest see the loop names.
+            if case .loop(_, let iterable) = node.clauses.first { try check(iterable, defined) }
         case .conditional(let c, let t, let o, _):
             try check(c, defined)
             try check(t, defined)

@@ -1,5 +1,5 @@
-/// A function defined in the program with `def`: positional and keyword arguments with defaults,
-/// its own local names, and access to the program's global names.
+/// A function defined in the program with `def` or `lambda`: positional and keyword arguments with
+/// defaults, its own local names, and the names of the functions it is defined in (a closure).
 final class UserFunction: CallableObject {
     let name: String
     private(set) var parameters: [(name: String, defaultValue: Value?)]
@@ -7,14 +7,30 @@ final class UserFunction: CallableObject {
     let signature: Signature
     /// Where the function was written, so errors inside it point there (an earlier REPL cell, say).
     let source: SourceFile?
+    /// Which names are local, global or nonlocal in the body.
+    let scope: FunctionScope
+    /// The environment of the enclosing function, when defined inside one.
+    private(set) var closure: Environment?
+    /// The first statement of the body when it is a string: shown by `help`, never run.
+    let docstring: String?
+    /// The class whose body defined this function (for `super()`).
+    weak var owner: ClassObject?
 
-    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], defaults: [String?],
-         source: SourceFile?) {
+    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], signature: Signature,
+         source: SourceFile?, scope: FunctionScope, closure: Environment?) {
         self.name = name
         self.source = source
         self.parameters = parameters
-        self.body = body
-        self.signature = Signature(zip(parameters, defaults).map { Parameter($0.0.name, $0.1) })
+        if case .expression(.string(let text, _)) = body.first {
+            docstring = text
+            self.body = Array(body.dropFirst())
+        } else {
+            docstring = nil
+            self.body = body
+        }
+        self.scope = scope
+        self.closure = closure
+        self.signature = signature
     }
 
     /// Default values may hold functions whose defaults hold functions …: released without recursion.
@@ -22,21 +38,36 @@ final class UserFunction: CallableObject {
         var defaults = parameters.compactMap(\.defaultValue)
         parameters = []
         Dismantler.release(&defaults)
+        closure = nil
     }
 
     var typeName: String { "function" }
     func repr(_ interpreter: Interpreter) -> String { "<function \(name)>" }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        name == "__name__" ? .string(self.name) : nil
+        switch name {
+        case "__name__": .string(self.name)
+        case "__doc__": docstring.map { .string($0) } ?? Value.none
+        default: nil
+        }
     }
 
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try signature.bind(arguments, function: name)
         var locals: [String: Value] = [:]
-        for parameter in parameters {
-            locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
+        for (parameter, described) in zip(parameters, signature.parameters) {
+            switch described.kind {
+            case .variadic: locals[parameter.name] = .tuple(bound.rest)
+            case .variadicKeywords:
+                let dict = DictBox()
+                for keyword in bound.keywords { dict[.string(keyword.name)] = keyword.value }
+                locals[parameter.name] = .dict(dict)
+            default:
+                locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
+            }
         }
-        return try interpreter.callFrame(locals: locals, function: name, range: arguments.range) { () throws(Diagnostic) in
+        let environment = Environment(values: locals, scope: scope, parent: closure)
+        environment.function = self
+        return try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
             do throws(Diagnostic) {
                 if case .returned(let value) = try interpreter.executeBlock(body) { return value }
             } catch {
@@ -51,14 +82,48 @@ extension Interpreter {
     /// Deepest chain of calls to the program's own functions.
     static let maximumCallDepth = 200
 
-    /// Runs `body` with a new frame of local names on top.
-    func callFrame(locals: [String: Value], function: String, range: SourceRange,
+    /// Runs `body` with `environment` as the innermost frame of local names.
+    func callFrame(_ environment: Environment, function: String, range: SourceRange,
                    _ body: () throws(Diagnostic) -> Value) throws(Diagnostic) -> Value {
         guard frames.count < Interpreter.maximumCallDepth else {
             throw Diagnostic("maximum recursion depth exceeded in \(function)() (\(Interpreter.maximumCallDepth) calls deep)", at: range)
         }
-        frames.append(locals)
+        frames.append(environment)
         defer { frames.removeLast() }
         return try body()
+    }
+
+    /// Where a function being defined now looks up free names: not a class body, as in Python.
+    var definingEnvironment: Environment? {
+        var environment = frames.last
+        while let e = environment, e.isClassBody { environment = e.parent }
+        return environment
+    }
+
+    /// Makes the function a `def` or `lambda` defines, evaluating its defaults now as Python does.
+    func makeFunction(_ name: String, _ parameters: [(name: String, defaultValue: Expression?)], body: [Statement],
+                      range: SourceRange) throws(Diagnostic) -> UserFunction {
+        var evaluated: [(name: String, defaultValue: Value?)] = []
+        var described: [Parameter] = []
+        var keywordOnly = false
+        for parameter in parameters {
+            let value = try parameter.defaultValue.map { e throws(Diagnostic) in try evaluate(e) }
+            if parameter.name == "*" {
+                keywordOnly = true
+            } else if parameter.name.hasPrefix("**") {
+                described.append(Parameter(String(parameter.name.dropFirst(2)), kind: .variadicKeywords))
+            } else if parameter.name.hasPrefix("*") {
+                described.append(.variadic(String(parameter.name.dropFirst())))
+                keywordOnly = true
+            } else {
+                described.append(Parameter(parameter.name, value.map { repr($0) },
+                                           kind: keywordOnly ? .keywordOnly : .positionalOrKeyword))
+            }
+            if parameter.name != "*" { evaluated.append((described[described.count - 1].name, value)) }
+        }
+        let scope = FunctionScope(parameters: evaluated.map(\.name), body: body)
+        try checkNonlocals(scope, range: range)
+        return UserFunction(name: name, parameters: evaluated, body: body, signature: Signature(described),
+                            source: currentSource, scope: scope, closure: definingEnvironment)
     }
 }

@@ -19,16 +19,56 @@ public indirect enum Expression: Sendable {
     case and(Expression, Expression, SourceRange)
     case or(Expression, Expression, SourceRange)
     case conditional(condition: Expression, then: Expression, otherwise: Expression, SourceRange)
+    /// `lambda a, b=1: body` (boxed, as the comprehension, to keep the evaluator's frames small).
+    case lambda(LambdaNode, SourceRange)
+    /// `[e for x in xs if c]`, `{k: v for …}`, `(e for …)`.
+    case comprehension(ComprehensionNode, SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .name(_, let r), .int(_, let r), .float(_, let r), .string(_, let r), .formattedString(_, let r),
             .bool(_, let r), .none(let r), .list(_, let r), .tuple(_, let r), .dict(_, let r), .attribute(_, _, let r),
             .subscription(_, _, let r), .call(_, _, let r), .binary(_, _, _, let r), .unary(_, _, let r),
-            .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r):
+            .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r),
+            .lambda(_, let r), .comprehension(_, let r):
             return r
         }
     }
+}
+
+/// A lambda's parameters and body.
+public final class LambdaNode: Sendable {
+    public let parameters: [(name: String, defaultValue: Expression?)]
+    public let body: Expression
+    init(parameters: [(name: String, defaultValue: Expression?)], body: Expression) {
+        self.parameters = parameters
+        self.body = body
+    }
+}
+
+/// A comprehension's element (`value` is set for a dict comprehension) and its clauses.
+public final class ComprehensionNode: Sendable {
+    public let kind: ComprehensionKind
+    public let element: Expression
+    public let value: Expression?
+    public let clauses: [ComprehensionClause]
+    init(_ kind: ComprehensionKind, element: Expression, value: Expression?, clauses: [ComprehensionClause]) {
+        self.kind = kind
+        self.element = element
+        self.value = value
+        self.clauses = clauses
+    }
+}
+
+/// What a comprehension builds.
+public enum ComprehensionKind: Sendable {
+    case list, dict, generator
+}
+
+/// A `for target in iterable` or `if condition` clause of a comprehension.
+public enum ComprehensionClause: Sendable {
+    case loop(target: Expression, iterable: Expression)
+    case condition(Expression)
 }
 
 /// A piece of an f-string: literal text, or an expression with an optional conversion and spec.
@@ -45,11 +85,13 @@ public enum SubscriptItem: Sendable {
     /// `None` inside a subscript adds an axis in NumPy; kept as an index of None.
 }
 
-/// A call argument: positional, or `name=value`.
+/// A call argument: positional, `name=value`, `*values` or `**mapping`.
 public struct Argument: Sendable {
     public var name: String?
     public var value: Expression
     public var range: SourceRange
+    /// 1 for `*values`, 2 for `**mapping`, 0 for a plain argument.
+    public var unpack = 0
 }
 
 public enum BinaryOperator: String, Sendable {
@@ -85,10 +127,27 @@ public enum Statement: Sendable {
     indirect case whileLoop(condition: Expression, body: [Statement], SourceRange)
     case breakLoop(SourceRange)
     case continueLoop(SourceRange)
-    /// `def name(a, b=1): …`
+    /// `def name(a, b=1, *args, c=2, **kwargs): …`: a star parameter's name keeps its `*` or `**`
+    /// (a bare `*` is named "*").
     indirect case functionDefinition(name: String, parameters: [(name: String, defaultValue: Expression?)], body: [Statement], SourceRange)
     /// `return value`
     case returnValue(Expression?, SourceRange)
+    /// `try: … except E as e: … else: … finally: …`
+    indirect case tryStatement(TryBlock, SourceRange)
+    /// `raise`, `raise E`, `raise E("message")`
+    case raise(Expression?, SourceRange)
+    /// `assert condition, message`
+    case assertion(Expression, message: Expression?, SourceRange)
+    /// `del a, b[0], c.d`
+    case delete([Expression], SourceRange)
+    /// `with manager as target, other: …`
+    indirect case withBlock(items: [(manager: Expression, target: Expression?)], body: [Statement], SourceRange)
+    /// `class Name(Base): …`
+    indirect case classDefinition(name: String, base: Expression?, body: [Statement], SourceRange)
+    /// `global a, b`
+    case global([String], SourceRange)
+    /// `nonlocal a, b`
+    case nonlocal([String], SourceRange)
 
     /// The span of the statement; for a block statement, its header line.
     public var range: SourceRange {
@@ -97,10 +156,27 @@ public enum Statement: Sendable {
         case .assign(_, _, let r), .augmentedAssign(_, _, _, let r), .importModule(_, _, let r),
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
-            .returnValue(_, let r):
+            .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, let r),
+            .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r), .withBlock(_, _, let r):
             r
         }
     }
+}
+
+/// The blocks of a `try` statement.
+public struct TryBlock: Sendable {
+    public var body: [Statement]
+    public var handlers: [ExceptHandler]
+    public var otherwise: [Statement]?
+    public var finally: [Statement]?
+}
+
+/// `except E as name:` (or a bare `except:`) and its block.
+public struct ExceptHandler: Sendable {
+    public var type: Expression?
+    public var name: String?
+    public var body: [Statement]
+    public var range: SourceRange
 }
 
 /// A parsed program: its statements in order.

@@ -22,6 +22,14 @@ extension Expression {
         case .unary(_, let e, _): return [e]
         case .compare(let first, let rest, _): return [first] + rest.map(\.right)
         case .conditional(let c, let t, let o, _): return [c, t, o]
+        case .lambda(let node, _): return node.parameters.compactMap(\.defaultValue) + [node.body]
+        case .comprehension(let node, _):
+            return [node.element] + (node.value.map { [$0] } ?? []) + node.clauses.flatMap { clause -> [Expression] in
+                switch clause {
+                case .loop(let target, let iterable): [target, iterable]
+                case .condition(let condition): [condition]
+                }
+            }
         }
     }
 

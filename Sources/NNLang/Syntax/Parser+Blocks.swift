@@ -38,6 +38,101 @@ extension Parser {
         return .forLoop(target: target, iterable: iterable, body: try suite(), start.through(iterable.range))
     }
 
+    mutating func tryStatement() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        try expectOp(":", "expected ':' after 'try'")
+        var block = TryBlock(body: try suite(), handlers: [])
+        while current.isName("except") {
+            let range = current.range
+            advance()
+            var type: Expression?
+            var name: String?
+            if !current.isOp(":") {
+                if block.handlers.last.map({ $0.type == nil }) == true {
+                    throw .syntax("default 'except:' must be last", at: range)
+                }
+                type = try expression()
+                if current.isName("as") {
+                    advance()
+                    guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+                        throw unexpected("expected a name after 'as'")
+                    }
+                    name = current.text
+                    advance()
+                }
+            }
+            try expectOp(":", "expected ':' at the end of the except line")
+            block.handlers.append(ExceptHandler(type: type, name: name, body: try suite(), range: range))
+        }
+        if current.isName("else") {
+            guard !block.handlers.isEmpty else {
+                throw .syntax("'else' after 'try' needs an 'except' before it", at: current.range)
+            }
+            advance()
+            try expectOp(":", "expected ':' after 'else'")
+            block.otherwise = try suite()
+        }
+        if current.isName("finally") {
+            advance()
+            try expectOp(":", "expected ':' after 'finally'")
+            block.finally = try suite()
+        }
+        guard !block.handlers.isEmpty || block.finally != nil else {
+            throw .syntax("expected 'except' or 'finally' block", at: current.range)
+        }
+        return .tryStatement(block, start)
+    }
+
+    mutating func withBlock() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        var items: [(manager: Expression, target: Expression?)] = []
+        var end = start
+        repeat {
+            let manager = try expression()
+            var target: Expression?
+            if current.isName("as") {
+                advance()
+                let name = try postfix()
+                try checkTarget(name)
+                target = name
+            }
+            items.append((manager, target))
+            end = target?.range ?? manager.range
+        } while acceptOp(",")
+        try expectOp(":", "expected ':' at the end of the with line")
+        return .withBlock(items: items, body: try suite(), start.through(end))
+    }
+
+    mutating func classDefinition() throws(Diagnostic) -> Statement {
+        let start = current.range
+        advance()
+        guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+            throw unexpected("expected the class's name after 'class'")
+        }
+        let name = current.text
+        var end = current.range
+        advance()
+        var base: Expression?
+        if acceptOp("(") {
+            if !current.isOp(")") { base = try expression() }
+            if current.isOp(",") {
+                throw .unsupported("a class with several base classes is not supported", at: current.range)
+            }
+            end = try expectOp(")", "expected ')' after the base class").range
+        }
+        try expectOp(":", "expected ':' at the end of the class line")
+        let savedLoops = loopDepth, savedFunctions = functionDepth
+        loopDepth = 0
+        functionDepth = 0
+        defer {
+            loopDepth = savedLoops
+            functionDepth = savedFunctions
+        }
+        return .classDefinition(name: name, base: base, body: try suite(), start.through(end))
+    }
+
     mutating func whileLoop() throws(Diagnostic) -> Statement {
         let start = current.range
         advance()
@@ -58,11 +153,26 @@ extension Parser {
         try expectOp("(", "expected '(' after the function's name")
         var parameters: [(name: String, defaultValue: Expression?)] = []
         while !current.isOp(")") {
+            if parameters.last?.name.hasPrefix("**") == true {
+                let last = parameters.last?.name.dropFirst(2) ?? ""
+                throw .syntax("no parameter can follow **\(last)", at: current.range)
+            }
+            var star = ""
             if current.isOp("*") || current.isOp("**") {
-                throw .unsupported("*args and **kwargs parameters are not supported yet", at: current.range)
+                star = current.text
+                guard star == "**" || !parameters.contains(where: { $0.name.hasPrefix("*") }) else {
+                    throw .syntax("* argument may appear only once", at: current.range)
+                }
+                advance()
+                if star == "*", current.isOp(",") || current.isOp(")") {
+                    if current.isOp(")") { throw .syntax("named arguments must follow bare *", at: current.range) }
+                    parameters.append(("*", nil))
+                    advance()
+                    continue
+                }
             }
             guard current.kind == .name, !pythonKeywords.contains(current.text) else { throw unexpected("expected a parameter name") }
-            let parameter = current.text, range = current.range
+            let parameter = star + current.text, range = current.range
             guard !parameters.contains(where: { $0.name == parameter }) else {
                 throw .syntax("duplicate parameter '\(parameter)' in the definition of \(name)", at: range)
             }
@@ -71,7 +181,8 @@ extension Parser {
             if acceptOp("=") {
                 defaultValue = try expression()
                 try checkHeight(defaultValue ?? .none(range))
-            } else if parameters.contains(where: { $0.defaultValue != nil }) {
+            } else if star.isEmpty, !parameters.contains(where: { $0.name.hasPrefix("*") }),
+                parameters.contains(where: { $0.defaultValue != nil }) {
                 throw .syntax("a parameter without a default cannot follow one with a default", at: range)
             }
             parameters.append((parameter, defaultValue))

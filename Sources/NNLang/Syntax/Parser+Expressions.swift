@@ -29,9 +29,7 @@ extension Parser {
     /// `a if condition else b`, or an or-expression.
     mutating func expression() throws(Diagnostic) -> Expression {
         try nested { parser throws(Diagnostic) in
-            if parser.current.isName("lambda") {
-                throw .unsupported("lambda functions are not supported yet", at: parser.current.range)
-            }
+            if parser.current.isName("lambda") { return try parser.lambda() }
             let value = try parser.orExpression()
             guard parser.current.isName("if") else { return value }
             parser.advance()
@@ -208,10 +206,19 @@ extension Parser {
         var arguments: [Argument] = []
         var sawKeyword = false
         while !current.isOp(")") {
-            if current.isOp("*") || current.isOp("**") {
-                throw .unsupported("unpacking arguments with \(current.text) is not supported", at: current.range)
-            }
             let start = current.range
+            if current.isOp("*") || current.isOp("**") {
+                let unpack = current.text.count
+                advance()
+                let value = try expression()
+                if unpack == 1, arguments.contains(where: { $0.unpack == 2 }) {
+                    throw .syntax("iterable argument unpacking follows keyword argument unpacking", at: start)
+                }
+                arguments.append(Argument(name: nil, value: value, range: start.through(value.range), unpack: unpack))
+                if unpack == 2 { sawKeyword = true }
+                guard acceptOp(",") else { break }
+                continue
+            }
             if current.kind == .name, peek(1).isOp("="), !pythonKeywords.contains(current.text) {
                 let name = current.text
                 advance()
@@ -223,8 +230,18 @@ extension Parser {
                 arguments.append(Argument(name: name, value: value, range: start.through(value.range)))
                 sawKeyword = true
             } else {
-                let value = try expression()
-                if current.isName("for") { throw comprehension(at: current.range) }
+                var value = try expression()
+                if current.isName("for") {
+                    guard arguments.isEmpty else {
+                        throw .syntax("a generator expression must be parenthesized unless it is the only argument",
+                                      at: current.range)
+                    }
+                    value = try comprehension(.generator, element: value, value: nil, start: start)
+                    guard current.isOp(")") else {
+                        throw .syntax("a generator expression must be parenthesized unless it is the only argument",
+                                      at: value.range)
+                    }
+                }
                 if sawKeyword {
                     throw .syntax("a positional argument cannot follow keyword arguments", at: value.range)
                 }
@@ -235,8 +252,61 @@ extension Parser {
         return arguments
     }
 
-    func comprehension(at range: SourceRange) -> Diagnostic {
-        .unsupported("comprehensions (… for … in …) are not supported yet", at: range)
+    /// The `for … in … if …` clauses after a comprehension's element, which is already read.
+    mutating func comprehension(_ kind: ComprehensionKind, element: Expression, value: Expression?,
+                                start: SourceRange) throws(Diagnostic) -> Expression {
+        var clauses: [ComprehensionClause] = []
+        var end = element.range
+        while current.isName("for") || current.isName("if") {
+            if current.isName("if") {
+                advance()
+                let condition = try nested { parser throws(Diagnostic) in try parser.orExpression() }
+                clauses.append(.condition(condition))
+                end = condition.range
+                continue
+            }
+            advance()
+            var targets = [try postfix()]
+            while acceptOp(",") { targets.append(try postfix()) }
+            let target: Expression = targets.count == 1
+                ? targets[0] : .tuple(targets, targets[0].range.through(targets[targets.count - 1].range))
+            try checkTarget(target)
+            guard current.isName("in") else { throw unexpected("expected 'in' in a comprehension (for x in values)") }
+            advance()
+            let iterable = try nested { parser throws(Diagnostic) in try parser.orExpression() }
+            clauses.append(.loop(target: target, iterable: iterable))
+            end = iterable.range
+        }
+        return .comprehension(ComprehensionNode(kind, element: element, value: value, clauses: clauses),
+                              start.through(end))
+    }
+
+    /// `lambda a, b=1: expression`
+    mutating func lambda() throws(Diagnostic) -> Expression {
+        let start = current.range
+        advance()
+        var parameters: [(name: String, defaultValue: Expression?)] = []
+        while !current.isOp(":") {
+            guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+                throw unexpected("expected a parameter name or ':' in the lambda")
+            }
+            let name = current.text, range = current.range
+            guard !parameters.contains(where: { $0.name == name }) else {
+                throw .syntax("duplicate parameter '\(name)' in the lambda", at: range)
+            }
+            advance()
+            var defaultValue: Expression?
+            if acceptOp("=") {
+                defaultValue = try expression()
+            } else if parameters.contains(where: { $0.defaultValue != nil }) {
+                throw .syntax("a parameter without a default cannot follow one with a default", at: range)
+            }
+            parameters.append((name, defaultValue))
+            guard acceptOp(",") else { break }
+        }
+        try expectOp(":", "expected ':' after the lambda's parameters")
+        let body = try expression()
+        return .lambda(LambdaNode(parameters: parameters, body: body), start.through(body.range))
     }
 
     mutating func subscriptItems() throws(Diagnostic) -> [SubscriptItem] {
@@ -317,7 +387,12 @@ extension Parser {
             return .tuple([], open.through(close))
         }
         let first = try expression()
-        if current.isName("for") { throw comprehension(at: current.range) }
+        if current.isName("for") {
+            let generator = try comprehension(.generator, element: first, value: nil, start: open)
+            let close = try expectOp(")", "expected ')' after the generator expression")
+            guard case .comprehension(let node, _) = generator else { return generator }
+            return .comprehension(node, open.through(close.range))
+        }
         var items = [first]
         var isTuple = false
         while acceptOp(",") {
@@ -335,7 +410,12 @@ extension Parser {
         var items: [Expression] = []
         while !current.isOp("]") {
             items.append(try expression())
-            if current.isName("for") { throw comprehension(at: current.range) }
+            if items.count == 1, current.isName("for") {
+                let made = try comprehension(.list, element: items[0], value: nil, start: open)
+                let close = try expectOp("]", "expected ']' after the list comprehension")
+                guard case .comprehension(let node, _) = made else { return made }
+                return .comprehension(node, open.through(close.range))
+            }
             guard acceptOp(",") else { break }
         }
         let close = try expectOp("]", "expected ',' or ']' in the list")
@@ -352,7 +432,12 @@ extension Parser {
                 throw .unsupported("sets are not supported; a dict needs key: value pairs", at: key.range)
             }
             let value = try expression()
-            if current.isName("for") { throw comprehension(at: current.range) }
+            if entries.isEmpty, current.isName("for") {
+                let made = try comprehension(.dict, element: key, value: value, start: open)
+                let close = try expectOp("}", "expected '}' after the dict comprehension")
+                guard case .comprehension(let node, _) = made else { return made }
+                return .comprehension(node, open.through(close.range))
+            }
             entries.append((key, value))
             guard acceptOp(",") else { break }
         }

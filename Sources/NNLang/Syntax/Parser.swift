@@ -115,12 +115,20 @@ public struct Parser {
             throw .syntax("unexpected indentation: this line is indented, but no block (if, for, while) opens here",
                           at: current.range)
         }
+        if current.isOp("@") {
+            throw .unsupported("decorators are not supported yet", at: current.range)
+        }
         if current.kind == .name {
             switch current.text {
             case "if": return [try ifStatement()]
             case "for": return [try forLoop()]
             case "while": return [try whileLoop()]
             case "def": return [try functionDefinition()]
+            case "try": return [try tryStatement()]
+            case "class": return [try classDefinition()]
+            case "with": return [try withBlock()]
+            case "except", "finally":
+                throw .syntax("'\(current.text)' without a 'try' before it at the same indentation", at: current.range)
             case "elif", "else":
                 throw .syntax("'\(current.text)' without an 'if' before it at the same indentation", at: current.range)
             default: break
@@ -144,10 +152,7 @@ public struct Parser {
     }
 
     static let blockKeywords: [String: String] = [
-        "class": "classes", "try": "try/except",
-        "except": "try/except", "finally": "try/except", "with": "with blocks",
-        "lambda": "lambda functions", "del": "del", "global": "global", "nonlocal": "nonlocal", "assert": "assert",
-        "raise": "raise", "yield": "yield", "async": "async", "await": "await",
+        "yield": "yield", "async": "async", "await": "await",
     ]
 
     mutating func statement() throws(Diagnostic) -> Statement {
@@ -175,8 +180,38 @@ public struct Parser {
             try checkHeight(value)
             return .returnValue(value, start.through(value.range))
         }
-        if ["if", "for", "while", "def"].contains(current.text), current.kind == .name {
+        if ["if", "for", "while", "def", "try", "class", "with"].contains(current.text), current.kind == .name {
             throw .syntax("'\(current.text)' starts a block, so it must begin its own line", at: current.range)
+        }
+        if current.isName("global") || current.isName("nonlocal") { return try scopeDeclaration() }
+        if current.isName("raise") {
+            advance()
+            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .raise(nil, start) }
+            let value = try expression()
+            if current.isName("from") {
+                advance()
+                _ = try expression()
+            }
+            return .raise(value, start.through(value.range))
+        }
+        if current.isName("assert") {
+            advance()
+            let condition = try expression()
+            let message: Expression? = acceptOp(",") ? try expression() : nil
+            return .assertion(condition, message: message, start.through(message?.range ?? condition.range))
+        }
+        if current.isName("del") {
+            advance()
+            let targets = try expressionList()
+            let items: [Expression]
+            if case .tuple(let list, _) = targets { items = list } else { items = [targets] }
+            for item in items {
+                switch item {
+                case .name, .subscription, .attribute: break
+                default: throw .syntax("cannot delete this expression", at: item.range)
+                }
+            }
+            return .delete(items, start.through(targets.range))
         }
         if current.isName("import") { return try importStatement() }
         if current.isName("from") { return try fromImportStatement() }
@@ -255,6 +290,27 @@ public struct Parser {
         guard current.kind == .name else { throw unexpected("expected a name after 'as'") }
         defer { advance() }
         return current.text
+    }
+
+    /// `global a, b` or `nonlocal a, b`.
+    mutating func scopeDeclaration() throws(Diagnostic) -> Statement {
+        let start = current.range
+        let isGlobal = current.text == "global"
+        if !isGlobal, functionDepth == 0 {
+            throw .syntax("nonlocal declaration not allowed at module level", at: start)
+        }
+        advance()
+        var names: [String] = []
+        var end = start
+        repeat {
+            guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+                throw unexpected("expected a name")
+            }
+            names.append(current.text)
+            end = current.range
+            advance()
+        } while acceptOp(",")
+        return isGlobal ? .global(names, start.through(end)) : .nonlocal(names, start.through(end))
     }
 
     mutating func importStatement() throws(Diagnostic) -> Statement {

@@ -1,0 +1,88 @@
+/// The built-ins beginner code calls on iterables and objects: `map`, `filter`, `any`, `all`,
+/// `reversed`, `divmod`, `iter`/`next`, `callable`, `hasattr`/`getattr`/`setattr`.
+extension Builtins {
+    static func iterationFunctions() -> [String: Value] {
+        [
+            "map": function("map", "function, *iterables") { a, interpreter throws(Diagnostic) in
+                let callee = a.values["function"]?.value ?? .none
+                let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in
+                    try interpreter.iterate(value, range: a.restRange(index))
+                }
+                let count = lists.map(\.count).min() ?? 0
+                var results: [Value] = []
+                for i in 0..<count {
+                    results.append(try interpreter.callValue(callee, lists.map { $0[i] }, range: a.callRange))
+                }
+                return .object(GeneratorValues(results, typeName: "map"))
+            },
+            "filter": function("filter", "function, iterable") { a, interpreter throws(Diagnostic) in
+                let callee = a.values["function"]?.value ?? .none
+                var kept: [Value] = []
+                for item in try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable")) {
+                    let test = callee.isNone ? item : try interpreter.callValue(callee, [item], range: a.callRange)
+                    if try interpreter.truth(test, range: a.callRange) { kept.append(item) }
+                }
+                return .object(GeneratorValues(kept, typeName: "filter"))
+            },
+            "any": function("any", "iterable") { a, interpreter throws(Diagnostic) in
+                for item in try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                where try interpreter.truth(item, range: a.callRange) { return .bool(true) }
+                return .bool(false)
+            },
+            "all": function("all", "iterable") { a, interpreter throws(Diagnostic) in
+                for item in try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                where !(try interpreter.truth(item, range: a.callRange)) { return .bool(false) }
+                return .bool(true)
+            },
+            "reversed": function("reversed", "sequence") { a, interpreter throws(Diagnostic) in
+                let items = try interpreter.iterate(a.values["sequence"]?.value ?? .none, range: a.range("sequence"))
+                return .object(GeneratorValues(items.reversed(), typeName: "reversed"))
+            },
+            "divmod": function("divmod", "a, b") { a, interpreter throws(Diagnostic) in
+                let x = a.values["a"]?.value ?? .none, y = a.values["b"]?.value ?? .none
+                return .tuple([try interpreter.binary(.floorDivide, x, y, range: a.callRange),
+                               try interpreter.binary(.modulo, x, y, range: a.callRange)])
+            },
+            "iter": function("iter", "iterable") { a, interpreter throws(Diagnostic) in
+                .object(GeneratorValues(try interpreter.iterate(a.values["iterable"]?.value ?? .none,
+                                                               range: a.range("iterable")), typeName: "iterator"))
+            },
+            "next": function("next", "iterator, default=None") { a, _ throws(Diagnostic) in
+                guard case .object(let iterator as GeneratorValues) = a.values["iterator"]?.value ?? .none else {
+                    throw Diagnostic("'\(a.values["iterator"]?.value.typeName ?? "NoneType")' object is not an iterator",
+                                     at: a.range("iterator"), exception: "TypeError")
+                }
+                if let item = iterator.next() { return item }
+                if let fallback = a.values["default"]?.value { return fallback }
+                throw Diagnostic("StopIteration", at: a.callRange, exception: "StopIteration")
+            },
+            "callable": function("callable", "obj") { a, _ in
+                guard case .object(let object) = a.values["obj"]?.value ?? .none else { return .bool(false) }
+                if let instance = object as? InstanceObject { return .bool(instance.type.lookup("__call__") != nil) }
+                return .bool(object is CallableObject)
+            },
+            "hasattr": function("hasattr", "obj, name") { a, interpreter throws(Diagnostic) in
+                let name = try a.string("name")
+                return .bool((try? interpreter.attribute(name, of: a.values["obj"]?.value ?? .none,
+                                                         range: a.callRange)) != nil)
+            },
+            "getattr": function("getattr", "obj, name, default=None") { a, interpreter throws(Diagnostic) in
+                let name = try a.string("name")
+                do throws(Diagnostic) {
+                    return try interpreter.attribute(name, of: a.values["obj"]?.value ?? .none, range: a.callRange)
+                } catch {
+                    if let fallback = a.values["default"]?.value { return fallback }
+                    throw error
+                }
+            },
+            "setattr": function("setattr", "obj, name, value") { a, interpreter throws(Diagnostic) in
+                let name = try a.string("name")
+                guard case .object(let object) = a.values["obj"]?.value ?? .none else {
+                    throw Diagnostic("cannot set attributes on this value", at: a.callRange, exception: "AttributeError")
+                }
+                try object.setAttribute(name, to: a.values["value"]?.value ?? .none, interpreter)
+                return .none
+            },
+        ]
+    }
+}

@@ -1,0 +1,81 @@
+/// List and dict comprehensions and generator expressions. As in Python 3, a comprehension has its own
+/// scope: its loop names stay inside it, and its first iterable is read in the enclosing scope.
+extension Interpreter {
+    @inline(never)
+    func evaluateComprehension(_ kind: ComprehensionKind, _ element: Expression, _ value: Expression?,
+                               _ clauses: [ComprehensionClause], _ range: SourceRange) throws(Diagnostic) -> Value {
+        guard case .loop(_, let firstIterable) = clauses.first else { return .none }
+        let first = try iterate(try evaluate(firstIterable), range: firstIterable.range)
+        var names = Set<String>()
+        for clause in clauses { if case .loop(let target, _) = clause { Self.collectNames(target, into: &names) } }
+        let environment = Environment(values: [:], scope: FunctionScope(locals: names),
+                                      parent: definingEnvironment)
+        var items: [Value] = []
+        let dict = DictBox()
+        _ = try callFrame(environment, function: "<comprehension>", range: range) { () throws(Diagnostic) in
+            try runClauses(clauses[...], first: first) { () throws(Diagnostic) in
+                let key = try evaluate(element)
+                if let value {
+                    try checkHashable(key, range: element.range)
+                    dict[key] = try evaluate(value)
+                } else {
+                    items.append(key)
+                }
+            }
+            return .none
+        }
+        switch kind {
+        case .list: return .list(ListBox(items))
+        case .dict: return .dict(dict)
+        case .generator: return .object(GeneratorValues(items))
+        }
+    }
+
+    /// Runs the clauses from the first one on, calling `body` for each combination that passes every `if`.
+    private func runClauses(_ clauses: ArraySlice<ComprehensionClause>, first: [Value]?,
+                            _ body: () throws(Diagnostic) -> Void) throws(Diagnostic) {
+        guard let clause = clauses.first else { return try body() }
+        let rest = clauses.dropFirst()
+        switch clause {
+        case .condition(let condition):
+            if try truth(try evaluate(condition), range: condition.range) { try runClauses(rest, first: nil, body) }
+        case .loop(let target, let iterable):
+            let items: [Value]
+            if let first { items = first } else { items = try iterate(try evaluate(iterable), range: iterable.range) }
+            for item in items {
+                try checkInterrupted(iterable.range)
+                try assign(item, to: target)
+                try runClauses(rest, first: nil, body)
+            }
+        }
+    }
+
+    static func collectNames(_ target: Expression, into names: inout Set<String>) {
+        switch target {
+        case .name(let name, _): names.insert(name)
+        case .tuple(let items, _), .list(let items, _): for item in items { collectNames(item, into: &names) }
+        default: break
+        }
+    }
+}
+
+/// What a generator expression gives: its items, worked out when it is made (NNLab's generators are
+/// not lazy), consumed by iteration as Python's are.
+final class GeneratorValues: IterableObject {
+    private(set) var items: [Value]
+    let typeName: String
+
+    init(_ items: [Value], typeName: String = "generator") {
+        self.items = items
+        self.typeName = typeName
+    }
+
+    deinit { Dismantler.release(&items) }
+
+    /// The next item, consumed (`next(it)`); iterating gives the items not consumed yet.
+    func next() -> Value? { items.isEmpty ? nil : items.removeFirst() }
+
+    func repr(_ interpreter: Interpreter) -> String {
+        typeName == "generator" ? "<generator object <genexpr>>" : "<\(typeName) object>"
+    }
+}

@@ -1,0 +1,158 @@
+/// The names a function (or lambda, or comprehension) binds, decided when it is defined, as Python
+/// decides them: any assignment in the body makes a name local, unless `global` or `nonlocal` says otherwise.
+final class FunctionScope {
+    let locals: Set<String>
+    let globals: Set<String>
+    let nonlocals: Set<String>
+
+    init(locals: Set<String>, globals: Set<String> = [], nonlocals: Set<String> = []) {
+        self.locals = locals.subtracting(globals).subtracting(nonlocals)
+        self.globals = globals
+        self.nonlocals = nonlocals
+    }
+
+    /// The scope of a function with these parameters and body.
+    convenience init(parameters: [String], body: [Statement]) {
+        var collector = BindingCollector()
+        collector.collect(body)
+        self.init(locals: collector.bound.union(parameters), globals: collector.globals,
+                  nonlocals: collector.nonlocals)
+    }
+}
+
+/// Walks a body for the names it binds, not entering nested functions (only their names are bound).
+private struct BindingCollector {
+    var bound: Set<String> = []
+    var globals: Set<String> = []
+    var nonlocals: Set<String> = []
+
+    mutating func collect(_ statements: [Statement]) {
+        for statement in statements { collect(statement) }
+    }
+
+    mutating func collect(_ statement: Statement) {
+        switch statement {
+        case .assign(let targets, _, _): for target in targets { bind(target) }
+        case .augmentedAssign(let target, _, _, _): bind(target)
+        case .importModule(let path, let alias, _): bound.insert(alias ?? path[0])
+        case .importNames(_, let names, _): for name in names { bound.insert(name.alias ?? name.name) }
+        case .ifStatement(let branches, let otherwise, _):
+            for branch in branches { collect(branch.body) }
+            collect(otherwise ?? [])
+        case .forLoop(let target, _, let body, _):
+            bind(target)
+            collect(body)
+        case .whileLoop(_, let body, _): collect(body)
+        case .functionDefinition(let name, _, _, _): bound.insert(name)
+        case .tryStatement(let block, _):
+            collect(block.body)
+            for handler in block.handlers {
+                if let name = handler.name { bound.insert(name) }
+                collect(handler.body)
+            }
+            collect(block.otherwise ?? [])
+            collect(block.finally ?? [])
+        case .delete(let targets, _): for target in targets { bind(target) }
+        case .raise, .assertion: break
+        case .withBlock(let items, let body, _):
+            for item in items { if let target = item.target { bind(target) } }
+            collect(body)
+        case .classDefinition(let name, _, _, _): bound.insert(name)
+        case .global(let names, _): globals.formUnion(names)
+        case .nonlocal(let names, _): nonlocals.formUnion(names)
+        case .expression, .pass, .breakLoop, .continueLoop, .returnValue: break
+        }
+    }
+
+    mutating func bind(_ target: Expression) {
+        switch target {
+        case .name(let name, _): bound.insert(name)
+        case .tuple(let items, _), .list(let items, _): for item in items { bind(item) }
+        default: break
+        }
+    }
+}
+
+/// The local names of one running function (or comprehension), and the environment it was defined
+/// in: the chain a name is looked up along before the module's globals and the built-ins.
+final class Environment {
+    var values: [String: Value]
+    let scope: FunctionScope
+    /// The environment of the enclosing function, nil for a function defined at module level.
+    let parent: Environment?
+    /// Whether this is a class body's namespace, which the methods defined in it do not see.
+    var isClassBody = false
+    /// The function running in this environment (for `super()`).
+    weak var function: UserFunction?
+
+    init(values: [String: Value], scope: FunctionScope, parent: Environment?) {
+        self.values = values
+        self.scope = scope
+        self.parent = parent
+    }
+
+    /// Closures hold environments that hold closures …: released without recursion.
+    deinit {
+        var items = Array(values.values)
+        values = [:]
+        Dismantler.release(&items)
+    }
+
+    /// The environment along the chain (this one's parents) whose function binds `name`.
+    func enclosing(binding name: String) -> Environment? {
+        var outer = parent
+        while let environment = outer {
+            if environment.scope.locals.contains(name) { return environment }
+            outer = environment.parent
+        }
+        return nil
+    }
+}
+
+extension Interpreter {
+    /// The value of a name: the running function's locals, the enclosing functions', the globals.
+    func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {
+        if let environment = frames.last {
+            if environment.scope.locals.contains(name) {
+                if let value = environment.values[name] { return value }
+                throw Diagnostic("cannot access local variable '\(name)' where it is not associated with a value",
+                                 at: range, hint: "UnboundLocalError: '\(name)' is assigned in this function, so it"
+                                    + " is local everywhere in it; use 'global \(name)' to assign the global one")
+            }
+            if !environment.scope.globals.contains(name), let outer = environment.enclosing(binding: name) {
+                if let value = outer.values[name] { return value }
+                throw Diagnostic("cannot access free variable '\(name)' where it is not associated with a value"
+                                 + " in enclosing scope", at: range)
+            }
+        }
+        if let value = globals[name] { return value }
+        var hint = didYouMean(name, globals.keys)
+        if let module = ModuleRegistry.importHints[name] { hint = "add: \(module)" }
+        throw Diagnostic("name '\(name)' is not defined", at: range, hint: hint)
+    }
+
+    /// Binds a name where the running function's scope says: its locals, an enclosing function's
+    /// (`nonlocal`), or the globals (`global`, or outside functions).
+    func bind(_ name: String, to value: Value) throws(Diagnostic) {
+        guard let environment = frames.last else {
+            globals[name] = value
+            return
+        }
+        if environment.scope.globals.contains(name) {
+            globals[name] = value
+        } else if environment.scope.nonlocals.contains(name), let outer = environment.enclosing(binding: name) {
+            outer.values[name] = value
+        } else {
+            environment.values[name] = value
+        }
+    }
+
+    /// Checks that each `nonlocal` name of a function being defined is bound by an enclosing function.
+    func checkNonlocals(_ scope: FunctionScope, range: SourceRange) throws(Diagnostic) {
+        for name in scope.nonlocals.sorted() {
+            let enclosing = frames.last
+            if enclosing?.scope.locals.contains(name) == true || enclosing?.enclosing(binding: name) != nil { continue }
+            throw .syntax("no binding for nonlocal '\(name)' found", at: range)
+        }
+    }
+}
