@@ -2,6 +2,8 @@
 /// and `from keras.layers import Dense` are the same object.
 final class ModuleRegistry {
     private var cache: [String: ModuleObject] = [:]
+    /// The program's own modules (helper files beside it) and whose globals are live.
+    let programModules = ProgramModuleState()
     /// The global legacy generator behind `np.random.*`, made on first use from the session's seed.
     private var numpyRandom: NumPyRandomState?
     /// `np.set_printoptions`'s settings for this session.
@@ -49,15 +51,15 @@ final class ModuleRegistry {
         if dotted.hasPrefix("tensorflow.python.keras") { dotted = dotted.replacingOccurrences(of: "tensorflow.python.keras", with: "keras") }
         if dotted.hasPrefix("tensorflow.keras") { dotted = "keras" + dotted.dropFirst("tensorflow.keras".count) }
         if dotted == "keras.src" || dotted.hasPrefix("keras.src.") { dotted = "keras" }
-        guard let module = cached(dotted, interpreter) else {
-            let top = path[0]
-            var hint = didYouMean(dotted, ModuleRegistry.supported).map { $0 }
-            if top == "matplotlib" { hint = "NNLab draws in the terminal: use plot(history) or plot(values)" }
-            if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
-            throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
-                               hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time")
-        }
-        return module
+        if let module = cached(dotted, interpreter) { return module }
+        if path.count == 1, let module = try interpreter.programModule(path[0], range: range) { return module }
+        let top = path[0]
+        var hint = didYouMean(dotted, ModuleRegistry.supported).map { $0 }
+        if top == "matplotlib" { hint = "NNLab draws in the terminal: use plot(history) or plot(values)" }
+        if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
+        throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
+                           hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time, "
+                               + "or a helper file beside the program (\(path[0]).py)")
     }
 
     /// The module at `dotted`, made on first use; nil when there is no such module.

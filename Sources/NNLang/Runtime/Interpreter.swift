@@ -39,7 +39,7 @@ public final class Interpreter {
     /// Set by `exit()` or `quit()`: the program stops after the current statement.
     public var exitRequested = false
     /// The source being run, for messages from inside calls.
-    public private(set) var currentSource: SourceFile?
+    public internal(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
     var reprState = ReprState()
     /// The stack bounds of the thread running the program (set by `run` and `check`).
@@ -154,7 +154,8 @@ public final class Interpreter {
                 defaults.append(value.map { repr($0) })
             }
             try bind(name, to: .object(UserFunction(name: name, parameters: evaluated, body: body, defaults: defaults,
-                                                        source: currentSource)))
+                                                        source: currentSource,
+                                                        namespace: modules.programModules.active)))
             return .next(nil)
         case .returnValue(let expression, _):
             return .returned(try expression.map { e throws(Diagnostic) in try evaluate(e) } ?? .none)
@@ -185,6 +186,10 @@ public final class Interpreter {
         case .importNames(let path, let names, let range):
             let module = try modules.module(path, range: range, self)
             for (name, alias, nameRange) in names {
+                if name == "*" {  // `from module import *` (ProgramModules.swift)
+                    globals.merge(publicMembers(of: module)) { _, new in new }
+                    continue
+                }
                 guard let value = try modules.member(name, of: module, path: path, range: nameRange, self) else { continue }
                 globals[alias ?? name] = value
             }

@@ -7,11 +7,14 @@ final class UserFunction: CallableObject {
     let signature: Signature
     /// Where the function was written, so errors inside it point there (an earlier REPL cell, say).
     let source: SourceFile?
+    /// The helper module it was defined in, whose globals it sees when called (nil: the main program).
+    let namespace: ModuleNamespace?
 
     init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], defaults: [String?],
-         source: SourceFile?) {
+         source: SourceFile?, namespace: ModuleNamespace? = nil) {
         self.name = name
         self.source = source
+        self.namespace = namespace
         self.parameters = parameters
         self.body = body
         self.signature = Signature(zip(parameters, defaults).map { Parameter($0.0.name, $0.1) })
@@ -36,13 +39,15 @@ final class UserFunction: CallableObject {
         for parameter in parameters {
             locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
         }
-        return try interpreter.callFrame(locals: locals, function: name, range: arguments.range) { () throws(Diagnostic) in
-            do throws(Diagnostic) {
-                if case .returned(let value) = try interpreter.executeBlock(body) { return value }
-            } catch {
-                throw error.inSource(source)
+        return try interpreter.withGlobals(of: namespace) { () throws(Diagnostic) in
+            try interpreter.callFrame(locals: locals, function: name, range: arguments.range) { () throws(Diagnostic) in
+                do throws(Diagnostic) {
+                    if case .returned(let value) = try interpreter.executeBlock(body) { return value }
+                } catch {
+                    throw error.inSource(source)
+                }
+                return .none
             }
-            return .none
         }
     }
 }
