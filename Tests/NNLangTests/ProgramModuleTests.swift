@@ -123,4 +123,54 @@ import Testing
         #expect(error == nil, "\(error?.message ?? "")")
         #expect(lines == ["5"])
     }
+
+    /// `nn --check` on `main` beside `files`: the first problem found, or nil; and what checking printed.
+    func check(_ files: [String: String], main: String) -> (error: Diagnostic?, printed: String) {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("nnlab-check-\(UUID().uuidString)").path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, text) in files { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)) }
+        let output = CapturedOutput()
+        let interpreter = Interpreter(output: output)
+        do { try interpreter.check(SourceFile(name: folder + "/main.py", text: main)) } catch {
+            return (error.diagnostics.first, output.text)
+        }
+        return (nil, output.text)
+    }
+
+    @Test func checkResolvesHelpersWithoutRunningThem() {
+        let (error, printed) = check(["helper.py": Self.helper], main: """
+            import tensorflow as tf
+            import helper
+            from helper import area, bump
+            from numpy import *
+            x = tf.keras.layers.Flatten()
+            z = helper.area(2) + zeros(2) + helper.np.pi
+            if helper.__name__ == "helper":
+                print(bump())
+            """)
+        #expect(error == nil, "\(error?.message ?? "")")
+        #expect(printed.isEmpty)
+    }
+
+    @Test func checkFindsAMissingModuleAttribute() throws {
+        let (error, _) = check([:], main: "import tensorflow as tf\nw = tf.keras.layers.Flaten()\n")
+        let diagnostic = try #require(error)
+        #expect(diagnostic.message.contains("has no attribute 'Flaten'"))
+        #expect(diagnostic.hint?.contains("Flatten") == true)
+        #expect(diagnostic.range?.start.line == 2)
+    }
+
+    @Test func checkFindsMissingHelperNames() throws {
+        let (attribute, _) = check(["helper.py": Self.helper], main: "import helper\nprint(helper.nothere)\n")
+        #expect(try #require(attribute).message.contains("'nothere'"))
+        let (imported, _) = check(["helper.py": Self.helper], main: "from helper import nothere\n")
+        #expect(try #require(imported).message.contains("cannot import name 'nothere'"))
+    }
+
+    @Test func checkForgetsAModuleNameThatIsRebound() {
+        let (error, _) = check([:], main: "import numpy as np\nnp = 3\nprint(np.whatever)\n")
+        #expect(error == nil)
+    }
 }

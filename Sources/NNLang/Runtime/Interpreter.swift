@@ -81,6 +81,8 @@ public final class Interpreter {
     /// Parses `source` and resolves its imports and names without running anything (`nn --check`).
     public func check(_ source: SourceFile) throws(DiagnosticList) {
         let program = try Parser.parse(source.text)
+        currentSource = source  // helper modules are found beside it
+        defer { currentSource = nil }
         var errors: [Diagnostic] = []
         var defined = Set(globals.keys)
         for statement in program.statements {

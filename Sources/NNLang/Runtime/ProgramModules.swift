@@ -28,6 +28,8 @@ final class ProgramModuleState {
     var loaded: [String: ModuleObject] = [:]
     /// The built-in names as the session began, which a helper's globals start from.
     var builtins: [String: Value] = [:]
+    /// What `nn --check` has learnt of the program's imports.
+    let checking = ModuleCheckState()
 }
 
 extension Interpreter {
