@@ -44,6 +44,7 @@ final class ModuleRegistry {
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
         "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
+        "math", "random",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
@@ -111,6 +112,8 @@ final class ModuleRegistry {
         case "sklearn.metrics": return ScikitLearnMetrics.module()
         case "time": return TimeLibrary.module()
         case "logging": return TimeLibrary.loggingModule()
+        case "math": return MathModule.module()
+        case "random": return PythonRandom.module(PythonRandom(seed: interpreter.options.seed))
         default:
             if dotted == "keras" || dotted.hasPrefix("keras.") { return KerasLibrary.module(dotted, self, interpreter) }
             return nil
