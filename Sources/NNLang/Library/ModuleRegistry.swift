@@ -44,7 +44,7 @@ final class ModuleRegistry {
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
         "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
-        "math", "random",
+        "math", "random", "copy", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
@@ -114,6 +114,13 @@ final class ModuleRegistry {
         case "logging": return TimeLibrary.loggingModule()
         case "math": return MathModule.module()
         case "random": return PythonRandom.module(PythonRandom(seed: interpreter.options.seed))
+        case "copy": return CopyModule.module()
+        case "os": return SystemModules.os(path: cached("os.path", interpreter))
+        case "os.path": return SystemModules.osPath()
+        case "sys": return SystemModules.sys(interpreter)
+        case "warnings": return SystemModules.warnings(interpreter)
+        case "IPython": return ModuleObject("IPython", cached("IPython.display", interpreter).map { ["display": .object($0)] } ?? [:])
+        case "IPython.display": return SystemModules.ipythonDisplay()
         default:
             if dotted == "keras" || dotted.hasPrefix("keras.") { return KerasLibrary.module(dotted, self, interpreter) }
             return nil
