@@ -8,6 +8,8 @@ final class ModuleRegistry {
     private var numpyRandom: NumPyRandomState?
     /// `np.set_printoptions`'s settings for this session.
     var numpyPrintOptions = PrintOptions()
+    /// The session's loggers (`logging.getLogger`, `tf.get_logger()`).
+    let logging = LoggingModule()
 
     func numpyRandomState(_ interpreter: Interpreter) -> NumPyRandomState {
         if let numpyRandom { return numpyRandom }
@@ -111,7 +113,7 @@ final class ModuleRegistry {
         case "sklearn.preprocessing": return ScikitLearnPreprocessing.module()
         case "sklearn.metrics": return ScikitLearnMetrics.module()
         case "time": return TimeLibrary.module()
-        case "logging": return TimeLibrary.loggingModule()
+        case "logging": return logging.module(interpreter)
         case "math": return MathModule.module()
         case "random": return PythonRandom.module(PythonRandom(seed: interpreter.options.seed))
         case "copy": return CopyModule.module()
