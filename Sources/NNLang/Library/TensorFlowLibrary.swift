@@ -5,6 +5,12 @@ enum TensorFlowLibrary {
             "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
             "__version__": .string("2.21.0"),  // the TensorFlow whose Keras NNLab follows
             "get_logger": function("get_logger", "") { _, _ in .object(registry.logging.logger("tensorflow")) },
+            "constant": function("constant", "value, dtype=None, shape=None, name=None") { a, _ throws(Diagnostic) in
+                try TensorObject.make(a, "constant")
+            },
+            "convert_to_tensor": function("convert_to_tensor", "value, dtype=None, dtype_hint=None, name=None") { a, _ throws(Diagnostic) in
+                try TensorObject.make(a, "convert_to_tensor")
+            },
         ]
         for name in ["keras", "nn", "random", "autograph"] {
             let path = name == "keras" ? "keras" : "tensorflow." + name
