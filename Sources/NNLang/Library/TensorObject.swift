@@ -44,6 +44,23 @@ final class TensorObject: ArrayConvertible {
         return "<tf.Tensor: shape=\(shapeText), dtype=\(dtypeName), numpy=\(values)>"
     }
 
+    /// Arithmetic or a comparison with a tensor on either side: computed on the arrays, a tensor again,
+    /// as TensorFlow gives (nil when neither side is a tensor).
+    static func lifted(_ left: Value, _ right: Value,
+                       _ compute: (Value, Value) throws(Diagnostic) -> Value) throws(Diagnostic) -> Value? {
+        var tensor: TensorObject?
+        func unwrap(_ value: Value) -> Value {
+            guard case .object(let object as TensorObject) = value else { return value }
+            tensor = tensor ?? object
+            return .array(object.array)
+        }
+        let (l, r) = (unwrap(left), unwrap(right))
+        guard let tensor else { return nil }
+        guard case .array(let result) = try compute(l, r) else { return nil }
+        let sameKind = result.tensor.dtype == tensor.array.tensor.dtype
+        return .object(TensorObject(result, dtypeName: sameKind ? tensor.dtypeName : result.tensor.dtype.rawValue))
+    }
+
     /// `tf.constant(value, dtype=None)`: Python numbers and lists as TensorFlow types them.
     static func make(_ a: BoundArguments, _ name: String) throws(Diagnostic) -> Value {
         let value = a.values["value"]?.value ?? .none
