@@ -100,7 +100,13 @@ final class ModuleRegistry {
         case "numpy.random": return NumPyRandom.module(interpreter)
         case "numpy.linalg": return LinearAlgebra.module()
         case "tensorflow": return TensorFlowLibrary.module(self, interpreter)
-        case "tensorflow.nn": return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
+        case "tensorflow.nn":
+            // tf.nn's functions return tensors, where keras.activations' (here) return arrays.
+            let functions = KerasLibrary.activationFunctions().map { name, value in
+                guard case .object(let function as any CallableObject) = value else { return (name, value) }
+                return (name, Value.object(TensorFunction(function, name: name)))
+            }
+            return ModuleObject("tensorflow.nn", Dictionary(functions) { first, _ in first })
         case "tensorflow.random": return TensorFlowLibrary.randomModule()
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
         case "sklearn":

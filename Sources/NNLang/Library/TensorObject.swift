@@ -2,7 +2,7 @@ import NNEngine
 
 /// A TensorFlow tensor (`tf.constant`, `tf.convert_to_tensor`): our array underneath, printed as
 /// TensorFlow prints it, with `.numpy()`, `.shape`, `.dtype`; NumPy functions take it as an array.
-final class TensorObject: ArrayConvertible {
+final class TensorObject: ArrayConvertible, SubscriptableObject {
     let array: NDArray
     /// TensorFlow's dtype name: Python ints make int32 tensors, Python floats float32.
     let dtypeName: String
@@ -42,6 +42,13 @@ final class TensorObject: ArrayConvertible {
             values = String(values.dropLast()) + ", dtype=int32)"
         }
         return "<tf.Tensor: shape=\(shapeText), dtype=\(dtypeName), numpy=\(values)>"
+    }
+
+    /// `t[0]`, `t[:, 1]`: indexed as its array, a tensor again.
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+        let item = try interpreter.subscriptValue(.array(array), index, range: range)
+        guard case .array(let part) = item else { return item }
+        return .object(TensorObject(part, dtypeName: part.tensor.dtype == array.tensor.dtype ? dtypeName : part.tensor.dtype.rawValue))
     }
 
     /// Arithmetic or a comparison with a tensor on either side: computed on the arrays, a tensor again,
@@ -89,4 +96,33 @@ final class TensorDType: PyObject {
     }
     func repr(_ interpreter: Interpreter) -> String { "tf.\(name)" }
     func str(_ interpreter: Interpreter) -> String { "<dtype: '\(name)'>" }
+}
+
+/// A TensorFlow function over arrays (`tf.nn.softmax`, …): the array it computes, as a tensor of the
+/// input's float type (float64 in, float64 out, as TensorFlow keeps it).
+final class TensorFunction: CallableObject {
+    let inner: any CallableObject
+    let name: String
+
+    init(_ inner: any CallableObject, name: String) {
+        self.inner = inner
+        self.name = name
+    }
+
+    var typeName: String { "function" }
+    func repr(_ interpreter: Interpreter) -> String { "<function \(name)>" }
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        try inner.attribute(name, interpreter)
+    }
+
+    func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        let result = try inner.call(arguments, interpreter)
+        guard case .array(let array) = result else { return result }
+        let input = arguments.positional.first
+        var wide = false
+        if case .array(let given)? = input { wide = given.tensor.dtype == .float64 }
+        if case .object(let given as TensorObject)? = input { wide = given.dtypeName == "float64" }
+        guard wide else { return .object(TensorObject(array, dtypeName: array.tensor.dtype.rawValue)) }
+        return .object(TensorObject(NDArray(ArrayConversion.cast(array.tensor, to: .float64)), dtypeName: "float64"))
+    }
 }
