@@ -11,7 +11,8 @@ final class LoggingModule {
         var members: [String: Value] = [:]
         for (name, level) in LoggingModule.levels { members[name] = .int(level) }
         members["WARN"] = .int(30)
-        members["basicConfig"] = function("basicConfig", "level=None, format=None, filename=None, force=False") { a, _ throws(Diagnostic) in
+        let configure = "level=None, format=None, filename=None, force=False"
+        members["basicConfig"] = function("basicConfig", configure) { a, _ throws(Diagnostic) in
             let force = try a.bool("force", default: false)
             guard !self.configured || force else { return .none }
             self.configured = true

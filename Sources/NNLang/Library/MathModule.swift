@@ -35,7 +35,9 @@ enum MathModule {
             guard base > 0, base != 1 else { throw Diagnostic("ValueError: math domain error", at: a.callRange) }
             return .float(Foundation.log(x) / Foundation.log(base))
         }
-        members["atan2"] = function("atan2", "y, x") { a, _ throws(Diagnostic) in .float(Foundation.atan2(try a.double("y"), try a.double("x"))) }
+        members["atan2"] = function("atan2", "y, x") { a, _ throws(Diagnostic) in
+            .float(Foundation.atan2(try a.double("y"), try a.double("x")))
+        }
         members["pow"] = function("pow", "x, y") { a, _ throws(Diagnostic) in
             let (x, y) = (try a.double("x"), try a.double("y"))
             if x < 0, y != y.rounded() { throw Diagnostic("ValueError: math domain error", at: a.callRange) }
@@ -101,7 +103,9 @@ enum MathModule {
             throw Diagnostic(x.isNaN ? "ValueError: cannot convert float NaN to integer"
                                      : "OverflowError: cannot convert float infinity to integer", at: a.callRange)
         }
-        guard let value = Int(exactly: round(x)) else { throw Diagnostic("OverflowError: the result is too large", at: a.callRange) }
+        guard let value = Int(exactly: round(x)) else {
+            throw Diagnostic("OverflowError: the result is too large", at: a.callRange)
+        }
         return .int(value)
     }
 

@@ -95,7 +95,9 @@ extension PythonRandom {
             },
             "choice": function("choice", "seq") { a, interpreter throws(Diagnostic) in
                 let items = try interpreter.iterate(a.values["seq"]?.value ?? .none, range: a.range("seq"))
-                guard !items.isEmpty else { throw Diagnostic("IndexError: Cannot choose from an empty sequence", at: a.callRange) }
+                guard !items.isEmpty else {
+                    throw Diagnostic("IndexError: Cannot choose from an empty sequence", at: a.callRange)
+                }
                 return items[stream.below(items.count)]
             },
             "shuffle": function("shuffle", "x") { a, _ throws(Diagnostic) in

@@ -48,7 +48,8 @@ final class TensorObject: ArrayConvertible, SubscriptableObject {
     func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
         let item = try interpreter.subscriptValue(.array(array), index, range: range)
         guard case .array(let part) = item else { return item }
-        return .object(TensorObject(part, dtypeName: part.tensor.dtype == array.tensor.dtype ? dtypeName : part.tensor.dtype.rawValue))
+        let sameType = part.tensor.dtype == array.tensor.dtype
+        return .object(TensorObject(part, dtypeName: sameType ? dtypeName : part.tensor.dtype.rawValue))
     }
 
     /// Arithmetic or a comparison with a tensor on either side: computed on the arrays, a tensor again,
