@@ -13,6 +13,7 @@ enum KerasLibrary {
         switch dotted {
         case "keras":
             var members = topLevel()
+            members["__version__"] = .string("3.15.1")  // the Keras 3 release NNLab's behaviour follows
             for name in submodules { if let sub = registry.cached("keras." + name, interpreter) { members[name] = .object(sub) } }
             return ModuleObject("keras", members)
         case "keras.layers": return ModuleObject(dotted, layers())

@@ -67,7 +67,7 @@ enum KerasTraining {
             guard a["x"] != nil, a["y"] != nil else {
                 throw Diagnostic("fit() needs the examples and their targets: model.fit(X, y, ...)", at: a.callRange)
             }
-            let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            let x = try examples(a.tensor("x", dtype: .float32)), y = try a.tensor("y")
             try FiniteChecks.data(x, "x", range: a.range("x"))
             try FiniteChecks.data(y, "y", range: a.range("y"))
             try FiniteChecks.weights(of: object.model, range: a.callRange)
@@ -123,10 +123,16 @@ enum KerasTraining {
         }
     }
 
+    /// A 1-D `x` is one feature per example, as Keras 3 reads it: shape (n,) becomes (n, 1).
+    static func examples(_ x: Tensor) -> Tensor {
+        guard x.rank == 1, let column = try? x.reshaped([x.count, 1]) else { return x }
+        return column
+    }
+
     static func predictMethod(_ object: ModelObject) -> Value {
         function("predict", "x, batch_size=None, verbose='auto', steps=None, callbacks=None",
                  summary: "The model's outputs for every row of x (a forward pass, no training)") { a, interpreter throws(Diagnostic) in
-            let x = try a.tensor("x", dtype: .float32)
+            let x = try examples(a.tensor("x", dtype: .float32))
             let batchSize = try a.int("batch_size", default: 32)
             try MemoryCheck.reserve(x.rows, of: (object.model.outputWidth ?? 1) * MemoryLayout<Float>.stride,
                                     range: a.callRange)
@@ -145,7 +151,7 @@ enum KerasTraining {
         function("evaluate", "x=None, y=None, batch_size=None, verbose='auto', sample_weight=None, steps=None, callbacks=None, "
                  + "return_dict=False", summary: "The loss (and metrics) on x, y without training") { a, interpreter throws(Diagnostic) in
             if a["sample_weight"] != nil { throw .unsupported("evaluate(sample_weight=...) is not supported", at: a.range("sample_weight")) }
-            let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            let x = try examples(a.tensor("x", dtype: .float32)), y = try a.tensor("y")
             try FiniteChecks.data(x, "x", range: a.range("x"))
             try FiniteChecks.data(y, "y", range: a.range("y"))
             let batchSize = try a.int("batch_size", default: 32)

@@ -10,6 +10,9 @@ extension Interpreter {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }
+        modules.programModules.builtins = globals
+        globals["__name__"] = .string("__main__")
+        names.insert("__name__")
         return names
     }
 }

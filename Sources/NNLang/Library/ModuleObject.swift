@@ -1,17 +1,51 @@
 /// A module: a named set of members, as `import numpy as np` binds.
 public final class ModuleObject: PyObject {
     public let name: String
-    var members: [String: Value]
+    private var storedMembers: [String: Value]
+    /// A helper module's globals, which its members are (nil for the library's modules).
+    let namespace: ModuleNamespace?
+    private weak var interpreter: Interpreter?
 
     init(_ name: String, _ members: [String: Value] = [:]) {
         self.name = name
-        self.members = members
+        self.storedMembers = members
+        self.namespace = nil
+    }
+
+    init(_ name: String, namespace: ModuleNamespace, interpreter: Interpreter) {
+        self.name = name
+        self.storedMembers = [:]
+        self.namespace = namespace
+        self.interpreter = interpreter
+    }
+
+    var members: [String: Value] {
+        get {
+            guard let namespace else { return storedMembers }
+            return interpreter?.currentGlobals(of: namespace) ?? namespace.globals
+        }
+        set {
+            guard let namespace else { return storedMembers = newValue }
+            if let interpreter, interpreter.modules.programModules.active === namespace {
+                interpreter.globals = newValue
+            } else {
+                namespace.globals = newValue
+            }
+        }
     }
 
     public var typeName: String { "module" }
     public func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? { members[name] }
     public var attributeNames: [String] { members.keys.sorted() }
-    public func repr(_ interpreter: Interpreter) -> String { "<module '\(name)'>" }
+    public func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
+        guard namespace != nil else {
+            throw Diagnostic("cannot set the attribute '\(name)' of a module object", at: nil)
+        }
+        members[name] = value
+    }
+    public func repr(_ interpreter: Interpreter) -> String {
+        namespace.map { "<module '\(name)' from '\($0.source.name)'>" } ?? "<module '\(name)'>"
+    }
 }
 
 /// Shorthand for declaring built-in functions: `function("zeros", "shape, dtype=None") { args, interpreter in … }`.

@@ -2,10 +2,14 @@
 /// and `from keras.layers import Dense` are the same object.
 final class ModuleRegistry {
     private var cache: [String: ModuleObject] = [:]
+    /// The program's own modules (helper files beside it) and whose globals are live.
+    let programModules = ProgramModuleState()
     /// The global legacy generator behind `np.random.*`, made on first use from the session's seed.
     private var numpyRandom: NumPyRandomState?
     /// `np.set_printoptions`'s settings for this session.
     var numpyPrintOptions = PrintOptions()
+    /// The session's loggers (`logging.getLogger`, `tf.get_logger()`).
+    let logging = LoggingModule()
 
     func numpyRandomState(_ interpreter: Interpreter) -> NumPyRandomState {
         if let numpyRandom { return numpyRandom }
@@ -42,6 +46,7 @@ final class ModuleRegistry {
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
         "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
+        "math", "random", "copy", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
@@ -49,15 +54,15 @@ final class ModuleRegistry {
         if dotted.hasPrefix("tensorflow.python.keras") { dotted = dotted.replacingOccurrences(of: "tensorflow.python.keras", with: "keras") }
         if dotted.hasPrefix("tensorflow.keras") { dotted = "keras" + dotted.dropFirst("tensorflow.keras".count) }
         if dotted == "keras.src" || dotted.hasPrefix("keras.src.") { dotted = "keras" }
-        guard let module = cached(dotted, interpreter) else {
-            let top = path[0]
-            var hint = didYouMean(dotted, ModuleRegistry.supported).map { $0 }
-            if top == "matplotlib" { hint = "NNLab draws in the terminal: use plot(history) or plot(values)" }
-            if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
-            throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
-                               hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time")
-        }
-        return module
+        if let module = cached(dotted, interpreter) { return module }
+        if path.count == 1, let module = try interpreter.programModule(path[0], range: range) { return module }
+        let top = path[0]
+        var hint = didYouMean(dotted, ModuleRegistry.supported).map { $0 }
+        if top == "matplotlib" { hint = "NNLab draws in the terminal: use plot(history) or plot(values)" }
+        if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
+        throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
+                           hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time, "
+                               + "or a helper file beside the program (\(path[0]).py)")
     }
 
     /// The module at `dotted`, made on first use; nil when there is no such module.
@@ -95,7 +100,13 @@ final class ModuleRegistry {
         case "numpy.random": return NumPyRandom.module(interpreter)
         case "numpy.linalg": return LinearAlgebra.module()
         case "tensorflow": return TensorFlowLibrary.module(self, interpreter)
-        case "tensorflow.nn": return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
+        case "tensorflow.nn":
+            // tf.nn's functions return tensors, where keras.activations' (here) return arrays.
+            let functions = KerasLibrary.activationFunctions().map { name, value in
+                guard case .object(let function as any CallableObject) = value else { return (name, value) }
+                return (name, Value.object(TensorFunction(function, name: name)))
+            }
+            return ModuleObject("tensorflow.nn", Dictionary(functions) { first, _ in first })
         case "tensorflow.random": return TensorFlowLibrary.randomModule()
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
         case "sklearn":
@@ -108,7 +119,16 @@ final class ModuleRegistry {
         case "sklearn.preprocessing": return ScikitLearnPreprocessing.module()
         case "sklearn.metrics": return ScikitLearnMetrics.module()
         case "time": return TimeLibrary.module()
-        case "logging": return TimeLibrary.loggingModule()
+        case "logging": return logging.module(interpreter)
+        case "math": return MathModule.module()
+        case "random": return PythonRandom.module(PythonRandom(seed: interpreter.options.seed))
+        case "copy": return CopyModule.module()
+        case "os": return SystemModules.os(path: cached("os.path", interpreter))
+        case "os.path": return SystemModules.osPath()
+        case "sys": return SystemModules.sys(interpreter)
+        case "warnings": return SystemModules.warnings(interpreter)
+        case "IPython": return ModuleObject("IPython", cached("IPython.display", interpreter).map { ["display": .object($0)] } ?? [:])
+        case "IPython.display": return SystemModules.ipythonDisplay()
         default:
             if dotted == "keras" || dotted.hasPrefix("keras.") { return KerasLibrary.module(dotted, self, interpreter) }
             return nil

@@ -3,7 +3,14 @@ enum TensorFlowLibrary {
     static func module(_ registry: ModuleRegistry, _ interpreter: Interpreter) -> ModuleObject {
         var members: [String: Value] = [
             "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
-            "__version__": .string("2.21.0 (NNLab)"),
+            "__version__": .string("2.21.0"),  // the TensorFlow whose Keras NNLab follows
+            "get_logger": function("get_logger", "") { _, _ in .object(registry.logging.logger("tensorflow")) },
+            "constant": function("constant", "value, dtype=None, shape=None, name=None") { a, _ throws(Diagnostic) in
+                try TensorObject.make(a, "constant")
+            },
+            "convert_to_tensor": function("convert_to_tensor", "value, dtype=None, dtype_hint=None, name=None") { a, _ throws(Diagnostic) in
+                try TensorObject.make(a, "convert_to_tensor")
+            },
         ]
         for name in ["keras", "nn", "random", "autograph"] {
             let path = name == "keras" ? "keras" : "tensorflow." + name
@@ -22,12 +29,20 @@ enum TensorFlowLibrary {
     }
 }
 
-/// `time.time()` and `time.perf_counter()`, and the `logging` calls of the course's boilerplate.
+/// `time.time()`, `time.perf_counter()` and `time.sleep()`.
 enum TimeLibrary {
     static func module() -> ModuleObject {
         ModuleObject("time", [
             "time": function("time", "") { _, _ in .float(wallClock()) },
             "perf_counter": function("perf_counter", "") { _, _ in .float(ProgressBar.now()) },
+            "sleep": function("sleep", "secs") { a, _ throws(Diagnostic) in
+                let seconds = try a.double("secs")
+                guard seconds >= 0, seconds.isFinite else {
+                    throw Diagnostic("ValueError: sleep length must be non-negative", at: a.range("secs"))
+                }
+                usleep(UInt32(min(seconds, 3600) * 1_000_000))
+                return .none
+            },
         ])
     }
 
@@ -35,16 +50,6 @@ enum TimeLibrary {
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    /// `logging.getLogger("tensorflow").setLevel(logging.ERROR)`: accepted so pasted notebooks run;
-    /// NNLab's engine logs nothing to quiet.
-    static func loggingModule() -> ModuleObject {
-        let logger = ModuleObject("logging.Logger", ["setLevel": function("setLevel", "level") { _, _ in .none }])
-        return ModuleObject("logging", [
-            "getLogger": function("getLogger", "name=None") { _, _ in .object(logger) },
-            "ERROR": .int(40), "WARNING": .int(30), "INFO": .int(20), "DEBUG": .int(10),
-        ])
     }
 }
 

@@ -41,7 +41,7 @@ public final class Interpreter {
     /// Set by `exit()` or `quit()`: the program stops after the current statement.
     public var exitRequested = false
     /// The source being run, for messages from inside calls.
-    public private(set) var currentSource: SourceFile?
+    public internal(set) var currentSource: SourceFile?
     let modules = ModuleRegistry()
     /// The exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
     var handling: [Diagnostic] = []
@@ -85,6 +85,8 @@ public final class Interpreter {
     /// Parses `source` and resolves its imports and names without running anything (`nn --check`).
     public func check(_ source: SourceFile) throws(DiagnosticList) {
         let program = try Parser.parse(source.text)
+        currentSource = source  // helper modules are found beside it
+        defer { currentSource = nil }
         var errors: [Diagnostic] = []
         var defined = Set(globals.keys)
         for statement in program.statements {
@@ -195,6 +197,10 @@ public final class Interpreter {
         case .importNames(let path, let names, let range):
             let module = try modules.module(path, range: range, self)
             for (name, alias, nameRange) in names {
+                if name == "*" {  // `from module import *` (ProgramModules.swift)
+                    globals.merge(publicMembers(of: module)) { _, new in new }
+                    continue
+                }
                 guard let value = try modules.member(name, of: module, path: path, range: nameRange, self) else { continue }
                 try bind(alias ?? name, to: value)
             }

@@ -13,13 +13,19 @@ struct NameChecker {
             try check(target, defined)
             try check(value, defined)
         case .importModule(let path, let alias, let range):
-            _ = try interpreter.modules.module(path, range: range, interpreter)
+            let module = try checkedModule(path, range: range)
             defined.insert(alias ?? path[0])
+            state.bound[alias ?? path[0]] = alias == nil ? try checkedModule([path[0]], range: range) : module
         case .importNames(let path, let names, let range):
-            let module = try interpreter.modules.module(path, range: range, interpreter)
+            let module = try checkedModule(path, range: range)
             for (name, alias, nameRange) in names {
-                _ = try interpreter.modules.member(name, of: module, path: path, range: nameRange, interpreter)
+                if name == "*" {
+                    defined.formUnion(interpreter.publicMembers(of: module).keys)
+                    continue
+                }
+                try checkImportedName(name, of: module, path: path, range: nameRange)
                 defined.insert(alias ?? name)
+                if case .object(let object as ModuleObject)? = module.members[name] { state.bound[alias ?? name] = object }
             }
         case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .tryStatement, .raise, .assertion, .delete, .withBlock:
             break
@@ -58,7 +64,9 @@ struct NameChecker {
 
     private func bind(_ target: Expression, _ defined: inout Set<String>) throws(Diagnostic) {
         switch target {
-        case .name(let name, _): defined.insert(name)
+        case .name(let name, _):
+            defined.insert(name)
+            state.bound[name] = nil
         case .tuple(let items, _), .list(let items, _): for item in items { try bind(item, &defined) }
         default: try check(target, defined)
         }
@@ -79,7 +87,9 @@ struct NameChecker {
                 try check(entry.key, defined)
                 try check(entry.value, defined)
             }
-        case .attribute(let base, _, _): try check(base, defined)
+        case .attribute(let base, let name, let range):
+            try check(base, defined)
+            try checkAttribute(of: base, name, range: range, defined)
         case .subscription(let base, let items, _):
             try check(base, defined)
             for item in items {

@@ -7,6 +7,9 @@ import Darwin
 extension Interpreter {
     /// `left op right` with Python's rules for numbers, strings, lists and tuples, and NumPy's for arrays.
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange, inPlace: Bool = false) throws(Diagnostic) -> Value {
+        if let result = try TensorObject.lifted(left, right, { (l, r) throws(Diagnostic) in
+            try binary(op, l, r, range: range, inPlace: inPlace)
+        }) { return result }
         if case .array = left { return try ArrayMath.binary(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.binary(op, left, right, self, range: range) }
         switch (op, left, right) {
@@ -157,6 +160,9 @@ extension Interpreter {
         default:
             break
         }
+        if let result = try TensorObject.lifted(left, right, { (l, r) throws(Diagnostic) in
+            try compare(op, l, r, range: range)
+        }) { return result }
         if case .array = left { return try ArrayMath.compare(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.compare(op, left, right, self, range: range) }
         if op == .equal { return .bool(pythonEquals(left, right)) }

@@ -16,10 +16,14 @@ final class UserFunction: CallableObject {
     /// The class whose body defined this function (for `super()`).
     weak var owner: ClassObject?
 
+    /// The helper module it was defined in, whose globals it sees when called (nil: the main program).
+    let namespace: ModuleNamespace?
+
     init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], signature: Signature,
-         source: SourceFile?, scope: FunctionScope, closure: Environment?) {
+         source: SourceFile?, scope: FunctionScope, closure: Environment?, namespace: ModuleNamespace? = nil) {
         self.name = name
         self.source = source
+        self.namespace = namespace
         self.parameters = parameters
         if case .expression(.string(let text, _)) = body.first {
             docstring = text
@@ -67,13 +71,15 @@ final class UserFunction: CallableObject {
         }
         let environment = Environment(values: locals, scope: scope, parent: closure)
         environment.function = self
-        return try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
-            do throws(Diagnostic) {
-                if case .returned(let value) = try interpreter.executeBlock(body) { return value }
-            } catch {
-                throw error.inSource(source)
+        return try interpreter.withGlobals(of: namespace) { () throws(Diagnostic) in
+            try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
+                do throws(Diagnostic) {
+                    if case .returned(let value) = try interpreter.executeBlock(body) { return value }
+                } catch {
+                    throw error.inSource(source)
+                }
+                return .none
             }
-            return .none
         }
     }
 }
@@ -124,6 +130,7 @@ extension Interpreter {
         let scope = FunctionScope(parameters: evaluated.map(\.name), body: body)
         try checkNonlocals(scope, range: range)
         return UserFunction(name: name, parameters: evaluated, body: body, signature: Signature(described),
-                            source: currentSource, scope: scope, closure: definingEnvironment)
+                            source: currentSource, scope: scope, closure: definingEnvironment,
+                            namespace: modules.programModules.active)
     }
 }

@@ -125,7 +125,7 @@ public struct Lexer {
             atLineStart = false
         case "\n", "\r":
             _ = advance()
-        case "#":
+        case "#", "%":  // `%matplotlib inline` and other notebook magics are skipped like comments
             while let next = peek(), next != "\n" { _ = advance() }
         default:
             atLineStart = false

@@ -331,9 +331,9 @@ public struct Parser {
         let (path, _) = try dottedName()
         guard current.isName("import") else { throw unexpected("expected 'import'") }
         advance()
-        if current.isOp("*") {
-            throw .unsupported("'import *' is not supported: name what you import", at: current.range,
-                               hint: "for example: from \(path.joined(separator: ".")) import Dense")
+        if current.isOp("*") {  // `from module import *`: the name "*" stands for all public names
+            defer { advance() }
+            return .importNames(path: path, names: [("*", nil, current.range)], start.through(current.range))
         }
         let parenthesized = acceptOp("(")
         var names: [(name: String, alias: String?, range: SourceRange)] = []
