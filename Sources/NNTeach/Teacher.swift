@@ -57,7 +57,7 @@ public final class Teacher: TrainingObserver {
         explainedStep = true
         write(StepExplanation(style: style).render(trace))
         if (plan?.stepsPerEpoch ?? 1) * (plan?.epochs ?? 1) > 1 {
-            say("(That was step 1 in full; the rest of training continues at the epoch level. "
+            say("(That was step \(trace.iteration) in full; the rest of training continues at the epoch level. "
                 + "model.step(x, y) explains any single step.)")
         }
     }
