@@ -45,7 +45,7 @@ public struct StepExplanation {
         var lines: [String] = []
         let batch = trace.input.rows
         let place = inFit ? " (epoch \(trace.epoch), batch \(trace.step))" : ""
-        let why = batch > 1 && !chosen ? ", the one with the highest loss" : ""
+        let why = batch > 1 && !chosen ? " (highest loss)" : ""
         lines.append(style.heading("Step \(trace.iteration)\(place): forward pass, example \(row + 1) of \(batch)\(why)"))
         lines += forward(trace.layers.map {
             LayerView(name: $0.name, kind: $0.kind, activation: $0.activation, input: $0.input, kernel: $0.kernelBefore,

@@ -10,6 +10,8 @@ public final class Teacher: TrainingObserver {
     private var firstLoss: Float?
     private var previousLoss: Float?
     private var explainedStep = false
+    /// Which example of the batch the full step tells (0-based); nil for the highest-loss one.
+    public var example: Int?
 
     /// - Parameter notes: plain-words remarks to add when training starts (such as "compile() was
     ///   given no optimizer, so Keras uses RMSprop").
@@ -55,7 +57,7 @@ public final class Teacher: TrainingObserver {
 
     public func stepDidFinish(_ trace: StepTrace) {
         explainedStep = true
-        write(StepExplanation(style: style).render(trace))
+        write(StepExplanation(style: style).render(trace, example: example))
         if (plan?.stepsPerEpoch ?? 1) * (plan?.epochs ?? 1) > 1 {
             say("(That was step \(trace.iteration) in full; the rest of training continues at the epoch level. "
                 + "model.step(x, y) explains any single step.)")

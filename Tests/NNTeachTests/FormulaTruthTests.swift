@@ -135,7 +135,7 @@ import Testing
         let x = try Tensor([0, 1, 1, 0, 3, 0]).reshaped([3, 2])
         let trace = try model.step(x: x, y: Tensor([1, 0, 1])).trace
         let text = StepExplanation(style: .plain).render(trace, inFit: false)
-        #expect(text.contains("example 3 of 3, the one with the highest loss"))
+        #expect(text.contains("example 3 of 3 (highest loss)"))
         #expect(text.contains("y = 1\n"))
         let chosen = StepExplanation(style: .plain).render(trace, inFit: false, example: 1)
         #expect(chosen.contains("forward pass, example 2 of 3 --"))

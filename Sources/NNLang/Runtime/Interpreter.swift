@@ -27,7 +27,7 @@ public final class Interpreter {
     public var explainLevel = "epoch"
     public static let explainLevels = ["off", "epoch", "step", "full"]
     /// Shows a training step in full (`model.step`); set by the teaching layer.
-    public var stepExplainer: ((StepTrace) -> Void)?
+    public var stepExplainer: ((StepTrace, Int?) -> Void)?
     /// Shows a forward pass (`model.explain`); set by the teaching layer.
     public var forwardExplainer: ((ForwardTrace) -> Void)?
     /// Shows narration: a string standing alone as a statement in a lesson; nothing by default, as in Python.
@@ -261,4 +261,6 @@ public struct FitContext {
     public let usesDefaultOptimizer: Bool
     /// The session's level, for when the call gives none.
     public let sessionLevel: String
+    /// The `example=` argument: which example of the batch a full step tells (0-based).
+    public var example: Int? = nil
 }
