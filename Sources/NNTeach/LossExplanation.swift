@@ -76,7 +76,7 @@ struct LossExplanation {
             lines.append("  z = \(vector(z))   " + style.note(source == .output ? "(the logits: from_logits=True)" : "(the logits)"))
             lines.append("  p = \(name) = \(vector(p))")
             lines.append(style.note(source == .preActivation
-                ? "  (Keras folds the \(output.activation.name) into the loss and takes it from z, as log-\(kind == .binaryCrossentropy ? "sigmoid" : "softmax"): no log(0))"
+                ? "  (Keras folds the \(output.activation.name) into the loss: log-\(kind == .binaryCrossentropy ? "sigmoid" : "softmax") of z, no log(0))"
                 : "  (from_logits=True: the loss applies \(kind == .binaryCrossentropy ? "sigmoid" : "softmax") itself, from z)"))
             lines.append(crossEntropyLine(p, symbol: "p", loss: L))
         } else {

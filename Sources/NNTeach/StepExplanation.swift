@@ -56,7 +56,7 @@ public struct StepExplanation {
         lines += backward(trace)
         lines.append(style.heading("Update: \(trace.optimizerName)"))
         lines += update(trace)
-        return lines.joined(separator: "\n") + "\n"
+        return style.wrapped(lines.joined(separator: "\n")) + "\n"
     }
 
     /// A prediction told layer by layer (`model.explain(x)`), for the first example of `x`.
@@ -70,7 +70,7 @@ public struct StepExplanation {
             lines.append("All \(trace.input.rows) predictions: " + numbers.vector((0..<min(trace.input.rows, 6)).map { last.a[flat: $0 * last.a.rowWidth] })
                          + (last.a.rowWidth > 1 ? " (first output of each)" : ""))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return style.wrapped(lines.joined(separator: "\n")) + "\n"
     }
 
     /// What the forward pass shows of a layer, from a training step or a prediction.
@@ -89,7 +89,7 @@ public struct StepExplanation {
     func forward(_ layers: [LayerView], batch: Int) -> [String] {
         var lines: [String] = []
         guard let first = layers.first else { return lines }
-        let input = "x = \(numbers.row(first.input, row))", column = style.width - 22
+        let input = "x = \(numbers.row(first.input, row))", column = style.width - 26
         lines.append((input.count >= column ? input + "  " : input.padding(column)) + "one example: shape \(formatShape(Array(first.input.shape.dropFirst())))")
         for (index, layer) in layers.enumerated() {
             let n = index + 1
@@ -152,7 +152,7 @@ public struct StepExplanation {
             if index == trace.layers.count - 1, trace.lossGradientTarget == .logits {
                 let told = LossExplanation(style: style, numbers: numbers, trace: trace, row: row)
                 lines.append(label + told.gradientLines(n: n)[0])
-                lines.append(pad + style.note("(the activation and cross-entropy together simplify to p \(style.minus) y; /\(batch): the loss is the batch mean)"))
+                lines.append(pad + style.note("(activation and cross-entropy together give p \(style.minus) y; /\(batch): batch mean)"))
                 if layer.kind != "Dense" {
                     lines += passedOn(n: n, index: index, dz)
                     continue
