@@ -31,7 +31,9 @@ import Testing
         case .binaryCrossentropy: y = try Tensor((0..<(4 * units)).map { Float(($0 * 3) % 2) }).reshaped([4, units])
         default: y = try Tensor((0..<(4 * units)).map { Float($0 % 3) * 0.4 - 0.2 }).reshaped([4, units])
         }
-        return StepExplanation(style: .plain).render(try model.step(x: x, y: y).trace, example: example)
+        // Wide enough that no line wraps: the parser reads each formula's numbers from its own line.
+        let wide = Style(unicode: false, color: false, width: 1000)
+        return StepExplanation(style: wide).render(try model.step(x: x, y: y).trace, example: example)
     }
 
     /// The numbers of the first bracketed vector in `text` (a kept entry `[k] v` counts as v).
