@@ -66,8 +66,16 @@ public final class Interpreter {
         currentSource = source
         defer { currentSource = nil }
         var last: Value?
+        // A string standing alone at the top level of a lesson is narration; in a .py file, and
+        // inside functions and blocks (docstrings), it is only a value, as in Python.
+        let narrates = narrationHandler != nil && !source.name.hasSuffix(".py")
         for statement in program.statements {
             if let beforeStatement, !beforeStatement(statement, source) { return nil }
+            if narrates, case .expression(.string(let text, _)) = statement {
+                narrationHandler?(text)
+                last = nil
+                continue
+            }
             do {
                 if case .next(let value) = try execute(statement) { last = value }
             } catch {
@@ -162,9 +170,6 @@ public final class Interpreter {
             return .breakLoop
         case .continueLoop:
             return .continueLoop
-        case .expression(.string(let text, _)) where narrationHandler != nil:
-            narrationHandler?(text)
-            return .next(nil)
         case .expression(let expression):
             return .next(try evaluate(expression))
         case .assign(let targets, let valueExpression, _):
