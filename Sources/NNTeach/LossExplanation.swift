@@ -73,15 +73,18 @@ struct LossExplanation {
         if let z = logits {
             let p = probabilities(z)
             let name = kind == .binaryCrossentropy ? "\(style.sigma)(z)" : "softmax(z)"
-            lines.append("  z = \(vector(z))   " + style.note(source == .output ? "(the logits: from_logits=True)" : "(the logits)"))
+            let function = kind == .binaryCrossentropy ? "sigmoid" : "softmax"
+            let logitsNote = source == .output ? "(the logits: from_logits=True)" : "(the logits)"
+            lines.append("  z = \(vector(z))   " + style.note(logitsNote))
             lines.append("  p = \(name) = \(vector(p))")
             lines.append(style.note(source == .preActivation
-                ? "  (Keras folds the \(output.activation.name) into the loss: log-\(kind == .binaryCrossentropy ? "sigmoid" : "softmax") of z, no log(0))"
-                : "  (from_logits=True: the loss applies \(kind == .binaryCrossentropy ? "sigmoid" : "softmax") itself, from z)"))
+                ? "  (Keras folds the \(output.activation.name) into the loss: log-\(function) of z, no log(0))"
+                : "  (from_logits=True: the loss applies \(function) itself, from z)"))
             lines.append(crossEntropyLine(p, symbol: "p", loss: L))
         } else {
             let a = values(output.a)
-            lines.append("  \(h) = \(vector(a))   " + style.note("(probabilities, clipped to [1e-7, 1\(m)1e-7] by Keras)"))
+            let clipNote = "(probabilities, clipped to [1e-7, 1\(m)1e-7] by Keras)"
+            lines.append("  \(h) = \(vector(a))   " + style.note(clipNote))
             lines.append(crossEntropyLine(a, symbol: h, loss: L))
         }
         return lines

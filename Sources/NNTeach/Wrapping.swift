@@ -2,14 +2,21 @@
 /// its line's own indent plus four (a hanging indent). Colour codes take no columns.
 extension Style {
     func wrapped(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { wrap(String($0)) }.joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .flatMap { wrap(String($0)) }.joined(separator: "\n")
     }
 
     /// The columns `text` takes on screen (ANSI escape sequences excluded).
     static func visibleWidth(_ text: some StringProtocol) -> Int {
         var count = 0, escaping = false
         for character in text {
-            if character == "\u{1B}" { escaping = true } else if escaping { if character == "m" { escaping = false } } else { count += 1 }
+            if character == "\u{1B}" {
+                escaping = true
+            } else if escaping {
+                if character == "m" { escaping = false }
+            } else {
+                count += 1
+            }
         }
         return count
     }
