@@ -22,7 +22,7 @@ extension StepExplanation {
                     + "the kept ones are scaled by 1/(1 \(m) \(formulas.short(rate))) = \(numbers.number(scale)) "
                     + "so the expected sum stays the same")
             lines.append(
-                "  mask = \(numbers.row(mask, 0))   (example 1: \(mask.rowWidth - kept) of \(mask.rowWidth) zeroed)")
+                "  mask = \(numbers.row(mask, row))   (example \(row + 1): \(mask.rowWidth - kept) of \(mask.rowWidth) zeroed)")
         case .batchNormalization(
             let mean, let variance, let epsilon, let normalized, let batchStatistics, let momentum,
             let movingMean, let movingVariance)?:
@@ -43,7 +43,7 @@ extension StepExplanation {
             }
             lines.append("  \(mu) = \(numbers.vector(mean.scalars))")
             lines.append("  \(sigma) = \(numbers.vector(variance.scalars))")
-            lines.append("  \(hat) = \(numbers.row(normalized, 0))")
+            lines.append("  \(hat) = \(numbers.row(normalized, row))")
             if batchStatistics {
                 lines.append(
                     "  moving \(mu) \(style.arrow) \(cFormat("%g", momentum))\(style.dot)moving \(mu) + "
@@ -78,7 +78,7 @@ extension StepExplanation {
                         + (layer.activation == .softmax ? " along each example" : "") + "  (z = \(input))")
             }
         }
-        lines.append("  \(a) = \(numbers.row(layer.a, 0))\(prediction)")
+        lines.append("  \(a) = \(numbers.row(layer.a, row))\(prediction)")
         return lines
     }
 
@@ -91,7 +91,7 @@ extension StepExplanation {
             style.emphasis("Layer \(n)") + "  \(layer.kind): \(da) "
                 + (n == trace.layers.count ? "from the loss" : "from layer \(n + 1)")
         ]
-        if let gradient = layer.outputGradient { lines.append(pad + "example 1: \(numbers.row(gradient, 0))") }
+        if let gradient = layer.outputGradient { lines.append(pad + "example \(row + 1): \(numbers.row(gradient, row))") }
         switch layer.details {
         case .dropout(let rate, _, _)?:
             lines.append(
@@ -133,7 +133,7 @@ extension StepExplanation {
                             ? formulas.derivative(layer.activation) : "1 above the layer's threshold (0 by default), its negative slope below"))
             }
         }
-        if let gradient = layer.inputGradient { lines.append(pad + "example 1: \(numbers.row(gradient, 0))") }
+        if let gradient = layer.inputGradient { lines.append(pad + "example \(row + 1): \(numbers.row(gradient, row))") }
         return lines
     }
 

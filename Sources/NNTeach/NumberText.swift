@@ -27,6 +27,32 @@ struct NumberText {
         return "[" + parts.joined(separator: ", ") + "]"
     }
 
+    /// A vector that never hides entry `kept` (the label's own value): past the shown items it
+    /// appears as `[k] value` between the counts of the items left out.
+    func vector(_ values: [Float], keeping kept: Int?) -> String {
+        vector(values.map(number), keeping: kept)
+    }
+
+    /// Class targets as integers (`[0, 0, 1]`), never hiding the entry `kept`.
+    func integers(_ values: [Float], keeping kept: Int?) -> String {
+        vector(values.map { String(Int($0)) }, keeping: kept)
+    }
+
+    private func vector(_ texts: [String], keeping kept: Int?) -> String {
+        let shownCount = texts.count > vectorLimit ? vectorLimit - 2 : texts.count
+        guard let kept, kept >= shownCount, kept < texts.count else {
+            var parts = Array(texts.prefix(shownCount))
+            if texts.count > shownCount { parts.append("\(style.ellipsis) \(texts.count - shownCount) more") }
+            return "[" + parts.joined(separator: ", ") + "]"
+        }
+        let head = min(shownCount, 3)
+        var parts = Array(texts.prefix(head))
+        if kept > head { parts.append("\(style.ellipsis) \(kept - head) more") }
+        parts.append("[\(kept)] \(texts[kept])")
+        if kept < texts.count - 1 { parts.append("\(style.ellipsis) \(texts.count - kept - 1) more") }
+        return "[" + parts.joined(separator: ", ") + "]"
+    }
+
     /// A row of `tensor` (row `index`) as a vector.
     func row(_ tensor: Tensor, _ index: Int) -> String {
         let width = tensor.rowWidth

@@ -6,6 +6,8 @@ public struct StepExplanation {
     let style: Style
     let numbers: NumberText
     let formulas: Formulas
+    /// The example of the batch told (0-based); `render` picks the highest-loss one unless asked.
+    var row = 0
 
     public init(style: Style) {
         self.style = style
@@ -13,12 +15,38 @@ public struct StepExplanation {
         self.formulas = Formulas(style: style)
     }
 
-    /// - Parameter inFit: whether the step ran inside `fit` (its epoch and batch are then named).
-    public func render(_ trace: StepTrace, inFit: Bool = true) -> String {
+    /// - Parameters:
+    ///   - inFit: whether the step ran inside `fit` (its epoch and batch are then named).
+    ///   - example: the example to tell (0-based); by default the batch's highest-loss one, the
+    ///     example that has most to teach.
+    public func render(_ trace: StepTrace, inFit: Bool = true, example: Int? = nil) -> String {
+        var told = self
+        told.row = example.map { min(max($0, 0), trace.input.rows - 1) } ?? highestLoss(trace)
+        return told.renderRow(trace, inFit: inFit, chosen: example != nil)
+    }
+
+    /// The index of the batch's example with the largest loss (the first, on ties).
+    func highestLoss(_ trace: StepTrace) -> Int {
+        var best = 0, bestLoss = -Float.infinity
+        for r in 0..<trace.input.rows {
+            var copy = self
+            copy.row = r
+            let value = copy.exampleLoss(trace, target: copy.targetRow(trace))
+            if value > bestLoss || (bestLoss.isNaN && !value.isNaN) { best = r; bestLoss = value }
+        }
+        return best
+    }
+
+    func targetRow(_ trace: StepTrace) -> Tensor {
+        trace.target.rank == 1 ? Tensor([trace.target[flat: row]]) : trace.target.rows(row..<(row + 1))
+    }
+
+    func renderRow(_ trace: StepTrace, inFit: Bool, chosen: Bool) -> String {
         var lines: [String] = []
         let batch = trace.input.rows
         let place = inFit ? " (epoch \(trace.epoch), batch \(trace.step))" : ""
-        lines.append(style.heading("Step \(trace.iteration)\(place): forward pass, example 1 of \(batch)"))
+        let why = batch > 1 && !chosen ? " (highest loss)" : ""
+        lines.append(style.heading("Step \(trace.iteration)\(place): forward pass, example \(row + 1) of \(batch)\(why)"))
         lines += forward(trace.layers.map {
             LayerView(name: $0.name, kind: $0.kind, activation: $0.activation, input: $0.input, kernel: $0.kernelBefore,
                       bias: $0.biasBefore, z: $0.z, a: $0.a, details: $0.details)
@@ -28,7 +56,7 @@ public struct StepExplanation {
         lines += backward(trace)
         lines.append(style.heading("Update: \(trace.optimizerName)"))
         lines += update(trace)
-        return lines.joined(separator: "\n") + "\n"
+        return style.wrapped(lines.joined(separator: "\n")) + "\n"
     }
 
     /// A prediction told layer by layer (`model.explain(x)`), for the first example of `x`.
@@ -42,7 +70,7 @@ public struct StepExplanation {
             lines.append("All \(trace.input.rows) predictions: " + numbers.vector((0..<min(trace.input.rows, 6)).map { last.a[flat: $0 * last.a.rowWidth] })
                          + (last.a.rowWidth > 1 ? " (first output of each)" : ""))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return style.wrapped(lines.joined(separator: "\n")) + "\n"
     }
 
     /// What the forward pass shows of a layer, from a training step or a prediction.
@@ -61,7 +89,7 @@ public struct StepExplanation {
     func forward(_ layers: [LayerView], batch: Int) -> [String] {
         var lines: [String] = []
         guard let first = layers.first else { return lines }
-        let input = "x = \(numbers.row(first.input, 0))", column = style.width - 22
+        let input = "x = \(numbers.row(first.input, row))", column = style.width - 26
         lines.append((input.count >= column ? input + "  " : input.padding(column)) + "one example: shape \(formatShape(Array(first.input.shape.dropFirst())))")
         for (index, layer) in layers.enumerated() {
             let n = index + 1
@@ -74,25 +102,19 @@ public struct StepExplanation {
             let formula = layer.bias == nil ? "\(z) = \(input)\(style.dot)\(w)" : "\(z) = \(input)\(style.dot)\(w) + \(b)"
             let shapes = "\(w) \(numbers.shape(layer.kernel))" + (layer.bias.map { ", \(b) \(numbers.shape($0))" } ?? "")
             lines.append(style.emphasis("Layer \(n)") + "  \(layer.name): Dense(\(layer.kernel.shape.last ?? layer.a.rowWidth), \(layer.activation.name))   \(formula)   \(shapes)")
-            lines.append("  \(z) = \(numbers.row(layer.z, 0))")
+            lines.append("  \(z) = \(numbers.row(layer.z, row))")
             let prediction = index == layers.count - 1 ? "   \(style.arrow) the prediction \(style.yHat)" : ""
-            lines.append("  \(formulas.activation(layer.activation, layer: n)) = \(numbers.row(layer.a, 0))\(prediction)")
+            lines.append("  \(formulas.activation(layer.activation, layer: n)) = \(numbers.row(layer.a, row))\(prediction)")
         }
         return lines
     }
 
     func loss(_ trace: StepTrace) -> [String] {
-        let (name, formula) = formulas.loss(trace.lossFunction)
-        let output = trace.layers[trace.layers.count - 1]
+        let (name, _) = formulas.loss(trace.lossFunction)
+        let told = LossExplanation(style: style, numbers: numbers, trace: trace, row: row)
         let batch = trace.input.rows
-        var lines = [style.emphasis("Loss") + "     \(name)   \(formula)"]
-        let targetRow = trace.target.rank == 1 ? Tensor([trace.target[flat: 0]]) : trace.target.rows(0..<1)
-        let exampleLoss = exampleLoss(trace, target: targetRow)
-        let target = trace.target.rank == 1 ? numbers.number(trace.target[flat: 0]) : numbers.row(trace.target, 0)
-        lines.append("  example 1: y = \(target), \(style.yHat) = \(numbers.row(output.a, 0))  \(style.rightArrow)  L = \(numbers.number(exampleLoss))")
-        if trace.lossGradientTarget == .logits {
-            lines.append(style.note("  (Keras computes this from z, the logits, which avoids log(0) for confident predictions)"))
-        }
+        var lines = [style.emphasis("Loss") + "     \(name)" + (told.logits == nil ? "" : ", from the logits z")]
+        lines += told.lossLines(exampleLoss: exampleLoss(trace, target: targetRow(trace)))
         lines.append("  batch loss = mean over the \(batch) example\(batch == 1 ? "" : "s") = \(numbers.number(trace.dataLoss))")
         if trace.regularizationLoss != 0 {
             lines.append("  + weight penalty (regularization) \(numbers.number(trace.regularizationLoss)) = \(numbers.number(trace.loss))")
@@ -100,12 +122,12 @@ public struct StepExplanation {
         return lines
     }
 
-    /// The loss of the first example alone, by the engine's own loss function.
+    /// The loss of the told example alone, by the engine's own loss function.
     func exampleLoss(_ trace: StepTrace, target: Tensor) -> Float {
         let output = trace.layers[trace.layers.count - 1]
         let logits = trace.lossGradientTarget == .logits
         let loss = Loss(trace.lossFunction.kind, fromLogits: logits || trace.lossFunction.fromLogits)
-        let prediction = logits ? output.z.rows(0..<1) : output.a.rows(0..<1)
+        let prediction = logits ? output.z.rows(row..<(row + 1)) : output.a.rows(row..<(row + 1))
         return (try? loss(target: target, prediction: prediction)) ?? .nan
     }
 
@@ -128,24 +150,25 @@ public struct StepExplanation {
                 continue
             }
             if index == trace.layers.count - 1, trace.lossGradientTarget == .logits {
-                lines.append(label + "\(dz) = (\(style.yHat) \(style.minus) y)/\(batch)   "
-                             + style.note("(\(layer.activation == .softmax ? "softmax" : "sigmoid") and cross-entropy together simplify to \(style.yHat) \(style.minus) y; /\(batch) because the loss is the batch mean)"))
-                lines.append(pad + "example 1: \(numbers.row(layer.zGradient, 0))")
+                let told = LossExplanation(style: style, numbers: numbers, trace: trace, row: row)
+                lines.append(label + told.gradientLines(n: n)[0])
+                lines.append(pad + style.note("(activation and cross-entropy together give p \(style.minus) y; /\(batch): batch mean)"))
                 if layer.kind != "Dense" {
                     lines += passedOn(n: n, index: index, dz)
                     continue
                 }
             } else {
-                if let outputGradient = layer.outputGradient {
-                    let origin = index == trace.layers.count - 1
-                        ? "from the loss: \(lossDerivative(trace.lossFunction.kind, batch: batch, outputs: layer.a.rowWidth))"
-                        : trace.layers[index + 1].kind != "Dense" ? "from layer \(n + 1) (\(trace.layers[index + 1].kind)), above"
+                if index == trace.layers.count - 1 {
+                    let told = LossExplanation(style: style, numbers: numbers, trace: trace, row: row)
+                    lines.append(label + "\(da) from the loss: " + told.gradientLines(n: n)[0])
+                } else if let outputGradient = layer.outputGradient {
+                    let origin = trace.layers[index + 1].kind != "Dense" ? "from layer \(n + 1) (\(trace.layers[index + 1].kind)), above"
                         : "from layer \(n + 1): \(da) = \(style.gradient(style.layer("z", n + 1)))\(style.dot)\(style.layer("W", n + 1))\(style.transpose)"
                     lines.append(label + "\(da) \(origin)")
-                    lines.append(pad + "example 1: \(numbers.row(outputGradient, 0))")
+                    lines.append(pad + "example \(row + 1): \(numbers.row(outputGradient, row))")
                 }
                 lines.append(pad + "\(dz) = \(da) \(style.hadamard) f\(style.prime)(\(style.layer("z", n))),  \(formulas.derivative(layer.activation))")
-                lines.append(pad + "example 1: \(numbers.row(layer.zGradient, 0))")
+                lines.append(pad + "example \(row + 1): \(numbers.row(layer.zGradient, row))")
             }
             let input = index == 0 ? "x" : style.layer("a", n - 1)
             lines.append(pad + "\(style.gradient(style.layer("W", n))) = \(input)\(style.transpose)\(style.dot)\(dz), summed over the \(batch) example\(batch == 1 ? "" : "s")"
@@ -156,16 +179,5 @@ public struct StepExplanation {
             }
         }
         return lines
-    }
-
-    func lossDerivative(_ kind: Loss.Kind, batch: Int, outputs: Int) -> String {
-        let m = style.minus, h = style.yHat
-        let count = batch * outputs
-        switch kind {
-        case .meanSquaredError: return "\(style.partial)L/\(style.partial)\(h) = 2(\(h) \(m) y)/\(count)"
-        case .meanAbsoluteError: return "\(style.partial)L/\(style.partial)\(h) = sign(\(h) \(m) y)/\(count)"
-        case .binaryCrossentropy: return "\(style.partial)L/\(style.partial)\(h) = \(m)(y/\(h) \(m) (1\(m)y)/(1\(m)\(h)))/\(count)"
-        case .categoricalCrossentropy, .sparseCategoricalCrossentropy: return "\(style.partial)L/\(style.partial)\(h) = \(m)y/\(h) / \(batch)"
-        }
     }
 }

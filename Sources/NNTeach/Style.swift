@@ -35,6 +35,7 @@ public struct Style: Sendable {
     var hadamard: String { unicode ? "⊙" : "*" }
     var dot: String { unicode ? "·" : "." }
     var times: String { unicode ? "×" : "x" }
+    var plusMinus: String { unicode ? "±" : "+/-" }
     var minus: String { unicode ? "−" : "-" }
     var yHat: String { unicode ? "ŷ" : "y_hat" }
     var arrow: String { unicode ? "←" : "<-" }

@@ -1,3 +1,4 @@
+import Foundation
 import NNEngine
 
 /// Explains a running `fit` at the chosen level, listening to the engine's training events.
@@ -10,6 +11,10 @@ public final class Teacher: TrainingObserver {
     private var firstLoss: Float?
     private var previousLoss: Float?
     private var explainedStep = false
+    /// Which example of the batch the full step tells (0-based); nil for the highest-loss one.
+    public var example: Int?
+    private var reachedHalvings = 0
+    private var reachedFullAccuracy: Set<String> = []
 
     /// - Parameter notes: plain-words remarks to add when training starts (such as "compile() was
     ///   given no optimizer, so Keras uses RMSprop").
@@ -55,9 +60,9 @@ public final class Teacher: TrainingObserver {
 
     public func stepDidFinish(_ trace: StepTrace) {
         explainedStep = true
-        write(StepExplanation(style: style).render(trace))
+        write(StepExplanation(style: style).render(trace, example: example))
         if (plan?.stepsPerEpoch ?? 1) * (plan?.epochs ?? 1) > 1 {
-            say("(That was step 1 in full; the rest of training continues at the epoch level. "
+            say("(That was step \(trace.iteration) in full; the rest of training continues at the epoch level. "
                 + "model.step(x, y) explains any single step.)")
         }
     }
@@ -69,6 +74,14 @@ public final class Teacher: TrainingObserver {
 
     public func epochDidEnd(epoch: Int, logs: Logs) {
         guard level >= .epoch, let loss = logs["loss"] else { return }
+        // Keras's bar already gives each epoch's loss: only the step level repeats it; the epoch
+        // level (and the full level after its step) speaks at milestones.
+        guard level == .step else {
+            milestones(epoch: epoch, loss: loss, logs: logs)
+            if firstLoss == nil { firstLoss = loss }
+            previousLoss = loss
+            return
+        }
         let numbers = NumberText(style: style)
         let steps = plan?.stepsPerEpoch ?? 0
         var line = "  epoch \(epoch): \(steps) step\(steps == 1 ? "" : "s"); average loss \(numbers.number(loss))"
@@ -80,6 +93,25 @@ public final class Teacher: TrainingObserver {
         say(line)
         if firstLoss == nil { firstLoss = loss }
         previousLoss = loss
+    }
+
+    /// The loss halving again since epoch 1, and accuracy first reaching 100%, each said once.
+    func milestones(epoch: Int, loss: Float, logs: Logs) {
+        let numbers = NumberText(style: style)
+        if let first = firstLoss, first > 0, loss > 0 {
+            let halvings = Int((log2(Double(first / loss))).rounded(.down))
+            if halvings > reachedHalvings {
+                reachedHalvings = halvings
+                let share = halvings == 1 ? "half" : "1/\(1 << min(halvings, 30))"
+                say("  epoch \(epoch): the loss is down to \(share) of epoch 1's (\(numbers.number(first)) "
+                    + "\(style.rightArrow) \(numbers.number(loss)))")
+            }
+        }
+        for (name, said) in [("accuracy", "training"), ("val_accuracy", "validation")] where logs[name] == 1 {
+            guard !reachedFullAccuracy.contains(name) else { continue }
+            reachedFullAccuracy.insert(name)
+            say("  epoch \(epoch): every \(said) example is now classified right (\(name) 100%)")
+        }
     }
 
     public func trainingDidEnd(_ history: History) {

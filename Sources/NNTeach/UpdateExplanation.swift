@@ -21,18 +21,43 @@ extension StepExplanation {
             guard let gradient = parameter.gradient, let state = parameter.optimizerState else { continue }
             let name = style.layer(symbol(parameter.name), n), before = parameter.before
             let limit = showAll ? before.count : min(before.count, 3)
-            for element in 0..<limit {
+            // A large array shows the entries with the largest gradients, the ones that move most.
+            let chosen = showAll ? Array(0..<limit) : Array((0..<before.count).sorted {
+                abs(gradient[flat: $0]) > abs(gradient[flat: $1]) || (abs(gradient[flat: $0]) == abs(gradient[flat: $1]) && $0 < $1)
+            }.prefix(limit))
+            for element in chosen {
                 rows.append([name + index(before, element)] + [before[flat: element], gradient[flat: element]].map(numbers.number)
                             + stateValues(state, element).map(numbers.number) + [numbers.number(parameter.after[flat: element])])
             }
             hidden += before.count - limit
         }
         lines += table(header, rows).map { "  " + $0 }
-        if hidden > 0 { lines.append("  \(style.ellipsis) and \(hidden) more parameters, each updated the same way") }
+        if hidden > 0 {
+            lines.append("  \(style.ellipsis) and \(hidden) more parameters with smaller gradients (each array shows its "
+                         + "largest), each updated the same way")
+        }
         if case .sgd(let rate) = firstState, let row = rows.first, row.count == 4 {
             lines.append(style.note("  e.g. \(row[0]): \(row[1]) \(style.minus) \(formulas.short(rate)) \(style.times) (\(row[2])) = \(row[3])"))
         }
+        lines += firstStepNote(firstState, iteration: trace.iteration)
         return lines
+    }
+
+    /// RMSprop's and Adam's first step moves every weight by about the same amount whatever its
+    /// gradient: s (or v) is then just (1−ρ)·g², so g/√s is ±1/√(1−ρ); Adam's α·m/√v is ±η.
+    func firstStepNote(_ snapshot: OptimizerSnapshot, iteration: Int) -> [String] {
+        switch snapshot {
+        case .rmsprop(let rate, let rho, _, _) where iteration == 1:
+            let size = rate / Float((1 - rho).squareRoot())
+            return [style.note("  First step: s is just (1\(style.minus)\(style.rho))\(style.dot)g\(style.unicode ? "²" : "^2"), so every "
+                               + "weight moves by about \(style.eta)/\(style.sqrt)(1\(style.minus)\(style.rho)) = \(cFormat("%.3g", Double(size))), "
+                               + "whatever its gradient")]
+        case .adam(let rate, _, _, _, let step, _, _, _) where step == 1:
+            return [style.note("  First step: m/\(style.unicode ? "√v" : "sqrt(v)") is \(style.plusMinus)1, so every weight moves by about "
+                               + "\(style.eta) = \(formulas.short(rate)), whatever its gradient")]
+        default:
+            return []
+        }
     }
 
     /// The letter a parameter goes by in formulas: W and b for Dense, γ and β for BatchNormalization.

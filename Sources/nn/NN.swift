@@ -42,8 +42,9 @@ struct NN: ParsableCommand {
     @Flag(name: .long, help: "Plain ASCII output: no Unicode box drawing or symbols.")
     var ascii = false
 
-    @Option(name: .long, help: "How much of training to explain: off, epoch (default), step or full.")
-    var explain: ExplainLevel = .epoch
+    @Option(name: .long, help: ArgumentHelp("How much of training to explain: off, epoch (default), step or full; "
+                                            + "given here, it overrides the program's own fit(explain=...)."))
+    var explain: ExplainLevel?
 
     @Flag(name: .long,
           help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
@@ -101,10 +102,10 @@ struct NN: ParsableCommand {
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
         let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = explain.rawValue
+        interpreter.explainLevel = (explain ?? .epoch).rawValue
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
                           width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
-        Teaching.attach(to: interpreter, style: style, output: output, narration: true)
+        Teaching.attach(to: interpreter, style: style, output: output, narration: true, override: explain)
         if step {
             guard source.name != "<stdin>" else {
                 Terminal.printError(
@@ -127,10 +128,10 @@ struct NN: ParsableCommand {
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
         let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = explain.rawValue
+        interpreter.explainLevel = (explain ?? .epoch).rawValue
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
                           width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
-        Teaching.attach(to: interpreter, style: style, output: output, narration: false)
+        Teaching.attach(to: interpreter, style: style, output: output, narration: false, override: explain)
         Interrupts.install(cancelling: interpreter.cancellation)
         let reader: LineReader
         if Terminal.standardInputIsTerminal {

@@ -13,16 +13,22 @@ import NNTeach
 enum Teaching {
     /// - Parameter narration: whether a string standing alone is narration (in scripts) rather than
     ///   a value to show (in the REPL).
-    static func attach(to interpreter: Interpreter, style: Style, output: OutputSink, narration: Bool) {
+    /// - Parameter override: the level given on the command line, which wins over the program's own
+    ///   `fit(explain=...)` (an instructor silences a lesson with `--explain off`).
+    static func attach(to interpreter: Interpreter, style: Style, output: OutputSink, narration: Bool,
+                       override: ExplainLevel? = nil) {
         interpreter.trainingObservers.append { context in
-            let requested = ExplainLevel(rawValue: context.explain ?? context.sessionLevel) ?? .epoch
+            let requested = override ?? ExplainLevel(rawValue: context.explain ?? context.sessionLevel) ?? .epoch
             // A quiet fit (verbose=0) stays quiet unless an explanation was asked for explicitly.
-            if requested == .off || (context.verbose == 0 && context.explain == nil && context.sessionLevel == "epoch") { return nil }
+            let asked = context.explain != nil || (override.map { $0 != .epoch } ?? false)
+            if requested == .off || (context.verbose == 0 && !asked && requested == .epoch) { return nil }
             var notes: [String] = []
             if context.usesDefaultOptimizer {
                 notes.append("compile() was given no optimizer, so Keras uses RMSprop (learning rate 0.001).")
             }
-            return Teacher(level: requested, style: style, notes: notes) { output.write($0) }
+            let teacher = Teacher(level: requested, style: style, notes: notes) { output.write($0) }
+            teacher.example = context.example
+            return teacher
         }
         // The watcher says what is going wrong wherever the teacher speaks.
         interpreter.trainingObservers.append { context in
@@ -40,7 +46,7 @@ enum Teaching {
             },
             heatmap: { WeightHeatmap(style: style).render($0, title: $1) },
             diagram: { NetworkDiagram(style: style).render($0) })
-        interpreter.stepExplainer = { output.write(StepExplanation(style: style).render($0, inFit: false)) }
+        interpreter.stepExplainer = { output.write(StepExplanation(style: style).render($0, inFit: false, example: $1)) }
         interpreter.diagnoser = { output.write(DiagnosisReport(style: style).render($0, history: $1, model: $2)) }
         interpreter.forwardExplainer = { output.write(StepExplanation(style: style).render($0)) }
         if narration { interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) } }

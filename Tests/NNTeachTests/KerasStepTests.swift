@@ -88,7 +88,7 @@ import Testing
     /// Every number Keras computed for the step appears in the explanation as the teacher formats it.
     @Test(arguments: KerasStepTests.cases)
     func explanationPrintsKerasNumbers(_ fixture: Case) throws {
-        let text = StepExplanation(style: .plain).render(try run(fixture))
+        let text = StepExplanation(style: .plain).render(try run(fixture), example: 0)
         func shown(_ value: Double) -> String {
             let formatted = cFormat("%.4f", abs(value))
             return (value < 0 && formatted != "0.0000" ? "-" : "") + formatted

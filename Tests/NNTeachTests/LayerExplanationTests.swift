@@ -18,7 +18,7 @@ import Testing
         let dropout = try Dropout(rate: 0.5, name: "drop")
         dropout.fixedMasks = [Tensor(shape: [4, 4]) { $0 % 4 == 1 ? 0 : 1 }]
         let (trace, _) = try step([try Dense(units: 4, activation: .relu), dropout, try Dense(units: 2)])
-        let text = StepExplanation(style: .plain).render(trace)
+        let text = StepExplanation(style: .plain).render(trace, example: 0)
         #expect(text.contains("Layer 2  drop: Dropout(0.5)   a[2] = a[1] * mask / (1 - 0.5)"))
         #expect(text.contains("mask = [1.0000, 0.0000, 1.0000, 1.0000]   (example 1: 1 of 4 zeroed)"))
         #expect(text.contains("scaled by 1/(1 - 0.5) = 2.0000"))

@@ -9,6 +9,24 @@ import Testing
         #expect(result.status == 0)
     }
 
+    /// Narration is a string standing alone at the top level of a lesson; docstrings, strings in
+    /// blocks and every string of a .py file are values only, as in Python.
+    @Test func onlyTopLevelStringsOfALessonAreNarration() throws {
+        let program = "\"\"\"Told.\"\"\"\ndef f():\n    \"\"\"A docstring.\"\"\"\n    \"inside\"\n    return 1\n"
+            + "f()\nif True:\n    \"in a block\"\n\"Also told.\"\n"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nn-narration-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["lesson.nn", "script.py"] {
+            try program.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let lesson = try NNProcess.run([folder.appendingPathComponent("lesson.nn").path])
+        #expect(lesson.output == "\n  Told.\n\n  Also told.\n")
+        let script = try NNProcess.run([folder.appendingPathComponent("script.py").path])
+        #expect(script.output == "")
+        #expect(script.status == 0)
+    }
+
     @Test func readsTheProgramFromStandardInput() throws {
         let result = try NNProcess.run(["-"], input: "x = 6 * 7\nprint(x)\n")
         #expect(result.output == "42\n")

@@ -49,14 +49,13 @@ public struct Loss: Equatable, Sendable {
     /// Where the loss finds logits after an output layer with `activation`. Keras caches z on the
     /// outputs of sigmoid and softmax, and its binary and categorical cross-entropies use that cache
     /// whenever it is there (even BCE after softmax); otherwise the output itself holds logits when
-    /// `from_logits=True`. The sparse loss never uses the cache.
+    /// `from_logits=True`. Keras 3 does the same for the sparse loss, so a saturated softmax's loss is
+    /// the log-softmax of z (7.868e-06, not the 8.464e-06 of log p taken after p was rounded).
     public func logitSource(after activation: Activation) -> LogitSource {
         let cached = activation == .sigmoid || activation == .softmax
         switch kind {
-        case .binaryCrossentropy, .categoricalCrossentropy:
+        case .binaryCrossentropy, .categoricalCrossentropy, .sparseCategoricalCrossentropy:
             return cached ? .preActivation : (fromLogits ? .output : .none)
-        case .sparseCategoricalCrossentropy:
-            return fromLogits ? .output : .none
         case .meanSquaredError, .meanAbsoluteError:
             return .none
         }

@@ -52,12 +52,22 @@ enum KerasTraining {
         return level
     }
 
+    /// `example=i`: which example of the batch a full step tells, checked against the batch.
+    static func exampleIndex(_ a: BoundArguments, rows: Int) throws(Diagnostic) -> Int? {
+        guard a["example"] != nil else { return nil }
+        let index = try a.int("example")
+        guard index >= 0, index < rows else {
+            throw Diagnostic("example=\(index) is not an example of the batch: choose 0 to \(rows - 1)", at: a.range("example"))
+        }
+        return index
+    }
+
     static func fitMethod(_ object: ModelObject) -> Value {
         function("fit", "x=None, y=None, batch_size=None, epochs=1, verbose='auto', callbacks=None, validation_split=0.0, "
                  + "validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0, "
-                 + "steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1, explain=None",
+                 + "steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1, explain=None, example=None",
                  summary: "Train: epochs passes over x, each made of ceil(len(x)/batch_size) gradient steps; returns a History. "
-                    + "NNLab adds explain='off'|'epoch'|'step'|'full'") { a, interpreter throws(Diagnostic) in
+                    + "NNLab adds explain='off'|'epoch'|'step'|'full' and example=i (the example of the batch a full step tells)") { a, interpreter throws(Diagnostic) in
             for unsupported in ["callbacks", "class_weight", "sample_weight", "steps_per_epoch", "validation_steps", "validation_batch_size"]
                 where a[unsupported] != nil
             {
@@ -94,9 +104,10 @@ enum KerasTraining {
             let verbose = try verbosity(a)
             let explain: String? = a["explain"] == nil ? nil : try a.string("explain")
             if let explain { try Interpreter.checkExplainLevel(explain, range: a.range("explain")) }
-            let context = FitContext(model: object.model, epochs: options.epochs, verbose: verbose, explain: explain,
+            var context = FitContext(model: object.model, epochs: options.epochs, verbose: verbose, explain: explain,
                                      output: interpreter.output, usesDefaultOptimizer: object.usesDefaultOptimizer,
                                      sessionLevel: interpreter.explainLevel)
+            context.example = try exampleIndex(a, rows: min(options.batchSize, x.rows))
             var observers: [TrainingObserver] = []
             if verbose > 0 {
                 // Per-step explanations print lines of their own; a bar redrawn in place would tangle with them.

@@ -114,13 +114,14 @@ final class ModelObject: CallableObject {
         case "count_params":
             return function("count_params", "") { _, _ in .int(self.model.parameterCount) }
         case "step":
-            return function("step", "x, y", summary: "NNLab: one training step on x, y with the compiled loss and optimizer, explained in full; returns the loss") { a, interpreter throws(Diagnostic) in
+            return function("step", "x, y, example=None", summary: "NNLab: one training step on x, y with the compiled loss and optimizer, explained in full (the highest-loss example, or x[example]); returns the loss") { a, interpreter throws(Diagnostic) in
                 let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
                 try FiniteChecks.data(x, "x", range: a.range("x"))
                 try FiniteChecks.data(y, "y", range: a.range("y"))
                 try FiniteChecks.weights(of: self.model, range: a.callRange)
+                let example = try KerasTraining.exampleIndex(a, rows: x.rows)
                 let (loss, trace) = try engine(a.callRange) { () throws(EngineError) in try self.model.step(x: x, y: y) }
-                interpreter.stepExplainer?(trace)
+                interpreter.stepExplainer?(trace, example)
                 return .float(Double(loss))
             }
         case "diagnose":

@@ -27,7 +27,7 @@ public final class Interpreter {
     public var explainLevel = "epoch"
     public static let explainLevels = ["off", "epoch", "step", "full"]
     /// Shows a training step in full (`model.step`); set by the teaching layer.
-    public var stepExplainer: ((StepTrace) -> Void)?
+    public var stepExplainer: ((StepTrace, Int?) -> Void)?
     /// Shows `model.diagnose()`: a step's trace (no update), the last fit's history and the model's name.
     public var diagnoser: ((StepTrace, History?, String) -> Void)?
     /// Shows a forward pass (`model.explain`); set by the teaching layer.
@@ -70,8 +70,16 @@ public final class Interpreter {
         currentSource = source
         defer { currentSource = nil }
         var last: Value?
+        // A string standing alone at the top level of a lesson is narration; in a .py file, and
+        // inside functions and blocks (docstrings), it is only a value, as in Python.
+        let narrates = narrationHandler != nil && !source.name.hasSuffix(".py")
         for statement in program.statements {
             if let beforeStatement, !beforeStatement(statement, source) { return nil }
+            if narrates, case .expression(.string(let text, _)) = statement {
+                narrationHandler?(text)
+                last = nil
+                continue
+            }
             do {
                 if case .next(let value) = try execute(statement) { last = value }
             } catch {
@@ -174,9 +182,6 @@ public final class Interpreter {
             return .breakLoop
         case .continueLoop:
             return .continueLoop
-        case .expression(.string(let text, _)) where narrationHandler != nil:
-            narrationHandler?(text)
-            return .next(nil)
         case .expression(let expression):
             return .next(try evaluate(expression))
         case .assign(let targets, let valueExpression, _):
@@ -277,4 +282,6 @@ public struct FitContext {
     public let usesDefaultOptimizer: Bool
     /// The session's level, for when the call gives none.
     public let sessionLevel: String
+    /// The `example=` argument: which example of the batch a full step tells (0-based).
+    public var example: Int? = nil
 }
