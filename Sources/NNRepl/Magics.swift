@@ -17,6 +17,9 @@ struct Magics {
         "explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref",
     ]
 
+    /// Notebook magics that course code carries and that mean nothing in a terminal session.
+    static let notebookOnly: Set<String> = ["matplotlib", "load_ext", "autoreload", "config", "pip", "env"]
+
     func run(_ line: String, number: Int) {
         let body = line.dropFirst()
         let name = String(body.prefix { !$0.isWhitespace })
@@ -38,6 +41,9 @@ struct Magics {
         case "time": time(argument, number: number)
         case "diagnose": diagnose(argument, number: number)
         case "quickref": say(Magics.quickReference)
+        case _ where Magics.notebookOnly.contains(name):
+            // Course notebooks start with these; NNLab draws in the terminal and needs no extensions.
+            say("(%\(name) is for Jupyter notebooks; NNLab needs nothing here and goes on)")
         default:
             let hint = closestMatch(to: name, in: Magics.names).map { " Did you mean %\($0)?" } ?? ""
             say("UsageError: Line magic function `%\(name)` not found.\(hint)")

@@ -64,17 +64,30 @@ enum Verdict: Equatable {
         let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let headers = ["error:", "syntax error:", "not supported:", "nn:"]
         let isHeader = { (line: String) in headers.contains(where: { line.hasPrefix($0) }) }
+        let startsMessage = { (line: String) in isHeader(line) || isExceptionHeader(line) }
         var located = 0
-        for (index, line) in lines.enumerated() where isHeader(line) {
-            let message = lines[(index + 1)...].prefix { !isHeader($0) }
-            guard message.contains(where: hasLocation) else { return line }
-            located += 1
+        for (index, line) in lines.enumerated() where startsMessage(line) {
+            let message = lines[(index + 1)...].prefix { !startsMessage($0) }
+            if message.contains(where: hasLocation) {
+                located += 1
+            } else if isHeader(line) {
+                // A line like `ValueError: …` may be a program's own output; only NNLab's headers must be located.
+                return line
+            }
         }
         if failed && located == 0 {
             return lines.first { !$0.isEmpty }.map { "no located error; stderr starts: \($0)" }
                 ?? "failed with nothing on standard error"
         }
         return nil
+    }
+
+    /// Whether a line starts as a raised Python exception is shown: `ValueError: …`, `KeyboardInterrupt: …`.
+    static func isExceptionHeader(_ line: String) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), let first = line.first, first.isUppercase else { return false }
+        let name = line[..<colon]
+        let endings = ["Error", "Exception", "Interrupt", "Iteration"]
+        return name.allSatisfy { $0.isLetter || $0.isNumber } && endings.contains(where: { name.hasSuffix($0) })
     }
 
     /// Whether a line is ` --> file:line:column`.

@@ -24,6 +24,13 @@ import Testing
         #expect(Verdict.judge(.exited(1), stderr: "error: the program is too long", program: "")
             == .unlocated("error: the program is too long"))
         #expect(Verdict.judge(.exited(1), stderr: "", program: "").category == "unlocated")
+        // Raised Python exceptions and messages of several lines are located by their ` --> ` line.
+        let raised = "AssertionError: expected 2 weights\n --> prog.nn:2:1\n  |\n2 | assert False\n"
+        #expect(Verdict.judge(.exited(1), stderr: raised, program: "") == .passed)
+        #expect(Verdict.judge(.exited(1), stderr: "ValueError: bad\n", program: "").category == "unlocated")
+        #expect(Verdict.judge(.exited(0), stderr: "MeanSquaredError: <loss>\n", program: "") == .passed)
+        let multiline = "error: Expected 2D array:\narray=[1. 2.].\nReshape your data\n --> prog.nn:4:30\n"
+        #expect(Verdict.judge(.exited(1), stderr: multiline, program: "") == .passed)
         // The REPL names cells, not files.
         #expect(Verdict.hasLocation(" --> In [2]:1:7"))
         #expect(!Verdict.hasLocation(" --> prog.nn"))

@@ -28,6 +28,13 @@ import Testing
         #expect(session.count == 7)
     }
 
+    @Test func notebookMagicsAreAcceptedAndTheCellsGoOn() {
+        let (_, output, _) = session(["%matplotlib inline", "%load_ext autoreload", "1 + 1"])
+        #expect(output.text.contains("(%matplotlib is for Jupyter notebooks; NNLab needs nothing here and goes on)"))
+        #expect(!output.text.contains("UsageError"))
+        #expect(output.text.contains("Out[3]: 2"))
+    }
+
     @Test func underscoreNamesAndOut() {
         let (session, output, _) = session(["1 + 1", "10", "_ + __", "_2 * 100", "Out[1]"])
         #expect(output.text.contains("Out[3]: 12"))

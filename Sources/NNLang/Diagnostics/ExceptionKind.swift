@@ -11,7 +11,8 @@ public enum PythonExceptions {
         "ModuleNotFoundError": "ImportError", "OSError": "Exception", "FileNotFoundError": "OSError",
         "EOFError": "Exception", "SyntaxError": "Exception", "UnicodeError": "ValueError",
         "Warning": "Exception", "UserWarning": "Warning", "RuntimeWarning": "Warning",
-        "DeprecationWarning": "Warning",
+        "DeprecationWarning": "Warning", "FutureWarning": "Warning", "PendingDeprecationWarning": "Warning",
+        "SyntaxWarning": "Warning", "ImportWarning": "Warning", "ResourceWarning": "Warning",
     ]
 
     /// Whether `name` is `base` or derives from it.

@@ -74,7 +74,9 @@ enum Builtins {
             "tuple": function("tuple", "iterable=()") { a, interpreter throws(Diagnostic) in
                 .tuple(try interpreter.iterate(a.values["iterable"]?.value ?? .tuple([]), range: a.range("iterable")))
             },
-            "dict": function("dict", "") { _, _ in .dict(DictBox()) },
+            "dict": function("dict", "*args, **kwargs") { a, interpreter throws(Diagnostic) in
+                try Builtins.makeDict(a, interpreter)
+            },
             "str": function("str", "object=''") { a, interpreter throws(Diagnostic) in
                 .string(try interpreter.text(of: a.values["object"]?.value ?? .string(""), range: a.callRange))
             },
@@ -117,7 +119,7 @@ enum Builtins {
                 }
                 return .int(integer)
             },
-            "min": extremum("min", <), "max": extremum("max", >),
+            "min": extremum("min", .less), "max": extremum("max", .greater),
             "sum": function("sum", "iterable, start=0") { a, interpreter throws(Diagnostic) in
                 var total = a.values["start"]?.value ?? .int(0)
                 for item in try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable")) {
@@ -227,7 +229,8 @@ enum Builtins {
         return try items.map { item throws(Diagnostic) in try interpreter.callValue(key, [item], range: range) }
     }
 
-    static func extremum(_ name: String, _ better: @escaping (Double, Double) -> Bool) -> Value {
+    /// `min`/`max`: the first item that no other item beats by `op`, as Python compares them.
+    static func extremum(_ name: String, _ op: ComparisonOperator) -> Value {
         function(name, "*args, key=None, default=None") { a, interpreter throws(Diagnostic) in
             let items = a.rest.count == 1 ? try interpreter.iterate(a.rest[0], range: a.restRange(0)) : a.rest
             guard !items.isEmpty else {
@@ -237,16 +240,8 @@ enum Builtins {
             let keys = try keyed(items, a.values["key"]?.value, interpreter, range: a.callRange)
             var best = 0
             for index in keys.indices.dropFirst() {
-                let item = keys[index], current = keys[best]
-                if case .string(let s) = item, case .string(let b) = current {
-                    if name == "min" ? s < b : s > b { best = index }
-                    continue
-                }
-                guard let x = item.numericValue, let y = current.numericValue else {
-                    throw Diagnostic("'\(name == "min" ? "<" : ">")' not supported between instances of"
-                                     + " '\(item.typeName)' and '\(current.typeName)'", at: a.callRange)
-                }
-                if better(x, y) { best = index }
+                let beats = try interpreter.compare(op, keys[index], keys[best], range: a.callRange)
+                if try interpreter.truth(beats, range: a.callRange) { best = index }
             }
             return items[best]
         }
@@ -364,5 +359,32 @@ extension Tensor {
         var copy = self
         copy.dtype = dtype
         return copy
+    }
+}
+
+extension Builtins {
+    /// `dict()`, `dict(mapping)`, `dict(pairs)` and `dict(..., name=value)`, as Python builds them.
+    static func makeDict(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        guard a.rest.count <= 1 else {
+            throw Diagnostic("dict expected at most 1 argument, got \(a.rest.count)", at: a.callRange)
+        }
+        let dict = DictBox()
+        if let source = a.rest.first {
+            if case .dict(let other) = source {
+                for (key, value) in zip(other.keys, other.values) { dict[key] = value }
+            } else {
+                for (index, pair) in try interpreter.iterate(source, range: a.restRange(0)).enumerated() {
+                    let items = try interpreter.iterate(pair, range: a.restRange(0))
+                    guard items.count == 2 else {
+                        throw Diagnostic("dictionary update sequence element #\(index) has length \(items.count); "
+                                         + "2 is required", at: a.restRange(0))
+                    }
+                    try interpreter.checkHashable(items[0], range: a.restRange(0))
+                    dict[items[0]] = items[1]
+                }
+            }
+        }
+        for keyword in a.keywords { dict[.string(keyword.name)] = keyword.value }
+        return .dict(dict)
     }
 }

@@ -55,7 +55,7 @@ func function(_ name: String, _ parameters: String, summary: String = "", repr: 
 }
 
 extension Signature {
-    /// Parameters from Python-like text: `"x, axis=None, *args, *, keepdims=False"`.
+    /// Parameters from Python-like text: `"x, axis=None, *args, *, keepdims=False, **kwargs"`.
     init(parsing text: String) {
         var parameters: [Parameter] = []
         var keywordOnly = false
@@ -76,6 +76,10 @@ extension Signature {
             if item.isEmpty { continue }
             if item == "*" {
                 keywordOnly = true
+                continue
+            }
+            if item.hasPrefix("**") {
+                parameters.append(Parameter(String(item.dropFirst(2)), kind: .variadicKeywords))
                 continue
             }
             if item.hasPrefix("*") {

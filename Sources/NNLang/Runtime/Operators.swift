@@ -170,6 +170,8 @@ extension Interpreter {
         let order: Int
         switch (left, right) {
         case (.string(let a), .string(let b)): order = a < b ? -1 : (a == b ? 0 : 1)
+        case (.tuple(let a), .tuple(let b)): return try compareSequences(op, a.items, b.items, range: range)
+        case (.list(let a), .list(let b)): return try compareSequences(op, a.items, b.items, range: range)
         default:
             guard let a = left.numericValue, let b = right.numericValue, left.typeName != "str", right.typeName != "str" else {
                 throw Diagnostic("'\(op.rawValue)' is not supported between '\(left.typeName)' and '\(right.typeName)'", at: range)
@@ -220,5 +222,16 @@ extension Interpreter {
             return a.tensor[flat: 0] != 0
         case .object: return true
         }
+    }
+}
+
+extension Interpreter {
+    /// `<`, `<=`, `>`, `>=` between tuples or lists, as Python orders them: by the first items that
+    /// differ, else by length.
+    func compareSequences(_ op: ComparisonOperator, _ a: [Value], _ b: [Value], range: SourceRange)
+        throws(Diagnostic) -> Value
+    {
+        for (x, y) in zip(a, b) where !pythonEquals(x, y) { return try compare(op, x, y, range: range) }
+        return try compare(op, .int(a.count), .int(b.count), range: range)
     }
 }
