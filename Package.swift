@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -27,7 +28,10 @@ let package = Package(
         .target(name: "NNEngine", dependencies: ["CBLAS"]),
         .target(
             name: "NNLang",
-            dependencies: ["NNEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "NNEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             resources: [
                 .copy("Resources/digits.csv"), .copy("Resources/iris.csv"), .copy("Resources/iris-LICENSE.txt"),
             ]

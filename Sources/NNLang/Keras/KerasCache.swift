@@ -61,18 +61,9 @@ struct KerasCache {
         return target
     }
 
-    /// The SHA-256 of a file, read in chunks.
+    /// The SHA-256 of a file.
     static func hash(of path: String, range: SourceRange) throws(Diagnostic) -> String {
-        guard let handle = fopen(path, "rb") else { throw Diagnostic("cannot read '\(path)'", at: range) }
-        defer { fclose(handle) }
-        var sha = SHA256()
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-            if count == 0 { break }
-            sha.update(buffer[..<count])
-        }
-        return sha.hexDigest()
+        try FileDigest.sha256(ofFile: path, range: range)
     }
 
     /// The message when a file cannot be fetched: which file to put where, and where to get it.
