@@ -1,25 +1,14 @@
 import NNEngine
 
 /// `LabelEncoder`: class labels to 0…n-1 (sorted as `np.unique` sorts them), and back.
-final class LabelEncoder: ScikitLearnEstimator {
+final class LabelEncoder: ScikitLearnEstimator, ScikitLearnTransformer {
     var classes: [ClassLabel] = []
     var dtype: DType?
 
     init(_ a: BoundArguments) { super.init("LabelEncoder", a, "") }
 
     override func methods() -> [String: Value] {
-        [
-            "fit": function("fit", "y") { a, interpreter throws(Diagnostic) in
-                try self.fit(a, interpreter)
-                return .object(self)
-            },
-            "transform": function("transform", "y") { a, interpreter throws(Diagnostic) in
-                try self.transform(a, interpreter)
-            },
-            "fit_transform": function("fit_transform", "y") { a, interpreter throws(Diagnostic) in
-                try self.fit(a, interpreter)
-                return try self.transform(a, interpreter)
-            },
+        transformerMethods(fit: "y", transform: "y", fitTransform: "y").merging([
             "inverse_transform": function("inverse_transform", "y") { a, interpreter throws(Diagnostic) in
                 try self.requireFitted(a.callRange)
                 let ids = try ClassLabel.labels(a["y"] ?? .none, range: a.range("y"), interpreter).labels
@@ -35,7 +24,7 @@ final class LabelEncoder: ScikitLearnEstimator {
                 let picked = ids.map { label in if case .number(let x) = label { self.classes[Int(x)] } else { label } }
                 return ClassLabel.array(picked, dtype: self.dtype)
             },
-        ]
+        ]) { _, own in own }
     }
 
     func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
@@ -73,7 +62,7 @@ final class LabelEncoder: ScikitLearnEstimator {
 
 /// `OneHotEncoder`: each column's categories (sorted) become 0/1 columns; `drop` and `handle_unknown`
 /// as scikit-learn has them. The default sparse output is a `SparseMatrix` with `.toarray()`.
-final class OneHotEncoder: ScikitLearnEstimator {
+final class OneHotEncoder: ScikitLearnEstimator, ScikitLearnTransformer {
     static let signature =
         "*, categories='auto', drop=None, sparse_output=True, dtype=None, handle_unknown='error', "
         + "min_frequency=None, max_categories=None, feature_name_combiner='concat'"
@@ -91,18 +80,7 @@ final class OneHotEncoder: ScikitLearnEstimator {
     }
 
     override func methods() -> [String: Value] {
-        [
-            "fit": function("fit", "X, y=None") { a, interpreter throws(Diagnostic) in
-                try self.fit(a, interpreter)
-                return .object(self)
-            },
-            "transform": function("transform", "X") { a, interpreter throws(Diagnostic) in
-                try self.transform(a, interpreter)
-            },
-            "fit_transform": function("fit_transform", "X, y=None") { a, interpreter throws(Diagnostic) in
-                try self.fit(a, interpreter)
-                return try self.transform(a, interpreter)
-            },
+        transformerMethods(fit: "X, y=None", transform: "X", fitTransform: "X, y=None").merging([
             "get_feature_names_out": function("get_feature_names_out", "input_features=None") {
                 a, interpreter throws(Diagnostic) in
                 try self.requireFitted(a.callRange)
@@ -125,7 +103,7 @@ final class OneHotEncoder: ScikitLearnEstimator {
                 }
                 return .object(ValueArray(objects: names))
             },
-        ]
+        ]) { _, own in own }
     }
 
     /// Whether the fitted categories are floats (`x0_2.0`) rather than ints (`x0_2`).

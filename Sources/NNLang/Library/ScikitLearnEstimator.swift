@@ -141,3 +141,28 @@ class ScikitLearnEstimator: PyObject {
 
     static func vector(_ values: [Double]) -> Value { .array(NDArray(Tensor(values.map(Float.init), dtype: .float64))) }
 }
+
+/// A scikit-learn transformer: it learns from data (`fit`) and then changes data (`transform`).
+protocol ScikitLearnTransformer: ScikitLearnEstimator {
+    func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic)
+    func transform(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value
+}
+
+extension ScikitLearnTransformer {
+    /// `fit` (which returns the estimator), `transform` and `fit_transform`, with the parameters given.
+    func transformerMethods(fit: String, transform: String, fitTransform: String) -> [String: Value] {
+        [
+            "fit": function("fit", fit) { a, interpreter throws(Diagnostic) in
+                try self.fit(a, interpreter)
+                return .object(self)
+            },
+            "transform": function("transform", transform) { a, interpreter throws(Diagnostic) in
+                try self.transform(a, interpreter)
+            },
+            "fit_transform": function("fit_transform", fitTransform) { a, interpreter throws(Diagnostic) in
+                try self.fit(a, interpreter)
+                return try self.transform(a, interpreter)
+            },
+        ]
+    }
+}

@@ -76,7 +76,7 @@ enum ScikitLearnPreprocessing {
 }
 
 /// `StandardScaler`: z = (x - mean_) / scale_, per feature; `scale_` is the population standard deviation.
-final class StandardScaler: ScikitLearnEstimator {
+final class StandardScaler: ScikitLearnEstimator, ScikitLearnTransformer {
     static let signature = "*, copy=True, with_mean=True, with_std=True"
     /// What `transform` subtracts and divides by, in double precision (the attributes are float64 arrays).
     private var mean: [Double] = [], scale: [Double] = []
@@ -84,18 +84,7 @@ final class StandardScaler: ScikitLearnEstimator {
     init(_ a: BoundArguments) { super.init("StandardScaler", a, StandardScaler.signature) }
 
     override func methods() -> [String: Value] {
-        [
-            "fit": function("fit", "X, y=None, sample_weight=None") { a, interpreter throws(Diagnostic) in
-                try self.fit(a, interpreter)
-                return .object(self)
-            },
-            "transform": function("transform", "X, copy=None") { a, interpreter throws(Diagnostic) in
-                try self.transform(a, interpreter)
-            },
-            "fit_transform": function("fit_transform", "X, y=None") { a, interpreter throws(Diagnostic) in
-                try self.fit(a, interpreter)
-                return try self.transform(a, interpreter)
-            },
+        transformerMethods(fit: "X, y=None, sample_weight=None", transform: "X, copy=None", fitTransform: "X, y=None").merging([
             "inverse_transform": function("inverse_transform", "X, copy=None") { a, interpreter throws(Diagnostic) in
                 try self.requireFitted(a.callRange)
                 let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
@@ -103,7 +92,7 @@ final class StandardScaler: ScikitLearnEstimator {
                 try self.checkFeatures(t, expected: mean.count, a.range("X"))
                 return ScikitLearnEstimator.result(t) { c, v in v * scale[c] + mean[c] }
             },
-        ]
+        ]) { _, own in own }
     }
 
     func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
@@ -135,7 +124,7 @@ final class StandardScaler: ScikitLearnEstimator {
 }
 
 /// `MinMaxScaler`: maps each feature's [min, max] seen in `fit` onto `feature_range`.
-final class MinMaxScaler: ScikitLearnEstimator {
+final class MinMaxScaler: ScikitLearnEstimator, ScikitLearnTransformer {
     static let signature = "feature_range=(0, 1), *, copy=True, clip=False"
     let low: Double, high: Double
     /// `scale_` and `min_` in double precision, as `transform` applies them.
@@ -156,18 +145,7 @@ final class MinMaxScaler: ScikitLearnEstimator {
     }
 
     override func methods() -> [String: Value] {
-        [
-            "fit": function("fit", "X, y=None") { a, interpreter throws(Diagnostic) in
-                try self.fit(a, interpreter)
-                return .object(self)
-            },
-            "transform": function("transform", "X") { a, interpreter throws(Diagnostic) in
-                try self.transform(a, interpreter)
-            },
-            "fit_transform": function("fit_transform", "X, y=None") { a, interpreter throws(Diagnostic) in
-                try self.fit(a, interpreter)
-                return try self.transform(a, interpreter)
-            },
+        transformerMethods(fit: "X, y=None", transform: "X", fitTransform: "X, y=None").merging([
             "inverse_transform": function("inverse_transform", "X") { a, interpreter throws(Diagnostic) in
                 try self.requireFitted(a.callRange)
                 let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
@@ -175,7 +153,7 @@ final class MinMaxScaler: ScikitLearnEstimator {
                 try self.checkFeatures(t, expected: scale.count, a.range("X"))
                 return ScikitLearnEstimator.result(t) { c, v in (v - shift[c]) / scale[c] }
             },
-        ]
+        ]) { _, own in own }
     }
 
     func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
