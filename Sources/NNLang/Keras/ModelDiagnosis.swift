@@ -27,7 +27,7 @@ enum ModelDiagnosis {
             let trace = try engine(a.callRange) { () throws(EngineError) in
                 try object.model.diagnosticTrace(x: x, y: y)
             }
-            interpreter.diagnoser?(trace, a["x"] == nil ? object.lastFit?.history : nil, object.model.name)
+            interpreter.teaching?.diagnose(trace, history: a["x"] == nil ? object.lastFit?.history : nil, model: object.model.name)
             return .none
         }
     }
