@@ -54,8 +54,8 @@ public final class TerminalTeaching: TeachingListener {
         write(DiagnosisReport(style: style).render(trace, history: history, model: model))
     }
 
-    /// The teacher at the fit's level, and the watcher that says what is going wrong wherever the
-    /// teacher speaks.
+    /// The teacher at the fit's level (silent for a quiet fit unless asked), and the watcher that
+    /// says what is going wrong.
     public func trainingObservers(for fit: FitContext) -> [TrainingObserver] {
         var observers: [TrainingObserver] = []
         let requested = override ?? fit.level
@@ -70,8 +70,9 @@ public final class TerminalTeaching: TeachingListener {
             teacher.example = fit.example
             observers.append(teacher)
         }
-        let quiet = fit.verbose == 0 && fit.explain == nil && fit.sessionLevel == .epoch
-        if !(fit.level == .off || quiet) { observers.append(Teacher(level: fit.level, style: style, write: write).watcher()) }
+        // The watcher watches every fit, quiet ones (verbose=0) too: what is going wrong is said
+        // once at every level but off, which alone prints exactly what Keras prints.
+        if requested != .off { observers.append(Teacher(level: requested, style: style, write: write).watcher()) }
         return observers
     }
 }
