@@ -67,7 +67,8 @@ extension StepExplanation {
         case .rmsprop(let rate, let rho, let epsilon, _):
             let s = significant(stateValues(state, element)[0])
             return [head + "s = \(short(rho)) \(x) \(start(0)) + \(short(1 - rho)) \(x) \(g)\(sq) = \(s)",
-                    pad + "w = \(w) \(m) \(formulas.short(rate)) \(x) \(g) / \(style.sqrt)(\(s) + \(short(epsilon))) = \(after)"]
+                    pad + "w = \(w) \(m) \(formulas.short(rate)) \(x) \(g) / \(style.sqrt)(\(s) + \(short(epsilon)))"
+                        + " = \(after)"]
         case .adam(_, let beta1, let beta2, let epsilon, _, let alpha, _, _):
             let now = stateValues(state, element).map(significant)
             return [head + "m = \(short(beta1)) \(x) (\(start(0))) + \(short(1 - beta1)) \(x) \(g) = \(now[0])",

@@ -1,6 +1,7 @@
-/// A copy of the trainable weights and of the optimizer's state, so that a fit stopped by a non-finite or exploding loss can give
-/// back weights from before the loss broke. Copying every step costs 10-15% of a step (nn-bench), so
-/// the copy is taken at the first step and then only at steps whose loss is suspicious: above
+/// A copy of the trainable weights and of the optimizer's state, so that a fit stopped by a
+/// non-finite or exploding loss can give back weights (and moments) from before the loss broke.
+/// Copying every step costs 10-15% of a step (nn-bench), so the copy is taken at the first step
+/// and then only at steps whose loss is suspicious: above
 /// `threshold` (twice the lowest loss so far), as losses are on the way to infinity.
 final class WeightBackup {
     private let parameters: [Parameter]

@@ -102,7 +102,8 @@ enum KerasTraining {
             let copies = options.validationSplit > 0 ? (x.count + y.count) * MemoryLayout<Float>.stride : 0
             try MemoryCheck.reserve(x.rows * MemoryLayout<Int>.stride + copies, range: a.callRange)
             let verbose = try verbosity(a)
-            let explain = a["explain"] == nil ? nil : try ExplainLevel.parse(a.string("explain"), range: a.range("explain"))
+            let explain = a["explain"] == nil
+                ? nil : try ExplainLevel.parse(a.string("explain"), range: a.range("explain"))
             var context = FitContext(model: object.model, epochs: options.epochs, verbose: verbose, explain: explain,
                                      usesDefaultOptimizer: object.usesDefaultOptimizer,
                                      sessionLevel: interpreter.explainLevel)
