@@ -6,7 +6,8 @@ extension Interpreter {
     func installBuiltins() -> Set<String> {
         var names = Set<String>()
         for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
-                      PictureFunctions.functions(), ExceptionClass.all, Builtins.iterationFunctions()] {
+                      PictureFunctions.functions(), ExceptionClass.all, Builtins.iterationFunctions(),
+                      Builtins.decoratorFunctions()] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }
@@ -136,8 +137,9 @@ enum Builtins {
                 }
                 if case .object(let instance as InstanceObject) = value {
                     return .bool(classes.contains { c in
-                        guard case .object(let type as ClassObject) = c else { return false }
-                        return instance.type.isSubclass(of: type)
+                        if case .object(let type as ClassObject) = c { return instance.type.isSubclass(of: type) }
+                        guard instance.type.isException, let name = interpreter.exceptionClassName(c) else { return false }
+                        return interpreter.isException(instance.type.name, subclassOf: name)
                     })
                 }
                 if case .object(let instance as ExceptionInstance) = value {
@@ -183,13 +185,22 @@ enum Builtins {
             "super": function("super", "") { a, interpreter throws(Diagnostic) in
                 try interpreter.superProxy(range: a.callRange)
             },
-            "issubclass": function("issubclass", "cls, class_or_tuple") { a, _ throws(Diagnostic) in
-                guard case .object(let type as ClassObject) = a.values["cls"]?.value ?? .none else {
-                    throw Diagnostic("issubclass() arg 1 must be a class", at: a.range("cls"), exception: "TypeError")
-                }
+            "issubclass": function("issubclass", "cls, class_or_tuple") { a, interpreter throws(Diagnostic) in
+                let cls = a.values["cls"]?.value ?? .none
                 let other = a.values["class_or_tuple"]?.value ?? .none
                 let classes: [Value]
                 if case .tuple(let items) = other { classes = items.items } else { classes = [other] }
+                if let name = interpreter.exceptionClassName(cls) {
+                    return .bool(classes.contains { c in
+                        if case .object(let base as ClassObject) = c, case .object(let type as ClassObject) = cls,
+                            type.isSubclass(of: base) { return true }
+                        guard let baseName = interpreter.exceptionClassName(c) else { return false }
+                        return interpreter.isException(name, subclassOf: baseName)
+                    })
+                }
+                guard case .object(let type as ClassObject) = cls else {
+                    throw Diagnostic("issubclass() arg 1 must be a class", at: a.range("cls"), exception: "TypeError")
+                }
                 return .bool(classes.contains { c in
                     if case .object(let base as ClassObject) = c { type.isSubclass(of: base) } else { false }
                 })

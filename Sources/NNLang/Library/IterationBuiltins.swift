@@ -83,6 +83,15 @@ extension Builtins {
                 try object.setAttribute(name, to: a.values["value"]?.value ?? .none, interpreter)
                 return .none
             },
+            "set": function("set", "iterable=None") { a, interpreter throws(Diagnostic) in
+                .object(try SetObject.make(a["iterable"], frozen: false, interpreter, range: a.range("iterable")))
+            },
+            "frozenset": function("frozenset", "iterable=None") { a, interpreter throws(Diagnostic) in
+                .object(try SetObject.make(a["iterable"], frozen: true, interpreter, range: a.range("iterable")))
+            },
+            "hash": function("hash", "obj") { a, _ throws(Diagnostic) in
+                .int(try PythonHash.hash(a.values["obj"]?.value ?? .none, range: a.range("obj")))
+            },
         ]
     }
 }

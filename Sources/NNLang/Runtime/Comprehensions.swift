@@ -12,12 +12,15 @@ extension Interpreter {
                                       parent: definingEnvironment)
         var items: [Value] = []
         let dict = DictBox()
+        let set = kind == .set ? SetObject() : nil
         _ = try callFrame(environment, function: "<comprehension>", range: range) { () throws(Diagnostic) in
             try runClauses(clauses[...], first: first) { () throws(Diagnostic) in
                 let key = try evaluate(element)
                 if let value {
                     try checkHashable(key, range: element.range)
                     dict[key] = try evaluate(value)
+                } else if let set {
+                    set.add(key, hash: try hashForSet(key, range: element.range))
                 } else {
                     items.append(key)
                 }
@@ -27,6 +30,7 @@ extension Interpreter {
         switch kind {
         case .list: return .list(ListBox(items))
         case .dict: return .dict(dict)
+        case .set: return .object(set ?? SetObject())
         case .generator: return .object(GeneratorValues(items))
         }
     }

@@ -62,9 +62,7 @@ extension Interpreter {
             let position = try Subscripts.position(key, count: list.items.count, range: keyRange, what: "list")
             list.items[position] = value
         case .dict(let dict):
-            guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
-                throw Diagnostic("a dict key cannot be a slice", at: range)
-            }
+            let (key, keyRange) = try Subscripts.dictKey(index, range: range)
             try checkHashable(key, range: keyRange)
             dict[key] = value
         case .array(let array):

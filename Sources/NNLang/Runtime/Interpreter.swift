@@ -46,6 +46,8 @@ public final class Interpreter {
     /// The exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
     var handling: [Diagnostic] = []
     var reprState = ReprState()
+    /// Language bookkeeping: the program's exception classes, objects raised and not yet caught.
+    let language = LanguageState()
     /// The stack bounds of the thread running the program (set by `run` and `check`).
     var stackGuard: StackGuard?
     /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
@@ -164,6 +166,8 @@ public final class Interpreter {
             return .next(nil)
         case .global, .nonlocal:
             return .next(nil)
+        case .decorated(let decorators, let definition, _):
+            return try executeDecorated(decorators, definition)
         case .tryStatement(let block, _):
             return try executeTry(block)
         case .raise(let expression, let range):

@@ -58,6 +58,7 @@ private struct BindingCollector {
             for item in items { if let target = item.target { bind(target) } }
             collect(body)
         case .classDefinition(let name, _, _, _): bound.insert(name)
+        case .decorated(_, let definition, _): collect(definition)
         case .global(let names, _): globals.formUnion(names)
         case .nonlocal(let names, _): nonlocals.formUnion(names)
         case .expression, .pass, .breakLoop, .continueLoop, .returnValue: break

@@ -1,7 +1,8 @@
 /// A function defined in the program with `def` or `lambda`: positional and keyword arguments with
 /// defaults, its own local names, and the names of the functions it is defined in (a closure).
 final class UserFunction: CallableObject {
-    let name: String
+    /// Changed only by `functools.wraps`, which gives a wrapper the wrapped function's name and docstring.
+    var name: String
     private(set) var parameters: [(name: String, defaultValue: Value?)]
     let body: [Statement]
     let signature: Signature
@@ -12,7 +13,7 @@ final class UserFunction: CallableObject {
     /// The environment of the enclosing function, when defined inside one.
     private(set) var closure: Environment?
     /// The first statement of the body when it is a string: shown by `help`, never run.
-    let docstring: String?
+    var docstring: String?
     /// The class whose body defined this function (for `super()`).
     weak var owner: ClassObject?
 

@@ -115,9 +115,7 @@ public struct Parser {
             throw .syntax("unexpected indentation: this line is indented, but no block (if, for, while) opens here",
                           at: current.range)
         }
-        if current.isOp("@") {
-            throw .unsupported("decorators are not supported yet", at: current.range)
-        }
+        if current.isOp("@") { return [try decorated()] }
         if current.kind == .name {
             switch current.text {
             case "if": return [try ifStatement()]
@@ -242,7 +240,7 @@ public struct Parser {
             try checkHeight(value)
             return .augmentedAssign(target: first, op: op, value: value, start.through(value.range))
         }
-        if current.kind == .op, ["&=", "|=", "^=", ">>=", "<<="].contains(current.text) {
+        if current.kind == .op, [">>=", "<<="].contains(current.text) {
             throw .unsupported("the operator '\(current.text)' is not supported", at: current.range)
         }
         if current.isOp(":") {
