@@ -173,12 +173,22 @@ enum Builtins {
                 return .list(order.map { items[$0] })
             },
             "zip": function("zip", "*iterables") { a, interpreter throws(Diagnostic) in
+                if a.rest.contains(where: \.isLazy) { return try lazyZip(a, interpreter) }
                 let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in try interpreter.iterate(value, range: a.restRange(index)) }
                 let count = lists.map(\.count).min() ?? 0
                 return .list((0..<count).map { i in .tuple(lists.map { $0[i] }) })
             },
             "enumerate": function("enumerate", "iterable, start=0") { a, interpreter throws(Diagnostic) in
                 let start = try a.int("start", default: 0)
+                if let iterable = a.values["iterable"]?.value, iterable.isLazy {
+                    let cursor = try ItemCursor(iterable, interpreter, range: a.range("iterable"))
+                    var index = start
+                    return .object(NativeIterator("enumerate") { interpreter throws(Diagnostic) in
+                        guard let item = try cursor.next(interpreter) else { return nil }
+                        defer { index += 1 }
+                        return .tuple([.int(index), item])
+                    })
+                }
                 return .list(try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                     .enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
             },

@@ -5,11 +5,18 @@ extension Interpreter {
     func evaluateComprehension(_ kind: ComprehensionKind, _ element: Expression, _ value: Expression?,
                                _ clauses: [ComprehensionClause], _ range: SourceRange) throws(Diagnostic) -> Value {
         guard case .loop(_, let firstIterable) = clauses.first else { return .none }
-        let first = try iterate(try evaluate(firstIterable), range: firstIterable.range)
+        let firstValue = try evaluate(firstIterable)
         var names = Set<String>()
         for clause in clauses { if case .loop(let target, _) = clause { Self.collectNames(target, into: &names) } }
         let environment = Environment(values: [:], scope: FunctionScope(locals: names),
                                       parent: definingEnvironment)
+        if kind == .generator {
+            let node = ComprehensionNode(kind, element: element, value: value, clauses: clauses)
+            return .object(GeneratorExpression(node: node, environment: environment,
+                                               first: try ItemCursor(firstValue, self, range: firstIterable.range),
+                                               range: range))
+        }
+        let first = try iterate(firstValue, range: firstIterable.range)
         var items: [Value] = []
         let dict = DictBox()
         let set = kind == .set ? SetObject() : nil
@@ -31,7 +38,7 @@ extension Interpreter {
         case .list: return .list(ListBox(items))
         case .dict: return .dict(dict)
         case .set: return .object(set ?? SetObject())
-        case .generator: return .object(GeneratorValues(items))
+        case .generator: return .object(GeneratorValues(items))  // not reached: generators are lazy
         }
     }
 

@@ -47,6 +47,7 @@ extension Interpreter {
             return (0..<array.shape[0]).map { .array(NDArray(ArrayIndexing.row(array.tensor, $0))) }
         case .object(let object):
             if let iterable = object as? IterableObject { return iterable.items }
+            if let lazy = object as? LazyIterator { return try drain(lazy, range: range) }
             throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
         default:
             throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)

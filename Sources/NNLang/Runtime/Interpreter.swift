@@ -143,7 +143,11 @@ public final class Interpreter {
             }
             return try otherwise.map { block throws(Diagnostic) in try executeBlock(block) } ?? .next(nil)
         case .forLoop(let target, let iterable, let body, let range):
-            for item in try iterate(try evaluate(iterable), range: iterable.range) {
+            let items = try evaluate(iterable)
+            if case .object(let lazy as LazyIterator) = items {
+                return try executeLazyFor(lazy, target: target, body: body, range: range)
+            }
+            for item in try iterate(items, range: iterable.range) {
                 try checkInterrupted(range)
                 try assign(item, to: target)
                 let flow = try executeBlock(body)
@@ -168,6 +172,8 @@ public final class Interpreter {
             return .next(nil)
         case .decorated(let decorators, let definition, _):
             return try executeDecorated(decorators, definition)
+        case .yieldValue(_, let range), .yieldFrom(_, let range):
+            throw .unsupported("'yield' is supported as a statement of its own in a generator's body", at: range)
         case .tryStatement(let block, _):
             return try executeTry(block)
         case .raise(let expression, let range):

@@ -31,6 +31,8 @@ struct NameChecker {
             break
         case .classDefinition(let name, _, _, _):
             defined.insert(name)
+        case .yieldValue(let value, _): if let value { try check(value, defined) }
+        case .yieldFrom(let value, _): try check(value, defined)
         case .decorated(let decorators, let definition, _):
             for decorator in decorators { try check(decorator, defined) }
             try check(definition, defined: &defined)

@@ -53,7 +53,7 @@ private struct BindingCollector {
             collect(block.otherwise ?? [])
             collect(block.finally ?? [])
         case .delete(let targets, _): for target in targets { bind(target) }
-        case .raise, .assertion: break
+        case .raise, .assertion, .yieldValue, .yieldFrom: break
         case .withBlock(let items, let body, _):
             for item in items { if let target = item.target { bind(target) } }
             collect(body)

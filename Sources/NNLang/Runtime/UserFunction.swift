@@ -14,6 +14,8 @@ final class UserFunction: CallableObject {
     private(set) var closure: Environment?
     /// The first statement of the body when it is a string: shown by `help`, never run.
     var docstring: String?
+    /// Whether the body has a `yield`: calling the function then makes a generator.
+    let isGenerator: Bool
     /// The class whose body defined this function (for `super()`).
     weak var owner: ClassObject?
 
@@ -35,6 +37,7 @@ final class UserFunction: CallableObject {
         }
         self.scope = scope
         self.closure = closure
+        isGenerator = body.contains(where: \.containsYield)
         self.signature = signature
     }
 
@@ -72,6 +75,7 @@ final class UserFunction: CallableObject {
         }
         let environment = Environment(values: locals, scope: scope, parent: closure)
         environment.function = self
+        if isGenerator { return .object(PythonGenerator(function: self, environment: environment, range: arguments.range)) }
         return try interpreter.withGlobals(of: namespace) { () throws(Diagnostic) in
             try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
                 do throws(Diagnostic) {

@@ -149,6 +149,10 @@ public enum Statement: Sendable {
     indirect case classDefinition(name: String, base: Expression?, body: [Statement], SourceRange)
     /// `@decorator` lines, then the `def` or `class` they apply to.
     indirect case decorated(decorators: [Expression], definition: Statement, SourceRange)
+    /// `yield value` (or a bare `yield`) as a statement of a generator function.
+    case yieldValue(Expression?, SourceRange)
+    /// `yield from iterable`
+    case yieldFrom(Expression, SourceRange)
     /// `global a, b`
     case global([String], SourceRange)
     /// `nonlocal a, b`
@@ -163,7 +167,7 @@ public enum Statement: Sendable {
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
             .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, let r),
             .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r), .withBlock(_, _, let r),
-            .decorated(_, _, let r):
+            .decorated(_, _, let r), .yieldValue(_, let r), .yieldFrom(_, let r):
             r
         }
     }

@@ -246,4 +246,21 @@ extension Parser {
         let definition = current.text == "def" ? try functionDefinition() : try classDefinition()
         return .decorated(decorators: decorators, definition: definition, start.through(definition.range))
     }
+
+    /// `yield`, `yield value`, `yield a, b` or `yield from iterable`, as a statement of a function.
+    mutating func yieldStatement() throws(Diagnostic) -> Statement {
+        let start = current.range
+        guard functionDepth > 0 else { throw .syntax("'yield' outside function", at: start) }
+        advance()
+        if current.isName("from") {
+            advance()
+            let value = try expression()
+            try checkHeight(value)
+            return .yieldFrom(value, start.through(value.range))
+        }
+        if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .yieldValue(nil, start) }
+        let value = try expressionList()
+        try checkHeight(value)
+        return .yieldValue(value, start.through(value.range))
+    }
 }

@@ -150,7 +150,7 @@ public struct Parser {
     }
 
     static let blockKeywords: [String: String] = [
-        "yield": "yield", "async": "async", "await": "await",
+        "async": "async", "await": "await",
     ]
 
     mutating func statement() throws(Diagnostic) -> Statement {
@@ -164,6 +164,7 @@ public struct Parser {
             advance()
             return .pass(start)
         }
+        if current.isName("yield") { return try yieldStatement() }
         if current.isName("break") || current.isName("continue") {
             let isBreak = current.text == "break"
             guard loopDepth > 0 else { throw .syntax("'\(current.text)' outside a loop", at: current.range) }
