@@ -148,6 +148,8 @@ enum Builtins {
                         return PythonExceptions.isSubclass(instance.name, of: type.name)
                     })
                 }
+                if case .dict = value, classes.contains(where: { typeName(of: $0) == "dict" }) { return .bool(true) }
+                if case .tuple = value, classes.contains(where: { typeName(of: $0) == "tuple" }) { return .bool(true) }
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
                     || (typeName(of: $0) == "int" && value.typeName == "bool") })
             },

@@ -164,7 +164,9 @@ final class ExceptionClass: CallableObject {
     /// Every built-in exception class by name, for the built-in names.
     static var all: [String: Value] {
         var classes: [String: Value] = ["BaseException": .object(ExceptionClass("BaseException"))]
-        for name in PythonExceptions.bases.keys { classes[name] = .object(ExceptionClass(name)) }
+        for name in PythonExceptions.bases.keys where name != "StatisticsError" {
+            classes[name] = .object(ExceptionClass(name))
+        }
         return classes
     }
 }

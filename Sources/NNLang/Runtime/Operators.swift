@@ -228,6 +228,7 @@ extension Interpreter {
         case .tuple(let t): return !t.isEmpty
         case .dict(let d): return d.count > 0
         case .object(let set as SetObject): return set.count > 0
+        case .object(let deque as DequeObject): return !deque.items.isEmpty
         case .array(let a):
             guard a.tensor.count == 1 else {
                 throw Diagnostic("the truth value of an array with \(a.tensor.count) elements is ambiguous", at: range,

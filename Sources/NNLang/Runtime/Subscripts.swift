@@ -65,6 +65,7 @@ extension Interpreter {
         case .dict(let dict):
             let (key, keyRange) = try Subscripts.dictKey(index, range: range)
             if let value = dict[key] { return value }
+            if let value = try missingValue(dict, key, range: keyRange) { return value }
             let keys = dict.keys.compactMap { if case .string(let s) = $0 { s } else { nil } }
             var hint = keys.isEmpty ? nil : "the keys are \(dict.keys.map { repr($0) }.joined(separator: ", "))"
             if case .string(let name) = key, let close = closestMatch(to: name, in: keys) { hint = "did you mean '\(close)'?" }
