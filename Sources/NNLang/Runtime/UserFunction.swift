@@ -41,6 +41,10 @@ final class UserFunction: CallableObject {
         self.signature = signature
     }
 
+    /// Forgets the environment it closes over (when that environment is being freed; see `releaseCycles`).
+    func detachClosure() { closure = nil }
+    func attachClosure(_ environment: Environment) { closure = environment }
+
     /// Default values may hold functions whose defaults hold functions …: released without recursion.
     deinit {
         var defaults = parameters.compactMap(\.defaultValue)
@@ -73,10 +77,11 @@ final class UserFunction: CallableObject {
                 locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
             }
         }
-        let environment = Environment(values: locals, scope: scope, parent: closure)
+        var environment = Environment(values: locals, scope: scope, parent: closure)
         environment.function = self
         if isGenerator { return .object(PythonGenerator(function: self, environment: environment, range: arguments.range)) }
-        return try interpreter.withGlobals(of: namespace) { () throws(Diagnostic) in
+        defer { if environment.hasClosures { Environment.releaseCycles(&environment) } }
+        return try interpreter.withGlobals(of: namespace) { [environment] () throws(Diagnostic) in
             try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
                 do throws(Diagnostic) {
                     if case .returned(let value) = try interpreter.executeBlock(body) { return value }
@@ -134,6 +139,7 @@ extension Interpreter {
         }
         let scope = FunctionScope(parameters: evaluated.map(\.name), body: body)
         try checkNonlocals(scope, range: range)
+        definingEnvironment?.hasClosures = true
         return UserFunction(name: name, parameters: evaluated, body: body, signature: Signature(described),
                             source: currentSource, scope: scope, closure: definingEnvironment,
                             namespace: modules.programModules.active)
