@@ -46,7 +46,7 @@ final class ModuleRegistry {
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
         "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
-        "math", "random", "copy", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
+        "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
@@ -123,6 +123,11 @@ final class ModuleRegistry {
         case "math": return MathModule.module()
         case "random": return PythonRandom.module(PythonRandom(seed: interpreter.options.seed))
         case "copy": return CopyModule.module()
+        case "functools": return FunctoolsModule.module()
+        case "itertools": return ItertoolsModule.module()
+        case "statistics": return StatisticsModule.module()
+        case "string": return StatisticsModule.stringModule()
+        case "collections": return CollectionsModule.module()
         case "os": return SystemModules.os(path: cached("os.path", interpreter))
         case "os.path": return SystemModules.osPath()
         case "sys": return SystemModules.sys(interpreter)

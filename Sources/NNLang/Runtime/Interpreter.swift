@@ -38,6 +38,8 @@ public final class Interpreter {
     /// The exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
     var handling: [Diagnostic] = []
     var reprState = ReprState()
+    /// Language bookkeeping: the program's exception classes, objects raised and not yet caught.
+    let language = LanguageState()
     /// The stack bounds of the thread running the program (set by `run` and `check`).
     var stackGuard: StackGuard?
     /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
@@ -133,7 +135,11 @@ public final class Interpreter {
             }
             return try otherwise.map { block throws(Diagnostic) in try executeBlock(block) } ?? .next(nil)
         case .forLoop(let target, let iterable, let body, let range):
-            for item in try iterate(try evaluate(iterable), range: iterable.range) {
+            let items = try evaluate(iterable)
+            if case .object(let lazy as LazyIterator) = items {
+                return try executeLazyFor(lazy, target: target, body: body, range: range)
+            }
+            for item in try iterate(items, range: iterable.range) {
                 try checkInterrupted(range)
                 try assign(item, to: target)
                 let flow = try executeBlock(body)
@@ -156,6 +162,10 @@ public final class Interpreter {
             return .next(nil)
         case .global, .nonlocal:
             return .next(nil)
+        case .decorated(let decorators, let definition, _):
+            return try executeDecorated(decorators, definition)
+        case .yieldValue(_, let range), .yieldFrom(_, let range):
+            throw .unsupported("'yield' is supported as a statement of its own in a generator's body", at: range)
         case .tryStatement(let block, _):
             return try executeTry(block)
         case .raise(let expression, let range):

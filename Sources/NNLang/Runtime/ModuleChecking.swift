@@ -74,6 +74,7 @@ extension NameChecker {
                 collectNames(body, into: &names, open: &open)
             case .whileLoop(_, let body, _): collectNames(body, into: &names, open: &open)
             case .expression, .pass, .breakLoop, .continueLoop, .returnValue: break
+            case .decorated(_, let definition, _): collectNames([definition], into: &names, open: &open)
             @unknown default: open = true
             }
         }
