@@ -35,7 +35,8 @@ public struct Limits {
                 tightY = true
             case .bars(let positions, let heights, let width, let bottoms, let horizontal):
                 let starts = positions.map { $0 - width / 2 } + positions.map { $0 + width / 2 }
-                let ends = zip(heights, bottoms).map { $0 + $1 } + bottoms
+                let bases = positions.indices.map { $0 < bottoms.count ? bottoms[$0] : 0 }
+                let ends = zip(heights, bases).map { $0 + $1 } + bases
                 xs += horizontal ? ends : starts
                 ys += horizontal ? starts : ends
                 if !horizontal { stickyY = 0 }
