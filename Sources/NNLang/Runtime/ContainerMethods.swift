@@ -4,7 +4,7 @@ enum ContainerMethods {
         switch value {
         case .string: ["format", "join", "upper", "lower", "strip", "split", "replace", "startswith", "endswith"]
         case .list: ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear"]
-        case .dict: ["keys", "values", "items", "get", "copy"]
+        case .dict: ["keys", "values", "items", "get", "copy", "update"]
         case .tuple: ["index", "count"]
         case .float, .int: ["is_integer", "real"]
         default: []
@@ -172,6 +172,25 @@ enum ContainerMethods {
             dict[a.values["key"]?.value ?? .none] ?? (a.values["default"]?.value ?? .none)
         }
         case "copy": return method(name, "dict", []) { _, _ in .dict(DictBox(Array(zip(dict.keys, dict.values)))) }
+        case "update":
+            // d.update(other) with a dict or (key, value) pairs, then keywords, as Python applies them.
+            return method(name, "dict", [Parameter("other", "None"), Parameter("kwargs", kind: .variadicKeywords)]) { a, i throws(Diagnostic) in
+                switch a.values["other"]?.value ?? .none {
+                case .none: break
+                case .dict(let other): for (key, value) in zip(other.keys, other.values) { dict[key] = value }
+                case let other:
+                    for pair in try i.iterate(other, range: a.range("other")) {
+                        let items = try i.iterate(pair, range: a.range("other"))
+                        guard items.count == 2 else {
+                            throw Diagnostic("ValueError: dictionary update sequence element has length \(items.count); 2 is required",
+                                             at: a.range("other"))
+                        }
+                        dict[items[0]] = items[1]
+                    }
+                }
+                for (key, value) in a.keywords { dict[.string(key)] = value }
+                return .none
+            }
         default: return nil
         }
     }

@@ -121,6 +121,9 @@ public struct ContourData {
         return index < values.count ? values[index] : nil
     }
 
+    /// How many levels are at or below `value` (contour lines run where this changes).
+    public func level(_ value: Double) -> Int { levels.filter { $0 <= value }.count }
+
     /// The band (0 below the second level, …) a value falls in, and its colour.
     public func band(_ value: Double) -> (index: Int, color: Color) {
         let count = max(1, levels.count - 1)

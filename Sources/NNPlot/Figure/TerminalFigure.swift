@@ -233,9 +233,10 @@ public struct TerminalFigure {
                         let value = contour.value(x: limits.xValue(Double(x) / Double(max(1, dotsWide - 1))),
                                                   y: limits.yValue(1 - Double(y) / Double(max(1, dotsHigh - 1))))
                         let band = value.map { contour.band($0) }
-                        current.append(band?.index)
-                        let left = x > 0 ? current[x - 1] : band?.index, above = y > 0 ? previous[x] : band?.index
-                        if let index = band?.index, index != left || index != above {
+                        let level = value.map { contour.level($0) }
+                        current.append(level)
+                        let left = x > 0 ? current[x - 1] : level, above = y > 0 ? previous[x] : level
+                        if let level, level != left || level != above {
                             canvas.dot(x, y, color: contour.fixedColor ?? band?.color ?? color, mark: "~")
                         }
                     }
@@ -473,10 +474,19 @@ extension Axes {
 
     /// The colour map and value range a colour bar shows: the last image, filled contour or coloured scatter.
     public var mappedRange: (Colormap, Double, Double)? {
+        // Images and filled contours first (a colour bar shows them rather than the points on top).
         for artist in artists.reversed() {
             switch artist.kind {
             case .image(let image) where image.channels == 1: return (image.colormap, image.range.low, image.range.high)
-            case .contour(let contour): return (contour.colormap, contour.levels.first ?? 0, contour.levels.last ?? 1)
+            case .contour(let contour) where contour.filled && contour.levels.count > 1:
+                return (contour.colormap, contour.levels.first ?? 0, contour.levels.last ?? 1)
+            default: continue
+            }
+        }
+        for artist in artists.reversed() {
+            switch artist.kind {
+            case .contour(let contour) where contour.levels.count > 1:
+                return (contour.colormap, contour.levels.first ?? 0, contour.levels.last ?? 1)
             case .scatter(_, _, let values?, let colormap, let range):
                 let finite = values.filter(\.isFinite)
                 return (colormap, range?.0 ?? finite.min() ?? 0, range?.1 ?? finite.max() ?? 1)

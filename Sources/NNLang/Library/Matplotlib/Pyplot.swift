@@ -163,10 +163,11 @@ enum Pyplot {
             }
         }
         let listed = function("ListedColormap", "colors, name='from_list', N=None") { a, i throws(Diagnostic) in
-            .object(ColormapObject(Colormap(name: try a.string("name"), colors: try colors(a["colors"], i, a.range("colors")), listed: true)))
+            .object(ColormapObject(Colormap(name: try a.string("name", default: "from_list"), colors: try colors(a["colors"], i, a.range("colors")), listed: true)))
         }
         let fromList = function("from_list", "name, colors, N=256") { a, i throws(Diagnostic) in
-            .object(ColormapObject(Colormap(name: try a.string("name"), colors: try colors(a["colors"], i, a.range("colors")), listed: false)))
+            .object(ColormapObject(Colormap(name: try a.string("name", default: "from_list"), colors: try colors(a["colors"], i, a.range("colors")),
+                                            listed: false)))
         }
         func rgb(_ alpha: Bool) -> Value {
             function(alpha ? "to_rgba" : "to_rgb", "c, alpha=None") { a, i throws(Diagnostic) in
