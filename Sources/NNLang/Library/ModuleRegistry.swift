@@ -56,7 +56,7 @@ final class ModuleRegistry {
     static let skippedPlotting = [
         "matplotlib.widgets", "matplotlib.patches", "matplotlib.gridspec", "matplotlib.animation", "matplotlib.ticker",
         "matplotlib.lines", "matplotlib.patheffects", "matplotlib.collections", "matplotlib.markers", "matplotlib.font_manager",
-        "matplotlib.backends", "mpl_toolkits", "mpl_toolkits.mplot3d", "mpl_toolkits.axes_grid1",
+        "matplotlib.backends", "mpl_toolkits", "mpl_toolkits.mplot3d", "mpl_toolkits.axes_grid1", "ipywidgets",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {

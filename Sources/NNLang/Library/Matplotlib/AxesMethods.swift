@@ -41,6 +41,7 @@ enum AxesMethods {
         }
         add(["scatter"], "x, y, s=None, c=None, marker=None, cmap=None, vmin=None, vmax=None, alpha=None, **kwargs", scatter)
         add(["imshow", "matshow"], "X, cmap=None, vmin=None, vmax=None, extent=None, origin=None, alpha=None, **kwargs", imshow)
+        add(["pcolormesh", "pcolor"], "*args, cmap=None, vmin=None, vmax=None, alpha=None, **kwargs", colorMesh)
         add(["hist"], "x, bins=10, range=None, density=False, color=None, label=None, alpha=None, **kwargs", histogram)
         add(["bar"], "x, height, width=0.8, bottom=None, color=None, label=None, alpha=None, **kwargs") { axes, a, i throws(Diagnostic) in
             try bars(axes, a, i, horizontal: false, along: "x", size: "height", thickness: "width", base: "bottom")
@@ -316,6 +317,33 @@ enum AxesMethods {
             image.values = flipped
         }
         var artist = Artist(.image(image), color: .black, label: MatplotlibValues.string(keyword(a, "label"), i))
+        artist.alpha = alpha(a)
+        axes.axes.add(artist)
+        return .object(MappableObject(axes))
+    }
+
+    /// `pcolormesh(X, Y, C)` or `pcolormesh(C)`: the grid of values drawn as an image over the data rectangle.
+    static func colorMesh(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter) throws(Diagnostic) -> Value {
+        guard let last = a.rest.last else { throw Diagnostic("TypeError: pcolormesh() needs C, or X, Y and C", at: a.callRange) }
+        let grid = try MatplotlibValues.grid(last, range: a.restRange(a.rest.count - 1))
+        var image = ImageData(rows: grid.rows, columns: grid.columns, channels: grid.channels, values: grid.values,
+                              colormap: MatplotlibValues.colormap(a["cmap"], axes.state, i))
+        if a["vmin"] != nil || a["vmax"] != nil {
+            image.range = (try a.double("vmin", default: image.range.low), try a.double("vmax", default: image.range.high))
+        }
+        var bounds = (-0.5, Double(grid.columns) - 0.5, -0.5, Double(grid.rows) - 0.5)
+        if a.rest.count >= 3 {
+            let x = try MatplotlibValues.numbers(a.rest[0], range: a.restRange(0)).filter(\.isFinite)
+            let y = try MatplotlibValues.numbers(a.rest[1], range: a.restRange(1)).filter(\.isFinite)
+            if let x0 = x.min(), let x1 = x.max(), let y0 = y.min(), let y1 = y.max() { bounds = (x0, x1, y0, y1) }
+        }
+        // Row 0 of C is at the bottom (the smallest y), as pcolormesh draws it.
+        var flipped: [Double] = []
+        let width = image.columns * image.channels
+        for row in (0..<image.rows).reversed() { flipped += image.values[(row * width)..<min(image.values.count, (row + 1) * width)] }
+        image.values = flipped
+        image.extent = bounds
+        var artist = Artist(.image(image), color: .black)
         artist.alpha = alpha(a)
         axes.axes.add(artist)
         return .object(MappableObject(axes))

@@ -139,6 +139,7 @@ enum Pyplot {
         members["get_cmap"] = function("get_cmap", "name=None, lut=None") { a, i throws(Diagnostic) in
             .object(ColormapObject(MatplotlibValues.colormap(a["name"], state, i)))
         }
+        members["colors"] = .object(colorsModule(state))
         members["ScalarMappable"] = function("ScalarMappable", "norm=None, cmap=None") { _, _ in .object(ArtistObject("ScalarMappable")) }
         return ModuleObject("matplotlib.cm", members)
     }
