@@ -10,7 +10,9 @@ import Testing
         let interpreter = Interpreter(output: output)
         var notes = ""
         interpreter.warningHandler = { notes += $0 }
-        do { try interpreter.run(SourceFile(name: "program.py", text: text)) } catch { return (output.text, notes, error) }
+        do { try interpreter.run(SourceFile(name: "program.py", text: text)) } catch {
+            return (output.text, notes, error)
+        }
         return (output.text, notes, nil)
     }
 
@@ -19,7 +21,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("loss.svg").path
-        let (_, notes, failure) = run("""
+        let (_, notes, failure) = run(
+            """
             import matplotlib.pyplot as plt
             plt.plot([3, 2, 1], label="loss")
             plt.legend()
@@ -36,7 +39,8 @@ import Testing
     }
 
     @Test func skippedThingsAreNotedOncePerKind() {
-        let (output, notes, failure) = run("""
+        let (output, notes, failure) = run(
+            """
             import matplotlib.pyplot as plt
             from matplotlib.widgets import Slider
             s = Slider(None, "a", 0, 1)
@@ -57,15 +61,18 @@ import Testing
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
         interpreter.style = Style(unicode: true, color: false, width: 60)
-        try? interpreter.run(SourceFile(name: "p.py", text: "import matplotlib.pyplot as plt\nplt.plot([0, 1])\nplt.show()"))
+        try? interpreter.run(
+            SourceFile(name: "p.py", text: "import matplotlib.pyplot as plt\nplt.plot([0, 1])\nplt.show()"))
         #expect(output.text.contains("┤"))
         #expect(output.text.unicodeScalars.contains { $0.value >= 0x2800 && $0.value <= 0x28FF })
     }
 
     @Test func badArgumentsAreLocatedPythonErrors() {
         let (_, _, failure) = run("import matplotlib.pyplot as plt\nplt.xscale('cubic')")
-        #expect(failure?.diagnostics.first?.message.hasPrefix("ValueError: 'cubic' is not a valid value for scale") == true)
-        let (_, _, shape) = run("import numpy as np\nimport matplotlib.pyplot as plt\nplt.imshow(np.zeros((2, 2, 2, 2)))")
+        #expect(
+            failure?.diagnostics.first?.message.hasPrefix("ValueError: 'cubic' is not a valid value for scale") == true)
+        let (_, _, shape) = run(
+            "import numpy as np\nimport matplotlib.pyplot as plt\nplt.imshow(np.zeros((2, 2, 2, 2)))")
         #expect(shape?.diagnostics.first?.message.contains("Invalid shape") == true)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
-@testable import NNPlot
 import Testing
+
+@testable import NNPlot
 
 /// Each kind of figure drawn at a fixed width in plain ASCII, Unicode, colour, and ASCII at 80
 /// columns (where a grid's panels stand side by side), compared character for character with the
@@ -8,8 +9,10 @@ import Testing
 /// (`NNPLOT_RECORD=1 swift test --filter FigureRenderingTests` writes them again).
 @Suite struct FigureRenderingTests {
     static let styles: [(String, Style)] = [
-        ("ascii", Style(unicode: false, color: false, width: 40)), ("unicode", Style(unicode: true, color: false, width: 40)),
-        ("color", Style(unicode: true, color: true, width: 40)), ("wide", Style(unicode: false, color: false, width: 80)),
+        ("ascii", Style(unicode: false, color: false, width: 40)),
+        ("unicode", Style(unicode: true, color: false, width: 40)),
+        ("color", Style(unicode: true, color: true, width: 40)),
+        ("wide", Style(unicode: false, color: false, width: 80)),
     ]
     static let samples: [String] = ["lines", "scatter", "image", "bars", "contour", "grid"]
 
@@ -24,7 +27,8 @@ import Testing
         }
     }
 
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/figures")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Fixtures/figures")
 
     @Test(arguments: samples)
     func drawingsMatchTheRecordedOnes(_ sample: String) throws {
@@ -42,14 +46,16 @@ import Testing
 
     @Test func asciiDrawingsHaveNoEscapesOrUnicode() {
         for sample in Self.samples {
-            let drawn = TerminalFigure(style: Style(unicode: false, color: false, width: 60)).render(Self.figure(sample))
+            let drawn = TerminalFigure(style: Style(unicode: false, color: false, width: 60)).render(
+                Self.figure(sample))
             #expect(drawn.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\u{1B}" }, "\(sample)")
         }
     }
 
     @Test func panelsStandSideBySideWhenTheyFitAndStackOtherwise() {
         let wide = TerminalFigure(style: Style(unicode: false, color: false, width: 80)).render(FigureSamples.grid())
-        #expect(wide.split(separator: "\n")[1].contains("panel 1") && wide.split(separator: "\n")[1].contains("panel 2"))
+        #expect(
+            wide.split(separator: "\n")[1].contains("panel 1") && wide.split(separator: "\n")[1].contains("panel 2"))
         let narrow = TerminalFigure(style: Style(unicode: false, color: false, width: 40)).render(FigureSamples.grid())
         #expect(!narrow.split(separator: "\n").contains { $0.contains("panel 1") && $0.contains("panel 2") })
     }

@@ -18,8 +18,12 @@ enum FigureSamples {
     static func scatter() -> Figure {
         let figure = Figure(size: (4, 2))
         let axes = figure.axes(at: Axes.Place(rows: 1, columns: 1, index: 1))
-        axes.add(Artist(.scatter(xs: [0, 1, 2, 3], ys: [0, 1, 0, 1], values: [0, 1, 0, 1], colormap: Colormap.named("bwr") ?? .viridis,
-                                 range: nil), color: .black))
+        axes.add(
+            Artist(
+                .scatter(
+                    xs: [0, 1, 2, 3], ys: [0, 1, 0, 1], values: [0, 1, 0, 1],
+                    colormap: Colormap.named("bwr") ?? .viridis,
+                    range: nil), color: .black))
         return figure
     }
 
@@ -27,8 +31,12 @@ enum FigureSamples {
         let figure = Figure()
         let axes = figure.axes(at: Axes.Place(rows: 1, columns: 1, index: 1))
         let values = (0..<16).map(Double.init)
-        axes.add(Artist(.image(ImageData(rows: 4, columns: 4, channels: 1, values: values, colormap: Colormap.named("gray") ?? .viridis)),
-                        color: .black))
+        axes.add(
+            Artist(
+                .image(
+                    ImageData(
+                        rows: 4, columns: 4, channels: 1, values: values, colormap: Colormap.named("gray") ?? .viridis)),
+                color: .black))
         axes.colorbar = ""
         return figure
     }
@@ -36,8 +44,10 @@ enum FigureSamples {
     static func bars() -> Figure {
         let figure = Figure(size: (4, 2))
         let axes = figure.axes(at: Axes.Place(rows: 1, columns: 1, index: 1))
-        axes.add(Artist(.bars(positions: [0, 1, 2], heights: [1, 3, 2], width: 0.8, bottoms: [], horizontal: false),
-                        color: axes.nextColor(), label: "counts"))
+        axes.add(
+            Artist(
+                .bars(positions: [0, 1, 2], heights: [1, 3, 2], width: 0.8, bottoms: [], horizontal: false),
+                color: axes.nextColor(), label: "counts"))
         axes.add(Artist(.referenceLine(value: 2.5, horizontal: true), color: Color(name: "r") ?? .black))
         axes.xTicks = [(0, "a"), (1, "b"), (2, "c")]
         axes.legend = true
@@ -47,10 +57,15 @@ enum FigureSamples {
     static func contour() -> Figure {
         let figure = Figure(size: (4, 2))
         let axes = figure.axes(at: Axes.Place(rows: 1, columns: 1, index: 1))
-        let xs = (0..<5).map(Double.init), ys = (0..<5).map(Double.init)
+        let xs = (0..<5).map(Double.init)
+        let ys = (0..<5).map(Double.init)
         let values = ys.flatMap { y in xs.map { x in x + y } }
-        axes.add(Artist(.contour(ContourData(xs: xs, ys: ys, values: values, levels: [0, 4, 8], filled: true,
-                                             colormap: Colormap.named("RdBu") ?? .viridis)), color: .black))
+        axes.add(
+            Artist(
+                .contour(
+                    ContourData(
+                        xs: xs, ys: ys, values: values, levels: [0, 4, 8], filled: true,
+                        colormap: Colormap.named("RdBu") ?? .viridis)), color: .black))
         return figure
     }
 

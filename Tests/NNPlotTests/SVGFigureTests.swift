@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-@testable import NNPlot
 import Testing
+
+@testable import NNPlot
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// `savefig('x.svg')`'s document parses as XML and holds the figure's parts.
 @Suite struct SVGFigureTests {
@@ -12,8 +14,10 @@ import Testing
         var elements: [(name: String, attributes: [String: String])] = []
         var texts: [String] = []
         private var current = ""
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             elements.append((name, attributes))
             current = ""
         }

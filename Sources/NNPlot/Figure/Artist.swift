@@ -56,8 +56,10 @@ public struct ImageData {
     public var extent: (Double, Double, Double, Double)?
     public var originLower = false
 
-    public init(rows: Int, columns: Int, channels: Int, values: [Double], colormap: Colormap,
-                range: (low: Double, high: Double)? = nil) {
+    public init(
+        rows: Int, columns: Int, channels: Int, values: [Double], colormap: Colormap,
+        range: (low: Double, high: Double)? = nil
+    ) {
         self.rows = rows
         self.columns = columns
         self.channels = channels
@@ -74,7 +76,8 @@ public struct ImageData {
     /// The data rectangle the image covers: left, right, bottom, top.
     public var bounds: (left: Double, right: Double, bottom: Double, top: Double) {
         if let extent { return extent }
-        return originLower ? (-0.5, Double(columns) - 0.5, -0.5, Double(rows) - 0.5)
+        return originLower
+            ? (-0.5, Double(columns) - 0.5, -0.5, Double(rows) - 0.5)
             : (-0.5, Double(columns) - 0.5, Double(rows) - 0.5, -0.5)
     }
 
@@ -135,7 +138,8 @@ public struct ContourData {
 
     static func nearest(_ value: Double, in axis: [Double]) -> Int? {
         guard let first = axis.first, let last = axis.last, axis.count > 0 else { return nil }
-        let low = min(first, last), high = max(first, last)
+        let low = min(first, last)
+        let high = max(first, last)
         let half = axis.count > 1 ? abs(last - first) / Double(axis.count - 1) / 2 : 0.5
         guard value >= low - half, value <= high + half else { return nil }
         if axis.count == 1 { return 0 }

@@ -36,7 +36,8 @@ struct Canvas {
     mutating func dot(_ x: Int, _ y: Int, color: Color, mark: Character) {
         guard x >= 0, y >= 0, x < dotsWide, y < dotsHigh else { return }
         if style.unicode {
-            let row = y / 4, column = x / 2
+            let row = y / 4
+            let column = x / 2
             if cells[row][column].character != nil && cells[row][column].dots == 0 && !cells[row][column].dim { return }
             cells[row][column].dots |= x % 2 == 0 ? Canvas.brailleLeft[y % 4] : Canvas.brailleRight[y % 4]
             cells[row][column].dotColor = color
@@ -66,11 +67,15 @@ struct Canvas {
     }
 
     /// A line between two dots (Bresenham), every few dots left out for dashed and dotted styles.
-    mutating func line(from a: (Int, Int), to b: (Int, Int), color: Color, mark: Character, pattern: Artist.LineStyle,
-                       counter: inout Int) {
+    mutating func line(
+        from a: (Int, Int), to b: (Int, Int), color: Color, mark: Character, pattern: Artist.LineStyle,
+        counter: inout Int
+    ) {
         var (x, y) = a
-        let dx = abs(b.0 - a.0), dy = -abs(b.1 - a.1)
-        let sx = a.0 < b.0 ? 1 : -1, sy = a.1 < b.1 ? 1 : -1
+        let dx = abs(b.0 - a.0)
+        let dy = -abs(b.1 - a.1)
+        let sx = a.0 < b.0 ? 1 : -1
+        let sy = a.1 < b.1 ? 1 : -1
         var error = dx + dy
         var steps = 0
         while steps <= 100_000 {
@@ -86,8 +91,14 @@ struct Canvas {
             if on { dot(x, y, color: color, mark: mark) }
             if x == b.0 && y == b.1 { break }
             let e2 = 2 * error
-            if e2 >= dy { error += dy; x += sx }
-            if e2 <= dx { error += dx; y += sy }
+            if e2 >= dy {
+                error += dy
+                x += sx
+            }
+            if e2 <= dx {
+                error += dx
+                y += sy
+            }
         }
     }
 
@@ -123,7 +134,8 @@ struct Canvas {
         guard let background else { return " " }
         if style.color {
             if style.unicode {
-                let upper = cell.upper ?? cell.lower ?? background, lower = cell.lower ?? cell.upper ?? background
+                let upper = cell.upper ?? cell.lower ?? background
+                let lower = cell.lower ?? cell.upper ?? background
                 if cell.upper == nil { return style.paint("▄", "38;5;\(lower.ansi256)") }
                 if cell.lower == nil { return style.paint("▀", "38;5;\(upper.ansi256)") }
                 if upper.ansi256 == lower.ansi256 { return style.paint("█", "38;5;\(upper.ansi256)") }

@@ -43,10 +43,14 @@ public struct Color: Equatable, Sendable {
         let name = text.lowercased().filter { $0 != " " }
         if let hex = Color.named[name] ?? Color.named[name.hasPrefix("xkcd:") ? String(name.dropFirst(5)) : name] {
             self.init(hex: hex)
-        } else if name.hasPrefix("#"), name.count == 7 || name.count == 9, let hex = UInt32(name.dropFirst().prefix(6), radix: 16) {
+        } else if name.hasPrefix("#"), name.count == 7 || name.count == 9,
+            let hex = UInt32(name.dropFirst().prefix(6), radix: 16)
+        {
             self.init(hex: hex)
         } else if name.hasPrefix("#"), name.count == 4, let short = UInt32(name.dropFirst(), radix: 16) {
-            let r = (short >> 8) & 0xF, g = (short >> 4) & 0xF, b = short & 0xF
+            let r = (short >> 8) & 0xF
+            let g = (short >> 4) & 0xF
+            let b = short & 0xF
             self.init(hex: (r * 17) << 16 | (g * 17) << 8 | b * 17)
         } else if name.hasPrefix("c"), let index = Int(name.dropFirst()), index >= 0 {
             self = Color.cycle[index % Color.cycle.count]
@@ -60,10 +64,11 @@ public struct Color: Equatable, Sendable {
     /// `#rrggbb`, as SVG writes it.
     public var hex: String {
         let digits = Array("0123456789abcdef")
-        return "#" + [red, green, blue].map { channel in
-            let value = Int((channel * 255).rounded())
-            return String([digits[value / 16], digits[value % 16]])
-        }.joined()
+        return "#"
+            + [red, green, blue].map { channel in
+                let value = Int((channel * 255).rounded())
+                return String([digits[value / 16], digits[value % 16]])
+            }.joined()
     }
 
     /// How light the colour looks, 0 (black) to 1 (white).
@@ -90,8 +95,9 @@ public struct Color: Equatable, Sendable {
 
     /// This colour laid over `background` with opacity `alpha`.
     public func blended(over background: Color, alpha: Double) -> Color {
-        Color(red * alpha + background.red * (1 - alpha), green * alpha + background.green * (1 - alpha),
-              blue * alpha + background.blue * (1 - alpha))
+        Color(
+            red * alpha + background.red * (1 - alpha), green * alpha + background.green * (1 - alpha),
+            blue * alpha + background.blue * (1 - alpha))
     }
 
     public static let white = Color(1, 1, 1)

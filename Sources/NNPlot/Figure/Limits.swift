@@ -9,8 +9,10 @@ public struct Limits {
     public init(_ axes: Axes) {
         xLog = axes.xScale == .log
         yLog = axes.yScale == .log
-        var xs: [Double] = [], ys: [Double] = []
-        var tightX = false, tightY = false
+        var xs: [Double] = []
+        var ys: [Double] = []
+        var tightX = false
+        var tightY = false
         var stickyY: Double?
         var imageFromTop = false
         for artist in axes.artists {
@@ -47,7 +49,8 @@ public struct Limits {
                 ys.append(y)
             }
         }
-        let xLog = self.xLog, yLog = self.yLog
+        let xLog = self.xLog
+        let yLog = self.yLog
         x = Limits.range(xs.filter { $0.isFinite && (!xLog || $0 > 0) }, tight: tightX, log: xLog, sticky: nil)
         y = Limits.range(ys.filter { $0.isFinite && (!yLog || $0 > 0) }, tight: tightY, log: yLog, sticky: stickyY)
         if let low = axes.xLimits.low { x.low = low }
@@ -55,13 +58,17 @@ public struct Limits {
         if let low = axes.yLimits.low { y.low = low }
         if let high = axes.yLimits.high { y.high = high }
         // An image drawn from its top row (imshow's default origin) turns the y axis downwards.
-        if axes.yInverted != (imageFromTop && axes.yLimits.low == nil && axes.yLimits.high == nil) { y = (y.high, y.low) }
+        if axes.yInverted != (imageFromTop && axes.yLimits.low == nil && axes.yLimits.high == nil) {
+            y = (y.high, y.low)
+        }
     }
 
     static func range(_ values: [Double], tight: Bool, log: Bool, sticky: Double?) -> (low: Double, high: Double) {
         guard var low = values.min(), var high = values.max() else { return log ? (1, 10) : (0, 1) }
         if log { (low, high) = (Foundationless.log10(low), Foundationless.log10(high)) }
-        if low == high { (low, high) = (low - (low == 0 ? 1 : abs(low) * 0.05), high + (high == 0 ? 1 : abs(high) * 0.05)) }
+        if low == high {
+            (low, high) = (low - (low == 0 ? 1 : abs(low) * 0.05), high + (high == 0 ? 1 : abs(high) * 0.05))
+        }
         if !tight {
             let margin = (high - low) * 0.05
             if let sticky, low >= sticky, low - margin < sticky { low = sticky } else { low -= margin }
@@ -82,38 +89,43 @@ public struct Limits {
 
     static func fraction(_ value: Double, _ range: (low: Double, high: Double), _ log: Bool) -> Double? {
         guard value.isFinite, !log || value > 0 else { return nil }
-        let (a, b, t) = log ? (Foundationless.log10(range.low), Foundationless.log10(range.high), Foundationless.log10(value))
+        let (a, b, t) =
+            log
+            ? (Foundationless.log10(range.low), Foundationless.log10(range.high), Foundationless.log10(value))
             : (range.low, range.high, value)
         return b != a ? (t - a) / (b - a) : 0.5
     }
 
     static func value(_ t: Double, _ range: (low: Double, high: Double), _ log: Bool) -> Double {
         guard log else { return range.low + t * (range.high - range.low) }
-        let a = Foundationless.log10(range.low), b = Foundationless.log10(range.high)
+        let a = Foundationless.log10(range.low)
+        let b = Foundationless.log10(range.high)
         return Foundationless.exp10(a + t * (b - a))
     }
 
     /// The tick positions for the x axis (or y), within the range.
     public func ticks(horizontal: Bool, maximum: Int) -> [Double] {
-        let range = horizontal ? x : y, log = horizontal ? xLog : yLog
-        let low = min(range.low, range.high), high = max(range.low, range.high)
+        let range = horizontal ? x : y
+        let log = horizontal ? xLog : yLog
+        let low = min(range.low, range.high)
+        let high = max(range.low, range.high)
         return log ? Ticks.logarithmic(low, high) : Ticks.linear(low, high, maximum: maximum)
     }
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The C library's logarithms, named apart from Swift's overloads.
 enum Foundationless {
     static func log10(_ x: Double) -> Double {
         #if canImport(Glibc)
-        Glibc.log10(x)
+            Glibc.log10(x)
         #else
-        Darwin.log10(x)
+            Darwin.log10(x)
         #endif
     }
     static func exp10(_ x: Double) -> Double { pow(10, x) }

@@ -9,9 +9,13 @@ public struct TerminalFigure {
 
     public func render(_ figure: Figure) -> String {
         var lines: [String] = []
-        if let suptitle = figure.suptitle { lines.append(centred(style.emphasis(suptitle), suptitle.count, style.width)) }
+        if let suptitle = figure.suptitle {
+            lines.append(centred(style.emphasis(suptitle), suptitle.count, style.width))
+        }
         let axes = figure.axes.sorted {
-            (Double($0.place.row) / Double($0.place.rows), $0.place.column) < (Double($1.place.row) / Double($1.place.rows), $1.place.column)
+            (Double($0.place.row) / Double($0.place.rows), $0.place.column) < (
+                Double($1.place.row) / Double($1.place.rows), $1.place.column
+            )
         }
         guard !axes.isEmpty else { return lines.map { $0 + "\n" }.joined() }
         let grid = figure.grid
@@ -25,7 +29,10 @@ public struct TerminalFigure {
         var bands: [[Axes]] = []
         for axes in axes {
             if let last = bands.last, last.count < perLine,
-                perLine < grid.columns || last.first.map({ $0.place.row * grid.rows / $0.place.rows }) == axes.place.row * grid.rows / axes.place.rows {
+                perLine < grid.columns
+                    || last.first.map({ $0.place.row * grid.rows / $0.place.rows }) == axes.place.row * grid.rows
+                        / axes.place.rows
+            {
                 bands[bands.count - 1].append(axes)
             } else {
                 bands.append([axes])
@@ -39,7 +46,9 @@ public struct TerminalFigure {
                 for (column, panel) in panels.enumerated() {
                     let (text, visible) = row < panel.count ? panel[row] : ("", 0)
                     let last = column == panels.count - 1
-                    line += text + (last ? "" : String(repeating: " ", count: max(0, panelWidth - visible) + TerminalFigure.gap))
+                    line +=
+                        text
+                        + (last ? "" : String(repeating: " ", count: max(0, panelWidth - visible) + TerminalFigure.gap))
                 }
                 lines.append(trimmed(line))
             }
@@ -64,9 +73,12 @@ public struct TerminalFigure {
         var out: [(String, Int)] = []
         let limits = Limits(axes)
         // The y tick labels decide the plot's left edge.
-        var plotHeight = 0, plotWidth = 0
+        var plotHeight = 0
+        var plotWidth = 0
         let firstGuessWidth = max(8, width - 8)
-        plotHeight = axes.isImage ? imageHeight(axes, width: firstGuessWidth)
+        plotHeight =
+            axes.isImage
+            ? imageHeight(axes, width: firstGuessWidth)
             : min(16, max(5, Int((Double(firstGuessWidth) * aspect * 0.4).rounded())))
         let yTicks = tickMarks(axes, limits, horizontal: false, maximum: max(2, plotHeight / 3))
         let labelWidth = axes.axisVisible ? (yTicks.map(\.label.count).max() ?? 0) : 0
@@ -78,12 +90,17 @@ public struct TerminalFigure {
         var canvas = Canvas(width: plotWidth, height: plotHeight, style: style)
         if axes.grid { drawGrid(&canvas, axes, limits, yTicks) }
         draw(axes, limits, on: &canvas)
-        let tickRows = Dictionary(yTicks.map { (row(limits.v($0.value) ?? 0, plotHeight), $0.label) }) { first, _ in first }
-        let vertical = style.unicode ? "│" : "|", tickMark = style.unicode ? "┤" : "+"
+        let tickRows = Dictionary(yTicks.map { (row(limits.v($0.value) ?? 0, plotHeight), $0.label) }) { first, _ in
+            first
+        }
+        let vertical = style.unicode ? "│" : "|"
+        let tickMark = style.unicode ? "┤" : "+"
         for row in 0..<plotHeight {
             let label = tickRows[row] ?? ""
-            let prefix = axes.axisVisible ? String(repeating: " ", count: labelWidth - label.count) + label + " "
-                + (tickRows[row] == nil ? vertical : tickMark) : "  "
+            let prefix =
+                axes.axisVisible
+                ? String(repeating: " ", count: labelWidth - label.count) + label + " "
+                    + (tickRows[row] == nil ? vertical : tickMark) : "  "
             out.append((prefix + canvas.row(row), left + plotWidth))
         }
         if axes.axisVisible {
@@ -100,8 +117,11 @@ public struct TerminalFigure {
                 for (offset, character) in tick.label.enumerated() { labelLine[start + offset] = character }
                 nextFree = start + tick.label.count + 1
             }
-            out.append((String(repeating: " ", count: labelWidth + 1) + (style.unicode ? "└" : "+") + axisLine.joined(),
-                        left + plotWidth))
+            out.append(
+                (
+                    String(repeating: " ", count: labelWidth + 1) + (style.unicode ? "└" : "+") + axisLine.joined(),
+                    left + plotWidth
+                ))
             let labels = trimmed(String(labelLine))
             out.append((labels, labels.count))
         }
@@ -115,14 +135,23 @@ public struct TerminalFigure {
 
     /// Characters that show (escape sequences take no columns).
     func visibleCount(_ text: String) -> Int {
-        var count = 0, inEscape = false
+        var count = 0
+        var inEscape = false
         for character in text {
-            if character == "\u{1B}" { inEscape = true } else if inEscape { if character == "m" { inEscape = false } } else { count += 1 }
+            if character == "\u{1B}" {
+                inEscape = true
+            } else if inEscape {
+                if character == "m" { inEscape = false }
+            } else {
+                count += 1
+            }
         }
         return count
     }
 
-    func row(_ v: Double, _ height: Int) -> Int { min(height - 1, max(0, Int(((1 - v) * Double(height - 1)).rounded()))) }
+    func row(_ v: Double, _ height: Int) -> Int {
+        min(height - 1, max(0, Int(((1 - v) * Double(height - 1)).rounded())))
+    }
 
     /// Tick values and labels: the program's own, or nice ones.
     func tickMarks(_ axes: Axes, _ limits: Limits, horizontal: Bool, maximum: Int) -> [(value: Double, label: String)] {
@@ -161,7 +190,9 @@ public struct TerminalFigure {
         for tick in tickMarks(axes, limits, horizontal: true, maximum: max(2, canvas.width / 10)) {
             guard let u = limits.u(tick.value), u >= 0, u <= 1 else { continue }
             let column = Int((u * Double(canvas.width - 1)).rounded())
-            for r in stride(from: 0, to: canvas.height, by: 1) { canvas.put(style.unicode ? "·" : ".", column, r, color: grey, dim: true) }
+            for r in stride(from: 0, to: canvas.height, by: 1) {
+                canvas.put(style.unicode ? "·" : ".", column, r, color: grey, dim: true)
+            }
         }
     }
 
@@ -171,10 +202,14 @@ public struct TerminalFigure {
 
     /// The glyph for a matplotlib marker letter.
     func glyph(_ marker: Character?) -> Character {
-        let unicode: [Character: Character] = ["o": "●", "s": "■", "^": "▲", "v": "▼", "<": "◀", ">": "▶", "x": "✕", "X": "✕",
-                                               "+": "+", "P": "+", "*": "★", "D": "◆", "d": "◆", ".": "•", ",": "·", "p": "⬟", "h": "⬢"]
-        let ascii: [Character: Character] = ["o": "o", "s": "#", "^": "^", "v": "v", "<": "<", ">": ">", "x": "x", "X": "x",
-                                             "+": "+", "P": "+", "*": "*", "D": "D", "d": "D", ".": ".", ",": ".", "p": "@", "h": "@"]
+        let unicode: [Character: Character] = [
+            "o": "●", "s": "■", "^": "▲", "v": "▼", "<": "◀", ">": "▶", "x": "✕", "X": "✕",
+            "+": "+", "P": "+", "*": "★", "D": "◆", "d": "◆", ".": "•", ",": "·", "p": "⬟", "h": "⬢",
+        ]
+        let ascii: [Character: Character] = [
+            "o": "o", "s": "#", "^": "^", "v": "v", "<": "<", ">": ">", "x": "x", "X": "x",
+            "+": "+", "P": "+", "*": "*", "D": "D", "d": "D", ".": ".", ",": ".", "p": "@", "h": "@",
+        ]
         let letter = marker ?? "o"
         return (style.unicode ? unicode[letter] : ascii[letter]) ?? (style.unicode ? "●" : "o")
     }
@@ -186,17 +221,22 @@ public struct TerminalFigure {
     }
 
     func draw(_ axes: Axes, _ limits: Limits, on canvas: inout Canvas) {
-        let dotsWide = canvas.dotsWide, dotsHigh = canvas.dotsHigh
+        let dotsWide = canvas.dotsWide
+        let dotsHigh = canvas.dotsHigh
         func dotX(_ u: Double) -> Int { Int((u * Double(dotsWide - 1)).rounded()) }
         func dotY(_ v: Double) -> Int { Int(((1 - v) * Double(dotsHigh - 1)).rounded()) }
         func cell(_ x: Double, _ y: Double) -> (Int, Int)? {
-            guard let u = limits.u(x), let v = limits.v(y), u >= -0.001, u <= 1.001, v >= -0.001, v <= 1.001 else { return nil }
+            guard let u = limits.u(x), let v = limits.v(y), u >= -0.001, u <= 1.001, v >= -0.001, v <= 1.001 else {
+                return nil
+            }
             return (Int((u * Double(canvas.width - 1)).rounded()), row(v, canvas.height))
         }
         let lineCount = axes.artists.filter { if case .line = $0.kind { true } else { false } }.count
-        var lineIndex = 0, fillIndex = 0
+        var lineIndex = 0
+        var fillIndex = 0
         // Filled things first, lines and points over them, text last.
-        let order: [Artist] = axes.artists.filter(\.isBackground) + axes.artists.filter { !$0.isBackground && !$0.isText }
+        let order: [Artist] =
+            axes.artists.filter(\.isBackground) + axes.artists.filter { !$0.isBackground && !$0.isText }
             + axes.artists.filter(\.isText)
         for artist in order {
             let color = artist.alpha < 1 ? artist.color.blended(over: .white, alpha: artist.alpha) : artist.color
@@ -210,8 +250,10 @@ public struct TerminalFigure {
                         let c = Int(((x - b.left) / (b.right - b.left) * Double(image.columns)).rounded(.down))
                         let r = Int(((y - b.top) / (b.bottom - b.top) * Double(image.rows)).rounded(.down))
                         guard let pixel = image.color(row: r, column: c) else { continue }
-                        canvas.fill(column, half, color: artist.alpha < 1 ? pixel.blended(over: .white, alpha: artist.alpha) : pixel,
-                                    shade: -1)
+                        canvas.fill(
+                            column, half,
+                            color: artist.alpha < 1 ? pixel.blended(over: .white, alpha: artist.alpha) : pixel,
+                            shade: -1)
                     }
                 }
             case .contour(let contour) where contour.filled:
@@ -221,7 +263,8 @@ public struct TerminalFigure {
                         let y = limits.yValue(1 - (Double(half) + 0.5) / Double(canvas.height * 2))
                         guard let value = contour.value(x: x, y: y), value.isFinite else { continue }
                         let band = contour.band(value)
-                        let shown = artist.alpha < 1 ? band.color.blended(over: .white, alpha: artist.alpha) : band.color
+                        let shown =
+                            artist.alpha < 1 ? band.color.blended(over: .white, alpha: artist.alpha) : band.color
                         canvas.fill(column, half, color: shown, shade: band.index)
                     }
                 }
@@ -230,12 +273,14 @@ public struct TerminalFigure {
                 for y in 0..<dotsHigh {
                     var current: [Int?] = []
                     for x in 0..<dotsWide {
-                        let value = contour.value(x: limits.xValue(Double(x) / Double(max(1, dotsWide - 1))),
-                                                  y: limits.yValue(1 - Double(y) / Double(max(1, dotsHigh - 1))))
+                        let value = contour.value(
+                            x: limits.xValue(Double(x) / Double(max(1, dotsWide - 1))),
+                            y: limits.yValue(1 - Double(y) / Double(max(1, dotsHigh - 1))))
                         let band = value.map { contour.band($0) }
                         let level = value.map { contour.level($0) }
                         current.append(level)
-                        let left = x > 0 ? current[x - 1] : level, above = y > 0 ? previous[x] : level
+                        let left = x > 0 ? current[x - 1] : level
+                        let above = y > 0 ? previous[x] : level
                         if let level, level != left || level != above {
                             canvas.dot(x, y, color: contour.fixedColor ?? band?.color ?? color, mark: "~")
                         }
@@ -250,7 +295,9 @@ public struct TerminalFigure {
                     guard let (low, high) = TerminalFigure.interpolate(x, xs, lower, upper) else { continue }
                     for half in 0..<(canvas.height * 2) {
                         let y = limits.yValue(1 - (Double(half) + 0.5) / Double(canvas.height * 2))
-                        if y >= min(low, high) && y <= max(low, high) { canvas.fill(column, half, color: color, shade: shade) }
+                        if y >= min(low, high) && y <= max(low, high) {
+                            canvas.fill(column, half, color: color, shade: shade)
+                        }
                     }
                 }
             case .bars(let positions, let heights, let width, let bottoms, let horizontal):
@@ -258,7 +305,10 @@ public struct TerminalFigure {
                 fillIndex += 1
                 for (index, position) in positions.enumerated() where index < heights.count {
                     let bottom = index < bottoms.count ? bottoms[index] : 0
-                    let a = position - width / 2, b = position + width / 2, c = bottom, d = bottom + heights[index]
+                    let a = position - width / 2
+                    let b = position + width / 2
+                    let c = bottom
+                    let d = bottom + heights[index]
                     for column in 0..<canvas.width {
                         let x = limits.xValue((Double(column) + 0.5) / Double(canvas.width))
                         for half in 0..<(canvas.height * 2) {
@@ -282,16 +332,20 @@ public struct TerminalFigure {
                             continue
                         }
                         let point = (dotX(u), dotY(v))
-                        canvas.line(from: previous ?? point, to: point, color: color,
-                                    mark: TerminalFigure.asciiSeriesMarks[(lineIndex - 1) % 8], pattern: artist.lineStyle,
-                                    counter: &counter)
+                        canvas.line(
+                            from: previous ?? point, to: point, color: color,
+                            mark: TerminalFigure.asciiSeriesMarks[(lineIndex - 1) % 8], pattern: artist.lineStyle,
+                            counter: &counter)
                         previous = point
                     }
                 } else if let mark, artist.lineStyle != .none {
                     // Without colour, each line is a trail of its own mark, a cell apart.
                     var previous: (Int, Int)?
                     for (x, y) in zip(xs, ys) {
-                        guard let (column, row) = cell(x, y) else { previous = nil; continue }
+                        guard let (column, row) = cell(x, y) else {
+                            previous = nil
+                            continue
+                        }
                         for (c, r) in TerminalFigure.segment(previous ?? (column, row), (column, row)) {
                             canvas.put(mark, c, r, color: color)
                         }
@@ -309,11 +363,14 @@ public struct TerminalFigure {
                 let high = range?.1 ?? values?.filter(\.isFinite).max() ?? 1
                 for (index, (x, y)) in zip(xs, ys).enumerated() {
                     guard let (column, row) = cell(x, y) else { continue }
-                    var pointColor = color, mark = glyph(artist.marker)
+                    var pointColor = color
+                    var mark = glyph(artist.marker)
                     if let values, index < values.count {
                         pointColor = colormap.color(high > low ? (values[index] - low) / (high - low) : 0.5)
                         if !style.color, let classes, let position = classes.firstIndex(of: values[index]) {
-                            mark = (style.unicode ? TerminalFigure.unicodeClassMarks : TerminalFigure.asciiClassMarks)[position % 8]
+                            mark =
+                                (style.unicode ? TerminalFigure.unicodeClassMarks : TerminalFigure.asciiClassMarks)[
+                                    position % 8]
                         }
                     }
                     canvas.put(mark, column, row, color: pointColor)
@@ -321,15 +378,19 @@ public struct TerminalFigure {
             case .referenceLine(let value, let horizontal):
                 var counter = 0
                 if horizontal, let v = limits.v(value), v >= 0, v <= 1 {
-                    canvas.line(from: (0, dotY(v)), to: (dotsWide - 1, dotY(v)), color: color, mark: "-",
-                                pattern: artist.lineStyle, counter: &counter)
+                    canvas.line(
+                        from: (0, dotY(v)), to: (dotsWide - 1, dotY(v)), color: color, mark: "-",
+                        pattern: artist.lineStyle, counter: &counter)
                 } else if !horizontal, let u = limits.u(value), u >= 0, u <= 1 {
-                    canvas.line(from: (dotX(u), 0), to: (dotX(u), dotsHigh - 1), color: color, mark: "|",
-                                pattern: artist.lineStyle, counter: &counter)
+                    canvas.line(
+                        from: (dotX(u), 0), to: (dotX(u), dotsHigh - 1), color: color, mark: "|",
+                        pattern: artist.lineStyle, counter: &counter)
                 }
             case .text(let x, let y, let text):
                 guard let (column, row) = cell(x, y) else { continue }
-                for (offset, character) in text.enumerated() { canvas.put(character, column + offset, row, color: color) }
+                for (offset, character) in text.enumerated() {
+                    canvas.put(character, column + offset, row, color: color)
+                }
             }
         }
     }
@@ -358,15 +419,23 @@ public struct TerminalFigure {
     static func segment(_ a: (Int, Int), _ b: (Int, Int)) -> [(Int, Int)] {
         var points: [(Int, Int)] = []
         var (x, y) = a
-        let dx = abs(b.0 - a.0), dy = -abs(b.1 - a.1)
-        let sx = a.0 < b.0 ? 1 : -1, sy = a.1 < b.1 ? 1 : -1
+        let dx = abs(b.0 - a.0)
+        let dy = -abs(b.1 - a.1)
+        let sx = a.0 < b.0 ? 1 : -1
+        let sy = a.1 < b.1 ? 1 : -1
         var error = dx + dy
         while points.count < 10_000 {
             points.append((x, y))
             if x == b.0 && y == b.1 { break }
             let e2 = 2 * error
-            if e2 >= dy { error += dy; x += sx }
-            if e2 <= dx { error += dx; y += sy }
+            if e2 >= dy {
+                error += dy
+                x += sx
+            }
+            if e2 <= dx {
+                error += dx
+                y += sy
+            }
         }
         return points
     }
@@ -388,15 +457,21 @@ public struct TerminalFigure {
                 } else if let mark {
                     sample = String(repeating: mark, count: 2)
                 } else {
-                    sample = style.unicode ? (artist.lineStyle == .dashed ? "╌╌" : "──") : (artist.lineStyle == .dashed ? "- " : "--")
+                    sample =
+                        style.unicode
+                        ? (artist.lineStyle == .dashed ? "╌╌" : "──") : (artist.lineStyle == .dashed ? "- " : "--")
                 }
             case .referenceLine: sample = style.unicode ? "──" : "--"
             case .scatter(_, _, let values, let colormap, let range):
                 if let classes = TerminalFigure.classes(values), axes.legend || artist.label == nil {
-                    let low = range?.0 ?? classes.first ?? 0, high = range?.1 ?? classes.last ?? 1
+                    let low = range?.0 ?? classes.first ?? 0
+                    let high = range?.1 ?? classes.last ?? 1
                     for (position, value) in classes.enumerated() {
-                        let mark = style.color ? glyph(artist.marker)
-                            : (style.unicode ? TerminalFigure.unicodeClassMarks : TerminalFigure.asciiClassMarks)[position % 8]
+                        let mark =
+                            style.color
+                            ? glyph(artist.marker)
+                            : (style.unicode ? TerminalFigure.unicodeClassMarks : TerminalFigure.asciiClassMarks)[
+                                position % 8]
                         let color = colormap.color(high > low ? (value - low) / (high - low) : 0.5)
                         let name = Ticks.labels([value], minus: style.minus)[0]
                         entries.append((paint(String(mark), color) + " " + name, name.count + 2))
@@ -406,7 +481,9 @@ public struct TerminalFigure {
                 sample = String(glyph(artist.marker))
             case .bars, .band, .contour, .image:
                 let fills = style.unicode ? Canvas.unicodeFills : Canvas.asciiFills
-                sample = style.color ? (style.unicode ? "██" : "##") : String(repeating: fills[fillIndex % fills.count], count: 2)
+                sample =
+                    style.color
+                    ? (style.unicode ? "██" : "##") : String(repeating: fills[fillIndex % fills.count], count: 2)
                 fillIndex += 1
             case .text: continue
             }
@@ -416,7 +493,8 @@ public struct TerminalFigure {
         }
         guard !entries.isEmpty else { return [] }
         var lines: [(String, Int)] = []
-        var current = "", visible = 0
+        var current = ""
+        var visible = 0
         for (text, count) in entries {
             if visible > 0 && visible + 3 + count > width {
                 lines.append((current, visible))
@@ -440,7 +518,8 @@ public struct TerminalFigure {
         for index in 0..<20 {
             let color = map.color(Double(index) / 19)
             if style.color {
-                bar += style.paint(style.unicode ? "█" : " ", style.unicode ? "38;5;\(color.ansi256)" : "48;5;\(color.ansi256)")
+                bar += style.paint(
+                    style.unicode ? "█" : " ", style.unicode ? "38;5;\(color.ansi256)" : "48;5;\(color.ansi256)")
             } else {
                 let shades = style.unicode ? Canvas.unicodeShades : Canvas.asciiShades
                 bar.append(shades[min(shades.count - 1, Int((color.luminance * Double(shades.count - 1)).rounded()))])

@@ -8,7 +8,8 @@ public enum Ticks {
         let raw = (high - low) / Double(max(1, maximum))
         let scale = pow10(Int(floorLog10(raw)))
         let step = [1, 2, 2.5, 5, 10].map { $0 * scale }.first { $0 >= raw * (1 - 1e-9) } ?? 10 * scale
-        let first = (low / step - 1e-9).rounded(.up), last = (high / step + 1e-9).rounded(.down)
+        let first = (low / step - 1e-9).rounded(.up)
+        let last = (high / step + 1e-9).rounded(.down)
         guard last >= first, last - first < 1000 else { return [] }
         return stride(from: first, through: last, by: 1).map { value in
             let tick = value * step
@@ -19,8 +20,11 @@ public enum Ticks {
     /// Powers of ten within `low...high` (given as exponents' values, not their logs).
     public static func logarithmic(_ low: Double, _ high: Double) -> [Double] {
         guard low > 0, high > low, low.isFinite, high.isFinite else { return [] }
-        let first = Int(floorLog10(low)), last = Int(floorLog10(high))
-        var exponents = Array(first...max(first, last)).filter { pow10($0) >= low * (1 - 1e-9) && pow10($0) <= high * (1 + 1e-9) }
+        let first = Int(floorLog10(low))
+        let last = Int(floorLog10(high))
+        var exponents = Array(first...max(first, last)).filter {
+            pow10($0) >= low * (1 - 1e-9) && pow10($0) <= high * (1 + 1e-9)
+        }
         if exponents.count > 8 {
             let every = (exponents.count + 7) / 8
             exponents = exponents.filter { $0 % every == 0 }
@@ -37,7 +41,9 @@ public enum Ticks {
         }
         var decimals = 0
         for tick in ticks {
-            while decimals < 6, abs((tick * pow10(decimals)).rounded() - tick * pow10(decimals)) > 1e-6 * pow10(decimals) {
+            while decimals < 6,
+                abs((tick * pow10(decimals)).rounded() - tick * pow10(decimals)) > 1e-6 * pow10(decimals)
+            {
                 decimals += 1
             }
         }
@@ -50,7 +56,8 @@ public enum Ticks {
             let exponent = Int(floorLog10(tick).rounded())
             guard unicode else { return "10^\(exponent)" }
             let superscripts: [Character: Character] = [
-                "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
+                "-": "⁻", "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸",
+                "9": "⁹",
             ]
             return "10" + String(String(exponent).map { superscripts[$0] ?? $0 })
         }
@@ -62,9 +69,16 @@ public enum Ticks {
 
     static func floorLog10(_ value: Double) -> Double {
         guard value > 0, value.isFinite else { return 0 }
-        var exponent = 0.0, x = value
-        while x >= 10 { x /= 10; exponent += 1 }
-        while x < 1 { x *= 10; exponent -= 1 }
+        var exponent = 0.0
+        var x = value
+        while x >= 10 {
+            x /= 10
+            exponent += 1
+        }
+        while x < 1 {
+            x *= 10
+            exponent -= 1
+        }
         return exponent
     }
 

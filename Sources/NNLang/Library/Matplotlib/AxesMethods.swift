@@ -33,20 +33,27 @@ enum AxesMethods {
         add(["step", "errorbar"], "x, y, *args, **kwargs") { axes, a, i throws(Diagnostic) in
             let xs = try MatplotlibValues.numbers(a["x"] ?? .none, range: a.range("x"))
             let ys = try MatplotlibValues.numbers(a["y"] ?? .none, range: a.range("y"))
-            var artist = Artist(.line(xs: xs, ys: ys), color: MatplotlibValues.color(keyword(a, "color", "c")) ?? axes.axes.nextColor(),
-                                label: MatplotlibValues.string(keyword(a, "label"), i))
+            var artist = Artist(
+                .line(xs: xs, ys: ys), color: MatplotlibValues.color(keyword(a, "color", "c")) ?? axes.axes.nextColor(),
+                label: MatplotlibValues.string(keyword(a, "label"), i))
             if let marker = keyword(a, "marker"), case .string(let m) = marker { artist.marker = m.first }
             axes.axes.add(artist)
             return .list([.object(ArtistObject("Line2D"))])
         }
-        add(["scatter"], "x, y, s=None, c=None, marker=None, cmap=None, vmin=None, vmax=None, alpha=None, **kwargs", scatter)
-        add(["imshow", "matshow"], "X, cmap=None, vmin=None, vmax=None, extent=None, origin=None, alpha=None, **kwargs", imshow)
+        add(
+            ["scatter"], "x, y, s=None, c=None, marker=None, cmap=None, vmin=None, vmax=None, alpha=None, **kwargs",
+            scatter)
+        add(
+            ["imshow", "matshow"], "X, cmap=None, vmin=None, vmax=None, extent=None, origin=None, alpha=None, **kwargs",
+            imshow)
         add(["pcolormesh", "pcolor"], "*args, cmap=None, vmin=None, vmax=None, alpha=None, **kwargs", colorMesh)
         add(["hist"], "x, bins=10, range=None, density=False, color=None, label=None, alpha=None, **kwargs", histogram)
-        add(["bar"], "x, height, width=0.8, bottom=None, color=None, label=None, alpha=None, **kwargs") { axes, a, i throws(Diagnostic) in
+        add(["bar"], "x, height, width=0.8, bottom=None, color=None, label=None, alpha=None, **kwargs") {
+            axes, a, i throws(Diagnostic) in
             try bars(axes, a, i, horizontal: false, along: "x", size: "height", thickness: "width", base: "bottom")
         }
-        add(["barh"], "y, width, height=0.8, left=None, color=None, label=None, alpha=None, **kwargs") { axes, a, i throws(Diagnostic) in
+        add(["barh"], "y, width, height=0.8, left=None, color=None, label=None, alpha=None, **kwargs") {
+            axes, a, i throws(Diagnostic) in
             try bars(axes, a, i, horizontal: true, along: "y", size: "width", thickness: "height", base: "left")
         }
         add(["axhline"], "y=0, xmin=0, xmax=1, **kwargs") { axes, a, i throws(Diagnostic) in
@@ -55,15 +62,18 @@ enum AxesMethods {
         add(["axvline"], "x=0, ymin=0, ymax=1, **kwargs") { axes, a, i throws(Diagnostic) in
             try referenceLine(axes, a, i, horizontal: false, name: "x")
         }
-        add(["contour"], "*args, levels=None, cmap=None, colors=None, alpha=None, **kwargs") { axes, a, i throws(Diagnostic) in
+        add(["contour"], "*args, levels=None, cmap=None, colors=None, alpha=None, **kwargs") {
+            axes, a, i throws(Diagnostic) in
             try contour(axes, a, i, filled: false)
         }
-        add(["contourf"], "*args, levels=None, cmap=None, colors=None, alpha=None, **kwargs") { axes, a, i throws(Diagnostic) in
+        add(["contourf"], "*args, levels=None, cmap=None, colors=None, alpha=None, **kwargs") {
+            axes, a, i throws(Diagnostic) in
             try contour(axes, a, i, filled: true)
         }
         add(["fill_between"], "x, y1, y2=0, color=None, alpha=None, label=None, **kwargs", fillBetween)
         add(["text"], "x, y, s, **kwargs") { axes, a, i throws(Diagnostic) in
-            let x = try a.double("x"), y = try a.double("y")
+            let x = try a.double("x")
+            let y = try a.double("y")
             let color = MatplotlibValues.color(keyword(a, "color", "c")) ?? .black
             axes.axes.add(Artist(.text(x: x, y: y, text: MatplotlibValues.string(a["s"], i) ?? ""), color: color))
             return .object(ArtistObject("Text"))
@@ -72,8 +82,10 @@ enum AxesMethods {
             if a["arrowprops"] != nil { axes.state.note("annotate's arrows", i) }
             let place = try MatplotlibValues.numbers(a["xytext"] ?? a["xy"] ?? .none, range: a.range("xy"))
             if place.count >= 2 {
-                axes.axes.add(Artist(.text(x: place[0], y: place[1], text: MatplotlibValues.string(a["text"], i) ?? ""),
-                                     color: MatplotlibValues.color(keyword(a, "color")) ?? .black))
+                axes.axes.add(
+                    Artist(
+                        .text(x: place[0], y: place[1], text: MatplotlibValues.string(a["text"], i) ?? ""),
+                        color: MatplotlibValues.color(keyword(a, "color")) ?? .black))
             }
             return .object(ArtistObject("Annotation"))
         }
@@ -92,8 +104,11 @@ enum AxesMethods {
         add(["legend"], "*args, title=None, **kwargs") { axes, a, i throws(Diagnostic) in
             axes.axes.legend = true
             // legend(['a', 'b']) names the artists in order.
-            if let first = a.rest.first, case .string = first {} else if let first = a.rest.first,
-                let names = try? i.iterate(first, range: a.restRange(0)), names.allSatisfy({ if case .string = $0 { true } else { false } }) {
+            if let first = a.rest.first, case .string = first {
+            } else if let first = a.rest.first,
+                let names = try? i.iterate(first, range: a.restRange(0)),
+                names.allSatisfy({ if case .string = $0 { true } else { false } })
+            {
                 var index = 0
                 for (position, artist) in axes.axes.artists.enumerated() where !artist.isText && index < names.count {
                     axes.axes.artists[position].label = i.str(names[index])
@@ -182,15 +197,18 @@ enum AxesMethods {
             for (name, value) in a.keywords {
                 if let method = AxesMethods.table["set_" + name] {
                     let call = CallArguments(positional: [value], positionalRanges: [a.callRange], range: a.callRange)
-                    _ = try BuiltinFunction("set_" + name, Signature(parsing: method.parameters)) { b, j throws(Diagnostic) in
+                    _ = try BuiltinFunction("set_" + name, Signature(parsing: method.parameters)) {
+                        b, j throws(Diagnostic) in
                         try method.body(axes, b, j)
                     }.call(call, i)
                 }
             }
             return .none
         }
-        for name in ["set_aspect", "tick_params", "margins", "autoscale", "locator_params", "minorticks_on", "minorticks_off",
-                     "set_facecolor", "label_outer", "set_frame_on", "relim", "autoscale_view", "set_box_aspect"] {
+        for name in [
+            "set_aspect", "tick_params", "margins", "autoscale", "locator_params", "minorticks_on", "minorticks_off",
+            "set_facecolor", "label_outer", "set_frame_on", "relim", "autoscale_view", "set_box_aspect",
+        ] {
             add([name], "*args, **kwargs") { _, _, _ in .none }
         }
         return table
@@ -239,9 +257,10 @@ enum AxesMethods {
             // A 2-D y draws one line per column, as matplotlib does.
             let xs = group.xs ?? group.ys.indices.map(Double.init)
             let parsed = group.format.map(MatplotlibValues.format)
-            var artist = Artist(.line(xs: Array(xs.prefix(group.ys.count)), ys: Array(group.ys.prefix(xs.count))),
-                                color: MatplotlibValues.color(keyword(a, "color", "c")) ?? parsed?.color ?? axes.axes.nextColor(),
-                                label: label)
+            var artist = Artist(
+                .line(xs: Array(xs.prefix(group.ys.count)), ys: Array(group.ys.prefix(xs.count))),
+                color: MatplotlibValues.color(keyword(a, "color", "c")) ?? parsed?.color ?? axes.axes.nextColor(),
+                label: label)
             artist.marker = parsed?.marker
             if case .string(let marker)? = keyword(a, "marker") { artist.marker = marker.first }
             artist.lineStyle = MatplotlibValues.lineStyle(keyword(a, "linestyle", "ls")) ?? parsed?.style ?? .solid
@@ -266,7 +285,8 @@ enum AxesMethods {
         case .array(let array)?: cCount = array.shape.first
         default: cCount = nil
         }
-        var color = MatplotlibValues.color(keyword(a, "color")) ?? (cCount == xs.count ? nil : MatplotlibValues.color(a["c"]))
+        var color =
+            MatplotlibValues.color(keyword(a, "color")) ?? (cCount == xs.count ? nil : MatplotlibValues.color(a["c"]))
         if color == nil, let c = a["c"] {
             let items = (try? i.iterate(c, range: a.range("c"))) ?? []
             if !items.isEmpty, items.allSatisfy({ if case .string = $0 { true } else { false } }) {
@@ -284,10 +304,13 @@ enum AxesMethods {
             }
         }
         if color == nil && values == nil { color = axes.axes.nextColor() }
-        let range: (Double, Double)? = a["vmin"] != nil || a["vmax"] != nil
-            ? (try a.double("vmin", default: values?.min() ?? 0), try a.double("vmax", default: values?.max() ?? 1)) : nil
-        var artist = Artist(.scatter(xs: xs, ys: ys, values: values, colormap: map, range: range), color: color ?? .black,
-                            label: MatplotlibValues.string(keyword(a, "label"), i))
+        let range: (Double, Double)? =
+            a["vmin"] != nil || a["vmax"] != nil
+            ? (try a.double("vmin", default: values?.min() ?? 0), try a.double("vmax", default: values?.max() ?? 1))
+            : nil
+        var artist = Artist(
+            .scatter(xs: xs, ys: ys, values: values, colormap: map, range: range), color: color ?? .black,
+            label: MatplotlibValues.string(keyword(a, "label"), i))
         if case .string(let marker)? = a["marker"] { artist.marker = marker.first }
         artist.alpha = alpha(a)
         axes.axes.add(artist)
@@ -296,10 +319,13 @@ enum AxesMethods {
 
     static func imshow(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter) throws(Diagnostic) -> Value {
         let grid = try MatplotlibValues.grid(a["X"] ?? .none, range: a.range("X"))
-        var image = ImageData(rows: grid.rows, columns: grid.columns, channels: grid.channels, values: grid.values,
-                              colormap: MatplotlibValues.colormap(a["cmap"], axes.state, i))
+        var image = ImageData(
+            rows: grid.rows, columns: grid.columns, channels: grid.channels, values: grid.values,
+            colormap: MatplotlibValues.colormap(a["cmap"], axes.state, i))
         if a["vmin"] != nil || a["vmax"] != nil {
-            image.range = (try a.double("vmin", default: image.range.low), try a.double("vmax", default: image.range.high))
+            image.range = (
+                try a.double("vmin", default: image.range.low), try a.double("vmax", default: image.range.high)
+            )
         }
         if let extent = a["extent"] {
             let values = try MatplotlibValues.numbers(extent, range: a.range("extent"))
@@ -313,7 +339,9 @@ enum AxesMethods {
             // Stored rows run from the top; with origin='lower' row 0 is at the bottom.
             var flipped: [Double] = []
             let width = image.columns * image.channels
-            for row in (0..<image.rows).reversed() { flipped += image.values[(row * width)..<min(image.values.count, (row + 1) * width)] }
+            for row in (0..<image.rows).reversed() {
+                flipped += image.values[(row * width)..<min(image.values.count, (row + 1) * width)]
+            }
             image.values = flipped
         }
         var artist = Artist(.image(image), color: .black, label: MatplotlibValues.string(keyword(a, "label"), i))
@@ -324,12 +352,17 @@ enum AxesMethods {
 
     /// `pcolormesh(X, Y, C)` or `pcolormesh(C)`: the grid of values drawn as an image over the data rectangle.
     static func colorMesh(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter) throws(Diagnostic) -> Value {
-        guard let last = a.rest.last else { throw Diagnostic("TypeError: pcolormesh() needs C, or X, Y and C", at: a.callRange) }
+        guard let last = a.rest.last else {
+            throw Diagnostic("TypeError: pcolormesh() needs C, or X, Y and C", at: a.callRange)
+        }
         let grid = try MatplotlibValues.grid(last, range: a.restRange(a.rest.count - 1))
-        var image = ImageData(rows: grid.rows, columns: grid.columns, channels: grid.channels, values: grid.values,
-                              colormap: MatplotlibValues.colormap(a["cmap"], axes.state, i))
+        var image = ImageData(
+            rows: grid.rows, columns: grid.columns, channels: grid.channels, values: grid.values,
+            colormap: MatplotlibValues.colormap(a["cmap"], axes.state, i))
         if a["vmin"] != nil || a["vmax"] != nil {
-            image.range = (try a.double("vmin", default: image.range.low), try a.double("vmax", default: image.range.high))
+            image.range = (
+                try a.double("vmin", default: image.range.low), try a.double("vmax", default: image.range.high)
+            )
         }
         var bounds = (-0.5, Double(grid.columns) - 0.5, -0.5, Double(grid.rows) - 0.5)
         if a.rest.count >= 3 {
@@ -340,7 +373,9 @@ enum AxesMethods {
         // Row 0 of C is at the bottom (the smallest y), as pcolormesh draws it.
         var flipped: [Double] = []
         let width = image.columns * image.channels
-        for row in (0..<image.rows).reversed() { flipped += image.values[(row * width)..<min(image.values.count, (row + 1) * width)] }
+        for row in (0..<image.rows).reversed() {
+            flipped += image.values[(row * width)..<min(image.values.count, (row + 1) * width)]
+        }
         image.values = flipped
         image.extent = bounds
         var artist = Artist(.image(image), color: .black)
@@ -353,7 +388,9 @@ enum AxesMethods {
         let values = try MatplotlibValues.numbers(a["x"] ?? .none, range: a.range("x")).filter(\.isFinite)
         var edges: [Double]
         if let bins = a["bins"], case .int(let count) = bins {
-            guard count > 0 else { throw Diagnostic("ValueError: `bins` must be positive, when an integer", at: a.range("bins")) }
+            guard count > 0 else {
+                throw Diagnostic("ValueError: `bins` must be positive, when an integer", at: a.range("bins"))
+            }
             var (low, high) = (values.min() ?? 0, values.max() ?? 1)
             if let range = a["range"] {
                 let given = try MatplotlibValues.numbers(range, range: a.range("range"))
@@ -366,7 +403,9 @@ enum AxesMethods {
         } else {
             edges = try MatplotlibValues.numbers(a["bins"] ?? .int(10), range: a.range("bins"))
         }
-        guard edges.count >= 2 else { throw Diagnostic("ValueError: bins must have at least two edges", at: a.range("bins")) }
+        guard edges.count >= 2 else {
+            throw Diagnostic("ValueError: bins must have at least two edges", at: a.range("bins"))
+        }
         var counts = [Double](repeating: 0, count: edges.count - 1)
         let last = edges.count - 2
         for value in values {
@@ -384,9 +423,10 @@ enum AxesMethods {
         }
         let centres = (0...last).map { (edges[$0] + edges[$0 + 1]) / 2 }
         let width = (edges[last + 1] - edges[0]) / Double(last + 1)
-        var artist = Artist(.bars(positions: centres, heights: counts, width: width, bottoms: [], horizontal: false),
-                            color: MatplotlibValues.color(a["color"]) ?? axes.axes.nextColor(),
-                            label: MatplotlibValues.string(a["label"], i))
+        var artist = Artist(
+            .bars(positions: centres, heights: counts, width: width, bottoms: [], horizontal: false),
+            color: MatplotlibValues.color(a["color"]) ?? axes.axes.nextColor(),
+            label: MatplotlibValues.string(a["label"], i))
         artist.alpha = alpha(a)
         axes.axes.add(artist)
         let n = Value.array(NDArray(Tensor(shape: [counts.count], dtype: .float64) { Float(counts[$0]) }))
@@ -394,8 +434,10 @@ enum AxesMethods {
         return .tuple([n, bins, .object(ArtistObject("BarContainer"))])
     }
 
-    static func bars(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter, horizontal: Bool, along: String, size: String,
-                     thickness: String, base: String) throws(Diagnostic) -> Value {
+    static func bars(
+        _ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter, horizontal: Bool, along: String, size: String,
+        thickness: String, base: String
+    ) throws(Diagnostic) -> Value {
         var positions: [Double]
         let given = a[along] ?? .none
         let items = (try? i.iterate(given, range: a.range(along))) ?? []
@@ -412,40 +454,51 @@ enum AxesMethods {
         var bottoms = a[base] == nil ? [] : try MatplotlibValues.numbers(a[base] ?? .none, range: a.range(base))
         if bottoms.count == 1 { bottoms = Array(repeating: bottoms[0], count: positions.count) }
         let width = a[thickness].flatMap(MatplotlibValues.double) ?? 0.8
-        var artist = Artist(.bars(positions: positions, heights: heights, width: width, bottoms: bottoms, horizontal: horizontal),
-                            color: MatplotlibValues.color(keyword(a, "color")) ?? axes.axes.nextColor(),
-                            label: MatplotlibValues.string(keyword(a, "label"), i))
+        var artist = Artist(
+            .bars(positions: positions, heights: heights, width: width, bottoms: bottoms, horizontal: horizontal),
+            color: MatplotlibValues.color(keyword(a, "color")) ?? axes.axes.nextColor(),
+            label: MatplotlibValues.string(keyword(a, "label"), i))
         artist.alpha = alpha(a)
         axes.axes.add(artist)
         return .object(ArtistObject("BarContainer"))
     }
 
-    static func referenceLine(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter, horizontal: Bool,
-                              name: String) throws(Diagnostic) -> Value {
-        var artist = Artist(.referenceLine(value: try a.double(name, default: 0), horizontal: horizontal),
-                            color: MatplotlibValues.color(keyword(a, "color", "c")) ?? Color.cycle[0],
-                            label: MatplotlibValues.string(keyword(a, "label"), i))
+    static func referenceLine(
+        _ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter, horizontal: Bool,
+        name: String
+    ) throws(Diagnostic) -> Value {
+        var artist = Artist(
+            .referenceLine(value: try a.double(name, default: 0), horizontal: horizontal),
+            color: MatplotlibValues.color(keyword(a, "color", "c")) ?? Color.cycle[0],
+            label: MatplotlibValues.string(keyword(a, "label"), i))
         artist.lineStyle = MatplotlibValues.lineStyle(keyword(a, "linestyle", "ls")) ?? .solid
         artist.alpha = alpha(a)
         axes.axes.add(artist)
         return .object(ArtistObject("Line2D"))
     }
 
-    static func contour(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter, filled: Bool) throws(Diagnostic) -> Value {
+    static func contour(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter, filled: Bool) throws(Diagnostic)
+        -> Value
+    {
         guard !a.rest.isEmpty else {
             throw Diagnostic("TypeError: \(filled ? "contourf" : "contour")() needs Z, or X, Y and Z", at: a.callRange)
         }
-        let z = try MatplotlibValues.grid(a.rest[a.rest.count >= 3 ? 2 : 0], range: a.restRange(a.rest.count >= 3 ? 2 : 0))
-        var xs = (0..<z.columns).map(Double.init), ys = (0..<z.rows).map(Double.init)
+        let z = try MatplotlibValues.grid(
+            a.rest[a.rest.count >= 3 ? 2 : 0], range: a.restRange(a.rest.count >= 3 ? 2 : 0))
+        var xs = (0..<z.columns).map(Double.init)
+        var ys = (0..<z.rows).map(Double.init)
         if a.rest.count >= 3 {
             let x = try MatplotlibValues.numbers(a.rest[0], range: a.restRange(0))
             let y = try MatplotlibValues.numbers(a.rest[1], range: a.restRange(1))
             // X and Y as meshgrid gives them (2-D) or as the axes' 1-D coordinates.
             xs = x.count == z.rows * z.columns ? Array(x.prefix(z.columns)) : Array(x.prefix(z.columns))
-            ys = y.count == z.rows * z.columns ? stride(from: 0, to: y.count, by: z.columns).map { y[$0] } : Array(y.prefix(z.rows))
+            ys =
+                y.count == z.rows * z.columns
+                ? stride(from: 0, to: y.count, by: z.columns).map { y[$0] } : Array(y.prefix(z.rows))
         }
         let finite = z.values.filter(\.isFinite)
-        let low = finite.min() ?? 0, high = finite.max() ?? 1
+        let low = finite.min() ?? 0
+        let high = finite.max() ?? 1
         var levels: [Double]
         var levelArgument = a["levels"]
         if levelArgument == nil, a.rest.count == 4 || a.rest.count == 2 { levelArgument = a.rest.last }
@@ -461,13 +514,15 @@ enum AxesMethods {
             if let first = levels.first, first > low { levels.insert(low, at: 0) }
             if let last = levels.last, last < high { levels.append(high) }
         }
-        var data = ContourData(xs: xs, ys: ys, values: z.values, levels: levels, filled: filled,
-                               colormap: MatplotlibValues.colormap(a["cmap"], axes.state, i))
+        var data = ContourData(
+            xs: xs, ys: ys, values: z.values, levels: levels, filled: filled,
+            colormap: MatplotlibValues.colormap(a["cmap"], axes.state, i))
         if let colors = a["colors"] {
             if let single = MatplotlibValues.color(colors) {
                 data.fixedColor = single
             } else if let items = try? i.iterate(colors, range: a.range("colors")) {
-                data.colormap = Colormap(name: "colors", colors: items.compactMap { MatplotlibValues.color($0) }, listed: true)
+                data.colormap = Colormap(
+                    name: "colors", colors: items.compactMap { MatplotlibValues.color($0) }, listed: true)
             }
         }
         var artist = Artist(.contour(data), color: data.fixedColor ?? .black)
@@ -482,9 +537,10 @@ enum AxesMethods {
         var upper = try MatplotlibValues.numbers(a.values["y2"]?.value ?? .int(0), range: a.range("y2"))
         if lower.count == 1 { lower = Array(repeating: lower[0], count: xs.count) }
         if upper.count == 1 { upper = Array(repeating: upper[0], count: xs.count) }
-        var artist = Artist(.band(xs: xs, lower: lower, upper: upper),
-                            color: MatplotlibValues.color(keyword(a, "color", "facecolor")) ?? axes.axes.nextColor(),
-                            label: MatplotlibValues.string(a["label"], i))
+        var artist = Artist(
+            .band(xs: xs, lower: lower, upper: upper),
+            color: MatplotlibValues.color(keyword(a, "color", "facecolor")) ?? axes.axes.nextColor(),
+            label: MatplotlibValues.string(a["label"], i))
         artist.alpha = alpha(a)
         axes.axes.add(artist)
         return .object(ArtistObject("PolyCollection"))
@@ -492,14 +548,20 @@ enum AxesMethods {
 
     static func limits(_ axes: AxesObject, _ a: BoundArguments, horizontal: Bool) throws(Diagnostic) -> Value {
         let (lowName, highName) = horizontal ? ("left", "right") : ("bottom", "top")
-        var low = a[lowName], high = a[highName]
-        if let given = low, case .tuple(let pair) = given, pair.items.count == 2 { (low, high) = (pair.items[0], pair.items[1]) }
-        if let given = low, case .list(let pair) = given, pair.items.count == 2 { (low, high) = (pair.items[0], pair.items[1]) }
+        var low = a[lowName]
+        var high = a[highName]
+        if let given = low, case .tuple(let pair) = given, pair.items.count == 2 {
+            (low, high) = (pair.items[0], pair.items[1])
+        }
+        if let given = low, case .list(let pair) = given, pair.items.count == 2 {
+            (low, high) = (pair.items[0], pair.items[1])
+        }
         for (name, value) in a.keywords {
             if name == (horizontal ? "xmin" : "ymin") { low = value }
             if name == (horizontal ? "xmax" : "ymax") { high = value }
         }
-        let lowValue = low.flatMap(MatplotlibValues.double), highValue = high.flatMap(MatplotlibValues.double)
+        let lowValue = low.flatMap(MatplotlibValues.double)
+        let highValue = high.flatMap(MatplotlibValues.double)
         if horizontal {
             if let lowValue { axes.axes.xLimits.low = lowValue }
             if let highValue { axes.axes.xLimits.high = highValue }
@@ -515,8 +577,9 @@ enum AxesMethods {
     static func scale(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter) throws(Diagnostic) -> Axes.Scale {
         let name = try a.string("value")
         guard let scale = Axes.Scale(rawValue: name) else {
-            throw Diagnostic("ValueError: '\(name)' is not a valid value for scale; supported values are 'linear', 'log', "
-                             + "'symlog', 'logit'", at: a.range("value"))
+            throw Diagnostic(
+                "ValueError: '\(name)' is not a valid value for scale; supported values are 'linear', 'log', "
+                    + "'symlog', 'logit'", at: a.range("value"))
         }
         if scale == .symlog || scale == .logit {
             axes.state.note("the \(name) scale", i, "is drawn as linear")
@@ -525,7 +588,9 @@ enum AxesMethods {
         return scale
     }
 
-    static func ticks(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter, horizontal: Bool) throws(Diagnostic) -> Value {
+    static func ticks(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter, horizontal: Bool) throws(Diagnostic)
+        -> Value
+    {
         guard let given = a["ticks"] else { return .none }
         let positions = try MatplotlibValues.numbers(given, range: a.range("ticks"))
         var labels: [String?] = positions.map { _ in nil }

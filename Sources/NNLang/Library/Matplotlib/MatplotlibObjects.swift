@@ -105,7 +105,9 @@ final class FigureObject: PyObject {
         }
         current = made.first
         if squeeze && rows == 1 && columns == 1, let only = made.first { return .object(only) }
-        if squeeze && (rows == 1 || columns == 1) { return .object(AxesArray(made.map { .object($0) }, shape: [made.count])) }
+        if squeeze && (rows == 1 || columns == 1) {
+            return .object(AxesArray(made.map { .object($0) }, shape: [made.count]))
+        }
         return .object(AxesArray(made.map { .object($0) }, shape: [rows, columns]))
     }
 
@@ -121,11 +123,12 @@ final class FigureObject: PyObject {
             }
         case "subplots":
             return function(name, "nrows=1, ncols=1, squeeze=True, **kwargs") { a, _ throws(Diagnostic) in
-                self.subplots(rows: max(1, try a.int("nrows")), columns: max(1, try a.int("ncols")),
-                              squeeze: try a.bool("squeeze", default: true))
+                self.subplots(
+                    rows: max(1, try a.int("nrows")), columns: max(1, try a.int("ncols")),
+                    squeeze: try a.bool("squeeze", default: true))
             }
         case "gca": return function(name, "**kwargs") { _, _ in .object(self.currentAxes()) }
-        case "axes", "get_axes": 
+        case "axes", "get_axes":
             let list = Value.list(figure.axes.map { .object(object($0)) })
             return name == "axes" ? list : function(name, "") { _, _ in list }
         case "suptitle":
@@ -133,11 +136,13 @@ final class FigureObject: PyObject {
                 self.figure.suptitle = MatplotlibValues.string(a["t"], i)
                 return .object(ArtistObject("Text"))
             }
-        case "savefig": return function(name, "fname, **kwargs") { a, i throws(Diagnostic) in try Pyplot.save(self, a, i) }
-        case "show": return function(name, "*args, **kwargs") { _, i in
-            i.write(TerminalFigure(style: i.style).render(self.figure))
-            return .none
-        }
+        case "savefig":
+            return function(name, "fname, **kwargs") { a, i throws(Diagnostic) in try Pyplot.save(self, a, i) }
+        case "show":
+            return function(name, "*args, **kwargs") { _, i in
+                i.write(TerminalFigure(style: i.style).render(self.figure))
+                return .none
+            }
         case "colorbar":
             return function(name, "mappable=None, ax=None, label='', **kwargs") { a, i throws(Diagnostic) in
                 Pyplot.colorbar(a, i, self.state)
@@ -158,8 +163,11 @@ final class FigureObject: PyObject {
                 return .none
             }
         case "number": return .int(figure.number)
-        case "tight_layout", "subplots_adjust", "set_facecolor", "set_tight_layout", "align_labels", "set_dpi", "canvas":
-            return name == "canvas" ? .object(SkippedObject("Figure.canvas", state: state)) : function(name, "*args, **kwargs") { _, _ in .none }
+        case "tight_layout", "subplots_adjust", "set_facecolor", "set_tight_layout", "align_labels", "set_dpi",
+            "canvas":
+            return name == "canvas"
+                ? .object(SkippedObject("Figure.canvas", state: state))
+                : function(name, "*args, **kwargs") { _, _ in .none }
         default:
             if name.hasPrefix("__") { return nil }
             return .object(SkippedObject("Figure.\(name)", state: state))
@@ -192,7 +200,8 @@ final class AxesArray: PyObject, SubscriptableObject, IterableObject {
         }
     }
 
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         var positions: [Int] = []
         for item in index {
             guard case .value(let value, let itemRange) = item, case .int(let raw) = value else {
@@ -201,28 +210,33 @@ final class AxesArray: PyObject, SubscriptableObject, IterableObject {
             let dimension = positions.count < shape.count ? shape[positions.count] : 1
             let position = raw < 0 ? raw + dimension : raw
             guard position >= 0, position < dimension else {
-                throw Diagnostic("IndexError: index \(raw) is out of bounds for axis \(positions.count) with size \(dimension)",
-                                 at: itemRange)
+                throw Diagnostic(
+                    "IndexError: index \(raw) is out of bounds for axis \(positions.count) with size \(dimension)",
+                    at: itemRange)
             }
             positions.append(position)
         }
         if shape.count == 2 && positions.count == 2 { return elements[positions[0] * shape[1] + positions[1]] }
         if positions.count == 1 { return items[positions[0]] }
-        throw Diagnostic("IndexError: too many indices for array: array is \(shape.count)-dimensional, but \(positions.count) were indexed",
-                         at: range)
+        throw Diagnostic(
+            "IndexError: too many indices for array: array is \(shape.count)-dimensional, but \(positions.count) were indexed",
+            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
         case "flat": return .object(AxesArray(elements, shape: [elements.count]))
-        case "flatten", "ravel": return function(name, "") { _, _ in .object(AxesArray(self.elements, shape: [self.elements.count])) }
+        case "flatten", "ravel":
+            return function(name, "") { _, _ in .object(AxesArray(self.elements, shape: [self.elements.count])) }
         case "shape": return .tuple(shape.map { .int($0) })
         case "size": return .int(elements.count)
         case "ndim": return .int(shape.count)
         case "T":
             guard shape.count == 2 else { return .object(self) }
             var transposed: [Value] = []
-            for column in 0..<shape[1] { for row in 0..<shape[0] { transposed.append(elements[row * shape[1] + column]) } }
+            for column in 0..<shape[1] {
+                for row in 0..<shape[0] { transposed.append(elements[row * shape[1] + column]) }
+            }
             return .object(AxesArray(transposed, shape: [shape[1], shape[0]]))
         case "tolist": return function(name, "") { _, _ in .list(self.items) }
         default: return nil
@@ -230,7 +244,9 @@ final class AxesArray: PyObject, SubscriptableObject, IterableObject {
     }
 
     var attributeNames: [String] { ["flat", "flatten", "ravel", "shape", "size", "ndim", "T", "tolist"] }
-    func repr(_ interpreter: Interpreter) -> String { "array([" + elements.map { interpreter.repr($0) }.joined(separator: ", ") + "], dtype=object)" }
+    func repr(_ interpreter: Interpreter) -> String {
+        "array([" + elements.map { interpreter.repr($0) }.joined(separator: ", ") + "], dtype=object)"
+    }
 }
 
 /// What a plotting call returns (a `Line2D`, `Text`, …): its setters are accepted and change nothing.
@@ -262,7 +278,8 @@ final class ColormapObject: PyObject, CallableObject {
 
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         guard let value = arguments.positional.first else {
-            throw Diagnostic("TypeError: Colormap.__call__() missing 1 required positional argument: 'X'", at: arguments.range)
+            throw Diagnostic(
+                "TypeError: Colormap.__call__() missing 1 required positional argument: 'X'", at: arguments.range)
         }
         func rgba(_ t: Double) -> Value {
             let color = map.color(t)
@@ -311,7 +328,8 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
 
     func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {}
 
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         .object(SkippedObject(kind, state: state))
     }
 

@@ -36,7 +36,8 @@ final class MatplotlibState {
 
     var defaultSize: (Double, Double) {
         if case .list(let list)? = rcParams[.string("figure.figsize")], list.items.count == 2,
-            let width = MatplotlibValues.double(list.items[0]), let height = MatplotlibValues.double(list.items[1]) {
+            let width = MatplotlibValues.double(list.items[0]), let height = MatplotlibValues.double(list.items[1])
+        {
             return (width, height)
         }
         return (6.4, 4.8)
@@ -86,7 +87,9 @@ enum MatplotlibValues {
     }
 
     /// A 2-D array's values row by row, with its rows, columns and channels (for images).
-    static func grid(_ value: Value, range: SourceRange?) throws(Diagnostic) -> (values: [Double], rows: Int, columns: Int, channels: Int) {
+    static func grid(_ value: Value, range: SourceRange?) throws(Diagnostic) -> (
+        values: [Double], rows: Int, columns: Int, channels: Int
+    ) {
         let tensor = try ArrayConversion.tensor(value, dtype: .float32, range: range)
         let shape = tensor.shape
         switch shape.count {
@@ -95,7 +98,8 @@ enum MatplotlibValues {
             if side * side == tensor.count, side > 1 { return (tensor.scalars.map(Double.init), side, side, 1) }
             return (tensor.scalars.map(Double.init), 1, tensor.count, 1)
         case 2: return (tensor.scalars.map(Double.init), shape[0], shape[1], 1)
-        case 3 where shape[2] == 3 || shape[2] == 4: return (tensor.scalars.map(Double.init), shape[0], shape[1], shape[2])
+        case 3 where shape[2] == 3 || shape[2] == 4:
+            return (tensor.scalars.map(Double.init), shape[0], shape[1], shape[2])
         case 3 where shape[2] == 1: return (tensor.scalars.map(Double.init), shape[0], shape[1], 1)
         case 3 where shape[0] == 1: return (tensor.scalars.map(Double.init), shape[1], shape[2], 1)
         default:
@@ -109,7 +113,9 @@ enum MatplotlibValues {
         switch value {
         case .string(let name): return Color(name: name)
         case .tuple, .list, .array:
-            guard let numbers = try? numbers(value, range: nil), numbers.count == 3 || numbers.count == 4 else { return nil }
+            guard let numbers = try? numbers(value, range: nil), numbers.count == 3 || numbers.count == 4 else {
+                return nil
+            }
             let scale = numbers.prefix(3).contains { $0 > 1 } ? 255.0 : 1.0
             return Color(numbers[0] / scale, numbers[1] / scale, numbers[2] / scale)
         default: return nil
@@ -132,14 +138,18 @@ enum MatplotlibValues {
             state.note("the colour map '\(name)'", interpreter, "is not known")
             return .viridis
         default:
-            if case .string(let name)? = state.rcParams[.string("image.cmap")], let map = Colormap.named(name) { return map }
+            if case .string(let name)? = state.rcParams[.string("image.cmap")], let map = Colormap.named(name) {
+                return map
+            }
             return .viridis
         }
     }
 
     /// matplotlib's format string (`'r--'`, `'bo'`, `'k:'`): colour, marker and line style.
     static func format(_ text: String) -> (color: Color?, marker: Character?, style: Artist.LineStyle?) {
-        var color: Color?, marker: Character?, style: Artist.LineStyle?
+        var color: Color?
+        var marker: Character?
+        var style: Artist.LineStyle?
         var rest = Substring(text)
         for (pattern, lineStyle) in [("--", Artist.LineStyle.dashed), ("-.", .dashDot), ("-", .solid), (":", .dotted)] {
             if let found = rest.range(of: pattern) {

@@ -5,15 +5,19 @@ import NNPlot
 /// `matplotlib`, `matplotlib.pyplot`, `.colors`, `.cm`, `.style` and the modules of things a terminal
 /// does not draw (`widgets`, `patches`, `gridspec`, `animation`, `mpl_toolkits.mplot3d`).
 enum Pyplot {
-    static func module(_ state: MatplotlibState, _ registry: ModuleRegistry, _ interpreter: Interpreter) -> ModuleObject {
+    static func module(_ state: MatplotlibState, _ registry: ModuleRegistry, _ interpreter: Interpreter) -> ModuleObject
+    {
         var members: [String: Value] = [:]
         for (name, method) in AxesMethods.table {
             members[name] = function(name, method.parameters) { a, i throws(Diagnostic) in
                 try method.body(state.currentAxes(), a, i)
             }
         }
-        members["figure"] = function("figure", "num=None, figsize=None, dpi=None, **kwargs") { a, _ throws(Diagnostic) in
-            if case .int(let number)? = a["num"], let existing = state.figures.first(where: { $0.figure.number == number }) {
+        members["figure"] = function("figure", "num=None, figsize=None, dpi=None, **kwargs") {
+            a, _ throws(Diagnostic) in
+            if case .int(let number)? = a["num"],
+                let existing = state.figures.first(where: { $0.figure.number == number })
+            {
                 state.current = existing
                 return .object(existing)
             }
@@ -21,12 +25,16 @@ enum Pyplot {
                 state.current = existing
                 return .object(existing)
             }
-            return .object(state.newFigure(size: try size(a), number: a["num"].flatMap { if case .int(let n) = $0 { n } else { nil } }))
+            return .object(
+                state.newFigure(
+                    size: try size(a), number: a["num"].flatMap { if case .int(let n) = $0 { n } else { nil } }))
         }
-        members["subplots"] = function("subplots", "nrows=1, ncols=1, figsize=None, squeeze=True, **kwargs") { a, _ throws(Diagnostic) in
+        members["subplots"] = function("subplots", "nrows=1, ncols=1, figsize=None, squeeze=True, **kwargs") {
+            a, _ throws(Diagnostic) in
             let figure = state.newFigure(size: try size(a))
-            let axes = figure.subplots(rows: max(1, try a.int("nrows")), columns: max(1, try a.int("ncols")),
-                                       squeeze: try a.bool("squeeze", default: true))
+            let axes = figure.subplots(
+                rows: max(1, try a.int("nrows")), columns: max(1, try a.int("ncols")),
+                squeeze: try a.bool("squeeze", default: true))
             return .tuple([.object(figure), axes])
         }
         members["subplot"] = function("subplot", "*args, projection=None, **kwargs") { a, i throws(Diagnostic) in
@@ -53,7 +61,8 @@ enum Pyplot {
             switch a["fig"] {
             case .string("all")?: state.closeAll()
             case .object(let figure as FigureObject)?: state.close(figure)
-            case .int(let number)?: if let figure = state.figures.first(where: { $0.figure.number == number }) { state.close(figure) }
+            case .int(let number)?:
+                if let figure = state.figures.first(where: { $0.figure.number == number }) { state.close(figure) }
             default: if let current = state.current { state.close(current) }
             }
             return .none
@@ -69,18 +78,23 @@ enum Pyplot {
         members["savefig"] = function("savefig", "fname, **kwargs") { a, i throws(Diagnostic) in
             try save(state.currentFigure(), a, i)
         }
-        members["colorbar"] = function("colorbar", "mappable=None, ax=None, label='', **kwargs") { a, i throws(Diagnostic) in
+        members["colorbar"] = function("colorbar", "mappable=None, ax=None, label='', **kwargs") {
+            a, i throws(Diagnostic) in
             colorbar(a, i, state)
         }
-        for name in ["tight_layout", "subplots_adjust", "ion", "ioff", "draw", "pause", "margins", "box", "minorticks_on",
-                     "tick_params", "locator_params", "autoscale", "set_cmap", "rc", "xkcd"] {
+        for name in [
+            "tight_layout", "subplots_adjust", "ion", "ioff", "draw", "pause", "margins", "box", "minorticks_on",
+            "tick_params", "locator_params", "autoscale", "set_cmap", "rc", "xkcd",
+        ] {
             members[name] = function(name, "*args, **kwargs") { _, _ in .none }
         }
         members["rcParams"] = .dict(state.rcParams)
         members["get_cmap"] = function("get_cmap", "name=None, lut=None") { a, i throws(Diagnostic) in
             .object(ColormapObject(MatplotlibValues.colormap(a["name"], state, i)))
         }
-        members["get_fignums"] = function("get_fignums", "") { _, _ in .list(state.figures.map { .int($0.figure.number) }) }
+        members["get_fignums"] = function("get_fignums", "") { _, _ in
+            .list(state.figures.map { .int($0.figure.number) })
+        }
         members["cm"] = .object(cmModule(state))
         members["style"] = .object(styleModule())
         let skipped = ModuleObject("matplotlib.pyplot", members)
@@ -102,12 +116,15 @@ enum Pyplot {
     /// `savefig`: an SVG file for `.svg` (and names without an extension); other formats are skipped with a note.
     static func save(_ figure: FigureObject, _ a: BoundArguments, _ i: Interpreter) throws(Diagnostic) -> Value {
         var name = try a.string("fname")
-        let format = (a.keywords.first { $0.name == "format" }?.value).flatMap { if case .string(let f) = $0 { f } else { nil } }
+        let format = (a.keywords.first { $0.name == "format" }?.value).flatMap {
+            if case .string(let f) = $0 { f } else { nil }
+        }
         let suffix = name.split(separator: ".").last.map { String($0).lowercased() } ?? ""
         if !name.contains(".") {
             name += "." + (format ?? "svg")
         } else if suffix != "svg" && format != "svg" {
-            figure.state.note("savefig('\(suffix)')", i, "needs an image library NNLab does not have: save as .svg instead")
+            figure.state.note(
+                "savefig('\(suffix)')", i, "needs an image library NNLab does not have: save as .svg instead")
             return .none
         }
         let text = SVGFigure().render(figure.figure)
@@ -140,16 +157,23 @@ enum Pyplot {
             .object(ColormapObject(MatplotlibValues.colormap(a["name"], state, i)))
         }
         members["colors"] = .object(colorsModule(state))
-        members["ScalarMappable"] = function("ScalarMappable", "norm=None, cmap=None") { _, _ in .object(ArtistObject("ScalarMappable")) }
+        members["ScalarMappable"] = function("ScalarMappable", "norm=None, cmap=None") { _, _ in
+            .object(ArtistObject("ScalarMappable"))
+        }
         return ModuleObject("matplotlib.cm", members)
     }
 
     static func styleModule() -> ModuleObject {
-        ModuleObject("matplotlib.style", [
-            "use": function("use", "style") { _, _ in .none },
-            "available": .list(["default", "classic", "ggplot", "seaborn-v0_8", "fivethirtyeight", "dark_background"].map { .string($0) }),
-            "context": function("context", "style, after_reset=False") { _, _ in .none },
-        ])
+        ModuleObject(
+            "matplotlib.style",
+            [
+                "use": function("use", "style") { _, _ in .none },
+                "available": .list(
+                    ["default", "classic", "ggplot", "seaborn-v0_8", "fivethirtyeight", "dark_background"].map {
+                        .string($0)
+                    }),
+                "context": function("context", "style, after_reset=False") { _, _ in .none },
+            ])
     }
 
     /// `matplotlib.colors`: `ListedColormap`, `LinearSegmentedColormap.from_list`, `Normalize`, `to_rgb(a)`, `to_hex`.
@@ -164,11 +188,19 @@ enum Pyplot {
             }
         }
         let listed = function("ListedColormap", "colors, name='from_list', N=None") { a, i throws(Diagnostic) in
-            .object(ColormapObject(Colormap(name: try a.string("name", default: "from_list"), colors: try colors(a["colors"], i, a.range("colors")), listed: true)))
+            .object(
+                ColormapObject(
+                    Colormap(
+                        name: try a.string("name", default: "from_list"),
+                        colors: try colors(a["colors"], i, a.range("colors")), listed: true)))
         }
         let fromList = function("from_list", "name, colors, N=256") { a, i throws(Diagnostic) in
-            .object(ColormapObject(Colormap(name: try a.string("name", default: "from_list"), colors: try colors(a["colors"], i, a.range("colors")),
-                                            listed: false)))
+            .object(
+                ColormapObject(
+                    Colormap(
+                        name: try a.string("name", default: "from_list"),
+                        colors: try colors(a["colors"], i, a.range("colors")),
+                        listed: false)))
         }
         func rgb(_ alpha: Bool) -> Value {
             function(alpha ? "to_rgba" : "to_rgb", "c, alpha=None") { a, i throws(Diagnostic) in
@@ -179,23 +211,31 @@ enum Pyplot {
                 return .tuple(alpha ? parts + [.float(try a.double("alpha", default: 1))] : parts)
             }
         }
-        return ModuleObject("matplotlib.colors", [
-            "ListedColormap": listed,
-            "LinearSegmentedColormap": .object(ModuleObject("LinearSegmentedColormap", ["from_list": fromList])),
-            "Normalize": function("Normalize", "vmin=None, vmax=None, clip=False") { _, _ in .object(ArtistObject("Normalize")) },
-            "to_rgb": rgb(false), "to_rgba": rgb(true),
-            "to_hex": function("to_hex", "c, keep_alpha=False") { a, i throws(Diagnostic) in
-                guard let color = MatplotlibValues.color(a["c"]) else {
-                    throw Diagnostic("ValueError: Invalid RGBA argument: \(i.repr(a["c"] ?? .none))", at: a.range("c"))
-                }
-                return .string(color.hex)
-            },
-            "is_color_like": function("is_color_like", "c") { a, _ in .bool(MatplotlibValues.color(a["c"]) != nil) },
-        ])
+        return ModuleObject(
+            "matplotlib.colors",
+            [
+                "ListedColormap": listed,
+                "LinearSegmentedColormap": .object(ModuleObject("LinearSegmentedColormap", ["from_list": fromList])),
+                "Normalize": function("Normalize", "vmin=None, vmax=None, clip=False") { _, _ in
+                    .object(ArtistObject("Normalize"))
+                },
+                "to_rgb": rgb(false), "to_rgba": rgb(true),
+                "to_hex": function("to_hex", "c, keep_alpha=False") { a, i throws(Diagnostic) in
+                    guard let color = MatplotlibValues.color(a["c"]) else {
+                        throw Diagnostic(
+                            "ValueError: Invalid RGBA argument: \(i.repr(a["c"] ?? .none))", at: a.range("c"))
+                    }
+                    return .string(color.hex)
+                },
+                "is_color_like": function("is_color_like", "c") { a, _ in .bool(MatplotlibValues.color(a["c"]) != nil)
+                },
+            ])
     }
 
     /// `matplotlib` itself: `use`, `rcParams`, `colormaps`, and its submodules.
-    static func topModule(_ state: MatplotlibState, _ pyplot: ModuleObject?, _ colors: ModuleObject?, _ cm: ModuleObject?) -> ModuleObject {
+    static func topModule(
+        _ state: MatplotlibState, _ pyplot: ModuleObject?, _ colors: ModuleObject?, _ cm: ModuleObject?
+    ) -> ModuleObject {
         var members: [String: Value] = [
             "use": function("use", "backend, force=True") { _, _ in .none },
             "rcParams": .dict(state.rcParams),
@@ -223,15 +263,17 @@ final class ColormapRegistry: PyObject, SubscriptableObject {
     let state: MatplotlibState
     init(_ state: MatplotlibState) { self.state = state }
     var typeName: String { "ColormapRegistry" }
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         guard index.count == 1, case .value(.string(let name), _) = index[0], let map = Colormap.named(name) else {
             throw Diagnostic("KeyError: this is not a known colormap", at: range)
         }
         return .object(ColormapObject(map))
     }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        name == "get_cmap" ? function(name, "cmap") { a, i throws(Diagnostic) in
-            .object(ColormapObject(MatplotlibValues.colormap(a["cmap"], self.state, i)))
-        } : nil
+        name == "get_cmap"
+            ? function(name, "cmap") { a, i throws(Diagnostic) in
+                .object(ColormapObject(MatplotlibValues.colormap(a["cmap"], self.state, i)))
+            } : nil
     }
 }
