@@ -123,7 +123,7 @@ public struct TerminalFigure {
                     left + plotWidth
                 ))
             let labels = trimmed(String(labelLine))
-            out.append((labels, labels.count))
+            if !labels.isEmpty { out.append((labels, labels.count)) }
         }
         if let xLabel = axes.xLabel, !xLabel.isEmpty {
             out.append((centred(style.note(xLabel), xLabel.count, left + plotWidth), 0))
