@@ -387,7 +387,8 @@ enum AxesMethods {
     static func histogram(_ axes: AxesObject, _ a: BoundArguments, _ i: Interpreter) throws(Diagnostic) -> Value {
         let values = try MatplotlibValues.numbers(a["x"] ?? .none, range: a.range("x")).filter(\.isFinite)
         var edges: [Double]
-        if let bins = a["bins"], case .int(let count) = bins {
+        let binsGiven = a["bins"] ?? .int(10)
+        if case .int(let count) = binsGiven {
             guard count > 0 else {
                 throw Diagnostic("ValueError: `bins` must be positive, when an integer", at: a.range("bins"))
             }
@@ -398,10 +399,10 @@ enum AxesMethods {
             }
             if low == high { (low, high) = (low - 0.5, high + 0.5) }
             edges = (0...count).map { low + (high - low) * Double($0) / Double(count) }
-        } else if let bins = a["bins"], case .string = bins {
+        } else if case .string = binsGiven {
             throw Diagnostic("NNLab's hist() takes bins as a number or a list of edges", at: a.range("bins"))
         } else {
-            edges = try MatplotlibValues.numbers(a["bins"] ?? .int(10), range: a.range("bins"))
+            edges = try MatplotlibValues.numbers(binsGiven, range: a.range("bins"))
         }
         guard edges.count >= 2 else {
             throw Diagnostic("ValueError: bins must have at least two edges", at: a.range("bins"))

@@ -124,7 +124,7 @@ final class FigureObject: PyObject {
         case "subplots":
             return function(name, "nrows=1, ncols=1, squeeze=True, **kwargs") { a, _ throws(Diagnostic) in
                 self.subplots(
-                    rows: max(1, try a.int("nrows")), columns: max(1, try a.int("ncols")),
+                    rows: max(1, try a.int("nrows", default: 1)), columns: max(1, try a.int("ncols", default: 1)),
                     squeeze: try a.bool("squeeze", default: true))
             }
         case "gca": return function(name, "**kwargs") { _, _ in .object(self.currentAxes()) }

@@ -33,7 +33,7 @@ enum Pyplot {
             a, _ throws(Diagnostic) in
             let figure = state.newFigure(size: try size(a))
             let axes = figure.subplots(
-                rows: max(1, try a.int("nrows")), columns: max(1, try a.int("ncols")),
+                rows: max(1, try a.int("nrows", default: 1)), columns: max(1, try a.int("ncols", default: 1)),
                 squeeze: try a.bool("squeeze", default: true))
             return .tuple([.object(figure), axes])
         }
