@@ -185,3 +185,9 @@ enum MatplotlibValues {
         }
     }
 }
+
+extension Interpreter {
+    /// Draws and closes the open matplotlib figures, as a notebook does at the end of a cell
+    /// (`%matplotlib inline`); the REPL calls it after each cell.
+    public func drawOpenFigures() { modules.matplotlib.show(self) }
+}
