@@ -234,10 +234,11 @@ public struct TerminalFigure {
         let lineCount = axes.artists.filter { if case .line = $0.kind { true } else { false } }.count
         var lineIndex = 0
         var fillIndex = 0
-        // Filled things first, lines and points over them, text last.
+        // Filled things first, then lines, then points (so that a line through them leaves them seen), text last.
         let order: [Artist] =
-            axes.artists.filter(\.isBackground) + axes.artists.filter { !$0.isBackground && !$0.isText }
-            + axes.artists.filter(\.isText)
+            axes.artists.filter(\.isBackground)
+            + axes.artists.filter { !$0.isBackground && !$0.isText && !$0.isScatter }
+            + axes.artists.filter(\.isScatter) + axes.artists.filter(\.isText)
         for artist in order {
             let color = artist.alpha < 1 ? artist.color.blended(over: .white, alpha: artist.alpha) : artist.color
             switch artist.kind {
@@ -540,6 +541,8 @@ extension Artist {
     }
 
     public var isText: Bool { if case .text = kind { true } else { false } }
+
+    public var isScatter: Bool { if case .scatter = kind { true } else { false } }
 }
 
 extension Axes {

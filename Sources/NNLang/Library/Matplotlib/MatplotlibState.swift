@@ -125,7 +125,10 @@ enum MatplotlibValues {
     static func string(_ value: Value?, _ interpreter: Interpreter) -> String? {
         guard let value else { return nil }
         if case .none = value { return nil }
-        if case .string(let text) = value { return text }
+        if case .string(let text) = value {
+            // Mathtext (`r"$200 x + 100$"`) loses its dollar signs: the terminal shows the formula as text.
+            return text.filter { $0 == "$" }.count >= 2 ? text.filter { $0 != "$" } : text
+        }
         return interpreter.str(value)
     }
 
