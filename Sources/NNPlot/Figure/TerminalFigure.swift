@@ -80,7 +80,7 @@ public struct TerminalFigure {
             axes.isImage
             ? imageHeight(axes, width: firstGuessWidth)
             : min(16, max(5, Int((Double(firstGuessWidth) * aspect * 0.4).rounded())))
-        let yTicks = tickMarks(axes, limits, horizontal: false, maximum: max(2, plotHeight / 3))
+        let yTicks = tickMarks(axes, limits, horizontal: false, maximum: max(3, plotHeight / 3))
         let labelWidth = axes.axisVisible ? (yTicks.map(\.label.count).max() ?? 0) : 0
         plotWidth = max(4, width - labelWidth - 2)
         if axes.isImage { plotWidth = min(plotWidth, imageWidth(axes, height: plotHeight, maximum: plotWidth)) }
