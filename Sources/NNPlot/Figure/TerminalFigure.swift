@@ -214,6 +214,13 @@ public struct TerminalFigure {
         return (style.unicode ? unicode[letter] : ascii[letter]) ?? (style.unicode ? "●" : "o")
     }
 
+    /// A scatter's mark: its marker's glyph, or without colour, when several scatters share the
+    /// axes, a mark of its own for each (as the colour cycle would tell them apart).
+    func scatterMark(_ artist: Artist, _ index: Int, among count: Int) -> Character {
+        guard !style.color, artist.marker == nil, count > 1 else { return glyph(artist.marker) }
+        return (style.unicode ? TerminalFigure.unicodeClassMarks : TerminalFigure.asciiClassMarks)[index % 8]
+    }
+
     /// Whether the figure's lines need a mark of their own to tell apart (no colour, several lines).
     func lineMark(_ index: Int, among count: Int) -> Character? {
         guard !style.color, count > 1 else { return nil }
@@ -233,6 +240,8 @@ public struct TerminalFigure {
         }
         let lineCount = axes.artists.filter { if case .line = $0.kind { true } else { false } }.count
         var lineIndex = 0
+        var scatterIndex = 0
+        let scatterCount = axes.artists.filter(\.isScatter).count
         var fillIndex = 0
         // Filled things first, then lines, then points (so that a line through them leaves them seen), text last.
         let order: [Artist] =
@@ -360,12 +369,14 @@ public struct TerminalFigure {
                 }
             case .scatter(let xs, let ys, let values, let colormap, let range):
                 let classes = TerminalFigure.classes(values)
+                let seriesMark = scatterMark(artist, scatterIndex, among: scatterCount)
+                scatterIndex += 1
                 let low = range?.0 ?? values?.filter(\.isFinite).min() ?? 0
                 let high = range?.1 ?? values?.filter(\.isFinite).max() ?? 1
                 for (index, (x, y)) in zip(xs, ys).enumerated() {
                     guard let (column, row) = cell(x, y) else { continue }
                     var pointColor = color
-                    var mark = glyph(artist.marker)
+                    var mark = seriesMark
                     if let values, index < values.count {
                         pointColor = colormap.color(high > low ? (values[index] - low) / (high - low) : 0.5)
                         if !style.color, let classes, let position = classes.firstIndex(of: values[index]) {
@@ -446,6 +457,8 @@ public struct TerminalFigure {
         var entries: [(String, Int)] = []
         let lineCount = axes.artists.filter { if case .line = $0.kind { true } else { false } }.count
         var lineIndex = 0
+        var scatterIndex = 0
+        let scatterCount = axes.artists.filter(\.isScatter).count
         var fillIndex = 0
         for artist in axes.artists {
             var sample: String
@@ -479,7 +492,8 @@ public struct TerminalFigure {
                     }
                     continue
                 }
-                sample = String(glyph(artist.marker))
+                sample = String(scatterMark(artist, scatterIndex, among: scatterCount))
+                scatterIndex += 1
             case .bars, .band, .contour, .image:
                 let fills = style.unicode ? Canvas.unicodeFills : Canvas.asciiFills
                 sample =
