@@ -79,7 +79,7 @@ enum AxesMethods {
             return .object(ArtistObject("Text"))
         }
         add(["annotate"], "text, xy, xytext=None, arrowprops=None, **kwargs") { axes, a, i throws(Diagnostic) in
-            if a["arrowprops"] != nil { axes.state.note("annotate's arrows", i) }
+            if a["arrowprops"] != nil { axes.state.note("annotate(arrowprops=...)", i) }
             let place = try MatplotlibValues.numbers(a["xytext"] ?? a["xy"] ?? .none, range: a.range("xy"))
             if place.count >= 2 {
                 axes.axes.add(

@@ -116,6 +116,9 @@ enum Pyplot {
     /// `savefig`: an SVG file for `.svg` (and names without an extension); other formats are skipped with a note.
     static func save(_ figure: FigureObject, _ a: BoundArguments, _ i: Interpreter) throws(Diagnostic) -> Value {
         var name = try a.string("fname")
+        guard !name.isEmpty else {
+            throw Diagnostic("FileNotFoundError: [Errno 2] No such file or directory: ''", at: a.range("fname"))
+        }
         let format = (a.keywords.first { $0.name == "format" }?.value).flatMap {
             if case .string(let f) = $0 { f } else { nil }
         }
