@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "nn-fuzz"),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
-        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
+        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine", "NNLang", "NNPlot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
         .testTarget(

@@ -110,6 +110,8 @@ public final class Session {
 
     /// Runs source in the session; reports its errors without losing any variable.
     func execute(_ source: SourceFile, number: Int?, silent: Bool = false) {
+        // Figures left open are drawn after the cell, as a notebook shows them.
+        defer { interpreter.drawOpenFigures() }
         do {
             let value = try interpreter.run(source)
             reportUnheededInterrupt()

@@ -100,7 +100,7 @@ extension NameChecker {
     func checkAttribute(of base: Expression, _ name: String, range: SourceRange, _ defined: Set<String>) throws(Diagnostic) {
         guard let module = moduleNamed(by: base, defined), !state.open.contains(ObjectIdentifier(module)) else { return }
         let path = module.name.split(separator: ".").map(String.init)
-        if module.members[name] != nil || (try? interpreter.modules.module(path + [name], range: range, interpreter)) != nil {
+        if module.members[name] != nil || module.fallback?(name) != nil || (try? interpreter.modules.module(path + [name], range: range, interpreter)) != nil {
             return
         }
         throw Diagnostic("module '\(module.name)' has no attribute '\(name)'", at: range,
