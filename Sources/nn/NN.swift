@@ -17,11 +17,14 @@ struct NN: ParsableCommand {
               nn lessons/01-neurons-and-layers.nn     run a lesson
               nn -c "import numpy as np; print(np.ones(3))"
               nn --check lesson.nn                    parse and resolve names without running
+              nn lab.ipynb                            run a Jupyter notebook's cells in order
+              nn --to-notebook lesson.nn > lesson.ipynb
               cat lesson.nn | nn -                     read the program from standard input
             """,
         version: NNLabVersion.string)
 
-    @ArgumentParser.Argument(help: "The program to run (.nn), or - for standard input; with none, nn starts the REPL.")
+    @ArgumentParser.Argument(
+        help: "The program (.nn) or notebook (.ipynb) to run, or - for standard input; with none, nn starts the REPL.")
     var file: String?
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run CODE instead of a file.", valueName: "code"))
@@ -52,6 +55,9 @@ struct NN: ParsableCommand {
 
     @Option(name: .long, help: MemoryLimit.help)
     var memoryLimit: MemoryLimit?
+
+    @Flag(name: .long, help: "Write the lesson as a Jupyter notebook (nbformat 4.5) to standard output.")
+    var toNotebook = false
 
     func validate() throws {
         if code != nil, let file {
@@ -86,6 +92,10 @@ struct NN: ParsableCommand {
         let source: SourceFile
         if let code {
             source = SourceFile(name: "<string>", text: code)
+        } else if let file, toNotebook {
+            return writeNotebook(fromLesson: file, output: output)
+        } else if let file, Notebook.isNotebook(file) {
+            return runNotebook(file, output: output, terminal: terminal)
         } else if let file, file != "-" {
             do {
                 source = try SourceFile.read(file)

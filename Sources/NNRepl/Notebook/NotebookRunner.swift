@@ -1,0 +1,125 @@
+import NNLang
+
+/// Runs a notebook's cells in order in one interpreter, as Jupyter's "Run All" does: Markdown
+/// cells are narration (the lessons' prose), a code cell's last expression is shown as its plain
+/// value (without IPython's `Out[n]:` prompt, so a notebook made from a lesson prints the lesson's
+/// transcript; a trailing `;` hides it, as in IPython), and IPython's own lines are skipped with a
+/// note. Errors carry their cell's source, so they read `notebook.ipynb, cell 7, line 3`.
+public final class NotebookRunner {
+    public let interpreter: Interpreter
+    let output: OutputSink
+    let color: Bool
+    /// Shows a Markdown cell; nil leaves Markdown unshown (as `%run` of a notebook does).
+    public var narrate: ((String) -> Void)?
+    /// Called before each code cell with its number and code; false stops the run (`--step`'s q).
+    public var beforeCell: ((Int, String) -> Bool)?
+    /// Whether a cell's last expression is shown (false for `%run`, which runs a notebook as a script).
+    public var showsValues = true
+
+    public init(interpreter: Interpreter, output: OutputSink, color: Bool = false) {
+        self.interpreter = interpreter
+        self.output = output
+        self.color = color
+    }
+
+    /// A code cell as a source: named for the notebook, numbered among the code cells.
+    public static func source(_ code: String, notebook name: String, cell number: Int) -> SourceFile {
+        SourceFile(name: name, text: code, cell: number)
+    }
+
+    /// Runs every cell in order. Returns the errors that stopped it, each carrying its cell's
+    /// source: every syntax error of the notebook (found before anything runs, as for a script),
+    /// or the first error a cell raised. Empty when the notebook ran to its end.
+    @discardableResult
+    public func run(_ notebook: Notebook, name: String) -> [Diagnostic] {
+        var prepared: [(NotebookCode, SourceFile)?] = []
+        var syntaxErrors: [Diagnostic] = []
+        var number = 0
+        for cell in notebook.cells {
+            guard cell.kind == .code else {
+                prepared.append(nil)
+                continue
+            }
+            number += 1
+            let code = NotebookCode(cell.source)
+            let source = NotebookRunner.source(code.code, notebook: name, cell: number)
+            prepared.append((code, source))
+            guard code.runs else { continue }
+            do {
+                _ = try Parser.parse(code.code)
+            } catch {
+                syntaxErrors += error.diagnostics.map { $0.inSource(source) }
+            }
+        }
+        if !syntaxErrors.isEmpty { return syntaxErrors }
+        let narration = interpreter.narrationHandler
+        defer { interpreter.narrationHandler = narration }
+        for (cell, preparation) in zip(notebook.cells, prepared) {
+            guard let (code, source) = preparation else {
+                if cell.kind == .markdown, !cell.source.trimmingCharacters().isEmpty { narrate?(cell.source) }
+                continue
+            }
+            let number = source.cell ?? 0
+            for note in code.notes { say("(cell \(number), \(note))") }
+            guard code.runs, !code.code.trimmingCharacters().isEmpty else { continue }
+            if let beforeCell, !beforeCell(number, cell.source) { return [] }
+            // A string standing alone in a code cell is a value, as in Python, not narration.
+            interpreter.narrationHandler = nil
+            do {
+                if let text = try execute(source), showsValues { output.write(text + "\n") }
+            } catch {
+                return error.diagnostics.map { $0.inSource(source) }
+            }
+            if interpreter.exitRequested { break }
+        }
+        return []
+    }
+
+    /// Runs one code cell (already made ready by `NotebookCode`). Returns the text of the value it
+    /// ended with, as Jupyter would show it, or nil when there is none or a `;` hides it.
+    public func execute(_ source: SourceFile) throws(DiagnosticList) -> String? {
+        interpreter.cancellation.clear()
+        guard let value = try interpreter.run(source), !value.isNone, !NotebookRunner.endsQuietly(source.text) else {
+            return nil
+        }
+        let lastLine = source.text.split(separator: "\n", omittingEmptySubsequences: false).count
+        let place = SourceLocation(line: lastLine, column: 1)
+        do {
+            return try interpreter.text(of: value, repr: true, range: SourceRange(place, place))
+        } catch {
+            throw DiagnosticList(error)
+        }
+    }
+
+    /// Whether the code's last line ends with `;` (before any comment), which hides its value.
+    public static func endsQuietly(_ code: String) -> Bool {
+        let lines = code.split(separator: "\n").map(String.init)
+        guard let last = lines.last(where: { line in
+            let trimmed = line.trimmingCharacters()
+            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+        }) else { return false }
+        return withoutComment(last).trimmingCharacters().hasSuffix(";")
+    }
+
+    /// A line without its `#` comment (a `#` inside quotes is kept).
+    static func withoutComment(_ line: String) -> String {
+        var quote: Character?
+        var escaped = false
+        for (offset, character) in line.enumerated() {
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == "#" {
+                return String(line.prefix(offset))
+            }
+        }
+        return line
+    }
+
+    func say(_ text: String) { output.write((color ? "\u{1B}[2m\(text)\u{1B}[0m" : text) + "\n") }
+}
