@@ -137,6 +137,7 @@ struct NN: ParsableCommand {
     func startREPL(_ terminal: Terminal, output: StandardOutput) {
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
+        let output = OutputRecorder(forwardingTo: output)  // each cell's output, for %save session.ipynb
         let interpreter = Interpreter(output: output, options: options)
         interpreter.explainLevel = (explain ?? .epoch).rawValue
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,

@@ -1,8 +1,8 @@
 import NNLang
 
 /// A code cell's source made ready for NNLab: IPython's own lines (`%matplotlib inline`,
-/// `!pip install …`, `%%time`) are blanked, so line numbers stay those of the cell, and each is
-/// said once in a note. A cell in another language (`%%bash`, `%%html`, `%%writefile`) is skipped.
+/// `!pip install …`, `%%time`) are blanked (`pass` inside a block), so line numbers stay those of
+/// the cell, and each is said once in a note. A cell in another language (`%%bash`, `%%html`, `%%writefile`) is skipped.
 public struct NotebookCode: Equatable, Sendable {
     /// The code to run, as many lines as the cell had.
     public var code: String
@@ -48,7 +48,9 @@ public struct NotebookCode: Equatable, Sendable {
                 lines[index] = String(indent) + statement
                 notes.append("line \(index + 1): `\(shown)` is a Jupyter magic; its statement runs once, untimed")
             } else {
-                lines[index] = ""
+                // Inside a block (`if "google.colab" in sys.modules: %pip install ...`) the block must not go empty.
+                let indent = line.prefix { $0 == " " || $0 == "\t" }
+                lines[index] = indent.isEmpty ? "" : String(indent) + "pass"
                 let kind = mark == "!" ? "a shell command" : "a Jupyter magic"
                 notes.append("line \(index + 1): `\(shown)` is \(kind); skipped")
             }
