@@ -48,11 +48,26 @@ public enum JSONValue: Equatable, Sendable, Codable {
     public static func parse(_ data: Data) throws(NotebookError) -> JSONValue {
         do {
             return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) {
-            let reason = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            throw NotebookError("it is not valid JSON" + (reason.map { " (\(Self.sentence($0)))" } ?? ""))
         } catch {
-            throw NotebookError("it is not valid JSON")
+            throw NotebookError("it is not valid JSON" + (problem(in: data).map { " (\($0))" } ?? ""))
+        }
+    }
+
+    /// Where JSON text goes wrong, in words (JSONSerialization says where; JSONDecoder does not).
+    static func problem(in data: Data) -> String? {
+        do {
+            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            return nil
+        } catch {
+            let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
+            if reason.hasPrefix("Unexpected end of file") { return "it ends before its brackets and quotes close" }
+            guard let range = reason.range(of: "around character "),
+                  let offset = Int(reason[range.upperBound...].prefix { $0.isNumber }) else { return nil }
+            let before = data.prefix(offset)
+            let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
+            let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
+            let what = reason.hasPrefix("Invalid value") ? "unexpected text" : sentence(String(reason[..<range.lowerBound]))
+            return "\(what) at line \(line), column \(column)"
         }
     }
 
