@@ -7,7 +7,7 @@
 ///     """
 ///
 /// Lines starting with `#` are headings; blank lines separate paragraphs; lines starting with
-/// `- ` are bullets.
+/// `- ` are bullets; lines between ``` fences are code, shown as they are.
 public struct Prose {
     let style: Style
 
@@ -20,9 +20,20 @@ public struct Prose {
             if !paragraph.isEmpty { output += wrap(paragraph.joined(separator: " "), indent: "  ", first: "  ") }
             paragraph = []
         }
+        var verbatim: Set<Int> = []  // lines of fenced code, shown as they are
+        var fenced = false
         for raw in dedent(text) {
             let line = raw.trimmingSpaces()
-            if line.isEmpty {
+            if line.hasPrefix("```") {
+                flush()
+                fenced.toggle()
+                if fenced, output.last != "" { output.append("") }
+                continue
+            }
+            if fenced {
+                verbatim.insert(output.count)
+                output.append("    " + raw)
+            } else if line.isEmpty {
                 flush()
                 if output.last != "" { output.append("") }
             } else if line.hasPrefix("#") {
@@ -37,9 +48,8 @@ public struct Prose {
             }
         }
         flush()
-        while output.first == "" { output.removeFirst() }
-        while output.last == "" { output.removeLast() }
-        return "\n" + output.map(markup).joined(separator: "\n") + "\n"
+        let shown = output.enumerated().map { verbatim.contains($0.offset) ? $0.element : markup($0.element) }
+        return "\n" + shown.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n") + "\n"
     }
 
     /// Lines with their common leading indentation removed.

@@ -9,7 +9,8 @@ public final class NotebookRunner {
     public let interpreter: Interpreter
     let output: OutputSink
     let color: Bool
-    /// Shows a Markdown cell; nil leaves Markdown unshown (as `%run` of a notebook does).
+    /// Shows a Markdown cell (its HTML and links made plain by `NotebookMarkdown`); nil leaves
+    /// Markdown unshown (as `%run` of a notebook does).
     public var narrate: ((String) -> Void)?
     /// Called before each code cell with its number and code; false stops the run (`--step`'s q).
     public var beforeCell: ((Int, String) -> Bool)?
@@ -56,7 +57,7 @@ public final class NotebookRunner {
         defer { interpreter.narrationHandler = narration }
         for (cell, preparation) in zip(notebook.cells, prepared) {
             guard let (code, source) = preparation else {
-                if cell.kind == .markdown, !cell.source.trimmingCharacters().isEmpty { narrate?(cell.source) }
+                if cell.kind == .markdown, !cell.source.trimmingCharacters().isEmpty { narrate?(NotebookMarkdown.prose(cell.source)) }
                 continue
             }
             let number = source.cell ?? 0
