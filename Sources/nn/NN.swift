@@ -63,6 +63,9 @@ struct NN: ParsableCommand {
         if code != nil, let file {
             throw ValidationError("give either -c CODE or a program file, not both ('\(file)' would not run)")
         }
+        if toNotebook, file == nil || file.map(Notebook.isNotebook) == true || code != nil {
+            throw ValidationError("--to-notebook turns a lesson file into a notebook, like nn --to-notebook lesson.nn")
+        }
     }
 
     /// `--seed`'s value: a whole number from 0 to 2⁶⁴ − 1 (`-1` is read as a value, to say so).

@@ -54,9 +54,9 @@ extension NN {
 
     /// Writes the lesson at `path` to standard output as a notebook.
     func writeNotebook(fromLesson path: String, output: StandardOutput) -> ExitCode? {
-        let source: SourceFile
+        var source = SourceFile(name: "<stdin>", text: "")
         do {
-            source = try SourceFile.read(path)
+            source = path == "-" ? SourceFile(name: "<stdin>", text: Terminal.readStandardInput()) : try SourceFile.read(path)
         } catch {
             Terminal.printError("nn: \(error.message)")
             return ExitCode(1)

@@ -40,6 +40,24 @@ import Testing
         #expect(transcript == expected)
     }
 
+    /// The fixture 152 was written by `%save` and validated by nbformat (scripts/validate_notebooks.py):
+    /// the same session must write the same bytes.
+    @Test func percentSaveWritesTheValidatedNotebook() throws {
+        let folder = try Folder()
+        let path = folder.url.appendingPathComponent("session.ipynb").path
+        let session = [
+            "import numpy as np", "X, y = make_xor(n_samples=40, random_state=0)", "X.shape",
+            "model = Sequential([Dense(4, activation=\"relu\"), Dense(1, activation=\"sigmoid\")])",
+            "model.compile(loss=\"binary_crossentropy\", optimizer=Adam(0.05), metrics=[\"accuracy\"])",
+            "h = model.fit(X, y, epochs=3, batch_size=20)", "print(len(h.history[\"loss\"]), \"epochs\")",
+            "np.round(model.predict(X[:3], verbose=0), 2)", "%save \(path)",
+        ]
+        let result = try NNProcess.run([], input: session.joined(separator: "\n") + "\n")
+        #expect(result.status == 0)
+        let fixture = NNProcess.root.appendingPathComponent("Tests/TranscriptTests/Scripts/152-notebook-saved-session.ipynb")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == String(contentsOf: fixture, encoding: .utf8))
+    }
+
     @Test func checkReadsEveryCellAndNamesTheCell() throws {
         let ok = try NNProcess.run(["--check", "Tests/TranscriptTests/Scripts/151-notebook-xor.ipynb"])
         #expect(ok.output == "Tests/TranscriptTests/Scripts/151-notebook-xor.ipynb: no problems found\n")
