@@ -7,7 +7,7 @@
 ///     """
 ///
 /// Lines starting with `#` are headings; blank lines separate paragraphs; lines starting with
-/// `- ` are bullets; lines between ``` fences are code, shown as they are.
+/// `- ` are bullets, `1. ` numbered items; lines between ``` fences are code, shown as they are.
 public struct Prose {
     let style: Style
 
@@ -43,6 +43,11 @@ public struct Prose {
             } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
                 flush()
                 output += wrap(String(line.dropFirst(2)), indent: "    ", first: "  \(style.unicode ? "•" : "-") ")
+            } else if let number = numberedItem(line) {
+                flush()
+                let marker = "  \(number). "
+                output += wrap(String(line.dropFirst(number.count + 2)), indent: String(repeating: " ", count: marker.count),
+                               first: marker)
             } else {
                 paragraph.append(line)
             }
@@ -50,6 +55,13 @@ public struct Prose {
         flush()
         let shown = output.enumerated().map { verbatim.contains($0.offset) ? $0.element : markup($0.element) }
         return "\n" + shown.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n") + "\n"
+    }
+
+    /// The number of a numbered list's item (`1. text`), if the line is one.
+    func numberedItem(_ line: String) -> String? {
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count < 4, line.dropFirst(digits.count).hasPrefix(". ") else { return nil }
+        return String(digits)
     }
 
     /// Lines with their common leading indentation removed.

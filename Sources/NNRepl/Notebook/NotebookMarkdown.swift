@@ -31,14 +31,17 @@ public enum NotebookMarkdown {
         guard !name.isEmpty, name.first?.isLetter == true, !inside.contains("\n\n") else { return nil }
         switch name {
         case "img":
-            return attribute("alt", in: inside).flatMap { $0.isEmpty ? nil : "(image: \($0))" }
-                ?? attribute("src", in: inside).map { "(image: \($0))" } ?? ""
+            return attribute("alt", in: inside).flatMap { $0.isEmpty ? nil : "(image: \($0)) " }
+                ?? attribute("src", in: inside).map { "(image: \(fileName($0))) " } ?? ""
         case "br": return "\n"
         case "p", "div", "figure", "center", "table", "tr", "li", "ul", "ol", "h1", "h2", "h3", "h4", "details":
             return " "
         default: return ""
         }
     }
+
+    /// A picture's file name, without the folders or address before it.
+    static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     /// The value of `name="…"` (or `'…'`) in a tag.
     static func attribute(_ name: String, in tag: Substring) -> String? {
@@ -61,7 +64,7 @@ public enum NotebookMarkdown {
         guard after.first == "(", let end = after.firstIndex(of: ")"), !label.contains("\n") else { return nil }
         let address = after[after.index(after: after.startIndex)..<end].split(separator: " ").first.map(String.init) ?? ""
         let length = (picture ? 1 : 0) + body.distance(from: body.startIndex, to: end) + 1
-        if picture { return ("(image: \(label.isEmpty ? address : String(label)))", length) }
+        if picture { return ("(image: \(label.isEmpty ? fileName(address) : String(label)))", length) }
         if address.hasPrefix("#") || address.isEmpty { return (String(label), length) }
         return ("\(label) (\(address))", length)
     }
