@@ -1,5 +1,6 @@
 import ArgumentParser
 import NNLang
+import NNPlot
 import NNRepl
 import NNTeach
 
