@@ -53,16 +53,15 @@ public struct Notebook: Equatable, Sendable {
     /// The code cells, in order (cell N of an error message is the N-th of these).
     public var codeCells: [Cell] { cells.filter { $0.kind == .code } }
 
-    /// What NNLab's notebooks say about their kernel: the `nnlab` kernelspec, and Python as the
-    /// language (NNLab's language is a subset of it, so JupyterLab highlights it as Python).
+    /// What NNLab's notebooks say about their kernel: the `nnlab` kernelspec and the language
+    /// information NNLab's kernel reports (`nn kernel`), highlighted as Python, whose subset it is.
     public static let nnlabMetadata: [String: JSONValue] = [
         "kernelspec": .object([
-            "display_name": .string("NNLab"), "language": .string("python"), "name": .string("nnlab"),
+            "display_name": .string("NNLab"), "language": .string("nnlab"), "name": .string("nnlab"),
         ]),
         "language_info": .object([
-            "name": .string("python"), "file_extension": .string(".py"), "mimetype": .string("text/x-python"),
-            "codemirror_mode": .object(["name": .string("ipython"), "version": .int(3)]),
-            "pygments_lexer": .string("ipython3"), "nbconvert_exporter": .string("python"),
+            "name": .string("nnlab"), "file_extension": .string(".nn"), "mimetype": .string("text/x-python"),
+            "codemirror_mode": .string("python"), "pygments_lexer": .string("python"),
         ]),
     ]
 
