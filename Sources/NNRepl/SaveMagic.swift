@@ -61,7 +61,8 @@ extension Magics {
             return say("Could not write '\(path)': \(problem)")
         }
         let verb = append ? "appended" : "written"
-        say("The following commands were \(verb) to file `\(path)`:\n" + (code.joined(separator: "\n") + "\n").trimmingCharacters())
+        let shown = (code.joined(separator: "\n") + "\n").trimmingCharacters()
+        say("The following commands were \(verb) to file `\(path)`:\n" + shown)
     }
 
     /// `%save session.ipynb`: the cells as a notebook with their outputs; `-a` adds them to the

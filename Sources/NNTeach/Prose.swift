@@ -48,8 +48,8 @@ public struct Prose {
             } else if let number = numberedItem(line) {
                 flush()
                 let marker = "  \(number). "
-                output += wrap(String(line.dropFirst(number.count + 2)), indent: String(repeating: " ", count: marker.count),
-                               first: marker)
+                let indent = String(repeating: " ", count: marker.count)
+                output += wrap(String(line.dropFirst(number.count + 2)), indent: indent, first: marker)
             } else {
                 paragraph.append(line)
             }

@@ -41,7 +41,8 @@ import Testing
     @Test func whatIsNotANotebookIsSaidClearly() {
         #expect(failure("{\"cells\": [") == "it is not valid JSON (it ends before its brackets and quotes close)")
         #expect(failure("") == "it is not valid JSON (it ends before its brackets and quotes close)")
-        #expect(failure("{\"nbformat\": 4,\n \"cells\": x}") == "it is not valid JSON (unexpected text at line 2, column 11)")
+        #expect(failure("{\"nbformat\": 4,\n \"cells\": x}")
+            == "it is not valid JSON (unexpected text at line 2, column 11)")
         #expect(failure("{\"a\": \"\\q\"}") == "it is not valid JSON (invalid escape sequence at line 1, column 8)")
         #expect(failure("[1, 2]") == "its JSON is not an object with \"cells\" and \"nbformat\"")
         #expect(failure("{\"cells\": []}") == "it has no \"nbformat\" version number, so it is not a Jupyter notebook")
@@ -58,8 +59,10 @@ import Testing
         #expect(failure("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": [1, 2]}]}")
             == "the \"source\" of the cell at position 1 in the file (code) is neither a string nor a list of strings")
         #expect(failure("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"heading\", \"source\": \"x\"}]}")
-            == "the cell at position 1 in the file has the cell_type \"heading\"; nbformat 4 has code, markdown and raw")
-        #expect(failure("{\"nbformat\": 4, \"cells\": [7]}") == "the cell at position 1 in the file is not a JSON object")
+            == "the cell at position 1 in the file has the cell_type \"heading\"; "
+            + "nbformat 4 has code, markdown and raw")
+        #expect(failure("{\"nbformat\": 4, \"cells\": [7]}")
+            == "the cell at position 1 in the file is not a JSON object")
     }
 
     @Test func deeplyNestedJSONIsAnErrorNotACrash() {
@@ -70,7 +73,8 @@ import Testing
     @Test func readingAFileSaysWhichFile() throws {
         let folder = try TemporaryFolder()
         try folder.write("not json", to: "bad.ipynb")
-        #expect(throws: NotebookError("'\(folder.path)/bad.ipynb' is not a notebook NNLab can read: it is not valid JSON"
+        #expect(throws: NotebookError("'\(folder.path)/bad.ipynb' is not a notebook NNLab can read: "
+            + "it is not valid JSON"
             + " (unexpected text at line 1, column 2)")) {
             try Notebook.read(folder.path + "/bad.ipynb")
         }
@@ -157,7 +161,8 @@ import Testing
     @Test func whatIsWrittenReadsBackTheSame() throws {
         let notebook = Notebook(cells: [
             .markdown("Control \u{01} and \u{1F} characters, a \\ and a /"),
-            .code("a = [1,\n  2]\n", count: 7, outputs: [Notebook.error(name: "ValueError", value: "bad", traceback: ["x"])]),
+            .code("a = [1,\n  2]\n", count: 7,
+                  outputs: [Notebook.error(name: "ValueError", value: "bad", traceback: ["x"])]),
         ])
         var again = try Notebook.parse(Data(notebook.serialized().utf8))
         #expect(again.cells.map(\.id) == ["cell-1", "cell-2"])

@@ -54,7 +54,8 @@ import Testing
         ]
         let result = try NNProcess.run([], input: session.joined(separator: "\n") + "\n")
         #expect(result.status == 0)
-        let fixture = NNProcess.root.appendingPathComponent("Tests/TranscriptTests/Scripts/152-notebook-saved-session.ipynb")
+        let fixture = NNProcess.root
+            .appendingPathComponent("Tests/TranscriptTests/Scripts/152-notebook-saved-session.ipynb")
         #expect(try String(contentsOfFile: path, encoding: .utf8) == String(contentsOf: fixture, encoding: .utf8))
     }
 
@@ -73,7 +74,8 @@ import Testing
         let folder = try Folder()
         let cases: [(String, String)] = [
             ("{\"nbformat\": 4, \"cells\": [", "it is not valid JSON (it ends before its brackets and quotes close)"),
-            ("{\"nbformat\": 3, \"nbformat_minor\": 0, \"worksheets\": []}", "it is nbformat 3, and NNLab reads nbformat 4"),
+            ("{\"nbformat\": 3, \"nbformat_minor\": 0, \"worksheets\": []}",
+             "it is nbformat 3, and NNLab reads nbformat 4"),
             ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\"}]}",
              "the cell at position 1 in the file (code) has no \"source\""),
             ("\u{FF}\u{FE}garbage\0", "it is not valid JSON"),
@@ -84,7 +86,8 @@ import Testing
                 let result = try NNProcess.run(arguments)
                 #expect(result.status == 1)
                 #expect(result.output.isEmpty)
-                #expect(result.error.hasPrefix("nn: '\(path)' is not a notebook NNLab can read: \(message)"), "\(result.error)")
+                let expected = "nn: '\(path)' is not a notebook NNLab can read: \(message)"
+                #expect(result.error.hasPrefix(expected), "\(result.error)")
             }
         }
         let missing = try NNProcess.run([folder.url.appendingPathComponent("missing.ipynb").path])

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Golden transcripts: every program (and notebook) in examples/ and lessons/ is run with `nn` (unattended, no
-/// terminal) and what it prints must equal the committed transcript exactly. To re-record on
-/// purpose: `NNLAB_RECORD=1 swift test --filter TranscriptTests`, then review the diff.
+/// Golden transcripts: every program (and notebook) in examples/, lessons/ and Scripts is run with
+/// `nn` (unattended, no terminal) and what it prints must equal the committed transcript exactly.
+/// To re-record on purpose: `NNLAB_RECORD=1 swift test --filter TranscriptTests`, then review the diff.
 @Suite struct TranscriptTests {
     struct Script: CustomTestStringConvertible, Sendable {
         let folder: String

@@ -66,7 +66,8 @@ public enum JSONValue: Equatable, Sendable, Codable {
             let before = data.prefix(offset)
             let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
             let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            let what = reason.hasPrefix("Invalid value") ? "unexpected text" : sentence(String(reason[..<range.lowerBound]))
+            let what = reason.hasPrefix("Invalid value")
+                ? "unexpected text" : sentence(String(reason[..<range.lowerBound]))
             return "\(what) at line \(line), column \(column)"
         }
     }
@@ -123,7 +124,7 @@ public enum JSONValue: Equatable, Sendable, Codable {
             }
             text += "{\n"
             // Python sorts keys by code point, which is the order of their UTF-8 bytes too.
-            let keys = fields.keys.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
+            let keys = fields.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }
             for (index, key) in keys.enumerated() {
                 text += String(repeating: " ", count: indent + 1)
                 JSONValue.quote(key, into: &text)

@@ -120,7 +120,9 @@ public struct Notebook: Equatable, Sendable {
         guard let kind = Cell.Kind(rawValue: typeName) else {
             throw NotebookError("\(place) has the cell_type \"\(typeName)\"; nbformat 4 has code, markdown and raw")
         }
-        guard let sourceValue = fields["source"] else { throw NotebookError("\(place) (\(typeName)) has no \"source\"") }
+        guard let sourceValue = fields["source"] else {
+            throw NotebookError("\(place) (\(typeName)) has no \"source\"")
+        }
         guard let source = multilineText(sourceValue) else {
             throw NotebookError("the \"source\" of \(place) (\(typeName)) is neither a string nor a list of strings")
         }

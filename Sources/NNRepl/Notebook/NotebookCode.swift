@@ -2,7 +2,8 @@ import NNLang
 
 /// A code cell's source made ready for NNLab: IPython's own lines (`%matplotlib inline`,
 /// `!pip install …`, `%%time`) are blanked (`pass` inside a block), so line numbers stay those of
-/// the cell, and each is said once in a note. A cell in another language (`%%bash`, `%%html`, `%%writefile`) is skipped.
+/// the cell, and each is said once in a note. A cell in another language (`%%bash`, `%%html`,
+/// `%%writefile`) is skipped.
 public struct NotebookCode: Equatable, Sendable {
     /// The code to run, as many lines as the cell had.
     public var code: String

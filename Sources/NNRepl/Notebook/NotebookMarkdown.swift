@@ -62,7 +62,8 @@ public enum NotebookMarkdown {
         let label = body[body.index(after: body.startIndex)..<closing]
         let after = body[body.index(after: closing)...]
         guard after.first == "(", let end = after.firstIndex(of: ")"), !label.contains("\n") else { return nil }
-        let address = after[after.index(after: after.startIndex)..<end].split(separator: " ").first.map(String.init) ?? ""
+        let target = after[after.index(after: after.startIndex)..<end]
+        let address = target.split(separator: " ").first.map(String.init) ?? ""
         let length = (picture ? 1 : 0) + body.distance(from: body.startIndex, to: end) + 1
         if picture { return ("(image: \(label.isEmpty ? fileName(address) : String(label)))", length) }
         if address.hasPrefix("#") || address.isEmpty { return (String(label), length) }

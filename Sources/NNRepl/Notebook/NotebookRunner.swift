@@ -57,7 +57,9 @@ public final class NotebookRunner {
         defer { interpreter.narrationHandler = narration }
         for (cell, preparation) in zip(notebook.cells, prepared) {
             guard let (code, source) = preparation else {
-                if cell.kind == .markdown, !cell.source.trimmingCharacters().isEmpty { narrate?(NotebookMarkdown.prose(cell.source)) }
+                if cell.kind == .markdown, !cell.source.trimmingCharacters().isEmpty {
+                    narrate?(NotebookMarkdown.prose(cell.source))
+                }
                 continue
             }
             let number = source.cell ?? 0
