@@ -208,6 +208,16 @@ import Testing
         #expect(NotebookCode("x = 1\n%%time\ny = 2").runs, "a cell magic counts only on the first line")
     }
 
+    @Test func writefileAndARunAloneAreTasks() {
+        let write = NotebookCode("%%writefile -a 'my helper.py'\ndef twice(x):\n    return 2 * x")
+        #expect(write.task == .writeFile(path: "my helper.py", text: "def twice(x):\n    return 2 * x", append: true))
+        #expect(!write.runs)
+        #expect(NotebookCode("\n%run lab_utils.py\n").task == .runFile("lab_utils.py"))
+        let mixed = NotebookCode("%run lab_utils.py\nx = 1")
+        #expect(mixed.task == nil, "a %run among code is skipped with a note")
+        #expect(mixed.notes == ["line 1: `%run lab_utils.py` is a Jupyter magic; skipped"])
+    }
+
     @Test func aMagicAloneInABlockBecomesPass() {
         let cell = NotebookCode("if 'google.colab' in sys.modules:\n    %pip install -q keras_tuner\nx = 1")
         #expect(cell.code == "if 'google.colab' in sys.modules:\n    pass\nx = 1")
@@ -295,6 +305,37 @@ import Testing
         #expect(result.output.isEmpty)
         #expect(result.errors.contains("lab.ipynb, cell 2, line 1"))
         #expect(result.errors.contains("lab.ipynb, cell 4, line 1"))
+    }
+
+    @Test func writefileWritesAHelperThatALaterCellImports() throws {
+        let folder = try TemporaryFolder()
+        let helper = folder.path + "/notebook_helper_\(getpid()).py"
+        let result = run([
+            .code("%%writefile \(helper)\ndef twice(x):\n    return 2 * x"),
+            .code("%run \(helper)\ntwice(4)"),
+            .code("%run \(helper)"),
+            .code("twice(5)"),
+        ])
+        #expect(folder.read(String(helper.split(separator: "/").last ?? "")) == "def twice(x):\n    return 2 * x")
+        #expect(result.output == """
+            (cell 1: %%writefile wrote \(helper))
+            (cell 2, line 1: `%run \(helper)` is a Jupyter magic; skipped)
+
+            """)
+        #expect(result.errors.contains("name 'twice' is not defined"), "the %run among code did not run")
+        let ran = run([.code("%%writefile \(helper)\ndef twice(x):\n    return 2 * x"), .code("%run \(helper)"),
+                       .code("twice(5)")])
+        #expect(ran.output.hasSuffix("10\n"))
+        #expect(ran.errors.isEmpty)
+    }
+
+    @Test func aNotebookThatRunsItselfStops() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/self.ipynb"
+        try folder.write(Notebook(cells: [.code("print('again')"), .code("%run \(path)")]).serialized(), to: "self.ipynb")
+        let result = run([.code("%run \(path)")])
+        #expect(result.errors.contains("RecursionError: %run nests more than 20 notebooks deep"))
+        #expect(result.output.components(separatedBy: "again\n").count - 1 == 20)
     }
 
     @Test func exitEndsTheNotebook() {

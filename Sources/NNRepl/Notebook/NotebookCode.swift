@@ -2,15 +2,24 @@ import NNLang
 
 /// A code cell's source made ready for NNLab: IPython's own lines (`%matplotlib inline`,
 /// `!pip install …`, `%%time`) are blanked (`pass` inside a block), so line numbers stay those of
-/// the cell, and each is said once in a note. A cell in another language (`%%bash`, `%%html`,
-/// `%%writefile`) is skipped.
+/// the cell, and each is said once in a note. A cell in another language (`%%bash`, `%%html`) is
+/// skipped; a `%%writefile` cell and a cell that is one `%run FILE` are tasks for the runner.
 public struct NotebookCode: Equatable, Sendable {
     /// The code to run, as many lines as the cell had.
     public var code: String
     /// One note per line left out, without its cell (`line 1: ...`).
     public var notes: [String]
-    /// False when the whole cell is skipped (a cell magic NNLab cannot run).
+    /// False when the cell's code is not run (a cell magic NNLab cannot run, or a task).
     public var runs: Bool
+    /// What the cell asks of the runner instead of code to run.
+    public var task: Task?
+
+    public enum Task: Equatable, Sendable {
+        /// `%%writefile [-a] FILE`: the rest of the cell written to FILE (appended with -a).
+        case writeFile(path: String, text: String, append: Bool)
+        /// A cell that is one `%run FILE`: the program or notebook run in this session.
+        case runFile(String)
+    }
 
     /// Cell magics whose body is code that NNLab runs (without timing or capturing it).
     static let codeCellMagics: Set<String> = ["time", "timeit", "capture", "prun"]
@@ -23,6 +32,14 @@ public struct NotebookCode: Equatable, Sendable {
         runs = true
         var inString: String?  // the quote of a triple-quoted string open across lines
         var first = true
+        let filled = lines.filter { !$0.trimmingCharacters().isEmpty }
+        if filled.count == 1, let only = filled.first?.trimmingCharacters(), only.hasPrefix("%run ") {
+            self.code = ""
+            self.notes = []
+            runs = false
+            task = .runFile(NotebookCode.arguments(only.dropFirst(5)).joined(separator: " "))
+            return
+        }
         for index in lines.indices {
             let line = lines[index]
             let trimmed = line.trimmingCharacters()
@@ -34,6 +51,17 @@ public struct NotebookCode: Equatable, Sendable {
             let shown = trimmed.count > 60 ? String(trimmed.prefix(57)) + "..." : trimmed
             if first, trimmed.hasPrefix("%%") {
                 let name = NotebookCode.magicName(trimmed.dropFirst(2))
+                if name == "writefile" {
+                    let words = NotebookCode.arguments(trimmed.dropFirst(2 + name.count))
+                    let append = words.contains("-a") || words.contains("--append")
+                    self.code = ""
+                    self.notes = []
+                    runs = false
+                    let text = lines[(index + 1)...].joined(separator: "\n")
+                    task = .writeFile(path: words.filter { !$0.hasPrefix("-") }.joined(separator: " "), text: text,
+                                      append: append)
+                    return
+                }
                 guard NotebookCode.codeCellMagics.contains(name) else {
                     code = ""
                     notes = ["`\(shown)` makes this a cell for Jupyter (not Python code); skipped"]
@@ -59,6 +87,27 @@ public struct NotebookCode: Equatable, Sendable {
         }
         code = lines.joined(separator: "\n")
         self.notes = notes
+    }
+
+    /// A magic's arguments, split at spaces; quotes group words (`%run "my lab.ipynb"`).
+    static func arguments(_ text: Substring) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { quote = nil } else { word.append(character) }
+            } else if character == "\"" || character == "'" {
+                quote = character
+            } else if character == " " || character == "\t" {
+                if !word.isEmpty { words.append(word) }
+                word = ""
+            } else {
+                word.append(character)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
+        return words
     }
 
     static func magicName(_ text: Substring) -> String {

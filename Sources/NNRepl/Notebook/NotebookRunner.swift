@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import NNLang
 
 /// Runs a notebook's cells in order in one interpreter, as Jupyter's "Run All" does: Markdown
@@ -16,6 +21,8 @@ public final class NotebookRunner {
     public var beforeCell: ((Int, String) -> Bool)?
     /// Whether a cell's last expression is shown (false for `%run`, which runs a notebook as a script).
     public var showsValues = true
+    /// How many notebooks `%run` has nested around this one.
+    var depth = 0
 
     public init(interpreter: Interpreter, output: OutputSink, color: Bool = false) {
         self.interpreter = interpreter
@@ -64,6 +71,12 @@ public final class NotebookRunner {
             }
             let number = source.cell ?? 0
             for note in code.notes { say("(cell \(number), \(note))") }
+            if let task = code.task {
+                let errors = perform(task, cell: NotebookRunner.source(cell.source, notebook: name, cell: number))
+                if !errors.isEmpty { return errors }
+                if interpreter.exitRequested { break }
+                continue
+            }
             guard code.runs, !code.code.trimmingCharacters().isEmpty else { continue }
             if let beforeCell, !beforeCell(number, cell.source) { return [] }
             // A string standing alone in a code cell is a value, as in Python, not narration.
@@ -125,4 +138,63 @@ public final class NotebookRunner {
     }
 
     func say(_ text: String) { output.write((color ? "\u{1B}[2m\(text)\u{1B}[0m" : text) + "\n") }
+}
+
+/// The tasks a cell can ask for instead of code: `%%writefile` and `%run FILE`.
+extension NotebookRunner {
+    /// Does `task` for `cell`; the error it stopped at, if any (located at the cell's first line).
+    func perform(_ task: NotebookCode.Task, cell: SourceFile) -> [Diagnostic] {
+        let number = cell.cell ?? 0
+        let name = cell.name
+        func failure(_ exception: String, _ text: String) -> [Diagnostic] {
+            let line = max(1, (cell.lines.firstIndex { !$0.allSatisfy(\.isWhitespace) } ?? 0) + 1)
+            let start = SourceLocation(line: line, column: 1)
+            let end = SourceLocation(line: line, column: cell.line(line).count + 1)
+            var diagnostic = Diagnostic("\(exception): \(text)", at: SourceRange(start, end)).inSource(cell)
+            diagnostic.exception = exception
+            diagnostic.exceptionText = text
+            return [diagnostic]
+        }
+        switch task {
+        case .writeFile(let path, let text, let append):
+            guard !path.isEmpty else { return failure("UsageError", "%%writefile needs a file name") }
+            if let problem = Magics.writeFile(text, to: path, append: append) {
+                return failure("OSError", "could not write '\(path)': \(problem)")
+            }
+            say("(cell \(number): %%writefile \(append ? "appended to" : "wrote") \(path))")
+            return []
+        case .runFile(let path):
+            guard depth < 20 else {
+                return failure("RecursionError", "%run nests more than 20 notebooks deep")
+            }
+            let folder = name.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            // As Jupyter runs a notebook in its own folder, a file beside the notebook is found too.
+            let found = [path, folder.isEmpty || path.hasPrefix("/") ? nil : folder + "/" + path].compactMap { $0 }
+                .first { access($0, F_OK) == 0 } ?? path
+            if Notebook.isNotebook(found) {
+                let notebook: Notebook
+                do {
+                    notebook = try Notebook.read(found)
+                } catch {
+                    return failure("UsageError", error.message)
+                }
+                let inner = NotebookRunner(interpreter: interpreter, output: output, color: color)
+                inner.showsValues = false
+                inner.depth = depth + 1
+                return inner.run(notebook, name: found)
+            }
+            do {
+                let source = try SourceFile.read(found)
+                do {
+                    try interpreter.run(source)
+                } catch {
+                    return error.diagnostics.map { $0.inSource(source) }
+                }
+            } catch {
+                return failure("UsageError", error.message)
+            }
+            interpreter.exitRequested = false  // exit() ends the script run, not the notebook
+            return []
+        }
+    }
 }
