@@ -359,3 +359,42 @@ import Testing
         #expect(throws: Never.self) { try interpreter.check(cells: Array(cells.prefix(2))) }
     }
 }
+
+/// Damaged notebooks (bytes dropped, doubled or changed, from a fixed seed) are errors or notebooks,
+/// never a crash; whatever reads as a notebook goes through the cell preparation and the parser.
+@Suite struct NotebookDamageTests {
+    @Test func damagedNotebooksNeverCrash() {
+        let original = Array(Notebook(cells: [
+            .markdown("# Lab\n<img src=\"a.png\"> [link](http://x) ![p](q.png) <!-- c"),
+            .code("%matplotlib inline\nimport numpy as np\nx = np.ones(3)\nx.sum()", count: 1,
+                  outputs: [Notebook.executeResult("3.0", count: 1)]),
+            .code("%%writefile h.py\nprint(1)"), .code("%run h.py"), .code("for i in range(2):\n    !ls\n"),
+        ]).serialized().utf8)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var notebooks = 0
+        for _ in 0..<400 {
+            var bytes = original
+            for _ in 0..<(1 + next(4)) {
+                let at = next(bytes.count)
+                switch next(3) {
+                case 0: bytes.remove(at: at)
+                case 1: bytes.insert(bytes[at], at: at)
+                default: bytes[at] = UInt8(truncatingIfNeeded: next(256))
+                }
+            }
+            guard let notebook = try? Notebook.parse(Data(bytes)) else { continue }
+            notebooks += 1
+            for cell in notebook.cells {
+                _ = NotebookMarkdown.prose(cell.source)
+                let code = NotebookCode(cell.source)
+                _ = try? Parser.parse(code.code)
+            }
+            _ = notebook.serialized()
+        }
+        #expect(notebooks > 0)
+    }
+}
