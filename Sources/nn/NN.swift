@@ -98,8 +98,6 @@ struct NN: ParsableCommand {
             source = SourceFile(name: "<string>", text: code)
         } else if let file, toNotebook {
             return writeNotebook(fromLesson: file, output: output)
-        } else if let file, Notebook.isNotebook(file) {
-            return runNotebook(file, output: output, terminal: terminal)
         } else if let file, file != "-" {
             do {
                 source = try SourceFile.read(file)
@@ -139,9 +137,9 @@ struct NN: ParsableCommand {
     /// `nn` with no program: the notebook-style REPL, with line editing on a terminal and plain
     /// lines from a pipe.
     func startREPL(_ terminal: Terminal, output: StandardOutput) {
+        let output = OutputRecorder(forwardingTo: output)  // each cell's output, for %save session.ipynb
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
-        let output = OutputRecorder(forwardingTo: output)  // each cell's output, for %save session.ipynb
         let interpreter = Interpreter(output: output, options: options)
         interpreter.explainLevel = (explain ?? .epoch).rawValue
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
@@ -161,6 +159,7 @@ struct NN: ParsableCommand {
 
     /// Checks or runs the program; returns its errors, if any.
     func perform(_ interpreter: Interpreter, _ source: SourceFile) -> DiagnosticList? {
+        if Notebook.isNotebook(source.name) { return performNotebook(interpreter, source) }
         do throws(DiagnosticList) {
             if check {
                 try interpreter.check(source)

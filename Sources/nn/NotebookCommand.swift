@@ -1,59 +1,48 @@
 import ArgumentParser
 import NNLang
-import NNPlot
 import NNRepl
-import NNTeach
 
-/// `nn notebook.ipynb`, `nn --check notebook.ipynb` and `nn --to-notebook lesson.nn`.
+/// `nn notebook.ipynb`, `nn --check notebook.ipynb` and `nn --to-notebook lesson.nn`. A notebook
+/// is set up as a program is (teaching, narration, presenter); only running it differs.
 extension NN {
-    /// Runs (or checks) the notebook at `path`; the exit code it failed with, if it did.
-    func runNotebook(_ path: String, output: StandardOutput, terminal: Terminal) -> ExitCode? {
+    /// Checks or runs the notebook whose JSON text `file` holds; returns its errors, if any.
+    func performNotebook(_ interpreter: Interpreter, _ file: SourceFile) -> DiagnosticList? {
         let notebook: Notebook
         do {
-            notebook = try Notebook.read(path)
+            notebook = try Notebook.parse(file.text, name: file.name)
         } catch {
-            Terminal.printError("nn: \(error.message)")
-            return ExitCode(1)
-        }
-        let options = InterpreterOptions(
-            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
-        let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = (explain ?? .epoch).rawValue
-        let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
-                          width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
-        Teaching.attach(to: interpreter, style: style, output: output, narration: true, override: explain)
-        let formatter = DiagnosticFormatter(color: terminal.errorColor)
-        let report = { (errors: [Diagnostic]) -> ExitCode? in
-            let placeholder = SourceFile(name: path, text: "")
-            for error in errors { Terminal.printError(formatter.format(error, in: placeholder)) }
-            return errors.isEmpty ? nil : ExitCode(1)
+            return DiagnosticList(Diagnostic(error.message, at: nil))
         }
         if check {
             var number = 0
             let cells = notebook.codeCells.compactMap { cell -> SourceFile? in
                 number += 1
                 let code = NotebookCode(cell.source)
-                return code.runs ? NotebookRunner.source(code.code, notebook: path, cell: number) : nil
+                return code.runs ? NotebookRunner.source(code.code, notebook: file.name, cell: number) : nil
             }
             do throws(DiagnosticList) {
                 try interpreter.check(cells: cells)
             } catch {
-                return report(error.diagnostics)
+                return error
             }
-            output.write("\(path): no problems found\n")
+            interpreter.output.write("\(file.name): no problems found\n")
             return nil
         }
-        let runner = NotebookRunner(interpreter: interpreter, output: output, color: terminal.color)
+        let color = interpreter.options.color
+        let runner = NotebookRunner(interpreter: interpreter, output: interpreter.output, color: color)
         runner.narrate = interpreter.narrationHandler
         if step {
-            let presenter = Presenter(output: output, style: style)
-            runner.beforeCell = { presenter.present(cell: $0, code: $1) }
+            // A notebook is presented a cell at a time, not a statement at a time.
+            interpreter.beforeStatement = nil
+            let stepper = CellStepper(output: interpreter.output, color: color)
+            runner.beforeCell = { stepper.present(cell: $0, code: $1) }
         }
         Interruption.install(interpreter.cancellation)
-        return report(runner.run(notebook, name: path))
+        let errors = runner.run(notebook, name: file.name)
+        return errors.isEmpty ? nil : DiagnosticList(errors)
     }
 
-    /// Writes the lesson at `path` to standard output as a notebook.
+    /// Writes the lesson at `path` (or standard input, for -) to standard output as a notebook.
     func writeNotebook(fromLesson path: String, output: StandardOutput) -> ExitCode? {
         var source = SourceFile(name: "<stdin>", text: "")
         do {
@@ -74,14 +63,39 @@ extension NN {
     }
 }
 
-extension Presenter {
-    /// `nn --step notebook.ipynb`: shows a code cell and waits (Enter runs it, c runs to the end, q quits).
+/// `nn --step notebook.ipynb`: shows each code cell and waits (Enter runs it, c runs to the end, q quits).
+final class CellStepper {
+    let output: OutputSink
+    let color: Bool
+    private var continuing = false
+
+    init(output: OutputSink, color: Bool) {
+        self.output = output
+        self.color = color
+    }
+
+    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    /// False when the presenter quits.
     func present(cell number: Int, code: String) -> Bool {
         guard !continuing else { return true }
-        output.write(style.paint("In [\(number)]:", "1;32") + "\n")
+        output.write(paint("In [\(number)]:", "1;32") + "\n")
         for line in code.split(separator: "\n", omittingEmptySubsequences: false) {
-            output.write(style.paint("  " + line, "1;32") + "\n")
+            output.write(paint("  " + line, "1;32") + "\n")
         }
-        return ask()
+        output.write(paint("  [Enter] run   c  run to the end   q  quit", "2") + " ")
+        guard let answer = Presenter.readLine() else {
+            output.write("\n")
+            continuing = true
+            return true
+        }
+        // A terminal echoes the Enter; scripted answers do not, so end the prompt line here.
+        if !Terminal.standardInputIsTerminal { output.write("\n") }
+        switch answer.trimmingCharacters() {
+        case "q", "quit": return false
+        case "c", "continue": continuing = true
+        default: break
+        }
+        return true
     }
 }

@@ -54,7 +54,7 @@ enum Teaching {
 final class Presenter {
     let output: OutputSink
     let style: Style
-    var continuing = false
+    private var continuing = false
 
     init(output: OutputSink, style: Style) {
         self.output = output
@@ -72,26 +72,21 @@ final class Presenter {
             for (index, line) in lines.enumerated() {
                 output.write(style.paint((index == 0 ? marker : "  ") + line, "1;32") + "\n")
             }
-            return ask()
-        }
-    }
-
-    /// Waits for the presenter's answer: false to quit.
-    func ask() -> Bool {
-        output.write(style.paint("  [Enter] run   c  run to the end   q  quit", "2") + " ")
-        guard let answer = Presenter.readLine() else {
-            output.write("\n")
-            continuing = true
+            output.write(style.paint("  [Enter] run   c  run to the end   q  quit", "2") + " ")
+            guard let answer = Presenter.readLine() else {
+                output.write("\n")
+                continuing = true
+                return true
+            }
+            // A terminal echoes the Enter; scripted answers do not, so end the prompt line here.
+            if isatty(0) != 1 { output.write("\n") }
+            switch answer.trimmingCharacters() {
+            case "q", "quit": return false
+            case "c", "continue": continuing = true
+            default: break
+            }
             return true
         }
-        // A terminal echoes the Enter; scripted answers do not, so end the prompt line here.
-        if isatty(0) != 1 { output.write("\n") }
-        switch answer.trimmingCharacters() {
-        case "q", "quit": return false
-        case "c", "continue": continuing = true
-        default: break
-        }
-        return true
     }
 
     /// A line from standard input (a terminal or a script of answers), or nil at its end.

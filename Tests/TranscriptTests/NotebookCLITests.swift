@@ -86,7 +86,7 @@ import Testing
                 let result = try NNProcess.run(arguments)
                 #expect(result.status == 1)
                 #expect(result.output.isEmpty)
-                let expected = "nn: '\(path)' is not a notebook NNLab can read: \(message)"
+                let expected = "error: '\(path)' is not a notebook NNLab can read: \(message)"
                 #expect(result.error.hasPrefix(expected), "\(result.error)")
             }
         }

@@ -31,4 +31,6 @@ extension Interpreter {
 extension DiagnosticList {
     /// One diagnostic as a list (a notebook cell reports its error as the interpreter's run does).
     public init(_ diagnostic: Diagnostic) { self.init(diagnostics: [diagnostic]) }
+
+    public init(_ diagnostics: [Diagnostic]) { self.init(diagnostics: diagnostics) }
 }

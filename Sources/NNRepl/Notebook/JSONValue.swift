@@ -124,7 +124,9 @@ public enum JSONValue: Equatable, Sendable, Codable {
             }
             text += "{\n"
             // Python sorts keys by code point, which is the order of their UTF-8 bytes too.
-            let keys = fields.keys.sorted { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value } }
+            let keys = fields.keys.sorted {
+                $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) { $0.value < $1.value }
+            }
             for (index, key) in keys.enumerated() {
                 text += String(repeating: " ", count: indent + 1)
                 JSONValue.quote(key, into: &text)

@@ -76,10 +76,15 @@ public struct Notebook: Equatable, Sendable {
         } catch {
             throw NotebookError(error.message)
         }
+        return try parse(text, name: path)
+    }
+
+    /// Reads the notebook file `name` from its text; the error names the file.
+    public static func parse(_ text: String, name: String) throws(NotebookError) -> Notebook {
         do {
             return try parse(Data(text.utf8))
         } catch {
-            throw NotebookError("'\(path)' is not a notebook NNLab can read: \(error.message)")
+            throw NotebookError("'\(name)' is not a notebook NNLab can read: \(error.message)")
         }
     }
 
