@@ -35,13 +35,13 @@ public final class NotebookRunner {
         SourceFile(name: name, text: code, cell: number)
     }
 
-    /// Runs every cell in order. Returns the errors that stopped it, each carrying its cell's
-    /// source: every syntax error of the notebook (found before anything runs, as for a script),
-    /// or the first error a cell raised. Empty when the notebook ran to its end.
+    /// Runs every cell in order until one fails, as Jupyter's "Run All" does (each cell is read
+    /// when its turn comes, so a syntax error stops at its cell, after the cells before it ran).
+    /// Returns the errors that stopped it, each carrying its cell's source; empty when the notebook
+    /// ran to its end.
     @discardableResult
     public func run(_ notebook: Notebook, name: String) -> [Diagnostic] {
         var prepared: [(NotebookCode, SourceFile)?] = []
-        var syntaxErrors: [Diagnostic] = []
         var number = 0
         for cell in notebook.cells {
             guard cell.kind == .code else {
@@ -52,14 +52,7 @@ public final class NotebookRunner {
             let code = NotebookCode(cell.source)
             let source = NotebookRunner.source(code.code, notebook: name, cell: number)
             prepared.append((code, source))
-            guard code.runs else { continue }
-            do {
-                _ = try Parser.parse(code.code)
-            } catch {
-                syntaxErrors += error.diagnostics.map { $0.inSource(source) }
-            }
         }
-        if !syntaxErrors.isEmpty { return syntaxErrors }
         let narration = interpreter.narrationHandler
         defer { interpreter.narrationHandler = narration }
         for (cell, preparation) in zip(notebook.cells, prepared) {
