@@ -111,7 +111,7 @@ struct Magics {
         guard !path.isEmpty else {
             return say("UsageError: %load needs a file name, like %load lessons/01-neurons-and-layers.nn")
         }
-        guard let text = readFile(path) else { return }
+        guard let text = Notebook.isNotebook(path) ? notebookCode(path) : readFile(path) else { return }
         say("# %load \(path)\n" + text.trimmingCharacters())
         let number = session.count - 1
         session.cells[number] = text
@@ -121,6 +121,7 @@ struct Magics {
     /// `%run FILE`: runs a program in the session; its variables stay.
     func runFile(_ path: String) {
         guard !path.isEmpty else { return say("UsageError: %run needs a file name, like %run examples/xor.nn") }
+        if Notebook.isNotebook(path) { return runNotebook(path) }
         guard let text = readFile(path) else { return }
         session.execute(SourceFile(name: path, text: text), number: nil)
         // exit() ends the script, not the session (IPython's %run catches SystemExit the same way).
@@ -177,10 +178,11 @@ struct Magics {
           _  __  _N  Out[N]      the last outputs
           %explain LEVEL         how much of training to explain: off, epoch, step, full
           %history [-n] [1-4]    the cells of this session (with numbers)
-          %save FILE [1-4 6]     write cells to a runnable .nn script (asks before overwriting;
-                                 -f overwrites, -a appends)
-          %load FILE             show a file's code and run it as this cell
-          %run FILE              run a program here; its variables stay
+          %save FILE [1-4 6]     write cells to a runnable .nn script, or with their outputs to
+                                 a .ipynb notebook (asks before overwriting; -f overwrites,
+                                 -a appends)
+          %load FILE             show a file's (or notebook's) code and run it as this cell
+          %run FILE              run a program or notebook here; its variables stay
           %reset                 forget every variable
           %who / %whos           your variables (with types and shapes)
           %time STATEMENT        run a statement and time it

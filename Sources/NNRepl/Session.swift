@@ -14,6 +14,8 @@ public final class Session {
     public private(set) var count = 1
     /// Each cell's source by number (IPython's `In`).
     public internal(set) var cells: [Int: String] = [:]
+    /// What each cell printed, showed and failed with (for `%save session.ipynb`).
+    var records: [Int: CellRecord] = [:]
 
     public init(interpreter: Interpreter, reader: LineReader, output: OutputSink, color: Bool = false) {
         self.interpreter = interpreter
@@ -83,6 +85,8 @@ public final class Session {
         interpreter.cancellation.clear()
         let number = count
         cells[number] = text
+        startRecording(number)
+        defer { recorder?.capture = nil }
         count += 1
         interpreter.globals["In"] = .list([.string("")] + (1...number).map { .string(cells[$0] ?? "") })
         let trimmed = text.trimmingCharacters()
@@ -121,8 +125,11 @@ public final class Session {
             }
         } catch {
             reportUnheededInterrupt()
-            output.write(lineBreakAfterCtrlC)
-            for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
+            recordError(error.diagnostics, in: source, number: number)
+            unrecorded {
+                output.write(lineBreakAfterCtrlC)
+                for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
+            }
         }
     }
 
@@ -145,7 +152,8 @@ public final class Session {
         let lastLine = source.text.split(separator: "\n", omittingEmptySubsequences: false).count
         let range = SourceRange(SourceLocation(line: lastLine, column: 1), SourceLocation(line: lastLine, column: 1))
         let text = try interpreter.text(of: value, repr: true, range: range)
-        output.write(paint("Out[\(number)]: ", "31") + (text.contains("\n") ? "\n" : "") + text + "\n\n")
+        records[number]?.result = text
+        unrecorded { output.write(paint("Out[\(number)]: ", "31") + (text.contains("\n") ? "\n" : "") + text + "\n\n") }
     }
 
     /// Keeps a shown value in `_`, `__`, `_N` and `Out`, as IPython does.
