@@ -45,29 +45,75 @@ public final class Session {
     }
 
     /// Lines of one cell: more are read while brackets, a backslash or a triple-quoted string stay
-    /// open, but never more than a program may hold (the lexer then says the cell is too long).
+    /// open, or a block goes on (auto-indented), but never more than a program may hold (the lexer
+    /// then says the cell is too long). A paste or a recalled cell comes whole. The cell joins the
+    /// history once it is complete.
     func readCell() -> String? {
         var lines: [String] = []
         var completeness = InputCompleteness()
         var size = 0
+        var indent = 0
+        func finish() -> String {
+            let cell = lines.joined(separator: "\n")
+            reader.remember(cell)
+            return cell
+        }
         while true {
-            switch reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt) {
+            let input = carried ?? reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt, indent: indent)
+            carried = nil
+            switch input {
             case .end:
-                return lines.isEmpty ? nil : lines.joined(separator: "\n")
+                return lines.isEmpty ? nil : finish()
             case .interrupted:
                 lines = []
                 completeness = InputCompleteness()
                 size = 0
+                indent = 0
                 continue
+            case .cell(let text):
+                // Whole as it came: only a bracket or string left open asks for more.
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(String(line))
+                    completeness.append(String(line))
+                }
+                size += text.utf8.count + 1
+                indent = 0
+                if !completeness.isOpen || size > Lexer.maximumSourceLength { return finish() }
             case .line(let line):
-                reader.remember(line)
                 lines.append(line)
                 completeness.append(line)
                 size += line.utf8.count + 1
-                if lines.count == 1, isCommand(line) { return line }
-                if !completeness.needsMore || size > Lexer.maximumSourceLength { return lines.joined(separator: "\n") }
+                if lines.count == 1, isCommand(line) { return finish() }
+                if completeness.needsMore && size <= Lexer.maximumSourceLength {
+                    indent = completeness.isBlock && !completeness.isOpen ? InputCompleteness.indent(after: line) : 0
+                    continue
+                }
+                if completeness.isBlock, line.trimmingCharacters().isEmpty, reader.inputIsWaiting,
+                   continuesPastedBlock(&lines, &completeness) {
+                    continue
+                }
+                return finish()
             }
         }
+    }
+
+    /// Input read ahead that turned out to start the next cell.
+    var carried: LineInput?
+
+    /// On a terminal that does not mark pastes, a blank line followed at once by more input is a
+    /// blank line inside pasted code: the cell goes on when the next line is indented. Otherwise
+    /// the next line is kept for the next cell.
+    func continuesPastedBlock(_ lines: inout [String], _ completeness: inout InputCompleteness) -> Bool {
+        let input = reader.read(prompt: continuationPrompt, indent: 0)
+        guard case .line(let next) = input, let first = next.first, first == " " || first == "\t",
+              !next.trimmingCharacters().isEmpty
+        else {
+            carried = input
+            return false
+        }
+        lines.append(next)
+        completeness.append(next)
+        return true
     }
 
     func isCommand(_ line: String) -> Bool {
