@@ -33,14 +33,14 @@ public final class EditLineReader: LineReader {
                 return strdup(EditLineReader.candidates[index])
             },
             { _ in TerminalKeys.next() })
-        // Backspace in an indentation goes back to the previous multiple of 4 spaces, as IPython's.
+        // Backspace in an indentation goes back to the previous multiple of 4 spaces. libedit binds
+        // the terminal's erase key itself at every read, so `TerminalKeys` hands Backspace over as
+        // another key, bound here; the deletions themselves are pushed back as a third one.
         _ = nn_editline_configure("bind ^_ ed-delete-prev-char")
-        for key: Int32 in [0x7F, 0x08] {
-            _ = nn_editline_bind("nn-backspace-\(key)", { _, _ in
-                nn_editline_push_key(0x1F, Int32(EditLineReader.charactersForBackspace()))
-                return 0
-            }, key)
-        }
+        _ = nn_editline_bind("nn-backspace", { _, _ in
+            nn_editline_push_key(0x1F, Int32(EditLineReader.charactersForBackspace()))
+            return 0
+        }, TerminalKeys.backspace)
         // Alt-Enter adds a line to a recalled cell (Enter runs it).
         _ = nn_editline_configure("bind -s '\\e\\r' '^V^J'")
         for cell in history?.load() ?? [] { nn_editline_add_history(cell) }

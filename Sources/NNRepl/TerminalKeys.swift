@@ -22,6 +22,8 @@ enum TerminalKeys {
     static let pasteEnd = Array("\u{1B}[201~".utf8)
     /// libedit's emacs binding for "insert the next character as it is".
     static let quotedInsert: Int32 = 0x16
+    /// What Backspace (DEL or Ctrl-H) is given to libedit as: Ctrl-], bound to the dedenting Backspace.
+    static let backspace: Int32 = 0x1D
 
     /// The next character for libedit, or -1 at the end of input or on Ctrl-C.
     static func next() -> Int32 {
@@ -34,6 +36,7 @@ enum TerminalKeys {
         }
         guard let byte = readByte() else { return -1 }
         if byte == escape { return afterEscape() }
+        if byte == 0x7F || byte == 0x08 { return backspace }
         return decode(byte)
     }
 
