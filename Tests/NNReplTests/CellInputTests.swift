@@ -75,6 +75,15 @@ import Testing
         #expect(session.cells[2]?.contains("np.zeros(units)\n\n    for j in range(units):\n") == true)
     }
 
+    @Test func commentsAtTheMarginInsideAPastedBlockWaitForTheCodeAfterThem() {
+        // The course's graded cells: a line of spaces, then `### END CODE HERE ###` at the margin.
+        let lines = ["def g(A):", "### START CODE HERE ###", "    B = A * 2", "    ", "### END CODE HERE ###",
+                     "    return B", "", "# a comment", "g(21)"]
+        let (session, output, _) = run(lines.map { .line($0) }, waiting: true)
+        #expect(output.text == "Out[3]: 42\n\n")
+        #expect(session.cells[1] == lines[0...6].joined(separator: "\n"))
+    }
+
     @Test func waitingInputThatIsNotIndentedStartsTheNextCell() {
         let (_, output, _) = run([.line("for i in range(2):"), .line("    print(i)"), .line(""), .line("i * 10")],
                                  waiting: true)
