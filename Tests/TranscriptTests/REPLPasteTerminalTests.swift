@@ -177,4 +177,39 @@ import Testing
         terminal.type("\u{04}")
         #expect(terminal.exitStatus() == 0)
     }
+
+    @Test func anUnmarkedPasteKeepsItsBlankLineAndCtrlRFindsTheCell() throws {
+        let home = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let terminal = try start(home: home)
+        try #require(terminal.waitFor("In [1]: "))
+        // Sent at once, without the paste markers: a terminal that does not mark pastes.
+        terminal.type(Self.myDense.replacingOccurrences(of: "\n", with: "\r") + "\r\r")
+        #expect(terminal.waitFor("Out[2]: array([1.5, 1.5])"), "the blank line did not end the function")
+        try #require(terminal.waitFor("In [3]: "))
+        #expect(!terminal.transcript.contains("Error"))
+        #expect(!terminal.transcript.contains("       units"), "no auto-indent added to pasted lines")
+
+        terminal.type("\u{12}")  // Ctrl-R, then a word from inside the function
+        terminal.type("np.dot")
+        #expect(terminal.waitFor("def my_dense(a_in, W, b):"), "Ctrl-R finds the whole cell")
+        terminal.type("\r")
+        try #require(terminal.waitFor("In [4]: "))
+        terminal.type("my_dense(np.ones(2), np.eye(2), np.zeros(2))\r")
+        #expect(terminal.waitFor("Out[4]: array([1., 1.])"))
+        try #require(terminal.waitFor("In [5]: "))
+        terminal.type("\u{04}")
+        #expect(terminal.exitStatus() == 0)
+    }
+
+    @Test func bracketedPasteIsTurnedOffWhenNNIsKilledAtThePrompt() throws {
+        let home = try home()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let terminal = try start(home: home)
+        try #require(terminal.waitFor("In [1]: "))
+        Thread.sleep(forTimeInterval: 0.2)
+        kill(terminal.pid, SIGTERM)
+        #expect(terminal.exitStatus() != nil)
+        #expect(terminal.transcript.hasSuffix("\u{1B}[?2004l"), "\(terminal.transcript.debugDescription)")
+    }
 }
