@@ -41,8 +41,6 @@ public final class EditLineReader: LineReader {
             nn_editline_push_key(0x1F, Int32(EditLineReader.charactersForBackspace()))
             return 0
         }, TerminalKeys.backspace)
-        // Alt-Enter adds a line to a recalled cell (Enter runs it).
-        _ = nn_editline_configure("bind -s '\\e\\r' '^V^J'")
         for cell in history?.load() ?? [] { nn_editline_add_history(cell) }
     }
 

@@ -72,7 +72,8 @@ public final class HistoryFile {
         }
         let lines = bytes[..<filled].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
             .map { String(decoding: $0, as: UTF8.self) }
-        return Array(HistoryFile.cells(fromLines: start > 0 ? Array(lines.dropFirst()) : lines).suffix(HistoryFile.limit))
+        let cells = HistoryFile.cells(fromLines: start > 0 ? Array(lines.dropFirst()) : lines)
+        return Array(cells.suffix(HistoryFile.limit))
     }
 
     /// The cells that lines of the file hold: a continuation line joins the cell before it (one

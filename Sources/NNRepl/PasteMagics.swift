@@ -18,7 +18,7 @@ extension Magics {
             let pieces: [String]
             switch input {
             case .line(let line): pieces = [line]
-            case .cell(let text): pieces = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            case .cell(let text): pieces = PasteMagicText.lines(text)
             case .end: break reading
             case .interrupted:
                 say("KeyboardInterrupt: nothing was run")
@@ -64,7 +64,7 @@ extension Magics {
         interpreter.cancellation.clear()
         _ = Interrupts.takePending()
         guard let text = readFile(path) else { return }
-        let code = PasteMagicText.cleaned(text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        let code = PasteMagicText.cleaned(PasteMagicText.lines(text))
         guard !code.trimmingCharacters().isEmpty else { return say("done. The cell is empty; nothing was run.") }
         say("done. Executing edited code...")
         runEdited(code, number: number)
@@ -84,6 +84,10 @@ extension Magics {
 
 /// The text handling of `%cpaste` and `%edit`.
 enum PasteMagicText {
+    static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     /// Lines without doctest prompts, common indentation or blank lines at either end.
     static func cleaned(_ lines: [String]) -> String {
         var lines = lines
@@ -105,7 +109,9 @@ enum PasteMagicText {
     /// `$VISUAL` or `$EDITOR`, else vi, else nano.
     static func editor() -> String {
         for name in ["VISUAL", "EDITOR"] {
-            if let value = getenv(name).map({ String(cString: $0) }), !value.trimmingCharacters().isEmpty { return value }
+            if let value = getenv(name).map({ String(cString: $0) }), !value.trimmingCharacters().isEmpty {
+                return value
+            }
         }
         return access("/usr/bin/vi", X_OK) == 0 || access("/bin/vi", X_OK) == 0 ? "vi" : "nano"
     }

@@ -60,7 +60,8 @@ public final class Session {
         }
         while true {
             let input = carried.isEmpty
-                ? reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt, indent: indent) : carried.removeFirst()
+                ? reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt, indent: indent)
+                : carried.removeFirst()
             switch input {
             case .end:
                 return lines.isEmpty ? nil : finish()

@@ -83,6 +83,11 @@ enum TerminalKeys {
             receivePaste()
             return next()
         }
+        if read == [UInt8(ascii: "\r")] || read == [UInt8(ascii: "\n")] {
+            // Alt-Enter: a line break inside the cell being edited (Enter runs the cell).
+            queue.insert(Int32(UInt8(ascii: "\n")), at: head)
+            return quotedInsert
+        }
         var characters: [Int32] = []
         var index = 0
         while index < read.count {
@@ -98,7 +103,7 @@ enum TerminalKeys {
         var bytes: [UInt8] = []
         while let byte = readByte() {
             bytes.append(byte)
-            if byte == UInt8(ascii: "~"), bytes.count >= pasteEnd.count, Array(bytes.suffix(pasteEnd.count)) == pasteEnd {
+            if byte == UInt8(ascii: "~"), bytes.suffix(pasteEnd.count).elementsEqual(pasteEnd) {
                 bytes.removeLast(pasteEnd.count)
                 break
             }

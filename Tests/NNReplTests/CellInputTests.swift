@@ -68,7 +68,8 @@ import Testing
 
     @Test func waitingInputAfterABlankLineContinuesTheBlock() {
         // A paste on a terminal without bracketed paste: the lines arrive already waiting.
-        let lines = Self.myDense.split(separator: "\n", omittingEmptySubsequences: false).map { LineInput.line(String($0)) }
+        let lines = Self.myDense.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { LineInput.line(String($0)) }
         let (session, output, _) = run(lines, waiting: true)
         // As typed, the block goes on to the call after it (no blank line ends it).
         #expect(output.text == "Out[2]: array([1.5, 1.5])\n\n")
@@ -95,7 +96,8 @@ import Testing
             .line("%cpaste"), .line(">>> def g(x):"), .line("...     return x * 2"), .line(""), .line(">>> g(21)"),
             .line("--"), .line("g(1)"),
         ])
-        #expect(output.text == "Pasting code; enter '--' alone on the line to stop or use Ctrl-D.\nOut[1]: 42\n\nOut[2]: 2\n\n")
+        #expect(output.text
+            == "Pasting code; enter '--' alone on the line to stop or use Ctrl-D.\nOut[1]: 42\n\nOut[2]: 2\n\n")
         #expect(session.cells[1] == "def g(x):\n    return x * 2\n\ng(21)")
         #expect(reader.prompts.filter { $0 == ":" }.count == 5)
         #expect(reader.remembered.contains("def g(x):\n    return x * 2\n\ng(21)"))

@@ -198,6 +198,9 @@ import Testing
         terminal.type("my_dense(np.ones(2), np.eye(2), np.zeros(2))\r")
         #expect(terminal.waitFor("Out[4]: array([1., 1.])"))
         try #require(terminal.waitFor("In [5]: "))
+        terminal.type("a = 1\u{1B}\rb = a + 1\u{1B}\rb * 10\r")  // Alt-Enter adds a line to the cell
+        #expect(terminal.waitFor("Out[5]: 20"))
+        try #require(terminal.waitFor("In [6]: "))
         terminal.type("\u{04}")
         #expect(terminal.exitStatus() == 0)
     }
