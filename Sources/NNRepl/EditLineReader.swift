@@ -17,6 +17,10 @@ public final class EditLineReader: LineReader {
     public init(completer: Completer, history: HistoryFile?) {
         self.history = history
         EditLineReader.completer = completer
+        // libedit keeps characters as wide ones and converts them with the C library, which knows
+        // only ASCII until a locale is chosen: without this, `é` typed or pasted vanished from the line.
+        setlocale(LC_CTYPE, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         nn_editline_setup(
             { line, start, end in
                 guard let line else { return }

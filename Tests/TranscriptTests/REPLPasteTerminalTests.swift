@@ -64,6 +64,13 @@ import Testing
         terminal.type("value\r")
         #expect(terminal.waitFor("Out[4]: 42"), "a tab inside a paste is not a completion")
         try #require(terminal.waitFor("In [5]: "))
+        terminal.type("word = 'é∂")
+        terminal.type(paste("→'"))
+        terminal.type("\r")
+        try #require(terminal.waitFor("In [6]: "))
+        terminal.type("word, len(word)\r")
+        #expect(terminal.waitFor("Out[6]: ('é∂→', 3)"), "characters beyond ASCII, typed and pasted, are kept")
+        try #require(terminal.waitFor("In [7]: "))
         terminal.type("\u{04}")
         #expect(terminal.exitStatus() == 0)
         #expect(terminal.transcript.hasSuffix("\u{1B}[?2004l") || terminal.transcript.contains("\u{1B}[?2004l\r\n"),
