@@ -88,22 +88,39 @@ enum PasteMagicText {
         text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
-    /// Lines without doctest prompts, common indentation or blank lines at either end.
+    /// Lines without prompts (Python's `>>> ` and `... `, IPython's `In [3]: ` and `   ...: `, when
+    /// the first line has one), common indentation or blank lines at either end: IPython's cleaning
+    /// of input, so code copied from a doctest, a session or the inside of a function runs.
     static func cleaned(_ lines: [String]) -> String {
         var lines = lines
-        let prompted = lines.filter { !$0.trimmingCharacters().isEmpty }
-        if !prompted.isEmpty, prompted.allSatisfy({ $0.hasPrefix(">>>") || $0.hasPrefix("...") }) {
-            lines = lines.map { line in
-                guard line.hasPrefix(">>>") || line.hasPrefix("...") else { return line }
-                let rest = line.dropFirst(3)
-                return String(rest.first == " " ? rest.dropFirst() : rest)
-            }
+        if let first = lines.first(where: { !$0.trimmingCharacters().isEmpty }), promptLength(first) != nil {
+            lines = lines.map { line in promptLength(line).map { String(line.dropFirst($0)) } ?? line }
         }
         while let first = lines.first, first.trimmingCharacters().isEmpty { lines.removeFirst() }
         while let last = lines.last, last.trimmingCharacters().isEmpty { lines.removeLast() }
         let margins = lines.filter { !$0.trimmingCharacters().isEmpty }.map { $0.prefix { $0 == " " }.count }
         let margin = margins.min() ?? 0
         return lines.map { $0.trimmingCharacters().isEmpty ? "" : String($0.dropFirst(margin)) }.joined(separator: "\n")
+    }
+
+    /// The length of the prompt a line starts with: `>>> `, `... `, `In [12]: `, `   ...: `.
+    static func promptLength(_ line: String) -> Int? {
+        for prompt in [">>>", "..."] where line.hasPrefix(prompt) {
+            return line.dropFirst(3).first == " " ? 4 : 3
+        }
+        let characters = Array(line)
+        var i = 0
+        if line.hasPrefix("In [") {
+            i = 4
+            while i < characters.count, characters[i].isNumber { i += 1 }
+            guard i > 4, i + 1 < characters.count, characters[i] == "]", characters[i + 1] == ":" else { return nil }
+            i += 2
+        } else {
+            while i < characters.count, characters[i] == " " { i += 1 }
+            guard i > 0, line.dropFirst(i).hasPrefix("...:") else { return nil }
+            i += 4
+        }
+        return i < characters.count && characters[i] == " " ? i + 1 : i
     }
 
     /// `$VISUAL` or `$EDITOR`, else vi, else nano.

@@ -72,8 +72,10 @@ public final class Session {
                 size = 0
                 indent = 0
                 continue
-            case .cell(let text):
-                // Whole as it came: only a bracket or string left open asks for more.
+            case .cell(let pasted):
+                // Whole as it came (without prompts or a common margin, as IPython takes a paste): only
+                // a bracket or string left open asks for more.
+                let text = lines.isEmpty ? PasteMagicText.cleaned(PasteMagicText.lines(pasted)) : pasted
                 for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                     lines.append(String(line))
                     completeness.append(String(line))

@@ -108,6 +108,16 @@ import Testing
         #expect(output.text.hasSuffix("Out[1]: 3\n\nOut[2]: 2\n\n"))
     }
 
+    @Test func aPasteLosesItsPromptsAndMargin() {
+        let (session, output, _) = run([
+            .cell("    total = 0\n    for i in range(3):\n        total += i\n    total"),
+            .cell(">>> def h(x):\n...     return x + 1\n...\n>>> h(1)"),
+            .cell("In [7]: def k(x):\n   ...:     return x * 3\n   ...: \nIn [8]: k(2)"),
+        ])
+        #expect(output.text == "Out[1]: 3\n\nOut[2]: 2\n\nOut[3]: 6\n\n")
+        #expect(session.cells[3] == "def k(x):\n    return x * 3\n\nk(2)")
+    }
+
     @Test func editNeedsAnEarlierCell() {
         let (_, output, _) = run([.line("%edit 5"), .line("%edit x")])
         #expect(output.text == "UsageError: %edit takes the number of an earlier cell, like %edit 3\n"
