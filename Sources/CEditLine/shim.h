@@ -55,6 +55,9 @@ static inline int nn_editline_configure(const char *line) { return rl_parse_and_
 /// Feeds `key` to libedit `count` times, as if typed, before anything else is read.
 static inline void nn_editline_push_key(int key, int count) { rl_insert(count, key); }
 
+/// Draws the prompt and the line again (after the terminal was given to the shell by Ctrl-Z).
+static inline void nn_editline_redisplay(void) { rl_forced_update_display(); }
+
 /// The buffer being edited (bytes, with line breaks in a multi-line cell) and the cursor's offset.
 static inline const char *nn_editline_buffer(void) { return rl_line_buffer; }
 static inline int nn_editline_point(void) { return rl_point; }

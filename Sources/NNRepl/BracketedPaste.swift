@@ -22,7 +22,6 @@ enum BracketedPaste {
 
     /// Turns the mode on for a read.
     static func enable() {
-        guard isSupported else { return }
         installHandlers()
         reading = true
         send("\u{1B}[?2004h")
@@ -30,12 +29,15 @@ enum BracketedPaste {
 
     /// Turns the mode off after a read.
     static func disable() {
-        guard isSupported else { return }
         reading = false
         send("\u{1B}[?2004l")
     }
 
+    /// Set when `nn` goes on after Ctrl-Z and `fg`: the line being read is drawn again.
+    nonisolated(unsafe) static var continued = false
+
     private static func send(_ sequence: StaticString) {
+        guard isSupported else { return }
         _ = write(1, sequence.utf8Start, sequence.utf8CodeUnitCount)
     }
 
@@ -68,6 +70,7 @@ enum BracketedPaste {
             pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
             raise(SIGTSTP)  // stops here until `fg`
             sigaction(SIGTSTP, &previous, nil)
+            BracketedPaste.continued = true
             if BracketedPaste.reading { BracketedPaste.send("\u{1B}[?2004h") }
         }
         sigemptyset(&stop.sa_mask)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CEditLine
 
 /// The keys libedit reads, one character at a time, from the terminal: it is libedit's `getc`.
 /// Between it and the terminal it recognises a bracketed paste (`ESC[200~` … `ESC[201~`) and
@@ -65,7 +66,14 @@ enum TerminalKeys {
         while true {
             let count = read(0, &byte, 1)
             if count == 1 { return byte }
-            if count < 0 && errno == EINTR && !Interrupts.isPending { continue }  // a resize, fg
+            if count < 0 && errno == EINTR && !Interrupts.isPending {
+                // A resize, or Ctrl-Z and `fg` (after which libedit's own reader drew the line again).
+                if BracketedPaste.continued {
+                    BracketedPaste.continued = false
+                    nn_editline_redisplay()
+                }
+                continue
+            }
             return nil
         }
     }

@@ -212,11 +212,24 @@ import Testing
         #expect(terminal.exitStatus() == 0)
     }
 
-    @Test func bracketedPasteIsTurnedOffWhenNNIsKilledAtThePrompt() throws {
+    @Test func bracketedPasteIsOffWhileStoppedAndWhenNNIsKilledAtThePrompt() throws {
         let home = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }
         let terminal = try start(home: home)
         try #require(terminal.waitFor("In [1]: "))
+        terminal.type("x = 5\r")
+        try #require(terminal.waitFor("In [2]: "))
+        terminal.type("x +")
+        try #require(terminal.waitFor("x +"))
+        // Ctrl-Z's signal (nn leads its own session here, so the kernel does not stop it): the mode
+        // goes off for the shell, comes back, and the line is drawn again.
+        kill(terminal.pid, SIGTSTP)
+        #expect(terminal.waitFor("\u{1B}[?2004l"))
+        #expect(terminal.waitFor("\u{1B}[?2004h"))
+        #expect(terminal.waitFor("In [2]: x +"), "the line is drawn again")
+        terminal.type(" 3\r")
+        #expect(terminal.waitFor("Out[2]: 8"))
+        try #require(terminal.waitFor("In [3]: "))
         Thread.sleep(forTimeInterval: 0.2)
         kill(terminal.pid, SIGTERM)
         #expect(terminal.exitStatus() != nil)
