@@ -87,8 +87,9 @@ enum TerminalKeys {
             read.append(byte)
             if byte != expected { break }
         }
+        if Interrupts.isPending { return -1 }  // Ctrl-C: the read ends, the line is cleared
         if read == pasteStart {
-            receivePaste()
+            guard receivePaste() else { return -1 }
             return next()
         }
         if read == [UInt8(ascii: "\r")] || read == [UInt8(ascii: "\n")] {
@@ -107,9 +108,11 @@ enum TerminalKeys {
 
     /// Reads the paste to its end marker and queues it as literal characters: the text typed
     /// before it and the paste become one cell, entered at once when the paste has several lines.
-    private static func receivePaste() {
+    /// False when Ctrl-C (or the end of input) came first: the paste is dropped.
+    private static func receivePaste() -> Bool {
         var bytes: [UInt8] = []
-        while let byte = readByte() {
+        while true {
+            guard let byte = readByte() else { return false }
             bytes.append(byte)
             if byte == UInt8(ascii: "~"), bytes.suffix(pasteEnd.count).elementsEqual(pasteEnd) {
                 bytes.removeLast(pasteEnd.count)
@@ -127,6 +130,7 @@ enum TerminalKeys {
             characters.append(Int32(UInt8(ascii: "\r")))
         }
         queue.insert(contentsOf: characters, at: head)
+        return true
     }
 
     /// A character from its first byte, reading the rest of a UTF-8 sequence from the terminal.
