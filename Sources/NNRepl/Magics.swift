@@ -57,12 +57,11 @@ struct Magics {
 
     func explain(_ argument: String) {
         guard !argument.isEmpty else {
-            say("Explanations are at the '\(interpreter.explainLevel)' level (off, epoch, step or full).")
+            say("Explanations are at the '\(interpreter.explainLevel.rawValue)' level (off, epoch, step or full).")
             return
         }
         do {
-            try Interpreter.checkExplainLevel(argument, range: nil)
-            interpreter.explainLevel = argument
+            interpreter.explainLevel = try ExplainLevel.parse(argument, range: nil)
             say("Explanations are now at the '\(argument)' level.")
         } catch {
             say("UsageError: \(error.message)" + (error.hint.map { "; \($0)" } ?? ""))

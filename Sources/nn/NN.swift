@@ -103,7 +103,7 @@ struct NN: ParsableCommand {
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
         let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = (explain ?? .epoch).rawValue
+        interpreter.explainLevel = explain ?? .epoch
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
                           width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
         Teaching.attach(to: interpreter, style: style, output: output, narration: true, override: explain)
@@ -113,7 +113,7 @@ struct NN: ParsableCommand {
                     "nn: --step reads your answers from standard input, so the program must come from a file")
                 return ExitCode(2)
             }
-            Presenter(output: output, style: style).attach(to: interpreter)
+            (interpreter.teaching as? TerminalTeaching)?.presenter = Presenter(style: style) { output.write($0) }
         }
         let formatter = DiagnosticFormatter(color: terminal.errorColor)
         if let failure = perform(interpreter, source) {
@@ -129,7 +129,7 @@ struct NN: ParsableCommand {
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
         let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = (explain ?? .epoch).rawValue
+        interpreter.explainLevel = explain ?? .epoch
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
                           width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
         Teaching.attach(to: interpreter, style: style, output: output, narration: false, override: explain)

@@ -316,15 +316,13 @@ enum Builtins {
                 return .none
             },
             "explain": function("explain", "level=None", summary: "NNLab: set how much training is explained: 'off', 'epoch', 'step' or 'full'") { a, interpreter throws(Diagnostic) in
-                guard a["level"] != nil else { return .string(interpreter.explainLevel) }
-                let level = try a.string("level")
-                try Interpreter.checkExplainLevel(level, range: a.range("level"))
-                interpreter.explainLevel = level
+                guard a["level"] != nil else { return .string(interpreter.explainLevel.rawValue) }
+                interpreter.explainLevel = try ExplainLevel.parse(a.string("level"), range: a.range("level"))
                 return .none
             },
             "pause": function("pause", "message=None", summary: "NNLab: wait for Enter when a person is at the terminal") { a, interpreter throws(Diagnostic) in
                 let message = a["message"] == nil ? nil : try a.string("message")
-                interpreter.pauseHandler?(message)
+                interpreter.teaching?.pause(message)
                 return .none
             },
             "make_xor": function("make_xor", "n_samples=200, noise=0.0, random_state=None",
