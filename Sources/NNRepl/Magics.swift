@@ -7,14 +7,15 @@ import NNEngine
 import NNLang
 
 /// IPython-style line magics: `%explain`, `%history`, `%save`, `%load`, `%run`, `%reset`, `%who`,
-/// `%whos`, `%time`, `%diagnose`, `%quickref`.
+/// `%whos`, `%time`, `%diagnose`, `%cpaste`, `%edit`, `%quickref`.
 struct Magics {
     let session: Session
     var output: OutputSink { session.output }
     var interpreter: Interpreter { session.interpreter }
 
     static let names = [
-        "explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref",
+        "explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref", "cpaste",
+        "edit",
     ]
 
     /// Notebook magics that course code carries and that mean nothing in a terminal session.
@@ -41,6 +42,8 @@ struct Magics {
         case "time": time(argument, number: number)
         case "diagnose": diagnose(argument, number: number)
         case "quickref": say(Magics.quickReference)
+        case "cpaste": cpaste(number: number)
+        case "edit": edit(argument, number: number)
         case _ where Magics.notebookOnly.contains(name):
             // Course notebooks start with these; NNLab draws in the terminal and needs no extensions.
             say("(%\(name) is for Jupyter notebooks; NNLab needs nothing here and goes on)")
@@ -187,6 +190,9 @@ struct Magics {
           %who / %whos           your variables (with types and shapes)
           %time STATEMENT        run a statement and time it
           %diagnose [MODEL X y]  what may be going wrong in training, layer by layer
+          %cpaste                paste a cell, then '--' alone on a line to run it
+          %edit [N]              write a cell (or change cell N) in $EDITOR, then run it
+          Up / Down, Ctrl-R      recall whole cells (Enter runs, Alt-Enter adds a line)
           Ctrl-C                 clear the line, or stop a running fit after its current batch
           Ctrl-D, exit()         leave
         """

@@ -48,30 +48,63 @@ public final class Session {
     }
 
     /// Lines of one cell: more are read while brackets, a backslash or a triple-quoted string stay
-    /// open, but never more than a program may hold (the lexer then says the cell is too long).
+    /// open, or a block goes on (auto-indented), but never more than a program may hold (the lexer
+    /// then says the cell is too long). A paste or a recalled cell comes whole. The cell joins the
+    /// history once it is complete.
     func readCell() -> String? {
         var lines: [String] = []
         var completeness = InputCompleteness()
         var size = 0
+        var indent = 0
+        func finish() -> String {
+            let cell = lines.joined(separator: "\n")
+            reader.remember(cell)
+            return cell
+        }
         while true {
-            switch reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt) {
+            let input = carried.isEmpty
+                ? reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt, indent: indent)
+                : carried.removeFirst()
+            switch input {
             case .end:
-                return lines.isEmpty ? nil : lines.joined(separator: "\n")
+                return lines.isEmpty ? nil : finish()
             case .interrupted:
                 lines = []
                 completeness = InputCompleteness()
                 size = 0
+                indent = 0
                 continue
+            case .cell(let pasted):
+                // Whole as it came (without prompts or a common margin, as IPython takes a paste): only
+                // a bracket or string left open asks for more.
+                let text = lines.isEmpty ? PasteMagicText.cleaned(PasteMagicText.lines(pasted)) : pasted
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(String(line))
+                    completeness.append(String(line))
+                }
+                size += text.utf8.count + 1
+                indent = 0
+                if !completeness.isOpen || size > Lexer.maximumSourceLength { return finish() }
             case .line(let line):
-                reader.remember(line)
                 lines.append(line)
                 completeness.append(line)
                 size += line.utf8.count + 1
-                if lines.count == 1, isCommand(line) { return line }
-                if !completeness.needsMore || size > Lexer.maximumSourceLength { return lines.joined(separator: "\n") }
+                if lines.count == 1, isCommand(line) { return finish() }
+                if completeness.needsMore && size <= Lexer.maximumSourceLength {
+                    indent = completeness.isBlock && !completeness.isOpen ? InputCompleteness.indent(after: line) : 0
+                    continue
+                }
+                if completeness.isBlock, line.trimmingCharacters().isEmpty, reader.inputIsWaiting,
+                   continuesPastedBlock(&lines, &completeness) {
+                    continue
+                }
+                return finish()
             }
         }
     }
+
+    /// Input read ahead that turned out to start the next cell.
+    var carried: [LineInput] = []
 
     func isCommand(_ line: String) -> Bool {
         let trimmed = line.trimmingCharacters()
