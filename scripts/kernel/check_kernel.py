@@ -130,7 +130,8 @@ def talk_to_kernel():
 
         # SIGINT, as a kernelspec with interrupt_mode 'signal' (or a terminal's Ctrl-C) sends it.
         source = ("import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(1)])\n"
-                  "m.compile(loss='mse', optimizer='sgd')\nh = m.fit(X, y, epochs=1000000, verbose=0)\nlen(h.history['loss'])")
+                  "m.compile(loss='mse', optimizer='sgd')\nh = m.fit(X, y, epochs=1000000, verbose=0)\n"
+                  "len(h.history['loss'])")
         parent = client.execute(source)
         time.sleep(1.5)
         os.kill(manager.provisioner.process.pid, signal.SIGINT)

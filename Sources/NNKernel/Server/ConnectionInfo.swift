@@ -24,7 +24,9 @@ public struct ConnectionInfo: Equatable, Sendable {
     public static func parse(_ bytes: [UInt8], name: String = "connection file") throws(ConnectionError)
         -> ConnectionInfo
     {
-        guard let json = JSON.decode(bytes), json.isObject else { throw ConnectionError("\(name) is not a JSON object") }
+        guard let json = JSON.decode(bytes), json.isObject else {
+            throw ConnectionError("\(name) is not a JSON object")
+        }
         func port(_ key: String) throws(ConnectionError) -> Int {
             guard let value = json[key]?.int, (0...65535).contains(value) else {
                 throw ConnectionError("\(name) has no valid '\(key)'")

@@ -147,7 +147,8 @@ public final class ZMQSocket: @unchecked Sendable {
     public static func poll(_ sockets: [ZMQSocket], milliseconds: Int) throws(ZMQError) -> [Bool] {
         var items: [zmq_pollitem_t] = []
         for socket in sockets {
-            items.append(zmq_pollitem_t(socket: try socket.open("zmq_poll"), fd: 0, events: Int16(ZMQ_POLLIN), revents: 0))
+            let handle = try socket.open("zmq_poll")
+            items.append(zmq_pollitem_t(socket: handle, fd: 0, events: Int16(ZMQ_POLLIN), revents: 0))
         }
         let count = zmq_poll(&items, Int32(items.count), milliseconds)
         if count < 0 {
