@@ -36,10 +36,10 @@ struct KernelCommand: ParsableCommand {
             Terminal.printError("nn kernel: cannot listen on the connection file's ports: \(error)")
             throw ExitCode(1)
         }
-        // One interpreter per kernel, taught as in the REPL; plain text (Jupyter shows no terminal colours
-        // in pictures' blocks reliably), 80 columns.
+        // One interpreter per kernel, taught as in the REPL, in colour (notebooks show terminal colours in
+        // text output, and pictures need them to tell classes apart), 80 columns.
         server.run { interpreter, output in
-            let style = Style(unicode: true, color: false, width: 80)
+            let style = Style(unicode: true, color: true, width: 80)
             Teaching.attach(to: interpreter, style: style, output: output, narration: false)
         }
     }

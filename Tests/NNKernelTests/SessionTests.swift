@@ -127,6 +127,17 @@ final class RecordingChannels: KernelChannels {
         #expect(channels.streamText.contains("len("))
     }
 
+    @Test func notebookSetupAndShellLinesAreSkipped() {
+        let reply = execute("%matplotlib inline\n!pip install tensorflow\nimport numpy as np\n%time x = 1\nnp.ones(2)")
+        #expect(reply?["status"]?.string == "ok")
+        #expect(channels.streamText == "(NNLab runs no shell commands; skipped: !pip install tensorflow)\n"
+            + "(only a magic alone in its cell runs here; skipped: %time x = 1)\n")
+        #expect(channels.of("execute_result").first?["data"]?["text/plain"]?.string == "array([1., 1.])")
+        // Line numbers stay those of the cell as written.
+        let error = execute("%matplotlib inline\n\nmissing_name")
+        #expect(error?["traceback"]?.debugText.contains("In [2]:3") == true)
+    }
+
     @Test func completeReplacesTheWordBeforeTheCursor() {
         _ = execute("import numpy as np\nmy_value = 1")
         let reply = session.reply(to: request("complete_request", ["code": "print(my_v", "cursor_pos": 10]))
@@ -190,4 +201,8 @@ final class Interrupter: TrainingObserver {
     func stepDidEnd(epoch: Int, step: Int, loss: Float, examples: Int) {
         if epoch == 2 { flag.cancel() }
     }
+}
+
+extension JSON {
+    var debugText: String { String(decoding: encoded(), as: UTF8.self) }
 }

@@ -92,11 +92,12 @@ public final class KernelSession {
             let number = store ? repl.count : executionCount
             channels.publish("execute_input", ["code": .string(code), "execution_count": .int(number)], parent: request)
         }
+        let runnable = notebookLinesRemoved(code)
         if store {
-            if !code.trimmingCharacters().isEmpty { repl.runCell(code) }
+            if !runnable.trimmingCharacters().isEmpty { repl.runCell(runnable) }
         } else {
             do {
-                let value = try interpreter.run(SourceFile(name: "<cell>", text: code))
+                let value = try interpreter.run(SourceFile(name: "<cell>", text: runnable))
                 if !silent, let value, !value.isNone {
                     let text = try? interpreter.text(of: value, repr: true, range: nil)
                     channels.publish("execute_result", [
@@ -105,7 +106,7 @@ public final class KernelSession {
                     ], parent: request)
                 }
             } catch {
-                self.error = (error.diagnostics, SourceFile(name: "<cell>", text: code))
+                self.error = (error.diagnostics, SourceFile(name: "<cell>", text: runnable))
             }
         }
         // exit() ends a script or a terminal session; a kernel lives until the client shuts it down.
@@ -119,6 +120,32 @@ public final class KernelSession {
         reply["status"] = "error"
         reply["execution_count"] = .int(executionCount)
         return .object(reply)
+    }
+
+    /// Magics that set up IPython's notebook machinery, which NNLab does not need: pictures already
+    /// show in the notebook.
+    static let notebookSetup: Set<String> = ["matplotlib", "load_ext", "autoreload", "config"]
+
+    /// A course notebook's cell, with its IPython-only lines blanked (so line numbers stay): notebook
+    /// setup magics go silently; shell lines (`!pip install …`, `%pip`) do not run, and say so. A cell
+    /// that is one other magic (`%who`, `%time …`) is left for the REPL's magics.
+    func notebookLinesRemoved(_ code: String) -> String {
+        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let isSingleLine = lines.filter { !$0.trimmingCharacters().isEmpty }.count == 1
+        return lines.map { line in
+            let trimmed = line.trimmingCharacters()
+            let magic = String(trimmed.dropFirst().prefix { !$0.isWhitespace })
+            if trimmed.hasPrefix("!") || (trimmed.hasPrefix("%") && (magic == "pip" || magic == "conda")) {
+                stream.write("(NNLab runs no shell commands; skipped: \(trimmed))\n")
+                return ""
+            }
+            if trimmed.hasPrefix("%"), KernelSession.notebookSetup.contains(magic) { return "" }
+            if trimmed.hasPrefix("%"), !isSingleLine {
+                stream.write("(only a magic alone in its cell runs here; skipped: \(trimmed))\n")
+                return ""
+            }
+            return line
+        }.joined(separator: "\n")
     }
 
     /// `ename`, `evalue` and `traceback` (the formatted, located message, line by line).
