@@ -119,6 +119,17 @@ final class RecordingChannels: KernelChannels {
         #expect(channels.prompts == ["Ready?"])
     }
 
+    @Test func inputAsksOnStdin() {
+        channels.answers = ["Ada"]
+        let reply = execute("name = input('Your name? ')\nprint('hello', name)", ["allow_stdin": true])
+        #expect(reply?["status"]?.string == "ok")
+        #expect(channels.prompts == ["Your name? "])
+        #expect(channels.streamText == "hello Ada\n")
+        let refused = execute("input('again? ')", ["allow_stdin": false])
+        #expect(refused?["ename"]?.string == "EOFError")
+        #expect(refused?["evalue"]?.string == "EOF when reading a line")
+    }
+
     @Test func magicsAndHelpWork() {
         _ = execute("z = 3")
         _ = execute("%who")

@@ -121,12 +121,20 @@ def talk_to_kernel():
         check("is_complete", incomplete["status"] == "incomplete" and incomplete["indent"] == "    "
               and complete["status"] == "complete", repr((incomplete, complete)))
 
-        prompts = []
-        reply = client.execute_interactive("pause('Ready?')\nprint('after the pause')", allow_stdin=True, timeout=30,
-                                           stdin_hook=lambda m: (prompts.append(m["content"]["prompt"]),
-                                                                 client.input(""))[1],
-                                           output_hook=lambda m: None)
-        check("pause() asks on stdin", prompts == ["Ready?"] and reply["content"]["status"] == "ok", repr(prompts))
+        prompts, printed = [], []
+
+        def answer(message):
+            prompts.append(message["content"]["prompt"])
+            client.input("Ada" if len(prompts) == 2 else "")
+
+        def collect(message):
+            if message["msg_type"] == "stream":
+                printed.append(message["content"]["text"])
+
+        reply = client.execute_interactive("pause('Ready?')\nname = input('Name? ')\nprint('hello', name)",
+                                           allow_stdin=True, timeout=30, stdin_hook=answer, output_hook=collect)
+        check("pause() and input() ask on stdin", prompts == ["Ready?", "Name? "] and "".join(printed) == "hello Ada\n"
+              and reply["content"]["status"] == "ok", repr((prompts, printed)))
 
         # SIGINT, as a kernelspec with interrupt_mode 'signal' (or a terminal's Ctrl-C) sends it.
         source = ("import tensorflow as tf\nm = tf.keras.Sequential([tf.keras.layers.Dense(1)])\n"

@@ -39,6 +39,10 @@ public final class KernelSession {
             guard let current, current.content["allow_stdin"]?.bool ?? false else { return }
             _ = channels.input(prompt: message ?? "(press Enter to continue)", password: false, parent: current)
         }
+        interpreter.inputHandler = { [unowned self] prompt in
+            guard let current, current.content["allow_stdin"]?.bool ?? false else { return nil }
+            return channels.input(prompt: prompt, password: false, parent: current)
+        }
         repl.valueHandler = { [unowned self] text, number in
             guard let current else { return }
             channels.publish("execute_result", [

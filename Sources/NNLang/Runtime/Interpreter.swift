@@ -38,6 +38,9 @@ public final class Interpreter {
     public var pictures: PictureDrawing?
     /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
     public var pauseHandler: ((String?) -> Void)?
+    /// What `input(prompt)` reads a line from (nil: end of input); by default standard input. A
+    /// Jupyter kernel asks its client instead.
+    public var inputHandler: ((String) -> String?)?
     /// Set by `exit()` or `quit()`: the program stops after the current statement.
     public var exitRequested = false
     /// The source being run, for messages from inside calls.
