@@ -100,11 +100,18 @@ def stream_text(found):
 
 def talk_to_kernel():
     manager = KernelManager(kernel_name="nnlab")
+    start = time.monotonic()
     manager.start_kernel()
     client = manager.client()
     client.start_channels()
     client.wait_for_ready(timeout=30)
+    print(f"kernel ready (kernel_info answered) {time.monotonic() - start:.2f} s after start")
     try:
+        heart = zmq.Context.instance().socket(zmq.REQ)
+        heart.connect(f"{manager.transport}://{manager.ip}:{manager.hb_port}")
+        heart.send(b"ping \x00\xff")
+        check("heartbeats are echoed", heart.poll(5000) and heart.recv() == b"ping \x00\xff")
+        heart.close(linger=0)
         info = client.kernel_info(reply=True, timeout=10)["content"]
         check("kernel_info", info["protocol_version"] == "5.3" and info["language_info"]["file_extension"] == ".nn"
               and info["language_info"]["pygments_lexer"] == "python", repr(info)[:300])
