@@ -1,6 +1,7 @@
 import ArgumentParser
 import NNKernel
 import NNLang
+import NNPlot
 import NNTeach
 
 /// `nn kernel -f CONNECTION_FILE` runs NNLab as a Jupyter kernel; `nn kernel install` writes its kernelspec.

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import NNEngine
 import NNLang
+import NNPlot
 import NNRepl
 import NNTeach
 
@@ -36,23 +37,14 @@ enum Teaching {
             let quiet = context.verbose == 0 && context.explain == nil && context.sessionLevel == "epoch"
             return requested == .off || quiet ? nil : Teacher(level: requested, style: style) { output.write($0) }.watcher()
         }
-        interpreter.pictures = PictureDrawing(
-            image: { ImagePicture(style: style).render($0) },
-            chart: { series, xLabel, title in
-                LineChart(style: style).render(series.map { LineChart.Series(name: $0.name, values: $0.values) }, xLabel: xLabel, title: title)
-            },
-            boundary: { points, labels, predict in
-                DecisionBoundary(style: style).render(points: points, labels: labels) { grid in predict(grid) ?? Tensor(shape: [grid.rows, 1]) }
-            },
-            heatmap: { WeightHeatmap(style: style).render($0, title: $1) },
-            diagram: { NetworkDiagram(style: style).render($0) })
+        interpreter.style = style
         interpreter.stepExplainer = { output.write(StepExplanation(style: style).render($0, inFit: false, example: $1)) }
         interpreter.diagnoser = { output.write(DiagnosisReport(style: style).render($0, history: $1, model: $2)) }
         interpreter.forwardExplainer = { output.write(StepExplanation(style: style).render($0)) }
         if narration { interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) } }
         interpreter.pauseHandler = { message in
             guard isatty(0) == 1 else { return }
-            output.write(style.color ? "\u{1B}[2m\(message ?? "(press Enter to continue)")\u{1B}[0m" : (message ?? "(press Enter to continue)"))
+            output.write(style.note(message ?? "(press Enter to continue)"))
             _ = Presenter.readLine()
         }
     }

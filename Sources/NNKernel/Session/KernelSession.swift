@@ -29,11 +29,10 @@ public final class KernelSession {
             guard let current else { return }
             channels.publish("stream", ["name": "stdout", "text": .string(text)], parent: current)
         }
-        if let pictures = interpreter.pictures {
-            interpreter.pictures = KernelPictures.wrap(pictures, svg: svg) { [unowned self] data in
-                guard let current else { return }
-                channels.publish("display_data", ["data": .object(data), "metadata": [:]], parent: current)
-            }
+        interpreter.pictureHandler = { [unowned self] text in
+            guard let current else { return }
+            channels.publish("display_data", KernelPictures.displayData(text: text, interpreter: interpreter, svg: svg),
+                             parent: current)
         }
         interpreter.pauseHandler = { [unowned self] message in
             guard let current, current.content["allow_stdin"]?.bool ?? false else { return }

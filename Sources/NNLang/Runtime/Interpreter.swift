@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import NNEngine
+import NNPlot
 
 /// Runs programs: binds names to values in one global scope and calls into the engine.
 /// One interpreter is one session (a script run or a REPL), keeping its variables between runs.
@@ -34,8 +35,9 @@ public final class Interpreter {
     public var forwardExplainer: ((ForwardTrace) -> Void)?
     /// Shows narration: a string standing alone as a statement in a lesson; nothing by default, as in Python.
     public var narrationHandler: ((String) -> Void)?
-    /// Draws `show`, `plot` and the other pictures; set by the teaching layer.
-    public var pictures: PictureDrawing?
+    /// How pictures (`show`, `plot`, matplotlib) are drawn: symbols, colour and width. Plain ASCII
+    /// at 80 columns unless the command line gives the terminal's.
+    public var style = Style.plain
     /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
     public var pauseHandler: ((String?) -> Void)?
     /// What `input(prompt)` reads a line from (nil: end of input); by default standard input. A
@@ -237,6 +239,14 @@ public final class Interpreter {
 
     /// Writes text to the program's output.
     public func write(_ text: String) { output.write(text) }
+
+    /// Where a drawn picture goes instead of the output: a Jupyter kernel sends it as its own display.
+    public var pictureHandler: ((String) -> Void)?
+
+    /// Shows a drawn picture (`show`, `plot`, …): through `pictureHandler` when set, else as output.
+    public func showPicture(_ text: String) {
+        if let pictureHandler { pictureHandler(text) } else { write(text) }
+    }
 
     /// Where warnings go (NumPy's RuntimeWarning, …): standard error unless a host says otherwise.
     public var warningHandler: (String) -> Void = { text in
