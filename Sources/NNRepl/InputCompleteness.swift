@@ -2,7 +2,7 @@
 /// brackets still open, a line ending with a backslash, or a triple-quoted string not yet closed.
 /// Lines are scanned once each as they arrive, so a long paste with a bracket left open (every
 /// later line joining the cell) costs no more than reading it.
-struct InputCompleteness {
+public struct InputCompleteness {
     private var depth = 0
     /// The quote of the string the text ends in, if any (`'`, `"`, `'''` or `"""`).
     private var quote: String?
@@ -13,7 +13,7 @@ struct InputCompleteness {
     private var lastLine = ""
 
     /// Whether `text` (lines joined by line breaks) needs more lines.
-    static func needsMore(_ text: String) -> Bool {
+    public static func needsMore(_ text: String) -> Bool {
         var state = InputCompleteness()
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) { state.append(String(line)) }
         return state.needsMore

@@ -16,6 +16,11 @@ public final class Session {
     public internal(set) var cells: [Int: String] = [:]
     /// What each cell printed, showed and failed with (for `%save session.ipynb`).
     var records: [Int: CellRecord] = [:]
+    /// Where a cell's value (its repr) goes instead of `Out[n]:` text: a Jupyter kernel sends it
+    /// as an `execute_result`.
+    public var valueHandler: ((_ text: String, _ number: Int) -> Void)?
+    /// Where a cell's errors go instead of formatted text: a Jupyter kernel sends them as `error`.
+    public var errorHandler: ((_ diagnostics: [Diagnostic], _ source: SourceFile) -> Void)?
 
     public init(interpreter: Interpreter, reader: LineReader, output: OutputSink, color: Bool = false) {
         self.interpreter = interpreter
@@ -154,6 +159,7 @@ public final class Session {
             reportUnheededInterrupt()
             guard let number, let value, !silent, !value.isNone else { return }
             do { try show(value, number: number, of: source) } catch {
+                if let errorHandler { return errorHandler([error], source) }
                 output.write(formatter.format(error, in: source) + "\n")
             }
         } catch {
@@ -161,6 +167,7 @@ public final class Session {
             recordError(error.diagnostics, in: source, number: number)
             unrecorded {
                 output.write(lineBreakAfterCtrlC)
+                if let errorHandler { return errorHandler(error.diagnostics, source) }
                 for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
             }
         }
@@ -186,6 +193,7 @@ public final class Session {
         let range = SourceRange(SourceLocation(line: lastLine, column: 1), SourceLocation(line: lastLine, column: 1))
         let text = try interpreter.text(of: value, repr: true, range: range)
         records[number]?.result = text
+        if let valueHandler { return valueHandler(text, number) }
         unrecorded { output.write(paint("Out[\(number)]: ", "31") + (text.contains("\n") ? "\n" : "") + text + "\n\n") }
     }
 

@@ -21,8 +21,17 @@ struct NN: ParsableCommand {
               nn lab.ipynb                            run a Jupyter notebook's cells in order
               nn --to-notebook lesson.nn > lesson.ipynb
               cat lesson.nn | nn -                     read the program from standard input
+              nn kernel install --user               use NNLab in Jupyter (as the kernel "NNLab")
             """,
         version: NNLabVersion.string)
+
+    /// `nn kernel …` goes to the Jupyter kernel's command; anything else is a program to run (a
+    /// positional file argument would otherwise take the word `kernel` for a file name).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "kernel" { return KernelCommand.main(Array(arguments.dropFirst())) }
+        main(arguments)
+    }
 
     @ArgumentParser.Argument(
         help: "The program (.nn) or notebook (.ipynb) to run, or - for standard input; with none, nn starts the REPL.")

@@ -217,6 +217,16 @@ enum Builtins {
                     if case .object(let base as ClassObject) = c { type.isSubclass(of: base) } else { false }
                 })
             },
+            "input": function("input", "prompt=''") { a, interpreter throws(Diagnostic) in
+                let prompt = a["prompt"].map { interpreter.str($0) } ?? ""
+                guard let line = interpreter.inputHandler.map({ $0(prompt) }) ?? Builtins.readInputLine(prompt, interpreter)
+                else {
+                    var error = Diagnostic("EOF when reading a line", at: a.callRange)
+                    error.exception = "EOFError"
+                    throw error
+                }
+                return .string(line)
+            },
             "exit": function("exit", "code=None") { _, interpreter in
                 interpreter.exitRequested = true
                 return .none

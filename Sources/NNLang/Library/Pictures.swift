@@ -33,7 +33,7 @@ enum PictureFunctions {
                     throw Diagnostic("show() draws a 2-D array; got shape \(formatShape(image.shape))", at: a.range("image"))
                 }
                 let (values, rows, columns) = PictureFunctions.image(image)
-                interpreter.write(ImagePicture(style: interpreter.style).render(values, rows: rows, columns: columns))
+                interpreter.showPicture(ImagePicture(style: interpreter.style).render(values, rows: rows, columns: columns))
                 return .none
             },
             "plot": function("plot", "*values, labels=None, title=None", summary: "NNLab: a line chart of a History (loss and metrics per epoch) or of lists of numbers") { a, interpreter throws(Diagnostic) in
@@ -42,7 +42,7 @@ enum PictureFunctions {
                 guard !a.rest.isEmpty else { throw Diagnostic("plot() needs something to draw: plot(history) or plot(values)", at: a.callRange) }
                 if a.rest.count == 1, case .object(let history as HistoryObject) = a.rest[0] {
                     for group in historyGroups(history.history) {
-                        interpreter.write(chart.render(group.series, xLabel: "epoch", title: title ?? group.title))
+                        interpreter.showPicture(chart.render(group.series, xLabel: "epoch", title: title ?? group.title))
                     }
                     return .none
                 }
@@ -56,7 +56,7 @@ enum PictureFunctions {
                     let name = index < names.count ? names[index] : (a.rest.count == 1 ? "values" : "series \(index + 1)")
                     series.append(LineChart.Series(name: name, values: tensor.scalars))
                 }
-                interpreter.write(chart.render(series, xLabel: "index", title: title))
+                interpreter.showPicture(chart.render(series, xLabel: "index", title: title))
                 return .none
             },
             "plot_boundary": function("plot_boundary", "model, X, y", summary: "NNLab: the decision regions of a model on two input features, with the data points") { a, interpreter throws(Diagnostic) in
@@ -75,7 +75,7 @@ enum PictureFunctions {
                     guard let outputs = try? model.model.predict(batch, batchSize: 4096) else { return ([], 1) }
                     return (outputs.scalars, outputs.rowWidth)
                 }
-                interpreter.write(text)
+                interpreter.showPicture(text)
                 return .none
             },
             "heatmap": function("heatmap", "weights", summary: "NNLab: a weight matrix (or a layer's kernel) as coloured cells") { a, interpreter throws(Diagnostic) in
@@ -91,7 +91,7 @@ enum PictureFunctions {
                     matrix = try a.tensor("weights")
                 }
                 let rows = matrix.rank >= 2 ? matrix.shape[0] : 1, columns = matrix.rank >= 2 ? matrix.rowWidth : matrix.count
-                interpreter.write(WeightHeatmap(style: interpreter.style).render(matrix.scalars, rows: rows, columns: columns, title: title))
+                interpreter.showPicture(WeightHeatmap(style: interpreter.style).render(matrix.scalars, rows: rows, columns: columns, title: title))
                 return .none
             },
             "diagram": function("diagram", "model", summary: "NNLab: the network drawn as columns of neurons, with activations and parameter counts") { a, interpreter throws(Diagnostic) in
@@ -99,7 +99,7 @@ enum PictureFunctions {
                     throw Diagnostic("diagram() needs a model", at: a.range("model"))
                 }
                 let diagram = NetworkDiagram(style: interpreter.style)
-                interpreter.write(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
+                interpreter.showPicture(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
                 return .none
             },
         ]

@@ -29,7 +29,10 @@ public final class Interpreter {
     /// at 80 columns unless the command line gives the terminal's.
     public var style = Style.plain
     /// False while a helper module runs: its top-level strings are never narration.
-    var narrationAllowed = true
+    public var narrationAllowed = true
+    /// What `input(prompt)` reads a line from (nil: end of input); by default standard input. A
+    /// Jupyter kernel asks its client instead.
+    public var inputHandler: ((String) -> String?)?
     /// Set by `exit()` or `quit()`: the program stops after the current statement.
     public var exitRequested = false
     /// The source being run, for messages from inside calls.
@@ -237,6 +240,14 @@ public final class Interpreter {
 
     /// Writes text to the program's output.
     public func write(_ text: String) { output.write(text) }
+
+    /// Where a drawn picture goes instead of the output: a Jupyter kernel sends it as its own display.
+    public var pictureHandler: ((String) -> Void)?
+
+    /// Shows a drawn picture (`show`, `plot`, …): through `pictureHandler` when set, else as output.
+    public func showPicture(_ text: String) {
+        if let pictureHandler { pictureHandler(text) } else { write(text) }
+    }
 
     /// Where warnings go (NumPy's RuntimeWarning, …): standard error unless a host says otherwise.
     public var warningHandler: (String) -> Void = { text in
