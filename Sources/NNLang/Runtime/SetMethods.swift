@@ -41,7 +41,7 @@ extension SetObject {
         switch name {
         case "copy": return .object(copy())
         case "add":
-            add(element, hash: try hashOf(element, range: a.range("elem")))
+            add(element, hash: try PythonHash.hash(element, range: a.range("elem")))
             return .none
         case "discard":
             discard(element, hash: try hashOf(element, range: a.range("elem")))
