@@ -1,6 +1,7 @@
 import ArgumentParser
 import NNLang
 import NNRepl
+import NNTeach
 
 /// `nn notebook.ipynb`, `nn --check notebook.ipynb` and `nn --to-notebook lesson.nn`. A notebook
 /// is set up as a program is (teaching, narration, presenter); only running it differs.
@@ -30,10 +31,10 @@ extension NN {
         }
         let color = interpreter.options.color
         let runner = NotebookRunner(interpreter: interpreter, output: interpreter.output, color: color)
-        runner.narrate = interpreter.narrationHandler
+        if let teaching = interpreter.teaching, teaching.narrates { runner.narrate = { teaching.narrate($0) } }
         if step {
             // A notebook is presented a cell at a time, not a statement at a time.
-            interpreter.beforeStatement = nil
+            (interpreter.teaching as? TerminalTeaching)?.presenter = nil
             let stepper = CellStepper(output: interpreter.output, color: color)
             runner.beforeCell = { stepper.present(cell: $0, code: $1) }
         }
@@ -84,7 +85,7 @@ final class CellStepper {
             output.write(paint("  " + line, "1;32") + "\n")
         }
         output.write(paint("  [Enter] run   c  run to the end   q  quit", "2") + " ")
-        guard let answer = Presenter.readLine() else {
+        guard let answer = StandardInput.readLine() else {
             output.write("\n")
             continuing = true
             return true

@@ -28,8 +28,8 @@ public final class Interpreter {
     /// How pictures (`show`, `plot`, matplotlib) are drawn: symbols, colour and width. Plain ASCII
     /// at 80 columns unless the command line gives the terminal's.
     public var style = Style.plain
-    /// False while a helper module runs: its top-level strings are never narration.
-    var narrationAllowed = true
+    /// False while a helper module (or a notebook's code cell) runs: its top-level strings are never narration.
+    public var narrationAllowed = true
     /// Set by `exit()` or `quit()`: the program stops after the current statement.
     public var exitRequested = false
     /// The source being run, for messages from inside calls.

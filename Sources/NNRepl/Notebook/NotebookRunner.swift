@@ -53,8 +53,8 @@ public final class NotebookRunner {
             let source = NotebookRunner.source(code.code, notebook: name, cell: number)
             prepared.append((code, source))
         }
-        let narration = interpreter.narrationHandler
-        defer { interpreter.narrationHandler = narration }
+        let narration = interpreter.narrationAllowed
+        defer { interpreter.narrationAllowed = narration }
         for (cell, preparation) in zip(notebook.cells, prepared) {
             guard let (code, source) = preparation else {
                 if cell.kind == .markdown, !cell.source.trimmingCharacters().isEmpty {
@@ -73,7 +73,7 @@ public final class NotebookRunner {
             guard code.runs, !code.code.trimmingCharacters().isEmpty else { continue }
             if let beforeCell, !beforeCell(number, cell.source) { return [] }
             // A string standing alone in a code cell is a value, as in Python, not narration.
-            interpreter.narrationHandler = nil
+            interpreter.narrationAllowed = false
             do {
                 if let text = try execute(source), showsValues { output.write(text + "\n") }
             } catch {
