@@ -28,7 +28,7 @@ import Testing
             // A bias of ones keeps relu outputs positive, so probabilities never sum to 0.
             output: try Dense(
                 units: 3, activation: combination.activation,
-                biasInitializer: [.relu, .leakyRelu].contains(combination.activation) ? .ones : .zeros),
+                biasInitializer: [.relu, .leakyRelu, .relu6].contains(combination.activation) ? .ones : .zeros),
             loss: combination.loss)
     }
 

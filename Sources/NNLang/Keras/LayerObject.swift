@@ -73,7 +73,8 @@ final class LayerObject: CallableObject {
         }
     }
 
-    /// `layer(x)` or `layer(x, training=True)`: the layer's output for `x`, building it if needed.
+    /// `layer(x)` or `layer(x, training=True)`: the layer's output for `x` as a float32 tensor, as
+    /// TensorFlow returns it, building the layer if needed.
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: layer.name)
         let x = try bound.tensor("inputs", dtype: .float32)
@@ -81,6 +82,6 @@ final class LayerObject: CallableObject {
         let output = try engine(arguments.range) { () throws(EngineError) -> Tensor in
             try layer.apply(x, training: training, random: interpreter.random)
         }
-        return .array(NDArray(output))
+        return .object(TensorObject(NDArray(output), dtypeName: "float32"))
     }
 }

@@ -13,6 +13,8 @@ final class ModelObject: CallableObject {
     var usesDefaultOptimizer = false
     /// The data and history of the latest `fit`, which `model.diagnose()` reads by default.
     var lastFit: (x: Tensor, y: Tensor, history: History)?
+    /// Keras's `model.stop_training`, which a callback sets to end `fit` after the current epoch.
+    var stopTraining = false
 
     init(_ model: Sequential) { self.model = model }
 
@@ -22,7 +24,7 @@ final class ModelObject: CallableObject {
     static let methodNames = [
         "add", "layers", "compile", "fit", "predict", "evaluate", "summary", "get_layer", "get_weights", "set_weights",
         "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "diagnose", "input_shape", "output_shape",
-        "trainable", "trainable_weights", "non_trainable_weights",
+        "trainable", "trainable_weights", "non_trainable_weights", "stop_training", "pop",
     ]
     var attributeNames: [String] { ModelObject.methodNames }
 
@@ -59,6 +61,7 @@ final class ModelObject: CallableObject {
         case "layers": return .list(members.map { .object($0) })
         case "name": return .string(model.name)
         case "built": return .bool(model.isBuilt)
+        case "stop_training": return .bool(stopTraining)
         case "trainable": return .bool(model.trainable)
         case "weights": return .list(leafObjects.flatMap(\.variables))
         case "trainable_weights", "trainable_variables":
@@ -84,6 +87,14 @@ final class ModelObject: CallableObject {
                 default: throw Diagnostic("model.add() takes a layer, such as Dense(10)", at: a.range("layer"))
                 }
                 return .none
+            }
+        case "pop":
+            return function("pop", "rebuild=True") { a, _ throws(Diagnostic) in
+                try engine(a.callRange) { () throws(EngineError) in _ = try self.model.pop() }
+                let removed = self.members.removeLast()
+                (removed as? LayerObject)?.model = nil
+                (removed as? ModelObject)?.owner = nil
+                return .object(removed)
             }
         case "summary":
             return function("summary", "") { _, interpreter in
@@ -145,20 +156,24 @@ final class ModelObject: CallableObject {
     func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
         switch (name, value) {
         case ("trainable", .bool(let flag)): model.trainable = flag
+        case ("stop_training", _):
+            let here = SourceRange(SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1))
+            stopTraining = try interpreter.truth(value, range: here)
         case ("trainable", _): throw Diagnostic("trainable must be True or False; got \(value.typeName)", at: nil)
         default: throw Diagnostic("cannot set the attribute '\(name)' of a Sequential model", at: nil)
         }
     }
 
-    /// `model(x)` or `model(x, training=True)`: the outputs without a progress bar, as calling a
-    /// Keras model gives; in training mode the whole of x is one batch (Dropout drops, and
+    /// `model(x)` or `model(x, training=True)`: the outputs as a float32 tensor, without a progress bar,
+    /// as calling a Keras model gives (`predict` gives a NumPy array); in training mode the whole of x is one batch (Dropout drops, and
     /// BatchNormalization uses and follows x's statistics).
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: model.name)
         let x = try bound.tensor("inputs", dtype: .float32)
         let training = try bound.bool("training", default: false)
-        return .array(NDArray(try engine(arguments.range) { () throws(EngineError) in
+        let output = try engine(arguments.range) { () throws(EngineError) in
             try model.predict(x, batchSize: training ? max(x.rows, 1) : 32, training: training)
-        }))
+        }
+        return .object(TensorObject(NDArray(output), dtypeName: "float32"))
     }
 }

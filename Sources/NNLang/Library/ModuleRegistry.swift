@@ -41,6 +41,7 @@ final class ModuleRegistry {
         "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
         "tensorflow.keras.losses", "tensorflow.keras.optimizers", "tensorflow.keras.activations", "tensorflow.keras.metrics",
         "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils", "tensorflow.keras.backend",
+        "tensorflow.keras.callbacks", "keras.callbacks", "tensorflow.math",
         "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
         "keras", "keras.layers", "keras.models", "keras.losses", "keras.optimizers", "keras.activations", "keras.metrics",
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
@@ -108,6 +109,8 @@ final class ModuleRegistry {
             }
             return ModuleObject("tensorflow.nn", Dictionary(functions) { first, _ in first })
         case "tensorflow.random": return TensorFlowLibrary.randomModule()
+        case "tensorflow.math":
+            return ModuleObject("tensorflow.math", TensorOperations.mathMembers(cached("numpy", interpreter)))
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
         case "sklearn":
             let parts = ["datasets", "model_selection", "preprocessing", "metrics"]
