@@ -15,6 +15,8 @@ final class ModelObject: CallableObject {
     var lastFit: (x: Tensor, y: Tensor, history: History)?
     /// Keras's `model.stop_training`, which a callback sets to end `fit` after the current epoch.
     var stopTraining = false
+    /// The symbolic tensors `model.inputs` / `model.outputs` give, named once.
+    private var symbolic: [String: InputObject] = [:]
 
     init(_ model: Sequential) { self.model = model }
 
@@ -24,7 +26,7 @@ final class ModelObject: CallableObject {
     static let methodNames = [
         "add", "layers", "compile", "fit", "predict", "evaluate", "summary", "get_layer", "get_weights", "set_weights",
         "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "diagnose", "input_shape", "output_shape",
-        "trainable", "trainable_weights", "non_trainable_weights", "stop_training", "pop",
+        "trainable", "trainable_weights", "non_trainable_weights", "stop_training", "pop", "inputs", "outputs",
     ]
     var attributeNames: [String] { ModelObject.methodNames }
 
@@ -62,6 +64,20 @@ final class ModelObject: CallableObject {
         case "name": return .string(model.name)
         case "built": return .bool(model.isBuilt)
         case "stop_training": return .bool(stopTraining)
+        case "input", "output":
+            // Keras 3 defines these only for functional models; a Sequential one raises.
+            throw Diagnostic("The layer \(model.name) has never been called and thus has no defined \(name).",
+                             at: nil, exception: "AttributeError")
+        case "inputs", "outputs":
+            let shape = name == "inputs" ? model.inputShape : (model.isBuilt ? model.outputShapePerExample : nil)
+            guard let shape else {
+                throw Diagnostic("Sequential model '\(model.name)' has no defined \(name) yet.", at: nil,
+                                 exception: "AttributeError")
+            }
+            if symbolic[name]?.shape != shape {
+                symbolic[name] = InputObject(shape: shape, name: interpreter.layerNames.next("keras_tensor"))
+            }
+            return .list(symbolic[name].map { [.object($0)] } ?? [])
         case "trainable": return .bool(model.trainable)
         case "weights": return .list(leafObjects.flatMap(\.variables))
         case "trainable_weights", "trainable_variables":

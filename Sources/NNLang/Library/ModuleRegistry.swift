@@ -102,12 +102,8 @@ final class ModuleRegistry {
         case "numpy.linalg": return LinearAlgebra.module()
         case "tensorflow": return TensorFlowLibrary.module(self, interpreter)
         case "tensorflow.nn":
-            // tf.nn's functions return tensors, where keras.activations' (here) return arrays.
-            let functions = KerasLibrary.activationFunctions().map { name, value in
-                guard case .object(let function as any CallableObject) = value else { return (name, value) }
-                return (name, Value.object(TensorFunction(function, name: name)))
-            }
-            return ModuleObject("tensorflow.nn", Dictionary(functions) { first, _ in first })
+            // The same activation functions as keras.activations (tensors out), so Dense(activation=tf.nn.relu) works.
+            return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
         case "tensorflow.random": return TensorFlowLibrary.randomModule()
         case "tensorflow.math":
             return ModuleObject("tensorflow.math", TensorOperations.mathMembers(cached("numpy", interpreter)))

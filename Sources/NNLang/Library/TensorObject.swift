@@ -194,32 +194,3 @@ final class TensorDType: PyObject {
     func repr(_ interpreter: Interpreter) -> String { "tf.\(name)" }
     func str(_ interpreter: Interpreter) -> String { "<dtype: '\(name)'>" }
 }
-
-/// A TensorFlow function over arrays (`tf.nn.softmax`, …): the array it computes, as a tensor of the
-/// input's float type (float64 in, float64 out, as TensorFlow keeps it).
-final class TensorFunction: CallableObject {
-    let inner: any CallableObject
-    let name: String
-
-    init(_ inner: any CallableObject, name: String) {
-        self.inner = inner
-        self.name = name
-    }
-
-    var typeName: String { "function" }
-    func repr(_ interpreter: Interpreter) -> String { "<function \(name)>" }
-    func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        try inner.attribute(name, interpreter)
-    }
-
-    func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
-        let result = try inner.call(arguments, interpreter)
-        guard case .array(let array) = result else { return result }
-        let input = arguments.positional.first
-        var wide = false
-        if case .array(let given)? = input { wide = given.tensor.dtype == .float64 }
-        if case .object(let given as TensorObject)? = input { wide = given.dtypeName == "float64" }
-        guard wide else { return .object(TensorObject(array, dtypeName: array.tensor.dtype.rawValue)) }
-        return .object(TensorObject(NDArray(ArrayConversion.cast(array.tensor, to: .float64)), dtypeName: "float64"))
-    }
-}

@@ -167,7 +167,7 @@ enum TensorOperations {
     }
 
     static func activation(_ activation: Activation) -> Value {
-        .object(TensorFunction(ActivationFunction(activation), name: activation.name))
+        .object(ActivationFunction(activation))
     }
 
     /// A NumPy result as a tensor: of `like`'s dtype (cast to it) when given, else of the result's own.
