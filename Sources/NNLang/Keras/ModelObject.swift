@@ -26,7 +26,7 @@ final class ModelObject: CallableObject {
     static let methodNames = [
         "add", "layers", "compile", "fit", "predict", "evaluate", "summary", "get_layer", "get_weights", "set_weights",
         "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "diagnose", "input_shape", "output_shape",
-        "trainable", "trainable_weights", "non_trainable_weights", "stop_training", "pop", "inputs", "outputs",
+        "trainable", "trainable_weights", "non_trainable_weights", "stop_training", "pop", "inputs", "outputs", "build",
     ]
     var attributeNames: [String] { ModelObject.methodNames }
 
@@ -102,6 +102,22 @@ final class ModelObject: CallableObject {
                     try engine(a.range("layer")) { () throws(EngineError) in try self.model.setInput(shape: input.shape) }
                 default: throw Diagnostic("model.add() takes a layer, such as Dense(10)", at: a.range("layer"))
                 }
+                return .none
+            }
+        case "build":
+            return function("build", "input_shape=None") { a, _ throws(Diagnostic) in
+                guard let given = a["input_shape"], !given.isNone else {
+                    throw Diagnostic("You must provide an `input_shape` argument.", at: a.callRange, exception: "ValueError")
+                }
+                // Keras's input_shape includes the batch axis: (None, 400).
+                var items: [Value] = []
+                switch given {
+                case .tuple(let tuple): items = tuple.items
+                case .list(let list): items = list.items
+                default: throw Diagnostic("input_shape must be a tuple like (None, 400)", at: a.range("input_shape"))
+                }
+                let shape = try a.shapeValue(.tuple(TupleBox(Array(items.dropFirst()))), range: a.range("input_shape"))
+                try engine(a.range("input_shape")) { () throws(EngineError) in try self.model.build(inputShape: shape) }
                 return .none
             }
         case "pop":

@@ -35,7 +35,8 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
         case "dtype": return .object(TensorDType(dtypeName))
         case "numpy": return function("numpy", "") { _, _ in .array(NDArray(self.array.tensor)) }
         case "name" where variableName != nil: return .string(variableName ?? "")
-        case "assign", "assign_add", "assign_sub" where variableName != nil:
+        case "assign", "assign_add", "assign_sub":
+            guard variableName != nil else { return nil }
             return function(name, "value, use_locking=None, name=None, read_value=True") { a, interpreter throws(Diagnostic) in
                 try self.assign(name, a, interpreter)
             }
