@@ -33,7 +33,8 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
                 case .object(let inner as StringArrayObject): items = inner.items
                 default: break
                 }
-                guard depth < 32 else { throw Diagnostic("the lists are nested too deeply for an array", at: range) }
+                // Too deep for an array: the numeric conversion says so.
+                guard depth < 64 else { throw Diagnostic("", at: range) }
                 if shape.count == depth { shape.append(items.count) }
                 guard shape[depth] == items.count else {
                     throw Diagnostic("setting an array element with a sequence. The requested array has an inhomogeneous "
