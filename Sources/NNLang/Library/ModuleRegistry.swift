@@ -47,7 +47,7 @@ final class ModuleRegistry {
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
         "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
-        "math", "random", "copy", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
+        "math", "statistics", "random", "copy", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
@@ -120,6 +120,7 @@ final class ModuleRegistry {
         case "time": return TimeLibrary.module()
         case "logging": return logging.module(interpreter)
         case "math": return MathModule.module()
+        case "statistics": return StatisticsModule.module()
         case "random": return PythonRandom.module(PythonRandom(seed: interpreter.options.seed))
         case "copy": return CopyModule.module()
         case "os": return SystemModules.os(path: cached("os.path", interpreter))
