@@ -15,6 +15,16 @@ struct Formulas {
         case .tanh: return "\(a) = tanh(\(z))"
         case .leakyRelu: return "\(a) = leaky_relu(\(z)) = \(z) if \(z) > 0, else 0.2\(style.dot)\(z)"
         case .softmax: return "\(a) = softmax(\(z)) = e^\(z) / \(style.sum) e^\(z)  (each row sums to 1)"
+        case .relu6: return "\(a) = relu6(\(z)) = min(max(0, \(z)), 6)"
+        case .elu: return "\(a) = elu(\(z)) = \(z) if \(z) > 0, else e^\(z) \(m) 1"
+        case .selu: return "\(a) = selu(\(z)) = 1.0507\(style.dot)(\(z) if \(z) > 0, else 1.6733\(style.dot)(e^\(z) \(m) 1))"
+        case .gelu: return "\(a) = gelu(\(z)) = \(z)\(style.dot)\(style.unicode ? "Φ" : "Phi")(\(z))  (Φ: the normal distribution's CDF)"
+        case .silu: return "\(a) = silu(\(z)) = \(z)\(style.dot)\(style.sigma)(\(z))"
+        case .softplus: return "\(a) = softplus(\(z)) = log(1 + e^\(z))"
+        case .softsign: return "\(a) = softsign(\(z)) = \(z) / (1 + |\(z)|)"
+        case .hardSigmoid: return "\(a) = hard_sigmoid(\(z)) = min(max(0, \(z)/6 + 0.5), 1)"
+        case .exponential: return "\(a) = e^\(z)"
+        case .logSoftmax: return "\(a) = log_softmax(\(z)) = \(z) \(m) log \(style.sum) e^\(z)"
         }
     }
 
@@ -28,6 +38,16 @@ struct Formulas {
         case .tanh: return "tanh\(p)(z) = 1 \(m) tanh\(style.unicode ? "²" : "^2")(z)"
         case .leakyRelu: return "leaky_relu\(p)(z) = 1 if z > 0, else 0.2"
         case .softmax: return "softmax: \(style.gradient("z")) = a \(style.hadamard) (\(style.gradient("a")) \(m) \(style.sum) \(style.gradient("a")) \(style.hadamard) a)"
+        case .relu6: return "relu6\(p)(z) = 1 if 0 < z < 6, else 0"
+        case .elu: return "elu\(p)(z) = 1 if z > 0, else e^z"
+        case .selu: return "selu\(p)(z) = 1.0507 if z > 0, else 1.0507\(style.dot)1.6733\(style.dot)e^z"
+        case .gelu: return "gelu\(p)(z) = \(style.unicode ? "Φ" : "Phi")(z) + z\(style.dot)\(style.unicode ? "φ" : "phi")(z)"
+        case .silu: return "silu\(p)(z) = \(style.sigma)(z)(1 + z(1\(m)\(style.sigma)(z)))"
+        case .softplus: return "softplus\(p)(z) = \(style.sigma)(z)"
+        case .softsign: return "softsign\(p)(z) = 1/(1 + |z|)\(style.unicode ? "²" : "^2")"
+        case .hardSigmoid: return "hard_sigmoid\(p)(z) = 1/6 if \(m)3 < z < 3, else 0"
+        case .exponential: return "(e^z)\(p) = e^z"
+        case .logSoftmax: return "log_softmax: \(style.gradient("z")) = \(style.gradient("a")) \(m) softmax(z)\(style.dot)\(style.sum) \(style.gradient("a"))"
         }
     }
 

@@ -104,6 +104,7 @@ extension Sequential {
                         return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: loss, reason: reason),
                                        lossMean, step + 1, observer)
                     }
+                    if observer.stopRequested { break }
                 }
             }
             var epochLogs = logs(lossMean.value, metrics, configuration)
@@ -114,6 +115,7 @@ extension Sequential {
             }
             history.record(epoch: epoch - 1, logs: epochLogs)
             observer?.epochDidEnd(epoch: epoch, logs: epochLogs)
+            if observer?.stopRequested == true { break }
         }
         observer?.trainingDidEnd(history)
         return history

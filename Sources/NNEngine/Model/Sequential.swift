@@ -69,6 +69,13 @@ public final class Sequential {
         layers.append(layer)
     }
 
+    /// Removes and returns the last layer, as Keras's `model.pop()` does; the rest keep their weights.
+    @discardableResult
+    public func pop() throws(EngineError) -> Layer {
+        guard let last = layers.popLast() else { throw .emptyModel(model: name) }
+        return last
+    }
+
     /// Every layer, nested ones included, with the nested models themselves.
     var allLayers: [Layer] {
         layers.flatMap { layer -> [Layer] in [layer] + ((layer as? Sequential)?.allLayers ?? []) }

@@ -112,6 +112,9 @@ public protocol TrainingObserver: AnyObject {
     func trainingDidEnd(_ history: History)
     /// Asked after each step: a reason to stop training now (a loss exploding), or nil to go on.
     func reasonToStop(epoch: Int, step: Int, loss: Float) -> String?
+    /// Keras's `model.stop_training`: asked after each step and each epoch; once true, the epoch in
+    /// progress ends (with its logs, validation and `epochDidEnd`) and training stops after it.
+    var stopRequested: Bool { get }
 }
 
 extension TrainingObserver {
@@ -124,4 +127,5 @@ extension TrainingObserver {
     public func epochDidEnd(epoch: Int, logs: Logs) {}
     public func trainingDidEnd(_ history: History) {}
     public func reasonToStop(epoch: Int, step: Int, loss: Float) -> String? { nil }
+    public var stopRequested: Bool { false }
 }

@@ -9,7 +9,7 @@ enum KerasLibrary {
 
     static func module(_ dotted: String, _ registry: ModuleRegistry, _ interpreter: Interpreter) -> ModuleObject? {
         let submodules = ["layers", "models", "losses", "optimizers", "activations", "metrics", "regularizers", "initializers",
-                          "utils", "backend", "datasets"]
+                          "utils", "backend", "datasets", "callbacks"]
         switch dotted {
         case "keras":
             var members = topLevel()
@@ -19,9 +19,24 @@ enum KerasLibrary {
         case "keras.layers": return ModuleObject(dotted, layers())
         case "keras.models": return ModuleObject(dotted, ["Sequential": sequentialClass])
         case "keras.losses": return ModuleObject(dotted, losses())
-        case "keras.optimizers": return ModuleObject(dotted, optimizers())
+        case "keras.optimizers":
+            // `optimizers.legacy` exists in Keras 3 only to say it is gone, when an optimizer is made.
+            var members = optimizers()
+            var legacy: [String: Value] = [:]
+            for name in optimizerNames {
+                legacy[name] = function(name, "*args, **kwargs") { a, _ throws(Diagnostic) in
+                    throw Diagnostic("`keras.optimizers.legacy` is not supported in Keras 3. When using `tf.keras`, to continue "
+                                     + "using a `tf.keras.optimizers.legacy` optimizer, you can install the `tf_keras` package "
+                                     + "(Keras 2) and set the environment variable `TF_USE_LEGACY_KERAS=True` to configure "
+                                     + "TensorFlow to use `tf_keras` when accessing `tf.keras`.", at: a.callRange,
+                                     exception: "ImportError")
+                }
+            }
+            members["legacy"] = .object(ModuleObject("keras.optimizers.legacy", legacy))
+            return ModuleObject(dotted, members)
         case "keras.activations": return ModuleObject(dotted, activationFunctions())
         case "keras.metrics": return ModuleObject(dotted, [:])
+        case "keras.callbacks": return KerasCallbacks.module()
         case "keras.regularizers": return ModuleObject(dotted, regularizers())
         case "keras.initializers": return ModuleObject(dotted, initializers())
         case "keras.utils": return ModuleObject(dotted, KerasUtils.members())
@@ -42,7 +57,9 @@ enum KerasLibrary {
         names.merge(layers()) { a, _ in a }
         names.merge(losses()) { a, _ in a }
         names.merge(optimizers()) { a, _ in a }
-        names.merge(activationFunctions()) { a, _ in a }
+        // Only the classic activations: Keras 3's newer ones (gelu, elu, …) stay in keras.activations.
+        let classic = ["linear", "sigmoid", "relu", "tanh", "softmax", "leaky_relu"]
+        names.merge(activationFunctions().filter { classic.contains($0.key) }) { a, _ in a }
         return names
     }
 
@@ -151,6 +168,7 @@ enum KerasLibrary {
     static func activationFunctions() -> [String: Value] {
         var functions: [String: Value] = [:]
         for activation in Activation.allCases { functions[activation.name] = .object(ActivationFunction(activation)) }
+        functions["swish"] = functions["silu"]  // Keras's other name for it
         return functions
     }
 

@@ -68,7 +68,7 @@ enum KerasTraining {
                  + "steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1, explain=None, example=None",
                  summary: "Train: epochs passes over x, each made of ceil(len(x)/batch_size) gradient steps; returns a History. "
                     + "NNLab adds explain='off'|'epoch'|'step'|'full' and example=i (the example of the batch a full step tells)") { a, interpreter throws(Diagnostic) in
-            for unsupported in ["callbacks", "class_weight", "sample_weight", "steps_per_epoch", "validation_steps", "validation_batch_size"]
+            for unsupported in ["class_weight", "sample_weight", "steps_per_epoch", "validation_steps", "validation_batch_size"]
                 where a[unsupported] != nil
             {
                 throw .unsupported("fit(\(unsupported)=...) is not supported yet", at: a.range(unsupported))
@@ -84,7 +84,11 @@ enum KerasTraining {
             var options = FitOptions()
             options.batchSize = try a.int("batch_size", default: 32)
             options.epochs = try a.int("epochs", default: 1)
-            options.shuffle = try a.bool("shuffle", default: true)
+            // Keras takes any truthy value (`shuffle='true'` in the wild); 'batch' shuffles batches, unsupported.
+            if case .string("batch")? = a["shuffle"] {
+                throw .unsupported("fit(shuffle='batch') is not supported", at: a.range("shuffle"))
+            }
+            if let shuffle = a["shuffle"] { options.shuffle = try interpreter.truth(shuffle, range: a.range("shuffle")) }
             options.validationSplit = try a.double("validation_split", default: 0)
             if let validation = a["validation_data"] {
                 let parts = try interpreter.iterate(validation, range: a.range("validation_data"))
@@ -116,6 +120,10 @@ enum KerasTraining {
                 observers.append(FitProgress(epochs: options.epochs, verbose: verbose, output: interpreter.output, options: barOptions))
             }
             observers += interpreter.teaching?.trainingObservers(for: context) ?? []
+            let callbacks = try KerasCallbacks.callbacks(a["callbacks"], range: a.range("callbacks"), interpreter)
+            let runner = callbacks.isEmpty ? nil : CallbackRunner(callbacks, model: object, interpreter: interpreter,
+                                                                  range: a.range("callbacks"))
+            if let runner { observers.append(runner) }
             interpreter.cancellation.clear()
             let history = try engine(a.callRange) { () throws(EngineError) in
                 try object.model.fit(x: x, y: y, options: options, observer: observers.isEmpty ? nil : ObserverGroup(observers),
@@ -126,6 +134,7 @@ enum KerasTraining {
                 interpreter.cancellation.clear()
                 interpreter.write("\nTraining interrupted at epoch \(epoch), step \(step): the model keeps the weights of the last finished step.\n")
             }
+            if let error = runner?.error { throw error }
             object.lastFit = (x, y, history)
             if let stop = history.stop { interpreter.write(StopWarning.text(stop, model: object.model)) }
             var historyObject = history

@@ -32,7 +32,7 @@ final class InputObject: PyObject {
 }
 
 /// An activation function (`sigmoid`, `tf.nn.relu`, `keras.activations.tanh`): accepted by `Dense`
-/// and callable on arrays.
+/// and callable on arrays, giving a tensor of the input's float type as TensorFlow does.
 final class ActivationFunction: CallableObject {
     let activation: Activation
     init(_ activation: Activation) { self.activation = activation }
@@ -46,7 +46,7 @@ final class ActivationFunction: CallableObject {
         let input = try bound.tensor("x")
         var output = activation(input.copied(dtype: .float32))
         output.dtype = input.dtype == .float64 ? .float64 : .float32
-        return .array(NDArray(output))
+        return .object(TensorObject(NDArray(output), dtypeName: output.dtype.rawValue))
     }
 }
 
@@ -73,13 +73,13 @@ final class LossObject: CallableObject {
     }
     var attributeNames: [String] { ["name", "from_logits"] }
 
-    /// `loss(y_true, y_pred)`: the mean loss, computed by the engine's formula for probabilities (or
-    /// logits with `from_logits=True`).
+    /// `loss(y_true, y_pred)`: the mean loss as a float32 scalar tensor, computed by the engine's
+    /// formula for probabilities (or logits with `from_logits=True`).
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "y_true, y_pred").bind(arguments, function: loss.functionName)
         let target = try bound.tensor("y_true"), prediction = try bound.tensor("y_pred")
         let value = try engine(arguments.range) { () throws(EngineError) in try loss(target: target, prediction: prediction) }
-        return ArrayConversion.scalar(value, dtype: .float32)
+        return .object(TensorObject(NDArray(Tensor(shape: [], repeating: value)), dtypeName: "float32"))
     }
 }
 
@@ -151,8 +151,9 @@ final class VariableObject: ArrayConvertible {
 
 /// What `fit` returns: `history.history['loss']`, `.epoch`, `.params`.
 final class HistoryObject: PyObject {
-    let history: History
-    let model: Value
+    /// Filled by `fit` (also when passed in `callbacks=[History()]`).
+    var history: History
+    var model: Value
     init(_ history: History, model: Value) {
         self.history = history
         self.model = model

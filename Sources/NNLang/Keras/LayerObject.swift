@@ -6,6 +6,8 @@ final class LayerObject: CallableObject {
     let layer: Layer
     /// The model that owns the layer, for variable paths (`my_model/layer3/kernel`).
     weak var model: ModelObject?
+    /// The symbolic tensors `layer.input` / `layer.output` give, named once.
+    private var symbolic: [String: InputObject] = [:]
 
     init(_ layer: Layer) { self.layer = layer }
 
@@ -37,6 +39,15 @@ final class LayerObject: CallableObject {
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
         case "name": return .string(layer.name)
+        case "input", "output":
+            guard let shape = name == "input" ? layer.inputShape : layer.outputShape else {
+                throw Diagnostic("The layer \(layer.name) has never been called and thus has no defined \(name).", at: nil,
+                                 exception: "AttributeError")
+            }
+            if symbolic[name]?.shape != shape {
+                symbolic[name] = InputObject(shape: shape, name: interpreter.layerNames.next("keras_tensor"))
+            }
+            return symbolic[name].map { .object($0) } ?? .none
         case "built": return .bool(layer.isBuilt)
         case "trainable": return .bool(layer.trainable)
         case "weights": return .list(variables)
@@ -73,7 +84,8 @@ final class LayerObject: CallableObject {
         }
     }
 
-    /// `layer(x)` or `layer(x, training=True)`: the layer's output for `x`, building it if needed.
+    /// `layer(x)` or `layer(x, training=True)`: the layer's output for `x` as a float32 tensor, as
+    /// TensorFlow returns it, building the layer if needed.
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: layer.name)
         let x = try bound.tensor("inputs", dtype: .float32)
@@ -81,6 +93,6 @@ final class LayerObject: CallableObject {
         let output = try engine(arguments.range) { () throws(EngineError) -> Tensor in
             try layer.apply(x, training: training, random: interpreter.random)
         }
-        return .array(NDArray(output))
+        return .object(TensorObject(NDArray(output), dtypeName: "float32"))
     }
 }

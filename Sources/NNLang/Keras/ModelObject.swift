@@ -13,6 +13,10 @@ final class ModelObject: CallableObject {
     var usesDefaultOptimizer = false
     /// The data and history of the latest `fit`, which `model.diagnose()` reads by default.
     var lastFit: (x: Tensor, y: Tensor, history: History)?
+    /// Keras's `model.stop_training`, which a callback sets to end `fit` after the current epoch.
+    var stopTraining = false
+    /// The symbolic tensors `model.inputs` / `model.outputs` give, named once.
+    private var symbolic: [String: InputObject] = [:]
 
     init(_ model: Sequential) { self.model = model }
 
@@ -22,7 +26,7 @@ final class ModelObject: CallableObject {
     static let methodNames = [
         "add", "layers", "compile", "fit", "predict", "evaluate", "summary", "get_layer", "get_weights", "set_weights",
         "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "diagnose", "input_shape", "output_shape",
-        "trainable", "trainable_weights", "non_trainable_weights",
+        "trainable", "trainable_weights", "non_trainable_weights", "stop_training", "pop", "inputs", "outputs", "build",
     ]
     var attributeNames: [String] { ModelObject.methodNames }
 
@@ -59,6 +63,21 @@ final class ModelObject: CallableObject {
         case "layers": return .list(members.map { .object($0) })
         case "name": return .string(model.name)
         case "built": return .bool(model.isBuilt)
+        case "stop_training": return .bool(stopTraining)
+        case "input", "output":
+            // Keras 3 defines these only for functional models; a Sequential one raises.
+            throw Diagnostic("The layer \(model.name) has never been called and thus has no defined \(name).",
+                             at: nil, exception: "AttributeError")
+        case "inputs", "outputs":
+            let shape = name == "inputs" ? model.inputShape : (model.isBuilt ? model.outputShapePerExample : nil)
+            guard let shape else {
+                throw Diagnostic("Sequential model '\(model.name)' has no defined \(name) yet.", at: nil,
+                                 exception: "AttributeError")
+            }
+            if symbolic[name]?.shape != shape {
+                symbolic[name] = InputObject(shape: shape, name: interpreter.layerNames.next("keras_tensor"))
+            }
+            return .list(symbolic[name].map { [.object($0)] } ?? [])
         case "trainable": return .bool(model.trainable)
         case "weights": return .list(leafObjects.flatMap(\.variables))
         case "trainable_weights", "trainable_variables":
@@ -84,6 +103,30 @@ final class ModelObject: CallableObject {
                 default: throw Diagnostic("model.add() takes a layer, such as Dense(10)", at: a.range("layer"))
                 }
                 return .none
+            }
+        case "build":
+            return function("build", "input_shape=None") { a, _ throws(Diagnostic) in
+                guard let given = a["input_shape"], !given.isNone else {
+                    throw Diagnostic("You must provide an `input_shape` argument.", at: a.callRange, exception: "ValueError")
+                }
+                // Keras's input_shape includes the batch axis: (None, 400).
+                var items: [Value] = []
+                switch given {
+                case .tuple(let tuple): items = tuple.items
+                case .list(let list): items = list.items
+                default: throw Diagnostic("input_shape must be a tuple like (None, 400)", at: a.range("input_shape"))
+                }
+                let shape = try a.shapeValue(.tuple(TupleBox(Array(items.dropFirst()))), range: a.range("input_shape"))
+                try engine(a.range("input_shape")) { () throws(EngineError) in try self.model.build(inputShape: shape) }
+                return .none
+            }
+        case "pop":
+            return function("pop", "rebuild=True") { a, _ throws(Diagnostic) in
+                try engine(a.callRange) { () throws(EngineError) in _ = try self.model.pop() }
+                let removed = self.members.removeLast()
+                (removed as? LayerObject)?.model = nil
+                (removed as? ModelObject)?.owner = nil
+                return .object(removed)
             }
         case "summary":
             return function("summary", "") { _, interpreter in
@@ -145,20 +188,24 @@ final class ModelObject: CallableObject {
     func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
         switch (name, value) {
         case ("trainable", .bool(let flag)): model.trainable = flag
+        case ("stop_training", _):
+            let here = SourceRange(SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1))
+            stopTraining = try interpreter.truth(value, range: here)
         case ("trainable", _): throw Diagnostic("trainable must be True or False; got \(value.typeName)", at: nil)
         default: throw Diagnostic("cannot set the attribute '\(name)' of a Sequential model", at: nil)
         }
     }
 
-    /// `model(x)` or `model(x, training=True)`: the outputs without a progress bar, as calling a
-    /// Keras model gives; in training mode the whole of x is one batch (Dropout drops, and
+    /// `model(x)` or `model(x, training=True)`: the outputs as a float32 tensor, without a progress bar,
+    /// as calling a Keras model gives (`predict` gives a NumPy array); in training mode the whole of x is one batch (Dropout drops, and
     /// BatchNormalization uses and follows x's statistics).
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: model.name)
         let x = try bound.tensor("inputs", dtype: .float32)
         let training = try bound.bool("training", default: false)
-        return .array(NDArray(try engine(arguments.range) { () throws(EngineError) in
+        let output = try engine(arguments.range) { () throws(EngineError) in
             try model.predict(x, batchSize: training ? max(x.rows, 1) : 32, training: training)
-        }))
+        }
+        return .object(TensorObject(NDArray(output), dtypeName: "float32"))
     }
 }

@@ -163,4 +163,5 @@ final class ObserverGroup: TrainingObserver {
     func reasonToStop(epoch: Int, step: Int, loss: Float) -> String? {
         members.lazy.compactMap { $0.reasonToStop(epoch: epoch, step: step, loss: loss) }.first
     }
+    var stopRequested: Bool { members.contains { $0.stopRequested } }
 }

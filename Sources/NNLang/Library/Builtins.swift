@@ -307,6 +307,8 @@ enum Builtins {
                 throw Diagnostic("invalid literal for int() with base 10: \(pythonStringRepr(text))", at: range)
             }
             return .int(i)
+        case .object(let tensor as ArrayConvertible):
+            return try toInt(.array(NDArray(tensor.arrayValue)), range: range)
         default:
             guard let number = value.numericValue else {
                 if case .array(let a) = value, a.tensor.rank > 0 {
@@ -328,6 +330,8 @@ enum Builtins {
             if trimmed == "-inf" { return .float(-.infinity) }
             if trimmed == "nan" { return .float(.nan) }
             throw Diagnostic("could not convert string to float: \(pythonStringRepr(text))", at: range)
+        case .object(let tensor as ArrayConvertible):
+            return try toFloat(.array(NDArray(tensor.arrayValue)), range: range)
         default:
             guard let number = value.numericValue else {
                 if case .array(let a) = value, a.tensor.rank > 0 {

@@ -43,6 +43,7 @@ final class ModuleRegistry {
         "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
         "tensorflow.keras.losses", "tensorflow.keras.optimizers", "tensorflow.keras.activations", "tensorflow.keras.metrics",
         "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils", "tensorflow.keras.backend",
+        "tensorflow.keras.callbacks", "keras.callbacks", "tensorflow.math",
         "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
         "keras", "keras.layers", "keras.models", "keras.losses", "keras.optimizers", "keras.activations", "keras.metrics",
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
@@ -112,13 +113,11 @@ final class ModuleRegistry {
         case "numpy.linalg": return LinearAlgebra.module()
         case "tensorflow": return TensorFlowLibrary.module(self, interpreter)
         case "tensorflow.nn":
-            // tf.nn's functions return tensors, where keras.activations' (here) return arrays.
-            let functions = KerasLibrary.activationFunctions().map { name, value in
-                guard case .object(let function as any CallableObject) = value else { return (name, value) }
-                return (name, Value.object(TensorFunction(function, name: name)))
-            }
-            return ModuleObject("tensorflow.nn", Dictionary(functions) { first, _ in first })
+            // The same activation functions as keras.activations (tensors out), so Dense(activation=tf.nn.relu) works.
+            return ModuleObject("tensorflow.nn", KerasLibrary.activationFunctions())
         case "tensorflow.random": return TensorFlowLibrary.randomModule()
+        case "tensorflow.math":
+            return ModuleObject("tensorflow.math", TensorOperations.mathMembers(cached("numpy", interpreter)))
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
         case "sklearn":
             let parts = ["datasets", "model_selection", "preprocessing", "metrics"]

@@ -1,8 +1,8 @@
 /// The `tensorflow` module as Keras code reaches into it: `tf.keras`, `tf.nn`, `tf.random.set_seed`.
 enum TensorFlowLibrary {
     static func module(_ registry: ModuleRegistry, _ interpreter: Interpreter) -> ModuleObject {
+        let numpy = registry.cached("numpy", interpreter)
         var members: [String: Value] = [
-            "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
             "__version__": .string("2.21.0"),  // the TensorFlow whose Keras NNLab follows
             "get_logger": function("get_logger", "") { _, _ in .object(registry.logging.logger("tensorflow")) },
             "constant": function("constant", "value, dtype=None, shape=None, name=None") { a, _ throws(Diagnostic) in
@@ -17,9 +17,14 @@ enum TensorFlowLibrary {
                 try TensorObject.make(a, "convert_to_tensor")
             },
         ]
-        for name in ["keras", "nn", "random", "autograph"] {
+        members.merge(TensorOperations.members(numpy)) { old, _ in old }
+        for name in ["keras", "nn", "random", "autograph", "math"] {
             let path = name == "keras" ? "keras" : "tensorflow." + name
             if let module = registry.cached(path, interpreter) { members[name] = .object(module) }
+        }
+        // `tf.optimizers.Adam`, `tf.losses.…`: TensorFlow 2's short names for Keras's modules.
+        for name in ["optimizers", "losses", "activations", "initializers"] {
+            if let module = registry.cached("keras." + name, interpreter) { members[name] = .object(module) }
         }
         return ModuleObject("tensorflow", members)
     }

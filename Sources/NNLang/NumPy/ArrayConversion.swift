@@ -159,6 +159,7 @@ enum ArrayConversion {
         case .string(let s): name = s
         case .object(let object):
             if let type = object as? DTypeObject { return type.dtype }
+            if let type = object as? TensorDType { return TensorDType.storage(type.name) }
             if let function = object as? BuiltinFunction { name = function.name }
         default: break
         }

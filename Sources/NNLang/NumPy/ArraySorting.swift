@@ -83,6 +83,7 @@ enum ArraySorting {
                 "np.unique with an axis is not supported yet; only axis=None (the flattened array)", at: a.range("axis")
             )
         }
+        if case .object(let strings as StringArrayObject)? = a["ar"] { return try strings.unique(a) }
         let tensor = try a.tensor("ar")
         let values = tensor.scalars
         let sorted = order(values)

@@ -179,6 +179,7 @@ extension Interpreter {
         default:
             break
         }
+        if let result = try StringArrayObject.compared(op, left, right, range: range) { return result }
         if let result = try TensorObject.lifted(left, right, { (l, r) throws(Diagnostic) in
             try compare(op, l, r, range: range)
         }) { return result }
