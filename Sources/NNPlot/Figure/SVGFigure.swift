@@ -110,13 +110,21 @@ public struct SVGFigure {
         switch artist.kind {
         case .line(let xs, let ys):
             if artist.lineStyle != .none {
+                // Points closer than a third of a pixel to the last one kept add nothing a viewer sees
+                // (matplotlib simplifies its paths likewise), so long lines stay small.
                 var runs: [[String]] = [[]]
-                for (x, y) in zip(xs, ys) {
-                    if let sx = px(x), let sy = py(y) {
-                        runs[runs.count - 1].append("\(n(sx)),\(n(sy))")
-                    } else {
+                var kept: (Double, Double)?
+                let pairs = Array(zip(xs, ys))
+                for (index, (x, y)) in pairs.enumerated() {
+                    guard let sx = px(x), let sy = py(y) else {
                         runs.append([])
+                        kept = nil
+                        continue
                     }
+                    let last = index == pairs.count - 1
+                    if let kept, !last, abs(sx - kept.0) < 0.34, abs(sy - kept.1) < 0.34 { continue }
+                    runs[runs.count - 1].append("\(n(sx)),\(n(sy))")
+                    kept = (sx, sy)
                 }
                 for run in runs where run.count > 1 {
                     svg.add(
