@@ -101,19 +101,23 @@ struct NN: ParsableCommand {
         }
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
-        let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = (explain ?? .epoch).rawValue
-        let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
-                          width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
-        Teaching.attach(to: interpreter, style: style, output: output, narration: true, override: explain)
-        if step {
-            guard source.name != "<stdin>" else {
-                Terminal.printError(
-                    "nn: --step reads your answers from standard input, so the program must come from a file")
-                return ExitCode(2)
-            }
-            Presenter(output: output, style: style).attach(to: interpreter)
+        if step, source.name == "<stdin>" {
+            Terminal.printError(
+                "nn: --step reads your answers from standard input, so the program must come from a file")
+            return ExitCode(2)
         }
+        // The presenter keeps a copy of each statement's output, to show it again.
+        let sink: OutputSink = step ? RecordingOutput(output) : output
+        let interpreter = Interpreter(output: sink, options: options)
+        interpreter.explainLevel = (explain ?? .epoch).rawValue
+        let styles = terminal.styles
+        var presenter: Presenter?
+        if step, let recording = sink as? RecordingOutput {
+            presenter = Presenter(interpreter: interpreter, output: recording, styles: styles)
+        }
+        Teaching.attach(to: interpreter, styles: styles, output: sink, narration: true, override: explain,
+                        sectionBreak: presenter.map { presenter in { presenter.sectionBreak($0) } })
+        presenter?.attach()
         let formatter = DiagnosticFormatter(color: terminal.errorColor)
         if let failure = perform(interpreter, source) {
             for diagnostic in failure.diagnostics { Terminal.printError(formatter.format(diagnostic, in: source)) }
@@ -129,9 +133,7 @@ struct NN: ParsableCommand {
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
         let interpreter = Interpreter(output: output, options: options)
         interpreter.explainLevel = (explain ?? .epoch).rawValue
-        let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
-                          width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
-        Teaching.attach(to: interpreter, style: style, output: output, narration: false, override: explain)
+        Teaching.attach(to: interpreter, styles: terminal.styles, output: output, narration: false, override: explain)
         Interrupts.install(cancelling: interpreter.cancellation)
         let reader: LineReader
         if Terminal.standardInputIsTerminal {

@@ -67,8 +67,10 @@ public final class Interpreter {
 
     private func runGuarded(_ source: SourceFile) throws(DiagnosticList) -> Value? {
         let program = try Parser.parse(source.text)
+        // A run inside a run (the presenter's REPL, a re-run statement) gives the outer one its source back.
+        let outerSource = currentSource
         currentSource = source
-        defer { currentSource = nil }
+        defer { currentSource = outerSource }
         var last: Value?
         // A string standing alone at the top level of a lesson is narration; in a .py file, and
         // inside functions and blocks (docstrings), it is only a value, as in Python.
