@@ -46,8 +46,12 @@ struct NN: ParsableCommand {
                                             + "given here, it overrides the program's own fit(explain=...)."))
     var explain: ExplainLevel?
 
+    @Flag(name: .long, help: ArgumentHelp("Draw training live on a terminal: fit redraws its loss curve (and, for two "
+                                          + "input features, the decision boundary) instead of the progress bar."))
+    var live = false
+
     @Flag(name: .long,
-          help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
+          help: "Presenter mode: show each statement and wait for Enter before running it (? lists the keys).")
     var step = false
 
     @Option(name: .long, help: MemoryLimit.help)
@@ -100,7 +104,8 @@ struct NN: ParsableCommand {
             return nil
         }
         let options = InterpreterOptions(
-            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
+            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed,
+            live: live)
         if step, source.name == "<stdin>" {
             Terminal.printError(
                 "nn: --step reads your answers from standard input, so the program must come from a file")
@@ -130,7 +135,8 @@ struct NN: ParsableCommand {
     /// lines from a pipe.
     func startREPL(_ terminal: Terminal, output: StandardOutput) {
         let options = InterpreterOptions(
-            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
+            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed,
+            live: live)
         let interpreter = Interpreter(output: output, options: options)
         interpreter.explainLevel = (explain ?? .epoch).rawValue
         Teaching.attach(to: interpreter, styles: terminal.styles, output: output, narration: false, override: explain)

@@ -19,6 +19,14 @@ enum Teaching {
     static func attach(to interpreter: Interpreter, styles: StyleSource, output: OutputSink, narration: Bool,
                        override: ExplainLevel? = nil, sectionBreak: ((String) -> Void)? = nil) {
         var style: Style { styles.current }
+        // A live fit's picture; what the teacher and the watcher say meanwhile goes under it.
+        let live = LiveSlot()
+        func say(_ text: String) { if let view = live.view { view.note(text) } else { output.write(text) } }
+        interpreter.trainingObservers.append { context in
+            live.view = context.live ? LiveTraining(style: { styles.current }, boundary: boundary(context),
+                                                    write: { output.write($0) }) : nil
+            return live.view
+        }
         interpreter.trainingObservers.append { context in
             let requested = override ?? ExplainLevel(rawValue: context.explain ?? context.sessionLevel) ?? .epoch
             // A quiet fit (verbose=0) stays quiet unless an explanation was asked for explicitly.
@@ -28,7 +36,7 @@ enum Teaching {
             if context.usesDefaultOptimizer {
                 notes.append("compile() was given no optimizer, so Keras uses RMSprop (learning rate 0.001).")
             }
-            let teacher = Teacher(level: requested, style: style, notes: notes) { output.write($0) }
+            let teacher = Teacher(level: requested, style: style, notes: notes) { say($0) }
             teacher.example = context.example
             teacher.restyle = { styles.current }
             teacher.sectionBreak = sectionBreak
@@ -38,7 +46,7 @@ enum Teaching {
         interpreter.trainingObservers.append { context in
             let requested = ExplainLevel(rawValue: context.explain ?? context.sessionLevel) ?? .epoch
             let quiet = context.verbose == 0 && context.explain == nil && context.sessionLevel == "epoch"
-            return requested == .off || quiet ? nil : Teacher(level: requested, style: style) { output.write($0) }.watcher()
+            return requested == .off || quiet ? nil : Teacher(level: requested, style: style) { say($0) }.watcher()
         }
         interpreter.pictures = PictureDrawing(
             image: { ImagePicture(style: style).render($0) },
@@ -67,4 +75,26 @@ enum Teaching {
             _ = PresenterKeys.readLine()
         }
     }
+
+    /// The decision boundary a live fit draws beside its loss: for two input features and a
+    /// classifier's targets (labels or one-hot rows).
+    static func boundary(_ context: FitContext) -> LiveTraining.Boundary? {
+        guard let (x, y) = context.data, x.rank == 2, x.shape[1] == 2, x.rows > 0 else { return nil }
+        var labels = y
+        if y.rank == 2, y.shape[1] > 1 {
+            labels = Tensor(shape: [y.rows]) { row in
+                var best = 0
+                for k in 1..<y.shape[1] where y[flat: row * y.shape[1] + k] > y[flat: row * y.shape[1] + best] { best = k }
+                return Float(best)
+            }
+        }
+        guard labels.scalars.allSatisfy({ $0 >= 0 && $0 < 10 && $0 == $0.rounded() }) else { return nil }
+        let model = context.model
+        return LiveTraining.Boundary(points: x, labels: labels) { grid in try? model.predict(grid, batchSize: 4096) }
+    }
+}
+
+/// The live view of the fit that is running, if it is drawn live.
+final class LiveSlot {
+    var view: LiveTraining?
 }

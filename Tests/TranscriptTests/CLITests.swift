@@ -214,6 +214,16 @@ import Testing
         #expect(result.status == 0)
     }
 
+    @Test func liveTrainingInAPipePrintsTheProgressAndSaysSoOnce() throws {
+        let code = "X, y = make_xor(n_samples=20, random_state=1); model = Sequential([Dense(1, activation='sigmoid')]); "
+            + "model.compile(loss='binary_crossentropy'); model.fit(X, y, epochs=1, live=True); model.fit(X, y, epochs=1)"
+        let result = try NNProcess.run(["--live", "-c", code])
+        #expect(result.output.components(separatedBy: "live training is drawn on a terminal").count - 1 == 1)
+        #expect(result.output.components(separatedBy: "Epoch 1/1").count - 1 == 2)
+        #expect(!result.output.contains("\u{1B}["))
+        #expect(result.status == 0)
+    }
+
     @Test func pauseDoesNotWaitWithoutATerminal() throws {
         let result = try NNProcess.run([lesson], input: "")
         #expect(result.status == 0)

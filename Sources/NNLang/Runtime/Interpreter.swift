@@ -38,6 +38,8 @@ public final class Interpreter {
     public var pictures: PictureDrawing?
     /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
     public var pauseHandler: ((String?) -> Void)?
+    /// Whether a live fit outside a terminal has said, once, that it shows the usual progress.
+    var liveNoteGiven = false
     /// Set by `exit()` or `quit()`: the program stops after the current statement.
     public var exitRequested = false
     /// The source being run, for messages from inside calls.
@@ -262,9 +264,12 @@ public struct InterpreterOptions: Sendable {
     public var unicode = true
     /// The random seed at the start of the session.
     public var seed: UInt64 = RandomGenerator.defaultSeed
+    /// Whether `fit` shows training live (`nn --live`, `%live on`) when the call does not say.
+    public var live = false
 
     public init(interactive: Bool = false, color: Bool = false, unicode: Bool = true,
-                seed: UInt64 = RandomGenerator.defaultSeed) {
+                seed: UInt64 = RandomGenerator.defaultSeed, live: Bool = false) {
+        self.live = live
         self.interactive = interactive
         self.color = color
         self.unicode = unicode
@@ -286,4 +291,7 @@ public struct FitContext {
     public let sessionLevel: String
     /// The `example=` argument: which example of the batch a full step tells (0-based).
     public var example: Int? = nil
+    /// Whether training is to be drawn live (on a terminal), and the examples it trains on.
+    public var live = false
+    public var data: (x: Tensor, y: Tensor)? = nil
 }
