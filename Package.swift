@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "nn-bench", targets: ["nn-bench"]),
         .executable(name: "nn-fuzz", targets: ["nn-fuzz"]),
         .library(name: "NNEngine", targets: ["NNEngine"]),
+        .library(name: "NNPlot", targets: ["NNPlot"]),
         .library(name: "NNLang", targets: ["NNLang"]),
         .library(name: "NNTeach", targets: ["NNTeach"]),
         .library(name: "NNRepl", targets: ["NNRepl"]),
@@ -26,31 +27,33 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(name: "NNEngine", dependencies: ["CBLAS"]),
+        .target(name: "NNPlot"),
         .target(
             name: "NNLang",
             dependencies: [
-                "NNEngine", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "NNEngine", "NNPlot", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [
                 .copy("Resources/digits.csv"), .copy("Resources/iris.csv"), .copy("Resources/iris-LICENSE.txt"),
             ]
         ),
-        .target(name: "NNTeach", dependencies: ["NNEngine"]),
+        .target(name: "NNTeach", dependencies: ["NNEngine", "NNPlot"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
-        .target(name: "NNRepl", dependencies: ["NNLang", "NNTeach", "NNEngine", "CEditLine"]),
+        .target(name: "NNRepl", dependencies: ["NNLang", "NNPlot", "NNTeach", "NNEngine", "CEditLine"]),
         .executableTarget(
             name: "nn",
-            dependencies: ["NNEngine", "NNLang", "NNTeach", "NNRepl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NNEngine", "NNLang", "NNPlot", "NNTeach", "NNRepl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
         .executableTarget(name: "nn-fuzz"),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
-        .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine", "NNLang"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
+        .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine", "NNLang", "NNPlot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
         .testTarget(
-            name: "NNLangTests", dependencies: ["NNLang", "NNEngine"], resources: [.copy("Programs"), .copy("Fixtures")]
+            name: "NNLangTests", dependencies: ["NNLang", "NNEngine", "NNPlot"], resources: [.copy("Programs"), .copy("Fixtures")]
         ),
         .testTarget(name: "NNFuzzTests", dependencies: ["nn-fuzz"]),
     ]

@@ -1,5 +1,6 @@
 import NNEngine
 import NNLang
+import NNPlot
 
 /// The notebook-style loop: `In [n]:` prompts, continuation lines, `Out[n]:` for an expression's
 /// value, magics, and errors that leave every variable in place.
@@ -28,7 +29,7 @@ public final class Session {
 
         """
 
-    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func paint(_ text: String, _ code: String) -> String { Style(unicode: false, color: color).paint(text, code) }
 
     var prompt: String { paint("In [\(count)]: ", "32") }
     var continuationPrompt: String {

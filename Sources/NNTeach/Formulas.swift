@@ -1,4 +1,5 @@
 import NNEngine
+import NNPlot
 
 /// The formulas the teacher shows, written with the terminal's symbols.
 struct Formulas {

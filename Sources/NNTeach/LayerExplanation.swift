@@ -1,4 +1,5 @@
 import NNEngine
+import NNPlot
 
 /// The forward and backward parts of a full step for the layers beyond Dense (Flatten, Dropout,
 /// the activation layers, Normalization, BatchNormalization), with the step's own numbers.

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNPlot
 import NNEngine
 
 /// `fit(..., live=True)` on a terminal: the loss curve (and, for two input features, the decision
@@ -136,8 +137,11 @@ public final class LiveTraining: TrainingObserver {
             var picture = DecisionBoundary(style: style)
             picture.width = sideBySide ? besideWidth : min(60, style.width)
             picture.height = sideBySide ? chart.height + 2 : min(14, room - chart.height - 5)
-            let drawn = picture.render(points: boundary.points, labels: boundary.labels) { grid in
-                boundary.predict(grid) ?? Tensor(shape: [grid.rows, 1])
+            let rows = boundary.points.rows
+            let xs = (0..<rows).map { boundary.points[flat: 2 * $0] }, ys = (0..<rows).map { boundary.points[flat: 2 * $0 + 1] }
+            let drawn = picture.render(xs: xs, ys: ys, labels: boundary.labels.scalars) { grid in
+                guard let outputs = boundary.predict(Tensor(shape: [grid.count / 2, 2]) { grid[$0] }) else { return ([], 1) }
+                return (outputs.scalars, outputs.rowWidth)
             }
             // The picture's own legend line is too wide to stand beside the chart: a short one instead.
             var boundaryLines = drawn.split(separator: "\n").map(String.init).dropLast()

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNPlot
 
 /// The loss of one example and its gradient at the output, told as the engine computes them:
 /// from the logits z with p = softmax(z) or σ(z) when Keras folds the activation into the loss (or

@@ -1,4 +1,5 @@
 import NNEngine
+import NNPlot
 
 /// Numbers as the teacher prints them: four decimals, vectors cut with an ellipsis and a count,
 /// small matrices whole.
@@ -9,15 +10,7 @@ struct NumberText {
     /// Largest matrix shown whole (rows and columns).
     var matrixLimit = 6
 
-    func number(_ value: Float) -> String {
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value < 0 ? "\(style.minus)inf" : "inf" }
-        let magnitude = abs(value)
-        var text = magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e6)
-            ? cFormat("%.3e", Double(magnitude)) : cFormat("%.4f", Double(magnitude))
-        if text == "0.0000" { text = "0.0000" }
-        return (value < 0 && text != "0.0000" ? style.minus : "") + text
-    }
+    func number(_ value: Float) -> String { style.decimal(value) }
 
     /// `[0.6130, 0.3729, 0.6083]`, or `[0.6130, 0.3729, … 23 more]`.
     func vector(_ values: [Float]) -> String {

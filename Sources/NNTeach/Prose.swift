@@ -1,3 +1,5 @@
+import NNPlot
+
 /// Narration in lessons: a string standing alone as a statement (valid Python that does nothing)
 /// is printed as prose, wrapped to the terminal, with **bold** and `code` marked up.
 ///
@@ -79,10 +81,10 @@ public struct Prose {
             if c == "*", characters.first == "*" {
                 characters.removeFirst()
                 bold.toggle()
-                if style.color { result += bold ? "\u{1B}[1m" : "\u{1B}[0m" }
+                result += bold ? style.escape("1") : style.reset
             } else if c == "`" {
                 code.toggle()
-                if style.color { result += code ? "\u{1B}[33m" : "\u{1B}[0m" } else { result.append("`") }
+                if style.color { result += code ? style.escape("33") : style.reset } else { result.append("`") }
             } else {
                 result.append(c)
             }

@@ -1,4 +1,5 @@
 import NNEngine
+import NNPlot
 
 /// A training step told in full with the engine's own numbers: the forward pass for the first
 /// example of the batch, the loss, backpropagation from the output back, and the update.

@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNPlot
 
 /// Explains a running `fit` at the chosen level, listening to the engine's training events.
 public final class Teacher: TrainingObserver {

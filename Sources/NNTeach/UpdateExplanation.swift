@@ -1,4 +1,5 @@
 import NNEngine
+import NNPlot
 
 /// The update part of a full step: the optimizer's rule, then each parameter before and after with
 /// the optimizer's state.

@@ -1,3 +1,5 @@
+import NNPlot
+
 /// Explanation lines folded to the terminal's width at spaces, each continuation indented under
 /// its line's own indent plus four (a hanging indent). Colour codes take no columns.
 extension Style {

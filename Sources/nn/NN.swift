@@ -1,6 +1,7 @@
 import ArgumentParser
 import NNEngine
 import NNLang
+import NNPlot
 import NNRepl
 import NNTeach
 

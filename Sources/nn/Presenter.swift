@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNPlot
 import NNLang
 import NNRepl
 import NNTeach

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import NNEngine
 import NNLang
+import NNPlot
 import NNRepl
 import NNTeach
 
@@ -48,16 +49,7 @@ enum Teaching {
             let quiet = context.verbose == 0 && context.explain == nil && context.sessionLevel == "epoch"
             return requested == .off || quiet ? nil : Teacher(level: requested, style: style) { say($0) }.watcher()
         }
-        interpreter.pictures = PictureDrawing(
-            image: { ImagePicture(style: style).render($0) },
-            chart: { series, xLabel, title in
-                LineChart(style: style).render(series.map { LineChart.Series(name: $0.name, values: $0.values) }, xLabel: xLabel, title: title)
-            },
-            boundary: { points, labels, predict in
-                DecisionBoundary(style: style).render(points: points, labels: labels) { grid in predict(grid) ?? Tensor(shape: [grid.rows, 1]) }
-            },
-            heatmap: { WeightHeatmap(style: style).render($0, title: $1) },
-            diagram: { NetworkDiagram(style: style).render($0) })
+        interpreter.styleSource = { styles.current }
         interpreter.stepExplainer = { trace, example in
             for (index, section) in StepExplanation(style: style).renderSections(trace, inFit: false, example: example)
                 .enumerated()
@@ -71,7 +63,7 @@ enum Teaching {
         if narration { interpreter.narrationHandler = { output.write(Prose(style: style).render($0)) } }
         interpreter.pauseHandler = { message in
             guard isatty(0) == 1 else { return }
-            output.write(style.color ? "\u{1B}[2m\(message ?? "(press Enter to continue)")\u{1B}[0m" : (message ?? "(press Enter to continue)"))
+            output.write(style.note(message ?? "(press Enter to continue)"))
             _ = PresenterKeys.readLine()
         }
     }

@@ -1,7 +1,8 @@
 import Foundation
 import NNEngine
-import Testing
+import NNPlot
 @testable import NNTeach
+import Testing
 
 /// Every loss formula the full step prints, evaluated on the numbers printed beside it, for each
 /// final activation × loss × from_logits: p = softmax(z) or σ(z), L, and ∂L/∂z or ∂L/∂ŷ.

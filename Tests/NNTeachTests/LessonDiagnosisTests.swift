@@ -1,8 +1,9 @@
 import Foundation
 import NNEngine
 import NNLang
-import Testing
+import NNPlot
 @testable import NNTeach
+import Testing
 
 /// Every lesson and example run with the training watcher on every fit, even quiet ones (verbose=0):
 /// it must raise no false alarm, and say exactly what a lesson shows on purpose.
@@ -30,19 +31,6 @@ import Testing
         var findings: [Finding] = []
         var watchers: [TrainingWatcher] = []
         let style = Style.plain
-        interpreter.pictures = PictureDrawing(
-            image: { ImagePicture(style: style).render($0) },
-            chart: { series, xLabel, title in
-                LineChart(style: style).render(series.map { LineChart.Series(name: $0.name, values: $0.values) },
-                                               xLabel: xLabel, title: title)
-            },
-            boundary: { points, labels, predict in
-                DecisionBoundary(style: style).render(points: points, labels: labels) { grid in
-                    predict(grid) ?? Tensor(shape: [grid.rows, 1])
-                }
-            },
-            heatmap: { WeightHeatmap(style: style).render($0, title: $1) },
-            diagram: { NetworkDiagram(style: style).render($0) })
         interpreter.trainingObservers.append { _ in
             let watcher = TrainingWatcher(style: .plain) { _ in }
             watchers.append(watcher)

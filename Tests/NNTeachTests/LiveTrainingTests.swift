@@ -1,4 +1,5 @@
 import NNEngine
+import NNPlot
 @testable import NNTeach
 import Testing
 

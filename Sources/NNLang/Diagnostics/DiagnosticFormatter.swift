@@ -1,3 +1,5 @@
+import NNPlot
+
 /// Renders diagnostics for people: the message, the file with line and column, the source line with
 /// a caret under the span, and the hint.
 ///
@@ -71,6 +73,6 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     private func paint(_ text: String, _ code: String) -> String {
-        color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        Style(unicode: false, color: color).paint(text, code)
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import NNEngine
+import NNPlot
 
 /// Keras 3's progress bar (`32/32 ━━━━━━━━━━━━━━━━━━━━ 1s 2ms/step - loss: 0.6543`). On a terminal it
 /// redraws in place and shows timings; elsewhere it prints each finished bar once, without timings,
@@ -78,11 +79,12 @@ final class ProgressBar {
     private func styled(_ step: Int) -> String {
         guard options.color else { return barText(step) }
         let (done, rest) = barCells(step)
-        return "\u{1B}[1m\(countText(step))\u{1B}[0m " + "\u{1B}[32m\(String(repeating: cell, count: done))\u{1B}[0m"
-            + "\u{1B}[37m\(String(repeating: options.unicode ? cell : ".", count: rest))\u{1B}[0m"
+        let style = Style(unicode: options.unicode, color: true)
+        return style.paint(countText(step), "1") + " " + style.paint(String(repeating: cell, count: done), "32")
+            + style.paint(String(repeating: options.unicode ? cell : ".", count: rest), "37")
     }
 
-    private func bold(_ text: String) -> String { options.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    private func bold(_ text: String) -> String { Style(unicode: options.unicode, color: options.color).paint(text, "1") }
 
     private func etaText(_ seconds: Double) -> String {
         let s = Int(seconds)

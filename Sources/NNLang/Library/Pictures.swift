@@ -1,32 +1,20 @@
 import NNEngine
-
-/// How pictures are drawn: the teaching layer supplies these (the language only gathers the data).
-public struct PictureDrawing {
-    public var image: (Tensor) -> String
-    public var chart: (_ series: [(name: String, values: [Float])], _ xLabel: String, _ title: String?) -> String
-    public var boundary: (_ points: Tensor, _ labels: Tensor, _ predict: (Tensor) -> Tensor?) -> String
-    public var heatmap: (_ matrix: Tensor, _ title: String) -> String
-    public var diagram: (Sequential) -> String
-
-    public init(image: @escaping (Tensor) -> String,
-                chart: @escaping ([(name: String, values: [Float])], String, String?) -> String,
-                boundary: @escaping (Tensor, Tensor, (Tensor) -> Tensor?) -> String,
-                heatmap: @escaping (Tensor, String) -> String, diagram: @escaping (Sequential) -> String) {
-        self.image = image
-        self.chart = chart
-        self.boundary = boundary
-        self.heatmap = heatmap
-        self.diagram = diagram
-    }
-}
+import NNPlot
 
 /// NNLab's picture functions (not Keras): `show`, `plot`, `plot_boundary`, `heatmap`, `diagram`.
 enum PictureFunctions {
-    static func drawing(_ interpreter: Interpreter, _ range: SourceRange) throws(Diagnostic) -> PictureDrawing {
-        guard let pictures = interpreter.pictures else {
-            throw Diagnostic("pictures are drawn by nn's teaching layer, which this session does not have", at: range)
+    /// The image, row by row, with its rows and columns.
+    static func image(_ image: Tensor) -> (values: [Float], rows: Int, columns: Int) {
+        (image.scalars, image.shape[0], image.shape.count > 1 ? image.shape[1] : 1)
+    }
+
+    /// The model's layers as the network diagram shows them.
+    static func diagramLayers(_ model: Sequential) -> [NetworkDiagram.Layer] {
+        model.leafLayers.map { layer in
+            NetworkDiagram.Layer(name: layer.name, width: layer.outputWidth ?? 0,
+                                 detail: layer is Dense ? layer.finalActivation.name : layer.kind,
+                                 parameterCount: layer.parameterCount)
         }
-        return pictures
     }
 
     static func functions() -> [String: Value] {
@@ -44,16 +32,17 @@ enum PictureFunctions {
                 guard image.rank == 2, image.count > 0 else {
                     throw Diagnostic("show() draws a 2-D array; got shape \(formatShape(image.shape))", at: a.range("image"))
                 }
-                interpreter.write(try drawing(interpreter, a.callRange).image(image))
+                let (values, rows, columns) = PictureFunctions.image(image)
+                interpreter.write(ImagePicture(style: interpreter.style).render(values, rows: rows, columns: columns))
                 return .none
             },
             "plot": function("plot", "*values, labels=None, title=None", summary: "NNLab: a line chart of a History (loss and metrics per epoch) or of lists of numbers") { a, interpreter throws(Diagnostic) in
-                let pictures = try drawing(interpreter, a.callRange)
+                let chart = LineChart(style: interpreter.style)
                 let title: String? = a["title"] == nil ? nil : try a.string("title")
                 guard !a.rest.isEmpty else { throw Diagnostic("plot() needs something to draw: plot(history) or plot(values)", at: a.callRange) }
                 if a.rest.count == 1, case .object(let history as HistoryObject) = a.rest[0] {
                     for group in historyGroups(history.history) {
-                        interpreter.write(pictures.chart(group.series, "epoch", title ?? group.title))
+                        interpreter.write(chart.render(group.series, xLabel: "epoch", title: title ?? group.title))
                     }
                     return .none
                 }
@@ -61,13 +50,13 @@ enum PictureFunctions {
                 if let labels = a["labels"] {
                     for label in try interpreter.iterate(labels, range: a.range("labels")) { names.append(interpreter.str(label)) }
                 }
-                var series: [(name: String, values: [Float])] = []
+                var series: [LineChart.Series] = []
                 for (index, value) in a.rest.enumerated() {
                     let tensor = try ArrayConversion.tensor(value, range: a.restRange(index))
                     let name = index < names.count ? names[index] : (a.rest.count == 1 ? "values" : "series \(index + 1)")
-                    series.append((name, tensor.scalars))
+                    series.append(LineChart.Series(name: name, values: tensor.scalars))
                 }
-                interpreter.write(pictures.chart(series, "index", title))
+                interpreter.write(chart.render(series, xLabel: "index", title: title))
                 return .none
             },
             "plot_boundary": function("plot_boundary", "model, X, y", summary: "NNLab: the decision regions of a model on two input features, with the data points") { a, interpreter throws(Diagnostic) in
@@ -79,7 +68,13 @@ enum PictureFunctions {
                     throw Diagnostic("plot_boundary() draws two input features; X has shape \(formatShape(points.shape))", at: a.range("X"))
                 }
                 try engine(a.callRange) { () throws(EngineError) in try model.model.build(inputWidth: 2) }
-                let text = try drawing(interpreter, a.callRange).boundary(points, labels) { grid in try? model.model.predict(grid, batchSize: 4096) }
+                let count = points.shape[0]
+                let xs = (0..<count).map { points[flat: 2 * $0] }, ys = (0..<count).map { points[flat: 2 * $0 + 1] }
+                let text = DecisionBoundary(style: interpreter.style).render(xs: xs, ys: ys, labels: labels.scalars) { grid in
+                    let batch = Tensor(shape: [grid.count / 2, 2]) { grid[$0] }
+                    guard let outputs = try? model.model.predict(batch, batchSize: 4096) else { return ([], 1) }
+                    return (outputs.scalars, outputs.rowWidth)
+                }
                 interpreter.write(text)
                 return .none
             },
@@ -95,25 +90,27 @@ enum PictureFunctions {
                 } else {
                     matrix = try a.tensor("weights")
                 }
-                interpreter.write(try drawing(interpreter, a.callRange).heatmap(matrix, title))
+                let rows = matrix.rank >= 2 ? matrix.shape[0] : 1, columns = matrix.rank >= 2 ? matrix.rowWidth : matrix.count
+                interpreter.write(WeightHeatmap(style: interpreter.style).render(matrix.scalars, rows: rows, columns: columns, title: title))
                 return .none
             },
             "diagram": function("diagram", "model", summary: "NNLab: the network drawn as columns of neurons, with activations and parameter counts") { a, interpreter throws(Diagnostic) in
                 guard case .object(let model as ModelObject)? = a["model"] else {
                     throw Diagnostic("diagram() needs a model", at: a.range("model"))
                 }
-                interpreter.write(try drawing(interpreter, a.callRange).diagram(model.model))
+                let diagram = NetworkDiagram(style: interpreter.style)
+                interpreter.write(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
                 return .none
             },
         ]
     }
 
     /// A History's charts: the loss (with val_loss), then each metric (with its validation twin).
-    static func historyGroups(_ history: History) -> [(title: String, series: [(name: String, values: [Float])])] {
+    static func historyGroups(_ history: History) -> [(title: String, series: [LineChart.Series])] {
         let bases = history.names.filter { !$0.hasPrefix("val_") }.sorted { ($0 == "loss" ? 0 : 1, $0) < ($1 == "loss" ? 0 : 1, $1) }
         return bases.map { name in
-            var series = [(name: name, values: history[name] ?? [])]
-            if let validation = history["val_" + name] { series.append(("val_" + name, validation)) }
+            var series = [LineChart.Series(name: name, values: history[name] ?? [])]
+            if let validation = history["val_" + name] { series.append(LineChart.Series(name: "val_" + name, values: validation)) }
             return (name, series)
         }
     }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import NNEngine
+import NNPlot
 
 /// Runs programs: binds names to values in one global scope and calls into the engine.
 /// One interpreter is one session (a script run or a REPL), keeping its variables between runs.
@@ -34,8 +35,15 @@ public final class Interpreter {
     public var forwardExplainer: ((ForwardTrace) -> Void)?
     /// Shows narration: a string standing alone as a statement in a lesson; nothing by default, as in Python.
     public var narrationHandler: ((String) -> Void)?
-    /// Draws `show`, `plot` and the other pictures; set by the teaching layer.
-    public var pictures: PictureDrawing?
+    /// How pictures (`show`, `plot`, matplotlib) are drawn: symbols, colour and width. Plain ASCII
+    /// at 80 columns unless the command line gives the terminal's.
+    public var style: Style {
+        get { styleSource?() ?? fixedStyle }
+        set { fixedStyle = newValue }
+    }
+    private var fixedStyle = Style.plain
+    /// Where the style comes from when it can change (a terminal's width, measured again after a resize).
+    public var styleSource: (() -> Style)?
     /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
     public var pauseHandler: ((String?) -> Void)?
     /// Whether a live fit outside a terminal has said, once, that it shows the usual progress.

@@ -1,4 +1,5 @@
 import NNEngine
+import NNPlot
 
 /// `model.diagnose()` and `%diagnose`: a table of each layer's health in one step (gradient size,
 /// dead or saturated share, weight size), then the watcher's findings for that step and the last fit.

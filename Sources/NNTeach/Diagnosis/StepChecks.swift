@@ -1,4 +1,5 @@
 import NNEngine
+import NNPlot
 
 /// What can go wrong in training, each said at most once per fit.
 public enum DiagnosisKind: String, CaseIterable, Sendable {

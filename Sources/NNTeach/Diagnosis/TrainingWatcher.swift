@@ -1,5 +1,6 @@
 import Foundation
 import NNEngine
+import NNPlot
 
 /// Watches a fit and says in plain words, once per kind, what is going wrong: it samples a full
 /// step trace only now and then (the first step of epochs 1, 2, 3, 5, 9, 17, …) so training keeps

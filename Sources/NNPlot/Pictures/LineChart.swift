@@ -1,5 +1,3 @@
-import NNEngine
-
 /// `plot(history)` and `plot(values)`: line charts in the terminal, in braille dots (2x4 per
 /// character) on a Unicode terminal or `*` and letters in ASCII, with a labelled y axis, an x axis
 /// and a legend.
@@ -14,7 +12,7 @@ public struct LineChart {
     }
 
     let style: Style
-    var height = 12
+    public var height = 12
 
     public init(style: Style) { self.style = style }
 
@@ -27,8 +25,7 @@ public struct LineChart {
             return "(nothing to plot)\n"
         }
         let (low, high) = low0 == high0 ? (low0 - 1, high0 + 1) : (low0, high0)
-        let numbers = NumberText(style: style)
-        let labels = [high, (high + low) / 2, low].map { numbers.number($0) }
+        let labels = [high, (high + low) / 2, low].map { style.decimal($0) }
         let labelWidth = labels.map(\.count).max() ?? 6
         let plotWidth = max(20, min(style.width - labelWidth - 3, 64))
         let dotsWide = style.unicode ? plotWidth * 2 : plotWidth, dotsHigh = style.unicode ? height * 4 : height
@@ -62,7 +59,7 @@ public struct LineChart {
                 }
                 let mark = style.unicode ? String(Character(Unicode.Scalar(0x2800 + UInt32(bits[row][column])) ?? " "))
                     : String(LineChart.asciiMarks[who % LineChart.asciiMarks.count])
-                line += style.color ? "\u{1B}[\(LineChart.colors[who % LineChart.colors.count])m\(mark)\u{1B}[0m" : mark
+                line += style.paint(mark, LineChart.colors[who % LineChart.colors.count])
             }
             lines.append(line)
         }
@@ -73,7 +70,7 @@ public struct LineChart {
                      + String(repeating: " ", count: max(1, plotWidth - first.count - last.count)) + last)
         let legend = series.enumerated().map { index, line in
             let mark = style.unicode ? "⣿" : String(LineChart.asciiMarks[index % LineChart.asciiMarks.count])
-            return (style.color ? "\u{1B}[\(LineChart.colors[index % LineChart.colors.count])m\(mark)\u{1B}[0m" : mark) + " " + line.name
+            return style.paint(mark, LineChart.colors[index % LineChart.colors.count]) + " " + line.name
         }.joined(separator: "   ")
         lines.append(String(repeating: " ", count: labelWidth + 2) + xLabel + "    " + legend)
         return lines.joined(separator: "\n") + "\n"

@@ -1,21 +1,36 @@
-import NNEngine
-
 /// The network as a diagram: a column of neurons per layer (long layers shown by their first and
 /// last neurons), the activations, and the parameter counts. `model.summary()` stays Keras's table.
 public struct NetworkDiagram {
     let style: Style
     static let visibleNeurons = 5
 
+    /// One layer as the diagram shows it.
+    public struct Layer: Sendable {
+        public var name: String
+        /// How many neurons it has (its output width).
+        public var width: Int
+        /// Its activation (for a dense layer) or its kind.
+        public var detail: String
+        public var parameterCount: Int
+
+        public init(name: String, width: Int, detail: String, parameterCount: Int) {
+            self.name = name
+            self.width = width
+            self.detail = detail
+            self.parameterCount = parameterCount
+        }
+    }
+
     public init(style: Style) { self.style = style }
 
-    public func render(_ model: Sequential) -> String {
-        guard let inputWidth = model.inputWidth else {
+    /// - Parameter inputWidth: the number of input features, or nil when the model is not built.
+    public func render(inputWidth: Int?, layers: [Layer]) -> String {
+        guard let inputWidth else {
             return "(the model is not built yet: give it an Input(shape=...) or fit it first)\n"
         }
-        let layers = model.leafLayers
-        let widths = [inputWidth] + layers.map { $0.outputWidth ?? 0 }
+        let widths = [inputWidth] + layers.map(\.width)
         let names = ["input"] + layers.map(\.name)
-        let details = [""] + layers.map { $0 is Dense ? $0.finalActivation.name : $0.kind }
+        let details = [""] + layers.map(\.detail)
         let counts = [""] + layers.map { "\($0.parameterCount) params" }
         let columnWidth = max(12, (names + details + counts).map(\.count).max() ?? 0) + 2
         let node = style.unicode ? "○" : "o", dots = style.unicode ? "⋮" : ":"
@@ -48,12 +63,14 @@ public struct NetworkDiagram {
         }))
         lines.append(line(details))
         lines.append(line(counts))
-        lines.append(style.note("\(model.parameterCount) parameters in all; every neuron of a layer connects to every neuron of the next"))
+        lines.append(style.note("\(layers.map(\.parameterCount).reduce(0, +)) parameters in all; every neuron of a layer connects to every neuron of the next"))
         return lines.joined(separator: "\n") + "\n"
     }
 }
 
 extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+
     func trimmingTrailing() -> String {
         var copy = self
         while copy.last == " " { copy.removeLast() }

@@ -1,51 +1,53 @@
-import NNEngine
-
 /// `plot_boundary(model, X, y)`: the regions a model assigns to each class over the plane of two
 /// features, coloured as TensorFlow Playground colours them (orange for class 0, blue for class 1,
 /// paler where the model is unsure), with the data points on top.
 public struct DecisionBoundary {
     let style: Style
-    var width = 60
-    var height = 24
+    public var width = 60
+    public var height = 24
 
     public init(style: Style) { self.style = style }
 
     /// Playground's orange and blue (as 256-colour codes), pale and strong, then more classes.
     static let regionColors = [(pale: 223, strong: 208), (pale: 153, strong: 25), (pale: 194, strong: 28), (pale: 225, strong: 127)]
-    static let asciiRegions: [Character] = [".", "+", "~", "="]
-    static let asciiPoints: [Character] = ["O", "X", "#", "@"]
+    public static let asciiRegions: [Character] = [".", "+", "~", "="]
+    public static let asciiPoints: [Character] = ["O", "X", "#", "@"]
 
-    /// - Parameter predict: the model's outputs for a batch of points (rows of two features).
-    public func render(points: Tensor, labels: Tensor, predict: (Tensor) throws -> Tensor) rethrows -> String {
-        let count = points.rows
-        guard count > 0, points.rowWidth == 2 else { return "(plot_boundary needs points with two features)\n" }
-        let xs = (0..<count).map { points[flat: 2 * $0] }, ys = (0..<count).map { points[flat: 2 * $0 + 1] }
+    /// - Parameters:
+    ///   - xs: the points' first features; `ys` their second; `labels` their classes.
+    ///   - predict: the model's outputs for a batch of points given as pairs of features one after
+    ///     the other (`x0, y0, x1, y1, …`): its outputs row by row, and how many a row has.
+    public func render(xs: [Float], ys: [Float], labels: [Float],
+                       predict: ([Float]) throws -> (values: [Float], width: Int)) rethrows -> String {
+        let count = min(xs.count, ys.count)
+        guard count > 0 else { return "(plot_boundary needs points with two features)\n" }
         let margin: (Float, Float) = (((xs.max() ?? 1) - (xs.min() ?? 0)) * 0.05 + 1e-3, ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.05 + 1e-3)
         let left = (xs.min() ?? 0) - margin.0, right = (xs.max() ?? 1) + margin.0
         let bottom = (ys.min() ?? 0) - margin.1, top = (ys.max() ?? 1) + margin.1
         // Cell centres, row by row from the top.
-        let grid = Tensor(shape: [width * height, 2]) { flat in
+        let grid = (0..<(width * height * 2)).map { flat in
             let cell = flat / 2, column = cell % width, row = cell / width
             return flat % 2 == 0 ? left + (Float(column) + 0.5) / Float(width) * (right - left)
                 : top - (Float(row) + 0.5) / Float(height) * (top - bottom)
         }
-        let outputs = try predict(grid)
-        let classes = max(2, outputs.rowWidth)
+        let (outputs, outputWidth) = try predict(grid)
+        let classes = max(2, outputWidth)
+        func output(_ index: Int) -> Float { index < outputs.count ? outputs[index] : 0 }
         func decide(_ index: Int) -> (label: Int, confidence: Float) {
-            if outputs.rowWidth == 1 {
-                let p = outputs[flat: index]
+            if outputWidth <= 1 {
+                let p = output(index)
                 return (p >= 0.5 ? 1 : 0, abs(p - 0.5) * 2)
             }
             var best = 0
-            for k in 1..<outputs.rowWidth where outputs[flat: index * outputs.rowWidth + k] > outputs[flat: index * outputs.rowWidth + best] { best = k }
-            return (best, outputs[flat: index * outputs.rowWidth + best])
+            for k in 1..<outputWidth where output(index * outputWidth + k) > output(index * outputWidth + best) { best = k }
+            return (best, output(index * outputWidth + best))
         }
         var pointAt: [Int: Int] = [:]
         for i in 0..<count {
             guard let column = Int(truncating: (xs[i] - left) / (right - left) * Float(width)),
                 let row = Int(truncating: (top - ys[i]) / (top - bottom) * Float(height)),
                 column >= 0, column < width, row >= 0, row < height,
-                let label = Int(truncating: labels[flat: min(i, labels.count - 1)]), label >= 0
+                !labels.isEmpty, let label = Int(truncating: labels[min(i, labels.count - 1)]), label >= 0
             else { continue }
             pointAt[row * width + column] = label
         }
@@ -59,17 +61,16 @@ public struct DecisionBoundary {
                 if let point = pointAt[cell] {
                     let strong = DecisionBoundary.regionColors[point % DecisionBoundary.regionColors.count].strong
                     let mark = style.unicode ? "●" : String(DecisionBoundary.asciiPoints[point % DecisionBoundary.asciiPoints.count])
-                    line += style.color ? "\u{1B}[48;5;\(palette.pale);38;5;\(strong)m\(mark)" : mark
+                    line += style.escape("48;5;\(palette.pale);38;5;\(strong)") + mark
                 } else if style.color {
-                    line += "\u{1B}[48;5;\(confidence > 0.5 ? palette.pale : 255)m "
+                    line += style.escape("48;5;\(confidence > 0.5 ? palette.pale : 255)") + " "
                 } else {
                     line += confidence > 0.2 ? String(DecisionBoundary.asciiRegions[label % DecisionBoundary.asciiRegions.count]) : " "
                 }
             }
-            lines.append(line + (style.color ? "\u{1B}[0m" : ""))
+            lines.append(line + style.reset)
         }
-        let numbers = NumberText(style: style)
-        lines.append(style.note("x: \(numbers.number(left)) to \(numbers.number(right))   y: \(numbers.number(bottom)) to \(numbers.number(top))   "
+        lines.append(style.note("x: \(style.decimal(left)) to \(style.decimal(right))   y: \(style.decimal(bottom)) to \(style.decimal(top))   "
                                 + (0..<min(classes, 4)).map { "class \($0) " + (style.unicode ? "●" : String(DecisionBoundary.asciiPoints[$0])) }.joined(separator: "  ")))
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,5 +1,3 @@
-import NNEngine
-
 /// `show(image)`: a 2-D array as shaded blocks, two characters per pixel (pixels are about twice
 /// as tall as characters are wide), scaled from the image's smallest value to its largest.
 public struct ImagePicture {
@@ -12,8 +10,8 @@ public struct ImagePicture {
     static let unicodeShades: [Character] = [" ", "░", "▒", "▓", "█"]
     static let asciiShades: [Character] = [" ", ".", ":", "-", "=", "+", "*", "#", "%", "@"]
 
-    public func render(_ image: Tensor) -> String {
-        let rows = image.shape[0], columns = image.shape.count > 1 ? image.shape[1] : 1
+    /// - Parameter values: the image's pixels, row by row (`rows` x `columns`).
+    public func render(_ values: [Float], rows: Int, columns: Int) -> String {
         let step = max(1, (max(rows, columns) + ImagePicture.maximumPixels - 1) / ImagePicture.maximumPixels)
         let outRows = (rows + step - 1) / step, outColumns = (columns + step - 1) / step
         var cells = [[Float]](repeating: [Float](repeating: 0, count: outColumns), count: outRows)
@@ -22,15 +20,15 @@ public struct ImagePicture {
                 var total: Float = 0, count: Float = 0
                 for i in (r * step)..<min(rows, (r + 1) * step) {
                     for j in (c * step)..<min(columns, (c + 1) * step) {
-                        total += image[flat: i * columns + j]
+                        total += values[i * columns + j]
                         count += 1
                     }
                 }
                 cells[r][c] = total / max(count, 1)
             }
         }
-        let values = cells.joined()
-        let low = values.min() ?? 0, high = values.max() ?? 1
+        let averaged = cells.joined()
+        let low = averaged.min() ?? 0, high = averaged.max() ?? 1
         let span = high > low ? high - low : 1
         var lines: [String] = []
         for row in cells {
@@ -43,16 +41,16 @@ public struct ImagePicture {
                 }
                 if style.color {
                     // 24 grey levels of the 256-colour palette, from near black (232) to white (255).
-                    line += "\u{1B}[48;5;\(232 + Int((level * 23).rounded()))m  "
+                    line += style.escape("48;5;\(232 + Int((level * 23).rounded()))") + "  "
                 } else {
                     let shades = style.unicode ? ImagePicture.unicodeShades : ImagePicture.asciiShades
                     let shade = shades[min(shades.count - 1, Int((level * Float(shades.count - 1)).rounded()))]
                     line += String(repeating: shade, count: 2)
                 }
             }
-            lines.append(line + (style.color ? "\u{1B}[0m" : ""))
+            lines.append(line + style.reset)
         }
-        let caption = "\(rows)x\(columns) image, values \(NumberText(style: style).number(low)) to \(NumberText(style: style).number(high))"
+        let caption = "\(rows)x\(columns) image, values \(style.decimal(low)) to \(style.decimal(high))"
         return lines.joined(separator: "\n") + "\n" + style.note(caption) + "\n"
     }
 }

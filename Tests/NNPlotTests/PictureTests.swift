@@ -1,22 +1,20 @@
-import NNEngine
-@testable import NNTeach
+@testable import NNPlot
 import Testing
 
 /// The picture renderers on small inputs, character for character.
 @Suite struct PictureTests {
-    @Test func imageShadesFromSmallestToLargest() throws {
-        let image = try Tensor(rows: [[0, 4], [8, 16]])
-        let ascii = ImagePicture(style: .plain).render(image)
+    @Test func imageShadesFromSmallestToLargest() {
+        let ascii = ImagePicture(style: .plain).render([0, 4, 8, 16], rows: 2, columns: 2)
         #expect(ascii == "  ::\n++@@\n2x2 image, values 0.0000 to 16.0000\n")
-        let unicode = ImagePicture(style: Style(unicode: true, color: false)).render(image)
+        let unicode = ImagePicture(style: Style(unicode: true, color: false)).render([0, 4, 8, 16], rows: 2, columns: 2)
         #expect(unicode.hasPrefix("  ░░\n▒▒██\n"))
-        let colored = ImagePicture(style: Style(unicode: true, color: true)).render(try Tensor(rows: [[0, 1]]))
+        let colored = ImagePicture(style: Style(unicode: true, color: true)).render([0, 1], rows: 1, columns: 2)
         #expect(colored.hasPrefix("\u{1B}[48;5;232m  \u{1B}[48;5;255m  \u{1B}[0m"))
     }
 
     @Test func largeImagesAreAveragedDown() {
-        let image = Tensor(shape: [100, 100]) { Float($0 % 100) }
-        let lines = ImagePicture(style: .plain).render(image).split(separator: "\n")
+        let image = (0..<10_000).map { Float($0 % 100) }
+        let lines = ImagePicture(style: .plain).render(image, rows: 100, columns: 100).split(separator: "\n")
         #expect(lines.count == 34 + 1)
         #expect(lines[0].count == 68)
     }
@@ -49,27 +47,26 @@ import Testing
         var boundary = DecisionBoundary(style: .plain)
         boundary.width = 8
         boundary.height = 2
-        let points = Tensor(shape: [2, 2]) { [Float(-1), 0, 1, 0][$0] }
-        let text = boundary.render(points: points, labels: Tensor([0, 1])) { grid in
-            Tensor(shape: [grid.rows, 1]) { grid[flat: 2 * $0] > 0 ? 0.9 : 0.1 }
+        let text = boundary.render(xs: [-1, 1], ys: [0, 0], labels: [0, 1]) { grid in
+            (stride(from: 0, to: grid.count, by: 2).map { grid[$0] > 0 ? 0.9 : 0.1 }, 1)
         }
         let lines = text.split(separator: "\n")
         #expect(lines[0] == "....++++")
         #expect(lines[1] == "O...+++X")
     }
 
-    @Test func heatmapMarksSignAndSize() throws {
-        let map = WeightHeatmap(style: .plain).render(try Tensor(rows: [[-1, 0, 0.5], [1, -0.25, 0]]), title: "W")
+    @Test func heatmapMarksSignAndSize() {
+        let map = WeightHeatmap(style: .plain).render([-1, 0, 0.5, 1, -0.25, 0], rows: 2, columns: 3, title: "W")
         let lines = map.split(separator: "\n")
         #expect(lines[0] == "W  2x3")
         #expect(lines[1] == "-- . +")
         #expect(lines[2] == "++ - .")
     }
 
-    @Test func diagramShowsEveryLayer() throws {
-        let model = try Sequential(layers: [Dense(units: 3, activation: .relu, name: "hidden"), Dense(units: 1, activation: .sigmoid, name: "out")],
-                                   inputWidth: 2)
-        let text = NetworkDiagram(style: .plain).render(model)
+    @Test func diagramShowsEveryLayer() {
+        let layers = [NetworkDiagram.Layer(name: "hidden", width: 3, detail: "relu", parameterCount: 9),
+                      NetworkDiagram.Layer(name: "out", width: 1, detail: "sigmoid", parameterCount: 4)]
+        let text = NetworkDiagram(style: .plain).render(inputWidth: 2, layers: layers)
         #expect(text.contains("input         hidden        out"))
         #expect(text.contains("2 features    3 units       1 unit"))
         #expect(text.contains("13 parameters in all"))
