@@ -6,7 +6,7 @@ extension Interpreter {
     func installBuiltins() -> Set<String> {
         var names = Set<String>()
         for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
-                      PictureFunctions.functions(), ExceptionClass.all, Builtins.iterationFunctions()] {
+                      PictureFunctions.functions(), Comparison.functions(), ExceptionClass.all, Builtins.iterationFunctions()] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }

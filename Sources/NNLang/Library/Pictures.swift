@@ -42,6 +42,8 @@ enum PictureFunctions {
                 guard !a.rest.isEmpty else { throw Diagnostic("plot() needs something to draw: plot(history) or plot(values)", at: a.callRange) }
                 if a.rest.count == 1, case .object(let history as HistoryObject) = a.rest[0] {
                     for group in historyGroups(history.history) {
+                        var chart = chart
+                        if group.title.hasSuffix("accuracy") { chart.yRange = (0, 1) }
                         interpreter.write(chart.render(group.series, xLabel: "epoch", title: title ?? group.title))
                     }
                     return .none
@@ -49,6 +51,14 @@ enum PictureFunctions {
                 var names: [String] = []
                 if let labels = a["labels"] {
                     for label in try interpreter.iterate(labels, range: a.range("labels")) { names.append(interpreter.str(label)) }
+                }
+                // plot([h1, h2], labels=['SGD', 'Adam']) or plot(h1, h2): the runs' curves together.
+                if let histories = histories(a.rest, interpreter) {
+                    let runs = histories.enumerated().map { index, history in
+                        (label: index < names.count ? names[index] : "run \(index + 1)", history: history)
+                    }
+                    interpreter.write(Comparison.charts(runs, style: interpreter.style))
+                    return .none
                 }
                 var series: [LineChart.Series] = []
                 for (index, value) in a.rest.enumerated() {
@@ -103,6 +113,17 @@ enum PictureFunctions {
                 return .none
             },
         ]
+    }
+
+    /// The histories in `values` (several, or one list of them), if that is all they are.
+    static func histories(_ values: [Value], _ interpreter: Interpreter) -> [History]? {
+        var items = values
+        if values.count == 1, case .list(let list) = values[0] { items = list.items }
+        let histories = items.compactMap { item -> History? in
+            if case .object(let history as HistoryObject) = item { return history.history }
+            return nil
+        }
+        return histories.count == items.count && histories.count > 1 ? histories : nil
     }
 
     /// A History's charts: the loss (with val_loss), then each metric (with its validation twin).
