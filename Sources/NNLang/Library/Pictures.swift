@@ -104,12 +104,16 @@ enum PictureFunctions {
                 interpreter.write(WeightHeatmap(style: interpreter.style).render(matrix.scalars, rows: rows, columns: columns, title: title))
                 return .none
             },
-            "diagram": function("diagram", "model", summary: "NNLab: the network drawn as columns of neurons, with activations and parameter counts") { a, interpreter throws(Diagnostic) in
+            "diagram": function("diagram", "model, x=None, y=None, grads=False", summary: "NNLab: the network drawn as columns of neurons; with x, each neuron's activation for the first example and each weight as a line marked by its sign and size; with y and grads=True, the gradients a step would apply") { a, interpreter throws(Diagnostic) in
                 guard case .object(let model as ModelObject)? = a["model"] else {
                     throw Diagnostic("diagram() needs a model", at: a.range("model"))
                 }
-                let diagram = NetworkDiagram(style: interpreter.style)
-                interpreter.write(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
+                guard let xValue = a["x"], !xValue.isNone else {
+                    let diagram = NetworkDiagram(style: interpreter.style)
+                    interpreter.write(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
+                    return .none
+                }
+                interpreter.write(try ValueDiagrams.render(model, a, interpreter))
                 return .none
             },
         ]
