@@ -34,9 +34,8 @@ enum ValueDiagrams {
                 ValueDiagram.Layer(name: layer.name, detail: "\(style.partial)L/\(style.partial)z",
                                    values: layer.zGradient.scalars, weights: layer.kernelGradient.scalars)
             }
-            let title = "Gradients for one example (loss \(style.decimal(trace.loss))): each neuron's "
-                + "\(style.partial)L/\(style.partial)z, each line's \(style.partial)L/\(style.partial)W; "
-                + "a step moves each weight against its gradient"
+            let title = "Gradients for one example (loss \(style.decimal(trace.loss))): \(style.partial)L/\(style.partial)z "
+                + "in each neuron, \(style.partial)L/\(style.partial)W on each line"
             return ValueDiagram(style: style).render(input: first.scalars, layers: drawn, title: title,
                                                      edgeName: "gradients \(style.partial)L/\(style.partial)W")
         }
@@ -46,7 +45,7 @@ enum ValueDiagrams {
                                weights: layer.kernel.scalars)
         }
         return ValueDiagram(style: style).render(
-            input: first.scalars, layers: drawn, title: "Activations for one example: each neuron's output a = g(x" + style.dot + "W + b)",
+            input: first.scalars, layers: drawn, title: "Activations for one example: a = g(x" + style.dot + "W + b) in each neuron",
             edgeName: "weights W")
     }
 }

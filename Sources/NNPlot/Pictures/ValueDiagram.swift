@@ -90,8 +90,8 @@ public struct ValueDiagram {
             ? style.paint("blue", "34") + " positive, " + style.paint("orange", "38;5;208") + " negative; "
                 + "# + : strong, medium, weak"
             : "# + : positive, = - . negative (strong, medium, weak)"
-        lines.append(style.note("lines: \(edgeName), \(signs); largest |value| per layer: "
-                                + largest.map { style.decimal($0) }.joined(separator: ", ")))
+        lines.append(style.note("lines: \(edgeName); \(signs)"))
+        lines.append(style.note("largest |value| per layer: " + largest.map { style.decimal($0) }.joined(separator: ", ")))
         return lines.joined(separator: "\n") + "\n"
     }
 
