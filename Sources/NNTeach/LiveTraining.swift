@@ -135,6 +135,7 @@ public final class LiveTraining: TrainingObserver {
         var chartLines = chart.render(series, xLabel: "epoch").split(separator: "\n").map(String.init)
         if let boundary, sideBySide || room >= chart.height + 4 + 10 {
             var picture = DecisionBoundary(style: style)
+            picture.showsLegend = false
             picture.width = sideBySide ? besideWidth : min(60, style.width)
             picture.height = sideBySide ? chart.height + 2 : min(14, room - chart.height - 5)
             let rows = boundary.points.rows
@@ -144,10 +145,10 @@ public final class LiveTraining: TrainingObserver {
                 return (outputs.scalars, outputs.rowWidth)
             }
             // The picture's own legend line is too wide to stand beside the chart: a short one instead.
-            var boundaryLines = drawn.split(separator: "\n").map(String.init).dropLast()
+            var boundaryLines = drawn.split(separator: "\n").map(String.init)
             let classes = max(2, min(4, Int(boundary.labels.scalars.max() ?? 1) + 1))
             boundaryLines.append(style.note((0..<classes).map { label in
-                (style.unicode ? "●" : String(DecisionBoundary.asciiPoints[label])) + " class \(label)"
+                picture.pointMark(label) + " class \(label)"
             }.joined(separator: "  ")))
             if sideBySide {
                 let leftWidth = chartLines.map { Style.visibleWidth($0) }.max() ?? 0

@@ -19,11 +19,18 @@ public struct DecisionBoundary {
     public static let asciiRegions: [Character] = [".", "+", "~", "="]
     public static let asciiPoints: [Character] = ["O", "X", "#", "@"]
 
+    /// A point of class `label`: a dot in its class's colour, or without colour a mark of its own.
+    public func pointMark(_ label: Int) -> String {
+        let index = label % DecisionBoundary.asciiPoints.count
+        if style.color { return "●" }
+        return style.unicode ? ["●", "○", "◆", "■"][index] : String(DecisionBoundary.asciiPoints[index])
+    }
+
     /// What every mark means: the points by class, the background by predicted class (and the
     /// blank of an unsure region).
     public func legend(classes: Int) -> [String] {
         let shown = 0..<min(classes, 4)
-        let points = shown.map { (style.unicode ? "●" : String(DecisionBoundary.asciiPoints[$0])) + " class \($0)" }
+        let points = shown.map { pointMark($0) + " class \($0)" }
         var regions: [String] = shown.map { label in
             let name = regionNames.map { label < $0.count ? $0[label] : "class \(label)" } ?? "predicted \(label)"
             guard style.color else { return "\(DecisionBoundary.asciiRegions[label]) \(name)" }
@@ -80,7 +87,7 @@ public struct DecisionBoundary {
                 let palette = DecisionBoundary.regionColors[label % DecisionBoundary.regionColors.count]
                 if let point = pointAt[cell] {
                     let strong = DecisionBoundary.regionColors[point % DecisionBoundary.regionColors.count].strong
-                    let mark = style.unicode ? "●" : String(DecisionBoundary.asciiPoints[point % DecisionBoundary.asciiPoints.count])
+                    let mark = pointMark(point)
                     line += style.escape("48;5;\(palette.pale);38;5;\(strong)") + mark
                 } else if style.color {
                     line += style.escape("48;5;\(confidence > 0.5 ? palette.pale : 255)") + " "

@@ -25,8 +25,10 @@ public struct WeightHeatmap {
         let columnNames = stride(from: 0, to: columns, by: columnStep).map { c in columnLabels.map { c < $0.count ? $0[c] : "\(c)" } ?? "\(c)" }
         // Column names fit their cells: each one that fits, else every few (whole names, never cut).
         var header = String(repeating: " ", count: margin)
-        for (index, name) in columnNames.enumerated() where header.count <= margin + index * cellWidth {
-            header += String(repeating: " ", count: margin + index * cellWidth - header.count) + name + " "
+        // A two-column cell's mark is its second character: the name stands over it.
+        let shift = numbers ? 0 : 1
+        for (index, name) in columnNames.enumerated() where header.count <= margin + index * cellWidth + shift {
+            header += String(repeating: " ", count: margin + index * cellWidth + shift - header.count) + name + " "
         }
         lines.append(style.note(header.trimmingTrailing()))
         for (rowIndex, r) in stride(from: 0, to: rows, by: rowStep).enumerated() {
