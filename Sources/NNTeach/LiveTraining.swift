@@ -95,11 +95,19 @@ public final class LiveTraining: TrainingObserver {
         finished = true
     }
 
+    /// The seconds the last frame took to draw: frames wait at least nine times that, so that
+    /// drawing never takes more than a tenth of training's time (on a slow machine, or a debug build).
+    private var drawingTime = 0.0
+    /// The real clock for that measure; tests stop it, so that their frames never depend on speed.
+    var stopwatch: () -> Double = LiveTraining.now
+
     private func drawIfDue() {
         let now = clock()
-        guard now - lastFrame >= LiveTraining.interval else { return }
+        guard now - lastFrame >= max(LiveTraining.interval, 9 * drawingTime) else { return }
         lastFrame = now
+        let start = stopwatch()
         draw(final: false)
+        drawingTime = stopwatch() - start
     }
 
     private func draw(final: Bool) {

@@ -209,7 +209,8 @@ final class Presenter {
         }
         Interrupts.install(cancelling: interpreter.cancellation)
         session?.run()
-        output.write(style.paint("  Back to the lesson.", "2") + "\n")
+        // At a terminal, Ctrl-D leaves the cursor after the prompt.
+        output.write((isatty(0) == 1 ? "\n" : "") + style.paint("  Back to the lesson.", "2") + "\n")
     }
 }
 

@@ -14,6 +14,7 @@ import Testing
             return time
         }
         view.rows = { 40 }
+        view.stopwatch = { 0 }
         view.trainingWillBegin(TrainingPlan(epochs: 3, batchSize: 2, trainingExamples: 4, validationExamples: 0,
                                             stepsPerEpoch: 2, shuffle: true, lossName: "mse", optimizerName: "SGD"))
         let losses: [Float] = [0.9, 0.7, 0.5, 0.4, 0.3, 0.25]
