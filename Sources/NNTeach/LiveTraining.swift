@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NNPlot
 import NNEngine
+import NNPlot
 
 /// `fit(..., live=True)` on a terminal: the loss curve (and, for two input features, the decision
 /// boundary) redrawn in place while the model trains, at most ten times a second, instead of the
@@ -147,24 +147,30 @@ public final class LiveTraining: TrainingObserver {
             picture.width = sideBySide ? besideWidth : min(60, style.width)
             picture.height = sideBySide ? chart.height + 2 : min(14, room - chart.height - 5)
             let rows = boundary.points.rows
-            let xs = (0..<rows).map { boundary.points[flat: 2 * $0] }, ys = (0..<rows).map { boundary.points[flat: 2 * $0 + 1] }
+            let xs = (0..<rows).map { boundary.points[flat: 2 * $0] }
+            let ys = (0..<rows).map { boundary.points[flat: 2 * $0 + 1] }
             let drawn = picture.render(xs: xs, ys: ys, labels: boundary.labels.scalars) { grid in
-                guard let outputs = boundary.predict(Tensor(shape: [grid.count / 2, 2]) { grid[$0] }) else { return ([], 1) }
+                guard let outputs = boundary.predict(Tensor(shape: [grid.count / 2, 2]) { grid[$0] }) else {
+                    return ([], 1)
+                }
                 return (outputs.scalars, outputs.rowWidth)
             }
             // The picture's own legend line is too wide to stand beside the chart: a short one instead.
             var boundaryLines = drawn.split(separator: "\n").map(String.init)
             let classes = max(2, min(4, Int(boundary.labels.scalars.max() ?? 1) + 1))
-            boundaryLines.append(style.note((0..<classes).map { label in
-                picture.pointMark(label) + " class \(label)"
-            }.joined(separator: "  ")))
+            boundaryLines.append(
+                style.note(
+                    (0..<classes).map { label in
+                        picture.pointMark(label) + " class \(label)"
+                    }.joined(separator: "  ")))
             if sideBySide {
                 let leftWidth = chartLines.map { Style.visibleWidth($0) }.max() ?? 0
                 let count = max(chartLines.count, boundaryLines.count)
                 chartLines = (0..<count).map { index in
                     let left = index < chartLines.count ? chartLines[index] : ""
                     let right = index < boundaryLines.count ? boundaryLines[index] : ""
-                    return left + String(repeating: " ", count: max(0, leftWidth - Style.visibleWidth(left) + 3)) + right
+                    return left + String(repeating: " ", count: max(0, leftWidth - Style.visibleWidth(left) + 3))
+                        + right
                 }
             } else {
                 chartLines += boundaryLines

@@ -3,8 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import NNPlot
 import NNLang
+import NNPlot
 import NNRepl
 import NNTeach
 

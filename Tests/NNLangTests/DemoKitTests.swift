@@ -24,18 +24,19 @@ import Testing
         """
 
     @Test func compareTrainsCopiesFromTheSameStartAndLeavesTheModel() {
-        let (output, failure) = run(DemoKitTests.setup + """
-            model.predict(X[:1], verbose=0)
-            before = [w.copy() for w in model.get_weights()]
-            runs = compare(model, X, y, learning_rates=[0.01, 0.5], epochs=3, batch_size=8)
-            print(len(runs), [len(r.history['loss']) for r in runs])
-            print(all(np.array_equal(a, b) for a, b in zip(before, model.get_weights())))
-            print(model.optimizer.learning_rate)
-            again = compare(model, X, y, learning_rates=[0.01], epochs=3, batch_size=8)
-            print(again[0].history['loss'] == runs[0].history['loss'])
-            h1, h2 = compare(model, X, y, optimizers=[SGD(learning_rate=0.1), 'adam'], epochs=2, labels=['SGD', 'Adam'])
-            plot([h1, h2], labels=['SGD', 'Adam'])
-            """)
+        let (output, failure) = run(
+            DemoKitTests.setup + """
+                model.predict(X[:1], verbose=0)
+                before = [w.copy() for w in model.get_weights()]
+                runs = compare(model, X, y, learning_rates=[0.01, 0.5], epochs=3, batch_size=8)
+                print(len(runs), [len(r.history['loss']) for r in runs])
+                print(all(np.array_equal(a, b) for a, b in zip(before, model.get_weights())))
+                print(model.optimizer.learning_rate)
+                again = compare(model, X, y, learning_rates=[0.01], epochs=3, batch_size=8)
+                print(again[0].history['loss'] == runs[0].history['loss'])
+                h1, h2 = compare(model, X, y, optimizers=[SGD(learning_rate=0.1), 'adam'], epochs=2, labels=['SGD', 'Adam'])
+                plot([h1, h2], labels=['SGD', 'Adam'])
+                """)
         #expect(failure == nil)
         #expect(output.contains("SGD lr=0.01: loss "))
         #expect(output.contains("2 [3, 3]\nTrue\n0.1"), "the model keeps its weights and its optimizer")
@@ -44,13 +45,14 @@ import Testing
     }
 
     @Test func diagramAndBoundaryTakeTheirArguments() {
-        let (output, failure) = run(DemoKitTests.setup + """
-            diagram(model, X[0])
-            diagram(model, X[:1], y[:1], grads=True)
-            plot_boundary([model, model], X, y, labels=['a', 'b'])
-            plot_boundary(model, X, y, neuron=(0, 1), feature_names=['u', 'v'])
-            heatmap(model.layers[0], numbers=True)
-            """)
+        let (output, failure) = run(
+            DemoKitTests.setup + """
+                diagram(model, X[0])
+                diagram(model, X[:1], y[:1], grads=True)
+                plot_boundary([model, model], X, y, labels=['a', 'b'])
+                plot_boundary(model, X, y, neuron=(0, 1), feature_names=['u', 'v'])
+                heatmap(model.layers[0], numbers=True)
+                """)
         #expect(failure == nil)
         #expect(output.contains("Activations for one example"))
         #expect(output.contains("Gradients for one example (loss "))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NNPlot
 
 /// The demo kit's pictures, character for character at 60 columns, in ASCII, Unicode and colour:
@@ -9,21 +10,25 @@ import Testing
 /// with a golden file (re-record on purpose with NNLAB_RECORD=1).
 @Suite struct DemoKitPictureTests {
     static let styles = [
-        ("ascii", Style(unicode: false, color: false, width: 60)), ("unicode", Style(unicode: true, color: false, width: 60)),
+        ("ascii", Style(unicode: false, color: false, width: 60)),
+        ("unicode", Style(unicode: true, color: false, width: 60)),
         ("color", Style(unicode: true, color: true, width: 60)),
     ]
 
     static func diagram(_ style: Style) -> String {
-        let layers = [ValueDiagram.Layer(name: "dense", detail: "tanh", values: [0.5, -0.25], weights: [1, -0.4, 0.1, -1]),
-                      ValueDiagram.Layer(name: "out", detail: "sigmoid", values: [0.75], weights: [0.8, -0.3])]
+        let layers = [
+            ValueDiagram.Layer(name: "dense", detail: "tanh", values: [0.5, -0.25], weights: [1, -0.4, 0.1, -1]),
+            ValueDiagram.Layer(name: "out", detail: "sigmoid", values: [0.75], weights: [0.8, -0.3]),
+        ]
         return ValueDiagram(style: style).render(input: [1, -2], layers: layers, title: "T", edgeName: "weights W")
     }
 
     static func comparison(_ style: Style) -> String {
         var chart = LineChart(style: style)
         chart.height = 4
-        return chart.render([.init(name: "SGD", values: [4, 3, 2, 1]), .init(name: "Adam", values: [4, 2, 1, 1])],
-                            xLabel: "epoch", title: "loss")
+        return chart.render(
+            [.init(name: "SGD", values: [4, 3, 2, 1]), .init(name: "Adam", values: [4, 2, 1, 1])],
+            xLabel: "epoch", title: "loss")
     }
 
     static func heatmap(_ style: Style) -> String {
@@ -57,7 +62,9 @@ import Testing
         return [
             "== diagram", diagram(style), "== comparison", comparison(style),
             "== accuracy", accuracy.render([.init(name: "accuracy", values: [0.5, 1])], xLabel: "epoch"),
-            "== log scale", logarithmic.render([.init(name: "a", values: [100, 1]), .init(name: "b", values: [1, 0.01])], xLabel: "epoch"),
+            "== log scale",
+            logarithmic.render(
+                [.init(name: "a", values: [100, 1]), .init(name: "b", values: [1, 0.01])], xLabel: "epoch"),
             "== boundary", split, "== side by side", SideBySide.join([("one", map), ("two", map)]),
             "== neuron legend", neuron.legend(classes: 2).joined(separator: "\n") + "\n",
             "== heatmap", heatmap(style),
@@ -114,7 +121,8 @@ import Testing
             .appendingPathComponent("TranscriptTests/Transcripts/pictures/demo-kit-\(name).txt")
         let text = DemoKitPictureTests.all(style)
         if ProcessInfo.processInfo.environment["NNLAB_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: file)
             return
         }

@@ -1,7 +1,8 @@
 import NNEngine
 import NNPlot
-@testable import NNTeach
 import Testing
+
+@testable import NNTeach
 
 /// The live view of a fit: frames at most ten a second, each drawn over the previous one, notes
 /// kept under the picture, and the last frame left on the screen.
@@ -15,8 +16,10 @@ import Testing
         }
         view.rows = { 40 }
         view.stopwatch = { 0 }
-        view.trainingWillBegin(TrainingPlan(epochs: 3, batchSize: 2, trainingExamples: 4, validationExamples: 0,
-                                            stepsPerEpoch: 2, shuffle: true, lossName: "mse", optimizerName: "SGD"))
+        view.trainingWillBegin(
+            TrainingPlan(
+                epochs: 3, batchSize: 2, trainingExamples: 4, validationExamples: 0,
+                stepsPerEpoch: 2, shuffle: true, lossName: "mse", optimizerName: "SGD"))
         let losses: [Float] = [0.9, 0.7, 0.5, 0.4, 0.3, 0.25]
         for epoch in 1...3 {
             view.epochWillBegin(epoch: epoch)
@@ -35,7 +38,9 @@ import Testing
 
     @Test func framesRedrawInPlaceAtMostTenASecond() {
         var writes: [String] = []
-        let view = LiveTraining(style: { Style(unicode: false, color: false, width: 60) }, boundary: nil) { writes.append($0) }
+        let view = LiveTraining(style: { Style(unicode: false, color: false, width: 60) }, boundary: nil) {
+            writes.append($0)
+        }
         view.note("before the first frame\n")
         LiveTrainingTests.train(view)
         view.note("after the last frame\n")

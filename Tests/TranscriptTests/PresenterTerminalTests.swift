@@ -31,9 +31,12 @@ import Testing
 
     @Test func keysAtATerminal() throws {
         try withLesson { folder in
-            let terminal = try PseudoTerminal(arguments: ["--step", folder.appendingPathComponent("lesson.nn").path],
-                                              environment: ["HOME": folder.path, "TERM": "xterm", "NO_COLOR": "1",
-                                                            "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+            let terminal = try PseudoTerminal(
+                arguments: ["--step", folder.appendingPathComponent("lesson.nn").path],
+                environment: [
+                    "HOME": folder.path, "TERM": "xterm", "NO_COLOR": "1",
+                    "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+                ])
             #expect(terminal.waitFor("> import numpy as np"))
             #expect(terminal.waitFor("? keys"), "the key hint, once")
             terminal.type("\r")

@@ -7,7 +7,8 @@ import Testing
     static func axes(_ text: String) -> [Int] {
         text.components(separatedBy: "\r\n").compactMap { line in
             guard let plus = line.firstIndex(of: "+"), line[plus...].dropFirst().allSatisfy({ $0 == "-" }),
-                  line[plus...].count > 10 else { return nil }
+                line[plus...].count > 10
+            else { return nil }
             return line[plus...].count - 1
         }
     }
@@ -16,9 +17,11 @@ import Testing
         let home = NSTemporaryDirectory() + "nnlab-winch-\(getpid())"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let terminal = try PseudoTerminal(arguments: [], environment: [
-            "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-        ])
+        let terminal = try PseudoTerminal(
+            arguments: [],
+            environment: [
+                "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            ])
         #expect(terminal.waitFor("In [1]: "))
         terminal.type("plot([1.0, 2.0, 3.0])\r")
         #expect(terminal.waitFor("In [2]: "))
@@ -51,12 +54,15 @@ import Testing
         let home = NSTemporaryDirectory() + "nnlab-winch-fit-\(getpid())"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let code = "X, y = make_xor(n_samples=200, random_state=1); model = Sequential([Dense(4, activation='tanh'), "
+        let code =
+            "X, y = make_xor(n_samples=200, random_state=1); model = Sequential([Dense(4, activation='tanh'), "
             + "Dense(1, activation='sigmoid')]); model.compile(loss='binary_crossentropy', optimizer='adam'); "
             + "model.fit(X, y, epochs=100000, batch_size=16)"
-        let terminal = try PseudoTerminal(arguments: ["--live", "-c", code], environment: [
-            "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-        ])
+        let terminal = try PseudoTerminal(
+            arguments: ["--live", "-c", code],
+            environment: [
+                "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            ])
         #expect(terminal.waitFor("Training (live): epoch "))
         terminal.waitFor("Training (live): epoch ", timeout: 2)
         #expect(!terminal.transcript.contains("Epoch 1/100000"), "the live view replaces the progress bar")

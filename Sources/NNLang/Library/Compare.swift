@@ -10,9 +10,10 @@ enum Comparison {
         [
             "compare": function(
                 "compare", "model, X, y, optimizers=None, learning_rates=None, epochs=10, batch_size=32, labels=None",
-                summary: "NNLab: train copies of the model from the same initial weights, one per optimizer or learning "
+                summary:
+                    "NNLab: train copies of the model from the same initial weights, one per optimizer or learning "
                     + "rate, and plot their curves together; returns their histories"
-            ) { a, interpreter throws(Diagnostic) in try compare(a, interpreter) },
+            ) { a, interpreter throws(Diagnostic) in try compare(a, interpreter) }
         ]
     }
 
@@ -24,21 +25,26 @@ enum Comparison {
 
     static func compare(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         guard case .object(let object as ModelObject)? = a["model"] else {
-            throw Diagnostic("compare() needs a model first: compare(model, X, y, learning_rates=[0.01, 0.1])",
-                             at: a.range("model"))
+            throw Diagnostic(
+                "compare() needs a model first: compare(model, X, y, learning_rates=[0.01, 0.1])",
+                at: a.range("model"))
         }
         guard let configuration = object.model.configuration else {
-            throw Diagnostic("compare() trains with the model's loss: compile the model first", at: a.range("model"),
-                             hint: "model.compile(loss='binary_crossentropy', optimizer='sgd')")
+            throw Diagnostic(
+                "compare() trains with the model's loss: compile the model first", at: a.range("model"),
+                hint: "model.compile(loss='binary_crossentropy', optimizer='sgd')")
         }
-        let x = KerasTraining.examples(try a.tensor("X", dtype: .float32)), y = try a.tensor("y")
+        let x = KerasTraining.examples(try a.tensor("X", dtype: .float32))
+        let y = try a.tensor("y")
         try FiniteChecks.data(x, "X", range: a.range("X"))
         try FiniteChecks.data(y, "y", range: a.range("y"))
         let choices = try choices(a, interpreter, configuration: configuration)
         var options = FitOptions()
         options.epochs = try a.int("epochs", default: 10)
         options.batchSize = try a.int("batch_size", default: 32)
-        try engine(a.range("X")) { () throws(EngineError) in try object.model.build(inputShape: Array(x.shape.dropFirst())) }
+        try engine(a.range("X")) { () throws(EngineError) in
+            try object.model.build(inputShape: Array(x.shape.dropFirst()))
+        }
         let model = object.model
         let initial = model.weights().map { $0.copied() }
         let shuffling = interpreter.random.draw { $0 }
@@ -65,16 +71,22 @@ enum Comparison {
     }
 
     /// The optimizers to compare: given, or the model's own kind of optimizer at each learning rate.
-    static func choices(_ a: BoundArguments, _ interpreter: Interpreter,
-                        configuration: TrainingConfiguration) throws(Diagnostic) -> [Choice] {
-        let given = a["optimizers"].flatMap { $0.isNone ? nil : $0 }, rates = a["learning_rates"].flatMap { $0.isNone ? nil : $0 }
+    static func choices(
+        _ a: BoundArguments, _ interpreter: Interpreter,
+        configuration: TrainingConfiguration
+    ) throws(Diagnostic) -> [Choice] {
+        let given = a["optimizers"].flatMap { $0.isNone ? nil : $0 }
+        let rates = a["learning_rates"].flatMap { $0.isNone ? nil : $0 }
         guard (given == nil) != (rates == nil) else {
-            throw Diagnostic("compare() needs either optimizers=[...] or learning_rates=[...]", at: a.callRange,
-                             hint: "compare(model, X, y, learning_rates=[0.001, 0.1, 10])")
+            throw Diagnostic(
+                "compare() needs either optimizers=[...] or learning_rates=[...]", at: a.callRange,
+                hint: "compare(model, X, y, learning_rates=[0.001, 0.1, 10])")
         }
         var labels: [String] = []
         if let value = a["labels"], !value.isNone {
-            for label in try interpreter.iterate(value, range: a.range("labels")) { labels.append(interpreter.str(label)) }
+            for label in try interpreter.iterate(value, range: a.range("labels")) {
+                labels.append(interpreter.str(label))
+            }
         }
         var choices: [Choice] = []
         if let given {
@@ -82,13 +94,15 @@ enum Comparison {
                 let optimizer = try KerasLibrary.optimizer(from: value, range: a.range("optimizers"))
                 // Each run starts without another's momentum or moment estimates.
                 optimizer.reset()
-                choices.append(Choice(label: "\(optimizer.name) lr=\(format(optimizer.learningRate))", optimizer: optimizer))
+                choices.append(
+                    Choice(label: "\(optimizer.name) lr=\(format(optimizer.learningRate))", optimizer: optimizer))
             }
         } else if let rates {
             for value in try interpreter.iterate(rates, range: a.range("learning_rates")) {
                 guard let rate = value.numberValue, rate > 0, rate.isFinite else {
-                    throw Diagnostic("learning rates are positive numbers; got \(interpreter.str(value))",
-                                     at: a.range("learning_rates"))
+                    throw Diagnostic(
+                        "learning rates are positive numbers; got \(interpreter.str(value))",
+                        at: a.range("learning_rates"))
                 }
                 let kind = configuration.optimizer.name
                 guard let optimizer = makeOptimizer(named: kind.lowercased()) else {
@@ -98,7 +112,9 @@ enum Comparison {
                 choices.append(Choice(label: "\(kind) lr=\(format(Float(rate)))", optimizer: optimizer))
             }
         }
-        guard !choices.isEmpty else { throw Diagnostic("compare() needs at least one choice to train", at: a.callRange) }
+        guard !choices.isEmpty else {
+            throw Diagnostic("compare() needs at least one choice to train", at: a.callRange)
+        }
         for index in choices.indices where index < labels.count { choices[index].label = labels[index] }
         return choices
     }
@@ -110,8 +126,8 @@ enum Comparison {
     static func summary(_ label: String, _ history: History, style: Style) -> String {
         let losses = history["loss"] ?? []
         guard let first = losses.first, let last = losses.last else { return "\(label): no epoch finished\n" }
-        var line = "\(label): loss \(style.decimal(first)) \(style.rightArrow) \(style.decimal(last)) after \(losses.count) epoch"
-            + (losses.count == 1 ? "" : "s")
+        var line = "\(label): loss \(style.decimal(first)) \(style.rightArrow) \(style.decimal(last)) "
+            + "after \(losses.count) epoch" + (losses.count == 1 ? "" : "s")
         if let accuracy = history["accuracy"]?.last { line += ", accuracy \(style.decimal(accuracy))" }
         if history.stop != nil { line += "; stopped: the loss stopped being a finite number" }
         return line + "\n"
@@ -121,13 +137,17 @@ enum Comparison {
     static func charts(_ runs: [(label: String, history: History)], style: Style) -> String {
         var text = ""
         for name in ["loss", "accuracy"] {
-            let series = runs.compactMap { run in run.history[name].map { LineChart.Series(name: run.label, values: $0) } }
+            let series = runs.compactMap { run in
+                run.history[name].map { LineChart.Series(name: run.label, values: $0) }
+            }
             guard series.count == runs.count, !series.isEmpty else { continue }
             var chart = LineChart(style: style)
             if name.hasSuffix("accuracy") { chart.yRange = (0, 1) }
             // A loss that blew up would flatten the others into the bottom row: powers of ten then.
             let values = series.flatMap(\.values).filter { $0.isFinite && $0 > 0 }
-            if name == "loss", let low = values.min(), let high = values.max(), high / low > 100 { chart.logScale = true }
+            if name == "loss", let low = values.min(), let high = values.max(), high / low > 100 {
+                chart.logScale = true
+            }
             text += chart.render(series, xLabel: "epoch", title: name)
         }
         return text

@@ -54,13 +54,17 @@ public struct ValueDiagram {
         var largest: [Float] = []
         for (number, column) in columns.enumerated().dropFirst() {
             let previous = columns[number - 1]
-            let units = column.values.count, inputs = previous.values.count
+            let units = column.values.count
+            let inputs = previous.values.count
             let scale = max(column.weights.map(abs).max() ?? 0, 1e-12)
             largest.append(column.weights.map(abs).max() ?? 0)
-            let start = stride * (number - 1) + ValueDiagram.nodeWidth, end = stride * number - 1
+            let start = stride * (number - 1) + ValueDiagram.nodeWidth
+            let end = stride * number - 1
             for (source, fromRow) in rows(previous) {
                 for (target, toRow) in rows(column) {
-                    guard let source, let target, source * units + target < column.weights.count, inputs > 0 else { continue }
+                    guard let source, let target, source * units + target < column.weights.count, inputs > 0 else {
+                        continue
+                    }
                     let weight = column.weights[source * units + target]
                     let size = abs(weight) / scale
                     let text = mark(weight, size: size)
@@ -76,22 +80,28 @@ public struct ValueDiagram {
         }
         for (number, column) in columns.enumerated() {
             for (index, row) in rows(column) {
-                let text = index.map { node(column.values[$0]) }
+                let text =
+                    index.map { node(column.values[$0]) }
                     ?? String(repeating: " ", count: 3) + (style.unicode ? "⋮" : ":") + "   "
-                for (offset, character) in text.enumerated() { cells[row][stride * number + offset] = String(character) }
+                for (offset, character) in text.enumerated() {
+                    cells[row][stride * number + offset] = String(character)
+                }
             }
         }
         var lines = [style.emphasis(title)]
         lines.append(labelRow(columns.map { $0.name }, stride: stride))
         lines += cells.map { $0.joined().trimmingTrailing() }
         lines.append(labelRow(columns.map { $0.detail }, stride: stride))
-        lines.append(labelRow(columns.map { "\($0.values.count) neuron" + ($0.values.count == 1 ? "" : "s") }, stride: stride))
-        let signs = style.color
+        lines.append(
+            labelRow(columns.map { "\($0.values.count) neuron" + ($0.values.count == 1 ? "" : "s") }, stride: stride))
+        let signs =
+            style.color
             ? style.paint("blue", "34") + " positive, " + style.paint("orange", "38;5;208") + " negative; "
                 + "# + : strong, medium, weak"
             : "# + : positive, = - . negative (strong, medium, weak)"
         lines.append(style.note("lines: \(edgeName); \(signs)"))
-        lines.append(style.note("largest |value| per layer: " + largest.map { style.decimal($0) }.joined(separator: ", ")))
+        lines.append(
+            style.note("largest |value| per layer: " + largest.map { style.decimal($0) }.joined(separator: ", ")))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -99,8 +109,12 @@ public struct ValueDiagram {
     func node(_ value: Float) -> String {
         guard value.isFinite else { return value.isNaN ? "( nan )" : value > 0 ? "( +inf)" : "( -inf)" }
         let magnitude = abs(value)
-        let digits = magnitude >= 999.5 ? "999+" : magnitude >= 99.5 ? "\(Int(magnitude.rounded()))"
-            : magnitude >= 9.95 ? cFormatOne(magnitude) : cFormatTwo(magnitude)
+        let digits =
+            magnitude >= 999.5
+            ? "999+"
+            : magnitude >= 99.5
+                ? "\(Int(magnitude.rounded()))"
+                : magnitude >= 9.95 ? cFormatOne(magnitude) : cFormatTwo(magnitude)
         let text = (value < 0 ? "-" : "+") + digits
         let padded = text.count >= 5 ? text : String(repeating: " ", count: 5 - text.count) + text
         return "(" + padded + ")"
