@@ -107,3 +107,32 @@ import Testing
         }
     }
 }
+
+/// Lesson 10 as an instructor shows it, on a real pseudo-terminal with `--live`: the fit is drawn
+/// live (no progress bar), the three learning rates are compared in one picture, the diagram
+/// carries values, and each pause() waits for one Enter.
+@Suite struct LiveLessonTerminalTests {
+    @Test func lessonTenLive() throws {
+        let home = NSTemporaryDirectory() + "nnlab-live-lesson-\(getpid())"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let lesson = NNProcess.root.appendingPathComponent("lessons/10-learning-rates.nn").path
+        let terminal = try PseudoTerminal(
+            arguments: ["--live", lesson],
+            environment: ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        #expect(terminal.waitFor("Activations for one example"))
+        #expect(terminal.waitFor("Trained: epoch 40/40, loss 0.1822", timeout: 60))
+        #expect(terminal.waitFor("points: O class 0  X class 1"))
+        #expect(terminal.waitFor("press Enter"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("right (0.5): loss 0.5058 -> 0.1822 after 40 epochs", timeout: 60))
+        #expect(terminal.waitFor("epoch (loss on a log scale)"))
+        #expect(terminal.waitFor("press Enter"))
+        terminal.type("\r")
+        #expect(terminal.waitFor("Gradients for one example"))
+        #expect(terminal.exitStatus(timeout: 30) == 0)
+        #expect(!terminal.transcript.contains("Epoch 1/40"), "the live view replaced the progress bar")
+        #expect(terminal.transcript.contains("Training (live): epoch "), "frames were drawn while it trained")
+        #expect(terminal.transcript.contains("\u{1B}[J"), "each frame went back up over the one before")
+    }
+}
