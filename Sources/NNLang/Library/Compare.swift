@@ -59,8 +59,9 @@ enum Comparison {
             interpreter.random.draw { $0 = shuffling }
             model.compile(loss: configuration.loss, optimizer: choice.optimizer, metrics: configuration.metrics)
             interpreter.cancellation.clear()
+            let observer = liveObserver(model, x, y, epochs: options.epochs, interpreter)
             let history = try engine(a.callRange) { () throws(EngineError) in
-                try model.fit(x: x, y: y, options: options, observer: nil, cancellation: interpreter.cancellation)
+                try model.fit(x: x, y: y, options: options, observer: observer, cancellation: interpreter.cancellation)
             }
             runs.append((choice.label, history))
             interpreter.write(summary(choice.label, history, style: interpreter.style))
@@ -68,6 +69,19 @@ enum Comparison {
         }
         interpreter.write(charts(runs, style: interpreter.style))
         return .list(ListBox(runs.map { .object(HistoryObject($0.history, model: .object(object))) }))
+    }
+
+    /// With live training on (`nn --live`, `%live on`) at a terminal, each run is drawn as it trains;
+    /// otherwise the runs train silently and only their summary lines and the chart show.
+    static func liveObserver(_ model: Sequential, _ x: Tensor, _ y: Tensor, epochs: Int,
+                             _ interpreter: Interpreter) -> TrainingObserver? {
+        guard interpreter.options.live, interpreter.options.interactive else { return nil }
+        var context = FitContext(model: model, epochs: epochs, verbose: 0, explain: "off", output: interpreter.output,
+                                 usesDefaultOptimizer: false, sessionLevel: "off")
+        context.live = true
+        context.data = (x, y)
+        let observers = interpreter.trainingObservers.compactMap { $0(context) }
+        return observers.isEmpty ? nil : ObserverGroup(observers)
     }
 
     /// The optimizers to compare: given, or the model's own kind of optimizer at each learning rate.
