@@ -9,6 +9,7 @@ import Testing
         let home = NSTemporaryDirectory() + "nnlab-pty-\(getpid())"
         try? FileManager.default.removeItem(atPath: home)
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let terminal = try PseudoTerminal(arguments: [], environment: [
             "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
         ])
