@@ -41,15 +41,21 @@ let package = Package(
         .target(name: "NNTeach", dependencies: ["NNEngine", "NNPlot"]),
         .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "NNRepl", dependencies: ["NNLang", "NNPlot", "NNTeach", "NNEngine", "CEditLine"]),
+        .systemLibrary(name: "CZMQ", path: "Sources/CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
+        .target(
+            name: "NNKernel",
+            dependencies: ["NNRepl", "NNLang", "NNEngine", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(
             name: "nn",
-            dependencies: ["NNEngine", "NNLang", "NNPlot", "NNTeach", "NNRepl", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["NNEngine", "NNLang", "NNPlot", "NNTeach", "NNRepl", "NNKernel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "nn-bench", dependencies: ["NNEngine"]),
         .executableTarget(name: "nn-fuzz"),
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
-        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
+        .testTarget(name: "NNKernelTests", dependencies: ["NNKernel", "NNLang", "NNEngine"]),
+        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine", "NNLang", "NNPlot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
         .testTarget(

@@ -6,11 +6,11 @@ import NNPlot
 public final class Teacher: TrainingObserver {
     public let level: ExplainLevel
     let fixedStyle: Style
-    /// The style now, when it can change during a fit (a terminal resized); the fixed one otherwise.
-    public var restyle: (() -> Style)?
-    var style: Style { restyle?() ?? fixedStyle }
-    /// Called between the sections of a full step with the next one's name (a presenter's stop).
-    public var sectionBreak: ((String) -> Void)?
+    /// Where the style comes from when it can change during a fit (a terminal resized).
+    public var styles: StyleSource?
+    var style: Style { styles?.current ?? fixedStyle }
+    /// Stops between the sections of a full step (`nn --step`).
+    public weak var presenter: StatementPresenter?
     let write: (String) -> Void
     let notes: [String]
     private var plan: TrainingPlan?
@@ -67,7 +67,7 @@ public final class Teacher: TrainingObserver {
     public func stepDidFinish(_ trace: StepTrace) {
         explainedStep = true
         for (index, section) in StepExplanation(style: style).renderSections(trace, example: example).enumerated() {
-            if index > 0 { sectionBreak?(section.name) }
+            if index > 0 { presenter?.sectionBreak(section.name) }
             write(section.text)
         }
         if (plan?.stepsPerEpoch ?? 1) * (plan?.epochs ?? 1) > 1 {

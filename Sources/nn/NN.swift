@@ -18,11 +18,23 @@ struct NN: ParsableCommand {
               nn lessons/01-neurons-and-layers.nn     run a lesson
               nn -c "import numpy as np; print(np.ones(3))"
               nn --check lesson.nn                    parse and resolve names without running
+              nn lab.ipynb                            run a Jupyter notebook's cells in order
+              nn --to-notebook lesson.nn > lesson.ipynb
               cat lesson.nn | nn -                     read the program from standard input
+              nn kernel install --user               use NNLab in Jupyter (as the kernel "NNLab")
             """,
         version: NNLabVersion.string)
 
-    @ArgumentParser.Argument(help: "The program to run (.nn), or - for standard input; with none, nn starts the REPL.")
+    /// `nn kernel …` goes to the Jupyter kernel's command; anything else is a program to run (a
+    /// positional file argument would otherwise take the word `kernel` for a file name).
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "kernel" { return KernelCommand.main(Array(arguments.dropFirst())) }
+        main(arguments)
+    }
+
+    @ArgumentParser.Argument(
+        help: "The program (.nn) or notebook (.ipynb) to run, or - for standard input; with none, nn starts the REPL.")
     var file: String?
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run CODE instead of a file.", valueName: "code"))
@@ -58,9 +70,15 @@ struct NN: ParsableCommand {
     @Option(name: .long, help: MemoryLimit.help)
     var memoryLimit: MemoryLimit?
 
+    @Flag(name: .long, help: "Write the lesson as a Jupyter notebook (nbformat 4.5) to standard output.")
+    var toNotebook = false
+
     func validate() throws {
         if code != nil, let file {
             throw ValidationError("give either -c CODE or a program file, not both ('\(file)' would not run)")
+        }
+        if toNotebook, file == nil || file.map(Notebook.isNotebook) == true || code != nil {
+            throw ValidationError("--to-notebook turns a lesson file into a notebook, like nn --to-notebook lesson.nn")
         }
     }
 
@@ -91,6 +109,8 @@ struct NN: ParsableCommand {
         let source: SourceFile
         if let code {
             source = SourceFile(name: "<string>", text: code)
+        } else if let file, toNotebook {
+            return writeNotebook(fromLesson: file, output: output)
         } else if let file, file != "-" {
             do {
                 source = try SourceFile.read(file)
@@ -115,15 +135,13 @@ struct NN: ParsableCommand {
         // The presenter keeps a copy of each statement's output, to show it again.
         let sink: OutputSink = step ? RecordingOutput(output) : output
         let interpreter = Interpreter(output: sink, options: options)
-        interpreter.explainLevel = (explain ?? .epoch).rawValue
+        interpreter.explainLevel = explain ?? .epoch
         let styles = terminal.styles
-        var presenter: Presenter?
+        let teaching = Teaching.attach(
+            to: interpreter, styles: styles, output: sink, narration: true, override: explain)
         if step, let recording = sink as? RecordingOutput {
-            presenter = Presenter(interpreter: interpreter, output: recording, styles: styles)
+            teaching.presenter = Presenter(interpreter: interpreter, output: recording, styles: styles)
         }
-        Teaching.attach(to: interpreter, styles: styles, output: sink, narration: true, override: explain,
-                        sectionBreak: presenter.map { presenter in { presenter.sectionBreak($0) } })
-        presenter?.attach()
         let formatter = DiagnosticFormatter(color: terminal.errorColor)
         if let failure = perform(interpreter, source) {
             for diagnostic in failure.diagnostics { Terminal.printError(formatter.format(diagnostic, in: source)) }
@@ -135,11 +153,12 @@ struct NN: ParsableCommand {
     /// `nn` with no program: the notebook-style REPL, with line editing on a terminal and plain
     /// lines from a pipe.
     func startREPL(_ terminal: Terminal, output: StandardOutput) {
+        let output = OutputRecorder(forwardingTo: output)  // each cell's output, for %save session.ipynb
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed,
             live: live)
         let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = (explain ?? .epoch).rawValue
+        interpreter.explainLevel = explain ?? .epoch
         Teaching.attach(to: interpreter, styles: terminal.styles, output: output, narration: false, override: explain)
         Interrupts.install(cancelling: interpreter.cancellation)
         let reader: LineReader
@@ -155,6 +174,7 @@ struct NN: ParsableCommand {
 
     /// Checks or runs the program; returns its errors, if any.
     func perform(_ interpreter: Interpreter, _ source: SourceFile) -> DiagnosticList? {
+        if Notebook.isNotebook(source.name) { return performNotebook(interpreter, source) }
         do throws(DiagnosticList) {
             if check {
                 try interpreter.check(source)

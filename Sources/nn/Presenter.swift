@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNEngine
 import NNLang
 import NNPlot
 import NNRepl
@@ -12,7 +13,7 @@ import NNTeach
 /// previous statement and its output again, `r` runs the last statement again, `i` opens the REPL
 /// with the lesson's variables (Ctrl-D comes back), `c` runs to the end, `q` quits, `?` lists the keys.
 /// `pause()` and the sections of a full-step explanation are stops too, each waiting once.
-final class Presenter {
+final class Presenter: StatementPresenter {
     let interpreter: Interpreter
     let output: RecordingOutput
     let styles: StyleSource
@@ -54,13 +55,12 @@ final class Presenter {
         ?                 this list
         """
 
-    func attach() {
-        interpreter.beforeStatement = { [self] statement, source in stop(at: statement, in: source) }
-        let plainPause = interpreter.pauseHandler
-        interpreter.pauseHandler = { [self] message in
-            guard !continuing, !busy, !interpreter.exitRequested else { return plainPause?(message) ?? () }
-            if ask(prompt: message ?? "(paused)") == .quit { interpreter.exitRequested = true }
-        }
+    /// `pause()` is a stop: it waits once, and `q` there ends the program. Once the presenter runs
+    /// to the end (or runs code itself), the plain pause takes over.
+    func pause(_ message: String?) -> Bool {
+        guard !continuing, !busy, !interpreter.exitRequested else { return false }
+        if ask(prompt: message ?? "(paused)") == .quit { interpreter.exitRequested = true }
+        return true
     }
 
     /// A stop between the sections of a full-step explanation; `next` names what comes.
@@ -71,7 +71,7 @@ final class Presenter {
 
     enum Decision { case run, quit }
 
-    private func stop(at statement: Statement, in source: SourceFile) -> Bool {
+    func statementWillRun(_ statement: StatementStart) -> Bool {
         guard !busy else { return true }
         if var finished = running {
             finished.output = output.take()
@@ -80,11 +80,11 @@ final class Presenter {
         }
         guard !continuing else { return true }
         // Narration shows itself; the presenter stops at code.
-        if case .expression(.string) = statement { return true }
-        let (lines, code) = Presenter.code(of: statement, in: source)
+        if statement.isString { return true }
+        let (lines, code) = Presenter.code(of: statement)
         back = 0
         // pause() is a stop of its own: waiting here too would ask for Enter twice.
-        if case .expression(.call(.name("pause", _), _, _)) = statement {
+        if statement.isPause {
             startRunning(lines, code)
             return true
         }
@@ -102,15 +102,13 @@ final class Presenter {
     }
 
     /// The statement's lines as shown, and its text as a source with the lesson's line numbers.
-    static func code(of statement: Statement, in source: SourceFile) -> ([String], SourceFile) {
-        let range = statement.range
-        let lines = (range.start.line...max(range.start.line, range.end.line)).map { source.line($0) }
-        var text = lines
-        if range.start.column > 1, let first = text.first {
-            text[0] = String(first.dropFirst(range.start.column - 1))
+    static func code(of statement: StatementStart) -> ([String], SourceFile) {
+        var text = statement.lines
+        if statement.column > 1, let first = text.first {
+            text[0] = String(first.dropFirst(statement.column - 1))
         }
-        let padding = String(repeating: "\n", count: max(0, range.start.line - 1))
-        return (lines, SourceFile(name: source.name, text: padding + text.joined(separator: "\n")))
+        let padding = String(repeating: "\n", count: max(0, statement.line - 1))
+        return (statement.lines, SourceFile(name: statement.sourceName, text: padding + text.joined(separator: "\n")))
     }
 
     private func show(_ lines: [String], marker: String, color: String) {
@@ -190,11 +188,12 @@ final class Presenter {
     private func openREPL() {
         output.write(style.paint("  The REPL has the lesson's variables; Ctrl-D returns to the lesson.", "2") + "\n")
         busy = true
-        let narration = interpreter.narrationHandler
-        interpreter.narrationHandler = nil
+        // What is typed in the REPL is shown as values, never as narration.
+        let narration = interpreter.narrationAllowed
+        interpreter.narrationAllowed = false
         defer {
             busy = false
-            interpreter.narrationHandler = narration
+            interpreter.narrationAllowed = narration
             interpreter.exitRequested = false
             Interruption.install(interpreter.cancellation)
         }

@@ -67,7 +67,7 @@ enum Comparison {
             interpreter.write(summary(choice.label, history, style: interpreter.style))
             if history.interruption != nil { break }
         }
-        interpreter.write(charts(runs, style: interpreter.style))
+        interpreter.showPicture(charts(runs, style: interpreter.style))
         return .list(ListBox(runs.map { .object(HistoryObject($0.history, model: .object(object))) }))
     }
 
@@ -76,11 +76,11 @@ enum Comparison {
     static func liveObserver(_ model: Sequential, _ x: Tensor, _ y: Tensor, epochs: Int,
                              _ interpreter: Interpreter) -> TrainingObserver? {
         guard interpreter.options.live, interpreter.options.interactive else { return nil }
-        var context = FitContext(model: model, epochs: epochs, verbose: 0, explain: "off", output: interpreter.output,
-                                 usesDefaultOptimizer: false, sessionLevel: "off")
+        var context = FitContext(model: model, epochs: epochs, verbose: 0, explain: .off, usesDefaultOptimizer: false,
+                                 sessionLevel: .off)
         context.live = true
         context.data = (x, y)
-        let observers = interpreter.trainingObservers.compactMap { $0(context) }
+        let observers = interpreter.teaching?.trainingObservers(for: context) ?? []
         return observers.isEmpty ? nil : ObserverGroup(observers)
     }
 

@@ -33,7 +33,7 @@ enum PictureFunctions {
                     throw Diagnostic("show() draws a 2-D array; got shape \(formatShape(image.shape))", at: a.range("image"))
                 }
                 let (values, rows, columns) = PictureFunctions.image(image)
-                interpreter.write(ImagePicture(style: interpreter.style).render(values, rows: rows, columns: columns))
+                interpreter.showPicture(ImagePicture(style: interpreter.style).render(values, rows: rows, columns: columns))
                 return .none
             },
             "plot": function("plot", "*values, labels=None, title=None", summary: "NNLab: a line chart of a History (loss and metrics per epoch) or of lists of numbers") { a, interpreter throws(Diagnostic) in
@@ -44,7 +44,7 @@ enum PictureFunctions {
                     for group in historyGroups(history.history) {
                         var chart = chart
                         if group.title.hasSuffix("accuracy") { chart.yRange = (0, 1) }
-                        interpreter.write(chart.render(group.series, xLabel: "epoch", title: title ?? group.title))
+                        interpreter.showPicture(chart.render(group.series, xLabel: "epoch", title: title ?? group.title))
                     }
                     return .none
                 }
@@ -57,7 +57,7 @@ enum PictureFunctions {
                     let runs = histories.enumerated().map { index, history in
                         (label: index < names.count ? names[index] : "run \(index + 1)", history: history)
                     }
-                    interpreter.write(Comparison.charts(runs, style: interpreter.style))
+                    interpreter.showPicture(Comparison.charts(runs, style: interpreter.style))
                     return .none
                 }
                 var series: [LineChart.Series] = []
@@ -66,11 +66,11 @@ enum PictureFunctions {
                     let name = index < names.count ? names[index] : (a.rest.count == 1 ? "values" : "series \(index + 1)")
                     series.append(LineChart.Series(name: name, values: tensor.scalars))
                 }
-                interpreter.write(chart.render(series, xLabel: "index", title: title))
+                interpreter.showPicture(chart.render(series, xLabel: "index", title: title))
                 return .none
             },
             "plot_boundary": function("plot_boundary", "model, X, y, neuron=None, feature_names=None, labels=None", summary: "NNLab: the decision regions of a model (or of several, side by side) on two input features, with the data points; neuron=(layer, unit) maps where one hidden neuron is active") { a, interpreter throws(Diagnostic) in
-                interpreter.write(try BoundaryPictures.render(a, interpreter))
+                interpreter.showPicture(try BoundaryPictures.render(a, interpreter))
                 return .none
             },
             "heatmap": function("heatmap", "weights, numbers=False, row_labels=None, col_labels=None", summary: "NNLab: a weight matrix (or a layer's kernel) as coloured cells; numbers=True writes each value in its cell; row_labels and col_labels name the rows and columns") { a, interpreter throws(Diagnostic) in
@@ -92,7 +92,7 @@ enum PictureFunctions {
                     guard let given = a[key], !given.isNone else { continue }
                     heatmap[keyPath: path] = try interpreter.iterate(given, range: a.range(key)).map { interpreter.str($0) }
                 }
-                interpreter.write(heatmap.render(matrix.scalars, rows: rows, columns: columns, title: title))
+                interpreter.showPicture(heatmap.render(matrix.scalars, rows: rows, columns: columns, title: title))
                 return .none
             },
             "diagram": function("diagram", "model, x=None, y=None, grads=False", summary: "NNLab: the network drawn as columns of neurons; with x, each neuron's activation for the first example and each weight as a line marked by its sign and size; with y and grads=True, the gradients a step would apply") { a, interpreter throws(Diagnostic) in
@@ -101,10 +101,10 @@ enum PictureFunctions {
                 }
                 guard let xValue = a["x"], !xValue.isNone else {
                     let diagram = NetworkDiagram(style: interpreter.style)
-                    interpreter.write(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
+                    interpreter.showPicture(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
                     return .none
                 }
-                interpreter.write(try ValueDiagrams.render(model, a, interpreter))
+                interpreter.showPicture(try ValueDiagrams.render(model, a, interpreter))
                 return .none
             },
         ]

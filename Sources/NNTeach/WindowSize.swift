@@ -4,15 +4,14 @@ import Glibc
 import Darwin
 #endif
 import NNPlot
-import NNTeach
 import Synchronization
 
 /// SIGWINCH: the terminal's window changed size. The handler only counts changes; the width is
 /// measured again the next time a style is asked for (in the REPL, and during `fit`).
-enum WindowSize {
+public enum WindowSize {
     static let changes = Atomic<Int>(0)
 
-    static func install() {
+    public static func install() {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in WindowSize.changes.add(1, ordering: .relaxed) }
         sigemptyset(&action.sa_mask)
@@ -24,18 +23,18 @@ enum WindowSize {
 
 /// The style pictures and explanations use now: a terminal's is measured again after each resize;
 /// a pipe's stays 80 columns.
-final class StyleSource {
+public final class StyleSource {
     private var style: Style
-    let tracksWindow: Bool
+    public let tracksWindow: Bool
     private var seen = -1
 
-    init(_ style: Style, tracksWindow: Bool) {
+    public init(_ style: Style, tracksWindow: Bool) {
         self.style = style
         self.tracksWindow = tracksWindow
         if tracksWindow { WindowSize.install() }
     }
 
-    var current: Style {
+    public var current: Style {
         guard tracksWindow else { return style }
         let changes = WindowSize.changes.load(ordering: .relaxed)
         if changes != seen {
