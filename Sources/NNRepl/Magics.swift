@@ -15,7 +15,7 @@ struct Magics {
 
     static let names = [
         "explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref", "cpaste",
-        "edit",
+        "edit", "live",
     ]
 
     /// Notebook magics that course code carries and that mean nothing in a terminal session.
@@ -27,6 +27,7 @@ struct Magics {
         let argument = String(body.dropFirst(name.count)).trimmingCharacters()
         switch name {
         case "explain": explain(argument)
+        case "live": live(argument)
         case "history": history(argument)
         case "save": save(argument)
         case "load": load(argument)
@@ -65,6 +66,19 @@ struct Magics {
             say("Explanations are now at the '\(argument)' level.")
         } catch {
             say("UsageError: \(error.message)" + (error.hint.map { "; \($0)" } ?? ""))
+        }
+    }
+
+    /// `%live on|off`: whether `fit` draws its loss (and boundary) live, unless the call says.
+    func live(_ argument: String) {
+        switch argument {
+        case "": say("Live training is \(interpreter.options.live ? "on" : "off") (%live on or %live off).")
+        case "on", "off":
+            interpreter.options.live = argument == "on"
+            say(argument == "on" && !interpreter.options.interactive
+                ? "Live training is on; it is drawn on a terminal, so here fit prints its progress as usual."
+                : "Live training is now \(argument): fit \(argument == "on" ? "redraws its loss curve as it trains" : "shows its progress bar").")
+        default: say("UsageError: %live takes on or off")
         }
     }
 
@@ -180,6 +194,7 @@ struct Magics {
           Tab                    complete names, attributes after '.', keyword arguments, values
           _  __  _N  Out[N]      the last outputs
           %explain LEVEL         how much of training to explain: off, epoch, step, full
+          %live on|off           fit redraws its loss curve (and boundary) while it trains
           %history [-n] [1-4]    the cells of this session (with numbers)
           %save FILE [1-4 6]     write cells to a runnable .nn script, or with their outputs to
                                  a .ipynb notebook (asks before overwriting; -f overwrites,

@@ -21,9 +21,15 @@ public struct StepExplanation {
     ///   - example: the example to tell (0-based); by default the batch's highest-loss one, the
     ///     example that has most to teach.
     public func render(_ trace: StepTrace, inFit: Bool = true, example: Int? = nil) -> String {
+        renderSections(trace, inFit: inFit, example: example).map(\.text).joined()
+    }
+
+    /// The step in its four sections (forward pass, loss, backpropagation, update), each named, so
+    /// that a presenter can stop between them.
+    public func renderSections(_ trace: StepTrace, inFit: Bool = true, example: Int? = nil) -> [(name: String, text: String)] {
         var told = self
         told.row = example.map { min(max($0, 0), trace.input.rows - 1) } ?? highestLoss(trace)
-        return told.renderRow(trace, inFit: inFit, chosen: example != nil)
+        return told.sections(trace, inFit: inFit, chosen: example != nil)
     }
 
     /// The index of the batch's example with the largest loss (the first, on ties).
@@ -42,7 +48,7 @@ public struct StepExplanation {
         trace.target.rank == 1 ? Tensor([trace.target[flat: row]]) : trace.target.rows(row..<(row + 1))
     }
 
-    func renderRow(_ trace: StepTrace, inFit: Bool, chosen: Bool) -> String {
+    func sections(_ trace: StepTrace, inFit: Bool, chosen: Bool) -> [(name: String, text: String)] {
         var lines: [String] = []
         let batch = trace.input.rows
         let place = inFit ? " (epoch \(trace.epoch), batch \(trace.step))" : ""
@@ -52,12 +58,12 @@ public struct StepExplanation {
             LayerView(name: $0.name, kind: $0.kind, activation: $0.activation, input: $0.input, kernel: $0.kernelBefore,
                       bias: $0.biasBefore, z: $0.z, a: $0.a, details: $0.details)
         }, batch: batch)
-        lines += loss(trace)
-        lines.append(style.heading("Backpropagation (chain rule, from the output back)"))
-        lines += backward(trace)
-        lines.append(style.heading("Update: \(trace.optimizerName)"))
-        lines += update(trace)
-        return style.wrapped(lines.joined(separator: "\n")) + "\n"
+        let parts: [(String, [String])] = [
+            ("forward pass", lines), ("loss", loss(trace)),
+            ("backpropagation", [style.heading("Backpropagation (chain rule, from the output back)")] + backward(trace)),
+            ("update", [style.heading("Update: \(trace.optimizerName)")] + update(trace)),
+        ]
+        return parts.map { ($0.0, style.wrapped($0.1.joined(separator: "\n")) + "\n") }
     }
 
     /// A prediction told layer by layer (`model.explain(x)`), for the first example of `x`.

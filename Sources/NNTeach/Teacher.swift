@@ -5,7 +5,12 @@ import NNPlot
 /// Explains a running `fit` at the chosen level, listening to the engine's training events.
 public final class Teacher: TrainingObserver {
     public let level: ExplainLevel
-    let style: Style
+    let fixedStyle: Style
+    /// Where the style comes from when it can change during a fit (a terminal resized).
+    public var styles: StyleSource?
+    var style: Style { styles?.current ?? fixedStyle }
+    /// Stops between the sections of a full step (`nn --step`).
+    public weak var presenter: StatementPresenter?
     let write: (String) -> Void
     let notes: [String]
     private var plan: TrainingPlan?
@@ -21,7 +26,7 @@ public final class Teacher: TrainingObserver {
     ///   given no optimizer, so Keras uses RMSprop").
     public init(level: ExplainLevel, style: Style, notes: [String] = [], write: @escaping (String) -> Void) {
         self.level = level
-        self.style = style
+        self.fixedStyle = style
         self.notes = notes
         self.write = write
     }
@@ -61,7 +66,10 @@ public final class Teacher: TrainingObserver {
 
     public func stepDidFinish(_ trace: StepTrace) {
         explainedStep = true
-        write(StepExplanation(style: style).render(trace, example: example))
+        for (index, section) in StepExplanation(style: style).renderSections(trace, example: example).enumerated() {
+            if index > 0 { presenter?.sectionBreak(section.name) }
+            write(section.text)
+        }
         if (plan?.stepsPerEpoch ?? 1) * (plan?.epochs ?? 1) > 1 {
             say("(That was step \(trace.iteration) in full; the rest of training continues at the epoch level. "
                 + "model.step(x, y) explains any single step.)")

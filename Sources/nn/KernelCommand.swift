@@ -41,7 +41,8 @@ struct KernelCommand: ParsableCommand {
         // text output, and pictures need them to tell classes apart), 80 columns.
         server.run { interpreter, output in
             let style = Style(unicode: true, color: true, width: 80)
-            Teaching.attach(to: interpreter, style: style, output: output, narration: false)
+            Teaching.attach(
+                to: interpreter, styles: StyleSource(style, tracksWindow: false), output: output, narration: false)
         }
     }
 

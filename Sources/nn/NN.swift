@@ -59,8 +59,12 @@ struct NN: ParsableCommand {
                                             + "given here, it overrides the program's own fit(explain=...)."))
     var explain: ExplainLevel?
 
+    @Flag(name: .long, help: ArgumentHelp("Draw training live on a terminal: fit redraws its loss curve (and, for two "
+                                          + "input features, the decision boundary) instead of the progress bar."))
+    var live = false
+
     @Flag(name: .long,
-          help: "Presenter mode: show each statement and wait for Enter before running it (q quits, c continues).")
+          help: "Presenter mode: show each statement and wait for Enter before running it (? lists the keys).")
     var step = false
 
     @Option(name: .long, help: MemoryLimit.help)
@@ -121,19 +125,22 @@ struct NN: ParsableCommand {
             return nil
         }
         let options = InterpreterOptions(
-            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
-        let interpreter = Interpreter(output: output, options: options)
+            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed,
+            live: live)
+        if step, source.name == "<stdin>" {
+            Terminal.printError(
+                "nn: --step reads your answers from standard input, so the program must come from a file")
+            return ExitCode(2)
+        }
+        // The presenter keeps a copy of each statement's output, to show it again.
+        let sink: OutputSink = step ? RecordingOutput(output) : output
+        let interpreter = Interpreter(output: sink, options: options)
         interpreter.explainLevel = explain ?? .epoch
-        let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
-                          width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
-        Teaching.attach(to: interpreter, style: style, output: output, narration: true, override: explain)
-        if step {
-            guard source.name != "<stdin>" else {
-                Terminal.printError(
-                    "nn: --step reads your answers from standard input, so the program must come from a file")
-                return ExitCode(2)
-            }
-            (interpreter.teaching as? TerminalTeaching)?.presenter = Presenter(style: style) { output.write($0) }
+        let styles = terminal.styles
+        let teaching = Teaching.attach(
+            to: interpreter, styles: styles, output: sink, narration: true, override: explain)
+        if step, let recording = sink as? RecordingOutput {
+            teaching.presenter = Presenter(interpreter: interpreter, output: recording, styles: styles)
         }
         let formatter = DiagnosticFormatter(color: terminal.errorColor)
         if let failure = perform(interpreter, source) {
@@ -148,12 +155,11 @@ struct NN: ParsableCommand {
     func startREPL(_ terminal: Terminal, output: StandardOutput) {
         let output = OutputRecorder(forwardingTo: output)  // each cell's output, for %save session.ipynb
         let options = InterpreterOptions(
-            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
+            interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed,
+            live: live)
         let interpreter = Interpreter(output: output, options: options)
         interpreter.explainLevel = explain ?? .epoch
-        let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
-                          width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
-        Teaching.attach(to: interpreter, style: style, output: output, narration: false, override: explain)
+        Teaching.attach(to: interpreter, styles: terminal.styles, output: output, narration: false, override: explain)
         Interrupts.install(cancelling: interpreter.cancellation)
         let reader: LineReader
         if Terminal.standardInputIsTerminal {

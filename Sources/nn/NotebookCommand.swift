@@ -35,6 +35,7 @@ extension NN {
         if step {
             // A notebook is presented a cell at a time, not a statement at a time.
             (interpreter.teaching as? TerminalTeaching)?.presenter = nil
+            (interpreter.output as? RecordingOutput)?.recording = false
             let stepper = CellStepper(output: interpreter.output, color: color)
             runner.beforeCell = { stepper.present(cell: $0, code: $1) }
         }

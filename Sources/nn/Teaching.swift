@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNLang
 import NNPlot
@@ -16,10 +11,12 @@ enum Teaching {
     ///   a value to show (in the REPL).
     /// - Parameter override: the level given on the command line, which wins over the program's own
     ///   `fit(explain=...)` (an instructor silences a lesson with `--explain off`).
-    static func attach(to interpreter: Interpreter, style: Style, output: OutputSink, narration: Bool,
-                       override: ExplainLevel? = nil) {
-        let teaching = TerminalTeaching(style: style, narration: narration, override: override) { output.write($0) }
+    @discardableResult
+    static func attach(to interpreter: Interpreter, styles: StyleSource, output: OutputSink, narration: Bool,
+                       override: ExplainLevel? = nil) -> TerminalTeaching {
+        let teaching = TerminalTeaching(styles: styles, narration: narration, override: override) { output.write($0) }
         interpreter.teaching = teaching
-        interpreter.style = style
+        interpreter.style = styles.current
+        return teaching
     }
 }

@@ -3,8 +3,10 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import NNPlot
 import NNEngine
 import NNLang
+import NNTeach
 
 /// What the terminal can show, from isatty, NO_COLOR and the locale.
 struct Terminal {
@@ -38,6 +40,12 @@ struct Terminal {
     }
 
     static var standardInputIsTerminal: Bool { isatty(0) == 1 }
+
+    /// The teaching layer's style: measured again after each resize on a terminal, 80 columns otherwise.
+    var styles: StyleSource {
+        StyleSource(Style(unicode: teachingUnicode, color: color, width: outputIsTerminal ? Style.terminalWidth() : 80),
+                    tracksWindow: outputIsTerminal)
+    }
 
     static func printError(_ text: String) {
         let line = text + "\n"

@@ -59,8 +59,9 @@ import Testing
         let map = WeightHeatmap(style: .plain).render([-1, 0, 0.5, 1, -0.25, 0], rows: 2, columns: 3, title: "W")
         let lines = map.split(separator: "\n")
         #expect(lines[0] == "W  2x3")
-        #expect(lines[1] == "-- . +")
-        #expect(lines[2] == "++ - .")
+        #expect(lines[1] == "   0 1 2")
+        #expect(lines[2] == "0 -- . +")
+        #expect(lines[3] == "1 ++ - .")
     }
 
     @Test func diagramShowsEveryLayer() {

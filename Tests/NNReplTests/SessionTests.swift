@@ -77,6 +77,23 @@ import Testing
         #expect(reader.prompts.count == 2)
     }
 
+    /// `%live on|off` sets how fit shows training for the session; without a terminal it says the
+    /// progress is printed as usual, and the first live fit says so once.
+    @Test func liveMagic() {
+        let (session, output, _) = session([
+            "%live", "%live on", "%live sideways", "X, y = make_xor(n_samples=8, random_state=0)",
+            "m = Sequential([Dense(1, activation='sigmoid')]); m.compile(loss='binary_crossentropy')",
+            "h = m.fit(X, y, epochs=1, verbose=2); h = m.fit(X, y, epochs=1, verbose=2)", "%live off",
+        ])
+        let text = output.text
+        #expect(text.contains("Live training is off (%live on or %live off)."))
+        #expect(text.contains("Live training is on; it is drawn on a terminal, so here fit prints its progress as usual."))
+        #expect(text.contains("UsageError: %live takes on or off"))
+        #expect(text.components(separatedBy: "(live training is drawn on a terminal").count == 2)
+        #expect(text.contains("Live training is now off: fit shows its progress bar."))
+        #expect(!session.interpreter.options.live)
+    }
+
     @Test func magics() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/session.nn"

@@ -156,15 +156,73 @@ import Testing
     @Test func enterRunsOneStatementAtATimeAndQQuits() throws {
         let result = try NNProcess.run(["--step", lesson], input: "\n\n\nq\n")
         #expect(result.status == 0)
-        #expect(result.output.components(separatedBy: "[Enter] run").count - 1 == 4)
+        #expect(result.output.split(separator: "\n").filter { $0.hasPrefix("> ") }.count == 4)
+        #expect(result.output.components(separatedBy: "[Enter] run").count - 1 == 1, "the key hint appears once")
         #expect(result.output.contains("> import numpy as np"))
         #expect(!result.output.contains("Exercise"))
     }
 
     @Test func cRunsToTheEndWithoutAskingAgain() throws {
         let result = try NNProcess.run(["--step", lesson], input: "\nc\n")
-        #expect(result.output.components(separatedBy: "[Enter] run").count - 1 == 2)
+        #expect(result.output.split(separator: "\n").filter { $0.hasPrefix("> ") }.count == 2)
         #expect(result.output.contains("Exercise"))
+        #expect(result.status == 0)
+    }
+
+    /// b shows the previous statement with its output, r runs it again, i opens the REPL with the
+    /// lesson's variables (a line holding Ctrl-D returns), ? lists the keys; scripted on standard input.
+    @Test func backRerunReplAndHelp() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-presenter-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let program = "x = 41\nprint('x is', x)\ny = x + 1\npause('look at y')\nprint('y is', y)\n"
+        try Data(program.utf8).write(to: folder.appendingPathComponent("lesson.nn"))
+        let answers = ["", "", "b", "r", "i", "x + 1", "w = 7", "\u{04}", "?", "zz", "", "", "", "q"]
+        let result = try NNProcess.run(["--step", "lesson.nn"], in: folder, input: answers.joined(separator: "\n") + "\n")
+        let expected = """
+            > x = 41
+              [Enter] run   b back   r re-run   i REPL   c run to the end   q quit   ? keys 
+            > print('x is', x)
+            x is 41
+            > y = x + 1
+            < print('x is', x)
+            x is 41
+            > y = x + 1
+            @ print('x is', x)
+            x is 41
+            > y = x + 1
+              The REPL has the lesson's variables; Ctrl-D returns to the lesson.
+            In [1]: x + 1
+            Out[1]: 42
+
+            In [2]: w = 7
+            In [3]: 
+              Back to the lesson.
+            > y = x + 1
+            Enter, Space, →   run the statement shown
+            b, ←              show the previous statement and its output again (again: further back)
+            r                 run the last statement again (after b: the one shown; then b starts afresh)
+            i                 open the REPL with the lesson's variables; Ctrl-D comes back here
+            c                 run to the end without stopping
+            q                 quit
+            ?                 this list
+              'zz' is not a key here; ? lists them
+              look at y 
+            > print('y is', y)
+            y is 42
+
+            """
+        #expect(result.output == expected)
+        #expect(result.status == 0)
+    }
+
+    @Test func liveTrainingInAPipePrintsTheProgressAndSaysSoOnce() throws {
+        let code = "X, y = make_xor(n_samples=20, random_state=1); model = Sequential([Dense(1, activation='sigmoid')]); "
+            + "model.compile(loss='binary_crossentropy'); model.fit(X, y, epochs=1, live=True); model.fit(X, y, epochs=1)"
+        let result = try NNProcess.run(["--live", "-c", code])
+        #expect(result.output.components(separatedBy: "live training is drawn on a terminal").count - 1 == 1)
+        #expect(result.output.components(separatedBy: "Epoch 1/1").count - 1 == 2)
+        #expect(!result.output.contains("\u{1B}["))
         #expect(result.status == 0)
     }
 

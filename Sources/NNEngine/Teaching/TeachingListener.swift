@@ -46,12 +46,19 @@ public struct StatementStart: Sendable, Equatable {
     public var lines: [String]
     /// Whether the statement is a string standing alone.
     public var isString: Bool
+    /// The column (from 1) where the statement starts on its first line.
+    public var column: Int
+    /// Whether the statement is a call of `pause()`, which is a stop of its own.
+    public var isPause: Bool
 
-    public init(sourceName: String, line: Int, lines: [String], isString: Bool) {
+    public init(sourceName: String, line: Int, lines: [String], isString: Bool, column: Int = 1,
+                isPause: Bool = false) {
         self.sourceName = sourceName
         self.line = line
         self.lines = lines
         self.isString = isString
+        self.column = column
+        self.isPause = isPause
     }
 }
 
@@ -68,6 +75,9 @@ public struct FitContext {
     public let sessionLevel: ExplainLevel
     /// The `example=` argument: which example of the batch a full step tells (0-based).
     public var example: Int?
+    /// Whether training is to be drawn live (on a terminal), and the examples it trains on.
+    public var live = false
+    public var data: (x: Tensor, y: Tensor)?
 
     public init(model: Sequential, epochs: Int, verbose: Int, explain: ExplainLevel?, usesDefaultOptimizer: Bool,
                 sessionLevel: ExplainLevel, example: Int? = nil) {

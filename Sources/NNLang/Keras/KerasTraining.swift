@@ -65,9 +65,10 @@ enum KerasTraining {
     static func fitMethod(_ object: ModelObject) -> Value {
         function("fit", "x=None, y=None, batch_size=None, epochs=1, verbose='auto', callbacks=None, validation_split=0.0, "
                  + "validation_data=None, shuffle=True, class_weight=None, sample_weight=None, initial_epoch=0, "
-                 + "steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1, explain=None, example=None",
+                 + "steps_per_epoch=None, validation_steps=None, validation_batch_size=None, validation_freq=1, explain=None, example=None, live=None",
                  summary: "Train: epochs passes over x, each made of ceil(len(x)/batch_size) gradient steps; returns a History. "
-                    + "NNLab adds explain='off'|'epoch'|'step'|'full' and example=i (the example of the batch a full step tells)") { a, interpreter throws(Diagnostic) in
+                    + "NNLab adds explain='off'|'epoch'|'step'|'full', example=i (the example of the batch a full step tells) "
+                    + "and live=True (the loss curve redrawn while it trains, on a terminal)") { a, interpreter throws(Diagnostic) in
             for unsupported in ["class_weight", "sample_weight", "steps_per_epoch", "validation_steps", "validation_batch_size"]
                 where a[unsupported] != nil
             {
@@ -112,8 +113,10 @@ enum KerasTraining {
                                      usesDefaultOptimizer: object.usesDefaultOptimizer,
                                      sessionLevel: interpreter.explainLevel)
             context.example = try exampleIndex(a, rows: min(options.batchSize, x.rows))
+            context.live = try liveView(a, interpreter, verbose: verbose)
+            if context.live { context.data = (x, y) }
             var observers: [TrainingObserver] = []
-            if verbose > 0 {
+            if verbose > 0, !context.live {
                 // Per-step explanations print lines of their own; a bar redrawn in place would tangle with them.
                 var barOptions = interpreter.options
                 if context.level == .step { barOptions.interactive = false }
@@ -141,6 +144,22 @@ enum KerasTraining {
             historyObject.params["verbose"] = verbose
             return .object(HistoryObject(historyObject, model: .object(object)))
         }
+    }
+
+    /// Whether this fit is drawn live: `live=` or the session's setting, on a terminal (the picture
+    /// replaces the progress bar). In a pipe it is not, and a note says so once a session.
+    static func liveView(_ a: BoundArguments, _ interpreter: Interpreter, verbose: Int) throws(Diagnostic) -> Bool {
+        var asked = interpreter.options.live
+        if let value = a["live"], !value.isNone { asked = try a.bool("live", default: false) }
+        guard asked, verbose > 0 else { return false }
+        guard interpreter.options.interactive else {
+            if !interpreter.liveNoteGiven {
+                interpreter.liveNoteGiven = true
+                interpreter.write("(live training is drawn on a terminal; here the progress is printed as usual)\n")
+            }
+            return false
+        }
+        return true
     }
 
     /// A 1-D `x` is one feature per example, as Keras 3 reads it: shape (n,) becomes (n, 1).

@@ -6,8 +6,8 @@ extension Interpreter {
     func installBuiltins() -> Set<String> {
         var names = Set<String>()
         for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
-                      PictureFunctions.functions(), ExceptionClass.all, Builtins.iterationFunctions(),
-                      Builtins.decoratorFunctions()] {
+                      PictureFunctions.functions(), Comparison.functions(), ExceptionClass.all,
+                      Builtins.iterationFunctions(), Builtins.decoratorFunctions()] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }

@@ -6,7 +6,8 @@ enum Help {
         help(name) shows what a name is: help(Dense), help(model.fit), help(np.linspace).
         In the REPL, name? does the same, and %quickref lists the magics.
         NNLab's own names: model.step(x, y), model.explain(x), explain(level), show, plot,
-        plot_boundary, heatmap, diagram, make_xor, make_spiral, seed(n), pause().
+        plot_boundary, heatmap, diagram, compare, make_xor, make_spiral, seed(n), pause();
+        fit(..., live=True) draws training live on a terminal.
         """
 
     static func text(for value: Value, _ interpreter: Interpreter) -> String {

@@ -42,6 +42,8 @@ enum PictureFunctions {
                 guard !a.rest.isEmpty else { throw Diagnostic("plot() needs something to draw: plot(history) or plot(values)", at: a.callRange) }
                 if a.rest.count == 1, case .object(let history as HistoryObject) = a.rest[0] {
                     for group in historyGroups(history.history) {
+                        var chart = chart
+                        if group.title.hasSuffix("accuracy") { chart.yRange = (0, 1) }
                         interpreter.showPicture(chart.render(group.series, xLabel: "epoch", title: title ?? group.title))
                     }
                     return .none
@@ -49,6 +51,14 @@ enum PictureFunctions {
                 var names: [String] = []
                 if let labels = a["labels"] {
                     for label in try interpreter.iterate(labels, range: a.range("labels")) { names.append(interpreter.str(label)) }
+                }
+                // plot([h1, h2], labels=['SGD', 'Adam']) or plot(h1, h2): the runs' curves together.
+                if let histories = histories(a.rest, interpreter) {
+                    let runs = histories.enumerated().map { index, history in
+                        (label: index < names.count ? names[index] : "run \(index + 1)", history: history)
+                    }
+                    interpreter.showPicture(Comparison.charts(runs, style: interpreter.style))
+                    return .none
                 }
                 var series: [LineChart.Series] = []
                 for (index, value) in a.rest.enumerated() {
@@ -59,26 +69,11 @@ enum PictureFunctions {
                 interpreter.showPicture(chart.render(series, xLabel: "index", title: title))
                 return .none
             },
-            "plot_boundary": function("plot_boundary", "model, X, y", summary: "NNLab: the decision regions of a model on two input features, with the data points") { a, interpreter throws(Diagnostic) in
-                guard case .object(let model as ModelObject)? = a["model"] else {
-                    throw Diagnostic("plot_boundary() needs a model first: plot_boundary(model, X, y)", at: a.range("model"))
-                }
-                let points = try a.tensor("X", dtype: .float32), labels = try a.tensor("y")
-                guard points.rank == 2, points.shape[1] == 2 else {
-                    throw Diagnostic("plot_boundary() draws two input features; X has shape \(formatShape(points.shape))", at: a.range("X"))
-                }
-                try engine(a.callRange) { () throws(EngineError) in try model.model.build(inputWidth: 2) }
-                let count = points.shape[0]
-                let xs = (0..<count).map { points[flat: 2 * $0] }, ys = (0..<count).map { points[flat: 2 * $0 + 1] }
-                let text = DecisionBoundary(style: interpreter.style).render(xs: xs, ys: ys, labels: labels.scalars) { grid in
-                    let batch = Tensor(shape: [grid.count / 2, 2]) { grid[$0] }
-                    guard let outputs = try? model.model.predict(batch, batchSize: 4096) else { return ([], 1) }
-                    return (outputs.scalars, outputs.rowWidth)
-                }
-                interpreter.showPicture(text)
+            "plot_boundary": function("plot_boundary", "model, X, y, neuron=None, feature_names=None, labels=None", summary: "NNLab: the decision regions of a model (or of several, side by side) on two input features, with the data points; neuron=(layer, unit) maps where one hidden neuron is active") { a, interpreter throws(Diagnostic) in
+                interpreter.showPicture(try BoundaryPictures.render(a, interpreter))
                 return .none
             },
-            "heatmap": function("heatmap", "weights", summary: "NNLab: a weight matrix (or a layer's kernel) as coloured cells") { a, interpreter throws(Diagnostic) in
+            "heatmap": function("heatmap", "weights, numbers=False, row_labels=None, col_labels=None", summary: "NNLab: a weight matrix (or a layer's kernel) as coloured cells; numbers=True writes each value in its cell; row_labels and col_labels name the rows and columns") { a, interpreter throws(Diagnostic) in
                 var title = "weights"
                 let matrix: Tensor
                 if case .object(let object as LayerObject)? = a["weights"] {
@@ -91,18 +86,39 @@ enum PictureFunctions {
                     matrix = try a.tensor("weights")
                 }
                 let rows = matrix.rank >= 2 ? matrix.shape[0] : 1, columns = matrix.rank >= 2 ? matrix.rowWidth : matrix.count
-                interpreter.showPicture(WeightHeatmap(style: interpreter.style).render(matrix.scalars, rows: rows, columns: columns, title: title))
+                var heatmap = WeightHeatmap(style: interpreter.style)
+                heatmap.numbers = try a.bool("numbers", default: false)
+                for (key, path) in [("row_labels", \WeightHeatmap.rowLabels), ("col_labels", \WeightHeatmap.columnLabels)] {
+                    guard let given = a[key], !given.isNone else { continue }
+                    heatmap[keyPath: path] = try interpreter.iterate(given, range: a.range(key)).map { interpreter.str($0) }
+                }
+                interpreter.showPicture(heatmap.render(matrix.scalars, rows: rows, columns: columns, title: title))
                 return .none
             },
-            "diagram": function("diagram", "model", summary: "NNLab: the network drawn as columns of neurons, with activations and parameter counts") { a, interpreter throws(Diagnostic) in
+            "diagram": function("diagram", "model, x=None, y=None, grads=False", summary: "NNLab: the network drawn as columns of neurons; with x, each neuron's activation for the first example and each weight as a line marked by its sign and size; with y and grads=True, the gradients a step would apply") { a, interpreter throws(Diagnostic) in
                 guard case .object(let model as ModelObject)? = a["model"] else {
                     throw Diagnostic("diagram() needs a model", at: a.range("model"))
                 }
-                let diagram = NetworkDiagram(style: interpreter.style)
-                interpreter.showPicture(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
+                guard let xValue = a["x"], !xValue.isNone else {
+                    let diagram = NetworkDiagram(style: interpreter.style)
+                    interpreter.showPicture(diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
+                    return .none
+                }
+                interpreter.showPicture(try ValueDiagrams.render(model, a, interpreter))
                 return .none
             },
         ]
+    }
+
+    /// The histories in `values` (several, or one list of them), if that is all they are.
+    static func histories(_ values: [Value], _ interpreter: Interpreter) -> [History]? {
+        var items = values
+        if values.count == 1, case .list(let list) = values[0] { items = list.items }
+        let histories = items.compactMap { item -> History? in
+            if case .object(let history as HistoryObject) = item { return history.history }
+            return nil
+        }
+        return histories.count == items.count && histories.count > 1 ? histories : nil
     }
 
     /// A History's charts: the loss (with val_loss), then each metric (with its validation twin).

@@ -27,12 +27,18 @@ public final class Interpreter {
     public var explainLevel = ExplainLevel.epoch
     /// How pictures (`show`, `plot`, matplotlib) are drawn: symbols, colour and width. Plain ASCII
     /// at 80 columns unless the command line gives the terminal's.
-    public var style = Style.plain
+    public var style: Style {
+        get { (teaching as? StyleFollowing)?.currentStyle ?? fixedStyle }
+        set { fixedStyle = newValue }
+    }
+    private var fixedStyle = Style.plain
     /// False while a helper module (or a notebook's code cell) runs: its top-level strings are never narration.
     public var narrationAllowed = true
     /// What `input(prompt)` reads a line from (nil: end of input); by default standard input. A
     /// Jupyter kernel asks its client instead.
     public var inputHandler: ((String) -> String?)?
+    /// Whether a live fit outside a terminal has said, once, that it shows the usual progress.
+    var liveNoteGiven = false
     /// Set by `exit()` or `quit()`: the program stops after the current statement.
     public var exitRequested = false
     /// The source being run, for messages from inside calls.
@@ -64,8 +70,10 @@ public final class Interpreter {
 
     private func runGuarded(_ source: SourceFile) throws(DiagnosticList) -> Value? {
         let program = try Parser.parse(source.text)
+        // A run inside a run (the presenter's REPL, a re-run statement) gives the outer one its source back.
+        let outerSource = currentSource
         currentSource = source
-        defer { currentSource = nil }
+        defer { currentSource = outerSource }
         var last: Value?
         // A string standing alone at the top level of a lesson is narration; in a .py file, and
         // inside functions and blocks (docstrings), it is only a value, as in Python.
@@ -233,9 +241,11 @@ public final class Interpreter {
     static func start(of statement: Statement, in source: SourceFile) -> StatementStart {
         let range = statement.range
         let lines = (range.start.line...max(range.start.line, range.end.line)).map { source.line($0) }
-        var isString = false
+        var isString = false, isPause = false
         if case .expression(.string) = statement { isString = true }
-        return StatementStart(sourceName: source.name, line: range.start.line, lines: lines, isString: isString)
+        if case .expression(.call(.name("pause", _), _, _)) = statement { isPause = true }
+        return StatementStart(sourceName: source.name, line: range.start.line, lines: lines, isString: isString,
+                              column: range.start.column, isPause: isPause)
     }
 
     /// Writes text to the program's output.
@@ -274,9 +284,12 @@ public struct InterpreterOptions: Sendable {
     public var unicode = true
     /// The random seed at the start of the session.
     public var seed: UInt64 = RandomGenerator.defaultSeed
+    /// Whether `fit` shows training live (`nn --live`, `%live on`) when the call does not say.
+    public var live = false
 
     public init(interactive: Bool = false, color: Bool = false, unicode: Bool = true,
-                seed: UInt64 = RandomGenerator.defaultSeed) {
+                seed: UInt64 = RandomGenerator.defaultSeed, live: Bool = false) {
+        self.live = live
         self.interactive = interactive
         self.color = color
         self.unicode = unicode

@@ -3,15 +3,42 @@
 /// paler where the model is unsure), with the data points on top.
 public struct DecisionBoundary {
     let style: Style
-    var width = 60
-    var height = 24
+    public var width = 60
+    public var height = 24
+    /// The axes' names: the features' names (the columns of X by default).
+    public var featureNames = ("X[:, 0]", "X[:, 1]")
+    /// What the regions mean: the predicted class by default; a neuron map says what its two sides are.
+    public var regionNames: [String]?
+    /// Whether the legend lines follow the picture (pictures side by side share one).
+    public var showsLegend = true
 
     public init(style: Style) { self.style = style }
 
     /// Playground's orange and blue (as 256-colour codes), pale and strong, then more classes.
     static let regionColors = [(pale: 223, strong: 208), (pale: 153, strong: 25), (pale: 194, strong: 28), (pale: 225, strong: 127)]
-    static let asciiRegions: [Character] = [".", "+", "~", "="]
-    static let asciiPoints: [Character] = ["O", "X", "#", "@"]
+    public static let asciiRegions: [Character] = [".", "+", "~", "="]
+    public static let asciiPoints: [Character] = ["O", "X", "#", "@"]
+
+    /// A point of class `label`: a dot in its class's colour, or without colour a mark of its own.
+    public func pointMark(_ label: Int) -> String {
+        let index = label % DecisionBoundary.asciiPoints.count
+        if style.color { return "●" }
+        return style.unicode ? ["●", "○", "◆", "■"][index] : String(DecisionBoundary.asciiPoints[index])
+    }
+
+    /// What every mark means: the points by class, the background by predicted class (and the
+    /// blank of an unsure region).
+    public func legend(classes: Int) -> [String] {
+        let shown = 0..<min(classes, 4)
+        let points = shown.map { pointMark($0) + " class \($0)" }
+        var regions: [String] = shown.map { label in
+            let name = regionNames.map { label < $0.count ? $0[label] : "class \(label)" } ?? "predicted \(label)"
+            guard style.color else { return "\(DecisionBoundary.asciiRegions[label]) \(name)" }
+            return style.escape("48;5;\(DecisionBoundary.regionColors[label].pale)") + "  " + style.reset + " " + name
+        }
+        regions.append((style.color ? style.escape("48;5;255") + "  " + style.reset : "blank") + " unsure")
+        return ["points: " + points.joined(separator: "  "), "background: " + regions.joined(separator: "  ")]
+    }
 
     /// - Parameters:
     ///   - xs: the points' first features; `ys` their second; `labels` their classes.
@@ -60,7 +87,7 @@ public struct DecisionBoundary {
                 let palette = DecisionBoundary.regionColors[label % DecisionBoundary.regionColors.count]
                 if let point = pointAt[cell] {
                     let strong = DecisionBoundary.regionColors[point % DecisionBoundary.regionColors.count].strong
-                    let mark = style.unicode ? "●" : String(DecisionBoundary.asciiPoints[point % DecisionBoundary.asciiPoints.count])
+                    let mark = pointMark(point)
                     line += style.escape("48;5;\(palette.pale);38;5;\(strong)") + mark
                 } else if style.color {
                     line += style.escape("48;5;\(confidence > 0.5 ? palette.pale : 255)") + " "
@@ -70,8 +97,11 @@ public struct DecisionBoundary {
             }
             lines.append(line + style.reset)
         }
-        lines.append(style.note("x: \(style.decimal(left)) to \(style.decimal(right))   y: \(style.decimal(bottom)) to \(style.decimal(top))   "
-                                + (0..<min(classes, 4)).map { "class \($0) " + (style.unicode ? "●" : String(DecisionBoundary.asciiPoints[$0])) }.joined(separator: "  ")))
+        if showsLegend {
+            lines.append(style.note("\(style.rightArrow) \(featureNames.0) from \(style.decimal(left)) to \(style.decimal(right)); "
+                                    + "\(style.unicode ? "↑" : "^") \(featureNames.1) from \(style.decimal(bottom)) to \(style.decimal(top))"))
+            lines += legend(classes: classes).map { style.note($0) }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -5,6 +5,12 @@ public struct WeightHeatmap {
     static let maximumColumns = 36
     static let maximumRows = 24
 
+    /// Each cell's number written in it (six columns a cell instead of two).
+    public var numbers = false
+    /// Names of the rows and columns (by default their numbers, from 0, as `W[i, j]` counts them).
+    public var rowLabels: [String]?
+    public var columnLabels: [String]?
+
     public init(style: Style) { self.style = style }
 
     /// - Parameter values: the matrix's entries, row by row (`rows` x `columns`).
@@ -13,17 +19,45 @@ public struct WeightHeatmap {
         let columnStep = max(1, (columns + WeightHeatmap.maximumColumns - 1) / WeightHeatmap.maximumColumns)
         let largest = max(values.map(abs).max() ?? 1, 1e-12)
         var lines = [style.emphasis(title) + "  " + style.note("\(rows)x\(columns)" + (rowStep > 1 || columnStep > 1 ? ", averaged in \(rowStep)x\(columnStep) blocks" : ""))]
-        for r in stride(from: 0, to: rows, by: rowStep) {
-            var line = ""
+        let rowNames = stride(from: 0, to: rows, by: rowStep).map { r in rowLabels.map { r < $0.count ? $0[r] : "\(r)" } ?? "\(r)" }
+        let margin = (rowNames.map(\.count).max() ?? 1) + 1
+        let cellWidth = numbers ? 6 : 2
+        let columnNames = stride(from: 0, to: columns, by: columnStep).map { c in columnLabels.map { c < $0.count ? $0[c] : "\(c)" } ?? "\(c)" }
+        // Column names fit their cells: each one that fits, else every few (whole names, never cut).
+        var header = String(repeating: " ", count: margin)
+        // A two-column cell's mark is its second character: the name stands over it.
+        let shift = numbers ? 0 : 1
+        for (index, name) in columnNames.enumerated() where header.count <= margin + index * cellWidth + shift {
+            header += String(repeating: " ", count: margin + index * cellWidth + shift - header.count) + name + " "
+        }
+        lines.append(style.note(header.trimmingTrailing()))
+        for (rowIndex, r) in stride(from: 0, to: rows, by: rowStep).enumerated() {
+            var line = rowNames[rowIndex] + String(repeating: " ", count: margin - rowNames[rowIndex].count)
             for c in stride(from: 0, to: columns, by: columnStep) {
                 var total: Float = 0, count: Float = 0
                 for i in r..<min(rows, r + rowStep) { for j in c..<min(columns, c + columnStep) { total += values[i * columns + j]; count += 1 } }
-                line += cell(total / max(count, 1) / largest)
+                let mean = total / max(count, 1)
+                line += numbers ? numberCell(mean, scaled: mean / largest) : cell(mean / largest)
             }
-            lines.append(line + style.reset)
+            lines.append(style.color ? line + style.reset : line.trimmingTrailing())
         }
         lines.append(style.note("largest magnitude \(style.decimal(largest)); " + (style.color ? "blue negative, orange positive" : "- negative, + positive, more marks for larger")))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A cell with its number (`+0.12` in six columns), on its colour in colour.
+    func numberCell(_ value: Float, scaled: Float) -> String {
+        let magnitude = abs(value)
+        let hundredths = magnitude.isFinite ? Int(truncating: (magnitude * 100).rounded()) ?? 0 : 0
+        var digits = magnitude >= 9.995 ? (magnitude.isFinite && magnitude < 999.5 ? "\(Int(truncating: magnitude.rounded()) ?? 0)" : "big")
+            : "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+        if !value.isFinite { digits = value.isNaN ? "nan" : "inf" }
+        let text = (value < 0 ? "-" : "+") + digits
+        let padded = String(repeating: " ", count: max(0, 5 - text.count)) + text + " "
+        guard style.color else { return padded }
+        let strength = min(4, Int(truncating: (abs(scaled) * 4).rounded()) ?? 0)
+        let blues = [255, 153, 111, 68, 25], oranges = [255, 223, 215, 209, 208]
+        return style.escape("48;5;\((scaled < 0 ? blues : oranges)[strength]);30") + padded
     }
 
     /// One cell for a value scaled to -1…1, two characters wide.
