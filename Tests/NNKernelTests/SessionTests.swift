@@ -68,6 +68,14 @@ final class RecordingChannels: KernelChannels {
         #expect(result.first?["execution_count"]?.int == 2)
     }
 
+    @Test func userExpressionsAreEvaluatedAfterACell() {
+        let reply = execute("w = 5", ["user_expressions": ["double": "w * 2", "bad": "nope"]])
+        #expect(reply?["user_expressions"]?["double"]?["data"]?["text/plain"]?.string == "10")
+        #expect(reply?["user_expressions"]?["double"]?["status"]?.string == "ok")
+        #expect(reply?["user_expressions"]?["bad"]?["status"]?.string == "error")
+        #expect(reply?["user_expressions"]?["bad"]?["ename"]?.string == "NameError")
+    }
+
     @Test func silentExecutionIsNotCountedNorShown() {
         _ = execute("y = 1")
         let reply = execute("y + 1", ["silent": true])
@@ -92,6 +100,9 @@ final class RecordingChannels: KernelChannels {
             return
         }
         #expect(lines.contains { $0.string?.contains("b = a + missing") == true })
+        let raised = execute("raise ValueError('bad value')")
+        #expect(raised?["ename"]?.string == "ValueError")
+        #expect(raised?["evalue"]?.string == "bad value")
         // The session goes on: the first line's variable is kept.
         #expect(execute("a")?["status"]?.string == "ok")
     }

@@ -166,6 +166,18 @@ def talk_to_kernel():
         socket.close()
         check("the kernel lives on", client.kernel_info(reply=True, timeout=10)["content"]["status"] == "ok")
 
+        # After a failing cell, cells already queued behind it are aborted, as in IPython.
+        first = client.execute("import time\ntime.sleep(0.5)\n1 / 0")  # the second is queued meanwhile
+        second = client.execute("print('should not run')")
+        replies = {}
+        while len(replies) < 2:
+            message = client.get_shell_msg(timeout=30)
+            replies[message["parent_header"]["msg_id"]] = message["content"]
+        check("cells queued after an error are aborted", replies[first]["status"] == "error"
+              and replies[first]["ename"] == "ZeroDivisionError"
+              and replies[first]["evalue"] == "division by zero" and replies[second]["status"] == "aborted",
+              repr(replies)[:300])
+
         manager.restart_kernel(now=False)
         client.wait_for_ready(timeout=30)
         reply = client.execute("X", reply=True, timeout=30)["content"]
