@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "NNEngineTests", dependencies: ["NNEngine"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNReplTests", dependencies: ["NNRepl", "NNLang"]),
         .testTarget(name: "NNKernelTests", dependencies: ["NNKernel", "NNLang", "NNEngine"]),
-        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"]),
+        .testTarget(name: "NNPlotTests", dependencies: ["NNPlot"], exclude: ["Fixtures"]),
         .testTarget(name: "NNTeachTests", dependencies: ["NNTeach", "NNEngine", "NNLang", "NNPlot"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptTests", dependencies: ["nn"], exclude: ["Transcripts", "Scripts"]),
         .testTarget(

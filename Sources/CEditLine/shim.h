@@ -11,6 +11,8 @@
 
 typedef char *(*nn_completion_generator)(const char *text, int state);
 typedef void (*nn_completion_start)(const char *line, int start, int end);
+typedef int (*nn_key_reader)(FILE *stream);
+typedef int (*nn_key_command)(int count, int key);
 
 static nn_completion_generator nn_generator = NULL;
 static nn_completion_start nn_start = NULL;
@@ -22,9 +24,12 @@ static inline char **nn_attempt_completion(const char *text, int start, int end)
 }
 
 /// Prepares libedit: it catches signals while it reads (so Ctrl-Z, fg and resizing redraw the line)
-/// and passes Ctrl-C on to our handler; no space after a completion; the completer.
-static inline void nn_editline_setup(nn_completion_start start, nn_completion_generator generator) {
+/// and passes Ctrl-C on to our handler; no space after a completion; the completer; the function
+/// that reads each key (it must be set before libedit starts, which `using_history` does).
+static inline void nn_editline_setup(nn_completion_start start, nn_completion_generator generator,
+                                     nn_key_reader reader) {
     rl_readline_name = "nn";
+    rl_getc_function = reader;
     rl_catch_signals = 1;
     nn_start = start;
     nn_generator = generator;
@@ -38,5 +43,23 @@ static inline void nn_editline_setup(nn_completion_start start, nn_completion_ge
 static inline char *nn_editline_read(const char *prompt) { return readline(prompt); }
 
 static inline void nn_editline_add_history(const char *line) { add_history(line); }
+
+/// Binds one key (a byte) to a command; the command runs with `rl_point` and `rl_line_buffer` current.
+static inline int nn_editline_bind(const char *name, nn_key_command command, int key) {
+    return rl_add_defun(name, command, key);
+}
+
+/// A line of libedit's own configuration language (`bind ^_ ed-delete-prev-char`).
+static inline int nn_editline_configure(const char *line) { return rl_parse_and_bind(line); }
+
+/// Feeds `key` to libedit `count` times, as if typed, before anything else is read.
+static inline void nn_editline_push_key(int key, int count) { rl_insert(count, key); }
+
+/// Draws the prompt and the line again (after the terminal was given to the shell by Ctrl-Z).
+static inline void nn_editline_redisplay(void) { rl_forced_update_display(); }
+
+/// The buffer being edited (bytes, with line breaks in a multi-line cell) and the cursor's offset.
+static inline const char *nn_editline_buffer(void) { return rl_line_buffer; }
+static inline int nn_editline_point(void) { return rl_point; }
 
 #endif

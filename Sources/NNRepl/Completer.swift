@@ -17,6 +17,10 @@ public final class Completer {
     /// word as the line editor splits it: after the last space, quote, bracket, comma or operator.
     public func complete(_ line: String, wordStart: Int? = nil) -> [String] {
         let characters = Array(line)
+        // Tab with only spaces before the cursor indents, to the next multiple of 4 spaces.
+        if characters.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            return [String(repeating: " ", count: 4 - characters.count % 4)]
+        }
         if let quote = openQuote(characters) {
             let typed = String(characters[(quote + 1)...])
             return stringCompletions(typed, before: Array(characters[..<quote]))

@@ -17,28 +17,62 @@ public final class EditLineReader: LineReader {
     public init(completer: Completer, history: HistoryFile?) {
         self.history = history
         EditLineReader.completer = completer
+        // libedit keeps characters as wide ones and converts them with the C library, which knows
+        // only ASCII until a locale is chosen: without this, `é` typed or pasted vanished from the line.
+        setlocale(LC_CTYPE, "")
+        if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         nn_editline_setup(
             { line, start, end in
                 guard let line else { return }
-                let text = String(cString: line)
-                // libedit counts positions in bytes of the line.
-                let prefix = String(decoding: Array(text.utf8).prefix(Int(end)), as: UTF8.self)
+                // libedit counts positions in bytes of the buffer, which holds a whole cell when one
+                // was recalled or pasted: the completer sees the cursor's line up to the cursor.
+                let before = Array(String(cString: line).utf8).prefix(Int(end))
+                let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+                let prefix = String(decoding: before[lineStart...], as: UTF8.self)
                 EditLineReader.candidates = EditLineReader.completer?.complete(prefix, wordStart: Int(start)) ?? []
             },
             { _, state in
                 let index = Int(state)
                 guard index < EditLineReader.candidates.count else { return nil }
                 return strdup(EditLineReader.candidates[index])
-            })
-        for line in history?.load() ?? [] { nn_editline_add_history(line) }
+            },
+            { _ in TerminalKeys.next() })
+        // Backspace in an indentation goes back to the previous multiple of 4 spaces. libedit binds
+        // the terminal's erase key itself at every read, so `TerminalKeys` hands Backspace over as
+        // another key, bound here; the deletions themselves are pushed back as a third one.
+        _ = nn_editline_configure("bind ^_ ed-delete-prev-char")
+        _ = nn_editline_bind("nn-backspace", { _, _ in
+            nn_editline_push_key(0x1F, Int32(EditLineReader.charactersForBackspace()))
+            return 0
+        }, TerminalKeys.backspace)
+        for cell in history?.load() ?? [] { nn_editline_add_history(cell) }
+    }
+
+    /// How many characters Backspace deletes: back to a multiple of 4 in an indentation, else one.
+    static func charactersForBackspace() -> Int {
+        guard let buffer = nn_editline_buffer() else { return 1 }
+        let bytes = Array(String(cString: buffer).utf8).prefix(Int(nn_editline_point()))
+        let lineStart = bytes.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let before = bytes[lineStart...]
+        guard !before.isEmpty, before.allSatisfy({ $0 == UInt8(ascii: " ") }) else { return 1 }
+        return before.count % 4 == 0 ? 4 : before.count % 4
     }
 
     /// A person answers at the terminal, so the REPL may ask (before overwriting a file, say).
     public var isInteractive: Bool { true }
 
-    public func read(prompt: String) -> LineInput {
+    public func read(prompt: String) -> LineInput { read(prompt: prompt, indent: 0) }
+
+    public func read(prompt: String, indent: Int) -> LineInput {
         Interrupts.clear()
-        guard let pointer = nn_editline_read(EditLineReader.markingInvisible(prompt)) else {
+        TerminalKeys.pastedCell = false
+        // Input already waiting brings its own indentation (a paste the terminal did not mark).
+        if indent > 0, !TerminalKeys.inputIsWaiting { TerminalKeys.type(String(repeating: " ", count: indent)) }
+        BracketedPaste.enable()
+        let pointer = nn_editline_read(EditLineReader.markingInvisible(prompt))
+        BracketedPaste.disable()
+        guard let pointer else {
+            TerminalKeys.clear()
             if Interrupts.takePending() {
                 _ = "^C\n".withCString { write(1, $0, 3) }
                 return .interrupted
@@ -46,8 +80,11 @@ public final class EditLineReader: LineReader {
             return .end
         }
         defer { free(pointer) }
-        return .line(String(cString: pointer))
+        let text = String(cString: pointer)
+        return TerminalKeys.pastedCell || text.contains("\n") ? .cell(text) : .line(text)
     }
+
+    public var inputIsWaiting: Bool { TerminalKeys.inputIsWaiting }
 
     /// The prompt with each escape sequence (a colour) between readline's ignore markers, so libedit
     /// writes it as it is and counts it as taking no room; unmarked, it shows `[32m` on the screen.

@@ -5,16 +5,26 @@ import Darwin
 #endif
 
 /// The REPL's history across sessions: `$XDG_STATE_HOME/nnlab/history` (or
-/// `~/.local/state/nnlab/history`), one entered line per line, appended as each line is entered
-/// so nothing is lost if the process dies.
+/// `~/.local/state/nnlab/history`), one entered cell per entry, appended as each cell is entered
+/// so nothing is lost if the process dies. A cell's first line is written as it is and each
+/// further line after the continuation prompt `   ...: `, so the file reads like the session:
+///
+///     def add_one(x):
+///        ...:     return x + 1
+///        ...:
+///     add_one(41)
+///
+/// Files from before cells were kept (a line per entry) read the same way.
 ///
 /// A history that cannot be used (not writable, a folder, a FIFO, a device) never blocks or stops
 /// the REPL: it is skipped, and the first problem is reported once through `warn`.
 public final class HistoryFile {
     public let path: String
-    /// Lines kept when loading.
+    /// Cells kept when loading.
     static let limit = 2000
-    /// Only the end of a larger file is read: 2000 lines are far less than this.
+    /// What starts each line of a cell after its first.
+    static let continuation = "   ...: "
+    /// Only the end of a larger file is read: 2000 cells are usually far less than this.
     static let tailBytes = 1 << 20
     let warn: (String) -> Void
     private var warned = false
@@ -60,15 +70,50 @@ public final class HistoryFile {
             if count <= 0 { break }
             filled += count
         }
-        var lines = bytes[..<filled].split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
-        if start > 0, !lines.isEmpty { lines.removeFirst() }  // cut in the middle
-        return Array(lines.filter { !$0.isEmpty }.suffix(HistoryFile.limit))
+        let lines = bytes[..<filled].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        let cells = HistoryFile.cells(fromLines: start > 0 ? Array(lines.dropFirst()) : lines)
+        return Array(cells.suffix(HistoryFile.limit))
     }
 
-    public func append(_ line: String) {
+    /// The cells that lines of the file hold: a continuation line joins the cell before it (one
+    /// cut off at the start of what was read is dropped), and empty lines between cells are skipped.
+    static func cells(fromLines lines: [String]) -> [String] {
+        var cells: [String] = []
+        var current: [String]?
+        for line in lines {
+            if let rest = continuationText(line) {
+                current?.append(rest)
+                continue
+            }
+            if let cell = current { cells.append(cell.joined(separator: "\n")) }
+            current = line.isEmpty ? nil : [line]
+        }
+        if let cell = current { cells.append(cell.joined(separator: "\n")) }
+        return cells
+    }
+
+    /// The text of a continuation line (after `...: `, leading spaces before it allowed), or nil.
+    static func continuationText(_ line: String) -> String? {
+        let trimmed = line.drop { $0 == " " }
+        guard trimmed.hasPrefix("...:") else { return nil }
+        let rest = trimmed.dropFirst(4)
+        if rest.isEmpty { return "" }
+        return rest.first == " " ? String(rest.dropFirst()) : nil
+    }
+
+    /// A cell as lines of the file.
+    static func entry(_ cell: String) -> String {
+        let lines = cell.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { $0.allSatisfy { $0 == " " || $0 == "\t" } }
+        return lines.enumerated().map { $0.offset == 0 ? String($0.element) : continuation + $0.element }
+            .joined(separator: "\n") + "\n"
+    }
+
+    public func append(_ cell: String) {
         guard !warned, let descriptor = openFile(flags: O_WRONLY | O_APPEND | O_CREAT) else { return }
         defer { close(descriptor) }
-        var bytes = Array((line.replacingNewlines() + "\n").utf8)[...]
+        var bytes = Array(HistoryFile.entry(cell).utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
@@ -98,11 +143,5 @@ public final class HistoryFile {
         guard !warned else { return }
         warned = true
         warn("nn: history is not kept in this session: \(path): \(reason)")
-    }
-}
-
-extension String {
-    func replacingNewlines() -> String {
-        split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
     }
 }

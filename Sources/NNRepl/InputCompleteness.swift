@@ -38,11 +38,31 @@ public struct InputCompleteness {
     }
 
     var needsMore: Bool {
-        if let quote, quote.count == 3 { return true }
-        if depth > 0 { return true }
-        if lastLine.hasSuffix("\\") { return true }
+        if isOpen { return true }
         if firstLineIsHeader { return !(lineCount > 1 && lastLine.trimmingCharacters().isEmpty) }
         return false
+    }
+
+    /// Whether a bracket, a triple-quoted string or a line ending in a backslash is still open:
+    /// what even a whole cell (a paste) needs more lines for.
+    var isOpen: Bool {
+        if let quote, quote.count == 3 { return true }
+        return depth > 0 || lastLine.hasSuffix("\\")
+    }
+
+    /// Whether the cell is a block (its first line ends with `:`), which auto-indent helps type.
+    var isBlock: Bool { firstLineIsHeader }
+
+    /// The indentation (in spaces) the next line starts with in a block: the last line's, 4 more
+    /// after a line ending with `:`, 4 fewer after `return`, `pass`, `break`, `continue`, `raise`.
+    static func indent(after line: String) -> Int {
+        let leading = line.prefix { $0 == " " || $0 == "\t" }
+        let width = leading.reduce(0) { $0 + ($1 == "\t" ? 4 : 1) }
+        let code = String(line.prefix { $0 != "#" }).trimmingCharacters()
+        if code.hasSuffix(":") { return width + 4 }
+        let firstWord = code.prefix { $0.isLetter || $0 == "_" }
+        if ["return", "pass", "break", "continue", "raise"].contains(String(firstWord)) { return max(0, width - 4) }
+        return width
     }
 
     private mutating func scan(_ characters: [Character]) {

@@ -31,6 +31,9 @@ public enum Interrupts {
 
     static func clear() { pending.store(false, ordering: .relaxed) }
 
+    /// Whether Ctrl-C was pressed since the last check (without forgetting it).
+    static var isPending: Bool { pending.load(ordering: .relaxed) }
+
     /// Whether Ctrl-C was pressed since the last check (and forgets it).
     static func takePending() -> Bool { pending.exchange(false, ordering: .relaxed) }
 }

@@ -7,14 +7,15 @@ import NNEngine
 import NNLang
 
 /// IPython-style line magics: `%explain`, `%history`, `%save`, `%load`, `%run`, `%reset`, `%who`,
-/// `%whos`, `%time`, `%diagnose`, `%quickref`.
+/// `%whos`, `%time`, `%diagnose`, `%cpaste`, `%edit`, `%quickref`.
 struct Magics {
     let session: Session
     var output: OutputSink { session.output }
     var interpreter: Interpreter { session.interpreter }
 
     static let names = [
-        "explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref",
+        "explain", "history", "save", "load", "run", "reset", "who", "whos", "time", "diagnose", "quickref", "cpaste",
+        "edit",
     ]
 
     /// Notebook magics that course code carries and that mean nothing in a terminal session.
@@ -41,6 +42,8 @@ struct Magics {
         case "time": time(argument, number: number)
         case "diagnose": diagnose(argument, number: number)
         case "quickref": say(Magics.quickReference)
+        case "cpaste": cpaste(number: number)
+        case "edit": edit(argument, number: number)
         case _ where Magics.notebookOnly.contains(name):
             // Course notebooks start with these; NNLab draws in the terminal and needs no extensions.
             say("(%\(name) is for Jupyter notebooks; NNLab needs nothing here and goes on)")
@@ -54,12 +57,11 @@ struct Magics {
 
     func explain(_ argument: String) {
         guard !argument.isEmpty else {
-            say("Explanations are at the '\(interpreter.explainLevel)' level (off, epoch, step or full).")
+            say("Explanations are at the '\(interpreter.explainLevel.rawValue)' level (off, epoch, step or full).")
             return
         }
         do {
-            try Interpreter.checkExplainLevel(argument, range: nil)
-            interpreter.explainLevel = argument
+            interpreter.explainLevel = try ExplainLevel.parse(argument, range: nil)
             say("Explanations are now at the '\(argument)' level.")
         } catch {
             say("UsageError: \(error.message)" + (error.hint.map { "; \($0)" } ?? ""))
@@ -112,7 +114,7 @@ struct Magics {
         guard !path.isEmpty else {
             return say("UsageError: %load needs a file name, like %load lessons/01-neurons-and-layers.nn")
         }
-        guard let text = readFile(path) else { return }
+        guard let text = Notebook.isNotebook(path) ? notebookCode(path) : readFile(path) else { return }
         say("# %load \(path)\n" + text.trimmingCharacters())
         let number = session.count - 1
         session.cells[number] = text
@@ -122,6 +124,7 @@ struct Magics {
     /// `%run FILE`: runs a program in the session; its variables stay.
     func runFile(_ path: String) {
         guard !path.isEmpty else { return say("UsageError: %run needs a file name, like %run examples/xor.nn") }
+        if Notebook.isNotebook(path) { return runNotebook(path) }
         guard let text = readFile(path) else { return }
         session.execute(SourceFile(name: path, text: text), number: nil)
         // exit() ends the script, not the session (IPython's %run catches SystemExit the same way).
@@ -178,14 +181,18 @@ struct Magics {
           _  __  _N  Out[N]      the last outputs
           %explain LEVEL         how much of training to explain: off, epoch, step, full
           %history [-n] [1-4]    the cells of this session (with numbers)
-          %save FILE [1-4 6]     write cells to a runnable .nn script (asks before overwriting;
-                                 -f overwrites, -a appends)
-          %load FILE             show a file's code and run it as this cell
-          %run FILE              run a program here; its variables stay
+          %save FILE [1-4 6]     write cells to a runnable .nn script, or with their outputs to
+                                 a .ipynb notebook (asks before overwriting; -f overwrites,
+                                 -a appends)
+          %load FILE             show a file's (or notebook's) code and run it as this cell
+          %run FILE              run a program or notebook here; its variables stay
           %reset                 forget every variable
           %who / %whos           your variables (with types and shapes)
           %time STATEMENT        run a statement and time it
           %diagnose [MODEL X y]  what may be going wrong in training, layer by layer
+          %cpaste                paste a cell, then '--' alone on a line to run it
+          %edit [N]              write a cell (or change cell N) in $EDITOR, then run it
+          Up / Down, Ctrl-R      recall whole cells (Enter runs, Alt-Enter adds a line)
           Ctrl-C                 clear the line, or stop a running fit after its current batch
           Ctrl-D, exit()         leave
         """

@@ -29,8 +29,9 @@ extension Magics {
         }
         let path = Magics.withExtension(String(first))
         let code: [String]
+        var chosen: [Int] = []
         do throws(UsageError) {
-            let chosen = try CellRanges.select(Array(words.dropFirst()), from: codeCells)
+            chosen = try CellRanges.select(Array(words.dropFirst()), from: codeCells)
             code = chosen.compactMap { session.cells[$0] }.filter { !session.isCommand($0) }
             if code.isEmpty {
                 throw UsageError("those cells hold no code to save (magics and help requests are left out)")
@@ -53,12 +54,32 @@ extension Magics {
                 return say("Operation cancelled.")
             }
         }
-        let text = code.joined(separator: "\n") + "\n"
-        if let problem = Magics.writeFile(text, to: path, append: append) {
+        let notebook = Notebook.isNotebook(path)
+        guard let text = notebook ? notebookText(chosen, path: path, append: append && exists)
+                                  : code.joined(separator: "\n") + "\n" else { return }
+        if let problem = Magics.writeFile(text, to: path, append: append && !notebook) {
             return say("Could not write '\(path)': \(problem)")
         }
         let verb = append ? "appended" : "written"
-        say("The following commands were \(verb) to file `\(path)`:\n" + text.trimmingCharacters())
+        let shown = (code.joined(separator: "\n") + "\n").trimmingCharacters()
+        say("The following commands were \(verb) to file `\(path)`:\n" + shown)
+    }
+
+    /// `%save session.ipynb`: the cells as a notebook with their outputs; `-a` adds them to the
+    /// notebook already there.
+    func notebookText(_ numbers: [Int], path: String, append: Bool) -> String? {
+        var notebook = session.notebook(of: numbers)
+        if append {
+            do {
+                var existing = try Notebook.read(path)
+                existing.cells += notebook.cells
+                notebook = existing
+            } catch {
+                say("UsageError: \(error.message)")
+                return nil
+            }
+        }
+        return notebook.serialized()
     }
 
     /// `.nn` is added to a name without an extension, as IPython adds `.py`.

@@ -14,6 +14,8 @@ public final class Session {
     public private(set) var count = 1
     /// Each cell's source by number (IPython's `In`).
     public internal(set) var cells: [Int: String] = [:]
+    /// What each cell printed, showed and failed with (for `%save session.ipynb`).
+    var records: [Int: CellRecord] = [:]
     /// Where a cell's value (its repr) goes instead of `Out[n]:` text: a Jupyter kernel sends it
     /// as an `execute_result`.
     public var valueHandler: ((_ text: String, _ number: Int) -> Void)?
@@ -51,30 +53,63 @@ public final class Session {
     }
 
     /// Lines of one cell: more are read while brackets, a backslash or a triple-quoted string stay
-    /// open, but never more than a program may hold (the lexer then says the cell is too long).
+    /// open, or a block goes on (auto-indented), but never more than a program may hold (the lexer
+    /// then says the cell is too long). A paste or a recalled cell comes whole. The cell joins the
+    /// history once it is complete.
     func readCell() -> String? {
         var lines: [String] = []
         var completeness = InputCompleteness()
         var size = 0
+        var indent = 0
+        func finish() -> String {
+            let cell = lines.joined(separator: "\n")
+            reader.remember(cell)
+            return cell
+        }
         while true {
-            switch reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt) {
+            let input = carried.isEmpty
+                ? reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt, indent: indent)
+                : carried.removeFirst()
+            switch input {
             case .end:
-                return lines.isEmpty ? nil : lines.joined(separator: "\n")
+                return lines.isEmpty ? nil : finish()
             case .interrupted:
                 lines = []
                 completeness = InputCompleteness()
                 size = 0
+                indent = 0
                 continue
+            case .cell(let pasted):
+                // Whole as it came (without prompts or a common margin, as IPython takes a paste): only
+                // a bracket or string left open asks for more.
+                let text = lines.isEmpty ? PasteMagicText.cleaned(PasteMagicText.lines(pasted)) : pasted
+                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(String(line))
+                    completeness.append(String(line))
+                }
+                size += text.utf8.count + 1
+                indent = 0
+                if !completeness.isOpen || size > Lexer.maximumSourceLength { return finish() }
             case .line(let line):
-                reader.remember(line)
                 lines.append(line)
                 completeness.append(line)
                 size += line.utf8.count + 1
-                if lines.count == 1, isCommand(line) { return line }
-                if !completeness.needsMore || size > Lexer.maximumSourceLength { return lines.joined(separator: "\n") }
+                if lines.count == 1, isCommand(line) { return finish() }
+                if completeness.needsMore && size <= Lexer.maximumSourceLength {
+                    indent = completeness.isBlock && !completeness.isOpen ? InputCompleteness.indent(after: line) : 0
+                    continue
+                }
+                if completeness.isBlock, line.trimmingCharacters().isEmpty, reader.inputIsWaiting,
+                   continuesPastedBlock(&lines, &completeness) {
+                    continue
+                }
+                return finish()
             }
         }
     }
+
+    /// Input read ahead that turned out to start the next cell.
+    var carried: [LineInput] = []
 
     func isCommand(_ line: String) -> Bool {
         let trimmed = line.trimmingCharacters()
@@ -88,6 +123,8 @@ public final class Session {
         interpreter.cancellation.clear()
         let number = count
         cells[number] = text
+        startRecording(number)
+        defer { recorder?.capture = nil }
         count += 1
         interpreter.globals["In"] = .list([.string("")] + (1...number).map { .string(cells[$0] ?? "") })
         let trimmed = text.trimmingCharacters()
@@ -115,6 +152,8 @@ public final class Session {
 
     /// Runs source in the session; reports its errors without losing any variable.
     func execute(_ source: SourceFile, number: Int?, silent: Bool = false) {
+        // Figures left open are drawn after the cell, as a notebook shows them.
+        defer { interpreter.drawOpenFigures() }
         do {
             let value = try interpreter.run(source)
             reportUnheededInterrupt()
@@ -125,9 +164,12 @@ public final class Session {
             }
         } catch {
             reportUnheededInterrupt()
-            output.write(lineBreakAfterCtrlC)
-            if let errorHandler { return errorHandler(error.diagnostics, source) }
-            for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
+            recordError(error.diagnostics, in: source, number: number)
+            unrecorded {
+                output.write(lineBreakAfterCtrlC)
+                if let errorHandler { return errorHandler(error.diagnostics, source) }
+                for diagnostic in error.diagnostics { output.write(formatter.format(diagnostic, in: source) + "\n") }
+            }
         }
     }
 
@@ -150,8 +192,9 @@ public final class Session {
         let lastLine = source.text.split(separator: "\n", omittingEmptySubsequences: false).count
         let range = SourceRange(SourceLocation(line: lastLine, column: 1), SourceLocation(line: lastLine, column: 1))
         let text = try interpreter.text(of: value, repr: true, range: range)
+        records[number]?.result = text
         if let valueHandler { return valueHandler(text, number) }
-        output.write(paint("Out[\(number)]: ", "31") + (text.contains("\n") ? "\n" : "") + text + "\n\n")
+        unrecorded { output.write(paint("Out[\(number)]: ", "31") + (text.contains("\n") ? "\n" : "") + text + "\n\n") }
     }
 
     /// Keeps a shown value in `_`, `__`, `_N` and `Out`, as IPython does.

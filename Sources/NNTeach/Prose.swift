@@ -9,7 +9,7 @@ import NNPlot
 ///     """
 ///
 /// Lines starting with `#` are headings; blank lines separate paragraphs; lines starting with
-/// `- ` are bullets.
+/// `- ` are bullets, `1. ` numbered items; lines between ``` fences are code, shown as they are.
 public struct Prose {
     let style: Style
 
@@ -22,9 +22,20 @@ public struct Prose {
             if !paragraph.isEmpty { output += wrap(paragraph.joined(separator: " "), indent: "  ", first: "  ") }
             paragraph = []
         }
+        var verbatim: Set<Int> = []  // lines of fenced code, shown as they are
+        var fenced = false
         for raw in dedent(text) {
             let line = raw.trimmingSpaces()
-            if line.isEmpty {
+            if line.hasPrefix("```") {
+                flush()
+                fenced.toggle()
+                if fenced, output.last != "" { output.append("") }
+                continue
+            }
+            if fenced {
+                verbatim.insert(output.count)
+                output.append("    " + raw)
+            } else if line.isEmpty {
                 flush()
                 if output.last != "" { output.append("") }
             } else if line.hasPrefix("#") {
@@ -34,14 +45,25 @@ public struct Prose {
             } else if line.hasPrefix("- ") || line.hasPrefix("* ") {
                 flush()
                 output += wrap(String(line.dropFirst(2)), indent: "    ", first: "  \(style.unicode ? "•" : "-") ")
+            } else if let number = numberedItem(line) {
+                flush()
+                let marker = "  \(number). "
+                let indent = String(repeating: " ", count: marker.count)
+                output += wrap(String(line.dropFirst(number.count + 2)), indent: indent, first: marker)
             } else {
                 paragraph.append(line)
             }
         }
         flush()
-        while output.first == "" { output.removeFirst() }
-        while output.last == "" { output.removeLast() }
-        return "\n" + output.map(markup).joined(separator: "\n") + "\n"
+        let shown = output.enumerated().map { verbatim.contains($0.offset) ? $0.element : markup($0.element) }
+        return "\n" + shown.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n") + "\n"
+    }
+
+    /// The number of a numbered list's item (`1. text`), if the line is one.
+    func numberedItem(_ line: String) -> String? {
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count < 4, line.dropFirst(digits.count).hasPrefix(". ") else { return nil }
+        return String(digits)
     }
 
     /// Lines with their common leading indentation removed.

@@ -18,6 +18,7 @@ extension StepExplanation {
         let header = ["parameter", "before", "gradient"] + stateColumns(firstState) + ["after"]
         var rows: [[String]] = []
         var hidden = 0
+        var worked: (name: String, parameter: ParameterTrace, element: Int)?
         for (n, parameter) in trained {
             guard let gradient = parameter.gradient, let state = parameter.optimizerState else { continue }
             let name = style.layer(symbol(parameter.name), n), before = parameter.before
@@ -27,6 +28,7 @@ extension StepExplanation {
                 abs(gradient[flat: $0]) > abs(gradient[flat: $1]) || (abs(gradient[flat: $0]) == abs(gradient[flat: $1]) && $0 < $1)
             }.prefix(limit))
             for element in chosen {
+                if worked == nil { worked = (name + index(before, element), parameter, element) }
                 rows.append([name + index(before, element)] + [before[flat: element], gradient[flat: element]].map(numbers.number)
                             + stateValues(state, element).map(numbers.number) + [numbers.number(parameter.after[flat: element])])
             }
@@ -37,11 +39,50 @@ extension StepExplanation {
             lines.append("  \(style.ellipsis) and \(hidden) more parameters with smaller gradients (each array shows its "
                          + "largest), each updated the same way")
         }
-        if case .sgd(let rate) = firstState, let row = rows.first, row.count == 4 {
-            lines.append(style.note("  e.g. \(row[0]): \(row[1]) \(style.minus) \(formulas.short(rate)) \(style.times) (\(row[2])) = \(row[3])"))
-        }
+        if let worked { lines += workedUpdate(worked.name, worked.parameter, worked.element).map { style.note($0) } }
         lines += firstStepNote(firstState, iteration: trace.iteration)
         return lines
+    }
+
+    /// One parameter's update worked by hand with the optimizer's real formula and that parameter's
+    /// numbers: its value and gradient as the table prints them, the state it started from, and the
+    /// state and value it ended with (state with four significant digits, so the line holds on them).
+    func workedUpdate(_ name: String, _ parameter: ParameterTrace, _ element: Int) -> [String] {
+        guard let gradient = parameter.gradient, let state = parameter.optimizerState else { return [] }
+        let w = numbers.number(parameter.before[flat: element]), after = numbers.number(parameter.after[flat: element])
+        // The table's four decimals are too few for g² or g/√s: the state's own four digits are used.
+        let g = "(" + (state.isPlainSGD ? numbers.number : significant)(gradient[flat: element]) + ")"
+        let (x, m, sq) = (style.times, style.minus, style.unicode ? "²" : "^2")
+        let head = "  e.g. \(name): ", pad = String(repeating: " ", count: head.count)
+        let old = parameter.stateBefore.map { stateValues($0, element) } ?? []
+        func start(_ index: Int) -> String { significant(index < old.count ? old[index] : 0) }
+        func short(_ value: Double) -> String { cFormat("%g", value) }
+        switch state {
+        case .sgd(let rate):
+            return [head + "\(w) \(m) \(formulas.short(rate)) \(x) \(g) = \(after)"]
+        case .momentum(let rate, let mu, let nesterov, _):
+            let v = significant(stateValues(state, element)[0])
+            let step = nesterov ? "\(formulas.short(mu)) \(x) (\(v)) \(m) \(formulas.short(rate)) \(x) \(g)" : "(\(v))"
+            return [head + "v = \(formulas.short(mu)) \(x) (\(start(0))) \(m) \(formulas.short(rate)) \(x) \(g) = \(v)",
+                    pad + "w = \(w) + \(step) = \(after)"]
+        case .rmsprop(let rate, let rho, let epsilon, _):
+            let s = significant(stateValues(state, element)[0])
+            return [head + "s = \(short(rho)) \(x) \(start(0)) + \(short(1 - rho)) \(x) \(g)\(sq) = \(s)",
+                    pad + "w = \(w) \(m) \(formulas.short(rate)) \(x) \(g) / \(style.sqrt)(\(s) + \(short(epsilon)))"
+                        + " = \(after)"]
+        case .adam(_, let beta1, let beta2, let epsilon, _, let alpha, _, _):
+            let now = stateValues(state, element).map(significant)
+            return [head + "m = \(short(beta1)) \(x) (\(start(0))) + \(short(1 - beta1)) \(x) \(g) = \(now[0])",
+                    pad + "v = \(short(beta2)) \(x) \(start(1)) + \(short(1 - beta2)) \(x) \(g)\(sq) = \(now[1])",
+                    pad + "w = \(w) \(m) \(cFormat("%.6g", Double(alpha))) \(x) (\(now[0])) / "
+                        + "(\(style.sqrt)(\(now[1])) + \(short(epsilon))) = \(after)"]
+        }
+    }
+
+    /// A number with four significant digits (`0.0001762`, `-0.03118`, `0`).
+    func significant(_ value: Float) -> String {
+        let text = cFormat("%.4g", Double(abs(value)))
+        return (value < 0 && text != "0" ? style.minus : "") + text
     }
 
     /// RMSprop's and Adam's first step moves every weight by about the same amount whatever its
@@ -109,4 +150,12 @@ extension StepExplanation {
 
 extension String {
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}
+
+extension OptimizerSnapshot {
+    /// SGD without momentum, whose worked line uses the table's numbers as they are.
+    var isPlainSGD: Bool {
+        if case .sgd = self { return true }
+        return false
+    }
 }

@@ -1,7 +1,9 @@
 import NNPlot
 
 /// Explanation lines folded to the terminal's width at spaces, each continuation indented under
-/// its line's own indent plus four (a hanging indent). Colour codes take no columns.
+/// its line's own indent plus four (a hanging indent). Colour codes take no columns. A name and its
+/// shape (`b¹ (3,)`), a short parenthesized group (`Dense(3, sigmoid)`) and an ellipsis with its
+/// count (`… 21 more]`) are never split.
 extension Style {
     func wrapped(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -28,7 +30,7 @@ extension Style {
         let leading = String(line.prefix { $0 == " " })
         let indent = leading + "    "
         var lines: [String] = [], current = leading
-        for word in line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false) {
+        for word in units(line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false)) {
             let fresh = current == leading || current == indent
             if !fresh, Style.visibleWidth(current) + 1 + Style.visibleWidth(word) > width {
                 lines.append(current)
@@ -39,5 +41,35 @@ extension Style {
         }
         lines.append(current)
         return lines
+    }
+
+    /// The longest group of words kept on one line.
+    static let groupLimit = 28
+
+    /// `words` joined into the pieces a line may break between.
+    func units(_ words: [Substring]) -> [String] {
+        var units: [String] = []
+        var depth = 0, glueNext = 0
+        func balance(_ text: some StringProtocol) -> Int {
+            text.reduce(0) { $0 + ($1 == "(" ? 1 : $1 == ")" ? -1 : 0) }
+        }
+        for word in words {
+            let width = (units.last.map { Style.visibleWidth($0) } ?? 0) + 1 + Style.visibleWidth(word)
+            let fits = width <= Style.groupLimit
+            let glue = !word.isEmpty && !(units.last?.isEmpty ?? true)
+                && (glueNext > 0 || (fits && (depth > 0 || word.first == "(")))
+            if glue, let last = units.popLast() {
+                units.append(last + " " + word)
+                depth = max(0, depth + balance(word))
+                glueNext = max(0, glueNext - 1)
+            } else {
+                units.append(String(word))
+                depth = max(0, balance(word))
+                glueNext = 0
+            }
+            // The words after an ellipsis count what it leaves out: `… 21 more]`.
+            if word == ellipsis { glueNext = 2 }
+        }
+        return units
     }
 }

@@ -18,6 +18,8 @@ struct NN: ParsableCommand {
               nn lessons/01-neurons-and-layers.nn     run a lesson
               nn -c "import numpy as np; print(np.ones(3))"
               nn --check lesson.nn                    parse and resolve names without running
+              nn lab.ipynb                            run a Jupyter notebook's cells in order
+              nn --to-notebook lesson.nn > lesson.ipynb
               cat lesson.nn | nn -                     read the program from standard input
               nn kernel install --user               use NNLab in Jupyter (as the kernel "NNLab")
             """,
@@ -31,7 +33,8 @@ struct NN: ParsableCommand {
         main(arguments)
     }
 
-    @ArgumentParser.Argument(help: "The program to run (.nn), or - for standard input; with none, nn starts the REPL.")
+    @ArgumentParser.Argument(
+        help: "The program (.nn) or notebook (.ipynb) to run, or - for standard input; with none, nn starts the REPL.")
     var file: String?
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run CODE instead of a file.", valueName: "code"))
@@ -63,9 +66,15 @@ struct NN: ParsableCommand {
     @Option(name: .long, help: MemoryLimit.help)
     var memoryLimit: MemoryLimit?
 
+    @Flag(name: .long, help: "Write the lesson as a Jupyter notebook (nbformat 4.5) to standard output.")
+    var toNotebook = false
+
     func validate() throws {
         if code != nil, let file {
             throw ValidationError("give either -c CODE or a program file, not both ('\(file)' would not run)")
+        }
+        if toNotebook, file == nil || file.map(Notebook.isNotebook) == true || code != nil {
+            throw ValidationError("--to-notebook turns a lesson file into a notebook, like nn --to-notebook lesson.nn")
         }
     }
 
@@ -96,6 +105,8 @@ struct NN: ParsableCommand {
         let source: SourceFile
         if let code {
             source = SourceFile(name: "<string>", text: code)
+        } else if let file, toNotebook {
+            return writeNotebook(fromLesson: file, output: output)
         } else if let file, file != "-" {
             do {
                 source = try SourceFile.read(file)
@@ -112,7 +123,7 @@ struct NN: ParsableCommand {
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
         let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = (explain ?? .epoch).rawValue
+        interpreter.explainLevel = explain ?? .epoch
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
                           width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
         Teaching.attach(to: interpreter, style: style, output: output, narration: true, override: explain)
@@ -122,7 +133,7 @@ struct NN: ParsableCommand {
                     "nn: --step reads your answers from standard input, so the program must come from a file")
                 return ExitCode(2)
             }
-            Presenter(output: output, style: style).attach(to: interpreter)
+            (interpreter.teaching as? TerminalTeaching)?.presenter = Presenter(style: style) { output.write($0) }
         }
         let formatter = DiagnosticFormatter(color: terminal.errorColor)
         if let failure = perform(interpreter, source) {
@@ -135,10 +146,11 @@ struct NN: ParsableCommand {
     /// `nn` with no program: the notebook-style REPL, with line editing on a terminal and plain
     /// lines from a pipe.
     func startREPL(_ terminal: Terminal, output: StandardOutput) {
+        let output = OutputRecorder(forwardingTo: output)  // each cell's output, for %save session.ipynb
         let options = InterpreterOptions(
             interactive: terminal.outputIsTerminal, color: terminal.color, unicode: terminal.unicode, seed: seed)
         let interpreter = Interpreter(output: output, options: options)
-        interpreter.explainLevel = (explain ?? .epoch).rawValue
+        interpreter.explainLevel = explain ?? .epoch
         let style = Style(unicode: terminal.teachingUnicode, color: terminal.color,
                           width: terminal.outputIsTerminal ? Style.terminalWidth() : 80)
         Teaching.attach(to: interpreter, style: style, output: output, narration: false, override: explain)
@@ -156,6 +168,7 @@ struct NN: ParsableCommand {
 
     /// Checks or runs the program; returns its errors, if any.
     func perform(_ interpreter: Interpreter, _ source: SourceFile) -> DiagnosticList? {
+        if Notebook.isNotebook(source.name) { return performNotebook(interpreter, source) }
         do throws(DiagnosticList) {
             if check {
                 try interpreter.check(source)

@@ -205,7 +205,7 @@ final class RecordingChannels: KernelChannels {
         // What a control-channel interrupt does, arriving during epoch 2's first batch: the fit
         // stops before the next one.
         let interrupter = Interrupter(flag: session.interpreter.cancellation)
-        session.interpreter.trainingObservers.append { _ in interrupter }
+        session.interpreter.teaching = ObservingListener(observer: interrupter)
         let reply = execute("h = model.fit(X, y, epochs=1000, verbose=0)\nlen(h.history['loss'])")
         #expect(reply?["status"]?.string == "ok")
         #expect(channels.streamText.contains("Training interrupted at epoch 2, step 2"))
@@ -224,4 +224,11 @@ final class Interrupter: TrainingObserver {
 
 extension JSON {
     var debugText: String { String(decoding: encoded(), as: UTF8.self) }
+}
+
+/// A listener that only attaches one observer to every fit.
+private final class ObservingListener: TeachingListener {
+    let observer: TrainingObserver
+    init(observer: TrainingObserver) { self.observer = observer }
+    func trainingObservers(for fit: FitContext) -> [TrainingObserver] { [observer] }
 }

@@ -65,6 +65,7 @@ import Testing
 
     @Test func mnistReadsTheCachedNPZ() throws {
         let cache = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let file = try install("mnist_small.npz", as: cache + "/datasets/mnist.npz")
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
@@ -76,6 +77,7 @@ import Testing
 
     @Test func fashionMNISTInflatesTheFourIDXFiles() throws {
         let cache = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         var files: [KerasCache.File] = []
         for name in KerasDatasets.fashionFiles.map(\.name) {
             var file = try install("fashion_small/" + name, as: cache + "/datasets/fashion-mnist/" + name)
@@ -92,6 +94,7 @@ import Testing
 
     @Test func bostonHousingSplitsEightyTwenty() throws {
         let cache = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let file = try install("boston_small.npz", as: cache + "/datasets/boston_housing.npz")
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
@@ -103,6 +106,7 @@ import Testing
 
     @Test func bostonHousingShufflesAsKerasDoes() throws {
         let cache = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let file = try install("boston_small.npz", as: cache + "/datasets/boston_housing.npz")
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
@@ -115,6 +119,7 @@ import Testing
 
     @Test func aMissingFileOfflineSaysWhatToPutWhere() throws {
         let cache = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
         var failure: DiagnosticList?
@@ -133,6 +138,7 @@ import Testing
 
     @Test func aCachedFileWithTheWrongHashIsNotUsed() throws {
         let cache = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         _ = try install("mnist_small.npz", as: cache + "/datasets/mnist.npz")
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
@@ -147,6 +153,7 @@ import Testing
 
     @Test func getFileKeepsOnlyADownloadWhoseHashMatches() throws {
         let cache = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         let source = try fixture("boston_small.npz")
         let good = try KerasCache.hash(of: source, range: KerasDatasetsTests.here)
         let output = CapturedOutput()
@@ -184,6 +191,7 @@ import Testing
             try GzipFile.inflate(flipped, name: "flipped.gz", range: KerasDatasetsTests.here)
         }
         let folder = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let npz = try FileBytes.read(try fixture("mnist_small.npz"), range: KerasDatasetsTests.here)
         try FileBytes.write(Array(npz[..<(npz.count / 2)]), to: folder + "/half.npz", range: KerasDatasetsTests.here)
         #expect(throws: Diagnostic.self) { try NPZFile.read(folder + "/half.npz", range: KerasDatasetsTests.here) }
@@ -193,6 +201,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
     func anHTTPDownloadIsVerifiedBeforeItIsKept() throws {
         let cache = try makeCache()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
         unsetenv("NNLAB_OFFLINE")
         defer { setenv("NNLAB_OFFLINE", "1", 1) }
         let body = try FileBytes.read(try fixture("boston_small.npz"), range: KerasDatasetsTests.here)

@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 import NNLang
 import Testing
 
@@ -14,7 +15,7 @@ import Testing
         for (name, text) in files { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)) }
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
-        interpreter.narrationHandler = { output.write("NARRATED \($0)\n") }
+        interpreter.teaching = NarrationListener(output)
         var failure: Diagnostic?
         do { try interpreter.run(SourceFile(name: folder + "/main.py", text: main)) } catch { failure = error.diagnostics.first }
         var lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -173,4 +174,12 @@ import Testing
         let (error, _) = check([:], main: "import numpy as np\nnp = 3\nprint(np.whatever)\n")
         #expect(error == nil)
     }
+}
+
+/// Writes narration to the program's output, marked.
+final class NarrationListener: TeachingListener {
+    let output: OutputSink
+    init(_ output: OutputSink) { self.output = output }
+    var narrates: Bool { true }
+    func narrate(_ text: String) { output.write("NARRATED \(text)\n") }
 }

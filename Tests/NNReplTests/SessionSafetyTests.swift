@@ -1,4 +1,5 @@
 import Foundation
+import NNEngine
 import NNLang
 @testable import NNRepl
 import Testing
@@ -89,14 +90,14 @@ import Testing
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
         var pressed = false
-        interpreter.beforeStatement = { statement, _ in
+        let listener = StatementListener { statement in
             // Ctrl-C while the first statement of the second cell works.
-            if case .assign = statement, !pressed, interpreter.globals["x"] != nil {
+            if statement.lines == ["y = 2"], !pressed, interpreter.globals["x"] != nil {
                 pressed = true
                 interpreter.cancellation.cancel()
             }
-            return true
         }
+        interpreter.teaching = listener
         let reader = ScriptedLineReader(lines: ["x = 1", "y = 2", "x + y", "for i in range(100): x += 1", "", "x"])
         Session(interpreter: interpreter, reader: reader, output: output).run()
         #expect(output.text == """
@@ -147,5 +148,16 @@ final class InterruptingReader: LineReader {
             #expect(state.needsMore == InputCompleteness.needsMore(lines[...index].joined(separator: "\n")))
         }
         #expect(!state.needsMore)
+    }
+}
+
+/// Calls `heard` before each statement runs.
+final class StatementListener: TeachingListener {
+    let heard: (StatementStart) -> Void
+    init(_ heard: @escaping (StatementStart) -> Void) { self.heard = heard }
+
+    func statementWillRun(_ statement: StatementStart) -> Bool {
+        heard(statement)
+        return true
     }
 }

@@ -8,14 +8,15 @@ import Testing
         var messages: [String] = []
     }
 
-    @Test func linesAreKeptAndReadBack() throws {
+    @Test func cellsAreKeptAndReadBack() throws {
         let folder = try TemporaryFolder()
         let warnings = Warnings()
         let history = HistoryFile(path: folder.path + "/history") { warnings.messages.append($0) }
         #expect(history.load().isEmpty)
         history.append("a = 1")
         history.append("for i in x:\n    print(i)")
-        #expect(HistoryFile(path: folder.path + "/history") { _ in }.load() == ["a = 1", "for i in x:     print(i)"])
+        #expect(HistoryFile(path: folder.path + "/history") { _ in }.load() == ["a = 1", "for i in x:\n    print(i)"])
+        #expect(folder.read("history") == "a = 1\nfor i in x:\n   ...:     print(i)\n")
         #expect(warnings.messages.isEmpty)
     }
 

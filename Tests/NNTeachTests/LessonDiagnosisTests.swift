@@ -29,18 +29,24 @@ import Testing
         let text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
         let interpreter = Interpreter(output: CapturedOutput())
         var findings: [Finding] = []
-        var watchers: [TrainingWatcher] = []
-        let style = Style.plain
-        interpreter.trainingObservers.append { _ in
-            let watcher = TrainingWatcher(style: .plain) { _ in }
-            watchers.append(watcher)
-            return watcher
-        }
+        let listener = WatchingListener()
+        interpreter.teaching = listener
         let previous = FileManager.default.currentDirectoryPath
         FileManager.default.changeCurrentDirectoryPath(Self.root.path)
         defer { FileManager.default.changeCurrentDirectoryPath(previous) }
         try interpreter.run(SourceFile(name: path, text: text))
-        findings = watchers.flatMap(\.said)
+        findings = listener.watchers.flatMap(\.said)
         #expect(findings.map(\.kind) == Self.expected[path] ?? [], "\(findings.map(\.text))")
+    }
+}
+
+/// Puts a silent training watcher on every fit and keeps them, to read what they found.
+final class WatchingListener: TeachingListener {
+    var watchers: [TrainingWatcher] = []
+
+    func trainingObservers(for fit: FitContext) -> [TrainingObserver] {
+        let watcher = TrainingWatcher(style: .plain) { _ in }
+        watchers.append(watcher)
+        return [watcher]
     }
 }

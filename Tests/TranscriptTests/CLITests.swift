@@ -94,7 +94,9 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "\"$0\" " + arguments, NNProcess.executable.path]
         process.currentDirectoryURL = NNProcess.root
-        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+        let home = try NNProcess.makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home]
         let stderr = Pipe()
         process.standardError = stderr
         try process.run()

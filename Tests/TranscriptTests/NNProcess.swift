@@ -22,6 +22,13 @@ struct NNProcess {
         var status: Int32
     }
 
+    /// A new empty folder to serve as `$HOME` for one run of `nn` (the caller removes it).
+    static func makeHome() throws -> String {
+        let home = NSTemporaryDirectory() + "nnlab-home-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        return home
+    }
+
     /// Runs `nn arguments` in `directory` with `input` on standard input and a plain environment
     /// (no terminal, no colour, UTF-8).
     static func run(_ arguments: [String], in directory: URL = root, input: String = "",
@@ -30,7 +37,10 @@ struct NNProcess {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+        // A home of its own, removed after: the REPL keeps its history under $HOME/.local.
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        var environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home]
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()

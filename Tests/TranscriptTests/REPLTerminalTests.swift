@@ -9,6 +9,7 @@ import Testing
         let home = NSTemporaryDirectory() + "nnlab-pty-\(getpid())"
         try? FileManager.default.removeItem(atPath: home)
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let terminal = try PseudoTerminal(arguments: [], environment: [
             "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
         ])
@@ -59,7 +60,9 @@ import Testing
         // The time to the first prompt, measured for the README; the bar is 50 ms (Python and
         // TensorFlow take 3 to 4 s to import). Measured, not asserted: machines vary.
         let start = Date()
-        let environment = ["HOME": NSTemporaryDirectory(), "TERM": "xterm", "PATH": "/usr/bin:/bin"]
+        let home = try NNProcess.makeHome()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let environment = ["HOME": home, "TERM": "xterm", "PATH": "/usr/bin:/bin"]
         let terminal = try PseudoTerminal(arguments: [], environment: environment)
         // In colour the prompt is `In [1]:`, the colour's end, then the space.
         #expect(terminal.waitFor("In [1]:"))

@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Golden transcripts: every program in examples/ and lessons/ is run with `nn` (unattended, no
-/// terminal) and what it prints must equal the committed transcript exactly. To re-record on
-/// purpose: `NNLAB_RECORD=1 swift test --filter TranscriptTests`, then review the diff.
+/// Golden transcripts: every program (and notebook) in examples/, lessons/ and Scripts is run with
+/// `nn` (unattended, no terminal) and what it prints must equal the committed transcript exactly.
+/// To re-record on purpose: `NNLAB_RECORD=1 swift test --filter TranscriptTests`, then review the diff.
 @Suite struct TranscriptTests {
     struct Script: CustomTestStringConvertible, Sendable {
         let folder: String
@@ -19,7 +19,7 @@ import Testing
 
     static let scripts: [Script] = ["examples", "lessons", "Tests/TranscriptTests/Scripts"].flatMap { folder in
         let names = (try? FileManager.default.contentsOfDirectory(atPath: NNProcess.root.appendingPathComponent(folder).path)) ?? []
-        return names.filter { $0.hasSuffix(".nn") }.sorted().flatMap { name -> [Script] in
+        return names.filter { $0.hasSuffix(".nn") || $0.hasSuffix(".ipynb") }.sorted().flatMap { name -> [Script] in
             let text = (try? String(contentsOf: NNProcess.root.appendingPathComponent("\(folder)/\(name)"), encoding: .utf8)) ?? ""
             guard let first = text.split(separator: "\n").first, first.hasPrefix("# runs:") else { return [Script(folder: folder, name: name)] }
             let runs = first.dropFirst("# runs:".count).split(separator: "|", omittingEmptySubsequences: false)

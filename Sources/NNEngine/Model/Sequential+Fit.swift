@@ -45,7 +45,7 @@ extension Sequential {
         let ownsPlan = activePlan == nil
         if ownsPlan { activePlan = ComputePlan(leafLayers) }
         defer { if ownsPlan { activePlan = nil } }
-        let backup = WeightBackup(plan.trainable)
+        let backup = WeightBackup(plan.trainable, optimizer: configuration.optimizer)
         var lowest = Float.infinity
         func stopped(_ history: inout History, _ stop: TrainingStop, _ mean: MeanTracker, _ step: Int,
                      _ observer: TrainingObserver?) -> History {

@@ -106,7 +106,7 @@ extension Sequential {
                 model: self, x: x, y: y, rows: rows, targetWidth: configuration.loss.takesClassIndices ? 1 : width)
             : nil
         backwardPass(x, rows: rows, lossTarget: lossTarget)
-        recorder?.recordGradients(model: self, rows: rows, lossTarget: lossTarget)
+        recorder?.recordGradients(model: self, optimizer: configuration.optimizer, rows: rows, lossTarget: lossTarget)
         let optimizer = configuration.optimizer
         backup?.saveIfNeeded(loss: loss, position: position)
         if update {

@@ -30,8 +30,9 @@ struct TraceRecorder {
         }
     }
 
-    /// Records ∂L/∂a, ∂L/∂z, ∂L/∂x and every weight's gradient after backpropagation.
-    mutating func recordGradients(model: Sequential, rows: Int, lossTarget: LossGradientTarget) {
+    /// Records ∂L/∂a, ∂L/∂z, ∂L/∂x and every weight's gradient after backpropagation, with the
+    /// optimizer's state before it uses them.
+    mutating func recordGradients(model: Sequential, optimizer: Optimizer, rows: Int, lossTarget: LossGradientTarget) {
         let leaves = model.leafLayers
         let lowest = model.plan.lowest
         for (index, layer) in leaves.enumerated() where index >= lowest {
@@ -47,6 +48,7 @@ struct TraceRecorder {
             for (position, parameter) in layer.parameters.enumerated()
             where layers[index].parameters[position].trainable {
                 layers[index].parameters[position].gradient = parameter.gradient.copied()
+                layers[index].parameters[position].stateBefore = optimizer.snapshot(of: parameter)
             }
         }
     }

@@ -1,10 +1,14 @@
-/// A copy of the trainable weights, so that a fit stopped by a non-finite or exploding loss can give
-/// back weights from before the loss broke. Copying every step costs 10-15% of a step (nn-bench), so
-/// the copy is taken at the first step and then only at steps whose loss is suspicious: above
+/// A copy of the trainable weights and of the optimizer's state, so that a fit stopped by a
+/// non-finite or exploding loss can give back weights (and moments) from before the loss broke.
+/// Copying every step costs 10-15% of a step (nn-bench), so the copy is taken at the first step
+/// and then only at steps whose loss is suspicious: above
 /// `threshold` (twice the lowest loss so far), as losses are on the way to infinity.
 final class WeightBackup {
     private let parameters: [Parameter]
     private var copies: [[Float]]
+    /// The optimizer whose moments and iteration count go back with the weights.
+    private let optimizer: Optimizer?
+    private var optimizerState: OptimizerCheckpoint?
     /// Whether `save` has run since the fit began (nothing to restore before the first update).
     private(set) var saved = false
     /// The epoch and step (from 1) before whose update the copy was taken.
@@ -18,8 +22,9 @@ final class WeightBackup {
         self.position = position
     }
 
-    init(_ parameters: [Parameter]) {
+    init(_ parameters: [Parameter], optimizer: Optimizer? = nil) {
         self.parameters = parameters
+        self.optimizer = optimizer
         copies = parameters.map { [Float](repeating: 0, count: $0.value.count) }
     }
 
@@ -31,6 +36,7 @@ final class WeightBackup {
                 base.update(from: source, count: buffer.count)
             }
         }
+        optimizerState = optimizer?.checkpoint()
         saved = true
     }
 
@@ -43,6 +49,7 @@ final class WeightBackup {
                 target.update(from: base, count: buffer.count)
             }
         }
+        if let optimizer, let optimizerState { optimizer.restore(optimizerState) }
     }
 }
 

@@ -14,6 +14,16 @@ public protocol Optimizer: AnyObject {
     func snapshot(of parameter: Parameter) -> OptimizerSnapshot
     /// Forgets all state, as a newly made optimizer.
     func reset()
+    /// A copy of the state (iteration count and per-parameter moments), to go back to with `restore`.
+    func checkpoint() -> OptimizerCheckpoint
+    /// Puts back the state `checkpoint` copied (a fit stopped by a diverging loss undoes its steps).
+    func restore(_ checkpoint: OptimizerCheckpoint)
+}
+
+/// An optimizer's state at one moment: its iteration count and a deep copy of its slots.
+public struct OptimizerCheckpoint {
+    let iterations: Int
+    let slots: OptimizerSlots
 }
 
 /// An optimizer's state for one parameter, with the hyperparameters that used it.
@@ -52,6 +62,16 @@ struct OptimizerSlots {
     }
 
     mutating func removeAll() { storage = [:] }
+
+    /// A copy whose state tensors are new, so later updates leave it as it was.
+    func copy() -> OptimizerSlots {
+        var copy = OptimizerSlots(perSlot: perSlot)
+        for (key, entry) in storage {
+            let state = entry.state
+            copy.storage[key] = (entry.owner, Tensor(shape: [state.count]) { state.pointer[$0] })
+        }
+        return copy
+    }
 }
 
 /// Looks up an optimizer by the string `compile(optimizer=...)` accepts, with Keras's defaults.

@@ -41,4 +41,11 @@ public final class RMSprop: Optimizer {
         iterations = 0
         slots.removeAll()
     }
+
+    public func checkpoint() -> OptimizerCheckpoint { OptimizerCheckpoint(iterations: iterations, slots: slots.copy()) }
+
+    public func restore(_ checkpoint: OptimizerCheckpoint) {
+        iterations = checkpoint.iterations
+        slots = checkpoint.slots.copy()
+    }
 }

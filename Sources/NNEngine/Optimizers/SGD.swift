@@ -46,4 +46,11 @@ public final class SGD: Optimizer {
         iterations = 0
         slots.removeAll()
     }
+
+    public func checkpoint() -> OptimizerCheckpoint { OptimizerCheckpoint(iterations: iterations, slots: slots.copy()) }
+
+    public func restore(_ checkpoint: OptimizerCheckpoint) {
+        iterations = checkpoint.iterations
+        slots = checkpoint.slots.copy()
+    }
 }

@@ -67,6 +67,9 @@ public struct ParameterTrace {
     /// ∂L/∂w, for trainable weights.
     public var gradient: Tensor?
     public var optimizerState: OptimizerSnapshot?
+    /// The optimizer's state before this step's update (empty tensors before its first), so an
+    /// update can be worked by hand from the state it started from.
+    public var stateBefore: OptimizerSnapshot?
 }
 
 /// What a training run will do, announced before its first step.

@@ -34,7 +34,7 @@ public final class KernelSession {
             channels.publish("display_data", KernelPictures.displayData(text: text, interpreter: interpreter, svg: svg),
                              parent: current)
         }
-        interpreter.pauseHandler = { [unowned self] message in
+        interpreter.teaching = KernelTeaching(inner: interpreter.teaching) { [unowned self] message in
             guard let current, current.content["allow_stdin"]?.bool ?? false else { return }
             _ = channels.input(prompt: message ?? "(press Enter to continue)", password: false, parent: current)
         }

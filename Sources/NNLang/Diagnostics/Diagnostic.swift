@@ -39,6 +39,12 @@ public struct Diagnostic: Error, Equatable, Sendable {
         set { extras = extras.with { $0.exceptionText = newValue } }
     }
 
+    /// Which raised object of the program this is (an instance of its own exception class), if any.
+    var raisedToken: Int? {
+        get { extras.raisedToken }
+        set { extras = extras.with { $0.raisedToken = newValue } }
+    }
+
     public init(_ message: String, at range: SourceRange?, hint: String? = nil) {
         self.init(.error, message, at: range, hint: hint)
     }
@@ -80,6 +86,7 @@ final class DiagnosticExtras: Equatable, Sendable {
         var source: SourceFile?
         var exception: String?
         var exceptionText: String?
+        var raisedToken: Int?
     }
     let fields: Fields
     init(_ fields: Fields = Fields()) { self.fields = fields }
@@ -87,6 +94,7 @@ final class DiagnosticExtras: Equatable, Sendable {
     var source: SourceFile? { fields.source }
     var exception: String? { fields.exception }
     var exceptionText: String? { fields.exceptionText }
+    var raisedToken: Int? { fields.raisedToken }
     func with(_ change: (inout Fields) -> Void) -> DiagnosticExtras {
         var copy = fields
         change(&copy)

@@ -29,7 +29,11 @@ public struct DiagnosticFormatter: Sendable {
         if let range = diagnostic.range {
             let number = String(range.start.line)
             let gutter = String(repeating: " ", count: number.count)
-            lines.append("\(gutter)\(paint("-->", "34")) \(source.name):\(range.start.line):\(range.start.column)")
+            let place = source.cell.map {
+                "\(source.name), cell \($0), line \(range.start.line), column \(range.start.column)"
+            }
+                ?? "\(source.name):\(range.start.line):\(range.start.column)"
+            lines.append("\(gutter)\(paint("-->", "34")) \(place)")
             let text = source.line(range.start.line)
             if !text.isEmpty {
                 // Long lines are shown as a window of about 100 characters around the error.

@@ -102,20 +102,20 @@ enum KerasTraining {
             let copies = options.validationSplit > 0 ? (x.count + y.count) * MemoryLayout<Float>.stride : 0
             try MemoryCheck.reserve(x.rows * MemoryLayout<Int>.stride + copies, range: a.callRange)
             let verbose = try verbosity(a)
-            let explain: String? = a["explain"] == nil ? nil : try a.string("explain")
-            if let explain { try Interpreter.checkExplainLevel(explain, range: a.range("explain")) }
+            let explain = a["explain"] == nil
+                ? nil : try ExplainLevel.parse(a.string("explain"), range: a.range("explain"))
             var context = FitContext(model: object.model, epochs: options.epochs, verbose: verbose, explain: explain,
-                                     output: interpreter.output, usesDefaultOptimizer: object.usesDefaultOptimizer,
+                                     usesDefaultOptimizer: object.usesDefaultOptimizer,
                                      sessionLevel: interpreter.explainLevel)
             context.example = try exampleIndex(a, rows: min(options.batchSize, x.rows))
             var observers: [TrainingObserver] = []
             if verbose > 0 {
                 // Per-step explanations print lines of their own; a bar redrawn in place would tangle with them.
                 var barOptions = interpreter.options
-                if (explain ?? interpreter.explainLevel) == "step" { barOptions.interactive = false }
+                if context.level == .step { barOptions.interactive = false }
                 observers.append(FitProgress(epochs: options.epochs, verbose: verbose, output: interpreter.output, options: barOptions))
             }
-            for make in interpreter.trainingObservers { if let observer = make(context) { observers.append(observer) } }
+            observers += interpreter.teaching?.trainingObservers(for: context) ?? []
             interpreter.cancellation.clear()
             let history = try engine(a.callRange) { () throws(EngineError) in
                 try object.model.fit(x: x, y: y, options: options, observer: observers.isEmpty ? nil : ObserverGroup(observers),

@@ -27,7 +27,8 @@ enum ModelDiagnosis {
             let trace = try engine(a.callRange) { () throws(EngineError) in
                 try object.model.diagnosticTrace(x: x, y: y)
             }
-            interpreter.diagnoser?(trace, a["x"] == nil ? object.lastFit?.history : nil, object.model.name)
+            let history = a["x"] == nil ? object.lastFit?.history : nil
+            interpreter.teaching?.diagnose(trace, history: history, model: object.model.name)
             return .none
         }
     }

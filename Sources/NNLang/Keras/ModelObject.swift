@@ -121,7 +121,7 @@ final class ModelObject: CallableObject {
                 try FiniteChecks.weights(of: self.model, range: a.callRange)
                 let example = try KerasTraining.exampleIndex(a, rows: x.rows)
                 let (loss, trace) = try engine(a.callRange) { () throws(EngineError) in try self.model.step(x: x, y: y) }
-                interpreter.stepExplainer?(trace, example)
+                interpreter.teaching?.explainStep(trace, example: example)
                 return .float(Double(loss))
             }
         case "diagnose":
@@ -130,7 +130,7 @@ final class ModelObject: CallableObject {
             return function("explain", "x", summary: "NNLab: the forward pass for x explained layer by layer, without training") { a, interpreter throws(Diagnostic) in
                 let x = try a.tensor("x", dtype: .float32)
                 let trace = try engine(a.callRange) { () throws(EngineError) in try self.model.forwardTrace(x) }
-                interpreter.forwardExplainer?(trace)
+                interpreter.teaching?.explainForward(trace)
                 return .none
             }
         case "compile": return KerasTraining.compileMethod(self)

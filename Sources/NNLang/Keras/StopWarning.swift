@@ -6,7 +6,8 @@ enum StopWarning {
         var text = "Warning: training stopped at epoch \(stop.epoch), step \(stop.step): "
         text += stop.reason ?? "the loss became \(stop.loss)."
         if let epoch = stop.restoredEpoch, let step = stop.restoredStep {
-            text += " The model keeps the weights it had before step \(step) of epoch \(epoch), before the loss broke"
+            text += " The model keeps the weights (and its optimizer the state) it had before step \(step) of epoch "
+                + "\(epoch), before the loss broke"
         } else {
             text += " The model keeps its weights"
         }

@@ -6,7 +6,8 @@ extension Interpreter {
     func installBuiltins() -> Set<String> {
         var names = Set<String>()
         for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
-                      PictureFunctions.functions(), ExceptionClass.all, Builtins.iterationFunctions()] {
+                      PictureFunctions.functions(), ExceptionClass.all, Builtins.iterationFunctions(),
+                      Builtins.decoratorFunctions()] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }
@@ -136,8 +137,9 @@ enum Builtins {
                 }
                 if case .object(let instance as InstanceObject) = value {
                     return .bool(classes.contains { c in
-                        guard case .object(let type as ClassObject) = c else { return false }
-                        return instance.type.isSubclass(of: type)
+                        if case .object(let type as ClassObject) = c { return instance.type.isSubclass(of: type) }
+                        guard instance.type.isException, let name = interpreter.exceptionClassName(c) else { return false }
+                        return interpreter.isException(instance.type.name, subclassOf: name)
                     })
                 }
                 if case .object(let instance as ExceptionInstance) = value {
@@ -146,6 +148,8 @@ enum Builtins {
                         return PythonExceptions.isSubclass(instance.name, of: type.name)
                     })
                 }
+                if case .dict = value, classes.contains(where: { typeName(of: $0) == "dict" }) { return .bool(true) }
+                if case .tuple = value, classes.contains(where: { typeName(of: $0) == "tuple" }) { return .bool(true) }
                 return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
                     || (typeName(of: $0) == "int" && value.typeName == "bool") })
             },
@@ -171,25 +175,44 @@ enum Builtins {
                 return .list(order.map { items[$0] })
             },
             "zip": function("zip", "*iterables") { a, interpreter throws(Diagnostic) in
+                if a.rest.contains(where: \.isLazy) { return try lazyZip(a, interpreter) }
                 let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in try interpreter.iterate(value, range: a.restRange(index)) }
                 let count = lists.map(\.count).min() ?? 0
                 return .list((0..<count).map { i in .tuple(lists.map { $0[i] }) })
             },
             "enumerate": function("enumerate", "iterable, start=0") { a, interpreter throws(Diagnostic) in
                 let start = try a.int("start", default: 0)
+                if let iterable = a.values["iterable"]?.value, iterable.isLazy {
+                    let cursor = try ItemCursor(iterable, interpreter, range: a.range("iterable"))
+                    var index = start
+                    return .object(NativeIterator("enumerate") { interpreter throws(Diagnostic) in
+                        guard let item = try cursor.next(interpreter) else { return nil }
+                        defer { index += 1 }
+                        return .tuple([.int(index), item])
+                    })
+                }
                 return .list(try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                     .enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
             },
             "super": function("super", "") { a, interpreter throws(Diagnostic) in
                 try interpreter.superProxy(range: a.callRange)
             },
-            "issubclass": function("issubclass", "cls, class_or_tuple") { a, _ throws(Diagnostic) in
-                guard case .object(let type as ClassObject) = a.values["cls"]?.value ?? .none else {
-                    throw Diagnostic("issubclass() arg 1 must be a class", at: a.range("cls"), exception: "TypeError")
-                }
+            "issubclass": function("issubclass", "cls, class_or_tuple") { a, interpreter throws(Diagnostic) in
+                let cls = a.values["cls"]?.value ?? .none
                 let other = a.values["class_or_tuple"]?.value ?? .none
                 let classes: [Value]
                 if case .tuple(let items) = other { classes = items.items } else { classes = [other] }
+                if let name = interpreter.exceptionClassName(cls) {
+                    return .bool(classes.contains { c in
+                        if case .object(let base as ClassObject) = c, case .object(let type as ClassObject) = cls,
+                            type.isSubclass(of: base) { return true }
+                        guard let baseName = interpreter.exceptionClassName(c) else { return false }
+                        return interpreter.isException(name, subclassOf: baseName)
+                    })
+                }
+                guard case .object(let type as ClassObject) = cls else {
+                    throw Diagnostic("issubclass() arg 1 must be a class", at: a.range("cls"), exception: "TypeError")
+                }
                 return .bool(classes.contains { c in
                     if case .object(let base as ClassObject) = c { type.isSubclass(of: base) } else { false }
                 })
@@ -326,15 +349,13 @@ enum Builtins {
                 return .none
             },
             "explain": function("explain", "level=None", summary: "NNLab: set how much training is explained: 'off', 'epoch', 'step' or 'full'") { a, interpreter throws(Diagnostic) in
-                guard a["level"] != nil else { return .string(interpreter.explainLevel) }
-                let level = try a.string("level")
-                try Interpreter.checkExplainLevel(level, range: a.range("level"))
-                interpreter.explainLevel = level
+                guard a["level"] != nil else { return .string(interpreter.explainLevel.rawValue) }
+                interpreter.explainLevel = try ExplainLevel.parse(a.string("level"), range: a.range("level"))
                 return .none
             },
             "pause": function("pause", "message=None", summary: "NNLab: wait for Enter when a person is at the terminal") { a, interpreter throws(Diagnostic) in
                 let message = a["message"] == nil ? nil : try a.string("message")
-                interpreter.pauseHandler?(message)
+                interpreter.teaching?.pause(message)
                 return .none
             },
             "make_xor": function("make_xor", "n_samples=200, noise=0.0, random_state=None",

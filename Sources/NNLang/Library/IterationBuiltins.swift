@@ -5,6 +5,13 @@ extension Builtins {
         [
             "map": function("map", "function, *iterables") { a, interpreter throws(Diagnostic) in
                 let callee = a.values["function"]?.value ?? .none
+                if a.rest.contains(where: \.isLazy), case .object(let zipped as LazyIterator) = try lazyZip(a, interpreter) {
+                    let range = a.callRange
+                    return .object(NativeIterator("map") { interpreter throws(Diagnostic) in
+                        guard case .tuple(let items)? = try zipped.next(interpreter) else { return nil }
+                        return try interpreter.callValue(callee, items.items, range: range)
+                    })
+                }
                 let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in
                     try interpreter.iterate(value, range: a.restRange(index))
                 }
@@ -17,6 +24,17 @@ extension Builtins {
             },
             "filter": function("filter", "function, iterable") { a, interpreter throws(Diagnostic) in
                 let callee = a.values["function"]?.value ?? .none
+                if let iterable = a.values["iterable"]?.value, iterable.isLazy {
+                    let cursor = try ItemCursor(iterable, interpreter, range: a.range("iterable"))
+                    let range = a.callRange
+                    return .object(NativeIterator("filter") { interpreter throws(Diagnostic) in
+                        while let item = try cursor.next(interpreter) {
+                            let test = callee.isNone ? item : try interpreter.callValue(callee, [item], range: range)
+                            if try interpreter.truth(test, range: range) { return item }
+                        }
+                        return nil
+                    })
+                }
                 var kept: [Value] = []
                 for item in try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable")) {
                     let test = callee.isNone ? item : try interpreter.callValue(callee, [item], range: a.callRange)
@@ -44,10 +62,16 @@ extension Builtins {
                                try interpreter.binary(.modulo, x, y, range: a.callRange)])
             },
             "iter": function("iter", "iterable") { a, interpreter throws(Diagnostic) in
-                .object(GeneratorValues(try interpreter.iterate(a.values["iterable"]?.value ?? .none,
+                if case .object(let lazy as LazyIterator) = a.values["iterable"]?.value ?? .none { return .object(lazy) }
+                return .object(GeneratorValues(try interpreter.iterate(a.values["iterable"]?.value ?? .none,
                                                                range: a.range("iterable")), typeName: "iterator"))
             },
-            "next": function("next", "iterator, default=None") { a, _ throws(Diagnostic) in
+            "next": function("next", "iterator, default=None") { a, interpreter throws(Diagnostic) in
+                if case .object(let lazy as LazyIterator) = a.values["iterator"]?.value ?? .none {
+                    if let item = try lazy.next(interpreter) { return item }
+                    if let fallback = a.values["default"]?.value { return fallback }
+                    throw Diagnostic("StopIteration", at: a.callRange, exception: "StopIteration")
+                }
                 guard case .object(let iterator as GeneratorValues) = a.values["iterator"]?.value ?? .none else {
                     throw Diagnostic("'\(a.values["iterator"]?.value.typeName ?? "NoneType")' object is not an iterator",
                                      at: a.range("iterator"), exception: "TypeError")
@@ -82,6 +106,15 @@ extension Builtins {
                 }
                 try object.setAttribute(name, to: a.values["value"]?.value ?? .none, interpreter)
                 return .none
+            },
+            "set": function("set", "iterable=None") { a, interpreter throws(Diagnostic) in
+                .object(try SetObject.make(a["iterable"], frozen: false, interpreter, range: a.range("iterable")))
+            },
+            "frozenset": function("frozenset", "iterable=None") { a, interpreter throws(Diagnostic) in
+                .object(try SetObject.make(a["iterable"], frozen: true, interpreter, range: a.range("iterable")))
+            },
+            "hash": function("hash", "obj") { a, _ throws(Diagnostic) in
+                .int(try PythonHash.hash(a.values["obj"]?.value ?? .none, range: a.range("obj")))
             },
         ]
     }

@@ -5,6 +5,8 @@ public final class ModuleObject: PyObject {
     /// A helper module's globals, which its members are (nil for the library's modules).
     let namespace: ModuleNamespace?
     private weak var interpreter: Interpreter?
+    /// Gives members the module does not list (matplotlib's skipped names), or nil.
+    var fallback: ((String) -> Value?)?
 
     init(_ name: String, _ members: [String: Value] = [:]) {
         self.name = name
@@ -35,7 +37,9 @@ public final class ModuleObject: PyObject {
     }
 
     public var typeName: String { "module" }
-    public func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? { members[name] }
+    public func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        members[name] ?? fallback?(name)
+    }
     public var attributeNames: [String] { members.keys.sorted() }
     public func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
         guard namespace != nil else {

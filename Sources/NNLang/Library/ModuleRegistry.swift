@@ -10,6 +10,8 @@ final class ModuleRegistry {
     var numpyPrintOptions = PrintOptions()
     /// The session's loggers (`logging.getLogger`, `tf.get_logger()`).
     let logging = LoggingModule()
+    /// pyplot's figures and notes for this session.
+    let matplotlib = MatplotlibState()
 
     func numpyRandomState(_ interpreter: Interpreter) -> NumPyRandomState {
         if let numpyRandom { return numpyRandom }
@@ -21,7 +23,7 @@ final class ModuleRegistry {
     /// What to import for names people use without importing them.
     static let importHints: [String: String] = [
         "np": "import numpy as np", "numpy": "import numpy as np", "tf": "import tensorflow as tf",
-        "keras": "import keras", "time": "import time", "plt": "plots: use plot(...) (matplotlib is not part of NNLab)",
+        "keras": "import keras", "time": "import time", "plt": "import matplotlib.pyplot as plt",
         "train_test_split": "from sklearn.model_selection import train_test_split",
         "StandardScaler": "from sklearn.preprocessing import StandardScaler",
         "MinMaxScaler": "from sklearn.preprocessing import MinMaxScaler",
@@ -46,7 +48,15 @@ final class ModuleRegistry {
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
         "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
-        "math", "random", "copy", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
+        "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
+        "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
+    ] + ModuleRegistry.skippedPlotting
+
+    /// matplotlib's modules of things a terminal does not draw: every member is accepted and skipped.
+    static let skippedPlotting = [
+        "matplotlib.widgets", "matplotlib.patches", "matplotlib.gridspec", "matplotlib.animation", "matplotlib.ticker",
+        "matplotlib.lines", "matplotlib.patheffects", "matplotlib.collections", "matplotlib.markers", "matplotlib.font_manager",
+        "matplotlib.backends", "mpl_toolkits", "mpl_toolkits.mplot3d", "mpl_toolkits.axes_grid1", "ipywidgets",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
@@ -58,7 +68,6 @@ final class ModuleRegistry {
         if path.count == 1, let module = try interpreter.programModule(path[0], range: range) { return module }
         let top = path[0]
         var hint = didYouMean(dotted, ModuleRegistry.supported).map { $0 }
-        if top == "matplotlib" { hint = "NNLab draws in the terminal: use plot(history) or plot(values)" }
         if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
         throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
                            hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time, "
@@ -76,6 +85,7 @@ final class ModuleRegistry {
     /// `from module import name`: the member, or a located error naming what the module has.
     func member(_ name: String, of module: ModuleObject, path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         if let value = module.members[name] { return value }
+        if let value = module.fallback?(name) { return value }
         if let submodule = try? self.module(path + [name], range: range, interpreter) { return .object(submodule) }
         throw Diagnostic("cannot import name '\(name)' from '\(path.joined(separator: "."))'", at: range,
                          hint: didYouMean(name, module.members.keys) ?? elsewhere(name))
@@ -123,14 +133,27 @@ final class ModuleRegistry {
         case "math": return MathModule.module()
         case "random": return PythonRandom.module(PythonRandom(seed: interpreter.options.seed))
         case "copy": return CopyModule.module()
+        case "functools": return FunctoolsModule.module()
+        case "itertools": return ItertoolsModule.module()
+        case "statistics": return StatisticsModule.module()
+        case "string": return StatisticsModule.stringModule()
+        case "collections": return CollectionsModule.module()
         case "os": return SystemModules.os(path: cached("os.path", interpreter))
         case "os.path": return SystemModules.osPath()
         case "sys": return SystemModules.sys(interpreter)
         case "warnings": return SystemModules.warnings(interpreter)
         case "IPython": return ModuleObject("IPython", cached("IPython.display", interpreter).map { ["display": .object($0)] } ?? [:])
         case "IPython.display": return SystemModules.ipythonDisplay()
+        case "matplotlib.pyplot": return Pyplot.module(matplotlib, self, interpreter)
+        case "matplotlib.colors": return Pyplot.colorsModule(matplotlib)
+        case "matplotlib.cm": return Pyplot.cmModule(matplotlib)
+        case "matplotlib.style": return Pyplot.styleModule()
+        case "matplotlib":
+            return Pyplot.topModule(matplotlib, cached("matplotlib.pyplot", interpreter), cached("matplotlib.colors", interpreter),
+                                    cached("matplotlib.cm", interpreter))
         default:
             if dotted == "keras" || dotted.hasPrefix("keras.") { return KerasLibrary.module(dotted, self, interpreter) }
+            if ModuleRegistry.skippedPlotting.contains(dotted) { return Pyplot.skippedModule(dotted, matplotlib) }
             return nil
         }
     }

@@ -8,6 +8,11 @@ enum TensorFlowLibrary {
             "constant": function("constant", "value, dtype=None, shape=None, name=None") { a, _ throws(Diagnostic) in
                 try TensorObject.make(a, "constant")
             },
+            // `@tf.function` and `@tf.function(jit_compile=True)`: the function runs as written.
+            "function": function("function", "func=None, **options") { a, _ in
+                if let callee = a["func"] { return callee }
+                return function("decorator", "func") { b, _ in b.values["func"]?.value ?? .none }
+            },
             "convert_to_tensor": function("convert_to_tensor", "value, dtype=None, dtype_hint=None, name=None") { a, _ throws(Diagnostic) in
                 try TensorObject.make(a, "convert_to_tensor")
             },

@@ -50,9 +50,15 @@ enum ArrayMath {
         let b = try operand(right, range: range)
         if op == .matmul { return .array(NDArray(try matmul(a.tensor, b.tensor, range: range))) }
         var dtype = resultType(a, b)
+        let bitwise = [.bitOr, .bitAnd, .bitXor].contains(op)
+        if bitwise, ![.bool, .int64, .uint8].contains(dtype) {
+            let names: [BinaryOperator: String] = [.bitOr: "bitwise_or", .bitAnd: "bitwise_and", .bitXor: "bitwise_xor"]
+            throw Diagnostic("ufunc '\(names[op] ?? "")' not supported for the input types", at: range,
+                             exception: "TypeError")
+        }
         if [.bool, .int64, .uint8].contains(dtype) {
             if op == .divide { dtype = .float64 }
-            if dtype == .bool, op != .multiply { dtype = .int64 }
+            if dtype == .bool, op != .multiply, !bitwise { dtype = .int64 }
             if op == .power, b.tensor.scalars.contains(where: { $0 < 0 }) {
                 throw Diagnostic(
                     "integers to negative integer powers are not allowed", at: range,
@@ -69,6 +75,9 @@ enum ArrayMath {
         case .modulo: function = { x, y in y == 0 ? .nan : x - (x / y).rounded(.down) * y }
         case .power: function = { powf($0, $1) }
         case .matmul: function = { $0 * $1 }
+        case .bitOr: function = { Float((Int(exactly: $0.rounded()) ?? 0) | (Int(exactly: $1.rounded()) ?? 0)) }
+        case .bitAnd: function = { Float((Int(exactly: $0.rounded()) ?? 0) & (Int(exactly: $1.rounded()) ?? 0)) }
+        case .bitXor: function = { Float((Int(exactly: $0.rounded()) ?? 0) ^ (Int(exactly: $1.rounded()) ?? 0)) }
         }
         var result = try broadcast(a.tensor, b.tensor, range: range, function)
         result.dtype = dtype

@@ -6,6 +6,8 @@ final class ClassObject: CallableObject {
     let base: ClassObject?
     private(set) var members: [String: Value]
     let docstring: String?
+    /// For a class deriving from an exception class (`class MyError(ValueError)`), its parent's name.
+    var exceptionParent: String?
 
     init(name: String, base: ClassObject?, members: [String: Value], docstring: String?) {
         self.name = name
@@ -46,7 +48,7 @@ final class ClassObject: CallableObject {
         switch name {
         case "__name__": .string(self.name)
         case "__doc__": docstring.map { .string($0) } ?? Value.none
-        default: lookup(name)
+        default: lookup(name).map { interpreter.classMember($0, of: self) }
         }
     }
     var attributeNames: [String] {
@@ -62,15 +64,19 @@ final class ClassObject: CallableObject {
         members[name] = value
     }
 
+    var isException: Bool { exceptionParent != nil }
+
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let instance = InstanceObject(self)
+        // As BaseException.__new__: the arguments are the exception's args, whatever __init__ does.
+        if isException { try instance.setAttribute("args", to: .tuple(arguments.positional), interpreter) }
         if let initializer = lookup("__init__") {
             let result = try interpreter.callMethod(initializer, on: .object(instance), arguments)
             guard result.isNone else {
                 throw Diagnostic("__init__() should return None, not '\(result.typeName)'", at: arguments.range,
                                  exception: "TypeError")
             }
-        } else if !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
+        } else if !isException, !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
             throw Diagnostic("\(name)() takes no arguments", at: arguments.range, exception: "TypeError")
         }
         return .object(instance)
@@ -97,13 +103,19 @@ final class InstanceObject: CallableObject, SubscriptableObject {
         if name == "__class__" { return .object(type) }
         if name == "__dict__" { return .dict(DictBox(attributes.map { (.string($0.key), $0.value) })) }
         guard let member = type.lookup(name) else { return nil }
-        if case .object(let function as UserFunction) = member {
-            return .object(BoundMethod(receiver: .object(self), function: function))
-        }
-        return member
+        return try interpreter.instanceMember(member, of: self)
     }
     var attributeNames: [String] { Array(attributes.keys) + type.attributeNames }
     func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
+        if case .object(let property as PropertyObject)? = type.lookup(name) {
+            guard let setter = property.setter else {
+                throw Diagnostic("property '\(name)' of '\(type.name)' object has no setter", at: nil,
+                                 exception: "AttributeError")
+            }
+            _ = try interpreter.callMethod(setter, on: .object(self), CallArguments(positional: [value],
+                positionalRanges: [Interpreter.nowhere], range: Interpreter.nowhere))
+            return
+        }
         attributes[name] = value
     }
     func removeAttribute(_ name: String) -> Bool { attributes.removeValue(forKey: name) != nil }
@@ -117,9 +129,33 @@ final class InstanceObject: CallableObject, SubscriptableObject {
     }
     private static let noPlace = SourceRange(SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1))
     func repr(_ interpreter: Interpreter) -> String {
-        special("__repr__", interpreter) ?? "<__main__.\(type.name) object>"
+        if let text = special("__repr__", interpreter) { return text }
+        if type.isException {
+            let arguments = exceptionArguments
+            let inner = arguments.count == 1 ? interpreter.repr(arguments[0])
+                : arguments.map { interpreter.repr($0) }.joined(separator: ", ")
+            return "\(type.name)(\(inner))"
+        }
+        return "<__main__.\(type.name) object>"
     }
-    func str(_ interpreter: Interpreter) -> String { special("__str__", interpreter) ?? repr(interpreter) }
+    func str(_ interpreter: Interpreter) -> String {
+        if let text = special("__str__", interpreter) { return text }
+        if type.isException {
+            let arguments = exceptionArguments
+            switch arguments.count {
+            case 0: return ""
+            case 1: return interpreter.str(arguments[0])
+            default: return interpreter.repr(.tuple(arguments))
+            }
+        }
+        return repr(interpreter)
+    }
+
+    /// An exception's `args`.
+    var exceptionArguments: [Value] {
+        if case .tuple(let items) = attributes["args"] { return items.items }
+        return []
+    }
 
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         guard let method = type.lookup("__call__") else {
@@ -168,7 +204,14 @@ final class SuperProxy: PyObject {
     var typeName: String { "super" }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         if name == "__init__", start?.lookup(name) == nil {
-            return .object(BuiltinFunction("__init__", Signature([])) { _, _ in .none })
+            // object.__init__, or BaseException.__init__ setting the exception's args.
+            let receiver = receiver
+            return .object(BuiltinFunction("__init__", Signature([.variadic("args")])) { a, interpreter throws(Diagnostic) in
+                if case .object(let instance as InstanceObject) = receiver, instance.type.isException {
+                    try instance.setAttribute("args", to: .tuple(a.rest), interpreter)
+                }
+                return .none
+            })
         }
         guard let member = start?.lookup(name) else { return nil }
         if case .object(let function as UserFunction) = member {
@@ -193,12 +236,14 @@ extension Interpreter {
     /// Runs a class body in its own namespace and makes the class.
     func makeClass(_ name: String, base: Expression?, body: [Statement], range: SourceRange) throws(Diagnostic) -> ClassObject {
         var baseClass: ClassObject?
+        var exceptionParent: String?
         if let base {
             let value = try evaluate(base)
             switch value {
-            case .object(let object as ClassObject): baseClass = object
-            case .object(let object as ExceptionClass) where object.name == "Exception" || object.name == "object":
-                throw Diagnostic("classes deriving from exception classes are not supported yet", at: base.range)
+            case .object(let object as ClassObject):
+                baseClass = object
+                if object.isException { exceptionParent = object.name }
+            case .object(let object as ExceptionClass): exceptionParent = object.name
             default:
                 if case .object(let type as TypeObject) = value, type.name == "object" { break }
                 throw Diagnostic("a base class must be a class, not \(value.typeName)", at: base.range,
@@ -219,7 +264,17 @@ extension Interpreter {
             return .none
         }
         let made = ClassObject(name: name, base: baseClass, members: environment.values, docstring: docstring)
-        for case .object(let function as UserFunction) in environment.values.values { function.owner = made }
+        if let exceptionParent {
+            made.exceptionParent = exceptionParent
+            language.exceptionParents[name] = exceptionParent
+        }
+        for value in environment.values.values {
+            var inner = [value]
+            if case .object(let method as StaticMethodObject) = value { inner = [method.function] }
+            if case .object(let method as ClassMethodObject) = value { inner = [method.function] }
+            if case .object(let property as PropertyObject) = value { inner = [property.getter, property.setter].compactMap { $0 } }
+            for case .object(let function as UserFunction) in inner { function.owner = made }
+        }
         return made
     }
 

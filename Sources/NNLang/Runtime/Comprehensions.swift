@@ -5,19 +5,29 @@ extension Interpreter {
     func evaluateComprehension(_ kind: ComprehensionKind, _ element: Expression, _ value: Expression?,
                                _ clauses: [ComprehensionClause], _ range: SourceRange) throws(Diagnostic) -> Value {
         guard case .loop(_, let firstIterable) = clauses.first else { return .none }
-        let first = try iterate(try evaluate(firstIterable), range: firstIterable.range)
+        let firstValue = try evaluate(firstIterable)
         var names = Set<String>()
         for clause in clauses { if case .loop(let target, _) = clause { Self.collectNames(target, into: &names) } }
         let environment = Environment(values: [:], scope: FunctionScope(locals: names),
                                       parent: definingEnvironment)
+        if kind == .generator {
+            let node = ComprehensionNode(kind, element: element, value: value, clauses: clauses)
+            return .object(GeneratorExpression(node: node, environment: environment,
+                                               first: try ItemCursor(firstValue, self, range: firstIterable.range),
+                                               range: range))
+        }
+        let first = try iterate(firstValue, range: firstIterable.range)
         var items: [Value] = []
         let dict = DictBox()
+        let set = kind == .set ? SetObject() : nil
         _ = try callFrame(environment, function: "<comprehension>", range: range) { () throws(Diagnostic) in
             try runClauses(clauses[...], first: first) { () throws(Diagnostic) in
                 let key = try evaluate(element)
                 if let value {
                     try checkHashable(key, range: element.range)
                     dict[key] = try evaluate(value)
+                } else if let set {
+                    set.add(key, hash: try hashForSet(key, range: element.range))
                 } else {
                     items.append(key)
                 }
@@ -27,7 +37,8 @@ extension Interpreter {
         switch kind {
         case .list: return .list(ListBox(items))
         case .dict: return .dict(dict)
-        case .generator: return .object(GeneratorValues(items))
+        case .set: return .object(set ?? SetObject())
+        case .generator: return .object(GeneratorValues(items))  // not reached: generators are lazy
         }
     }
 

@@ -4,7 +4,7 @@ enum ContainerMethods {
         switch value {
         case .string: ["format", "join", "upper", "lower", "strip", "split", "replace", "startswith", "endswith"]
         case .list: ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear"]
-        case .dict: ["keys", "values", "items", "get", "copy"]
+        case .dict: ["keys", "values", "items", "get", "copy", "pop", "setdefault", "update", "clear", "popitem"]
         case .tuple: ["index", "count"]
         case .float, .int: ["is_integer", "real"]
         default: []
@@ -20,8 +20,9 @@ enum ContainerMethods {
         switch value {
         case .string(let text): return stringMethod(name, text)
         case .list(let list): return listMethod(name, list)
-        case .dict(let dict): return dictMethod(name, dict)
+        case .dict(let dict): return CollectionsModule.flavorMethod(name, dict) ?? dictMethod(name, dict, interpreter)
         case .tuple(let tuple):
+            if let type = tuple.namedType, let found = type.attribute(name, of: tuple) { return found }
             let items = tuple.items
             switch name {
             case "count": return method(name, "tuple", [Parameter("value")]) { a, _ in .int(items.filter { pythonEquals($0, a["value"] ?? .none) }.count) }
@@ -163,7 +164,7 @@ enum ContainerMethods {
         }
     }
 
-    private static func dictMethod(_ name: String, _ dict: DictBox) -> Value? {
+    private static func dictMethod(_ name: String, _ dict: DictBox, _ interpreter: Interpreter) -> Value? {
         switch name {
         case "keys": return method(name, "dict", []) { _, _ in .list(dict.keys) }
         case "values": return method(name, "dict", []) { _, _ in .list(dict.values) }
@@ -171,7 +172,45 @@ enum ContainerMethods {
         case "get": return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) { a, _ in
             dict[a.values["key"]?.value ?? .none] ?? (a.values["default"]?.value ?? .none)
         }
-        case "copy": return method(name, "dict", []) { _, _ in .dict(DictBox(Array(zip(dict.keys, dict.values)))) }
+        case "copy": return method(name, "dict", []) { _, _ in
+            let copy = DictBox(Array(zip(dict.keys, dict.values)))
+            copy.flavor = dict.flavor
+            return .dict(copy)
+        }
+        case "pop": return method(name, "dict", [Parameter("key"), Parameter("default", "<missing>")]) { a, interpreter throws(Diagnostic) in
+            let key = a.values["key"]?.value ?? .none
+            if let value = dict[key] {
+                dict[key] = nil
+                return value
+            }
+            if let fallback = a.values["default"]?.value { return fallback }
+            throw Diagnostic(interpreter.repr(key), at: a.callRange, exception: "KeyError")
+        }
+        case "setdefault": return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) { a, interpreter throws(Diagnostic) in
+            let key = a.values["key"]?.value ?? .none
+            if let value = dict[key] { return value }
+            try interpreter.checkHashable(key, range: a.callRange)
+            let value = a.values["default"]?.value ?? .none
+            dict[key] = value
+            return value
+        }
+        case "update": return method(name, "dict", [.variadic("args"), Parameter("kwargs", kind: .variadicKeywords)]) {
+            a, interpreter throws(Diagnostic) in
+            guard case .dict(let other) = try Builtins.makeDict(a, interpreter) else { return .none }
+            for (key, value) in zip(other.keys, other.values) { dict[key] = value }
+            return .none
+        }
+        case "clear": return method(name, "dict", []) { _, _ in
+            dict.removeAll()
+            return .none
+        }
+        case "popitem": return method(name, "dict", []) { a, _ throws(Diagnostic) in
+            guard let key = dict.keys.last, let value = dict.values.last else {
+                throw Diagnostic("'popitem(): dictionary is empty'", at: a.callRange, exception: "KeyError")
+            }
+            dict[key] = nil
+            return .tuple([key, value])
+        }
         default: return nil
         }
     }

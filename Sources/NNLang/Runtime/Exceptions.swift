@@ -39,11 +39,11 @@ extension Interpreter {
             let classes: [Value]
             if case .tuple(let items) = value { classes = items.items } else { classes = [value] }
             for candidate in classes {
-                guard case .object(let object) = candidate, let exceptionClass = object as? ExceptionClass else {
+                guard let className = exceptionClassName(candidate) else {
                     throw Diagnostic("catching classes that do not inherit from BaseException is not allowed",
                                      at: type.range, exception: "TypeError")
                 }
-                if PythonExceptions.isSubclass(name, of: exceptionClass.name) { return handler }
+                if isException(name, subclassOf: className) { return handler }
             }
         }
         return nil
@@ -52,7 +52,7 @@ extension Interpreter {
     private func runHandler(_ handler: ExceptHandler, for error: Diagnostic) throws(Diagnostic) -> Flow {
         handling.append(error)
         defer { handling.removeLast() }
-        if let name = handler.name { try bind(name, to: .object(ExceptionInstance(caught: error))) }
+        if let name = handler.name { try bind(name, to: exceptionValue(for: error)) }
         let flow = try executeBlock(handler.body)
         // As in Python, the name is unbound at the end of the handler.
         if let name = handler.name { try? unbind(name, range: handler.range) }
@@ -67,9 +67,14 @@ extension Interpreter {
             }
             return current
         }
-        let value = try evaluate(expression)
+        var value = try evaluate(expression)
+        if case .object(let type as ClassObject) = value, type.isException {
+            value = try callValue(value, [], range: expression.range)
+        }
         let instance: ExceptionInstance
         switch value {
+        case .object(let object as InstanceObject) where object.type.isException:
+            return raisedDiagnostic(object, range: range)
         case .object(let object as ExceptionClass): instance = ExceptionInstance(object.name, arguments: [])
         case .object(let object as ExceptionInstance): instance = object
         default:
@@ -159,7 +164,9 @@ final class ExceptionClass: CallableObject {
     /// Every built-in exception class by name, for the built-in names.
     static var all: [String: Value] {
         var classes: [String: Value] = ["BaseException": .object(ExceptionClass("BaseException"))]
-        for name in PythonExceptions.bases.keys { classes[name] = .object(ExceptionClass(name)) }
+        for name in PythonExceptions.bases.keys where name != "StatisticsError" {
+            classes[name] = .object(ExceptionClass(name))
+        }
         return classes
     }
 }

@@ -21,6 +21,7 @@ extension Interpreter {
         case .list(let list):
             return nestedRepr(list, cycle: "[...]") { "[" + list.items.map { repr($0) }.joined(separator: ", ") + "]" }
         case .tuple(let tuple):
+            if let type = tuple.namedType { return nestedRepr(tuple, cycle: "(...)") { type.repr(of: tuple, self) } }
             return nestedRepr(tuple, cycle: "(...)") {
                 let items = tuple.items
                 if items.count == 1 { return "(\(repr(items[0])),)" }
@@ -28,7 +29,8 @@ extension Interpreter {
             }
         case .dict(let dict):
             return nestedRepr(dict, cycle: "{...}") {
-                "{" + zip(dict.keys, dict.values).map { "\(repr($0)): \(repr($1))" }.joined(separator: ", ") + "}"
+                let plain = { "{" + zip(dict.keys, dict.values).map { "\(self.repr($0)): \(self.repr($1))" }.joined(separator: ", ") + "}" }
+                return CollectionsModule.flavoredRepr(dict, self, plain: plain) ?? plain()
             }
         case .array(let array): return ArrayFormatter.repr(array.tensor, modules.numpyPrintOptions)
         case .object(let object): return object.repr(self)

@@ -47,6 +47,7 @@ extension Interpreter {
             return (0..<array.shape[0]).map { .array(NDArray(ArrayIndexing.row(array.tensor, $0))) }
         case .object(let object):
             if let iterable = object as? IterableObject { return iterable.items }
+            if let lazy = object as? LazyIterator { return try drain(lazy, range: range) }
             throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
         default:
             throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
@@ -62,9 +63,7 @@ extension Interpreter {
             let position = try Subscripts.position(key, count: list.items.count, range: keyRange, what: "list")
             list.items[position] = value
         case .dict(let dict):
-            guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
-                throw Diagnostic("a dict key cannot be a slice", at: range)
-            }
+            let (key, keyRange) = try Subscripts.dictKey(index, range: range)
             try checkHashable(key, range: keyRange)
             dict[key] = value
         case .array(let array):

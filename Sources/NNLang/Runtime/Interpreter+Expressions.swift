@@ -22,7 +22,7 @@ extension Interpreter {
         case .or(let left, let right, let range): return try evaluateOr(left, right, range)
         case .conditional(let condition, let then, let otherwise, let range):
             return try evaluateConditional(condition, then, otherwise, range)
-        case .formattedString, .list, .tuple, .dict: return try evaluateDisplay(expression)
+        case .formattedString, .list, .tuple, .dict, .set: return try evaluateDisplay(expression)
         case .lambda, .comprehension: return try evaluateFunctionLike(expression)
         }
     }
@@ -95,6 +95,15 @@ extension Interpreter {
         case .list(let items, _): return .list(try items.map { item throws(Diagnostic) in try evaluate(item) })
         case .tuple(let items, _): return .tuple(try items.map { item throws(Diagnostic) in try evaluate(item) })
         case .dict(let entries, _): return try evaluateDict(entries)
+        case .set(let items, _):
+            // As CPython compiles it: three or more constants become a frozenset constant merged into a new set.
+            let folded = items.count > 2 && items.allSatisfy(\.isConstant)
+            let set = SetObject(frozen: folded)
+            for item in items {
+                let value = try evaluate(item)
+                set.add(value, hash: try hashForSet(value, range: item.range))
+            }
+            return .object(folded ? set.copy(frozen: false) : set)
         default: return .none
         }
     }
@@ -123,11 +132,17 @@ extension Interpreter {
         return result
     }
 
+    /// A dict key must be hashable, as in Python: `unhashable type: 'list'`.
     func checkHashable(_ key: Value, range: SourceRange) throws(Diagnostic) {
         switch key {
-        case .list, .dict, .array: throw Diagnostic("a \(key.typeName) cannot be a dict key", at: range)
-        default: break
+        case .int, .string, .float, .bool, .none: return
+        default: _ = try PythonHash.hash(key, range: range)
         }
+    }
+
+    /// The hash of a set's item (a set inside a set must be a frozenset).
+    func hashForSet(_ value: Value, range: SourceRange) throws(Diagnostic) -> Int {
+        try PythonHash.hash(value, range: range)
     }
 
     func call(_ calleeExpression: Expression, _ argumentExpressions: [Argument], range: SourceRange) throws(Diagnostic) -> Value {

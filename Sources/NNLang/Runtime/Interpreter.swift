@@ -20,26 +20,16 @@ public final class Interpreter {
     public let random = RandomSource()
     /// Names for layers and models (`dense`, `dense_1`, …), counted per session as Keras counts them.
     public let layerNames = LayerNames()
-    /// Makes extra training observers for a fit (the teaching layer attaches here).
-    public var trainingObservers: [(FitContext) -> TrainingObserver?] = []
-    /// Called before each statement of a program; return false to stop running (presenter mode).
-    public var beforeStatement: ((Statement, SourceFile) -> Bool)?
-    /// The session's explanation level (`explain('full')`, `nn --explain`): off, epoch, step or full.
-    public var explainLevel = "epoch"
-    public static let explainLevels = ["off", "epoch", "step", "full"]
-    /// Shows a training step in full (`model.step`); set by the teaching layer.
-    public var stepExplainer: ((StepTrace, Int?) -> Void)?
-    /// Shows `model.diagnose()`: a step's trace (no update), the last fit's history and the model's name.
-    public var diagnoser: ((StepTrace, History?, String) -> Void)?
-    /// Shows a forward pass (`model.explain`); set by the teaching layer.
-    public var forwardExplainer: ((ForwardTrace) -> Void)?
-    /// Shows narration: a string standing alone as a statement in a lesson; nothing by default, as in Python.
-    public var narrationHandler: ((String) -> Void)?
+    /// The teaching layer: told of each statement, narration, `pause()`, explanations, diagnoses and
+    /// every `fit`. Nil runs programs as Python does, silently.
+    public var teaching: TeachingListener?
+    /// The session's explanation level (`explain('full')`, `nn --explain`).
+    public var explainLevel = ExplainLevel.epoch
     /// How pictures (`show`, `plot`, matplotlib) are drawn: symbols, colour and width. Plain ASCII
     /// at 80 columns unless the command line gives the terminal's.
     public var style = Style.plain
-    /// What `pause()` does; by default nothing (the CLI waits for Enter when a person is at the terminal).
-    public var pauseHandler: ((String?) -> Void)?
+    /// False while a helper module runs: its top-level strings are never narration.
+    public var narrationAllowed = true
     /// What `input(prompt)` reads a line from (nil: end of input); by default standard input. A
     /// Jupyter kernel asks its client instead.
     public var inputHandler: ((String) -> String?)?
@@ -51,6 +41,8 @@ public final class Interpreter {
     /// The exceptions being handled by `except` blocks, innermost last (for a bare `raise`).
     var handling: [Diagnostic] = []
     var reprState = ReprState()
+    /// Language bookkeeping: the program's exception classes, objects raised and not yet caught.
+    let language = LanguageState()
     /// The stack bounds of the thread running the program (set by `run` and `check`).
     var stackGuard: StackGuard?
     /// Names bound before a program starts (builtins, the Keras prelude, NNLab's own functions).
@@ -77,11 +69,11 @@ public final class Interpreter {
         var last: Value?
         // A string standing alone at the top level of a lesson is narration; in a .py file, and
         // inside functions and blocks (docstrings), it is only a value, as in Python.
-        let narrates = narrationHandler != nil && !source.name.hasSuffix(".py")
+        let narrates = narrationAllowed && teaching?.narrates == true && !source.name.hasSuffix(".py")
         for statement in program.statements {
-            if let beforeStatement, !beforeStatement(statement, source) { return nil }
+            if let teaching, !teaching.statementWillRun(Self.start(of: statement, in: source)) { return nil }
             if narrates, case .expression(.string(let text, _)) = statement {
-                narrationHandler?(text)
+                teaching?.narrate(text)
                 last = nil
                 continue
             }
@@ -146,7 +138,11 @@ public final class Interpreter {
             }
             return try otherwise.map { block throws(Diagnostic) in try executeBlock(block) } ?? .next(nil)
         case .forLoop(let target, let iterable, let body, let range):
-            for item in try iterate(try evaluate(iterable), range: iterable.range) {
+            let items = try evaluate(iterable)
+            if case .object(let lazy as LazyIterator) = items {
+                return try executeLazyFor(lazy, target: target, body: body, range: range)
+            }
+            for item in try iterate(items, range: iterable.range) {
                 try checkInterrupted(range)
                 try assign(item, to: target)
                 let flow = try executeBlock(body)
@@ -169,6 +165,10 @@ public final class Interpreter {
             return .next(nil)
         case .global, .nonlocal:
             return .next(nil)
+        case .decorated(let decorators, let definition, _):
+            return try executeDecorated(decorators, definition)
+        case .yieldValue(_, let range), .yieldFrom(_, let range):
+            throw .unsupported("'yield' is supported as a statement of its own in a generator's body", at: range)
         case .tryStatement(let block, _):
             return try executeTry(block)
         case .raise(let expression, let range):
@@ -229,12 +229,13 @@ public final class Interpreter {
         return access(candidate, F_OK) == 0 ? candidate : path
     }
 
-    /// Checks an explanation level's name, with a did-you-mean.
-    public static func checkExplainLevel(_ level: String, range: SourceRange?) throws(Diagnostic) {
-        guard explainLevels.contains(level) else {
-            throw Diagnostic("unknown explanation level '\(level)'", at: range,
-                             hint: didYouMean(level, explainLevels) ?? "choose 'off', 'epoch', 'step' or 'full'")
-        }
+    /// A statement as the teaching layer sees it before it runs (a presenter shows its lines).
+    static func start(of statement: Statement, in source: SourceFile) -> StatementStart {
+        let range = statement.range
+        let lines = (range.start.line...max(range.start.line, range.end.line)).map { source.line($0) }
+        var isString = false
+        if case .expression(.string) = statement { isString = true }
+        return StatementStart(sourceName: source.name, line: range.start.line, lines: lines, isString: isString)
     }
 
     /// Writes text to the program's output.
@@ -281,20 +282,4 @@ public struct InterpreterOptions: Sendable {
         self.unicode = unicode
         self.seed = seed
     }
-}
-
-/// What the teaching layer is told about a `fit` call when it may attach an observer.
-public struct FitContext {
-    public let model: Sequential
-    public let epochs: Int
-    public let verbose: Int
-    /// The `explain=` argument of this call, if given.
-    public let explain: String?
-    public let output: OutputSink
-    /// Whether compile() was given no optimizer (so Keras's default, RMSprop, runs).
-    public let usesDefaultOptimizer: Bool
-    /// The session's level, for when the call gives none.
-    public let sessionLevel: String
-    /// The `example=` argument: which example of the batch a full step tells (0-based).
-    public var example: Int? = nil
 }

@@ -60,7 +60,7 @@ extension Interpreter {
         case "kernel_initializer", "bias_initializer": Initializer.names.keys.sorted()
         case "metrics": ["accuracy", "mae", "mse"]
         case "verbose": ["auto"]
-        case "explain", "level": explainLevels
+        case "explain", "level": ExplainLevel.names
         case "dtype": ["float32", "float64", "int64", "uint8", "bool"]
         default: []
         }

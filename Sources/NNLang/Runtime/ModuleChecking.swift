@@ -74,6 +74,7 @@ extension NameChecker {
                 collectNames(body, into: &names, open: &open)
             case .whileLoop(_, let body, _): collectNames(body, into: &names, open: &open)
             case .expression, .pass, .breakLoop, .continueLoop, .returnValue: break
+            case .decorated(_, let definition, _): collectNames([definition], into: &names, open: &open)
             @unknown default: open = true
             }
         }
@@ -99,7 +100,7 @@ extension NameChecker {
     func checkAttribute(of base: Expression, _ name: String, range: SourceRange, _ defined: Set<String>) throws(Diagnostic) {
         guard let module = moduleNamed(by: base, defined), !state.open.contains(ObjectIdentifier(module)) else { return }
         let path = module.name.split(separator: ".").map(String.init)
-        if module.members[name] != nil || (try? interpreter.modules.module(path + [name], range: range, interpreter)) != nil {
+        if module.members[name] != nil || module.fallback?(name) != nil || (try? interpreter.modules.module(path + [name], range: range, interpreter)) != nil {
             return
         }
         throw Diagnostic("module '\(module.name)' has no attribute '\(name)'", at: range,

@@ -31,7 +31,11 @@ struct NameChecker {
             break
         case .classDefinition(let name, _, _, _):
             defined.insert(name)
-            break
+        case .yieldValue(let value, _): if let value { try check(value, defined) }
+        case .yieldFrom(let value, _): try check(value, defined)
+        case .decorated(let decorators, let definition, _):
+            for decorator in decorators { try check(decorator, defined) }
+            try check(definition, defined: &defined)
         case .ifStatement(let branches, let otherwise, _):
             for (condition, body) in branches {
                 try check(condition, defined)
@@ -81,7 +85,7 @@ struct NameChecker {
             }
         case .int, .float, .string, .bool, .none: break
         case .formattedString(let parts, _): try check(parts, defined)
-        case .list(let items, _), .tuple(let items, _): for item in items { try check(item, defined) }
+        case .list(let items, _), .tuple(let items, _), .set(let items, _): for item in items { try check(item, defined) }
         case .dict(let entries, _):
             for entry in entries {
                 try check(entry.key, defined)

@@ -12,6 +12,7 @@ extension Interpreter {
         }) { return result }
         if case .array = left { return try ArrayMath.binary(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.binary(op, left, right, self, range: range) }
+        if let result = try setBinary(op, left, right, range: range, inPlace: inPlace) { return result }
         switch (op, left, right) {
         case (.add, .string(let a), .string(let b)):
             try MemoryCheck.reserve(a.utf8.count + b.utf8.count, of: MemoryCheck.byteSize, range: range)
@@ -62,6 +63,9 @@ extension Interpreter {
     /// Arithmetic between Python ints, floats and bools; nil when either side is not a number.
     func numericBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic) -> Value? {
         let isInteger: (Value) -> Bool = { if case .int = $0 { true } else if case .bool = $0 { true } else { false } }
+        if case .bool(let a) = left, case .bool(let b) = right, [.bitOr, .bitAnd, .bitXor].contains(op) {
+            return .bool(op == .bitOr ? a || b : (op == .bitAnd ? a && b : a != b))
+        }
         if isInteger(left), isInteger(right), let a = left.exactInteger, let b = right.exactInteger {
             return try integerBinary(op, a, b, range: range)
         }
@@ -84,7 +88,7 @@ extension Interpreter {
         case .power:
             if a == 0 && b < 0 { throw Diagnostic("ZeroDivisionError: 0.0 cannot be raised to a negative power", at: range) }
             return .float(pow(a, b))
-        case .matmul: return nil
+        case .matmul, .bitOr, .bitAnd, .bitXor: return nil
         }
     }
 
@@ -120,6 +124,9 @@ extension Interpreter {
             }
             if b > 64, abs(a) > 1 { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
             return .int(a == -1 && b % 2 == 1 ? -1 : (a == -1 ? 1 : result))
+        case .bitOr: return .int(a | b)
+        case .bitAnd: return .int(a & b)
+        case .bitXor: return .int(a ^ b)
         case .matmul: return nil
         }
     }
@@ -165,6 +172,11 @@ extension Interpreter {
         }) { return result }
         if case .array = left { return try ArrayMath.compare(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.compare(op, left, right, self, range: range) }
+        if case .object(let a as SetObject) = left, case .object(let b as SetObject) = right, op != .equal,
+            op != .notEqual
+        {
+            return .bool(setComparison(op, a, b))
+        }
         if op == .equal { return .bool(pythonEquals(left, right)) }
         if op == .notEqual { return .bool(!pythonEquals(left, right)) }
         let order: Int
@@ -195,6 +207,7 @@ extension Interpreter {
             }
             return text.contains(part)
         case .dict(let dict): return dict[item] != nil
+        case .object(let set as SetObject): return try set.contains(item, range: range)
         case .array(let array):
             guard let x = item.numericValue else { return false }
             return array.tensor.scalars.contains(Float(x))
@@ -214,6 +227,8 @@ extension Interpreter {
         case .list(let l): return !l.items.isEmpty
         case .tuple(let t): return !t.isEmpty
         case .dict(let d): return d.count > 0
+        case .object(let set as SetObject): return set.count > 0
+        case .object(let deque as DequeObject): return !deque.items.isEmpty
         case .array(let a):
             guard a.tensor.count == 1 else {
                 throw Diagnostic("the truth value of an array with \(a.tensor.count) elements is ambiguous", at: range,

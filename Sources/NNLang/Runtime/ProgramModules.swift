@@ -83,9 +83,9 @@ extension Interpreter {
         let module = ModuleObject(name, namespace: namespace, interpreter: self)
         state.loaded[name] = module
         // A helper runs at its top level, with its own file for messages, and is never narrated.
-        let (savedSource, savedFrames, savedNarration) = (currentSource, frames, narrationHandler)
-        (currentSource, frames, narrationHandler) = (source, [], nil)
-        defer { (currentSource, frames, narrationHandler) = (savedSource, savedFrames, savedNarration) }
+        let (savedSource, savedFrames, savedNarration) = (currentSource, frames, narrationAllowed)
+        (currentSource, frames, narrationAllowed) = (source, [], false)
+        defer { (currentSource, frames, narrationAllowed) = (savedSource, savedFrames, savedNarration) }
         do {
             try withGlobals(of: namespace) { () throws(Diagnostic) in
                 for statement in program.statements {

@@ -53,11 +53,12 @@ private struct BindingCollector {
             collect(block.otherwise ?? [])
             collect(block.finally ?? [])
         case .delete(let targets, _): for target in targets { bind(target) }
-        case .raise, .assertion: break
+        case .raise, .assertion, .yieldValue, .yieldFrom: break
         case .withBlock(let items, let body, _):
             for item in items { if let target = item.target { bind(target) } }
             collect(body)
         case .classDefinition(let name, _, _, _): bound.insert(name)
+        case .decorated(_, let definition, _): collect(definition)
         case .global(let names, _): globals.formUnion(names)
         case .nonlocal(let names, _): nonlocals.formUnion(names)
         case .expression, .pass, .breakLoop, .continueLoop, .returnValue: break
@@ -84,6 +85,8 @@ final class Environment {
     var isClassBody = false
     /// The function running in this environment (for `super()`).
     weak var function: UserFunction?
+    /// Whether a function (def or lambda) was defined here, so it may hold this environment in a cycle.
+    var hasClosures = false
 
     init(values: [String: Value], scope: FunctionScope, parent: Environment?) {
         self.values = values
@@ -154,5 +157,43 @@ extension Interpreter {
             if enclosing?.scope.locals.contains(name) == true || enclosing?.enclosing(binding: name) != nil { continue }
             throw .syntax("no binding for nonlocal '\(name)' found", at: range)
         }
+    }
+}
+
+extension Environment {
+    /// Breaks the cycle between a finished call's environment and the functions defined in it
+    /// (`def helper` inside a function: the environment holds helper, helper's closure holds the
+    /// environment), which reference counting alone never frees. Done only when nothing escaped: each
+    /// such function is referenced by the environment alone, and once they let go of it, nothing but
+    /// the caller's own reference holds the environment. Otherwise (a closure returned or stored, a
+    /// generator or a lambda in a list holding it) everything is put back as it was, and the cycle stays
+    /// until the session ends.
+    static func releaseCycles(_ environment: inout Environment) {
+        var own: [(String, Unmanaged<UserFunction>)] = []
+        for (name, value) in environment.values {
+            if case .object(let object) = value, let function = object as? UserFunction,
+                function.closure === environment {
+                own.append((name, Unmanaged.passUnretained(function)))
+            }
+        }
+        guard !own.isEmpty else { return }
+        var taken: [(String, UserFunction)] = []
+        var escaped = false
+        for (name, handle) in own {
+            var function = handle.takeUnretainedValue()
+            environment.values[name] = nil
+            if !isKnownUniquelyReferenced(&function) { escaped = true }
+            taken.append((name, function))
+            if escaped { break }
+        }
+        if !escaped {
+            for (_, function) in taken { function.detachClosure() }
+            if isKnownUniquelyReferenced(&environment) {
+                // Unreachable: the functions go with `taken`, the other locals with the environment.
+                return
+            }
+            for (_, function) in taken { function.attachClosure(environment) }
+        }
+        for (name, function) in taken { environment.values[name] = .object(function) }
     }
 }

@@ -63,10 +63,9 @@ extension Interpreter {
             return try Subscripts.sequenceItem(Array(text), index, range: range, what: "string",
                                                wrap: { .string(String($0)) }, single: { .string(String($0)) })
         case .dict(let dict):
-            guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
-                throw Diagnostic("a dict key cannot be a slice", at: range)
-            }
+            let (key, keyRange) = try Subscripts.dictKey(index, range: range)
             if let value = dict[key] { return value }
+            if let value = try missingValue(dict, key, range: keyRange) { return value }
             let keys = dict.keys.compactMap { if case .string(let s) = $0 { s } else { nil } }
             var hint = keys.isEmpty ? nil : "the keys are \(dict.keys.map { repr($0) }.joined(separator: ", "))"
             if case .string(let name) = key, let close = closestMatch(to: name, in: keys) { hint = "did you mean '\(close)'?" }
@@ -85,5 +84,23 @@ extension Interpreter {
         default:
             throw Diagnostic("'\(container.typeName)' object is not subscriptable", at: range)
         }
+    }
+}
+
+extension Subscripts {
+    /// The key between a dict's brackets: `d[k]`, `d[None]`, or a tuple for `d[1, 2]`.
+    static func dictKey(_ index: [IndexItem], range: SourceRange) throws(Diagnostic) -> (Value, SourceRange) {
+        var keys: [Value] = []
+        var keyRange = range
+        for item in index {
+            switch item {
+            case .value(let value, let itemRange):
+                keys.append(value)
+                keyRange = index.count == 1 ? itemRange : range
+            case .newAxis: keys.append(.none)
+            case .slice, .ellipsis: throw Diagnostic("unhashable type: 'slice'", at: range, exception: "TypeError")
+            }
+        }
+        return (keys.count == 1 ? keys[0] : .tuple(keys), keyRange)
     }
 }

@@ -1,7 +1,8 @@
 /// A function defined in the program with `def` or `lambda`: positional and keyword arguments with
 /// defaults, its own local names, and the names of the functions it is defined in (a closure).
 final class UserFunction: CallableObject {
-    let name: String
+    /// Changed only by `functools.wraps`, which gives a wrapper the wrapped function's name and docstring.
+    var name: String
     private(set) var parameters: [(name: String, defaultValue: Value?)]
     let body: [Statement]
     let signature: Signature
@@ -12,7 +13,9 @@ final class UserFunction: CallableObject {
     /// The environment of the enclosing function, when defined inside one.
     private(set) var closure: Environment?
     /// The first statement of the body when it is a string: shown by `help`, never run.
-    let docstring: String?
+    var docstring: String?
+    /// Whether the body has a `yield`: calling the function then makes a generator.
+    let isGenerator: Bool
     /// The class whose body defined this function (for `super()`).
     weak var owner: ClassObject?
 
@@ -34,8 +37,13 @@ final class UserFunction: CallableObject {
         }
         self.scope = scope
         self.closure = closure
+        isGenerator = body.contains(where: \.containsYield)
         self.signature = signature
     }
+
+    /// Forgets the environment it closes over (when that environment is being freed; see `releaseCycles`).
+    func detachClosure() { closure = nil }
+    func attachClosure(_ environment: Environment) { closure = environment }
 
     /// Default values may hold functions whose defaults hold functions …: released without recursion.
     deinit {
@@ -69,9 +77,11 @@ final class UserFunction: CallableObject {
                 locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
             }
         }
-        let environment = Environment(values: locals, scope: scope, parent: closure)
+        var environment = Environment(values: locals, scope: scope, parent: closure)
         environment.function = self
-        return try interpreter.withGlobals(of: namespace) { () throws(Diagnostic) in
+        if isGenerator { return .object(PythonGenerator(function: self, environment: environment, range: arguments.range)) }
+        defer { if environment.hasClosures { Environment.releaseCycles(&environment) } }
+        return try interpreter.withGlobals(of: namespace) { [environment] () throws(Diagnostic) in
             try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
                 do throws(Diagnostic) {
                     if case .returned(let value) = try interpreter.executeBlock(body) { return value }
@@ -129,6 +139,7 @@ extension Interpreter {
         }
         let scope = FunctionScope(parameters: evaluated.map(\.name), body: body)
         try checkNonlocals(scope, range: range)
+        definingEnvironment?.hasClosures = true
         return UserFunction(name: name, parameters: evaluated, body: body, signature: Signature(described),
                             source: currentSource, scope: scope, closure: definingEnvironment,
                             namespace: modules.programModules.active)

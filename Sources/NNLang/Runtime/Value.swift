@@ -23,8 +23,8 @@ public enum Value {
         case .float: "float"
         case .string: "str"
         case .list: "list"
-        case .tuple: "tuple"
-        case .dict: "dict"
+        case .tuple(let tuple): tuple.namedType?.name ?? "tuple"
+        case .dict(let dict): dict.flavor.typeName
         case .array(let array): array.isScalar ? array.tensor.dtype.rawValue : "ndarray"
         case .object(let object): object.typeName
         }
@@ -45,6 +45,8 @@ public final class ListBox {
 /// without recursion, as lists and dicts are.
 public final class TupleBox {
     public private(set) var items: [Value]
+    /// The `namedtuple` class it was made by, if any (for `p.x` and its repr).
+    var namedType: NamedTupleType?
     public init(_ items: [Value]) { self.items = items }
     deinit { Dismantler.release(&items) }
 }
@@ -60,6 +62,8 @@ extension TupleBox: RandomAccessCollection {
 public final class DictBox {
     public private(set) var keys: [Value] = []
     public private(set) var values: [Value] = []
+    /// Counter, defaultdict or OrderedDict (from `collections`), or a plain dict.
+    var flavor = DictFlavor.plain
 
     public init() {}
     deinit {
@@ -89,6 +93,11 @@ public final class DictBox {
     public subscript(name: String) -> Value? {
         get { self[.string(name)] }
         set { self[.string(name)] = newValue }
+    }
+
+    func removeAll() {
+        keys.removeAll()
+        values.removeAll()
     }
 
     func index(of key: Value) -> Int? { keys.firstIndex { pythonEquals($0, key) } }
@@ -153,6 +162,7 @@ func pythonEquals(_ a: Value, _ b: Value) -> Bool {
                 guard let other = y[key] else { return false }
                 pending.append((value, other))
             }
+        case (.object(let x as SetObject), .object(let y as SetObject)): if x !== y, !x.equals(y) { return false }
         case (.object(let x), .object(let y)): if x !== y { return false }
         default:
             guard let p = x.numericValue, let q = y.numericValue, p == q else { return false }

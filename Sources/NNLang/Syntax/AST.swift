@@ -10,6 +10,8 @@ public indirect enum Expression: Sendable {
     case list([Expression], SourceRange)
     case tuple([Expression], SourceRange)
     case dict([(key: Expression, value: Expression)], SourceRange)
+    /// `{a, b}`
+    case set([Expression], SourceRange)
     case attribute(Expression, name: String, SourceRange)
     case subscription(Expression, [SubscriptItem], SourceRange)
     case call(Expression, [Argument], SourceRange)
@@ -27,7 +29,7 @@ public indirect enum Expression: Sendable {
     public var range: SourceRange {
         switch self {
         case .name(_, let r), .int(_, let r), .float(_, let r), .string(_, let r), .formattedString(_, let r),
-            .bool(_, let r), .none(let r), .list(_, let r), .tuple(_, let r), .dict(_, let r), .attribute(_, _, let r),
+            .bool(_, let r), .none(let r), .list(_, let r), .tuple(_, let r), .dict(_, let r), .set(_, let r), .attribute(_, _, let r),
             .subscription(_, _, let r), .call(_, _, let r), .binary(_, _, _, let r), .unary(_, _, let r),
             .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r),
             .lambda(_, let r), .comprehension(_, let r):
@@ -62,7 +64,7 @@ public final class ComprehensionNode: Sendable {
 
 /// What a comprehension builds.
 public enum ComprehensionKind: Sendable {
-    case list, dict, generator
+    case list, dict, set, generator
 }
 
 /// A `for target in iterable` or `if condition` clause of a comprehension.
@@ -97,6 +99,7 @@ public struct Argument: Sendable {
 public enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", modulo = "%"
     case power = "**", matmul = "@"
+    case bitOr = "|", bitAnd = "&", bitXor = "^"
 }
 
 public enum UnaryOperator: String, Sendable {
@@ -144,6 +147,12 @@ public enum Statement: Sendable {
     indirect case withBlock(items: [(manager: Expression, target: Expression?)], body: [Statement], SourceRange)
     /// `class Name(Base): …`
     indirect case classDefinition(name: String, base: Expression?, body: [Statement], SourceRange)
+    /// `@decorator` lines, then the `def` or `class` they apply to.
+    indirect case decorated(decorators: [Expression], definition: Statement, SourceRange)
+    /// `yield value` (or a bare `yield`) as a statement of a generator function.
+    case yieldValue(Expression?, SourceRange)
+    /// `yield from iterable`
+    case yieldFrom(Expression, SourceRange)
     /// `global a, b`
     case global([String], SourceRange)
     /// `nonlocal a, b`
@@ -157,7 +166,8 @@ public enum Statement: Sendable {
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
             .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, let r),
-            .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r), .withBlock(_, _, let r):
+            .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r), .withBlock(_, _, let r),
+            .decorated(_, _, let r), .yieldValue(_, let r), .yieldFrom(_, let r):
             r
         }
     }

@@ -6,7 +6,7 @@ extension Expression {
         switch self {
         case .name, .int, .float, .string, .bool, .none: return []
         case .formattedString(let parts, _): return FormattedPart.expressions(in: parts)
-        case .list(let items, _), .tuple(let items, _): return items
+        case .list(let items, _), .tuple(let items, _), .set(let items, _): return items
         case .dict(let entries, _): return entries.flatMap { [$0.key, $0.value] }
         case .attribute(let base, _, _): return [base]
         case .subscription(let base, let items, _):
@@ -76,5 +76,17 @@ extension Parser {
     func tooComplex(at range: SourceRange) -> Diagnostic {
         .syntax("this expression is too complex (more than \(Parser.maximumHeight) levels)", at: range,
                 hint: "split it into several statements, using variables for the parts")
+    }
+}
+
+extension Expression {
+    /// Whether CPython's compiler folds this into a constant: a literal, or a tuple of such.
+    var isConstant: Bool {
+        switch self {
+        case .int, .float, .string, .bool, .none: true
+        case .unary(.negate, .int, _), .unary(.negate, .float, _): true
+        case .tuple(let items, _): items.allSatisfy(\.isConstant)
+        default: false
+        }
     }
 }

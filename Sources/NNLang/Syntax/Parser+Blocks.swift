@@ -227,4 +227,40 @@ extension Parser {
         if current.kind == .dedent { advance() }
         return body
     }
+
+    /// `@decorator` lines (each an expression), then the `def` or `class` they decorate.
+    mutating func decorated() throws(Diagnostic) -> Statement {
+        let start = current.range
+        var decorators: [Expression] = []
+        while current.isOp("@") {
+            advance()
+            let decorator = try expression()
+            try checkHeight(decorator)
+            guard current.kind == .newline else { throw unexpected("expected the end of the line after the decorator") }
+            advance()
+            decorators.append(decorator)
+        }
+        guard current.kind == .name, current.text == "def" || current.text == "class" else {
+            throw .syntax("a decorator must be followed by a 'def' or 'class' line", at: current.range)
+        }
+        let definition = current.text == "def" ? try functionDefinition() : try classDefinition()
+        return .decorated(decorators: decorators, definition: definition, start.through(definition.range))
+    }
+
+    /// `yield`, `yield value`, `yield a, b` or `yield from iterable`, as a statement of a function.
+    mutating func yieldStatement() throws(Diagnostic) -> Statement {
+        let start = current.range
+        guard functionDepth > 0 else { throw .syntax("'yield' outside function", at: start) }
+        advance()
+        if current.isName("from") {
+            advance()
+            let value = try expression()
+            try checkHeight(value)
+            return .yieldFrom(value, start.through(value.range))
+        }
+        if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .yieldValue(nil, start) }
+        let value = try expressionList()
+        try checkHeight(value)
+        return .yieldValue(value, start.through(value.range))
+    }
 }

@@ -112,11 +112,26 @@ extension Parser {
         return .compare(first, rest, first.range.through(rest[rest.count - 1].right.range))
     }
 
-    mutating func bitwise() throws(Diagnostic) -> Expression {
-        let left = try arithmetic()
-        if current.kind == .op, ["&", "|", "^", "<<", ">>"].contains(current.text) {
-            throw .unsupported("the operator '\(current.text)' is not supported", at: current.range,
-                               hint: current.text == "^" ? "for a power, write **" : "for conditions, use 'and' / 'or'")
+    /// `|`, then `^`, then `&`, each binding tighter than the one before (Python's precedence).
+    mutating func bitwise() throws(Diagnostic) -> Expression { try bitwiseLevel(0) }
+
+    private mutating func bitwiseLevel(_ level: Int) throws(Diagnostic) -> Expression {
+        let symbols = ["|", "^", "&"]
+        guard level < symbols.count else {
+            let left = try arithmetic()
+            if current.kind == .op, ["<<", ">>"].contains(current.text) {
+                throw .unsupported("the operator '\(current.text)' is not supported", at: current.range)
+            }
+            return left
+        }
+        var left = try bitwiseLevel(level + 1)
+        var height: Int?
+        while current.isOp(symbols[level]), let op = BinaryOperator(rawValue: symbols[level]) {
+            let operatorRange = current.range
+            advance()
+            let right = try bitwiseLevel(level + 1)
+            height = try joinedHeight(height ?? left.height(limit: Parser.maximumHeight), [right], at: operatorRange)
+            left = .binary(op, left, right, left.range.through(right.range))
         }
         return left
     }
@@ -429,7 +444,8 @@ extension Parser {
         while !current.isOp("}") {
             let key = try expression()
             guard acceptOp(":") else {
-                throw .unsupported("sets are not supported; a dict needs key: value pairs", at: key.range)
+                guard entries.isEmpty else { throw unexpected("expected ':' after the dict key") }
+                return try setDisplay(first: key, open: open)
             }
             let value = try expression()
             if entries.isEmpty, current.isName("for") {
@@ -443,5 +459,22 @@ extension Parser {
         }
         let close = try expectOp("}", "expected ',' or '}' in the dict")
         return .dict(entries, open.through(close.range))
+    }
+
+    /// `{a, b, c}` or `{x for x in xs}`, once the first item is read.
+    private mutating func setDisplay(first: Expression, open: SourceRange) throws(Diagnostic) -> Expression {
+        if current.isName("for") {
+            let made = try comprehension(.set, element: first, value: nil, start: open)
+            let close = try expectOp("}", "expected '}' after the set comprehension")
+            guard case .comprehension(let node, _) = made else { return made }
+            return .comprehension(node, open.through(close.range))
+        }
+        var items = [first]
+        while acceptOp(",") {
+            if current.isOp("}") { break }
+            items.append(try expression())
+        }
+        let close = try expectOp("}", "expected ',' or '}' in the set")
+        return .set(items, open.through(close.range))
     }
 }

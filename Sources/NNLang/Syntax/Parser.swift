@@ -115,9 +115,7 @@ public struct Parser {
             throw .syntax("unexpected indentation: this line is indented, but no block (if, for, while) opens here",
                           at: current.range)
         }
-        if current.isOp("@") {
-            throw .unsupported("decorators are not supported yet", at: current.range)
-        }
+        if current.isOp("@") { return [try decorated()] }
         if current.kind == .name {
             switch current.text {
             case "if": return [try ifStatement()]
@@ -152,7 +150,7 @@ public struct Parser {
     }
 
     static let blockKeywords: [String: String] = [
-        "yield": "yield", "async": "async", "await": "await",
+        "async": "async", "await": "await",
     ]
 
     mutating func statement() throws(Diagnostic) -> Statement {
@@ -166,6 +164,7 @@ public struct Parser {
             advance()
             return .pass(start)
         }
+        if current.isName("yield") { return try yieldStatement() }
         if current.isName("break") || current.isName("continue") {
             let isBreak = current.text == "break"
             guard loopDepth > 0 else { throw .syntax("'\(current.text)' outside a loop", at: current.range) }
@@ -242,7 +241,7 @@ public struct Parser {
             try checkHeight(value)
             return .augmentedAssign(target: first, op: op, value: value, start.through(value.range))
         }
-        if current.kind == .op, ["&=", "|=", "^=", ">>=", "<<="].contains(current.text) {
+        if current.kind == .op, [">>=", "<<="].contains(current.text) {
             throw .unsupported("the operator '\(current.text)' is not supported", at: current.range)
         }
         if current.isOp(":") {

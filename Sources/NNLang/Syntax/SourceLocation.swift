@@ -34,10 +34,13 @@ public struct SourceFile: Equatable, Sendable {
     public let name: String
     public let text: String
     public let lines: [Substring]
+    /// The notebook cell this source is (the N-th code cell), so errors say `cell N, line L`.
+    public let cell: Int?
 
-    public init(name: String, text: String) {
+    public init(name: String, text: String, cell: Int? = nil) {
         self.name = name
         self.text = text
+        self.cell = cell
         // "\r\n" is one Character in Swift, so lines are split at either form of line break.
         self.lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }

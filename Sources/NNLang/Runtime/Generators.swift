@@ -1,0 +1,294 @@
+/// Lazy iteration: generator functions (`yield`, `yield from`), generator expressions, and the
+/// iterators of `itertools`. The interpreter walks the syntax tree with Swift's own stack, so a
+/// generator cannot be paused in the middle of a Swift call. Instead, a generator function's body is
+/// run by a small resumable executor (`PythonGenerator`) that keeps its own stack of blocks and loops
+/// as data: statements without `yield` in them run through the ordinary interpreter; `if`, `for`,
+/// `while` around a `yield` are stepped by the executor, which stops at each `yield` and resumes there.
+/// No threads, nothing unbounded: a paused generator is only its frames and its local names.
+/// A `yield` inside `try` or `with`, or inside an expression (`x = yield`), is reported as not supported.
+protocol LazyIterator: PyObject {
+    /// The next item, or nil when the iterator is exhausted.
+    func next(_ interpreter: Interpreter) throws(Diagnostic) -> Value?
+}
+
+/// Where a loop takes its items: a list worked out at once, or a lazy iterator asked item by item.
+final class ItemCursor {
+    private var items: [Value]
+    private var position = 0
+    private let lazy: LazyIterator?
+
+    init(_ value: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) {
+        if case .object(let iterator as LazyIterator) = value {
+            lazy = iterator
+            items = []
+        } else {
+            lazy = nil
+            items = try interpreter.iterate(value, range: range)
+        }
+    }
+
+    deinit { Dismantler.release(&items) }
+
+    func next(_ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        if let lazy { return try lazy.next(interpreter) }
+        guard position < items.count else { return nil }
+        position += 1
+        return items[position - 1]
+    }
+}
+
+extension Interpreter {
+    /// The most items a lazy iterator gives to `list()`, `sum()` and the other functions that take
+    /// all of them (an endless `itertools.count()` stops here with an error instead of hanging).
+    static let maximumDrainedItems = 50_000_000
+
+    /// Every item of a lazy iterator.
+    func drain(_ iterator: LazyIterator, range: SourceRange) throws(Diagnostic) -> [Value] {
+        var items: [Value] = []
+        while let item = try iterator.next(self) {
+            items.append(item)
+            if items.count > Interpreter.maximumDrainedItems {
+                throw Diagnostic("this iterator gives more than 50,000,000 items (is it endless?)", at: range,
+                                 exception: "MemoryError")
+            }
+            if items.count & 0xFFF == 0 { try checkInterrupted(range) }
+        }
+        return items
+    }
+
+    /// `for target in iterator: body` over a lazy iterator, item by item.
+    func executeLazyFor(_ iterator: LazyIterator, target: Expression, body: [Statement],
+                        range: SourceRange) throws(Diagnostic) -> Flow {
+        while let item = try iterator.next(self) {
+            try checkInterrupted(range)
+            try assign(item, to: target)
+            let flow = try executeBlock(body)
+            if case .returned = flow { return flow }
+            if case .breakLoop = flow { break }
+            if exitRequested { break }
+        }
+        return .next(nil)
+    }
+}
+
+/// A generator expression `(e for x in xs if c)`: each item is worked out when asked for.
+final class GeneratorExpression: LazyIterator {
+    private let node: ComprehensionNode
+    private let environment: Environment
+    private let range: SourceRange
+    private var first: ItemCursor?
+    /// The loops running, by clause index, innermost last.
+    private var loops: [(clause: Int, cursor: ItemCursor)] = []
+    /// The clause to run next, or nil to take the next item of the innermost loop.
+    private var resume: Int? = 0
+    private var finished = false
+
+    init(node: ComprehensionNode, environment: Environment, first: ItemCursor, range: SourceRange) {
+        self.node = node
+        self.environment = environment
+        self.first = first
+        self.range = range
+    }
+
+    var typeName: String { "generator" }
+    func repr(_ interpreter: Interpreter) -> String { "<generator object <genexpr>>" }
+
+    func next(_ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        guard !finished else { return nil }
+        let value = try interpreter.callFrame(environment, function: "<genexpr>", range: range) {
+            () throws(Diagnostic) -> Value in try step(interpreter) ?? .none
+        }
+        return finished ? nil : value
+    }
+
+    private func step(_ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        let clauses = node.clauses
+        while true {
+            guard let clause = resume else {
+                guard let (index, cursor) = loops.last else {
+                    finished = true
+                    return nil
+                }
+                guard let item = try cursor.next(interpreter) else {
+                    loops.removeLast()
+                    continue
+                }
+                guard case .loop(let target, _) = clauses[index] else { return nil }
+                try interpreter.checkInterrupted(range)
+                try interpreter.assign(item, to: target)
+                resume = index + 1
+                continue
+            }
+            if clause == clauses.count {
+                resume = nil
+                return try interpreter.evaluate(node.element)
+            }
+            switch clauses[clause] {
+            case .condition(let condition):
+                resume = try interpreter.truth(try interpreter.evaluate(condition), range: condition.range)
+                    ? clause + 1 : nil
+            case .loop(_, let iterable):
+                let cursor: ItemCursor
+                if clause == 0, let first {
+                    cursor = first
+                    self.first = nil
+                } else {
+                    cursor = try ItemCursor(try interpreter.evaluate(iterable), interpreter, range: iterable.range)
+                }
+                loops.append((clause, cursor))
+                resume = nil
+            }
+        }
+    }
+}
+
+/// What calling a generator function gives: its body, run up to each `yield` as items are asked for.
+final class PythonGenerator: LazyIterator {
+    private enum Frame {
+        case block([Statement], Int)
+        case forLoop(target: Expression, body: [Statement], cursor: ItemCursor)
+        case whileLoop(condition: Expression, body: [Statement])
+        case yieldFrom(ItemCursor)
+
+        var isLoop: Bool {
+            switch self {
+            case .forLoop, .whileLoop: true
+            default: false
+            }
+        }
+    }
+
+    private let function: UserFunction
+    private let environment: Environment
+    private var frames: [Frame]
+    private var finished = false
+    private var running = false
+    private let range: SourceRange
+
+    init(function: UserFunction, environment: Environment, range: SourceRange) {
+        self.function = function
+        self.environment = environment
+        self.frames = [.block(function.body, 0)]
+        self.range = range
+    }
+
+    var typeName: String { "generator" }
+    func repr(_ interpreter: Interpreter) -> String { "<generator object \(function.name)>" }
+
+    func next(_ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        guard !finished else { return nil }
+        guard !running else { throw Diagnostic("generator already executing", at: range, exception: "ValueError") }
+        running = true
+        defer { running = false }
+        var produced: Value?
+        do throws(Diagnostic) {
+            _ = try interpreter.withGlobals(of: function.namespace) { () throws(Diagnostic) -> Value in
+                try interpreter.callFrame(environment, function: function.name, range: range) { () throws(Diagnostic) in
+                    produced = try run(interpreter)
+                    return .none
+                }
+            }
+        } catch {
+            finished = true
+            frames = []
+            throw error.inSource(function.source)
+        }
+        if produced == nil {
+            finished = true
+            frames = []
+        }
+        return produced
+    }
+
+    /// Runs until the next `yield` (its value) or the end of the body (nil).
+    private func run(_ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        while let frame = frames.last {
+            let top = frames.count - 1
+            switch frame {
+            case .block(let statements, let index):
+                guard index < statements.count else {
+                    frames.removeLast()
+                    continue
+                }
+                frames[top] = .block(statements, index + 1)
+                let statement = statements[index]
+                if !statement.containsYield {
+                    switch try interpreter.execute(statement) {
+                    case .next: continue
+                    case .returned: return nil
+                    case .breakLoop:
+                        while let last = frames.popLast(), !last.isLoop {}
+                    case .continueLoop:
+                        while let last = frames.last, !last.isLoop { frames.removeLast() }
+                    }
+                    if interpreter.exitRequested { return nil }
+                    continue
+                }
+                if let value = try begin(statement, interpreter) { return value }
+            case .forLoop(let target, let body, let cursor):
+                guard let item = try cursor.next(interpreter) else {
+                    frames.removeLast()
+                    continue
+                }
+                try interpreter.checkInterrupted(range)
+                try interpreter.assign(item, to: target)
+                frames.append(.block(body, 0))
+            case .whileLoop(let condition, let body):
+                try interpreter.checkInterrupted(range)
+                if try interpreter.truth(try interpreter.evaluate(condition), range: condition.range) {
+                    frames.append(.block(body, 0))
+                } else {
+                    frames.removeLast()
+                }
+            case .yieldFrom(let cursor):
+                if let item = try cursor.next(interpreter) { return item }
+                frames.removeLast()
+            }
+        }
+        return nil
+    }
+
+    /// Starts a statement that has a `yield` in it: a yield gives its value; a block statement pushes a frame.
+    private func begin(_ statement: Statement, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        switch statement {
+        case .yieldValue(let expression, _):
+            return try expression.map { e throws(Diagnostic) in try interpreter.evaluate(e) } ?? Value.none
+        case .yieldFrom(let expression, _):
+            frames.append(.yieldFrom(try ItemCursor(try interpreter.evaluate(expression), interpreter,
+                                                    range: expression.range)))
+        case .ifStatement(let branches, let otherwise, _):
+            for (condition, body) in branches
+            where try interpreter.truth(try interpreter.evaluate(condition), range: condition.range) {
+                frames.append(.block(body, 0))
+                return nil
+            }
+            if let otherwise { frames.append(.block(otherwise, 0)) }
+        case .forLoop(let target, let iterable, let body, _):
+            let cursor = try ItemCursor(try interpreter.evaluate(iterable), interpreter, range: iterable.range)
+            frames.append(.forLoop(target: target, body: body, cursor: cursor))
+        case .whileLoop(let condition, let body, _):
+            frames.append(.whileLoop(condition: condition, body: body))
+        default:
+            throw .unsupported("'yield' inside 'try' or 'with' is not supported yet", at: statement.range,
+                               hint: "move the yield out of the try/with block")
+        }
+        return nil
+    }
+}
+
+extension Statement {
+    /// Whether a `yield` runs as part of this statement (not counting functions and classes defined in it).
+    var containsYield: Bool {
+        switch self {
+        case .yieldValue, .yieldFrom: true
+        case .ifStatement(let branches, let otherwise, _):
+            branches.contains { $0.body.contains(where: \.containsYield) } || (otherwise ?? []).contains(where: \.containsYield)
+        case .forLoop(_, _, let body, _), .whileLoop(_, let body, _), .withBlock(_, let body, _):
+            body.contains(where: \.containsYield)
+        case .tryStatement(let block, _):
+            ([block.body, block.otherwise ?? [], block.finally ?? []] + block.handlers.map(\.body))
+                .contains { $0.contains(where: \.containsYield) }
+        default: false
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// What the interpreter keeps for the language itself, apart from names: the program's own exception
+/// classes (by name, with their parents), and the objects raised and not yet caught.
+final class LanguageState {
+    /// `class MyError(ValueError)`: "MyError" → "ValueError".
+    var exceptionParents: [String: String] = [:]
+    /// Instances of the program's exception classes in flight, by the token their error carries.
+    var raised: [Int: InstanceObject] = [:]
+    var nextToken = 0
+    /// How many raised objects are remembered (errors that are never caught are forgotten).
+    static let raisedLimit = 64
+}
+
+extension Interpreter {
+    /// The name of an exception class (built-in or the program's), or nil for anything else.
+    func exceptionClassName(_ value: Value) -> String? {
+        switch value {
+        case .object(let type as ExceptionClass): type.name
+        case .object(let type as ClassObject) where type.isException: type.name
+        default: nil
+        }
+    }
+
+    /// Whether the exception class `name` is `base` or derives from it (the program's classes too).
+    func isException(_ name: String, subclassOf base: String) -> Bool {
+        var current: String? = name
+        var steps = 0
+        while let c = current, steps < 1000 {
+            if c == base { return true }
+            current = language.exceptionParents[c] ?? PythonExceptions.bases[c]
+            steps += 1
+        }
+        return false
+    }
+
+    /// The error that raising an instance of the program's exception class throws.
+    func raisedDiagnostic(_ instance: InstanceObject, range: SourceRange) -> Diagnostic {
+        let text = instance.str(self)
+        var diagnostic = Diagnostic(text.isEmpty ? instance.type.name : text, at: range, exception: instance.type.name)
+        diagnostic.exceptionText = text
+        let token = language.nextToken
+        language.nextToken += 1
+        language.raised[token] = instance
+        language.raised[token - LanguageState.raisedLimit] = nil
+        diagnostic.raisedToken = token
+        return diagnostic
+    }
+
+    /// The exception object `except ... as e` binds: the very object raised, or one standing for the error.
+    func exceptionValue(for error: Diagnostic) -> Value {
+        if let token = error.raisedToken, let instance = language.raised[token] { return .object(instance) }
+        return .object(ExceptionInstance(caught: error))
+    }
+}

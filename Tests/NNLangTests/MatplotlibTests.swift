@@ -1,0 +1,78 @@
+import Foundation
+import NNLang
+import NNPlot
+import Testing
+
+/// matplotlib's calls in NNLab: savefig writes SVG, skipped things say so once, plotting never stops a program.
+@Suite struct MatplotlibTests {
+    func run(_ text: String) -> (output: String, notes: String, failure: DiagnosticList?) {
+        let output = CapturedOutput()
+        let interpreter = Interpreter(output: output)
+        var notes = ""
+        interpreter.warningHandler = { notes += $0 }
+        do { try interpreter.run(SourceFile(name: "program.py", text: text)) } catch {
+            return (output.text, notes, error)
+        }
+        return (output.text, notes, nil)
+    }
+
+    @Test func savefigWritesAnSVGFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-savefig-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("loss.svg").path
+        let (_, notes, failure) = run(
+            """
+            import matplotlib.pyplot as plt
+            plt.plot([3, 2, 1], label="loss")
+            plt.legend()
+            plt.savefig("\(path)")
+            plt.savefig("\(folder.appendingPathComponent("loss.png").path)", dpi=150)
+            """)
+        #expect(failure == nil)
+        let svg = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(svg.hasPrefix("<?xml"))
+        #expect(svg.contains("<polyline"))
+        #expect(svg.contains(">loss</text>"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("loss.png").path))
+        #expect(notes.contains("savefig('png')"))
+    }
+
+    @Test func skippedThingsAreNotedOncePerKind() {
+        let (output, notes, failure) = run(
+            """
+            import matplotlib.pyplot as plt
+            from matplotlib.widgets import Slider
+            s = Slider(None, "a", 0, 1)
+            t = Slider(None, "b", 0, 1)
+            plt.gca().some_unknown_method(1, 2)
+            plt.gca().some_unknown_method(3)
+            plt.unknown_function()
+            print("still running")
+            """)
+        #expect(failure == nil)
+        #expect(output == "still running\n")
+        #expect(notes.components(separatedBy: "Slider").count == 2)
+        #expect(notes.components(separatedBy: "Axes.some_unknown_method").count == 2)
+        #expect(notes.contains("pyplot.unknown_function"))
+    }
+
+    @Test func showDrawsInTheInterpretersStyle() {
+        let output = CapturedOutput()
+        let interpreter = Interpreter(output: output)
+        interpreter.style = Style(unicode: true, color: false, width: 60)
+        try? interpreter.run(
+            SourceFile(name: "p.py", text: "import matplotlib.pyplot as plt\nplt.plot([0, 1])\nplt.show()"))
+        #expect(output.text.contains("┤"))
+        #expect(output.text.unicodeScalars.contains { $0.value >= 0x2800 && $0.value <= 0x28FF })
+    }
+
+    @Test func badArgumentsAreLocatedPythonErrors() {
+        let (_, _, failure) = run("import matplotlib.pyplot as plt\nplt.xscale('cubic')")
+        #expect(
+            failure?.diagnostics.first?.message.hasPrefix("ValueError: 'cubic' is not a valid value for scale") == true)
+        let (_, _, shape) = run(
+            "import numpy as np\nimport matplotlib.pyplot as plt\nplt.imshow(np.zeros((2, 2, 2, 2)))")
+        #expect(shape?.diagnostics.first?.message.contains("Invalid shape") == true)
+    }
+}
