@@ -120,6 +120,15 @@ final class RecordingChannels: KernelChannels {
         #expect(channels.streamText.isEmpty)
     }
 
+    @Test func matplotlibFiguresComeWithTheirSVG() {
+        _ = execute("import matplotlib.pyplot as plt\nplt.plot([1, 4, 9])\nplt.title('squares')\nplt.show()")
+        let display = channels.of("display_data").first
+        #expect(display?["data"]?["text/plain"]?.string?.contains("squares") == true)
+        let svg = display?["data"]?["image/svg+xml"]?.string ?? ""
+        #expect(svg.contains("<svg") && svg.contains("squares"))
+        #expect(channels.streamText.isEmpty)
+    }
+
     @Test func pauseAsksOnStdinOnlyWhenTheClientAllows() {
         channels.answers = [""]
         _ = execute("pause('Ready?')", ["allow_stdin": true])

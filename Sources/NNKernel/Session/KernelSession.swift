@@ -29,10 +29,10 @@ public final class KernelSession {
             guard let current else { return }
             channels.publish("stream", ["name": "stdout", "text": .string(text)], parent: current)
         }
-        interpreter.pictureHandler = { [unowned self] text in
+        interpreter.pictureHandler = { [unowned self] text, figure in
             guard let current else { return }
-            channels.publish("display_data", KernelPictures.displayData(text: text, interpreter: interpreter, svg: svg),
-                             parent: current)
+            let content = KernelPictures.displayData(text: text, figure: figure, interpreter: interpreter, svg: svg)
+            channels.publish("display_data", content, parent: current)
         }
         interpreter.teaching = KernelTeaching(inner: interpreter.teaching) { [unowned self] message in
             guard let current, current.content["allow_stdin"]?.bool ?? false else { return }
