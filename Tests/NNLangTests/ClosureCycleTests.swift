@@ -7,9 +7,11 @@ import Testing
 @Suite struct ClosureCycleTests {
     /// An environment holding one function that closes over it, as `def helper` inside a call leaves it.
     func environmentWithHelper() -> Environment {
-        let environment = Environment(values: ["n": .int(1)], scope: FunctionScope(locals: ["helper", "n"]), parent: nil)
-        let helper = UserFunction(name: "helper", parameters: [], body: [], signature: Signature([]), source: nil,
-                                  scope: FunctionScope(locals: []), closure: environment)
+        let environment = Environment(
+            values: ["n": .int(1)], scope: FunctionScope(locals: ["helper", "n"]), parent: nil)
+        let helper = UserFunction(
+            name: "helper", parameters: [], body: [], signature: Signature([]), source: nil,
+            scope: FunctionScope(locals: []), closure: environment)
         environment.values["helper"] = .object(helper)
         environment.hasClosures = true
         return environment

@@ -12,7 +12,8 @@ public enum PythonExceptions {
         "EOFError": "Exception", "SyntaxError": "Exception", "UnicodeError": "ValueError",
         "Warning": "Exception", "UserWarning": "Warning", "RuntimeWarning": "Warning",
         "DeprecationWarning": "Warning", "FutureWarning": "Warning", "PendingDeprecationWarning": "Warning",
-        "SyntaxWarning": "Warning", "StatisticsError": "ValueError", "ImportWarning": "Warning", "ResourceWarning": "Warning",
+        "SyntaxWarning": "Warning", "StatisticsError": "ValueError",
+        "ImportWarning": "Warning", "ResourceWarning": "Warning",
     ]
 
     /// Whether `name` is `base` or derives from it.

@@ -138,7 +138,9 @@ enum Builtins {
                 if case .object(let instance as InstanceObject) = value {
                     return .bool(classes.contains { c in
                         if case .object(let type as ClassObject) = c { return instance.type.isSubclass(of: type) }
-                        guard instance.type.isException, let name = interpreter.exceptionClassName(c) else { return false }
+                        guard instance.type.isException, let name = interpreter.exceptionClassName(c) else {
+                            return false
+                        }
                         return interpreter.isException(instance.type.name, subclassOf: name)
                     })
                 }

@@ -2,50 +2,65 @@
 /// (tuples with field names) and `deque`.
 enum CollectionsModule {
     static func module() -> ModuleObject {
-        ModuleObject("collections", [
-            "Counter": function("Counter", "iterable=None, **kwds") { a, interpreter throws(Diagnostic) in
-                let dict = DictBox()
-                dict.flavor = .counter
-                if let source = a["iterable"] { try countInto(dict, source, sign: 1, interpreter, range: a.callRange) }
-                for keyword in a.keywords { dict[.string(keyword.name)] = keyword.value }
-                return .dict(dict)
-            },
-            "defaultdict": function("defaultdict", "default_factory=None, *args, **kwargs") { a, interpreter throws(Diagnostic) in
-                let made = try Builtins.makeDict(a, interpreter)
-                guard case .dict(let dict) = made else { return made }
-                dict.flavor = .defaultDict(a.values["default_factory"]?.value ?? .none)
-                return made
-            },
-            "OrderedDict": function("OrderedDict", "*args, **kwargs") { a, interpreter throws(Diagnostic) in
-                let made = try Builtins.makeDict(a, interpreter)
-                if case .dict(let dict) = made { dict.flavor = .ordered }
-                return made
-            },
-            "namedtuple": function("namedtuple", "typename, field_names, *, defaults=None") { a, interpreter throws(Diagnostic) in
-                let name = try a.string("typename")
-                var fields: [String]
-                switch a.values["field_names"]?.value ?? .none {
-                case .string(let text):
-                    fields = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
-                case let other:
-                    fields = try interpreter.iterate(other, range: a.range("field_names")).map { interpreter.str($0) }
-                }
-                let defaults = try a["defaults"].map { d throws(Diagnostic) in try interpreter.iterate(d, range: a.range("defaults")) } ?? []
-                return .object(NamedTupleType(name: name, fields: fields, defaults: defaults))
-            },
-            "deque": function("deque", "iterable=(), maxlen=None") { a, interpreter throws(Diagnostic) in
-                let deque = DequeObject(maxLength: try a.optionalInt("maxlen"))
-                for item in try interpreter.iterate(a.values["iterable"]?.value ?? .tuple([]), range: a.range("iterable")) {
-                    deque.append(item)
-                }
-                return .object(deque)
-            },
-        ])
+        ModuleObject(
+            "collections",
+            [
+                "Counter": function("Counter", "iterable=None, **kwds") { a, interpreter throws(Diagnostic) in
+                    let dict = DictBox()
+                    dict.flavor = .counter
+                    if let source = a["iterable"] {
+                        try countInto(dict, source, sign: 1, interpreter, range: a.callRange)
+                    }
+                    for keyword in a.keywords { dict[.string(keyword.name)] = keyword.value }
+                    return .dict(dict)
+                },
+                "defaultdict": function("defaultdict", "default_factory=None, *args, **kwargs") {
+                    a, interpreter throws(Diagnostic) in
+                    let made = try Builtins.makeDict(a, interpreter)
+                    guard case .dict(let dict) = made else { return made }
+                    dict.flavor = .defaultDict(a.values["default_factory"]?.value ?? .none)
+                    return made
+                },
+                "OrderedDict": function("OrderedDict", "*args, **kwargs") { a, interpreter throws(Diagnostic) in
+                    let made = try Builtins.makeDict(a, interpreter)
+                    if case .dict(let dict) = made { dict.flavor = .ordered }
+                    return made
+                },
+                "namedtuple": function("namedtuple", "typename, field_names, *, defaults=None") {
+                    a, interpreter throws(Diagnostic) in
+                    let name = try a.string("typename")
+                    var fields: [String]
+                    switch a.values["field_names"]?.value ?? .none {
+                    case .string(let text):
+                        fields = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+                    case let other:
+                        fields = try interpreter.iterate(other, range: a.range("field_names")).map {
+                            interpreter.str($0)
+                        }
+                    }
+                    let defaults =
+                        try a["defaults"].map { d throws(Diagnostic) in
+                            try interpreter.iterate(d, range: a.range("defaults"))
+                        } ?? []
+                    return .object(NamedTupleType(name: name, fields: fields, defaults: defaults))
+                },
+                "deque": function("deque", "iterable=(), maxlen=None") { a, interpreter throws(Diagnostic) in
+                    let deque = DequeObject(maxLength: try a.optionalInt("maxlen"))
+                    for item in try interpreter.iterate(
+                        a.values["iterable"]?.value ?? .tuple([]), range: a.range("iterable"))
+                    {
+                        deque.append(item)
+                    }
+                    return .object(deque)
+                },
+            ])
     }
 
     /// Adds (or subtracts) counts: from a mapping's values, or one per item of an iterable.
-    static func countInto(_ dict: DictBox, _ source: Value, sign: Int, _ interpreter: Interpreter,
-                          range: SourceRange) throws(Diagnostic) {
+    static func countInto(
+        _ dict: DictBox, _ source: Value, sign: Int, _ interpreter: Interpreter,
+        range: SourceRange
+    ) throws(Diagnostic) {
         if case .dict(let other) = source {
             for (key, value) in zip(other.keys, other.values) {
                 let change = sign > 0 ? value : try interpreter.unary(.negate, value, range: range)
@@ -64,13 +79,15 @@ enum CollectionsModule {
     static func mostCommon(_ dict: DictBox, _ interpreter: Interpreter) -> [(Value, Value)] {
         let entries = Array(zip(dict.keys, dict.values))
         let order = entries.indices.sorted { i, j in
-            let greater = (try? interpreter.truth(
-                try interpreter.compare(.greater, entries[i].1, entries[j].1, range: Interpreter.nowhere),
-                range: Interpreter.nowhere)) ?? false
+            let greater =
+                (try? interpreter.truth(
+                    try interpreter.compare(.greater, entries[i].1, entries[j].1, range: Interpreter.nowhere),
+                    range: Interpreter.nowhere)) ?? false
             if greater { return true }
-            let less = (try? interpreter.truth(
-                try interpreter.compare(.less, entries[i].1, entries[j].1, range: Interpreter.nowhere),
-                range: Interpreter.nowhere)) ?? false
+            let less =
+                (try? interpreter.truth(
+                    try interpreter.compare(.less, entries[i].1, entries[j].1, range: Interpreter.nowhere),
+                    range: Interpreter.nowhere)) ?? false
             return !less && i < j
         }
         return order.map { entries[$0] }
@@ -96,7 +113,9 @@ enum CollectionsModule {
         case (.counter, "update"), (.counter, "subtract"):
             return function(name, "iterable=None, **kwds") { a, interpreter throws(Diagnostic) in
                 let sign = name == "update" ? 1 : -1
-                if let source = a["iterable"] { try countInto(dict, source, sign: sign, interpreter, range: a.callRange) }
+                if let source = a["iterable"] {
+                    try countInto(dict, source, sign: sign, interpreter, range: a.callRange)
+                }
                 for keyword in a.keywords {
                     let source = DictBox([(.string(keyword.name), keyword.value)])
                     try countInto(dict, .dict(source), sign: sign, interpreter, range: a.callRange)
@@ -106,7 +125,9 @@ enum CollectionsModule {
         case (.counter, "total"):
             return function("total", "") { _, interpreter throws(Diagnostic) in
                 var total: Value = .int(0)
-                for value in dict.values { total = try interpreter.binary(.add, total, value, range: Interpreter.nowhere) }
+                for value in dict.values {
+                    total = try interpreter.binary(.add, total, value, range: Interpreter.nowhere)
+                }
                 return total
             }
         case (.ordered, "move_to_end"):
@@ -137,16 +158,19 @@ enum CollectionsModule {
         case .counter:
             if dict.count == 0 { return "Counter()" }
             let entries = mostCommon(dict, interpreter)
-            return "Counter({" + entries.map { "\(interpreter.repr($0.0)): \(interpreter.repr($0.1))" }
+            return "Counter({"
+                + entries.map { "\(interpreter.repr($0.0)): \(interpreter.repr($0.1))" }
                 .joined(separator: ", ") + "})"
         case .ordered:
             if dict.count == 0 { return "OrderedDict()" }
-            return "OrderedDict([" + zip(dict.keys, dict.values).map { "(\(interpreter.repr($0)), \(interpreter.repr($1)))" }
+            return "OrderedDict(["
+                + zip(dict.keys, dict.values).map { "(\(interpreter.repr($0)), \(interpreter.repr($1)))" }
                 .joined(separator: ", ") + "])"
         case .defaultDict(let factory):
             var name = interpreter.repr(factory)
             if case .object(let builtin as BuiltinFunction) = factory,
-                ["int", "float", "str", "list", "dict", "set", "tuple", "bool"].contains(builtin.name) {
+                ["int", "float", "str", "list", "dict", "set", "tuple", "bool"].contains(builtin.name)
+            {
                 name = "<class '\(builtin.name)'>"
             }
             return "defaultdict(\(name), \(plain()))"
@@ -195,9 +219,10 @@ final class NamedTupleType: CallableObject {
         self.name = name
         self.fields = fields
         let firstDefault = fields.count - defaults.count
-        signature = Signature(fields.enumerated().map { index, field in
-            Parameter(field, index >= firstDefault ? "default" : nil)
-        })
+        signature = Signature(
+            fields.enumerated().map { index, field in
+                Parameter(field, index >= firstDefault ? "default" : nil)
+            })
         self.defaults = Dictionary(uniqueKeysWithValues: zip(fields.suffix(defaults.count), defaults))
     }
     private let defaults: [String: Value]
@@ -226,14 +251,17 @@ final class NamedTupleType: CallableObject {
         switch attribute {
         case "_fields": return .tuple(fields.map { .string($0) })
         case "_asdict":
-            return function("_asdict", "") { [fields] _, _ in .dict(DictBox(zip(fields, tuple.items).map { (.string($0), $1) })) }
+            return function("_asdict", "") { [fields] _, _ in
+                .dict(DictBox(zip(fields, tuple.items).map { (.string($0), $1) }))
+            }
         case "_replace":
             return function("_replace", "**kwargs") { [self] a, _ throws(Diagnostic) in
                 var items = tuple.items
                 for keyword in a.keywords {
                     guard let index = fields.firstIndex(of: keyword.name) else {
-                        throw Diagnostic("Got unexpected field names: ['\(keyword.name)']", at: a.callRange,
-                                         exception: "ValueError")
+                        throw Diagnostic(
+                            "Got unexpected field names: ['\(keyword.name)']", at: a.callRange,
+                            exception: "ValueError")
                     }
                     items[index] = keyword.value
                 }
@@ -290,7 +318,9 @@ final class DequeObject: IterableObject, SubscriptableObject {
             }
         case "pop", "popleft":
             return function(name, "") { [self] a, _ throws(Diagnostic) in
-                guard !items.isEmpty else { throw Diagnostic("pop from an empty deque", at: a.callRange, exception: "IndexError") }
+                guard !items.isEmpty else {
+                    throw Diagnostic("pop from an empty deque", at: a.callRange, exception: "IndexError")
+                }
                 return name == "pop" ? items.removeLast() : items.removeFirst()
             }
         case "extend", "extendleft":
@@ -320,7 +350,8 @@ final class DequeObject: IterableObject, SubscriptableObject {
         }
     }
 
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
             throw Diagnostic("sequence index must be integer, not 'slice'", at: range, exception: "TypeError")
         }

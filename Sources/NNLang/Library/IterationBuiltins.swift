@@ -5,7 +5,9 @@ extension Builtins {
         [
             "map": function("map", "function, *iterables") { a, interpreter throws(Diagnostic) in
                 let callee = a.values["function"]?.value ?? .none
-                if a.rest.contains(where: \.isLazy), case .object(let zipped as LazyIterator) = try lazyZip(a, interpreter) {
+                if a.rest.contains(where: \.isLazy),
+                    case .object(let zipped as LazyIterator) = try lazyZip(a, interpreter)
+                {
                     let range = a.callRange
                     return .object(NativeIterator("map") { interpreter throws(Diagnostic) in
                         guard case .tuple(let items)? = try zipped.next(interpreter) else { return nil }
@@ -62,7 +64,9 @@ extension Builtins {
                                try interpreter.binary(.modulo, x, y, range: a.callRange)])
             },
             "iter": function("iter", "iterable") { a, interpreter throws(Diagnostic) in
-                if case .object(let lazy as LazyIterator) = a.values["iterable"]?.value ?? .none { return .object(lazy) }
+                if case .object(let lazy as LazyIterator) = a.values["iterable"]?.value ?? .none {
+                    return .object(lazy)
+                }
                 return .object(GeneratorValues(try interpreter.iterate(a.values["iterable"]?.value ?? .none,
                                                                range: a.range("iterable")), typeName: "iterator"))
             },

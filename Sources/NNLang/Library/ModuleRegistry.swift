@@ -48,7 +48,8 @@ final class ModuleRegistry {
         "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
         "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
-        "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections", "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
+        "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
+        "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
         "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
     ] + ModuleRegistry.skippedPlotting
 

@@ -41,7 +41,8 @@ enum StatisticsModule {
         for (name, sample) in [("variance", true), ("pvariance", false), ("stdev", true), ("pstdev", false)] {
             let root = name.hasSuffix("stdev")
             let message = "\(name) requires at least \(sample ? "two data points" : "one data point")"
-            members[name] = function(name, "data, \(sample ? "xbar" : "mu")=None") { a, interpreter throws(Diagnostic) in
+            members[name] = function(name, "data, \(sample ? "xbar" : "mu")=None") {
+                a, interpreter throws(Diagnostic) in
                 let data = try numbers(a, interpreter, minimum: sample ? 2 : 1, message)
                 let n = data.doubles.count
                 let divisor = sample ? n - 1 : n
@@ -62,15 +63,20 @@ enum StatisticsModule {
 
     /// `string.ascii_letters` and the other constants.
     static func stringModule() -> ModuleObject {
-        let lower = "abcdefghijklmnopqrstuvwxyz", upper = lower.uppercased(), digits = "0123456789"
-        let punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", whitespace = " \t\n\r\u{0B}\u{0C}"
-        return ModuleObject("string", [
-            "ascii_lowercase": .string(lower), "ascii_uppercase": .string(upper),
-            "ascii_letters": .string(lower + upper), "digits": .string(digits),
-            "hexdigits": .string(digits + "abcdefABCDEF"), "octdigits": .string("01234567"),
-            "punctuation": .string(punctuation), "whitespace": .string(whitespace),
-            "printable": .string(digits + lower + upper + punctuation + whitespace),
-        ])
+        let lower = "abcdefghijklmnopqrstuvwxyz"
+        let upper = lower.uppercased()
+        let digits = "0123456789"
+        let punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+        let whitespace = " \t\n\r\u{0B}\u{0C}"
+        return ModuleObject(
+            "string",
+            [
+                "ascii_lowercase": .string(lower), "ascii_uppercase": .string(upper),
+                "ascii_letters": .string(lower + upper), "digits": .string(digits),
+                "hexdigits": .string(digits + "abcdefABCDEF"), "octdigits": .string("01234567"),
+                "punctuation": .string(punctuation), "whitespace": .string(whitespace),
+                "printable": .string(digits + lower + upper + punctuation + whitespace),
+            ])
     }
 
     private struct Numbers {
@@ -79,8 +85,10 @@ enum StatisticsModule {
         var integers: [Int]?
     }
 
-    private static func numbers(_ a: BoundArguments, _ interpreter: Interpreter, minimum: Int,
-                                _ message: String) throws(Diagnostic) -> Numbers {
+    private static func numbers(
+        _ a: BoundArguments, _ interpreter: Interpreter, minimum: Int,
+        _ message: String
+    ) throws(Diagnostic) -> Numbers {
         let values = try interpreter.iterate(a.values["data"]?.value ?? .none, range: a.range("data"))
         guard values.count >= minimum else { throw statisticsError(message, a.callRange) }
         var result = Numbers(doubles: [], integers: [])
@@ -91,8 +99,9 @@ enum StatisticsModule {
             default: result.integers = nil
             }
             guard let number = value.numericValue, value.typeName != "str" else {
-                throw Diagnostic("can't convert type '\(value.typeName)' to numerator/denominator", at: a.range("data"),
-                                 exception: "TypeError")
+                throw Diagnostic(
+                    "can't convert type '\(value.typeName)' to numerator/denominator", at: a.range("data"),
+                    exception: "TypeError")
             }
             result.doubles.append(number)
         }
@@ -103,8 +112,10 @@ enum StatisticsModule {
         Diagnostic(message, at: range, exception: "StatisticsError")
     }
 
-    private static func sortedValues(_ values: [Value], _ interpreter: Interpreter,
-                                     range: SourceRange) throws(Diagnostic) -> [Value] {
+    private static func sortedValues(
+        _ values: [Value], _ interpreter: Interpreter,
+        range: SourceRange
+    ) throws(Diagnostic) -> [Value] {
         var failure: Diagnostic?
         let sorted = values.sorted { x, y in
             do throws(Diagnostic) {
@@ -154,7 +165,8 @@ enum StatisticsModule {
 
     /// Neumaier's compensated sum: close to the exact sum Python's statistics takes.
     static func compensatedSum(_ values: [Double]) -> Double {
-        var sum = 0.0, compensation = 0.0
+        var sum = 0.0
+        var compensation = 0.0
         for value in values {
             let t = sum + value
             if Swift.abs(sum) >= Swift.abs(value) {

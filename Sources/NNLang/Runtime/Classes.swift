@@ -206,7 +206,8 @@ final class SuperProxy: PyObject {
         if name == "__init__", start?.lookup(name) == nil {
             // object.__init__, or BaseException.__init__ setting the exception's args.
             let receiver = receiver
-            return .object(BuiltinFunction("__init__", Signature([.variadic("args")])) { a, interpreter throws(Diagnostic) in
+            let signature = Signature([.variadic("args")])
+            return .object(BuiltinFunction("__init__", signature) { a, interpreter throws(Diagnostic) in
                 if case .object(let instance as InstanceObject) = receiver, instance.type.isException {
                     try instance.setAttribute("args", to: .tuple(a.rest), interpreter)
                 }
@@ -272,7 +273,9 @@ extension Interpreter {
             var inner = [value]
             if case .object(let method as StaticMethodObject) = value { inner = [method.function] }
             if case .object(let method as ClassMethodObject) = value { inner = [method.function] }
-            if case .object(let property as PropertyObject) = value { inner = [property.getter, property.setter].compactMap { $0 } }
+            if case .object(let property as PropertyObject) = value {
+                inner = [property.getter, property.setter].compactMap { $0 }
+            }
             for case .object(let function as UserFunction) in inner { function.owner = made }
         }
         return made

@@ -177,7 +177,8 @@ enum ContainerMethods {
             copy.flavor = dict.flavor
             return .dict(copy)
         }
-        case "pop": return method(name, "dict", [Parameter("key"), Parameter("default", "<missing>")]) { a, interpreter throws(Diagnostic) in
+        case "pop": return method(name, "dict", [Parameter("key"), Parameter("default", "<missing>")]) {
+            a, interpreter throws(Diagnostic) in
             let key = a.values["key"]?.value ?? .none
             if let value = dict[key] {
                 dict[key] = nil
@@ -186,7 +187,8 @@ enum ContainerMethods {
             if let fallback = a.values["default"]?.value { return fallback }
             throw Diagnostic(interpreter.repr(key), at: a.callRange, exception: "KeyError")
         }
-        case "setdefault": return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) { a, interpreter throws(Diagnostic) in
+        case "setdefault": return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) {
+            a, interpreter throws(Diagnostic) in
             let key = a.values["key"]?.value ?? .none
             if let value = dict[key] { return value }
             try interpreter.checkHashable(key, range: a.callRange)

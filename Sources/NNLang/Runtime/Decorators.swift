@@ -34,8 +34,9 @@ extension Interpreter {
         case .object(let method as ClassMethodObject): return boundToClass(method.function, instance.type)
         case .object(let property as PropertyObject):
             guard let getter = property.getter else {
-                throw Diagnostic("property of '\(instance.type.name)' object has no getter", at: nil,
-                                 exception: "AttributeError")
+                throw Diagnostic(
+                    "property of '\(instance.type.name)' object has no getter", at: nil,
+                    exception: "AttributeError")
             }
             return try callMethod(getter, on: .object(instance), CallArguments(range: Self.nowhere))
         default: return member

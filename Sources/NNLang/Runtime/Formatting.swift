@@ -29,7 +29,10 @@ extension Interpreter {
             }
         case .dict(let dict):
             return nestedRepr(dict, cycle: "{...}") {
-                let plain = { "{" + zip(dict.keys, dict.values).map { "\(self.repr($0)): \(self.repr($1))" }.joined(separator: ", ") + "}" }
+                let plain = {
+                    let entries = zip(dict.keys, dict.values).map { "\(self.repr($0)): \(self.repr($1))" }
+                    return "{" + entries.joined(separator: ", ") + "}"
+                }
                 return CollectionsModule.flavoredRepr(dict, self, plain: plain) ?? plain()
             }
         case .array(let array): return ArrayFormatter.repr(array.tensor, modules.numpyPrintOptions)

@@ -48,8 +48,9 @@ extension Interpreter {
         while let item = try iterator.next(self) {
             items.append(item)
             if items.count > Interpreter.maximumDrainedItems {
-                throw Diagnostic("this iterator gives more than 50,000,000 items (is it endless?)", at: range,
-                                 exception: "MemoryError")
+                throw Diagnostic(
+                    "this iterator gives more than 50,000,000 items (is it endless?)", at: range,
+                    exception: "MemoryError")
             }
             if items.count & 0xFFF == 0 { try checkInterrupted(range) }
         }
@@ -57,8 +58,10 @@ extension Interpreter {
     }
 
     /// `for target in iterator: body` over a lazy iterator, item by item.
-    func executeLazyFor(_ iterator: LazyIterator, target: Expression, body: [Statement],
-                        range: SourceRange) throws(Diagnostic) -> Flow {
+    func executeLazyFor(
+        _ iterator: LazyIterator, target: Expression, body: [Statement],
+        range: SourceRange
+    ) throws(Diagnostic) -> Flow {
         while let item = try iterator.next(self) {
             try checkInterrupted(range)
             try assign(item, to: target)
@@ -125,7 +128,8 @@ final class GeneratorExpression: LazyIterator {
             }
             switch clauses[clause] {
             case .condition(let condition):
-                resume = try interpreter.truth(try interpreter.evaluate(condition), range: condition.range)
+                resume =
+                    try interpreter.truth(try interpreter.evaluate(condition), range: condition.range)
                     ? clause + 1 : nil
             case .loop(_, let iterable):
                 let cursor: ItemCursor
@@ -254,8 +258,11 @@ final class PythonGenerator: LazyIterator {
         case .yieldValue(let expression, _):
             return try expression.map { e throws(Diagnostic) in try interpreter.evaluate(e) } ?? Value.none
         case .yieldFrom(let expression, _):
-            frames.append(.yieldFrom(try ItemCursor(try interpreter.evaluate(expression), interpreter,
-                                                    range: expression.range)))
+            frames.append(
+                .yieldFrom(
+                    try ItemCursor(
+                        try interpreter.evaluate(expression), interpreter,
+                        range: expression.range)))
         case .ifStatement(let branches, let otherwise, _):
             for (condition, body) in branches
             where try interpreter.truth(try interpreter.evaluate(condition), range: condition.range) {
@@ -269,8 +276,9 @@ final class PythonGenerator: LazyIterator {
         case .whileLoop(let condition, let body, _):
             frames.append(.whileLoop(condition: condition, body: body))
         default:
-            throw .unsupported("'yield' inside 'try' or 'with' is not supported yet", at: statement.range,
-                               hint: "move the yield out of the try/with block")
+            throw .unsupported(
+                "'yield' inside 'try' or 'with' is not supported yet", at: statement.range,
+                hint: "move the yield out of the try/with block")
         }
         return nil
     }
@@ -282,7 +290,8 @@ extension Statement {
         switch self {
         case .yieldValue, .yieldFrom: true
         case .ifStatement(let branches, let otherwise, _):
-            branches.contains { $0.body.contains(where: \.containsYield) } || (otherwise ?? []).contains(where: \.containsYield)
+            branches.contains { $0.body.contains(where: \.containsYield) }
+                || (otherwise ?? []).contains(where: \.containsYield)
         case .forLoop(_, _, let body, _), .whileLoop(_, let body, _), .withBlock(_, let body, _):
             body.contains(where: \.containsYield)
         case .tryStatement(let block, _):

@@ -28,7 +28,7 @@ public final class Interpreter {
     /// How pictures (`show`, `plot`, matplotlib) are drawn: symbols, colour and width. Plain ASCII
     /// at 80 columns unless the command line gives the terminal's.
     public var style = Style.plain
-    /// False while a helper module runs: its top-level strings are never narration.
+    /// False while a helper module (or a notebook's code cell) runs: its top-level strings are never narration.
     public var narrationAllowed = true
     /// What `input(prompt)` reads a line from (nil: end of input); by default standard input. A
     /// Jupyter kernel asks its client instead.

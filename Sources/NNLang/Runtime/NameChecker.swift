@@ -85,7 +85,8 @@ struct NameChecker {
             }
         case .int, .float, .string, .bool, .none: break
         case .formattedString(let parts, _): try check(parts, defined)
-        case .list(let items, _), .tuple(let items, _), .set(let items, _): for item in items { try check(item, defined) }
+        case .list(let items, _), .tuple(let items, _), .set(let items, _):
+            for item in items { try check(item, defined) }
         case .dict(let entries, _):
             for entry in entries {
                 try check(entry.key, defined)

@@ -7,6 +7,7 @@ import Darwin
 extension Interpreter {
     /// `left op right` with Python's rules for numbers, strings, lists and tuples, and NumPy's for arrays.
     func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange, inPlace: Bool = false) throws(Diagnostic) -> Value {
+        if let result = Self.fastArithmetic(op, left, right) { return result }
         if let result = try TensorObject.lifted(left, right, { (l, r) throws(Diagnostic) in
             try binary(op, l, r, range: range, inPlace: inPlace)
         }) { return result }
@@ -147,6 +148,17 @@ extension Interpreter {
     }
 
     func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic) -> Value {
+        if case .int(let a) = left, case .int(let b) = right {
+            switch op {
+            case .less: return .bool(a < b)
+            case .lessEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            case .greaterEqual: return .bool(a >= b)
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            default: break
+            }
+        }
         switch op {
         case .is, .isNot:
             let same: Bool
@@ -248,5 +260,39 @@ extension Interpreter {
     {
         for (x, y) in zip(a, b) where !pythonEquals(x, y) { return try compare(op, x, y, range: range) }
         return try compare(op, .int(a.count), .int(b.count), range: range)
+    }
+}
+
+extension Interpreter {
+    /// `+ - *` between two Python ints (without overflow) or two floats, or a float and an int: the
+    /// loop counters and sums of plain Python code, answered before the checks for arrays and tensors.
+    /// Nil for everything else (overflow included), which the general path handles as before.
+    @inline(__always)
+    static func fastArithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Value? {
+        switch (left, right) {
+        case (.int(let a), .int(let b)):
+            let result: (partialValue: Int, overflow: Bool)
+            switch op {
+            case .add: result = a.addingReportingOverflow(b)
+            case .subtract: result = a.subtractingReportingOverflow(b)
+            case .multiply: result = a.multipliedReportingOverflow(by: b)
+            default: return nil
+            }
+            return result.overflow ? nil : .int(result.partialValue)
+        case (.float(let a), .float(let b)): return floatArithmetic(op, a, b)
+        case (.float(let a), .int(let b)): return floatArithmetic(op, a, Double(b))
+        case (.int(let a), .float(let b)): return floatArithmetic(op, Double(a), b)
+        default: return nil
+        }
+    }
+
+    @inline(__always)
+    private static func floatArithmetic(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Value? {
+        switch op {
+        case .add: .float(a + b)
+        case .subtract: .float(a - b)
+        case .multiply: .float(a * b)
+        default: nil
+        }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Python's `hash()` for the values that have one, computed as CPython computes it for numbers and
@@ -11,7 +11,11 @@ enum PythonHash {
     static let modulus: UInt64 = (1 << 61) - 1
 
     /// The hash, or a TypeError for an unhashable value (`unhashable type: 'list'`).
-    static func hash(_ value: Value, range: SourceRange?) throws(Diagnostic) -> Int {
+    static func hash(_ value: Value, range: SourceRange?, depth: Int = 0) throws(Diagnostic) -> Int {
+        guard depth < Interpreter.maximumValueDepth else {
+            throw Diagnostic("maximum recursion depth exceeded while hashing a nested tuple", at: range,
+                             exception: "RecursionError")
+        }
         switch value {
         case .none: return 0x0FCA_8642
         case .bool(let b): return b ? 1 : 0
@@ -21,7 +25,7 @@ enum PythonHash {
         case .tuple(let tuple):
             var items: [Int] = []
             items.reserveCapacity(tuple.count)
-            for item in tuple.items { items.append(try hash(item, range: range)) }
+            for item in tuple.items { items.append(try hash(item, range: range, depth: depth + 1)) }
             return combine(items)
         case .array(let array) where array.isScalar:
             return double(value.numericValue ?? 0)

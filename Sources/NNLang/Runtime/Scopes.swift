@@ -116,6 +116,8 @@ extension Interpreter {
     /// The value of a name: the running function's locals, the enclosing functions', the globals.
     func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {
         if let environment = frames.last {
+            // Only local names are ever stored in an environment, so a hit there is the answer.
+            if let value = environment.values[name] { return value }
             if environment.scope.locals.contains(name) {
                 if let value = environment.values[name] { return value }
                 throw Diagnostic("cannot access local variable '\(name)' where it is not associated with a value",
@@ -139,6 +141,10 @@ extension Interpreter {
     func bind(_ name: String, to value: Value) throws(Diagnostic) {
         guard let environment = frames.last else {
             globals[name] = value
+            return
+        }
+        if environment.scope.globals.isEmpty, environment.scope.nonlocals.isEmpty {
+            environment.values[name] = value
             return
         }
         if environment.scope.globals.contains(name) {

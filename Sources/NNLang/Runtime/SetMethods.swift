@@ -1,10 +1,14 @@
 /// The methods of `set` and `frozenset` (a frozenset has only those that do not change it), and the
 /// operators `| & - ^`, `<=`/`<`/`>=`/`>` and `==` between sets.
 extension SetObject {
-    static let readingMethods = ["copy", "union", "intersection", "difference", "symmetric_difference",
-                                 "issubset", "issuperset", "isdisjoint"]
-    static let changingMethods = ["add", "update", "discard", "remove", "pop", "clear", "intersection_update",
-                                  "difference_update", "symmetric_difference_update"]
+    static let readingMethods = [
+        "copy", "union", "intersection", "difference", "symmetric_difference",
+        "issubset", "issuperset", "isdisjoint",
+    ]
+    static let changingMethods = [
+        "add", "update", "discard", "remove", "pop", "clear", "intersection_update",
+        "difference_update", "symmetric_difference_update",
+    ]
 
     var attributeNames: [String] { Self.readingMethods + (frozen ? [] : Self.changingMethods) }
 
@@ -37,7 +41,7 @@ extension SetObject {
         switch name {
         case "copy": return .object(copy())
         case "add":
-            add(element, hash: try hashOf(element, range: a.range("elem")))
+            add(element, hash: try PythonHash.hash(element, range: a.range("elem")))
             return .none
         case "discard":
             discard(element, hash: try hashOf(element, range: a.range("elem")))
@@ -48,7 +52,9 @@ extension SetObject {
             }
             return .none
         case "pop":
-            guard let value = pop() else { throw Diagnostic("'pop from an empty set'", at: range, exception: "KeyError") }
+            guard let value = pop() else {
+                throw Diagnostic("'pop from an empty set'", at: range, exception: "KeyError")
+            }
             return value
         case "clear":
             clear()
@@ -64,7 +70,8 @@ extension SetObject {
             return .object(try folded { s, o throws(Diagnostic) in try s.difference(o, interpreter, range: range) })
         case "symmetric_difference": return .object(try symmetricDifference(other, interpreter, range: range))
         case "intersection_update":
-            replaceContents(with: try folded { s, o throws(Diagnostic) in try s.intersection(o, interpreter, range: range) })
+            replaceContents(
+                with: try folded { s, o throws(Diagnostic) in try s.intersection(o, interpreter, range: range) })
             return .none
         case "difference_update":
             for item in a.rest {
@@ -98,13 +105,16 @@ extension SetObject {
 
 extension Interpreter {
     /// `a | b`, `a & b`, `a - b`, `a ^ b` between sets; nil when either side is not a set.
-    func setBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
-                   inPlace: Bool) throws(Diagnostic) -> Value? {
+    func setBinary(
+        _ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange,
+        inPlace: Bool
+    ) throws(Diagnostic) -> Value? {
         guard case .object(let a as SetObject) = left else { return nil }
         guard case .object(let b as SetObject) = right else {
             guard [.bitOr, .bitAnd, .subtract, .bitXor].contains(op) else { return nil }
-            throw Diagnostic("unsupported operand type(s) for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'",
-                             at: range, exception: "TypeError")
+            throw Diagnostic(
+                "unsupported operand type(s) for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'",
+                at: range, exception: "TypeError")
         }
         let result: SetObject
         switch op {

@@ -212,8 +212,10 @@ extension SetObject {
     }
 
     /// A set made from any iterable.
-    static func make(_ iterable: Value?, frozen: Bool, _ interpreter: Interpreter,
-                     range: SourceRange) throws(Diagnostic) -> SetObject {
+    static func make(
+        _ iterable: Value?, frozen: Bool, _ interpreter: Interpreter,
+        range: SourceRange
+    ) throws(Diagnostic) -> SetObject {
         let set = SetObject(frozen: frozen)
         if let iterable { try set.update(with: iterable, interpreter, range: range) }
         return set
@@ -256,8 +258,10 @@ extension SetObject {
         return result
     }
 
-    func symmetricDifference(_ other: Value, _ interpreter: Interpreter,
-                             range: SourceRange) throws(Diagnostic) -> SetObject {
+    func symmetricDifference(
+        _ other: Value, _ interpreter: Interpreter,
+        range: SourceRange
+    ) throws(Diagnostic) -> SetObject {
         let result = try SetObject.make(other, frozen: frozen, interpreter, range: range)
         for (value, hash) in entries where !result.discard(value, hash: hash) { result.add(value, hash: hash) }
         return result

@@ -79,7 +79,9 @@ final class UserFunction: CallableObject {
         }
         var environment = Environment(values: locals, scope: scope, parent: closure)
         environment.function = self
-        if isGenerator { return .object(PythonGenerator(function: self, environment: environment, range: arguments.range)) }
+        if isGenerator {
+            return .object(PythonGenerator(function: self, environment: environment, range: arguments.range))
+        }
         defer { if environment.hasClosures { Environment.releaseCycles(&environment) } }
         return try interpreter.withGlobals(of: namespace) { [environment] () throws(Diagnostic) in
             try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in

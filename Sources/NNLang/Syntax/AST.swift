@@ -29,7 +29,8 @@ public indirect enum Expression: Sendable {
     public var range: SourceRange {
         switch self {
         case .name(_, let r), .int(_, let r), .float(_, let r), .string(_, let r), .formattedString(_, let r),
-            .bool(_, let r), .none(let r), .list(_, let r), .tuple(_, let r), .dict(_, let r), .set(_, let r), .attribute(_, _, let r),
+            .bool(_, let r), .none(let r), .list(_, let r), .tuple(_, let r), .dict(_, let r),
+            .set(_, let r), .attribute(_, _, let r),
             .subscription(_, _, let r), .call(_, _, let r), .binary(_, _, _, let r), .unary(_, _, let r),
             .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r),
             .lambda(_, let r), .comprehension(_, let r):

@@ -258,7 +258,9 @@ extension Parser {
             try checkHeight(value)
             return .yieldFrom(value, start.through(value.range))
         }
-        if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .yieldValue(nil, start) }
+        if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") {
+            return .yieldValue(nil, start)
+        }
         let value = try expressionList()
         try checkHeight(value)
         return .yieldValue(value, start.through(value.range))

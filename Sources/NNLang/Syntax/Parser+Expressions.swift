@@ -350,6 +350,10 @@ extension Parser {
 
     mutating func atom() throws(Diagnostic) -> Expression {
         let token = current
+        if token.isName("yield") {
+            throw .unsupported("'yield' inside an expression is not supported yet", at: token.range,
+                               hint: "write the yield as a statement of its own: yield value")
+        }
         switch token.kind {
         case .int:
             advance()
