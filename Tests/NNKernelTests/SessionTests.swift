@@ -68,6 +68,14 @@ final class RecordingChannels: KernelChannels {
         #expect(result.first?["execution_count"]?.int == 2)
     }
 
+    @Test func userExpressionsAreEvaluatedAfterACell() {
+        let reply = execute("w = 5", ["user_expressions": ["double": "w * 2", "bad": "nope"]])
+        #expect(reply?["user_expressions"]?["double"]?["data"]?["text/plain"]?.string == "10")
+        #expect(reply?["user_expressions"]?["double"]?["status"]?.string == "ok")
+        #expect(reply?["user_expressions"]?["bad"]?["status"]?.string == "error")
+        #expect(reply?["user_expressions"]?["bad"]?["ename"]?.string == "NameError")
+    }
+
     @Test func silentExecutionIsNotCountedNorShown() {
         _ = execute("y = 1")
         let reply = execute("y + 1", ["silent": true])
@@ -92,6 +100,9 @@ final class RecordingChannels: KernelChannels {
             return
         }
         #expect(lines.contains { $0.string?.contains("b = a + missing") == true })
+        let raised = execute("raise ValueError('bad value')")
+        #expect(raised?["ename"]?.string == "ValueError")
+        #expect(raised?["evalue"]?.string == "bad value")
         // The session goes on: the first line's variable is kept.
         #expect(execute("a")?["status"]?.string == "ok")
     }
@@ -106,6 +117,15 @@ final class RecordingChannels: KernelChannels {
         #expect(displays.first?["data"]?["image/svg+xml"] == nil)
         #expect(displays.last?["data"]?["text/plain"]?.string?.contains("loss") == true)
         #expect(displays.last?["data"]?["image/svg+xml"]?.string == "<svg><title>loss</title></svg>")
+        #expect(channels.streamText.isEmpty)
+    }
+
+    @Test func matplotlibFiguresComeWithTheirSVG() {
+        _ = execute("import matplotlib.pyplot as plt\nplt.plot([1, 4, 9])\nplt.title('squares')\nplt.show()")
+        let display = channels.of("display_data").first
+        #expect(display?["data"]?["text/plain"]?.string?.contains("squares") == true)
+        let svg = display?["data"]?["image/svg+xml"]?.string ?? ""
+        #expect(svg.contains("<svg") && svg.contains("squares"))
         #expect(channels.streamText.isEmpty)
     }
 

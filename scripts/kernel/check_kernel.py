@@ -53,7 +53,7 @@ def run_notebook():
     client.execute()
     print(f"notebook ran in {time.monotonic() - start:.1f} s")
     cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
-    data, fit, compare, picture, error, interrupted, after = cells
+    data, fit, compare, picture, figure, error, interrupted, after = cells
     check("variables and execute_result", text_of(data.outputs, "execute_result") == "(200, 2)",
           repr(text_of(data.outputs)))
     check("execution counts go 1, 2, 3", [c.execution_count for c in cells[:3]] == [1, 2, 3],
@@ -64,8 +64,10 @@ def run_notebook():
     displays = [o for o in picture.outputs if o["output_type"] == "display_data"]
     check("a picture is display_data", len(displays) == 1 and len(displays[0]["data"]["text/plain"]) > 100,
           repr(picture.outputs)[:300])
-    if displays and "image/svg+xml" in displays[0]["data"]:
-        check("the picture has an SVG", displays[0]["data"]["image/svg+xml"].lstrip().startswith("<"))
+    figures = [o for o in figure.outputs if o["output_type"] == "display_data"]
+    check("a matplotlib figure is SVG and text", len(figures) == 1
+          and "<svg" in figures[0]["data"].get("image/svg+xml", "")
+          and "training loss" in figures[0]["data"]["text/plain"], repr(figure.outputs)[:300])
     errors = [o for o in error.outputs if o["output_type"] == "error"]
     check("an error names the exception", len(errors) == 1 and errors[0]["ename"] == "NameError"
           and "undefined_name" in errors[0]["evalue"], repr(error.outputs)[:300])
@@ -165,6 +167,18 @@ def talk_to_kernel():
         check("a bad signature gets no reply", socket.poll(1500) == 0)
         socket.close()
         check("the kernel lives on", client.kernel_info(reply=True, timeout=10)["content"]["status"] == "ok")
+
+        # After a failing cell, cells already queued behind it are aborted, as in IPython.
+        first = client.execute("import time\ntime.sleep(0.5)\n1 / 0")  # the second is queued meanwhile
+        second = client.execute("print('should not run')")
+        replies = {}
+        while len(replies) < 2:
+            message = client.get_shell_msg(timeout=30)
+            replies[message["parent_header"]["msg_id"]] = message["content"]
+        check("cells queued after an error are aborted", replies[first]["status"] == "error"
+              and replies[first]["ename"] == "ZeroDivisionError"
+              and replies[first]["evalue"] == "division by zero" and replies[second]["status"] == "aborted",
+              repr(replies)[:300])
 
         manager.restart_kernel(now=False)
         client.wait_for_ready(timeout=30)

@@ -64,7 +64,12 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
                     answerShutdown(request, on: shell)
                     break
                 }
-                answer(request, on: shell, with: session)
+                let reply = answer(request, on: shell, with: session)
+                if request.type == "execute_request", reply?["status"] == "error",
+                   request.content["stop_on_error"]?.bool ?? true
+                {
+                    if abortQueuedExecutions(session) { break }
+                }
             } catch {
                 KernelServer.log("shell: \(error)")
             }
@@ -91,14 +96,43 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
     }
 
     /// Busy, the reply on the request's own socket, idle: the order Jupyter clients wait for.
-    func answer(_ request: KernelMessage, on socket: ZMQSocket, with session: KernelSession) {
+    /// Returns the reply's content, if there was one.
+    @discardableResult
+    func answer(_ request: KernelMessage, on socket: ZMQSocket, with session: KernelSession) -> JSON? {
         publishStatus("busy", parent: request)
         defer { publishStatus("idle", parent: request) }
         guard let (type, content) = session.reply(to: request) else {
             KernelServer.log("no answer for a \(request.type.isEmpty ? "message without a type" : request.type)")
-            return
+            return nil
         }
         send(.make(type, content: content, parent: request, session: sessionID), on: socket)
+        return content
+    }
+
+    /// After a cell fails, the cells already sent after it (a notebook's "run all") are not run:
+    /// each gets an `aborted` reply, as IPython's kernel does. Other requests are answered. Whether
+    /// a shutdown came meanwhile.
+    func abortQueuedExecutions(_ session: KernelSession) -> Bool {
+        do {
+            while try ZMQSocket.poll([shell], milliseconds: 0)[0] {
+                guard let request = decode(try shell.receive(), channel: "shell") else { continue }
+                switch request.type {
+                case "execute_request":
+                    publishStatus("busy", parent: request)
+                    let content: JSON = ["status": "aborted", "execution_count": .int(session.executionCount)]
+                    send(.make("execute_reply", content: content, parent: request, session: sessionID), on: shell)
+                    publishStatus("idle", parent: request)
+                case "shutdown_request":
+                    answerShutdown(request, on: shell)
+                    return true
+                default:
+                    answer(request, on: shell, with: session)
+                }
+            }
+        } catch {
+            KernelServer.log("shell: \(error)")
+        }
+        return false
     }
 
     func send(_ message: KernelMessage, on socket: ZMQSocket) {

@@ -29,10 +29,10 @@ public final class KernelSession {
             guard let current else { return }
             channels.publish("stream", ["name": "stdout", "text": .string(text)], parent: current)
         }
-        interpreter.pictureHandler = { [unowned self] text in
+        interpreter.pictureHandler = { [unowned self] text, figure in
             guard let current else { return }
-            channels.publish("display_data", KernelPictures.displayData(text: text, interpreter: interpreter, svg: svg),
-                             parent: current)
+            let content = KernelPictures.displayData(text: text, figure: figure, interpreter: interpreter, svg: svg)
+            channels.publish("display_data", content, parent: current)
         }
         interpreter.teaching = KernelTeaching(inner: interpreter.teaching) { [unowned self] message in
             guard let current, current.content["allow_stdin"]?.bool ?? false else { return }
@@ -115,7 +115,14 @@ public final class KernelSession {
         // exit() ends a script or a terminal session; a kernel lives until the client shuts it down.
         interpreter.exitRequested = false
         guard let (diagnostics, source) = error else {
-            return ["status": "ok", "execution_count": .int(executionCount), "user_expressions": [:], "payload": []]
+            var expressions: [String: JSON] = [:]
+            for (name, expression) in request.content["user_expressions"]?.objectMembers ?? [:] {
+                expressions[name] = evaluate(expression.string ?? "")
+            }
+            return [
+                "status": "ok", "execution_count": .int(executionCount), "user_expressions": .object(expressions),
+                "payload": [],
+            ]
         }
         let failure = errorContent(diagnostics, source)
         channels.publish("error", failure, parent: request)
@@ -151,12 +158,30 @@ public final class KernelSession {
         }.joined(separator: "\n")
     }
 
+    /// A `user_expressions` entry: the expression's repr, or its error.
+    func evaluate(_ expression: String) -> JSON {
+        let source = SourceFile(name: "<user expression>", text: expression)
+        do {
+            let value = try interpreter.run(source) ?? .none
+            let text = (try? interpreter.text(of: value, repr: true, range: nil)) ?? ""
+            return ["status": "ok", "data": ["text/plain": .string(text)], "metadata": [:]]
+        } catch {
+            var content = errorContent(error.diagnostics, source).objectMembers
+            content["status"] = "error"
+            return .object(content)
+        }
+    }
+
     /// `ename`, `evalue` and `traceback` (the formatted, located message, line by line).
     func errorContent(_ diagnostics: [Diagnostic], _ source: SourceFile) -> JSON {
         let first = diagnostics.first
         let traceback = diagnostics.flatMap { formatter.format($0, in: source).split(separator: "\n").map(String.init) }
+        let name = first?.exceptionName ?? "Error"
+        var value = first?.message ?? ""
+        // A raised exception's message may start with its class, which `ename` already says.
+        if value.hasPrefix(name + ": ") { value.removeFirst(name.count + 2) }
         return [
-            "ename": .string(first?.exceptionName ?? "Error"), "evalue": .string(first?.message ?? ""),
+            "ename": .string(name), "evalue": .string(value),
             "traceback": .array(traceback.map { .string($0) }),
         ]
     }

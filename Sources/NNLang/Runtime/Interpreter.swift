@@ -252,11 +252,13 @@ public final class Interpreter {
     public func write(_ text: String) { output.write(text) }
 
     /// Where a drawn picture goes instead of the output: a Jupyter kernel sends it as its own display.
-    public var pictureHandler: ((String) -> Void)?
+    /// It gets the text drawing and, for a matplotlib figure, its SVG.
+    public var pictureHandler: ((_ text: String, _ svg: String?) -> Void)?
 
-    /// Shows a drawn picture (`show`, `plot`, …): through `pictureHandler` when set, else as output.
-    public func showPicture(_ text: String) {
-        if let pictureHandler { pictureHandler(text) } else { write(text) }
+    /// Shows a drawn picture (`show`, `plot`, `plt.show()`): through `pictureHandler` when set, else
+    /// as output. The SVG is made only when a handler wants it.
+    public func showPicture(_ text: String, svg: @autoclosure () -> String? = nil) {
+        if let pictureHandler { pictureHandler(text, svg()) } else { write(text) }
     }
 
     /// Where warnings go (NumPy's RuntimeWarning, …): standard error unless a host says otherwise.

@@ -62,7 +62,9 @@ final class MatplotlibState {
     /// `plt.show()`: every open figure drawn in the terminal, then closed (as a notebook does).
     func show(_ interpreter: Interpreter) {
         let drawer = TerminalFigure(style: interpreter.style)
-        for figure in figures where !figure.figure.isEmpty { interpreter.write(drawer.render(figure.figure)) }
+        for figure in figures where !figure.figure.isEmpty {
+            interpreter.showPicture(drawer.render(figure.figure), svg: SVGFigure().render(figure.figure))
+        }
         closeAll()
     }
 }
