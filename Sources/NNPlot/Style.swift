@@ -41,6 +41,10 @@ public struct Style: Sendable {
     /// The escape that ends every style, or nothing without colour.
     public var reset: String { escape("0") }
 
+    /// Moves the cursor to the start of the line `lines` above and clears from there to the end of
+    /// the screen: how a picture redrawn in place (a live fit) takes back its previous frame.
+    public static func eraseLinesAbove(_ lines: Int) -> String { lines > 0 ? "\u{1B}[\(lines)A\r\u{1B}[J" : "" }
+
     public func emphasis(_ text: String) -> String { paint(text, "1") }
     public func note(_ text: String) -> String { paint(text, "2") }
     public func number(_ text: String) -> String { paint(text, "33") }

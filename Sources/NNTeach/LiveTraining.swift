@@ -112,7 +112,7 @@ public final class LiveTraining: TrainingObserver {
 
     private func draw(final: Bool) {
         let lines = frame(final: final)
-        var text = drawnLines > 0 ? "\u{1B}[\(drawnLines)A\r\u{1B}[J" : ""
+        var text = Style.eraseLinesAbove(drawnLines)
         text += lines.joined(separator: "\n") + "\n"
         write(text)
         drawnLines = lines.count

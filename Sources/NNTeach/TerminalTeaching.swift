@@ -58,7 +58,7 @@ public final class TerminalTeaching: TeachingListener, StyleFollowing {
         if let presenter, presenter.pause(message) { return }
         guard pauses else { return }
         let text = message ?? "(press Enter to continue)"
-        write(style.color ? "\u{1B}[2m\(text)\u{1B}[0m" : text)
+        write(style.note(text))
         _ = StandardInput.readLine()
     }
 

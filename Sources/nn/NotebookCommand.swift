@@ -1,5 +1,6 @@
 import ArgumentParser
 import NNLang
+import NNPlot
 import NNRepl
 import NNTeach
 
@@ -76,7 +77,7 @@ final class CellStepper {
         self.color = color
     }
 
-    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    func paint(_ text: String, _ code: String) -> String { Style(unicode: false, color: color).paint(text, code) }
 
     /// False when the presenter quits.
     func present(cell number: Int, code: String) -> Bool {

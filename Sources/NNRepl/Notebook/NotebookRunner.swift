@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import NNLang
+import NNPlot
 
 /// Runs a notebook's cells in order in one interpreter, as Jupyter's "Run All" does: Markdown
 /// cells are narration (the lessons' prose), a code cell's last expression is shown as its plain
@@ -130,7 +131,7 @@ public final class NotebookRunner {
         return line
     }
 
-    func say(_ text: String) { output.write((color ? "\u{1B}[2m\(text)\u{1B}[0m" : text) + "\n") }
+    func say(_ text: String) { output.write(Style(unicode: false, color: color).note(text) + "\n") }
 }
 
 /// The tasks a cell can ask for instead of code: `%%writefile` and `%run FILE`.
