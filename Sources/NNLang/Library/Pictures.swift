@@ -33,7 +33,9 @@ enum PictureFunctions {
                     throw Diagnostic("show() draws a 2-D array; got shape \(formatShape(image.shape))", at: a.range("image"))
                 }
                 let (values, rows, columns) = PictureFunctions.image(image)
-                interpreter.showPicture(ImagePicture(style: interpreter.style).render(values, rows: rows, columns: columns))
+                interpreter.showPicture(
+                    ImagePicture(style: interpreter.style).render(values, rows: rows, columns: columns),
+                    svg: SVGFigure().render(PictureFigures.image(values, rows: rows, columns: columns)))
                 return .none
             },
             "plot": function("plot", "*values, labels=None, title=None", summary: "NNLab: a line chart of a History (loss and metrics per epoch) or of lists of numbers") { a, interpreter throws(Diagnostic) in
@@ -44,7 +46,12 @@ enum PictureFunctions {
                     for group in historyGroups(history.history) {
                         var chart = chart
                         if group.title.hasSuffix("accuracy") { chart.yRange = (0, 1) }
-                        interpreter.showPicture(chart.render(group.series, xLabel: "epoch", title: title ?? group.title))
+                        let yRange = chart.yRange.map { (Double($0.low), Double($0.high)) }
+                        interpreter.showPicture(
+                            chart.render(group.series, xLabel: "epoch", title: title ?? group.title),
+                            svg: SVGFigure().render(
+                                PictureFigures.lineChart(
+                                    group.series, xLabel: "epoch", title: title ?? group.title, yRange: yRange)))
                     }
                     return .none
                 }
@@ -66,7 +73,9 @@ enum PictureFunctions {
                     let name = index < names.count ? names[index] : (a.rest.count == 1 ? "values" : "series \(index + 1)")
                     series.append(LineChart.Series(name: name, values: tensor.scalars))
                 }
-                interpreter.showPicture(chart.render(series, xLabel: "index", title: title))
+                interpreter.showPicture(
+                    chart.render(series, xLabel: "index", title: title),
+                    svg: SVGFigure().render(PictureFigures.lineChart(series, xLabel: "index", title: title)))
                 return .none
             },
             "plot_boundary": function("plot_boundary", "model, X, y, neuron=None, feature_names=None, labels=None", summary: "NNLab: the decision regions of a model (or of several, side by side) on two input features, with the data points; neuron=(layer, unit) maps where one hidden neuron is active") { a, interpreter throws(Diagnostic) in
