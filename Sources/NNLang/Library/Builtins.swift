@@ -89,7 +89,8 @@ enum Builtins {
                                              interpreter, range: a.callRange))
             },
             "ascii": function("ascii", "obj") { a, interpreter throws(Diagnostic) in
-                .string(asciiEscaped(try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange)))
+                let repr = try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange)
+                return .string(asciiEscaped(repr))
             },
             "int": function("int", "x=0") { a, _ throws(Diagnostic) in try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x")) },
             "float": function("float", "x=0.0") { a, _ throws(Diagnostic) in try toFloat(a.values["x"]?.value ?? .float(0), range: a.range("x")) },

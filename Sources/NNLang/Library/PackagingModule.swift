@@ -10,15 +10,18 @@ enum PackagingModule {
         let make: (BoundArguments, Interpreter) throws(Diagnostic) -> Value = { a, _ throws(Diagnostic) in
             let text = try a.string("version")
             guard let parsed = VersionObject(text) else {
-                throw Diagnostic("Invalid version: \(pythonStringRepr(text))", at: a.range("version"),
-                                 exception: "ValueError")
+                throw Diagnostic(
+                    "Invalid version: \(pythonStringRepr(text))", at: a.range("version"),
+                    exception: "ValueError")
             }
             return .object(parsed)
         }
-        return ModuleObject("packaging.version", [
-            "parse": function("parse", "version", make),
-            "Version": function("Version", "version", repr: "<class 'packaging.version.Version'>", make),
-        ])
+        return ModuleObject(
+            "packaging.version",
+            [
+                "parse": function("parse", "version", make),
+                "Version": function("Version", "version", repr: "<class 'packaging.version.Version'>", make),
+            ])
     }
 }
 
@@ -102,8 +105,10 @@ final class VersionObject: PyObject {
     func str(_ interpreter: Interpreter) -> String { text }
 
     var attributeNames: [String] {
-        ["major", "minor", "micro", "release", "pre", "post", "dev", "is_prerelease", "is_postrelease",
-         "is_devrelease", "base_version", "public", "epoch"]
+        [
+            "major", "minor", "micro", "release", "pre", "post", "dev", "is_prerelease", "is_postrelease",
+            "is_devrelease", "base_version", "public", "epoch",
+        ]
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -128,7 +133,8 @@ final class VersionObject: PyObject {
     /// -1, 0 or 1 as `self` sorts before, with or after `other` (PEP 440 order).
     func order(_ other: VersionObject) -> Int {
         func trimmed(_ r: [Int]) -> [Int] { Array(r.reversed().drop { $0 == 0 }.reversed()) }
-        let a = trimmed(release), b = trimmed(other.release)
+        let a = trimmed(release)
+        let b = trimmed(other.release)
         for (x, y) in zip(a, b) where x != y { return x < y ? -1 : 1 }
         if a.count != b.count { return a.count < b.count ? -1 : 1 }
         for (x, y) in zip(sortKey, other.sortKey) where x != y { return x < y ? -1 : 1 }
@@ -138,8 +144,10 @@ final class VersionObject: PyObject {
     /// After the release: a dev-only release sorts before its pre-releases, which sort before the release.
     private var sortKey: [Int] {
         let phases = ["a": 0, "b": 1, "rc": 2]
-        let preKey: [Int] = if let pre { [phases[pre.phase] ?? 2, pre.number] }
-            else if post == nil && dev != nil { [-1, 0] } else { [3, 0] }
+        let preKey: [Int] =
+            if let pre { [phases[pre.phase] ?? 2, pre.number] } else if post == nil && dev != nil { [-1, 0] } else {
+                [3, 0]
+            }
         return preKey + [post ?? -1, dev ?? Int.max]
     }
 }

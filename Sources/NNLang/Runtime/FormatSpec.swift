@@ -123,7 +123,8 @@ struct FormatSpec {
                 throw Diagnostic("Sign not allowed in string format specifier", at: range, exception: "ValueError")
             }
             if format.align == "=" {
-                throw Diagnostic("'=' alignment not allowed in string format specifier", at: range, exception: "ValueError")
+                throw Diagnostic("'=' alignment not allowed in string format specifier", at: range,
+                                 exception: "ValueError")
             }
             body = format.precision.map { String(text.prefix($0)) } ?? text
             return format.pad(body, numeric: false)
@@ -189,7 +190,9 @@ struct FormatSpec {
             // Padding goes after the sign and any 0x/0b/0o prefix.
             var lead = text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix(" ") ? 1 : 0
             let rest = text.dropFirst(lead)
-            if alternate, rest.count > 1, rest.hasPrefix("0"), "xXbo".contains(rest.dropFirst().first ?? " ") { lead += 2 }
+            if alternate, rest.count > 1, rest.hasPrefix("0"), "xXbo".contains(rest.dropFirst().first ?? " ") {
+                lead += 2
+            }
             return String(text.prefix(lead)) + String(repeating: fill, count: padding) + text.dropFirst(lead)
         }
         let fillText = { (n: Int) in String(repeating: fill, count: n) }
@@ -259,7 +262,9 @@ enum PercentFormat {
             }
             let value: Value
             if let key {
-                guard let mapping else { throw Diagnostic("format requires a mapping", at: range, exception: "TypeError") }
+                guard let mapping else {
+                    throw Diagnostic("format requires a mapping", at: range, exception: "TypeError")
+                }
                 value = try interpreter.subscriptValue(mapping, [.value(.string(key), range)], range: range)
             } else {
                 guard !arguments.isEmpty else { throw Diagnostic("not enough arguments for format string", at: range) }

@@ -10,9 +10,10 @@ struct StringFormat {
     private var automatic: Int? = nil
     private var manual = false
 
-    init(positional: [Value], keyword: @escaping (String) throws(Diagnostic) -> Value, _ interpreter: Interpreter,
-         range: SourceRange)
-    {
+    init(
+        positional: [Value], keyword: @escaping (String) throws(Diagnostic) -> Value, _ interpreter: Interpreter,
+        range: SourceRange
+    ) {
         self.positional = positional
         self.keyword = keyword
         self.interpreter = interpreter
@@ -56,7 +57,8 @@ struct StringFormat {
                 field.append(d)
             }
             guard closed else {
-                throw valueError(field.isEmpty ? "Single '{' encountered in format string" : "expected '}' before end of string")
+                throw valueError(
+                    field.isEmpty ? "Single '{' encountered in format string" : "expected '}' before end of string")
             }
             result += try replacement(field, depth: depth)
         }
@@ -143,8 +145,9 @@ struct StringFormat {
 
     private func argument(_ index: Int) throws(Diagnostic) -> Value {
         guard index < positional.count else {
-            throw Diagnostic("Replacement index \(index) out of range for positional args tuple", at: range,
-                             exception: "IndexError")
+            throw Diagnostic(
+                "Replacement index \(index) out of range for positional args tuple", at: range,
+                exception: "IndexError")
         }
         return positional[index]
     }
@@ -174,12 +177,14 @@ extension ContainerMethods {
     static func format(_ text: String, _ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let keywords = a.keywords
         let range = a.callRange
-        var formatter = StringFormat(positional: a.rest, keyword: { name throws(Diagnostic) in
-            guard let found = keywords.last(where: { $0.name == name }) else {
-                throw Diagnostic(pythonStringRepr(name), at: range, exception: "KeyError")
-            }
-            return found.value
-        }, interpreter, range: range)
+        var formatter = StringFormat(
+            positional: a.rest,
+            keyword: { name throws(Diagnostic) in
+                guard let found = keywords.last(where: { $0.name == name }) else {
+                    throw Diagnostic(pythonStringRepr(name), at: range, exception: "KeyError")
+                }
+                return found.value
+            }, interpreter, range: range)
         return .string(try formatter.render(text))
     }
 
@@ -187,9 +192,11 @@ extension ContainerMethods {
     static func formatMap(_ text: String, _ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let mapping = a["mapping"] ?? .none
         let range = a.callRange
-        var formatter = StringFormat(positional: [], keyword: { name throws(Diagnostic) in
-            try interpreter.subscriptValue(mapping, [.value(.string(name), range)], range: range)
-        }, interpreter, range: range)
+        var formatter = StringFormat(
+            positional: [],
+            keyword: { name throws(Diagnostic) in
+                try interpreter.subscriptValue(mapping, [.value(.string(name), range)], range: range)
+            }, interpreter, range: range)
         return .string(try formatter.render(text))
     }
 }

@@ -8,8 +8,10 @@ enum StringMethods {
         "expandtabs", "rsplit",
     ]
 
-    private static func method(_ name: String, _ parameters: [Parameter],
-                               _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value) -> Value {
+    private static func method(
+        _ name: String, _ parameters: [Parameter],
+        _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value
+    ) -> Value {
         ContainerMethods.method(name, "str", parameters, body)
     }
 
@@ -21,15 +23,17 @@ enum StringMethods {
                 let width = try a.int("width")
                 let fill = try a.string("fillchar", default: " ")
                 guard fill.count == 1 else {
-                    throw Diagnostic("The fill character must be exactly one character long", at: a.range("fillchar"),
-                                     exception: "TypeError")
+                    throw Diagnostic(
+                        "The fill character must be exactly one character long", at: a.range("fillchar"),
+                        exception: "TypeError")
                 }
                 try FormatSpec.checkWidth(width, precision: nil, range: a.range("width"))
                 let margin = width - characters.count
                 guard margin > 0 else { return .string(text) }
                 // CPython's split of the margin for center: the odd space goes left when width is odd.
                 let left = name == "ljust" ? 0 : (name == "rjust" ? margin : margin / 2 + (margin & width & 1))
-                return .string(String(repeating: fill, count: left) + text + String(repeating: fill, count: margin - left))
+                return .string(
+                    String(repeating: fill, count: left) + text + String(repeating: fill, count: margin - left))
             }
         case "zfill":
             return method(name, [Parameter("width")]) { a, _ throws(Diagnostic) in
@@ -59,7 +63,8 @@ enum StringMethods {
             return method(name, []) { _, _ in
                 .string(characters.map { $0.isUppercase ? $0.lowercased() : $0.uppercased() }.joined())
             }
-        case "casefold": return method(name, []) { _, _ in .string(text.lowercased().replacingOccurrences(of: "ß", with: "ss")) }
+        case "casefold":
+            return method(name, []) { _, _ in .string(text.lowercased().replacingOccurrences(of: "ß", with: "ss")) }
         case "count", "find", "rfind", "index", "rindex":
             return method(name, [Parameter("sub"), Parameter("start", "None"), Parameter("end", "None")]) {
                 a, _ throws(Diagnostic) in
@@ -82,7 +87,9 @@ enum StringMethods {
                 }
                 var positions = start <= end - sub.count ? Array(start...(end - sub.count)) : []
                 if name.hasPrefix("r") { positions.reverse() }
-                if let at = positions.first(where: { Array(characters[$0..<$0 + sub.count]) == sub }) { return .int(at) }
+                if let at = positions.first(where: { Array(characters[$0..<$0 + sub.count]) == sub }) {
+                    return .int(at)
+                }
                 guard name.hasSuffix("index") else { return .int(-1) }
                 throw Diagnostic("substring not found", at: a.callRange, exception: "ValueError")
             }
@@ -132,19 +139,26 @@ enum StringMethods {
         case "partition", "rpartition":
             return method(name, [Parameter("sep")]) { a, _ throws(Diagnostic) in
                 let sep = try a.string("sep")
-                guard !sep.isEmpty else { throw Diagnostic("empty separator", at: a.range("sep"), exception: "ValueError") }
+                guard !sep.isEmpty else {
+                    throw Diagnostic("empty separator", at: a.range("sep"), exception: "ValueError")
+                }
                 let found = name == "partition" ? text.range(of: sep) : text.range(of: sep, options: .backwards)
                 guard let found else {
-                    return name == "partition" ? .tuple([.string(text), .string(""), .string("")])
+                    return name == "partition"
+                        ? .tuple([.string(text), .string(""), .string("")])
                         : .tuple([.string(""), .string(""), .string(text)])
                 }
-                return .tuple([.string(String(text[..<found.lowerBound])), .string(sep),
-                               .string(String(text[found.upperBound...]))])
+                return .tuple([
+                    .string(String(text[..<found.lowerBound])), .string(sep),
+                    .string(String(text[found.upperBound...])),
+                ])
             }
         case "lstrip", "rstrip":
             return method(name, [Parameter("chars", "None")]) { a, _ throws(Diagnostic) in
                 let chars = Set(try a.string("chars", default: " \t\n\r\u{0B}\u{0C}"))
-                let result = name == "lstrip" ? String(characters.drop { chars.contains($0) })
+                let result =
+                    name == "lstrip"
+                    ? String(characters.drop { chars.contains($0) })
                     : String(String(characters).reversed().drop { chars.contains($0) }.reversed())
                 return .string(result)
             }
@@ -198,7 +212,9 @@ enum StringMethods {
                     return .list(parts.reversed().map { .string($0) })
                 }
                 let sep = try a.string("sep")
-                guard !sep.isEmpty else { throw Diagnostic("empty separator", at: a.range("sep"), exception: "ValueError") }
+                guard !sep.isEmpty else {
+                    throw Diagnostic("empty separator", at: a.range("sep"), exception: "ValueError")
+                }
                 parts = text.components(separatedBy: sep)
                 if limit >= 0, parts.count > limit + 1 {
                     let head = parts.prefix(parts.count - limit).joined(separator: sep)
@@ -210,7 +226,8 @@ enum StringMethods {
         }
     }
 
-    private static func test(_ name: String, _ characters: [Character], _ check: @escaping (Character) -> Bool) -> Value {
+    private static func test(_ name: String, _ characters: [Character], _ check: @escaping (Character) -> Bool) -> Value
+    {
         method(name, []) { _, _ in .bool(!characters.isEmpty && characters.allSatisfy(check)) }
     }
 
