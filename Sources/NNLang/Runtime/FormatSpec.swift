@@ -273,6 +273,18 @@ enum PercentFormat {
             switch type {
             case "s": result += pythonPad(try interpreter.text(of: value, range: range), spec)
             case "r": result += pythonPad(try interpreter.text(of: value, repr: true, range: range), spec)
+            case "c":
+                let character: String
+                switch value {
+                case .string(let text) where text.count == 1: character = text
+                case .int(let code) where code >= 0 && code < 0x110000:
+                    guard let scalar = Unicode.Scalar(UInt32(code)) else { fallthrough }
+                    character = String(Character(scalar))
+                default:
+                    throw Diagnostic("%c requires an int or a unicode character, not \(value.typeName)", at: range,
+                                     exception: "TypeError")
+                }
+                result += pythonPad(character, spec)
             case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X", "o":
                 guard let number = value.numericValue, value.typeName != "str" else {
                     throw Diagnostic("%\(type) format: a real number is required, not \(value.typeName)", at: range)
