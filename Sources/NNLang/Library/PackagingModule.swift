@@ -11,8 +11,7 @@ enum PackagingModule {
             let text = try a.string("version")
             guard let parsed = VersionObject(text) else {
                 throw Diagnostic(
-                    "Invalid version: \(pythonStringRepr(text))", at: a.range("version"),
-                    exception: "ValueError")
+                    python: "ValueError", "Invalid version: \(pythonStringRepr(text))", at: a.range("version"))
             }
             return .object(parsed)
         }

@@ -95,8 +95,9 @@ struct FormatSpec {
         }
         let typeName = value.typeName
         let unknown = { () -> Diagnostic in
-            Diagnostic("Unknown format code '\(format.type.map(String.init) ?? "")' for object of type '\(typeName)'",
-                       at: range, exception: "ValueError")
+            let code = format.type.map(String.init) ?? ""
+            return Diagnostic(python: "ValueError", "Unknown format code '\(code)' for object of type '\(typeName)'",
+                              at: range)
         }
         let body: String
         switch value {
@@ -107,7 +108,7 @@ struct FormatSpec {
         case .int(let i) where format.type == nil || "dnxXboc".contains(format.type!):
             if format.type == "c" {
                 guard let scalar = Unicode.Scalar(UInt32(clamping: max(i, 0))), i >= 0 else {
-                    throw Diagnostic("%c arg not in range(0x110000)", at: range, exception: "OverflowError")
+                    throw Diagnostic(python: "OverflowError", "%c arg not in range(0x110000)", at: range)
                 }
                 return format.pad(String(Character(scalar)), numeric: false)
             }
@@ -120,17 +121,17 @@ struct FormatSpec {
         case .string(let text):
             guard format.type == nil || format.type == "s" else { throw unknown() }
             if format.sign != "-" {
-                throw Diagnostic("Sign not allowed in string format specifier", at: range, exception: "ValueError")
+                throw Diagnostic(python: "ValueError", "Sign not allowed in string format specifier", at: range)
             }
             if format.align == "=" {
-                throw Diagnostic("'=' alignment not allowed in string format specifier", at: range,
-                                 exception: "ValueError")
+                throw Diagnostic(python: "ValueError", "'=' alignment not allowed in string format specifier",
+                                 at: range)
             }
             body = format.precision.map { String(text.prefix($0)) } ?? text
             return format.pad(body, numeric: false)
         case .none, .list, .tuple, .dict:
-            throw Diagnostic("unsupported format string passed to \(typeName).__format__",
-                             at: range, exception: "TypeError")
+            throw Diagnostic(python: "TypeError", "unsupported format string passed to \(typeName).__format__",
+                             at: range)
         default:
             return format.pad(try interpreter.text(of: value, range: range), numeric: false)
         }
@@ -242,7 +243,7 @@ enum PercentFormat {
                     if depth == 0 { break }
                     name.append(next)
                 }
-                guard depth == 0 else { throw Diagnostic("incomplete format key", at: range, exception: "ValueError") }
+                guard depth == 0 else { throw Diagnostic(python: "ValueError", "incomplete format key", at: range) }
                 key = name
             }
             var spec = ""
@@ -263,7 +264,7 @@ enum PercentFormat {
             let value: Value
             if let key {
                 guard let mapping else {
-                    throw Diagnostic("format requires a mapping", at: range, exception: "TypeError")
+                    throw Diagnostic(python: "TypeError", "format requires a mapping", at: range)
                 }
                 value = try interpreter.subscriptValue(mapping, [.value(.string(key), range)], range: range)
             } else {
@@ -281,8 +282,8 @@ enum PercentFormat {
                     guard let scalar = Unicode.Scalar(UInt32(code)) else { fallthrough }
                     character = String(Character(scalar))
                 default:
-                    throw Diagnostic("%c requires an int or a unicode character, not \(value.typeName)", at: range,
-                                     exception: "TypeError")
+                    throw Diagnostic(python: "TypeError",
+                                     "%c requires an int or a unicode character, not \(value.typeName)", at: range)
                 }
                 result += pythonPad(character, spec)
             case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X", "o":

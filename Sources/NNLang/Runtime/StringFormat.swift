@@ -146,14 +146,13 @@ struct StringFormat {
     private func argument(_ index: Int) throws(Diagnostic) -> Value {
         guard index < positional.count else {
             throw Diagnostic(
-                "Replacement index \(index) out of range for positional args tuple", at: range,
-                exception: "IndexError")
+                python: "IndexError", "Replacement index \(index) out of range for positional args tuple", at: range)
         }
         return positional[index]
     }
 
     private func valueError(_ message: String) -> Diagnostic {
-        Diagnostic(message, at: range, exception: "ValueError")
+        Diagnostic(python: "ValueError", message, at: range)
     }
 }
 
@@ -181,7 +180,7 @@ extension ContainerMethods {
             positional: a.rest,
             keyword: { name throws(Diagnostic) in
                 guard let found = keywords.last(where: { $0.name == name }) else {
-                    throw Diagnostic(pythonStringRepr(name), at: range, exception: "KeyError")
+                    throw Diagnostic(python: "KeyError", pythonStringRepr(name), at: range)
                 }
                 return found.value
             }, interpreter, range: range)
@@ -198,5 +197,12 @@ extension ContainerMethods {
                 try interpreter.subscriptValue(mapping, [.value(.string(name), range)], range: range)
             }, interpreter, range: range)
         return .string(try formatter.render(text))
+    }
+}
+
+extension Diagnostic {
+    /// An error shown as Python's last traceback line (`KeyError: 'n'`), caught by `except` as `exception`.
+    init(python exception: String, _ message: String, at range: SourceRange?) {
+        self.init("\(exception): \(message)", at: range, exception: exception)
     }
 }

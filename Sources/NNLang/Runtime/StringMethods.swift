@@ -24,8 +24,8 @@ enum StringMethods {
                 let fill = try a.string("fillchar", default: " ")
                 guard fill.count == 1 else {
                     throw Diagnostic(
-                        "The fill character must be exactly one character long", at: a.range("fillchar"),
-                        exception: "TypeError")
+                        python: "TypeError", "The fill character must be exactly one character long",
+                        at: a.range("fillchar"))
                 }
                 try FormatSpec.checkWidth(width, precision: nil, range: a.range("width"))
                 let margin = width - characters.count
@@ -91,7 +91,7 @@ enum StringMethods {
                     return .int(at)
                 }
                 guard name.hasSuffix("index") else { return .int(-1) }
-                throw Diagnostic("substring not found", at: a.callRange, exception: "ValueError")
+                throw Diagnostic(python: "ValueError", "substring not found", at: a.callRange)
             }
         case "isdigit", "isdecimal", "isnumeric":
             return test(name, characters) { $0.isNumber && ($0.isWholeNumber || name == "isnumeric") }
@@ -140,7 +140,7 @@ enum StringMethods {
             return method(name, [Parameter("sep")]) { a, _ throws(Diagnostic) in
                 let sep = try a.string("sep")
                 guard !sep.isEmpty else {
-                    throw Diagnostic("empty separator", at: a.range("sep"), exception: "ValueError")
+                    throw Diagnostic(python: "ValueError", "empty separator", at: a.range("sep"))
                 }
                 let found = name == "partition" ? text.range(of: sep) : text.range(of: sep, options: .backwards)
                 guard let found else {
@@ -213,7 +213,7 @@ enum StringMethods {
                 }
                 let sep = try a.string("sep")
                 guard !sep.isEmpty else {
-                    throw Diagnostic("empty separator", at: a.range("sep"), exception: "ValueError")
+                    throw Diagnostic(python: "ValueError", "empty separator", at: a.range("sep"))
                 }
                 parts = text.components(separatedBy: sep)
                 if limit >= 0, parts.count > limit + 1 {
