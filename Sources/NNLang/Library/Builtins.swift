@@ -84,6 +84,14 @@ enum Builtins {
             "repr": function("repr", "obj") { a, interpreter throws(Diagnostic) in
                 .string(try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange))
             },
+            "format": function("format", "value, format_spec=''") { a, interpreter throws(Diagnostic) in
+                .string(try FormatSpec.apply(try a.string("format_spec", default: ""), to: a["value"] ?? .none,
+                                             interpreter, range: a.callRange))
+            },
+            "ascii": function("ascii", "obj") { a, interpreter throws(Diagnostic) in
+                let repr = try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange)
+                return .string(asciiEscaped(repr))
+            },
             "int": function("int", "x=0") { a, _ throws(Diagnostic) in try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x")) },
             "float": function("float", "x=0.0") { a, _ throws(Diagnostic) in try toFloat(a.values["x"]?.value ?? .float(0), range: a.range("x")) },
             "bool": function("bool", "x=False") { a, interpreter throws(Diagnostic) in .bool(try interpreter.truth(a.values["x"]?.value ?? .bool(false), range: a.range("x"))) },

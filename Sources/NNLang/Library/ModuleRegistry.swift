@@ -50,7 +50,7 @@ final class ModuleRegistry {
         "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
         "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
         "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
-        "os", "os.path", "sys", "warnings", "IPython", "IPython.display",
+        "os", "os.path", "sys", "warnings", "IPython", "IPython.display", "packaging", "packaging.version",
         "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
     ] + ModuleRegistry.skippedPlotting
 
@@ -121,9 +121,11 @@ final class ModuleRegistry {
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
         case "sklearn":
             let parts = ["datasets", "model_selection", "preprocessing", "metrics"]
-            return ModuleObject("sklearn", Dictionary(uniqueKeysWithValues: parts.compactMap { part in
+            var members = Dictionary(uniqueKeysWithValues: parts.compactMap { part in
                 cached("sklearn." + part, interpreter).map { (part, Value.object($0)) }
-            }))
+            })
+            members["__version__"] = .string("1.9.1")  // the scikit-learn release NNLab's behaviour follows
+            return ModuleObject("sklearn", members)
         case "sklearn.datasets": return Datasets.module()
         case "sklearn.model_selection": return ScikitLearnModelSelection.module()
         case "sklearn.preprocessing": return ScikitLearnPreprocessing.module()
@@ -141,6 +143,8 @@ final class ModuleRegistry {
         case "os": return SystemModules.os(path: cached("os.path", interpreter))
         case "os.path": return SystemModules.osPath()
         case "sys": return SystemModules.sys(interpreter)
+        case "packaging": return PackagingModule.packaging(version: cached("packaging.version", interpreter))
+        case "packaging.version": return PackagingModule.version()
         case "warnings": return SystemModules.warnings(interpreter)
         case "IPython": return ModuleObject("IPython", cached("IPython.display", interpreter).map { ["display": .object($0)] } ?? [:])
         case "IPython.display": return SystemModules.ipythonDisplay()

@@ -88,7 +88,7 @@ enum SystemModules {
             "argv": .list([.string(program)]),
             "path": .list([.string(folder)]),
             "version": .string("3.12.0 (NNLab)"),
-            "version_info": .tuple([.int(3), .int(12), .int(0)]),
+            "version_info": versionInfo(),
             "platform": .string("linux"),
             "stdout": .object(stdout),
             "exit": function("exit", "status=None") { a, interpreter throws(Diagnostic) in
@@ -161,4 +161,14 @@ final class DisplayText: PyObject {
     var typeName: String { kind }
     func repr(_ interpreter: Interpreter) -> String { "<IPython.core.display.\(kind) object>" }
     func str(_ interpreter: Interpreter) -> String { text }
+}
+
+extension SystemModules {
+    /// `sys.version_info`: a named tuple, so `.major` works and `>= (3, 7)` compares as Python's does.
+    static func versionInfo() -> Value {
+        let tuple = TupleBox([.int(3), .int(12), .int(0), .string("final"), .int(0)])
+        tuple.namedType = NamedTupleType(name: "sys.version_info",
+                                         fields: ["major", "minor", "micro", "releaselevel", "serial"], defaults: [])
+        return .tuple(tuple)
+    }
 }

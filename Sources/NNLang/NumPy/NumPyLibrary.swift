@@ -69,7 +69,7 @@ enum NumPyLibrary {
             "int64": .object(DTypeObject(.int64)), "int32": .object(DTypeObject(.int64)),
             "uint8": .object(DTypeObject(.uint8)),
             "bool_": .object(DTypeObject(.bool)), "pi": .float(Double.pi), "e": .float(M_E), "nan": .float(.nan),
-            "inf": .float(.infinity), "newaxis": .none,
+            "inf": .float(.infinity), "newaxis": .none, "__version__": .string("2.4.6"),
             "array": function("array", "object, dtype=None") { a, _ throws(Diagnostic) in
                 if a["dtype"] == nil, let strings = try StringArrayObject.make(a.values["object"]?.value ?? .none,
                                                                               range: a.range("object")) {

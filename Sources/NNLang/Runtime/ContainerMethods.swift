@@ -2,7 +2,9 @@
 enum ContainerMethods {
     static func names(for value: Value) -> [String] {
         switch value {
-        case .string: ["format", "join", "upper", "lower", "strip", "split", "replace", "startswith", "endswith"]
+        case .string:
+            ["format", "format_map", "join", "upper", "lower", "strip", "split", "replace", "startswith", "endswith"]
+                + StringMethods.names
         case .list: ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear"]
         case .dict: ["keys", "values", "items", "get", "copy", "pop", "setdefault", "update", "clear", "popitem"]
         case .tuple: ["index", "count"]
@@ -77,43 +79,16 @@ enum ContainerMethods {
             try MemoryCheck.reserve(length, of: MemoryCheck.byteSize, range: a.callRange)
             return .string(parts.joined(separator: text))
         }
-        case "format": return method(name, "str", [.variadic("args")]) { a, interpreter throws(Diagnostic) in
-            .string(try formatMethod(text, a.rest, interpreter, range: a.callRange))
-        }
-        default: return nil
-        }
-    }
-
-    /// `'{} and {:.2f}'.format(a, b)` with automatic and numbered fields.
-    static func formatMethod(_ text: String, _ arguments: [Value], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
-        var result = ""
-        var next = 0
-        var characters = Array(text)[...]
-        while let c = characters.popFirst() {
-            if c == "{" {
-                if characters.first == "{" {
-                    characters.removeFirst()
-                    result.append("{")
-                    continue
-                }
-                var field = ""
-                while let d = characters.popFirst(), d != "}" { field.append(d) }
-                let parts = field.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-                let key = parts.first.map(String.init) ?? ""
-                let index = key.isEmpty ? next : (Int(key) ?? -1)
-                if key.isEmpty { next += 1 }
-                guard index >= 0, index < arguments.count else {
-                    throw Diagnostic("format: replacement index \(index) out of range for \(arguments.count) argument(s)", at: range)
-                }
-                result += try FormatSpec.apply(parts.count > 1 ? String(parts[1]) : "", to: arguments[index], interpreter, range: range)
-            } else if c == "}" {
-                if characters.first == "}" { characters.removeFirst() }
-                result.append("}")
-            } else {
-                result.append(c)
+        case "format":
+            return method(name, "str", [.variadic("args"), Parameter("kwargs", kind: .variadicKeywords)]) {
+                a, interpreter throws(Diagnostic) in try format(text, a, interpreter)
             }
+        case "format_map":
+            return method(name, "str", [Parameter("mapping")]) { a, interpreter throws(Diagnostic) in
+                try formatMap(text, a, interpreter)
+            }
+        default: return StringMethods.method(name, text)
         }
-        return result
     }
 
     private static func listMethod(_ name: String, _ list: ListBox) -> Value? {

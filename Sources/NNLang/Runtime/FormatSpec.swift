@@ -7,6 +7,7 @@ struct FormatSpec {
     var align: Character?
     var sign: Character = "-"
     var zeroPad = false
+    var alternate = false
     var width = 0
     var grouping: Character?
     var precision: Int?
@@ -15,9 +16,11 @@ struct FormatSpec {
     init(_ spec: String, range: SourceRange) throws(Diagnostic) {
         let characters = Array(spec)
         var i = 0
+        var fillGiven = false
         if characters.count >= 2, "<>^=".contains(characters[1]) {
             fill = characters[0]
             align = characters[1]
+            fillGiven = true
             i = 2
         } else if let first = characters.first, "<>^=".contains(first) {
             align = first
@@ -27,9 +30,16 @@ struct FormatSpec {
             sign = characters[i]
             i += 1
         }
-        if i < characters.count, characters[i] == "#" { i += 1 }
+        if i < characters.count, characters[i] == "#" {
+            alternate = true
+            i += 1
+        }
+        // A leading 0 means fill with zeros (after the sign, for numbers), unless a fill was given.
         if i < characters.count, characters[i] == "0" {
-            zeroPad = true
+            if !fillGiven {
+                fill = "0"
+                zeroPad = align == nil
+            }
             i += 1
         }
         var digits = ""
@@ -83,23 +93,45 @@ struct FormatSpec {
             let scalar = Double(array.tensor[flat: 0])
             value = array.tensor.dtype == .float32 || array.tensor.dtype == .float64 ? .float(scalar) : .int(Int(scalar))
         }
+        let typeName = value.typeName
+        let unknown = { () -> Diagnostic in
+            let code = format.type.map(String.init) ?? ""
+            return Diagnostic(python: "ValueError", "Unknown format code '\(code)' for object of type '\(typeName)'",
+                              at: range)
+        }
         let body: String
         switch value {
-        case .int(let i) where format.type == nil || "dnxXbo".contains(format.type!):
+        case .bool(let b): value = .int(b ? 1 : 0)
+        default: break
+        }
+        switch value {
+        case .int(let i) where format.type == nil || "dnxXboc".contains(format.type!):
+            if format.type == "c" {
+                guard let scalar = Unicode.Scalar(UInt32(clamping: max(i, 0))), i >= 0 else {
+                    throw Diagnostic(python: "OverflowError", "%c arg not in range(0x110000)", at: range)
+                }
+                return format.pad(String(Character(scalar)), numeric: false)
+            }
             body = format.integer(i)
-        case .bool(let b) where format.type != nil && format.type != "s":
-            body = format.integer(b ? 1 : 0)
-        case .int, .float, .bool:
+        case .int, .float:
             guard format.type == nil || "eEfFgG%n".contains(format.type!), let number = value.numericValue else {
-                throw Diagnostic("unknown format code '\(format.type.map(String.init) ?? "")' for a \(value.typeName)", at: range)
+                throw unknown()
             }
             body = format.float(number, isInteger: value.typeName == "int")
         case .string(let text):
-            guard format.type == nil || format.type == "s" else {
-                throw Diagnostic("unknown format code '\(format.type.map(String.init) ?? "")' for a string", at: range)
+            guard format.type == nil || format.type == "s" else { throw unknown() }
+            if format.sign != "-" {
+                throw Diagnostic(python: "ValueError", "Sign not allowed in string format specifier", at: range)
+            }
+            if format.align == "=" {
+                throw Diagnostic(python: "ValueError", "'=' alignment not allowed in string format specifier",
+                                 at: range)
             }
             body = format.precision.map { String(text.prefix($0)) } ?? text
             return format.pad(body, numeric: false)
+        case .none, .list, .tuple, .dict:
+            throw Diagnostic(python: "TypeError", "unsupported format string passed to \(typeName).__format__",
+                             at: range)
         default:
             return format.pad(try interpreter.text(of: value, range: range), numeric: false)
         }
@@ -115,7 +147,12 @@ struct FormatSpec {
         case "o": text = String(value, radix: 8)
         default: text = String(value)
         }
-        if let grouping { text = groupThousands(text, separator: grouping) }
+        text = text.hasPrefix("-") ? String(text.dropFirst()) : text
+        if let grouping {
+            text = "xXbo".contains(type ?? "d") ? FormatSpec.group(text, by: 4, separator: grouping)
+                : groupThousands(text, separator: grouping)
+        }
+        if alternate, let type, "xXbo".contains(type) { text = "0" + String(type) + text }
         return signed(text, negative: value < 0)
     }
 
@@ -123,7 +160,9 @@ struct FormatSpec {
         var text: String
         switch type {
         case "e", "E", "f", "F", "g", "G":
-            text = cFormat("%.\(precision ?? 6)\(type!)", abs(value))
+            text = cFormat("%\(alternate ? "#" : "").\(precision ?? 6)\(type!)", abs(value))
+        case "n":
+            text = cFormat("%.\(precision ?? 6)g", abs(value))
         case "%":
             text = cFormat("%.\(precision ?? 6)f", abs(value) * 100) + "%"
         default:
@@ -148,10 +187,14 @@ struct FormatSpec {
         let count = text.count
         guard width > count else { return text }
         let padding = width - count
-        if zeroPad && align == nil && numeric {
-            let hasSign = text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix(" ")
-            let signText = hasSign ? String(text.prefix(1)) : ""
-            return signText + String(repeating: "0", count: padding) + text.dropFirst(hasSign ? 1 : 0)
+        if numeric && (align == "=" || zeroPad) {
+            // Padding goes after the sign and any 0x/0b/0o prefix.
+            var lead = text.hasPrefix("-") || text.hasPrefix("+") || text.hasPrefix(" ") ? 1 : 0
+            let rest = text.dropFirst(lead)
+            if alternate, rest.count > 1, rest.hasPrefix("0"), "xXbo".contains(rest.dropFirst().first ?? " ") {
+                lead += 2
+            }
+            return String(text.prefix(lead)) + String(repeating: fill, count: padding) + text.dropFirst(lead)
         }
         let fillText = { (n: Int) in String(repeating: fill, count: n) }
         switch align ?? (numeric ? ">" : "<") {
@@ -162,17 +205,46 @@ struct FormatSpec {
     }
 }
 
+extension FormatSpec {
+    /// `digits` with `separator` every `size` digits from the right (`_` grouping of hex and binary).
+    static func group(_ digits: String, by size: Int, separator: Character) -> String {
+        var grouped = ""
+        for (offset, character) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % size == 0 { grouped.append(separator) }
+            grouped.append(character)
+        }
+        return grouped
+    }
+}
+
 /// Python's `'%d items' % n` formatting.
 enum PercentFormat {
     static func apply(_ format: String, _ argument: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
         var arguments: [Value]
         if case .tuple(let items) = argument { arguments = items.items } else { arguments = [argument] }
+        // `'%(name)s' % mapping` takes each value from the mapping by its key.
+        var mapping: Value?
+        if case .dict = argument, format.contains("%(") { mapping = argument }
         var result = ""
         var characters = Array(format)[...]
         while let c = characters.popFirst() {
             guard c == "%" else {
                 result.append(c)
                 continue
+            }
+            var key: String?
+            if characters.first == "(" {
+                characters.removeFirst()
+                var name = ""
+                var depth = 1
+                while let next = characters.popFirst() {
+                    if next == "(" { depth += 1 }
+                    if next == ")" { depth -= 1 }
+                    if depth == 0 { break }
+                    name.append(next)
+                }
+                guard depth == 0 else { throw Diagnostic(python: "ValueError", "incomplete format key", at: range) }
+                key = name
             }
             var spec = ""
             while let next = characters.first, "-+ #0123456789.".contains(next) {
@@ -189,16 +261,36 @@ enum PercentFormat {
                 result.append("%")
                 continue
             }
-            guard !arguments.isEmpty else { throw Diagnostic("not enough arguments for format string", at: range) }
-            let value = arguments.removeFirst()
+            let value: Value
+            if let key {
+                guard let mapping else {
+                    throw Diagnostic(python: "TypeError", "format requires a mapping", at: range)
+                }
+                value = try interpreter.subscriptValue(mapping, [.value(.string(key), range)], range: range)
+            } else {
+                guard !arguments.isEmpty else { throw Diagnostic("not enough arguments for format string", at: range) }
+                value = arguments.removeFirst()
+            }
             switch type {
             case "s": result += pythonPad(try interpreter.text(of: value, range: range), spec)
             case "r": result += pythonPad(try interpreter.text(of: value, repr: true, range: range), spec)
-            case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X":
+            case "c":
+                let character: String
+                switch value {
+                case .string(let text) where text.count == 1: character = text
+                case .int(let code) where code >= 0 && code < 0x110000:
+                    guard let scalar = Unicode.Scalar(UInt32(code)) else { fallthrough }
+                    character = String(Character(scalar))
+                default:
+                    throw Diagnostic(python: "TypeError",
+                                     "%c requires an int or a unicode character, not \(value.typeName)", at: range)
+                }
+                result += pythonPad(character, spec)
+            case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X", "o":
                 guard let number = value.numericValue, value.typeName != "str" else {
                     throw Diagnostic("%\(type) format: a real number is required, not \(value.typeName)", at: range)
                 }
-                let integerType = "dixX".contains(type)
+                let integerType = "dixXo".contains(type)
                 if integerType, Int(truncating: number) == nil {
                     throw Diagnostic("%\(type) format: cannot convert \(number) to an integer", at: range)
                 }
@@ -209,7 +301,7 @@ enum PercentFormat {
                 throw Diagnostic("unsupported format character '\(type)'", at: range)
             }
         }
-        guard arguments.isEmpty else {
+        guard arguments.isEmpty || mapping != nil else {
             throw Diagnostic("not all arguments converted during string formatting", at: range)
         }
         return result
@@ -228,6 +320,7 @@ enum PercentFormat {
         // Room for the widest padding accepted (FormatSpec.maximumWidth) and the digits.
         var buffer = [CChar](repeating: 0, count: FormatSpec.maximumWidth + 64)
         let fixed = format.replacingLast("d", with: "lld").replacingLast("x", with: "llx").replacingLast("X", with: "llX")
+            .replacingLast("o", with: "llo")
         _ = withVaList([Int64(value)]) { vsnprintf(&buffer, buffer.count, fixed, $0) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }

@@ -190,6 +190,19 @@ extension Interpreter {
         {
             return .bool(setComparison(op, a, b))
         }
+        if case .object(let a as VersionObject) = left, case .object(let b as VersionObject) = right {
+            let order = a.order(b)
+            let result: Bool
+            switch op {
+            case .less: result = order < 0
+            case .lessEqual: result = order <= 0
+            case .greater: result = order > 0
+            case .greaterEqual: result = order >= 0
+            case .notEqual: result = order != 0
+            default: result = order == 0
+            }
+            return .bool(result)
+        }
         if op == .equal { return .bool(pythonEquals(left, right)) }
         if op == .notEqual { return .bool(!pythonEquals(left, right)) }
         let order: Int
