@@ -72,9 +72,10 @@ import Testing
         #expect(terminal.waitFor("Out[6]: ('é∂→', 3)"), "characters beyond ASCII, typed and pasted, are kept")
         try #require(terminal.waitFor("In [7]: "))
         terminal.type("\u{04}")
+        // Read up to the mode switch before waiting for the exit: on a loaded machine the child can
+        // be gone before its last bytes were read.
+        #expect(terminal.waitFor("\u{1B}[?2004l"), "bracketed paste is off on leaving")
         #expect(terminal.exitStatus() == 0)
-        #expect(terminal.transcript.hasSuffix("\u{1B}[?2004l") || terminal.transcript.contains("\u{1B}[?2004l\r\n"),
-                "bracketed paste is off on leaving")
 
         let history = (try? String(contentsOfFile: home + "/.local/state/nnlab/history", encoding: .utf8)) ?? ""
         #expect(history.contains("def my_dense(a_in, W, b):\n   ...:     units = W.shape[1]\n"), "\(history)")
@@ -232,7 +233,7 @@ import Testing
         try #require(terminal.waitFor("In [3]: "))
         Thread.sleep(forTimeInterval: 0.2)
         kill(terminal.pid, SIGTERM)
+        #expect(terminal.waitFor("\u{1B}[?2004l"), "\(terminal.transcript.debugDescription)")
         #expect(terminal.exitStatus() != nil)
-        #expect(terminal.transcript.hasSuffix("\u{1B}[?2004l"), "\(terminal.transcript.debugDescription)")
     }
 }
