@@ -86,6 +86,7 @@ enum ItertoolsModule {
                 return .object(NativeIterator("itertools.islice") { interpreter throws(Diagnostic) in
                     while true {
                         if let stop, next >= stop { return nil }
+                        try interpreter.checkInterrupted(a.callRange)
                         guard let item = try cursor.next(interpreter) else { return nil }
                         index += 1
                         if index - 1 == next {
@@ -122,6 +123,12 @@ enum ItertoolsModule {
                 pools = Array(Array(repeating: pools, count: max(times, 0)).joined())
                 var results: [[Value]] = [[]]
                 for pool in pools {
+                    let (next, overflow) = results.count.multipliedReportingOverflow(by: pool.count)
+                    try MemoryCheck.reserve(overflow ? Int.max : next, of: MemoryCheck.valueSize, range: a.callRange)
+                    if next > 5_000_000 {
+                        throw Diagnostic("MemoryError: NNLab makes all of these at once, and \(next) are too many "
+                                         + "(at most 5,000,000)", at: a.callRange)
+                    }
                     results = results.flatMap { prefix in pool.map { prefix + [$0] } }
                     try MemoryCheck.reserve(results.count, of: MemoryCheck.valueSize, range: a.callRange)
                 }
@@ -130,13 +137,15 @@ enum ItertoolsModule {
             "combinations": function("combinations", "iterable, r") { a, interpreter throws(Diagnostic) in
                 let pool = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                 let r = try a.int("r")
-                return .object(GeneratorValues(choose(pool.count, r, ordered: false).map { .tuple($0.map { pool[$0] }) },
+                let chosen = try choose(pool.count, r, ordered: false, range: a.callRange)
+                return .object(GeneratorValues(chosen.map { .tuple($0.map { pool[$0] }) },
                                                typeName: "itertools.combinations"))
             },
             "permutations": function("permutations", "iterable, r=None") { a, interpreter throws(Diagnostic) in
                 let pool = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                 let r = try a.optionalInt("r") ?? pool.count
-                return .object(GeneratorValues(choose(pool.count, r, ordered: true).map { .tuple($0.map { pool[$0] }) },
+                let chosen = try choose(pool.count, r, ordered: true, range: a.callRange)
+                return .object(GeneratorValues(chosen.map { .tuple($0.map { pool[$0] }) },
                                                typeName: "itertools.permutations"))
             },
             "accumulate": function("accumulate", "iterable, func=None, *, initial=None") { a, interpreter throws(Diagnostic) in
@@ -172,8 +181,20 @@ enum ItertoolsModule {
     }
 
     /// Index tuples of `r` out of `n`, in itertools' order (lexicographic by position).
-    static func choose(_ n: Int, _ r: Int, ordered: Bool) -> [[Int]] {
+    static func choose(_ n: Int, _ r: Int, ordered: Bool, range: SourceRange) throws(Diagnostic) -> [[Int]] {
         guard r >= 0, r <= n else { return [] }
+        // Count them first: all are made at once, so too many is a MemoryError, never a silent cut or a hang.
+        var count = 1
+        var overflow = false
+        for step in 0..<r where !overflow {
+            (count, overflow) = count.multipliedReportingOverflow(by: n - step)
+            if !ordered && !overflow { count /= step + 1 }
+        }
+        if overflow || count > 5_000_000 {
+            let many = overflow ? "there are too many" : "\(count) are too many"
+            throw Diagnostic(
+                "MemoryError: NNLab makes all of these at once, and \(many) (at most 5,000,000)", at: range)
+        }
         var results: [[Int]] = []
         var current: [Int] = []
         func extend() {
