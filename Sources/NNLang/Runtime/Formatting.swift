@@ -36,7 +36,10 @@ extension Interpreter {
                 return CollectionsModule.flavoredRepr(dict, self, plain: plain) ?? plain()
             }
         case .array(let array): return ArrayFormatter.repr(array.tensor, modules.numpyPrintOptions)
-        case .object(let object): return object.repr(self)
+        case .object(let object):
+            // A container object (a deque) may hold itself or be nested deep, as a list may.
+            guard object is IterableObject else { return object.repr(self) }
+            return nestedRepr(object, cycle: "[...]") { object.repr(self) }
         }
     }
 

@@ -144,6 +144,6 @@ public struct ContourData {
         guard value >= low - half, value <= high + half else { return nil }
         if axis.count == 1 { return 0 }
         let position = (value - first) / (last - first) * Double(axis.count - 1)
-        return min(axis.count - 1, max(0, Int((position).rounded())))
+        return min(axis.count - 1, max(0, Int(saturating: (position).rounded())))
     }
 }

@@ -149,6 +149,6 @@ struct Canvas {
         }
         let light = ((cell.upper ?? background).luminance + (cell.lower ?? background).luminance) / 2
         let shades = style.unicode ? Canvas.unicodeShades : Canvas.asciiShades
-        return String(shades[min(shades.count - 1, Int((light * Double(shades.count - 1)).rounded()))])
+        return String(shades[min(shades.count - 1, Int(saturating: (light * Double(shades.count - 1)).rounded()))])
     }
 }

@@ -66,7 +66,7 @@ public struct Color: Equatable, Sendable {
         let digits = Array("0123456789abcdef")
         return "#"
             + [red, green, blue].map { channel in
-                let value = Int((channel * 255).rounded())
+                let value = Int(saturating: (channel * 255).rounded())
                 return String([digits[value / 16], digits[value % 16]])
             }.joined()
     }
@@ -78,13 +78,13 @@ public struct Color: Equatable, Sendable {
     public var ansi256: Int {
         func level(_ channel: Double) -> Int {
             let value = channel * 255
-            return value < 48 ? 0 : value < 115 ? 1 : Int((value - 35) / 40)
+            return value < 48 ? 0 : value < 115 ? 1 : Int(saturating: (value - 35) / 40)
         }
         let (r, g, b) = (level(red), level(green), level(blue))
         let cubeValues = [0.0, 95, 135, 175, 215, 255]
         let cube = (cubeValues[r], cubeValues[g], cubeValues[b])
         let average = (red + green + blue) / 3 * 255
-        let greyIndex = average > 238 ? 23 : max(0, Int((average - 3) / 10))
+        let greyIndex = average > 238 ? 23 : max(0, Int(saturating: (average - 3) / 10))
         let greyValue = Double(8 + 10 * greyIndex)
         func distance(_ c: (Double, Double, Double)) -> Double {
             let d = (c.0 - red * 255, c.1 - green * 255, c.2 - blue * 255)

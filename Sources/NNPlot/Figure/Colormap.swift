@@ -29,7 +29,7 @@ public struct Colormap: Sendable {
         guard let first = anchors.first else { return .black }
         let v = value.isFinite ? min(1, max(0, value)) : 0
         if listed {
-            let index = min(anchors.count - 1, Int(v * Double(anchors.count)))
+            let index = min(anchors.count - 1, Int(saturating: v * Double(anchors.count)))
             return anchors[index].color
         }
         guard v > first.position else { return first.color }

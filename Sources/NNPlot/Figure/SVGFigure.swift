@@ -53,8 +53,8 @@ public struct SVGFigure {
         svg.add(
             "<clipPath id=\"clip_\(index + 1)\"><rect x=\"\(n(frame.x))\" y=\"\(n(frame.y))\" width=\"\(n(frame.width))\" "
                 + "height=\"\(n(frame.height))\"/></clipPath>")
-        let xTicks = ticks(axes, limits, horizontal: true, maximum: max(2, Int(frame.width / 60)))
-        let yTicks = ticks(axes, limits, horizontal: false, maximum: max(2, Int(frame.height / 28)))
+        let xTicks = ticks(axes, limits, horizontal: true, maximum: max(2, Int(saturating: frame.width / 60)))
+        let yTicks = ticks(axes, limits, horizontal: false, maximum: max(2, Int(saturating: frame.height / 28)))
         if axes.grid {
             for tick in xTicks {
                 if let x = px(tick.value) { svg.add(segment(x, frame.y, x, frame.y + frame.height, "#b0b0b0", 0.8)) }

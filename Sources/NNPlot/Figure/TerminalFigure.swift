@@ -79,7 +79,7 @@ public struct TerminalFigure {
         plotHeight =
             axes.isImage
             ? imageHeight(axes, width: firstGuessWidth)
-            : min(16, max(5, Int((Double(firstGuessWidth) * aspect * 0.4).rounded())))
+            : min(16, max(5, Int(saturating: (Double(firstGuessWidth) * aspect * 0.4).rounded())))
         let yTicks = tickMarks(axes, limits, horizontal: false, maximum: max(3, plotHeight / 3))
         let labelWidth = axes.axisVisible ? (yTicks.map(\.label.count).max() ?? 0) : 0
         plotWidth = max(4, width - labelWidth - 2)
@@ -110,7 +110,7 @@ public struct TerminalFigure {
             var nextFree = 0
             for tick in xTicks {
                 guard let u = limits.u(tick.value), u >= -1e-9, u <= 1 + 1e-9 else { continue }
-                let column = min(plotWidth - 1, max(0, Int((u * Double(plotWidth - 1)).rounded())))
+                let column = min(plotWidth - 1, max(0, Int(saturating: (u * Double(plotWidth - 1)).rounded())))
                 axisLine[column] = style.unicode ? "┬" : "+"
                 let start = max(0, left + column - tick.label.count / 2)
                 guard start >= nextFree, start + tick.label.count <= labelLine.count else { continue }
@@ -150,7 +150,7 @@ public struct TerminalFigure {
     }
 
     func row(_ v: Double, _ height: Int) -> Int {
-        min(height - 1, max(0, Int(((1 - v) * Double(height - 1)).rounded())))
+        min(height - 1, max(0, Int(saturating: ((1 - v) * Double(height - 1)).rounded())))
     }
 
     /// Tick values and labels: the program's own, or nice ones.
@@ -170,12 +170,13 @@ public struct TerminalFigure {
     func imageHeight(_ axes: Axes, width: Int) -> Int {
         guard let image = axes.firstImage else { return 8 }
         let scale = min(Double(width) / Double(image.columns), 32.0 / Double(image.rows), 2)
-        return max(2, Int((Double(image.rows) * scale / 2).rounded()))
+        return max(2, Int(saturating: (Double(image.rows) * scale / 2).rounded()))
     }
 
     func imageWidth(_ axes: Axes, height: Int, maximum: Int) -> Int {
         guard let image = axes.firstImage else { return maximum }
-        return min(maximum, max(2, Int((Double(image.columns) * Double(height * 2) / Double(image.rows)).rounded())))
+        let width = (Double(image.columns) * Double(height * 2) / Double(image.rows)).rounded()
+        return min(maximum, max(2, Int(saturating: width)))
     }
 
     func drawGrid(_ canvas: inout Canvas, _ axes: Axes, _ limits: Limits, _ yTicks: [(value: Double, label: String)]) {
@@ -189,7 +190,7 @@ public struct TerminalFigure {
         }
         for tick in tickMarks(axes, limits, horizontal: true, maximum: max(2, canvas.width / 10)) {
             guard let u = limits.u(tick.value), u >= 0, u <= 1 else { continue }
-            let column = Int((u * Double(canvas.width - 1)).rounded())
+            let column = Int(saturating: (u * Double(canvas.width - 1)).rounded())
             for r in stride(from: 0, to: canvas.height, by: 1) {
                 canvas.put(style.unicode ? "·" : ".", column, r, color: grey, dim: true)
             }
@@ -230,13 +231,13 @@ public struct TerminalFigure {
     func draw(_ axes: Axes, _ limits: Limits, on canvas: inout Canvas) {
         let dotsWide = canvas.dotsWide
         let dotsHigh = canvas.dotsHigh
-        func dotX(_ u: Double) -> Int { Int((u * Double(dotsWide - 1)).rounded()) }
-        func dotY(_ v: Double) -> Int { Int(((1 - v) * Double(dotsHigh - 1)).rounded()) }
+        func dotX(_ u: Double) -> Int { Int(saturating: (u * Double(dotsWide - 1)).rounded()) }
+        func dotY(_ v: Double) -> Int { Int(saturating: ((1 - v) * Double(dotsHigh - 1)).rounded()) }
         func cell(_ x: Double, _ y: Double) -> (Int, Int)? {
             guard let u = limits.u(x), let v = limits.v(y), u >= -0.001, u <= 1.001, v >= -0.001, v <= 1.001 else {
                 return nil
             }
-            return (Int((u * Double(canvas.width - 1)).rounded()), row(v, canvas.height))
+            return (Int(saturating: (u * Double(canvas.width - 1)).rounded()), row(v, canvas.height))
         }
         let lineCount = axes.artists.filter { if case .line = $0.kind { true } else { false } }.count
         var lineIndex = 0
@@ -257,8 +258,9 @@ public struct TerminalFigure {
                         let x = limits.xValue((Double(column) + 0.5) / Double(canvas.width))
                         let y = limits.yValue(1 - (Double(half) + 0.5) / Double(canvas.height * 2))
                         let b = image.bounds
-                        let c = Int(((x - b.left) / (b.right - b.left) * Double(image.columns)).rounded(.down))
-                        let r = Int(((y - b.top) / (b.bottom - b.top) * Double(image.rows)).rounded(.down))
+                        let c = Int(
+                            saturating: ((x - b.left) / (b.right - b.left) * Double(image.columns)).rounded(.down))
+                        let r = Int(saturating: ((y - b.top) / (b.bottom - b.top) * Double(image.rows)).rounded(.down))
                         guard let pixel = image.color(row: r, column: c) else { continue }
                         canvas.fill(
                             column, half,
@@ -537,7 +539,8 @@ public struct TerminalFigure {
                     style.unicode ? "█" : " ", style.unicode ? "38;5;\(color.ansi256)" : "48;5;\(color.ansi256)")
             } else {
                 let shades = style.unicode ? Canvas.unicodeShades : Canvas.asciiShades
-                bar.append(shades[min(shades.count - 1, Int((color.luminance * Double(shades.count - 1)).rounded()))])
+                let shade = Int(saturating: (color.luminance * Double(shades.count - 1)).rounded())
+                bar.append(shades[min(shades.count - 1, max(0, shade))])
             }
         }
         let name = label.isEmpty ? "" : " " + label

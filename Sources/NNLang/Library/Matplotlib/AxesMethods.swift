@@ -392,6 +392,7 @@ enum AxesMethods {
             guard count > 0 else {
                 throw Diagnostic("ValueError: `bins` must be positive, when an integer", at: a.range("bins"))
             }
+            try MemoryCheck.reserve(count, of: 64, range: a.range("bins"))
             var (low, high) = (values.min() ?? 0, values.max() ?? 1)
             if let range = a["range"] {
                 let given = try MatplotlibValues.numbers(range, range: a.range("range"))
@@ -563,6 +564,10 @@ enum AxesMethods {
         }
         let lowValue = low.flatMap(MatplotlibValues.double)
         let highValue = high.flatMap(MatplotlibValues.double)
+        guard lowValue?.isFinite ?? true, highValue?.isFinite ?? true else {
+            throw Diagnostic(
+                "ValueError: Axis limits cannot be NaN or Inf", at: a.range(low != nil ? lowName : highName))
+        }
         if horizontal {
             if let lowValue { axes.axes.xLimits.low = lowValue }
             if let highValue { axes.axes.xLimits.high = highValue }

@@ -31,10 +31,15 @@ enum Pyplot {
         }
         members["subplots"] = function("subplots", "nrows=1, ncols=1, figsize=None, squeeze=True, **kwargs") {
             a, _ throws(Diagnostic) in
+            let (rows, columns) = (max(1, try a.int("nrows", default: 1)), max(1, try a.int("ncols", default: 1)))
+            // Each axes is drawn in its own cell: past a few thousand none is visible and drawing never ends.
+            guard rows <= 10_000, columns <= 10_000, rows * columns <= 10_000 else {
+                throw Diagnostic(
+                    "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+                    at: a.range(rows > 10_000 || columns <= 10_000 ? "nrows" : "ncols"))
+            }
             let figure = state.newFigure(size: try size(a))
-            let axes = figure.subplots(
-                rows: max(1, try a.int("nrows", default: 1)), columns: max(1, try a.int("ncols", default: 1)),
-                squeeze: try a.bool("squeeze", default: true))
+            let axes = figure.subplots(rows: rows, columns: columns, squeeze: try a.bool("squeeze", default: true))
             return .tuple([.object(figure), axes])
         }
         members["subplot"] = function("subplot", "*args, projection=None, **kwargs") { a, i throws(Diagnostic) in
@@ -107,8 +112,14 @@ enum Pyplot {
     static func size(_ a: BoundArguments) throws(Diagnostic) -> (Double, Double)? {
         guard let given = a["figsize"] else { return nil }
         let pair = try MatplotlibValues.numbers(given, range: a.range("figsize"))
-        guard pair.count == 2, pair[0] > 0, pair[1] > 0 else {
+        guard pair.count == 2, pair[0] > 0, pair[1] > 0, pair[0].isFinite, pair[1].isFinite else {
             throw Diagnostic("ValueError: figure size must be positive finite not \(pair)", at: a.range("figsize"))
+        }
+        // matplotlib refuses to draw images of 2^16 pixels or more a side (at its 100 dots per inch).
+        guard pair[0] * 100 < 65536, pair[1] * 100 < 65536 else {
+            throw Diagnostic(
+                "ValueError: Image size of \(Int(saturating: pair[0] * 100))x\(Int(saturating: pair[1] * 100)) pixels "
+                    + "is too large. It must be less than 2^16 in each direction.", at: a.range("figsize"))
         }
         return (pair[0], pair[1])
     }
