@@ -17,6 +17,14 @@ final class AxesObject: PyObject {
     var typeName: String { "Axes" }
     var attributeNames: [String] { AxesMethods.table.keys.sorted() }
 
+    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
+    /// (and rows * columns may not fit in an Int).
+    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
+        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
+        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+                         at: range)
+    }
+
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         if let method = AxesMethods.table[name] {
             return function(name, method.parameters, repr: "<bound method Axes.\(name)>") { a, i throws(Diagnostic) in
@@ -76,13 +84,21 @@ final class FigureObject: PyObject {
     }
 
     /// `subplot(2, 2, 3)`, `subplot(223)`, or the next free place when the arguments are not numbers (a GridSpec cell).
-    func subplot(_ arguments: [Value], _ interpreter: Interpreter, new: Bool) -> AxesObject {
+    func subplot(_ arguments: [Value], _ interpreter: Interpreter, new: Bool, range: SourceRange) throws(Diagnostic)
+        -> AxesObject
+    {
         var numbers = arguments.compactMap { value -> Int? in if case .int(let n) = value { n } else { nil } }
         if numbers.count == 1, numbers[0] >= 111, numbers[0] <= 999 {
             numbers = [numbers[0] / 100, numbers[0] / 10 % 10, numbers[0] % 10]
         }
         let place: Axes.Place
         if numbers.count == 3 {
+            try FigureObject.checkGrid(rows: numbers[0], columns: numbers[1], range: range)
+            let cells = max(1, numbers[0]) * max(1, numbers[1])
+            guard numbers[2] <= cells else {
+                throw Diagnostic("ValueError: num must be an integer with 1 <= num <= \(cells), not \(numbers[2])",
+                                 at: range)
+            }
             place = Axes.Place(rows: numbers[0], columns: numbers[1], index: numbers[2])
         } else if numbers.isEmpty && arguments.isEmpty {
             place = Axes.Place(rows: 1, columns: 1, index: 1)
@@ -98,7 +114,8 @@ final class FigureObject: PyObject {
     }
 
     /// `subplots(rows, columns)`: the axes as matplotlib returns them (one, a row, or a grid).
-    func subplots(rows: Int, columns: Int, squeeze: Bool) -> Value {
+    func subplots(rows: Int, columns: Int, squeeze: Bool, range: SourceRange) throws(Diagnostic) -> Value {
+        try FigureObject.checkGrid(rows: rows, columns: columns, range: range)
         var made: [AxesObject] = []
         for index in 1...(rows * columns) {
             made.append(object(figure.addAxes(at: Axes.Place(rows: rows, columns: columns, index: index))))
@@ -111,6 +128,14 @@ final class FigureObject: PyObject {
         return .object(AxesArray(made.map { .object($0) }, shape: [rows, columns]))
     }
 
+    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
+    /// (and rows * columns may not fit in an Int).
+    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
+        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
+        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+                         at: range)
+    }
+
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
         case "add_subplot":
@@ -119,13 +144,13 @@ final class FigureObject: PyObject {
                     self.state.note("\(i.str(a["projection"] ?? .none)) projection", i)
                     return .object(SkippedObject("3-D axes", state: self.state))
                 }
-                return .object(self.subplot(a.rest, i, new: true))
+                return .object(try self.subplot(a.rest, i, new: true, range: a.callRange))
             }
         case "subplots":
             return function(name, "nrows=1, ncols=1, squeeze=True, **kwargs") { a, _ throws(Diagnostic) in
-                self.subplots(
+                try self.subplots(
                     rows: max(1, try a.int("nrows", default: 1)), columns: max(1, try a.int("ncols", default: 1)),
-                    squeeze: try a.bool("squeeze", default: true))
+                    squeeze: try a.bool("squeeze", default: true), range: a.callRange)
             }
         case "gca": return function(name, "**kwargs") { _, _ in .object(self.currentAxes()) }
         case "axes", "get_axes":
@@ -223,6 +248,14 @@ final class AxesArray: PyObject, SubscriptableObject, IterableObject {
             at: range)
     }
 
+    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
+    /// (and rows * columns may not fit in an Int).
+    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
+        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
+        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+                         at: range)
+    }
+
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
         case "flat": return .object(AxesArray(elements, shape: [elements.count]))
@@ -254,6 +287,14 @@ final class ArtistObject: PyObject {
     let kind: String
     init(_ kind: String) { self.kind = kind }
     var typeName: String { kind }
+    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
+    /// (and rows * columns may not fit in an Int).
+    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
+        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
+        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+                         at: range)
+    }
+
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         name.hasPrefix("__") ? nil : function(name, "*args, **kwargs") { _, _ in .none }
     }
@@ -265,6 +306,14 @@ final class MappableObject: PyObject {
     let axes: AxesObject
     init(_ axes: AxesObject) { self.axes = axes }
     var typeName: String { "AxesImage" }
+    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
+    /// (and rows * columns may not fit in an Int).
+    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
+        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
+        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+                         at: range)
+    }
+
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         name.hasPrefix("__") ? nil : function(name, "*args, **kwargs") { _, _ in .none }
     }
@@ -294,6 +343,14 @@ final class ColormapObject: PyObject, CallableObject {
         return .list(values.map(rgba))
     }
 
+    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
+    /// (and rows * columns may not fit in an Int).
+    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
+        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
+        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+                         at: range)
+    }
+
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
         case "name": return .string(map.name)
@@ -320,6 +377,14 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         state.note(kind, interpreter)
         return .object(SkippedObject(kind, state: state))
+    }
+
+    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
+    /// (and rows * columns may not fit in an Int).
+    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
+        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
+        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+                         at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {

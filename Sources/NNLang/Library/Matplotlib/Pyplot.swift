@@ -32,14 +32,10 @@ enum Pyplot {
         members["subplots"] = function("subplots", "nrows=1, ncols=1, figsize=None, squeeze=True, **kwargs") {
             a, _ throws(Diagnostic) in
             let (rows, columns) = (max(1, try a.int("nrows", default: 1)), max(1, try a.int("ncols", default: 1)))
-            // Each axes is drawn in its own cell: past a few thousand none is visible and drawing never ends.
-            guard rows <= 10_000, columns <= 10_000, rows * columns <= 10_000 else {
-                throw Diagnostic(
-                    "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-                    at: a.range(rows > 10_000 || columns <= 10_000 ? "nrows" : "ncols"))
-            }
+            try FigureObject.checkGrid(rows: rows, columns: columns, range: a.callRange)
             let figure = state.newFigure(size: try size(a))
-            let axes = figure.subplots(rows: rows, columns: columns, squeeze: try a.bool("squeeze", default: true))
+            let axes = try figure.subplots(
+                rows: rows, columns: columns, squeeze: try a.bool("squeeze", default: true), range: a.callRange)
             return .tuple([.object(figure), axes])
         }
         members["subplot"] = function("subplot", "*args, projection=None, **kwargs") { a, i throws(Diagnostic) in
@@ -47,7 +43,7 @@ enum Pyplot {
                 state.note("\(i.str(a["projection"] ?? .none)) projection", i)
                 return .object(SkippedObject("3-D axes", state: state))
             }
-            return .object(state.currentFigure().subplot(a.rest, i, new: false))
+            return .object(try state.currentFigure().subplot(a.rest, i, new: false, range: a.callRange))
         }
         members["gca"] = function("gca", "**kwargs") { _, _ in .object(state.currentAxes()) }
         members["gcf"] = function("gcf", "") { _, _ in .object(state.currentFigure()) }
