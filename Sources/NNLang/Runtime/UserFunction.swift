@@ -106,6 +106,11 @@ extension Interpreter {
         guard frames.count < Interpreter.maximumCallDepth else {
             throw Diagnostic("maximum recursion depth exceeded in \(function)() (\(Interpreter.maximumCallDepth) calls deep)", at: range)
         }
+        // Deep or branching recursion runs no loop, so Ctrl-C is also heard at each call.
+        if cancellation.isCancelled {
+            cancellation.clear()
+            throw Diagnostic("interrupted (Ctrl-C): stopped at this call of \(function)()", at: range)
+        }
         frames.append(environment)
         defer { frames.removeLast() }
         return try body()
