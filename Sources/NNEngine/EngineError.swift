@@ -83,12 +83,14 @@ public enum EngineError: Error, Equatable, CustomStringConvertible {
         case .noExamples:
             return "there are no examples: x has 0 rows"
         case .classIndicesExpected(let examples, let yShape):
-            return "the loss expects one class index per example (shape (\(examples),)); got y of shape \(formatShape(yShape))"
+            return
+                "the loss expects one class index per example (shape (\(examples),)); got y of shape \(formatShape(yShape))"
         case .notClassIndex(let index, let value, let classes):
             return "y[\(index)] = \(value.formatted) is not a class index: with \(classes) output units "
                 + "the labels must be whole numbers from 0 to \(classes - 1)"
         case .targetShapeMismatch(let units, let yShape, _):
-            return "the output layer has \(units) unit\(units == 1 ? "" : "s") per example but y has shape \(formatShape(yShape))"
+            return
+                "the output layer has \(units) unit\(units == 1 ? "" : "s") per example but y has shape \(formatShape(yShape))"
         case .inputAfterLayers:
             return "the input must be declared before the first layer of a Sequential model"
         }

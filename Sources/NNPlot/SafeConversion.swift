@@ -14,7 +14,10 @@ extension Int {
     /// computed from what a program gave, where `Int(value)` would stop the program on NaN, infinity
     /// or a huge figure, and a clamped position is simply off the picture.
     public init(saturating value: Double) {
-        guard !value.isNaN else { self = 0; return }
+        guard !value.isNaN else {
+            self = 0
+            return
+        }
         self.init(Swift.min(Swift.max(value, -1_099_511_627_776), 1_099_511_627_776))
     }
 }

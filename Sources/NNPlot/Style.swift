@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How NNLab's output looks on this terminal: Unicode symbols or ASCII spellings, ANSI colour or
@@ -102,7 +102,8 @@ public struct Style: Sendable {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "\(minus)inf" : "inf" }
         let magnitude = abs(value)
-        let text = magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e6)
+        let text =
+            magnitude != 0 && (magnitude < 1e-4 || magnitude >= 1e6)
             ? printf("%.3e", Double(magnitude)) : printf("%.4f", Double(magnitude))
         return (value < 0 && text != "0.0000" ? minus : "") + text
     }

@@ -1,15 +1,18 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNLang
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Tab completion: names in scope, attributes after a dot, keyword arguments inside a call, the
 /// string values an argument takes (`activation='sig` → `sigmoid`), and file names inside strings.
 public final class Completer {
     let interpreter: Interpreter
-    static let keywords = ["import", "from", "as", "True", "False", "None", "and", "or", "not", "in", "is", "if", "else", "pass"]
+    static let keywords = [
+        "import", "from", "as", "True", "False", "None", "and", "or", "not", "in", "is", "if", "else", "pass",
+    ]
 
     public init(interpreter: Interpreter) { self.interpreter = interpreter }
 
@@ -27,7 +30,8 @@ public final class Completer {
         }
         let word = currentWord(characters)
         if let dot = word.lastIndex(of: ".") {
-            let base = String(word[..<dot]), partial = String(word[word.index(after: dot)...])
+            let base = String(word[..<dot])
+            let partial = String(word[word.index(after: dot)...])
             return matching(interpreter.attributeNames(ofDottedName: base), partial).map { base + "." + $0 }
         }
         var candidates = matching(interpreter.namesInScope + Completer.keywords, word)
@@ -45,7 +49,9 @@ public final class Completer {
 
     /// The index of the quote that opens an unfinished string, if the cursor is inside one.
     func openQuote(_ characters: [Character]) -> Int? {
-        var quote: Character?, start = 0, i = 0
+        var quote: Character?
+        var start = 0
+        var i = 0
         while i < characters.count {
             let c = characters[i]
             if let open = quote {
@@ -64,7 +70,10 @@ public final class Completer {
     /// The identifier-and-dots word before the cursor.
     func currentWord(_ characters: [Character]) -> String {
         var start = characters.count
-        while start > 0, characters[start - 1].isLetter || characters[start - 1].isNumber || characters[start - 1] == "_" || characters[start - 1] == "." {
+        while start > 0,
+            characters[start - 1].isLetter || characters[start - 1].isNumber || characters[start - 1] == "_"
+                || characters[start - 1] == "."
+        {
             start -= 1
         }
         return String(characters[start...])
@@ -102,7 +111,9 @@ public final class Completer {
         if i >= 0, before[i] == "[" || before[i] == "," {
             // metrics=['acc
             let context = String(before)
-            if context.contains("metrics=") { return Interpreter.stringChoices(forKeyword: "metrics").filter { $0.hasPrefix(typed) } }
+            if context.contains("metrics=") {
+                return Interpreter.stringChoices(forKeyword: "metrics").filter { $0.hasPrefix(typed) }
+            }
         }
         return fileNames(typed)
     }
@@ -115,8 +126,11 @@ public final class Completer {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name != ".", name != "..", name.hasPrefix(prefix), !name.hasPrefix(".") || prefix.hasPrefix(".") else { continue }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != ".", name != "..", name.hasPrefix(prefix), !name.hasPrefix(".") || prefix.hasPrefix(".")
+            else { continue }
             let isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
             names.append(folder + name + (isDirectory ? "/" : ""))
         }

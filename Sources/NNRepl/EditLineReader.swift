@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CEditLine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads lines with libedit: arrow keys, Emacs keys, Up/Down history, Tab completion.
 /// Ctrl-C at the prompt interrupts the read (see `Interrupts`), which clears the line.
@@ -41,10 +42,12 @@ public final class EditLineReader: LineReader {
         // the terminal's erase key itself at every read, so `TerminalKeys` hands Backspace over as
         // another key, bound here; the deletions themselves are pushed back as a third one.
         _ = nn_editline_configure("bind ^_ ed-delete-prev-char")
-        _ = nn_editline_bind("nn-backspace", { _, _ in
-            nn_editline_push_key(0x1F, Int32(EditLineReader.charactersForBackspace()))
-            return 0
-        }, TerminalKeys.backspace)
+        _ = nn_editline_bind(
+            "nn-backspace",
+            { _, _ in
+                nn_editline_push_key(0x1F, Int32(EditLineReader.charactersForBackspace()))
+                return 0
+            }, TerminalKeys.backspace)
         for cell in history?.load() ?? [] { nn_editline_add_history(cell) }
     }
 

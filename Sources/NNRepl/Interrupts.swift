@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Ctrl-C in the REPL. The handler is installed without SA_RESTART, so a read at the prompt is
 /// interrupted (and the line cleared) and a running `fit` is told to stop at its next batch.

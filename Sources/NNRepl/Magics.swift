@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNLang
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// IPython-style line magics: `%explain`, `%history`, `%save`, `%load`, `%run`, `%reset`, `%who`,
 /// `%whos`, `%time`, `%diagnose`, `%cpaste`, `%edit`, `%quickref`.
@@ -75,9 +76,11 @@ struct Magics {
         case "": say("Live training is \(interpreter.options.live ? "on" : "off") (%live on or %live off).")
         case "on", "off":
             interpreter.options.live = argument == "on"
-            say(argument == "on" && !interpreter.options.interactive
-                ? "Live training is on; it is drawn on a terminal, so here fit prints its progress as usual."
-                : "Live training is now \(argument): fit \(argument == "on" ? "redraws its loss curve as it trains" : "shows its progress bar").")
+            say(
+                argument == "on" && !interpreter.options.interactive
+                    ? "Live training is on; it is drawn on a terminal, so here fit prints its progress as usual."
+                    : "Live training is now \(argument): fit \(argument == "on" ? "redraws its loss curve as it trains" : "shows its progress bar")."
+            )
         default: say("UsageError: %live takes on or off")
         }
     }
@@ -165,7 +168,8 @@ struct Magics {
             say("UsageError: %time needs a statement, like %time model.fit(X, y, epochs=10)")
             return
         }
-        var start = timespec(), end = timespec()
+        var start = timespec()
+        var end = timespec()
         clock_gettime(CLOCK_MONOTONIC, &start)
         session.execute(SourceFile(name: "In [\(number)]", text: code), number: number)
         clock_gettime(CLOCK_MONOTONIC, &end)
@@ -180,9 +184,13 @@ struct Magics {
             return say("UsageError: %diagnose takes a model, or a model and its data: %diagnose model X y")
         }
         let models = interpreter.userNames.filter { interpreter.summary(ofName: $0)?.type == "Sequential" }
-        guard let name = words.first ?? (models.count == 1 ? models[0] : models.contains("model") ? "model" : nil) else {
-            return say("UsageError: " + (models.isEmpty ? "there is no model to diagnose yet"
-                : "which model? %diagnose " + models.joined(separator: " | ")))
+        guard let name = words.first ?? (models.count == 1 ? models[0] : models.contains("model") ? "model" : nil)
+        else {
+            return say(
+                "UsageError: "
+                    + (models.isEmpty
+                        ? "there is no model to diagnose yet"
+                        : "which model? %diagnose " + models.joined(separator: " | ")))
         }
         let code = "\(name).diagnose(\(words.dropFirst().joined(separator: ", ")))"
         session.execute(SourceFile(name: "In [\(number)]", text: code), number: number)

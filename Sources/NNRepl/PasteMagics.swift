@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNLang
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `%cpaste` and `%edit`: ways to enter a whole cell where pasting is not recognised (a terminal
 /// without bracketed paste, a remote session), as in IPython.
@@ -42,9 +43,11 @@ extension Magics {
             initial = text
         }
         var template = Array("/tmp/nnlab-edit-XXXXXX".utf8CString)
-        guard let folder = template.withUnsafeMutableBufferPointer({ buffer in
-            buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
-        }) else {
+        guard
+            let folder = template.withUnsafeMutableBufferPointer({ buffer in
+                buffer.baseAddress.flatMap { mkdtemp($0) }.map { String(cString: $0) }
+            })
+        else {
             return say("UsageError: no folder for the edited cell: \(String(cString: strerror(errno)))")
         }
         let path = folder + "/cell.py"

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNLang
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads lines from standard input without a line editor (a pipe, a file, a test). Each line is
 /// echoed after its prompt, so a scripted session reads like one typed at a terminal.

@@ -1,14 +1,15 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `%save [-f] [-a] FILE [ranges]`, as IPython's: the chosen code cells as a runnable script.
 /// An existing file is overwritten only after a yes at the terminal, or with -f; -a appends.
 extension Magics {
     func save(_ argument: String) {
-        var force = false, append = false
+        var force = false
+        var append = false
         var words: [Substring] = []
         for word in argument.split(separator: " ") {
             guard word.hasPrefix("-"), word.count > 1 else {
@@ -50,13 +51,17 @@ extension Magics {
                 return say("File `\(path)` exists. Use `%save -f \(argument)` to overwrite it.")
             }
             guard case .line(let answer) = session.reader.read(prompt: "File `\(path)` exists. Overwrite (y/[N])? "),
-                  ["y", "yes"].contains(answer.trimmingCharacters().lowercased()) else {
+                ["y", "yes"].contains(answer.trimmingCharacters().lowercased())
+            else {
                 return say("Operation cancelled.")
             }
         }
         let notebook = Notebook.isNotebook(path)
-        guard let text = notebook ? notebookText(chosen, path: path, append: append && exists)
-                                  : code.joined(separator: "\n") + "\n" else { return }
+        guard
+            let text = notebook
+                ? notebookText(chosen, path: path, append: append && exists)
+                : code.joined(separator: "\n") + "\n"
+        else { return }
         if let problem = Magics.writeFile(text, to: path, append: append && !notebook) {
             return say("Could not write '\(path)': \(problem)")
         }

@@ -67,7 +67,8 @@ public final class Session {
             return cell
         }
         while true {
-            let input = carried.isEmpty
+            let input =
+                carried.isEmpty
                 ? reader.read(prompt: lines.isEmpty ? prompt : continuationPrompt, indent: indent)
                 : carried.removeFirst()
             switch input {
@@ -100,7 +101,8 @@ public final class Session {
                     continue
                 }
                 if completeness.isBlock, line.trimmingCharacters().isEmpty, reader.inputIsWaiting,
-                   continuesPastedBlock(&lines, &completeness) {
+                    continuesPastedBlock(&lines, &completeness)
+                {
                     continue
                 }
                 return finish()
@@ -129,7 +131,8 @@ public final class Session {
         interpreter.globals["In"] = .list([.string("")] + (1...number).map { .string(cells[$0] ?? "") })
         let trimmed = text.trimmingCharacters()
         if trimmed == "exit" || trimmed == "quit", case .object(let object)? = interpreter.globals[trimmed],
-           (object as? BuiltinFunction)?.name == trimmed {
+            (object as? BuiltinFunction)?.name == trimmed
+        {
             // As in IPython, the bare word leaves too, unless the name now holds something else.
             interpreter.exitRequested = true
             return
@@ -181,8 +184,9 @@ public final class Session {
     func reportUnheededInterrupt() {
         guard interpreter.cancellation.isCancelled else { return }
         interpreter.cancellation.clear()
-        output.write(lineBreakAfterCtrlC
-            + "KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end\n")
+        output.write(
+            lineBreakAfterCtrlC
+                + "KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end\n")
     }
 
     /// Shows a cell's value as `Out[n]`; a value nested too deeply to show is a RecursionError at the

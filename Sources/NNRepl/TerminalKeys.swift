@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CEditLine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The keys libedit reads, one character at a time, from the terminal: it is libedit's `getc`.
 /// Between it and the terminal it recognises a bracketed paste (`ESC[200~` … `ESC[201~`) and

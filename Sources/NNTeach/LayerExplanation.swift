@@ -23,7 +23,8 @@ extension StepExplanation {
                     + "the kept ones are scaled by 1/(1 \(m) \(formulas.short(rate))) = \(numbers.number(scale)) "
                     + "so the expected sum stays the same")
             lines.append(
-                "  mask = \(numbers.row(mask, row))   (example \(row + 1): \(mask.rowWidth - kept) of \(mask.rowWidth) zeroed)")
+                "  mask = \(numbers.row(mask, row))   (example \(row + 1): \(mask.rowWidth - kept) of \(mask.rowWidth) zeroed)"
+            )
         case .batchNormalization(
             let mean, let variance, let epsilon, let normalized, let batchStatistics, let momentum,
             let movingMean, let movingVariance)?:
@@ -92,7 +93,9 @@ extension StepExplanation {
             style.emphasis("Layer \(n)") + "  \(layer.kind): \(da) "
                 + (n == trace.layers.count ? "from the loss" : "from layer \(n + 1)")
         ]
-        if let gradient = layer.outputGradient { lines.append(pad + "example \(row + 1): \(numbers.row(gradient, row))") }
+        if let gradient = layer.outputGradient {
+            lines.append(pad + "example \(row + 1): \(numbers.row(gradient, row))")
+        }
         switch layer.details {
         case .dropout(let rate, _, _)?:
             lines.append(
@@ -121,7 +124,9 @@ extension StepExplanation {
             )
         case .normalization(_, _, let invert)?:
             lines.append(
-                pad + "\(before) = \(da) \(invert ? "\(style.dot) \(style.sqrt)(variance)" : "/ \(style.sqrt)(variance)")")
+                pad
+                    + "\(before) = \(da) \(invert ? "\(style.dot) \(style.sqrt)(variance)" : "/ \(style.sqrt)(variance)")"
+            )
         case nil:
             if layer.kind == "Flatten" {
                 lines.append(
@@ -131,10 +136,13 @@ extension StepExplanation {
                 lines.append(
                     pad + "\(before) = \(da) \(style.hadamard) f\(style.prime)(\(z)),  "
                         + (layer.activation != .linear
-                            ? formulas.derivative(layer.activation) : "1 above the layer's threshold (0 by default), its negative slope below"))
+                            ? formulas.derivative(layer.activation)
+                            : "1 above the layer's threshold (0 by default), its negative slope below"))
             }
         }
-        if let gradient = layer.inputGradient { lines.append(pad + "example \(row + 1): \(numbers.row(gradient, row))") }
+        if let gradient = layer.inputGradient {
+            lines.append(pad + "example \(row + 1): \(numbers.row(gradient, row))")
+        }
         return lines
     }
 

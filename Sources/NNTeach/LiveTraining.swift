@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNPlot
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `fit(..., live=True)` on a terminal: the loss curve (and, for two input features, the decision
 /// boundary) redrawn in place while the model trains, at most ten times a second, instead of the

@@ -43,7 +43,8 @@ struct LossExplanation {
     func probabilities(_ z: [Float]) -> [Float] {
         if kind == .binaryCrossentropy { return z.map { 1 / (1 + exp(-$0)) } }
         let top = z.max() ?? 0
-        let e = z.map { exp(Double($0 - top)) }, total = e.reduce(0, +)
+        let e = z.map { exp(Double($0 - top)) }
+        let total = e.reduce(0, +)
         return e.map { Float($0 / total) }
     }
     /// The divisor of the mean: the batch, times the outputs for the element-wise losses.
@@ -63,11 +64,14 @@ struct LossExplanation {
 
     /// The loss lines: the target, z and p (or ŷ), and L with its numbers put in.
     func lossLines(exampleLoss: Float) -> [String] {
-        let m = style.minus, h = style.yHat, L = numbers.number(exampleLoss)
+        let m = style.minus
+        let h = style.yHat
+        let L = numbers.number(exampleLoss)
         var lines = ["  example \(row + 1) of \(batch): y = \(targetText)"]
         guard isCrossEntropy else {
             lines.append("  \(h) = \(vector(values(output.a)))")
-            let body = kind == .meanSquaredError ? "mean((\(h) \(m) y)\(style.unicode ? "²" : "^2"))" : "mean(|\(h) \(m) y|)"
+            let body =
+                kind == .meanSquaredError ? "mean((\(h) \(m) y)\(style.unicode ? "²" : "^2"))" : "mean(|\(h) \(m) y|)"
             lines.append("  L = \(body) = \(L)")
             return lines
         }
@@ -78,9 +82,11 @@ struct LossExplanation {
             let logitsNote = source == .output ? "(the logits: from_logits=True)" : "(the logits)"
             lines.append("  z = \(vector(z))   " + style.note(logitsNote))
             lines.append("  p = \(name) = \(vector(p))")
-            lines.append(style.note(source == .preActivation
-                ? "  (Keras folds the \(output.activation.name) into the loss: log-\(function) of z, no log(0))"
-                : "  (from_logits=True: the loss applies \(function) itself, from z)"))
+            lines.append(
+                style.note(
+                    source == .preActivation
+                        ? "  (Keras folds the \(output.activation.name) into the loss: log-\(function) of z, no log(0))"
+                        : "  (from_logits=True: the loss applies \(function) itself, from z)"))
             lines.append(crossEntropyLine(p, symbol: "p", loss: L))
         } else {
             let a = values(output.a)
@@ -92,17 +98,20 @@ struct LossExplanation {
     }
 
     func crossEntropyLine(_ p: [Float], symbol s: String, loss: String) -> String {
-        let m = style.minus, d = style.dot
+        let m = style.minus
+        let d = style.dot
         switch kind {
         case .binaryCrossentropy:
             let y = targetRow
             if p.count == 1, let y0 = y.first {
                 let p0 = s == "p" ? p[0] : min(max(p[0], Loss.epsilon), 1 - Loss.epsilon)
                 let y0Text = y0 == 0 || y0 == 1 ? "\(Int(y0))" : numbers.number(y0)
-                return "  L = \(m)[y\(d)log \(s) + (1\(m)y)\(d)log(1\(m)\(s))] = \(m)[\(y0Text)\(d)log(\(numbers.number(p0)))"
+                return
+                    "  L = \(m)[y\(d)log \(s) + (1\(m)y)\(d)log(1\(m)\(s))] = \(m)[\(y0Text)\(d)log(\(numbers.number(p0)))"
                     + " + (1\(m)\(y0Text))\(d)log(\(numbers.number(1 - p0)))] = \(loss)"
             }
-            return "  L = mean over the \(p.count) outputs of \(m)[y\(d)log \(s) + (1\(m)y)\(d)log(1\(m)\(s))] = \(loss)"
+            return
+                "  L = mean over the \(p.count) outputs of \(m)[y\(d)log \(s) + (1\(m)y)\(d)log(1\(m)\(s))] = \(loss)"
         case .sparseCategoricalCrossentropy, .categoricalCrossentropy:
             let renormalized = s != "p" ? "/\(style.sum)\(s)" : ""
             guard let k = label, k >= 0, k < p.count else {
@@ -114,7 +123,8 @@ struct LossExplanation {
                 let sparse = kind == .sparseCategoricalCrossentropy
                 let clip = { (v: Float) in sparse ? min(max(v, Loss.epsilon), 1 - Loss.epsilon) : v }
                 let total = p.reduce(0) { $0 + clip($1) }
-                return "  L = \(m)log(\(s)[\(k)]/\(style.sum)\(s)) = \(m)log(\(numbers.number(clip(p[k])))/\(numbers.number(total)))"
+                return
+                    "  L = \(m)log(\(s)[\(k)]/\(style.sum)\(s)) = \(m)log(\(numbers.number(clip(p[k])))/\(numbers.number(total)))"
                     + " = \(loss)"
             }
             return "  L = \(m)log p[\(k)] = \(m)log(\(numbers.number(p[k]))) = \(loss)"
@@ -125,7 +135,8 @@ struct LossExplanation {
 
     /// The gradient at the output: ∂L/∂z from logits, else ∂L/∂ŷ; the formula and this example's numbers.
     func gradientLines(n: Int) -> [String] {
-        let m = style.minus, h = style.yHat
+        let m = style.minus
+        let h = style.yHat
         let d = "\(style.partial)L/\(style.partial)"
         let onehot = label.map { kind == .sparseCategoricalCrossentropy ? "onehot(\($0))" : "y" } ?? "y"
         let formula: String

@@ -54,7 +54,8 @@ struct NumberText {
 
     /// A matrix whole when small, else its shape and first rows; indented lines.
     func matrix(_ tensor: Tensor, indent: String) -> [String] {
-        let rows = tensor.rank >= 2 ? tensor.shape[0] : 1, columns = tensor.rank >= 2 ? tensor.rowWidth : tensor.count
+        let rows = tensor.rank >= 2 ? tensor.shape[0] : 1
+        let columns = tensor.rank >= 2 ? tensor.rowWidth : tensor.count
         let shownRows = rows > matrixLimit ? 3 : rows
         let shownColumns = columns > vectorLimit ? vectorLimit - 2 : columns
         // Columns are right-aligned to the widest number shown.
@@ -64,7 +65,8 @@ struct NumberText {
         for r in 0..<shownRows {
             var parts = cells[r].map { String(repeating: " ", count: width - $0.count) + $0 }
             if shownColumns < columns { parts.append("\(style.ellipsis) \(columns - shownColumns) more") }
-            lines.append(indent + (r == 0 ? "[" : " ") + "[" + parts.joined(separator: ", ") + "]" + (r == rows - 1 ? "]" : ""))
+            lines.append(
+                indent + (r == 0 ? "[" : " ") + "[" + parts.joined(separator: ", ") + "]" + (r == rows - 1 ? "]" : ""))
         }
         if shownRows < rows { lines.append(indent + " \(style.ellipsis) \(rows - shownRows) more rows]") }
         return lines

@@ -97,7 +97,8 @@ public struct Prose {
     /// **bold** and `code`: styled on a colour terminal, their markers dropped; plain text otherwise.
     func markup(_ line: String) -> String {
         var result = ""
-        var bold = false, code = false
+        var bold = false
+        var code = false
         var characters = Array(line)[...]
         while let c = characters.popFirst() {
             if c == "*", characters.first == "*" {

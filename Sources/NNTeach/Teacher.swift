@@ -53,11 +53,14 @@ public final class Teacher: TrainingObserver {
         self.plan = plan
         guard level >= .epoch else { return }
         let steps = plan.stepsPerEpoch
-        say("\(style.rightArrow) Each epoch is one pass over all \(plan.trainingExamples) training examples: "
-            + "ceil(\(plan.trainingExamples) / \(plan.batchSize)) = \(steps) gradient step\(steps == 1 ? "" : "s") of up to \(plan.batchSize) examples"
-            + (plan.epochs > 1 ? ", so \(plan.epochs) epochs make \(plan.epochs * steps) steps." : "."))
+        say(
+            "\(style.rightArrow) Each epoch is one pass over all \(plan.trainingExamples) training examples: "
+                + "ceil(\(plan.trainingExamples) / \(plan.batchSize)) = \(steps) gradient step\(steps == 1 ? "" : "s") of up to \(plan.batchSize) examples"
+                + (plan.epochs > 1 ? ", so \(plan.epochs) epochs make \(plan.epochs * steps) steps." : "."))
         if plan.validationExamples > 0 {
-            say("\(style.rightArrow) \(plan.validationExamples) examples are held out for validation: the model never trains on them.")
+            say(
+                "\(style.rightArrow) \(plan.validationExamples) examples are held out for validation: the model never trains on them."
+            )
         }
         for note in notes { say("\(style.rightArrow) \(note)") }
     }
@@ -71,14 +74,17 @@ public final class Teacher: TrainingObserver {
             write(section.text)
         }
         if (plan?.stepsPerEpoch ?? 1) * (plan?.epochs ?? 1) > 1 {
-            say("(That was step \(trace.iteration) in full; the rest of training continues at the epoch level. "
-                + "model.step(x, y) explains any single step.)")
+            say(
+                "(That was step \(trace.iteration) in full; the rest of training continues at the epoch level. "
+                    + "model.step(x, y) explains any single step.)")
         }
     }
 
     public func stepDidEnd(epoch: Int, step: Int, loss: Float, examples: Int) {
         guard level == .step else { return }
-        say("  step \(step)/\(plan?.stepsPerEpoch ?? step): \(examples) example\(examples == 1 ? "" : "s"), loss \(NumberText(style: style).number(loss))")
+        say(
+            "  step \(step)/\(plan?.stepsPerEpoch ?? step): \(examples) example\(examples == 1 ? "" : "s"), loss \(NumberText(style: style).number(loss))"
+        )
     }
 
     public func epochDidEnd(epoch: Int, logs: Logs) {
@@ -112,8 +118,9 @@ public final class Teacher: TrainingObserver {
             if halvings > reachedHalvings {
                 reachedHalvings = halvings
                 let share = halvings == 1 ? "half" : "1/\(1 << min(halvings, 30))"
-                say("  epoch \(epoch): the loss is down to \(share) of epoch 1's (\(numbers.number(first)) "
-                    + "\(style.rightArrow) \(numbers.number(loss)))")
+                say(
+                    "  epoch \(epoch): the loss is down to \(share) of epoch 1's (\(numbers.number(first)) "
+                        + "\(style.rightArrow) \(numbers.number(loss)))")
             }
         }
         for (name, said) in [("accuracy", "training"), ("val_accuracy", "validation")] where logs[name] == 1 {
@@ -124,9 +131,12 @@ public final class Teacher: TrainingObserver {
     }
 
     public func trainingDidEnd(_ history: History) {
-        guard level >= .epoch, let plan, let first = firstLoss, let last = previousLoss, history.epochs.count > 1 else { return }
+        guard level >= .epoch, let plan, let first = firstLoss, let last = previousLoss, history.epochs.count > 1 else {
+            return
+        }
         let numbers = NumberText(style: style)
-        say("\(style.rightArrow) After \(history.epochs.count) epochs (\(history.epochs.count * plan.stepsPerEpoch) gradient steps) "
-            + "the average loss went from \(numbers.number(first)) to \(numbers.number(last)).")
+        say(
+            "\(style.rightArrow) After \(history.epochs.count) epochs (\(history.epochs.count * plan.stepsPerEpoch) gradient steps) "
+                + "the average loss went from \(numbers.number(first)) to \(numbers.number(last)).")
     }
 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNPlot
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The teaching layer as the interpreter's one listener: a teacher and a watcher for every `fit`,
 /// `model.step`, `model.explain` and `model.diagnose` explained, narration as prose, `pause()`
@@ -29,8 +30,10 @@ public final class TerminalTeaching: TeachingListener, StyleFollowing {
 
     /// - Parameter narration: whether a string standing alone is narration (in scripts) rather than
     ///   a value to show (in the REPL).
-    public init(styles: StyleSource, narration: Bool, override: ExplainLevel? = nil, pauses: Bool = isatty(0) == 1,
-                write: @escaping (String) -> Void) {
+    public init(
+        styles: StyleSource, narration: Bool, override: ExplainLevel? = nil, pauses: Bool = isatty(0) == 1,
+        write: @escaping (String) -> Void
+    ) {
         self.styles = styles
         self.narrates = narration
         self.override = override
@@ -39,10 +42,13 @@ public final class TerminalTeaching: TeachingListener, StyleFollowing {
     }
 
     /// A teacher whose style stays as given.
-    public convenience init(style: Style, narration: Bool, override: ExplainLevel? = nil,
-                            pauses: Bool = isatty(0) == 1, write: @escaping (String) -> Void) {
-        self.init(styles: StyleSource(style, tracksWindow: false), narration: narration, override: override,
-                  pauses: pauses, write: write)
+    public convenience init(
+        style: Style, narration: Bool, override: ExplainLevel? = nil,
+        pauses: Bool = isatty(0) == 1, write: @escaping (String) -> Void
+    ) {
+        self.init(
+            styles: StyleSource(style, tracksWindow: false), narration: narration, override: override,
+            pauses: pauses, write: write)
     }
 
     /// Pictures follow the terminal's width when it can change.
@@ -80,7 +86,8 @@ public final class TerminalTeaching: TeachingListener, StyleFollowing {
     /// fit unless asked), and the watcher that says what is going wrong.
     public func trainingObservers(for fit: FitContext) -> [TrainingObserver] {
         var observers: [TrainingObserver] = []
-        live = fit.live
+        live =
+            fit.live
             ? LiveTraining(style: { [styles] in styles.current }, boundary: Self.boundary(fit), write: write) : nil
         if let live { observers.append(live) }
         let say: (String) -> Void = { [weak self] text in self?.say(text) }

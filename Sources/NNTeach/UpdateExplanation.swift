@@ -21,23 +21,34 @@ extension StepExplanation {
         var worked: (name: String, parameter: ParameterTrace, element: Int)?
         for (n, parameter) in trained {
             guard let gradient = parameter.gradient, let state = parameter.optimizerState else { continue }
-            let name = style.layer(symbol(parameter.name), n), before = parameter.before
+            let name = style.layer(symbol(parameter.name), n)
+            let before = parameter.before
             let limit = showAll ? before.count : min(before.count, 3)
             // A large array shows the entries with the largest gradients, the ones that move most.
-            let chosen = showAll ? Array(0..<limit) : Array((0..<before.count).sorted {
-                abs(gradient[flat: $0]) > abs(gradient[flat: $1]) || (abs(gradient[flat: $0]) == abs(gradient[flat: $1]) && $0 < $1)
-            }.prefix(limit))
+            let chosen =
+                showAll
+                ? Array(0..<limit)
+                : Array(
+                    (0..<before.count).sorted {
+                        abs(gradient[flat: $0]) > abs(gradient[flat: $1])
+                            || (abs(gradient[flat: $0]) == abs(gradient[flat: $1]) && $0 < $1)
+                    }.prefix(limit))
             for element in chosen {
                 if worked == nil { worked = (name + index(before, element), parameter, element) }
-                rows.append([name + index(before, element)] + [before[flat: element], gradient[flat: element]].map(numbers.number)
-                            + stateValues(state, element).map(numbers.number) + [numbers.number(parameter.after[flat: element])])
+                rows.append(
+                    [name + index(before, element)]
+                        + [before[flat: element], gradient[flat: element]].map(numbers.number)
+                        + stateValues(state, element).map(numbers.number) + [
+                            numbers.number(parameter.after[flat: element])
+                        ])
             }
             hidden += before.count - limit
         }
         lines += table(header, rows).map { "  " + $0 }
         if hidden > 0 {
-            lines.append("  \(style.ellipsis) and \(hidden) more parameters with smaller gradients (each array shows its "
-                         + "largest), each updated the same way")
+            lines.append(
+                "  \(style.ellipsis) and \(hidden) more parameters with smaller gradients (each array shows its "
+                    + "largest), each updated the same way")
         }
         if let worked { lines += workedUpdate(worked.name, worked.parameter, worked.element).map { style.note($0) } }
         lines += firstStepNote(firstState, iteration: trace.iteration)
@@ -49,11 +60,13 @@ extension StepExplanation {
     /// state and value it ended with (state with four significant digits, so the line holds on them).
     func workedUpdate(_ name: String, _ parameter: ParameterTrace, _ element: Int) -> [String] {
         guard let gradient = parameter.gradient, let state = parameter.optimizerState else { return [] }
-        let w = numbers.number(parameter.before[flat: element]), after = numbers.number(parameter.after[flat: element])
+        let w = numbers.number(parameter.before[flat: element])
+        let after = numbers.number(parameter.after[flat: element])
         // The table's four decimals are too few for g² or g/√s: the state's own four digits are used.
         let g = "(" + (state.isPlainSGD ? numbers.number : significant)(gradient[flat: element]) + ")"
         let (x, m, sq) = (style.times, style.minus, style.unicode ? "²" : "^2")
-        let head = "  e.g. \(name): ", pad = String(repeating: " ", count: head.count)
+        let head = "  e.g. \(name): "
+        let pad = String(repeating: " ", count: head.count)
         let old = parameter.stateBefore.map { stateValues($0, element) } ?? []
         func start(_ index: Int) -> String { significant(index < old.count ? old[index] : 0) }
         func short(_ value: Double) -> String { cFormat("%g", value) }
@@ -63,19 +76,25 @@ extension StepExplanation {
         case .momentum(let rate, let mu, let nesterov, _):
             let v = significant(stateValues(state, element)[0])
             let step = nesterov ? "\(formulas.short(mu)) \(x) (\(v)) \(m) \(formulas.short(rate)) \(x) \(g)" : "(\(v))"
-            return [head + "v = \(formulas.short(mu)) \(x) (\(start(0))) \(m) \(formulas.short(rate)) \(x) \(g) = \(v)",
-                    pad + "w = \(w) + \(step) = \(after)"]
+            return [
+                head + "v = \(formulas.short(mu)) \(x) (\(start(0))) \(m) \(formulas.short(rate)) \(x) \(g) = \(v)",
+                pad + "w = \(w) + \(step) = \(after)",
+            ]
         case .rmsprop(let rate, let rho, let epsilon, _):
             let s = significant(stateValues(state, element)[0])
-            return [head + "s = \(short(rho)) \(x) \(start(0)) + \(short(1 - rho)) \(x) \(g)\(sq) = \(s)",
-                    pad + "w = \(w) \(m) \(formulas.short(rate)) \(x) \(g) / \(style.sqrt)(\(s) + \(short(epsilon)))"
-                        + " = \(after)"]
+            return [
+                head + "s = \(short(rho)) \(x) \(start(0)) + \(short(1 - rho)) \(x) \(g)\(sq) = \(s)",
+                pad + "w = \(w) \(m) \(formulas.short(rate)) \(x) \(g) / \(style.sqrt)(\(s) + \(short(epsilon)))"
+                    + " = \(after)",
+            ]
         case .adam(_, let beta1, let beta2, let epsilon, _, let alpha, _, _):
             let now = stateValues(state, element).map(significant)
-            return [head + "m = \(short(beta1)) \(x) (\(start(0))) + \(short(1 - beta1)) \(x) \(g) = \(now[0])",
-                    pad + "v = \(short(beta2)) \(x) \(start(1)) + \(short(1 - beta2)) \(x) \(g)\(sq) = \(now[1])",
-                    pad + "w = \(w) \(m) \(cFormat("%.6g", Double(alpha))) \(x) (\(now[0])) / "
-                        + "(\(style.sqrt)(\(now[1])) + \(short(epsilon))) = \(after)"]
+            return [
+                head + "m = \(short(beta1)) \(x) (\(start(0))) + \(short(1 - beta1)) \(x) \(g) = \(now[0])",
+                pad + "v = \(short(beta2)) \(x) \(start(1)) + \(short(1 - beta2)) \(x) \(g)\(sq) = \(now[1])",
+                pad + "w = \(w) \(m) \(cFormat("%.6g", Double(alpha))) \(x) (\(now[0])) / "
+                    + "(\(style.sqrt)(\(now[1])) + \(short(epsilon))) = \(after)",
+            ]
         }
     }
 
@@ -91,12 +110,18 @@ extension StepExplanation {
         switch snapshot {
         case .rmsprop(let rate, let rho, _, _) where iteration == 1:
             let size = rate / Float((1 - rho).squareRoot())
-            return [style.note("  First step: s is just (1\(style.minus)\(style.rho))\(style.dot)g\(style.unicode ? "²" : "^2"), so every "
-                               + "weight moves by about \(style.eta)/\(style.sqrt)(1\(style.minus)\(style.rho)) = \(cFormat("%.3g", Double(size))), "
-                               + "whatever its gradient")]
+            return [
+                style.note(
+                    "  First step: s is just (1\(style.minus)\(style.rho))\(style.dot)g\(style.unicode ? "²" : "^2"), so every "
+                        + "weight moves by about \(style.eta)/\(style.sqrt)(1\(style.minus)\(style.rho)) = \(cFormat("%.3g", Double(size))), "
+                        + "whatever its gradient")
+            ]
         case .adam(let rate, _, _, _, let step, _, _, _) where step == 1:
-            return [style.note("  First step: m/\(style.unicode ? "√v" : "sqrt(v)") is \(style.plusMinus)1, so every weight moves by about "
-                               + "\(style.eta) = \(formulas.short(rate)), whatever its gradient")]
+            return [
+                style.note(
+                    "  First step: m/\(style.unicode ? "√v" : "sqrt(v)") is \(style.plusMinus)1, so every weight moves by about "
+                        + "\(style.eta) = \(formulas.short(rate)), whatever its gradient")
+            ]
         default:
             return []
         }
@@ -141,7 +166,8 @@ extension StepExplanation {
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
-                column == 0 ? cell.padding(widths[column]) : String(repeating: " ", count: widths[column] - cell.count) + cell
+                column == 0
+                    ? cell.padding(widths[column]) : String(repeating: " ", count: widths[column] - cell.count) + cell
             }.joined(separator: "   ")
         }
         return [style.emphasis(line(header))] + rows.map(line)

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNPlot
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// SIGWINCH: the terminal's window changed size. The handler only counts changes; the width is
 /// measured again the next time a style is asked for (in the REPL, and during `fit`).

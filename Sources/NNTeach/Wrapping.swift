@@ -12,7 +12,8 @@ extension Style {
 
     /// The columns `text` takes on screen (ANSI escape sequences excluded).
     static func visibleWidth(_ text: some StringProtocol) -> Int {
-        var count = 0, escaping = false
+        var count = 0
+        var escaping = false
         for character in text {
             if character == "\u{1B}" {
                 escaping = true
@@ -29,7 +30,8 @@ extension Style {
         guard Style.visibleWidth(line) > width else { return [line] }
         let leading = String(line.prefix { $0 == " " })
         let indent = leading + "    "
-        var lines: [String] = [], current = leading
+        var lines: [String] = []
+        var current = leading
         for word in units(line.dropFirst(leading.count).split(separator: " ", omittingEmptySubsequences: false)) {
             let fresh = current == leading || current == indent
             if !fresh, Style.visibleWidth(current) + 1 + Style.visibleWidth(word) > width {
@@ -49,14 +51,16 @@ extension Style {
     /// `words` joined into the pieces a line may break between.
     func units(_ words: [Substring]) -> [String] {
         var units: [String] = []
-        var depth = 0, glueNext = 0
+        var depth = 0
+        var glueNext = 0
         func balance(_ text: some StringProtocol) -> Int {
             text.reduce(0) { $0 + ($1 == "(" ? 1 : $1 == ")" ? -1 : 0) }
         }
         for word in words {
             let width = (units.last.map { Style.visibleWidth($0) } ?? 0) + 1 + Style.visibleWidth(word)
             let fits = width <= Style.groupLimit
-            let glue = !word.isEmpty && !(units.last?.isEmpty ?? true)
+            let glue =
+                !word.isEmpty && !(units.last?.isEmpty ?? true)
                 && (glueNext > 0 || (fits && (depth > 0 || word.first == "(")))
             if glue, let last = units.popLast() {
                 units.append(last + " " + word)

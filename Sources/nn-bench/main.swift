@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // nn-bench: times NNLab's engine on the two reference workloads of ../shared/bench, so the figures
 // can be set beside Keras's from the same machine.
@@ -15,7 +16,8 @@ import NNEngine
 //                                   scripts/keras_tutorial_bench.py times the same in Keras
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
-    var start = timespec(), end = timespec()
+    var start = timespec()
+    var end = timespec()
     clock_gettime(CLOCK_MONOTONIC, &start)
     try body()
     clock_gettime(CLOCK_MONOTONIC, &end)
@@ -24,9 +26,9 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 /// Peak resident memory of this process so far, in MB.
 #if canImport(Glibc)
-let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+    let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
 #else
-let RUSAGE_SELF_WHO = RUSAGE_SELF
+    let RUSAGE_SELF_WHO = RUSAGE_SELF
 #endif
 
 func peakMemoryMB() -> Double {
@@ -84,9 +86,12 @@ func seedWorkload(epochs: Int) throws {
         history = try model.fit(x: x, y: y, options: FitOptions(batchSize: 32, epochs: epochs))
     }
     let steps = epochs * ((n + 31) / 32)
-    report("seed 400-25-15-1, \(epochs) epochs (\(steps) steps)", seconds: time,
-           flops: trainingFlops(widths: [400, 25, 15, 1], examples: n * epochs),
-           extra: "\(format(time / Double(steps) * 1e6, 1)) µs/step, loss \(format(Double(history["loss"]?.last ?? .nan), 4)), peak memory \(format(peakMemoryMB(), 1)) MB")
+    report(
+        "seed 400-25-15-1, \(epochs) epochs (\(steps) steps)", seconds: time,
+        flops: trainingFlops(widths: [400, 25, 15, 1], examples: n * epochs),
+        extra:
+            "\(format(time / Double(steps) * 1e6, 1)) µs/step, loss \(format(Double(history["loss"]?.last ?? .nan), 4)), peak memory \(format(peakMemoryMB(), 1)) MB"
+    )
 }
 
 func mnistWorkload(examples n: Int, epochs: Int) throws {
@@ -105,9 +110,12 @@ func mnistWorkload(examples n: Int, epochs: Int) throws {
     let time = try seconds {
         history = try model.fit(x: x, y: y, options: FitOptions(batchSize: 128, epochs: epochs))
     }
-    report("mnist 784-256-128-10, \(n) examples, \(epochs) epoch(s)", seconds: time / Double(epochs),
-           flops: trainingFlops(widths: [784, 256, 128, 10], examples: n),
-           extra: "per epoch, loss \(format(Double(history["loss"]?.last ?? .nan), 4)), peak memory \(format(peakMemoryMB(), 1)) MB")
+    report(
+        "mnist 784-256-128-10, \(n) examples, \(epochs) epoch(s)", seconds: time / Double(epochs),
+        flops: trainingFlops(widths: [784, 256, 128, 10], examples: n),
+        extra:
+            "per epoch, loss \(format(Double(history["loss"]?.last ?? .nan), 4)), peak memory \(format(peakMemoryMB(), 1)) MB"
+    )
 }
 
 func tutorialWorkload(examples n: Int, epochs: Int) throws {
@@ -119,16 +127,21 @@ func tutorialWorkload(examples n: Int, epochs: Int) throws {
         return Float(best)
     }
     let model = try Sequential(
-        layers: [Flatten(inputShape: [28, 28]), Dense(units: 128, activation: .relu), Dropout(rate: 0.2), Dense(units: 10)],
+        layers: [
+            Flatten(inputShape: [28, 28]), Dense(units: 128, activation: .relu), Dropout(rate: 0.2), Dense(units: 10),
+        ],
         random: random)
     model.compile(loss: Loss(.sparseCategoricalCrossentropy, fromLogits: true), optimizer: Adam())
     var history = History()
     let time = try seconds {
         history = try model.fit(x: x, y: y, options: FitOptions(batchSize: 32, epochs: epochs))
     }
-    report("tutorial 28x28-128-dropout-10, \(n) examples, \(epochs) epoch(s)", seconds: time / Double(epochs),
-           flops: trainingFlops(widths: [784, 128, 10], examples: n),
-           extra: "per epoch, loss \(format(Double(history["loss"]?.last ?? .nan), 4)), peak memory \(format(peakMemoryMB(), 1)) MB")
+    report(
+        "tutorial 28x28-128-dropout-10, \(n) examples, \(epochs) epoch(s)", seconds: time / Double(epochs),
+        flops: trainingFlops(widths: [784, 128, 10], examples: n),
+        extra:
+            "per epoch, loss \(format(Double(history["loss"]?.last ?? .nan), 4)), peak memory \(format(peakMemoryMB(), 1)) MB"
+    )
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())

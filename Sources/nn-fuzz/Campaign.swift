@@ -49,25 +49,28 @@ final class Campaign {
         var queue: [RunTask] = []
         var nextIndex = 0
         var pending: [Int: (left: Int, verdicts: [(RunMode, Verdict, String)])] = [:]
-        runner.run(jobs: options.jobs, next: {
-            if queue.isEmpty, nextIndex < indices.count {
-                let index = indices[nextIndex]
-                nextIndex += 1
-                let text = program(index)
-                let modes = modes(index, text)
-                pending[index] = (modes.count, [])
-                queue = modes.reversed().map { RunTask(program: index, text: text, mode: $0) }
-            }
-            return queue.popLast()
-        }, finished: { task, verdict, stderr, seconds in
-            slowest.append((seconds, "program \(task.program) (\(task.mode.rawValue))"))
-            slowest = Array(slowest.sorted { $0.0 > $1.0 }.prefix(5))
-            pending[task.program]?.left -= 1
-            pending[task.program]?.verdicts.append((task.mode, verdict, stderr))
-            guard let entry = pending[task.program], entry.left == 0 else { return }
-            pending[task.program] = nil
-            conclude(task.program, task.text, entry.verdicts)
-        })
+        runner.run(
+            jobs: options.jobs,
+            next: {
+                if queue.isEmpty, nextIndex < indices.count {
+                    let index = indices[nextIndex]
+                    nextIndex += 1
+                    let text = program(index)
+                    let modes = modes(index, text)
+                    pending[index] = (modes.count, [])
+                    queue = modes.reversed().map { RunTask(program: index, text: text, mode: $0) }
+                }
+                return queue.popLast()
+            },
+            finished: { task, verdict, stderr, seconds in
+                slowest.append((seconds, "program \(task.program) (\(task.mode.rawValue))"))
+                slowest = Array(slowest.sorted { $0.0 > $1.0 }.prefix(5))
+                pending[task.program]?.left -= 1
+                pending[task.program]?.verdicts.append((task.mode, verdict, stderr))
+                guard let entry = pending[task.program], entry.left == 0 else { return }
+                pending[task.program] = nil
+                conclude(task.program, task.text, entry.verdicts)
+            })
         return failures.values.reduce(0, +)
     }
 
@@ -94,9 +97,15 @@ final class Campaign {
 
     /// Failures that differ only in numbers and quoted names are one.
     static func signature(_ verdict: Verdict) -> String {
-        var text = "", inQuote = false, lastWasDigit = false
+        var text = ""
+        var inQuote = false
+        var lastWasDigit = false
         for character in verdict.detail.prefix(100) {
-            if character == "'" { inQuote.toggle(); text.append("'"); continue }
+            if character == "'" {
+                inQuote.toggle()
+                text.append("'")
+                continue
+            }
             if inQuote { continue }
             if character.isNumber {
                 if !lastWasDigit { text.append("N") }

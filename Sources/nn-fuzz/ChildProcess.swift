@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Limits set in a child before it becomes `nn`.
@@ -30,9 +30,11 @@ struct ChildProcess {
     /// Starts `executable` with `arguments` in `directory`: standard input from `inputPath` (or
     /// /dev/null), standard output to /dev/null (or with standard error when `keepOutput`), standard
     /// error to `stderrPath`, under `limits`, without core dumps.
-    static func spawn(_ executable: String, _ arguments: [String], environment: [String], directory: String,
-                      inputPath: String? = nil, stderrPath: String, keepOutput: Bool = false,
-                      limits: ChildLimits) -> ChildProcess? {
+    static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String], directory: String,
+        inputPath: String? = nil, stderrPath: String, keepOutput: Bool = false,
+        limits: ChildLimits
+    ) -> ChildProcess? {
         // Everything the child needs is made before fork: after it, the child calls only
         // async-signal-safe functions.
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
@@ -41,7 +43,8 @@ struct ChildProcess {
             for pointer in argv + envp { free(pointer) }
         }
         guard let path = argv[0], let folder = strdup(directory), let errors = strdup(stderrPath),
-              let null = strdup("/dev/null"), let inputFile = strdup(inputPath ?? "/dev/null") else { return nil }
+            let null = strdup("/dev/null"), let inputFile = strdup(inputPath ?? "/dev/null")
+        else { return nil }
         defer {
             for pointer in [folder, errors, null, inputFile] { free(pointer) }
         }
@@ -67,7 +70,8 @@ struct ChildProcess {
             _ = setrlimit(resource(RLIMIT_FSIZE), &files)
             _ = setrlimit(resource(RLIMIT_CORE), &noCore)
             if chdir(folder) != 0 { _exit(126) }
-            let input = open(inputFile, O_RDONLY), output = open(null, O_WRONLY)
+            let input = open(inputFile, O_RDONLY)
+            let output = open(null, O_WRONLY)
             let errorFile = open(errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard input >= 0, output >= 0, errorFile >= 0 else { _exit(126) }
             dup2(input, 0)
@@ -98,9 +102,9 @@ struct ChildProcess {
 }
 
 #if canImport(Glibc)
-private func resource(_ value: __rlimit_resource) -> __rlimit_resource_t { __rlimit_resource_t(value.rawValue) }
+    private func resource(_ value: __rlimit_resource) -> __rlimit_resource_t { __rlimit_resource_t(value.rawValue) }
 #else
-private func resource(_ value: Int32) -> Int32 { value }
+    private func resource(_ value: Int32) -> Int32 { value }
 #endif
 
 /// Seconds on a clock that only goes forward.

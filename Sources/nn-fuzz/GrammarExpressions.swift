@@ -55,8 +55,11 @@ extension GrammarGenerator {
         case 2: return rng.pick(Vocabulary.oddStrings.filter { wild || !Vocabulary.invalidSyntax.contains($0) })
         case 3: return variableOrName()
         case 4: return rng.pick(["True", "False", "None"])
-        case 5: return rng.pick(["np.ones((2, 3))", "np.arange(6).reshape(2, 3)", "np.eye(3)", "np.array([])",
-                                 "np.zeros((0, 2))", "np.array(5.0)", "np.array([[1, 2], [3, 4]])"])
+        case 5:
+            return rng.pick([
+                "np.ones((2, 3))", "np.arange(6).reshape(2, 3)", "np.eye(3)", "np.array([])",
+                "np.zeros((0, 2))", "np.array(5.0)", "np.array([[1, 2], [3, 4]])",
+            ])
         default: return rng.pick(["X", "y", "model", "layer", "history", "data"])
         }
     }
@@ -112,14 +115,19 @@ extension GrammarGenerator {
     mutating func argumentValue(_ depth: Int) -> String {
         switch rng.weighted([4, 2, 2, 2, 1, 1, 4]) {
         case 0: return String(rng.between(-2, 8))
-        case 1: return rng.pick(["(2, 3)", "(3,)", "[1, 2, 3]", "[[1, 2], [3, 4]]", "(0,)", "()", "(-1, 2)",
-                                 "(100000, 100000)", "(2, 2, 2, 2)", "[]", "(1e5, 1e5)"])
+        case 1:
+            return rng.pick([
+                "(2, 3)", "(3,)", "[1, 2, 3]", "[[1, 2], [3, 4]]", "(0,)", "()", "(-1, 2)",
+                "(100000, 100000)", "(2, 2, 2, 2)", "[]", "(1e5, 1e5)",
+            ])
         case 2: return rng.pick(Vocabulary.activations + Vocabulary.losses)
         case 3: return rng.pick(Vocabulary.dtypes)
         case 4: return rng.pick(Vocabulary.optimizers)
-        case 5: return rng.pick((Vocabulary.oddIntegers + Vocabulary.oddFloats).filter {
-            wild || !Vocabulary.invalidSyntax.contains($0)
-        })
+        case 5:
+            return rng.pick(
+                (Vocabulary.oddIntegers + Vocabulary.oddFloats).filter {
+                    wild || !Vocabulary.invalidSyntax.contains($0)
+                })
         default: return expression(depth)
         }
     }
@@ -134,8 +142,11 @@ extension GrammarGenerator {
         case 3: callee = rng.pick(Vocabulary.kerasConstructors)
         case 4: callee = rng.pick(Vocabulary.datasets)
         case 5: callee = functions.isEmpty ? rng.pick(Vocabulary.builtins) : rng.pick(functions)
-        default: callee = rng.pick(["tf.keras.layers.Dense", "tf.nn.sigmoid", "keras.Sequential", "tf.keras.Input",
-                                    "tf.keras.regularizers.l2", "keras.optimizers.Adam", "np.linalg.norm"])
+        default:
+            callee = rng.pick([
+                "tf.keras.layers.Dense", "tf.nn.sigmoid", "keras.Sequential", "tf.keras.Input",
+                "tf.keras.regularizers.l2", "keras.optimizers.Adam", "np.linalg.norm",
+            ])
         }
         return "\(callee)(\(arguments(depth)))"
     }

@@ -75,8 +75,10 @@ struct GrammarGenerator {
     mutating func statement(depth: Int) {
         let nested = depth >= 3
         let top = depth == 0 && loopDepth == 0 && functionDepth == 0
-        switch rng.weighted([10, 3, 8, 2, 4, nested ? 0 : 3, nested ? 0 : 2, nested ? 0 : 2, 1,
-                             wild || loopDepth > 0 ? 1 : 0, 2, 2, wild ? 1 : 0, wild ? 1 : 0, top ? 2 : 0]) {
+        switch rng.weighted([
+            10, 3, 8, 2, 4, nested ? 0 : 3, nested ? 0 : 2, nested ? 0 : 2, 1,
+            wild || loopDepth > 0 ? 1 : 0, 2, 2, wild ? 1 : 0, wild ? 1 : 0, top ? 2 : 0,
+        ]) {
         case 0:
             let value = expression(rng.between(1, 4))
             emit("\(target()) = \(value)")
@@ -99,8 +101,13 @@ struct GrammarGenerator {
         case 5: forLoop(depth: depth)
         case 6: whileLoop(depth: depth)
         case 7: if functionDepth == 0 && loopDepth == 0 { definition(depth: depth) } else { emit("pass") }
-        case 8: emit(rng.pick(["pass", "x = 1; y = 2; print(x + y)", "\"\"\"narration\n\nwith **bold**\"\"\"",
-                               "# a comment", "", "print(1);"] + (wild ? ["\\", ";"] : [])))
+        case 8:
+            emit(
+                rng.pick(
+                    [
+                        "pass", "x = 1; y = 2; print(x + y)", "\"\"\"narration\n\nwith **bold**\"\"\"",
+                        "# a comment", "", "print(1);",
+                    ] + (wild ? ["\\", ";"] : [])))
         case 9: emit(loopDepth > 0 ? rng.pick(["break", "continue"]) : rng.pick(["break", "continue", "return 1"]))
         case 10: emit(rng.chance(0.5) ? "import " + rng.pick(Vocabulary.modules) : rng.pick(Vocabulary.fromImports))
         case 11: if depth == 0 && loopDepth == 0 && functionDepth == 0 { kerasWorkflow() } else { emit("pass") }
@@ -112,9 +119,11 @@ struct GrammarGenerator {
 
     private mutating func forLoop(depth: Int) {
         let variable = fresh("i")
-        let iterable = rng.pick(["range(\(rng.between(0, 12)))", "range(\(rng.between(-3, 3)), \(rng.between(0, 9)))",
-                                 "[1, 'a', None, 2.5]", "enumerate(['p', 'q'])", "zip([1, 2], [3, 4])", "'abc'",
-                                 "np.arange(4)", "np.ones((2, 3))", "{'k': 1}", "range(10, 0, -3)", "()"])
+        let iterable = rng.pick([
+            "range(\(rng.between(0, 12)))", "range(\(rng.between(-3, 3)), \(rng.between(0, 9)))",
+            "[1, 'a', None, 2.5]", "enumerate(['p', 'q'])", "zip([1, 2], [3, 4])", "'abc'",
+            "np.arange(4)", "np.ones((2, 3))", "{'k': 1}", "range(10, 0, -3)", "()",
+        ])
         let multiple = iterable.hasPrefix("enumerate") || iterable.hasPrefix("zip")
         emit("for \(variable)\(multiple ? ", \(fresh("j"))" : "") in \(iterable):")
         variables.append(variable)
@@ -185,32 +194,41 @@ struct GrammarGenerator {
                 + "activation=\(rng.pick(Vocabulary.activations)))"
         }
         emit("model = Sequential([\(layers.joined(separator: ", ")), Dense(1, activation='sigmoid')])")
-        emit("model.compile(loss=\(rng.pick(Vocabulary.losses)), optimizer=\(rng.pick(Vocabulary.optimizers)), "
-             + "metrics=['accuracy'])")
-        emit("history = model.fit(X, y, epochs=\(rng.between(1, 4)), "
-             + "batch_size=\(rng.pick(["1", "8", "32", "0", "-1"])), "
-             + "verbose=\(rng.pick(["0", "1", "2"]))\(rng.chance(0.2) ? ", validation_split=0.25" : ""))")
-        emit(rng.pick(["print(model.predict(X[:2]))", "model.summary()", "print(model.evaluate(X, y, verbose=0))",
-                       "print(history.history)", "model.step(X[:1], y[:1])", "model.explain(X[:1])",
-                       "print(model.get_weights())", "model.set_weights(model.get_weights()[::-1])",
-                       "layer = model.layers[0]", "print(model.layers[-1].get_weights()[0].shape)"]))
+        emit(
+            "model.compile(loss=\(rng.pick(Vocabulary.losses)), optimizer=\(rng.pick(Vocabulary.optimizers)), "
+                + "metrics=['accuracy'])")
+        emit(
+            "history = model.fit(X, y, epochs=\(rng.between(1, 4)), "
+                + "batch_size=\(rng.pick(["1", "8", "32", "0", "-1"])), "
+                + "verbose=\(rng.pick(["0", "1", "2"]))\(rng.chance(0.2) ? ", validation_split=0.25" : ""))")
+        emit(
+            rng.pick([
+                "print(model.predict(X[:2]))", "model.summary()", "print(model.evaluate(X, y, verbose=0))",
+                "print(history.history)", "model.step(X[:1], y[:1])", "model.explain(X[:1])",
+                "print(model.get_weights())", "model.set_weights(model.get_weights()[::-1])",
+                "layer = model.layers[0]", "print(model.layers[-1].get_weights()[0].shape)",
+            ]))
         variables += ["X", "y", "model", "history"]
     }
 
     private mutating func unsupported() -> String {
-        rng.pick(["class A: pass", "lambda x: x", "f = lambda: 0", "try:\n    pass\nexcept: pass",
-                  "with open('x') as f: pass", "del x", "global g", "[i for i in range(3)]", "{i: i for i in 'ab'}",
-                  "@decorator\ndef g(): pass", "async def h(): pass", "yield 1", "assert False, 'no'",
-                  "raise ValueError('x')", "match x:\n    case 1: pass", "x := 1", "print(*[1, 2])", "a, *b = [1, 2]",
-                  "def k(*args, **kwargs): pass", "nonlocal q", "exit()", "quit(0)", "exec('1')", "eval('1+1')",
-                  "open('/etc/passwd').read()", "__import__('os')", "input()", "pause()"])
+        rng.pick([
+            "class A: pass", "lambda x: x", "f = lambda: 0", "try:\n    pass\nexcept: pass",
+            "with open('x') as f: pass", "del x", "global g", "[i for i in range(3)]", "{i: i for i in 'ab'}",
+            "@decorator\ndef g(): pass", "async def h(): pass", "yield 1", "assert False, 'no'",
+            "raise ValueError('x')", "match x:\n    case 1: pass", "x := 1", "print(*[1, 2])", "a, *b = [1, 2]",
+            "def k(*args, **kwargs): pass", "nonlocal q", "exit()", "quit(0)", "exec('1')", "eval('1+1')",
+            "open('/etc/passwd').read()", "__import__('os')", "input()", "pause()",
+        ])
     }
 
     /// Bytes that are not a statement at all.
     private mutating func garbage() -> String {
-        let pieces = ["(", ")", "[", "]", "{", "}", ":", "=", "==", ",", ".", "def", "if", "else", "import", "'",
-                      "\"", "\"\"\"", "#", "\\", "@", "$", "?", "!", "`", "->", "**", "\t", "    ", "1", "x", "np",
-                      "é", "\u{200B}", "\u{00A0}", "0x", "1e", "1_", "f'", "f\"{", "}"]
+        let pieces = [
+            "(", ")", "[", "]", "{", "}", ":", "=", "==", ",", ".", "def", "if", "else", "import", "'",
+            "\"", "\"\"\"", "#", "\\", "@", "$", "?", "!", "`", "->", "**", "\t", "    ", "1", "x", "np",
+            "é", "\u{200B}", "\u{00A0}", "0x", "1e", "1_", "f'", "f\"{", "}",
+        ]
         return (0..<rng.between(1, 8)).map { _ in rng.pick(pieces) }.joined(separator: rng.chance(0.5) ? " " : "")
     }
 }

@@ -18,7 +18,10 @@ struct Mutator {
     }
 
     private func mutate(_ lines: inout [String], using rng: inout FuzzRandom) {
-        guard !lines.isEmpty else { lines = [""]; return }
+        guard !lines.isEmpty else {
+            lines = [""]
+            return
+        }
         let at = rng.below(lines.count)
         switch rng.weighted([4, 3, 2, 2, 3, 6, 6, 3, 3, 2, 2, 1]) {
         case 0: lines.remove(at: at)
@@ -35,14 +38,22 @@ struct Mutator {
             lines.insert(contentsOf: run, at: rng.below(lines.count + 1))
         case 5: lines[at] = mutateTokens(lines[at], using: &rng)
         case 6: lines[at] = extremeNumber(in: lines[at], using: &rng)
-        case 7: lines[at] = lines[at].insertingCharacter(rng.pick(["(", ")", "[", "]", "{", "}", "'", "\"", ":", ",",
-                                                                  "\\", "\"\"\"", "#"]), using: &rng)
+        case 7:
+            lines[at] = lines[at].insertingCharacter(
+                rng.pick([
+                    "(", ")", "[", "]", "{", "}", "'", "\"", ":", ",",
+                    "\\", "\"\"\"", "#",
+                ]), using: &rng)
         case 8:
             // Indentation: add, remove or mix in a tab.
             let line = lines[at]
             lines[at] = rng.pick(["    " + line, "\t" + line, String(line.drop { $0 == " " }), " " + line])
-        case 9: lines[at] = lines[at].insertingCharacter(rng.pick(["\0", "é", "\u{202E}", "\u{FEFF}", "🙂", "\r",
-                                                                  "\u{0C}", "\u{FFFF}", "\u{10FFFF}"]), using: &rng)
+        case 9:
+            lines[at] = lines[at].insertingCharacter(
+                rng.pick([
+                    "\0", "é", "\u{202E}", "\u{FEFF}", "🙂", "\r",
+                    "\u{0C}", "\u{FFFF}", "\u{10FFFF}",
+                ]), using: &rng)
         case 10:
             // Repeat a token many times: long chains from real code.
             var tokens = Tokens.split(lines[at])
@@ -69,8 +80,10 @@ struct Mutator {
             let other = Tokens.split(rng.pick(seeds.randomLines(using: &rng)))
             if !other.isEmpty { tokens[at] = rng.pick(other) }
         default:
-            tokens[at] = rng.pick(["None", "0", "-1", "''", "[]", "()", "{}", "np", "X", "model", "...", "not", "and",
-                                   "lambda", "if", "=", ".", "**", "@", "in", "is"])
+            tokens[at] = rng.pick([
+                "None", "0", "-1", "''", "[]", "()", "{}", "np", "X", "model", "...", "not", "and",
+                "lambda", "if", "=", ".", "**", "@", "in", "is",
+            ])
         }
         return tokens.joined()
     }
@@ -81,11 +94,14 @@ struct Mutator {
         guard !numbers.isEmpty else { return line }
         let drivesWork = ["range(", "epochs", "while", "for ", "n_samples", "batch_size", "steps"]
             .contains { line.contains($0) }
-        let pool = drivesWork
+        let pool =
+            drivesWork
             ? ["0", "1", "-1", "0.5", "-0.0", "1e-300", "3"]
-            : ["0", "-1", "0.0", "-0.0", "1e308", "1e-320", "9223372036854775807", "9223372036854775808",
-               "-9223372036854775808", "99999999999999999999", "1e5", "100000", "2**31", "1e400", "float('nan')",
-               "float('inf')", "0.1", "65535", "4294967297", "7"]
+            : [
+                "0", "-1", "0.0", "-0.0", "1e308", "1e-320", "9223372036854775807", "9223372036854775808",
+                "-9223372036854775808", "99999999999999999999", "1e5", "100000", "2**31", "1e400", "float('nan')",
+                "float('inf')", "0.1", "65535", "4294967297", "7",
+            ]
         tokens[rng.pick(numbers)] = rng.pick(pool)
         return tokens.joined()
     }
@@ -99,9 +115,11 @@ enum Tokens {
         while let first = characters.first {
             var length = 1
             if first.isLetter || first == "_" || first.isNumber {
-                length = characters.prefix { character in
-                    character.isLetter || character.isNumber || character == "_" || character == "." && first.isNumber
-                }.count
+                length =
+                    characters.prefix { character in
+                        character.isLetter || character.isNumber || character == "_"
+                            || character == "." && first.isNumber
+                    }.count
             } else if first == " " {
                 length = characters.prefix { $0 == " " }.count
             } else if first == "'" || first == "\"" {

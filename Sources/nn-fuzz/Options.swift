@@ -57,25 +57,45 @@ struct Options {
         while index < arguments.count {
             let argument = arguments[index]
             switch argument {
-            case "--nn": guard let v = value() else { return nil }; options.nn = v
-            case "--count": guard let v = value().flatMap({ Int($0) }), v >= 0 else { return nil }; options.count = v
-            case "--seed": guard let v = value().flatMap({ UInt64($0) }) else { return nil }; options.seed = v
-            case "--only": guard let v = value().flatMap({ Int($0) }), v >= 0 else { return nil }; options.only = v
-            case "--jobs": guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }; options.jobs = v
+            case "--nn":
+                guard let v = value() else { return nil }
+                options.nn = v
+            case "--count":
+                guard let v = value().flatMap({ Int($0) }), v >= 0 else { return nil }
+                options.count = v
+            case "--seed":
+                guard let v = value().flatMap({ UInt64($0) }) else { return nil }
+                options.seed = v
+            case "--only":
+                guard let v = value().flatMap({ Int($0) }), v >= 0 else { return nil }
+                options.only = v
+            case "--jobs":
+                guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }
+                options.jobs = v
             case "--timeout":
                 guard let v = value().flatMap({ Double($0) }), v > 0 else { return nil }
                 options.timeout = v
-            case "--memory": guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }; options.memoryMB = v
-            case "--output": guard let v = value() else { return nil }; options.output = v
-            case "--corpus": guard let v = value() else { return nil }; corpus.append(v)
+            case "--memory":
+                guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }
+                options.memoryMB = v
+            case "--output":
+                guard let v = value() else { return nil }
+                options.output = v
+            case "--corpus":
+                guard let v = value() else { return nil }
+                corpus.append(v)
             case "--source":
                 guard let v = value(), ["grammar", "mutate", "both"].contains(v) else { return nil }
                 options.source = v
             case "--mode":
                 guard let v = value().flatMap({ RunMode(rawValue: $0) }) else { return nil }
                 options.mode = v
-            case "--budget": guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }; options.budget = v
-            case "--minimize": guard let v = value() else { return nil }; options.minimize = v
+            case "--budget":
+                guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }
+                options.budget = v
+            case "--minimize":
+                guard let v = value() else { return nil }
+                options.minimize = v
             case "--replay":
                 while index + 1 < arguments.count, !arguments[index + 1].hasPrefix("--") {
                     index += 1
@@ -83,7 +103,9 @@ struct Options {
                 }
             case "--help", "-h": options.help = true
             case "--print": options.printOnly = true
-            case "--write": guard let v = value() else { return nil }; options.corpusOutput = v
+            case "--write":
+                guard let v = value() else { return nil }
+                options.corpusOutput = v
             case "--backtraces": options.backtraces = true
             default:
                 print("nn-fuzz: unknown argument '\(argument)'")

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How a program is given to `nn`.
@@ -47,8 +47,10 @@ final class Runner {
             entry += 1
         }
         // One BLAS thread per child; no colour; Swift's backtracer off unless asked (it takes seconds).
-        environment += ["NO_COLOR=1", "TERM=dumb", "OPENBLAS_NUM_THREADS=1",
-                        "SWIFT_BACKTRACE=" + (backtraces ? "enable=yes,interactive=no,color=no" : "enable=no")]
+        environment += [
+            "NO_COLOR=1", "TERM=dumb", "OPENBLAS_NUM_THREADS=1",
+            "SWIFT_BACKTRACE=" + (backtraces ? "enable=yes,interactive=no,color=no" : "enable=no"),
+        ]
         self.environment = environment
     }
 
@@ -67,7 +69,10 @@ final class Runner {
         var lastLook = 0.0
         while !exhausted || !running.isEmpty {
             while !exhausted, let slot = freeSlots.last {
-                guard let task = next() else { exhausted = true; break }
+                guard let task = next() else {
+                    exhausted = true
+                    break
+                }
                 if let child = start(task, slot: slot) {
                     freeSlots.removeLast()
                     running[child.pid] = Running(task: task, slot: slot, child: child)
@@ -92,8 +97,9 @@ final class Runner {
                         outcome = .timedOut(interruptible: false)
                     }
                 }
-                finished(entry.task, Verdict.judge(outcome, stderr: stderr, program: entry.task.text), stderr,
-                         monotonicSeconds() - entry.child.started)
+                finished(
+                    entry.task, Verdict.judge(outcome, stderr: stderr, program: entry.task.text), stderr,
+                    monotonicSeconds() - entry.child.started)
             }
             let now = monotonicSeconds()
             if now - lastLook > 0.1 {
@@ -123,10 +129,12 @@ final class Runner {
     func judge(_ text: String, mode: RunMode) -> (Verdict, String) {
         var result: (Verdict, String) = (.passed, "")
         var given = false
-        run(jobs: 1, next: { () -> RunTask? in
-            defer { given = true }
-            return given ? nil : RunTask(program: 0, text: text, mode: mode)
-        }, finished: { _, verdict, stderr, _ in result = (verdict, stderr) })
+        run(
+            jobs: 1,
+            next: { () -> RunTask? in
+                defer { given = true }
+                return given ? nil : RunTask(program: 0, text: text, mode: mode)
+            }, finished: { _, verdict, stderr, _ in result = (verdict, stderr) })
         return result
     }
 
@@ -157,9 +165,10 @@ final class Runner {
         case .repl:
             guard writeFile(program, task.text) else { return nil }
         }
-        return ChildProcess.spawn(nn, arguments, environment: environment, directory: scratch,
-                                  inputPath: task.mode == .repl ? program : nil, stderrPath: stderrPath(slot),
-                                  keepOutput: task.mode == .repl, limits: limits)
+        return ChildProcess.spawn(
+            nn, arguments, environment: environment, directory: scratch,
+            inputPath: task.mode == .repl ? program : nil, stderrPath: stderrPath(slot),
+            keepOutput: task.mode == .repl, limits: limits)
     }
 
     private func stderrPath(_ slot: Int) -> String { "\(scratch)/stderr-\(slot).txt" }

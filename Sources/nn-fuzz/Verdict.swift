@@ -37,10 +37,14 @@ enum Verdict: Equatable {
 
     /// Judges a finished run from how it ended and what it wrote on standard error.
     static func judge(_ termination: Termination, stderr: String, program: String) -> Verdict {
-        let signalNames: [Int32: String] = [4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
-                                            9: "SIGKILL", 11: "SIGSEGV", 25: "SIGXFSZ"]
-        let crashMarkers = ["Fatal error", "Program crashed", "Crash!", "Stack dump", "Current stack trace",
-                            "Illegal instruction", "Segmentation fault"]
+        let signalNames: [Int32: String] = [
+            4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
+            9: "SIGKILL", 11: "SIGSEGV", 25: "SIGXFSZ",
+        ]
+        let crashMarkers = [
+            "Fatal error", "Program crashed", "Crash!", "Stack dump", "Current stack trace",
+            "Illegal instruction", "Segmentation fault",
+        ]
         let marker = crashMarkers.first { stderr.contains($0) }
         switch termination {
         case .timedOut(let interruptible):

@@ -22,13 +22,19 @@ enum Vocabulary {
         "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError", "MeanAbsoluteError",
     ]
     static let datasets = ["load_digits", "make_moons", "make_circles", "make_blobs"]
-    static let activations = ["'sigmoid'", "'relu'", "'linear'", "'tanh'", "'softmax'", "'leaky_relu'", "sigmoid",
-                              "relu", "'Sigmoid'", "None", "'swish'", "''"]
-    static let losses = ["'binary_crossentropy'", "'mse'", "'mae'", "'categorical_crossentropy'",
-                         "'sparse_categorical_crossentropy'", "BinaryCrossentropy()", "MeanSquaredError()",
-                         "BinaryCrossentropy(from_logits=True)", "'hinge'", "None"]
-    static let optimizers = ["'adam'", "'sgd'", "'rmsprop'", "Adam(0.01)", "SGD(learning_rate=0.1, momentum=0.9)",
-                             "RMSprop()", "Adam(learning_rate=1e30)", "SGD(-1)", "'nadam'"]
+    static let activations = [
+        "'sigmoid'", "'relu'", "'linear'", "'tanh'", "'softmax'", "'leaky_relu'", "sigmoid",
+        "relu", "'Sigmoid'", "None", "'swish'", "''",
+    ]
+    static let losses = [
+        "'binary_crossentropy'", "'mse'", "'mae'", "'categorical_crossentropy'",
+        "'sparse_categorical_crossentropy'", "BinaryCrossentropy()", "MeanSquaredError()",
+        "BinaryCrossentropy(from_logits=True)", "'hinge'", "None",
+    ]
+    static let optimizers = [
+        "'adam'", "'sgd'", "'rmsprop'", "Adam(0.01)", "SGD(learning_rate=0.1, momentum=0.9)",
+        "RMSprop()", "Adam(learning_rate=1e30)", "SGD(-1)", "'nadam'",
+    ]
     static let methods = [
         // str
         "count", "index", "upper", "lower", "strip", "startswith", "endswith", "replace", "split", "join", "format",
@@ -51,10 +57,14 @@ enum Vocabulary {
         "metrics", "learning_rate", "name", "shape", "size", "sep", "end", "reverse", "start", "keepdims",
         "validation_split", "shuffle", "n_samples", "noise", "random_state", "return_X_y", "explain", "lr",
     ]
-    static let dtypes = ["float", "int", "bool", "'float32'", "'int64'", "'uint8'", "np.float32", "np.int64",
-                         "'complex'", "str"]
-    static let modules = ["numpy", "numpy as np", "tensorflow as tf", "keras", "tensorflow.keras.layers",
-                          "sklearn.datasets", "math", "os", "nosuchmodule", "numpy.random", "tensorflow.keras"]
+    static let dtypes = [
+        "float", "int", "bool", "'float32'", "'int64'", "'uint8'", "np.float32", "np.int64",
+        "'complex'", "str",
+    ]
+    static let modules = [
+        "numpy", "numpy as np", "tensorflow as tf", "keras", "tensorflow.keras.layers",
+        "sklearn.datasets", "math", "os", "nosuchmodule", "numpy.random", "tensorflow.keras",
+    ]
     static let fromImports = [
         "from tensorflow.keras.layers import Dense", "from tensorflow.keras import Sequential",
         "from tensorflow.keras.models import Sequential", "from keras.optimizers import Adam, SGD",
@@ -82,9 +92,11 @@ enum Vocabulary {
     ]
     /// The literals above that NNLab refuses before running anything: not valid syntax (Python takes a
     /// lone surrogate), or integers past 64 bits.
-    static let invalidSyntax: Set<String> = ["1e", "b'bytes'", "'\\uD800'", "9223372036854775808",
-                                             "-9223372036854775808", "18446744073709551616",
-                                             "99999999999999999999999999999999"]
+    static let invalidSyntax: Set<String> = [
+        "1e", "b'bytes'", "'\\uD800'", "9223372036854775808",
+        "-9223372036854775808", "18446744073709551616",
+        "99999999999999999999999999999999",
+    ]
 
     /// Format specs for f-strings and `format`, valid and not.
     static let formatSpecs = [

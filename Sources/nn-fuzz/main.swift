@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // nn-fuzz: looks for inputs that crash or hang `nn`, or that get an error without a location.
@@ -25,8 +25,11 @@ for folder in options.corpus {
 }
 
 if options.printOnly || options.corpusOutput != nil {
-    let campaign = Campaign(options: options, runner: Runner(nn: "", scratch: "", limits: ChildLimits(memoryMB: 0),
-                                                           timeout: 0, backtraces: false), seeds: seeds)
+    let campaign = Campaign(
+        options: options,
+        runner: Runner(
+            nn: "", scratch: "", limits: ChildLimits(memoryMB: 0),
+            timeout: 0, backtraces: false), seeds: seeds)
     if let folder = options.corpusOutput { Files.makeFolders(folder) }
     for index in options.only.map({ [$0] }) ?? Array(0..<options.count) {
         if let folder = options.corpusOutput {
@@ -50,8 +53,9 @@ guard let scratch = Files.temporaryFolder() else {
 defer { Files.removeTree(scratch) }
 // Programs that read the examples' data find it beside them.
 Files.copyFiles(from: "examples/data", to: "\(scratch)/data")
-let runner = Runner(nn: nn, scratch: scratch, limits: ChildLimits(memoryMB: options.memoryMB),
-                    timeout: options.timeout, backtraces: options.backtraces)
+let runner = Runner(
+    nn: nn, scratch: scratch, limits: ChildLimits(memoryMB: options.memoryMB),
+    timeout: options.timeout, backtraces: options.backtraces)
 // When nn keeps a memory budget of its own, keep it under the limit here, so running out of memory is
 // nn's located error rather than the limit's abort.
 let budget = options.memoryMB / 2
@@ -71,8 +75,10 @@ if let file = options.minimize {
         print("nn-fuzz: cannot read \(file)")
         finish(2)
     }
-    guard let (smallest, verdict) = Minimizer(runner: runner, mode: options.mode, budget: options.budget)
-        .minimize(text) else {
+    guard
+        let (smallest, verdict) = Minimizer(runner: runner, mode: options.mode, budget: options.budget)
+            .minimize(text)
+    else {
         print("nn-fuzz: \(file) does not fail in mode \(options.mode.rawValue)")
         finish(1)
     }
@@ -100,10 +106,12 @@ let started = monotonicSeconds()
 let failed = campaign.run()
 let total = options.only == nil ? options.count : 1
 let elapsed = (monotonicSeconds() - started).rounded(toPlaces: 1)
-print("nn-fuzz: seed \(options.seed), \(total) programs (grammar and \(seeds.count) seed programs mutated), "
-      + "\(elapsed) s, memory limit \(options.memoryMB) MB, timeout \(options.timeout) s")
-print("  crashes: \(campaign.failures["crash"] ?? 0), hangs: \(campaign.failures["hang"] ?? 0), "
-      + "unlocated errors: \(campaign.failures["unlocated"] ?? 0), slow but stopped by Ctrl-C: \(campaign.slow)")
+print(
+    "nn-fuzz: seed \(options.seed), \(total) programs (grammar and \(seeds.count) seed programs mutated), "
+        + "\(elapsed) s, memory limit \(options.memoryMB) MB, timeout \(options.timeout) s")
+print(
+    "  crashes: \(campaign.failures["crash"] ?? 0), hangs: \(campaign.failures["hang"] ?? 0), "
+        + "unlocated errors: \(campaign.failures["unlocated"] ?? 0), slow but stopped by Ctrl-C: \(campaign.slow)")
 print("  longest runs: " + campaign.slowest.map { "\($0.1) \($0.0.rounded(toPlaces: 1)) s" }.joined(separator: ", "))
 for entry in campaign.distinct {
     print("  \(entry.count) x \(entry.signature)  (e.g. \(entry.example))")

@@ -16,8 +16,9 @@ struct KernelCommand: ParsableCommand {
             """,
         subcommands: [Install.self])
 
-    @Option(name: .customShort("f"),
-            help: ArgumentHelp("The connection file Jupyter wrote.", valueName: "connection-file"))
+    @Option(
+        name: .customShort("f"),
+        help: ArgumentHelp("The connection file Jupyter wrote.", valueName: "connection-file"))
     var connectionFile: String?
 
     func run() throws {
@@ -51,8 +52,9 @@ struct KernelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the NNLab kernelspec (kernels/nnlab/kernel.json) into the Jupyter data directory.")
 
-        @Flag(name: .long,
-              help: "Install for this user (JUPYTER_DATA_DIR or ~/.local/share/jupyter), not for everyone.")
+        @Flag(
+            name: .long,
+            help: "Install for this user (JUPYTER_DATA_DIR or ~/.local/share/jupyter), not for everyone.")
         var user = false
 
         func run() throws {

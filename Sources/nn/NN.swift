@@ -43,10 +43,12 @@ struct NN: ParsableCommand {
     @Flag(name: .long, help: "Parse the program and resolve its imports and names without running it.")
     var check = false
 
-    @Option(name: .long, parsing: .unconditional,
-            help: ArgumentHelp("Seed for initial weights, shuffling and np.random: a whole number 0 or more "
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Seed for initial weights, shuffling and np.random: a whole number 0 or more "
                 + "(default \(RandomGenerator.defaultSeed))."),
-            transform: NN.parseSeed)
+        transform: NN.parseSeed)
     var seed: UInt64 = RandomGenerator.defaultSeed
 
     @Flag(name: .long, help: "Never use colour (also when NO_COLOR is set).")
@@ -55,16 +57,23 @@ struct NN: ParsableCommand {
     @Flag(name: .long, help: "Plain ASCII output: no Unicode box drawing or symbols.")
     var ascii = false
 
-    @Option(name: .long, help: ArgumentHelp("How much of training to explain: off, epoch (default), step or full; "
-                                            + "given here, it overrides the program's own fit(explain=...)."))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How much of training to explain: off, epoch (default), step or full; "
+                + "given here, it overrides the program's own fit(explain=...)."))
     var explain: ExplainLevel?
 
-    @Flag(name: .long, help: ArgumentHelp("Draw training live on a terminal: fit redraws its loss curve (and, for two "
-                                          + "input features, the decision boundary) instead of the progress bar."))
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Draw training live on a terminal: fit redraws its loss curve (and, for two "
+                + "input features, the decision boundary) instead of the progress bar."))
     var live = false
 
-    @Flag(name: .long,
-          help: "Presenter mode: show each statement and wait for Enter before running it (? lists the keys).")
+    @Flag(
+        name: .long,
+        help: "Presenter mode: show each statement and wait for Enter before running it (? lists the keys).")
     var step = false
 
     @Option(name: .long, help: MemoryLimit.help)

@@ -49,7 +49,8 @@ extension NN {
     func writeNotebook(fromLesson path: String, output: StandardOutput) -> ExitCode? {
         var source = SourceFile(name: "<stdin>", text: "")
         do {
-            source = path == "-"
+            source =
+                path == "-"
                 ? SourceFile(name: "<stdin>", text: Terminal.readStandardInput()) : try SourceFile.read(path)
         } catch {
             Terminal.printError("nn: \(error.message)")

@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNLang
 import NNPlot
 import NNRepl
 import NNTeach
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `nn --step`: shows each statement before running it and waits. Enter runs it, `b` shows the
 /// previous statement and its output again, `r` runs the last statement again, `i` opens the REPL

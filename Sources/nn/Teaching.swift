@@ -12,8 +12,10 @@ enum Teaching {
     /// - Parameter override: the level given on the command line, which wins over the program's own
     ///   `fit(explain=...)` (an instructor silences a lesson with `--explain off`).
     @discardableResult
-    static func attach(to interpreter: Interpreter, styles: StyleSource, output: OutputSink, narration: Bool,
-                       override: ExplainLevel? = nil) -> TerminalTeaching {
+    static func attach(
+        to interpreter: Interpreter, styles: StyleSource, output: OutputSink, narration: Bool,
+        override: ExplainLevel? = nil
+    ) -> TerminalTeaching {
         let teaching = TerminalTeaching(styles: styles, narration: narration, override: override) { output.write($0) }
         interpreter.teaching = teaching
         interpreter.style = styles.current

@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import NNPlot
 import NNEngine
 import NNLang
+import NNPlot
 import NNTeach
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the terminal can show, from isatty, NO_COLOR and the locale.
 struct Terminal {
@@ -43,15 +44,15 @@ struct Terminal {
 
     /// The teaching layer's style: measured again after each resize on a terminal, 80 columns otherwise.
     var styles: StyleSource {
-        StyleSource(Style(unicode: teachingUnicode, color: color, width: outputIsTerminal ? Style.terminalWidth() : 80),
-                    tracksWindow: outputIsTerminal)
+        StyleSource(
+            Style(unicode: teachingUnicode, color: color, width: outputIsTerminal ? Style.terminalWidth() : 80),
+            tracksWindow: outputIsTerminal)
     }
 
     static func printError(_ text: String) {
         let line = text + "\n"
         _ = line.withCString { write(2, $0, strlen($0)) }
     }
-
 
     /// Opens /dev/null on standard input, output or error if the caller closed them (`nn >&-`), so
     /// that no file the program opens gets their numbers (and its output). Whether output was closed.

@@ -14,12 +14,20 @@ import Testing
         ("gelu", [-0.0001266850, -0.1002108306, -0.1003234163, 0, 0.3457312286, 1.9544997215, 7]),
         ("silu", [-0.0719448403, -0.2736382782, -0.1094558761, 0, 0.3112296760, 1.7615941763, 6.9936227798]),
         ("swish", [-0.0719448403, -0.2736382782, -0.1094558761, 0, 0.3112296760, 1.7615941763, 6.9936227798]),
-        ("softplus", [0.0181499291, 0.2014132887, 0.5759394169, 0.6931471825, 0.9740769863, 2.1269280911, 7.0009117126]),
+        (
+            "softplus",
+            [0.0181499291, 0.2014132887, 0.5759394169, 0.6931471825, 0.9740769863, 2.1269280911, 7.0009117126]
+        ),
         ("softsign", [-0.8, -0.6, -0.2, 0, 0.3333333433, 0.6666666865, 0.875]),
         ("hard_sigmoid", [0, 0.25, 0.4583333433, 0.5, 0.5833333135, 0.8333333135, 1]),
         ("exponential", [0.0183156393, 0.2231301665, 0.7788007855, 1, 1.6487212181, 7.3890562057, 1096.6331787109]),
-        ("log_softmax", [-11.0100326538, -8.5100326538, -7.2600331306, -7.0100331306, -6.5100331306, -5.0100331306,
-                         -0.0100330561]),
+        (
+            "log_softmax",
+            [
+                -11.0100326538, -8.5100326538, -7.2600331306, -7.0100331306, -6.5100331306, -5.0100331306,
+                -0.0100330561,
+            ]
+        ),
     ]
 
     @Test(arguments: keras.map(\.0))
@@ -29,7 +37,9 @@ import Testing
         let output = activation(try Tensor(shape: [1, Self.inputs.count], values: Self.inputs))
         for (index, value) in output.scalars.enumerated() {
             let want = expected[index]
-            #expect(abs(value - want) <= 2e-6 * max(1, abs(want)), "\(name)(\(Self.inputs[index])) = \(value), Keras \(want)")
+            #expect(
+                abs(value - want) <= 2e-6 * max(1, abs(want)),
+                "\(name)(\(Self.inputs[index])) = \(value), Keras \(want)")
         }
     }
 
@@ -52,13 +62,15 @@ import Testing
         }
         let h: Float = 1e-2
         for index in points.indices {
-            var plus = points, minus = points
+            var plus = points
+            var minus = points
             plus[index] += h
             minus[index] -= h
             let numeric = (try loss(plus) - loss(minus)) / Double(2 * h)
             let value = Double(analytic[flat: index])
-            #expect(abs(value - numeric) <= 2e-3 * max(1, abs(numeric)),
-                    "\(activation.name) at \(points[index]): backprop \(value), finite difference \(numeric)")
+            #expect(
+                abs(value - numeric) <= 2e-3 * max(1, abs(numeric)),
+                "\(activation.name) at \(points[index]): backprop \(value), finite difference \(numeric)")
         }
     }
 }

@@ -7,7 +7,9 @@ import Testing
     struct Combination: CustomTestStringConvertible, Sendable {
         let activation: Activation
         let loss: Loss
-        var testDescription: String { "\(activation.name) + \(loss.kind.rawValue)\(loss.fromLogits ? "(from_logits)" : "")" }
+        var testDescription: String {
+            "\(activation.name) + \(loss.kind.rawValue)\(loss.fromLogits ? "(from_logits)" : "")"
+        }
     }
 
     static let losses: [Loss] = [
@@ -25,8 +27,9 @@ import Testing
     func everyActivationWithEveryLoss(_ combination: Combination) throws {
         try checkGradients(
             // elu's second derivative jumps at 0, which central differences straddle: its hidden z start away from 0.
-            hidden: try Dense(units: 4, activation: combination.activation,
-                              biasInitializer: combination.activation == .elu ? .ones : .zeros),
+            hidden: try Dense(
+                units: 4, activation: combination.activation,
+                biasInitializer: combination.activation == .elu ? .ones : .zeros),
             // A bias of ones keeps relu (and elu) outputs positive and away from 0, so probabilities never sum to 0
             // and cross-entropy's log stays smooth.
             output: try Dense(
@@ -35,10 +38,11 @@ import Testing
             loss: combination.loss)
     }
 
-    @Test(arguments: [
-        (true, nil), (false, nil), (true, Regularizer.l2(0.05)), (true, Regularizer.l1(0.05)),
-        (false, Regularizer(l1: 0.02, l2: 0.03)),
-    ] as [(Bool, Regularizer?)])
+    @Test(
+        arguments: [
+            (true, nil), (false, nil), (true, Regularizer.l2(0.05)), (true, Regularizer.l1(0.05)),
+            (false, Regularizer(l1: 0.02, l2: 0.03)),
+        ] as [(Bool, Regularizer?)])
     func denseWithAndWithoutBiasAndRegularization(useBias: Bool, regularizer: Regularizer?) throws {
         try checkGradients(
             hidden: try Dense(units: 4, activation: .tanh, useBias: useBias, kernelRegularizer: regularizer),
@@ -49,7 +53,9 @@ import Testing
     /// Compares the engine's ∂L/∂W and ∂L/∂b with (L(w + h) − L(w − h)) / 2h for every weight.
     func checkGradients(hidden: Dense, output: Dense, loss: Loss) throws {
         var random = RandomGenerator(seed: 7)
-        let rows = 6, inputs = 3, units = output.units
+        let rows = 6
+        let inputs = 3
+        let units = output.units
         let x = Tensor(shape: [rows, inputs]) { _ in Float(random.nextNormal()) }
         let y: Tensor
         switch loss.kind {
@@ -66,7 +72,8 @@ import Testing
         let model = try Sequential(layers: [hidden, output], inputWidth: inputs, random: RandomSource(seed: 3))
         model.compile(loss: loss, optimizer: try SGD(learningRate: 0))
         let (_, trace) = try model.step(x: x, y: y)
-        let analytic = trace.layers.flatMap { layer in [layer.kernelGradient] + (layer.biasGradient.map { [$0] } ?? []) }
+        let analytic = trace.layers.flatMap { layer in [layer.kernelGradient] + (layer.biasGradient.map { [$0] } ?? [])
+        }
 
         var weights = model.weights()
         let h: Float = 1e-3
@@ -82,8 +89,9 @@ import Testing
                 weights[index][flat: element] = original
                 let numeric = (plus - minus) / (2 * h)
                 let got = gradient[flat: element]
-                #expect(abs(numeric - got) <= 2e-3 + 2e-2 * abs(numeric),
-                        "weight array \(index), element \(element): backprop \(got), finite difference \(numeric)")
+                #expect(
+                    abs(numeric - got) <= 2e-3 + 2e-2 * abs(numeric),
+                    "weight array \(index), element \(element): backprop \(got), finite difference \(numeric)")
             }
         }
     }

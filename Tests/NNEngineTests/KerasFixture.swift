@@ -63,7 +63,8 @@ struct KerasCase: Decodable, CustomTestStringConvertible {
         let dense = try layers.map { spec in
             try Dense(
                 units: spec.units, activation: Activation(name: spec.activation) ?? .linear, useBias: spec.use_bias,
-                kernelRegularizer: spec.l1 != 0 || spec.l2 != 0 ? Regularizer(l1: Float(spec.l1), l2: Float(spec.l2)) : nil)
+                kernelRegularizer: spec.l1 != 0 || spec.l2 != 0
+                    ? Regularizer(l1: Float(spec.l1), l2: Float(spec.l2)) : nil)
         }
         let model = try Sequential(layers: dense, inputWidth: input_width)
         try model.setWeights(initial_weights.map(\.tensor))
@@ -80,7 +81,8 @@ struct KerasCase: Decodable, CustomTestStringConvertible {
         let rate = Float(optimizer.learning_rate)
         switch optimizer.name {
         case "SGD":
-            return try SGD(learningRate: rate, momentum: Float(optimizer.momentum ?? 0), nesterov: optimizer.nesterov ?? false)
+            return try SGD(
+                learningRate: rate, momentum: Float(optimizer.momentum ?? 0), nesterov: optimizer.nesterov ?? false)
         case "RMSprop": return RMSprop(learningRate: rate, rho: optimizer.rho ?? 0.9)
         default: return Adam(learningRate: rate, beta1: optimizer.beta_1 ?? 0.9, beta2: optimizer.beta_2 ?? 0.999)
         }

@@ -12,8 +12,9 @@ import Testing
         let model = try fixture.makeModel()
         let history = try model.fit(
             x: fixture.x.tensor, y: fixture.y.tensor,
-            options: FitOptions(batchSize: fixture.batch_size, epochs: fixture.epochs, shuffle: false,
-                                validationSplit: fixture.validation_split))
+            options: FitOptions(
+                batchSize: fixture.batch_size, epochs: fixture.epochs, shuffle: false,
+                validationSplit: fixture.validation_split))
         for (name, expected) in fixture.history {
             let got = try #require(history[name], "history has no '\(name)'")
             #expect(got.count == expected.count)

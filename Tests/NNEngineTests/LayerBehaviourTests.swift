@@ -17,15 +17,18 @@ import Testing
     }
 
     @Test func frozenLayersKeepTheirWeightsAndCountAsNonTrainable() throws {
-        let first = try Dense(units: 3), norm = try BatchNormalization()
-        let model = try Sequential(layers: [first, norm, try Dense(units: 1)], inputWidth: 2, random: RandomSource(seed: 1))
+        let first = try Dense(units: 3)
+        let norm = try BatchNormalization()
+        let model = try Sequential(
+            layers: [first, norm, try Dense(units: 1)], inputWidth: 2, random: RandomSource(seed: 1))
         #expect(model.parameterCount == 9 + 12 + 4)
         #expect(model.trainableParameterCount == 9 + 6 + 4)
         first.trainable = false
         #expect(model.trainableParameterCount == 6 + 4)
         let before = first.weights()
         model.compile(loss: Loss(.meanSquaredError), optimizer: Adam(learningRate: 0.1))
-        let x = Tensor(shape: [8, 2]) { Float($0 % 5) - 2 }, y = Tensor(shape: [8, 1]) { Float($0) }
+        let x = Tensor(shape: [8, 2]) { Float($0 % 5) - 2 }
+        let y = Tensor(shape: [8, 1]) { Float($0) }
         _ = try model.fit(x: x, y: y, options: FitOptions(batchSize: 4, epochs: 2, shuffle: false))
         #expect(first.weights() == before)
         first.trainable = true
@@ -34,7 +37,8 @@ import Testing
     }
 
     @Test func optimizerStateFollowsTheParameter() throws {
-        let a = try Dense(units: 2), b = try Dense(units: 1)
+        let a = try Dense(units: 2)
+        let b = try Dense(units: 1)
         let model = try Sequential(layers: [a, b], inputWidth: 3, random: RandomSource(seed: 2))
         let adam = Adam(learningRate: 0.01)
         model.compile(loss: Loss(.meanSquaredError), optimizer: adam)
@@ -53,7 +57,9 @@ import Testing
 
     @Test func shapesFlowThroughTheLayers() throws {
         let model = try Sequential(
-            layers: [try Flatten(inputShape: [4, 3]), try Dense(units: 5), try Dropout(rate: 0.5), try Dense(units: 2)])
+            layers: [
+                try Flatten(inputShape: [4, 3]), try Dense(units: 5), try Dropout(rate: 0.5), try Dense(units: 2),
+            ])
         try model.build(inputShape: [4, 3])
         #expect(model.layers.map { $0.outputShape ?? [] } == [[12], [5], [5], [2]])
         #expect(try model.predict(Tensor(shape: [7, 4, 3])).shape == [7, 2])

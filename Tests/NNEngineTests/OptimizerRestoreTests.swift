@@ -38,8 +38,9 @@ import Testing
         let start = model.weights()
         let optimizer = try make(name)
         model.compile(loss: Loss(.meanSquaredError), optimizer: optimizer)
-        let history = try model.fit(x: x, y: y, options: FitOptions(batchSize: 4, epochs: 1, shuffle: false),
-                                    observer: StopAt(step: 12))
+        let history = try model.fit(
+            x: x, y: y, options: FitOptions(batchSize: 4, epochs: 1, shuffle: false),
+            observer: StopAt(step: 12))
         let stop = try #require(history.stop)
         let restored = try #require(stop.restoredStep)
         // The losses grew on the way, so the copy is from a later step than the first.
@@ -51,8 +52,9 @@ import Testing
         let twinOptimizer = try make(name)
         twin.compile(loss: Loss(.meanSquaredError), optimizer: twinOptimizer)
         let good = (restored - 1) * 4
-        _ = try twin.fit(x: Tensor(shape: [good, 1]) { x.scalars[$0] }, y: Tensor(shape: [good, 1]) { y.scalars[$0] },
-                         options: FitOptions(batchSize: 4, epochs: 1, shuffle: false))
+        _ = try twin.fit(
+            x: Tensor(shape: [good, 1]) { x.scalars[$0] }, y: Tensor(shape: [good, 1]) { y.scalars[$0] },
+            options: FitOptions(batchSize: 4, epochs: 1, shuffle: false))
         #expect(model.weights().map(\.scalars) == twin.weights().map(\.scalars))
         #expect(twinOptimizer.iterations == optimizer.iterations)
         for (mine, theirs) in zip(model.parameters, twin.parameters) {

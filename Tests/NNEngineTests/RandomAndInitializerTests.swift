@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct RandomAndInitializerTests {
     @Test func theGeneratorIsDeterministicAndUniform() {
-        var a = RandomGenerator(seed: 5), b = RandomGenerator(seed: 5)
+        var a = RandomGenerator(seed: 5)
+        var b = RandomGenerator(seed: 5)
         let first = (0..<1000).map { _ in a.nextFloat() }
         #expect(first == (0..<1000).map { _ in b.nextFloat() })
         #expect(first.allSatisfy { $0 >= 0 && $0 < 1 })

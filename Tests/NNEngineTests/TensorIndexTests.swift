@@ -10,18 +10,18 @@ import Testing
     }
 
     #if DEBUG
-    @Test func flatIndexPastTheEndStopsADebugBuild() async {
-        await #expect(processExitsWith: .failure) {
-            let tensor = Tensor([1, 2, 3])
-            _ = tensor[flat: 3]
+        @Test func flatIndexPastTheEndStopsADebugBuild() async {
+            await #expect(processExitsWith: .failure) {
+                let tensor = Tensor([1, 2, 3])
+                _ = tensor[flat: 3]
+            }
         }
-    }
 
-    @Test func negativeAxisIndexStopsADebugBuild() async {
-        await #expect(processExitsWith: .failure) {
-            var tensor = Tensor(shape: [2, 2])
-            tensor[0, -1] = 1
+        @Test func negativeAxisIndexStopsADebugBuild() async {
+            await #expect(processExitsWith: .failure) {
+                var tensor = Tensor(shape: [2, 2])
+                tensor[0, -1] = 1
+            }
         }
-    }
     #endif
 }

@@ -37,8 +37,9 @@ import Testing
             let random = RandomSource(seed: seed)
             let x = random.draw { g in Tensor(shape: [50, 3]) { _ in Float(g.nextNormal()) } }
             let y = Tensor(shape: [50]) { x[flat: $0 * 3] > 0 ? 1 : 0 }
-            let model = try Sequential(layers: [Dense(units: 4, activation: .relu), Dense(units: 1, activation: .sigmoid)],
-                                       random: random)
+            let model = try Sequential(
+                layers: [Dense(units: 4, activation: .relu), Dense(units: 1, activation: .sigmoid)],
+                random: random)
             model.compile(loss: Loss(.binaryCrossentropy), optimizer: Adam(learningRate: 0.01))
             return try model.fit(x: x, y: y, options: FitOptions(batchSize: 8, epochs: 3))["loss"] ?? []
         }
@@ -48,7 +49,8 @@ import Testing
 
     @Test func validationSplitTakesTheLastExamplesAndReportsValLoss() throws {
         let model = try Sequential(layers: [Dense(units: 1, activation: .sigmoid)], inputWidth: 1)
-        model.compile(loss: Loss(.binaryCrossentropy), optimizer: try SGD(learningRate: 0), metrics: [Metric(name: "accuracy")!])
+        model.compile(
+            loss: Loss(.binaryCrossentropy), optimizer: try SGD(learningRate: 0), metrics: [Metric(name: "accuracy")!])
         // The first 8 examples are all right; the last 2 all wrong, so a correct split gives val accuracy 0.
         let x = Tensor(shape: [10, 1]) { $0 < 8 ? 5 : -5 }
         try model.setWeights([Tensor(shape: [1, 1], repeating: 1), Tensor(shape: [1])])
@@ -78,8 +80,9 @@ import Testing
         let y = Tensor(shape: [40]) { Float($0 % 3) }
         let flag = CancellationFlag()
         let observer = CancelAfter(flag: flag, steps: 7)
-        let history = try model.fit(x: x, y: y, options: FitOptions(batchSize: 10, epochs: 5, shuffle: false),
-                                    observer: observer, cancellation: flag)
+        let history = try model.fit(
+            x: x, y: y, options: FitOptions(batchSize: 10, epochs: 5, shuffle: false),
+            observer: observer, cancellation: flag)
         #expect(history.interruption?.epoch == 2)
         #expect(history.interruption?.step == 4)
         #expect(history.epochs == [0])
@@ -92,14 +95,16 @@ import Testing
             func wantsTrace(epoch: Int, step: Int) -> Bool { epoch == 1 && step == 1 }
             func stepDidFinish(_ trace: StepTrace) { traces.append(trace) }
         }
-        let model = try Sequential(layers: [Dense(units: 3, activation: .sigmoid), Dense(units: 1, activation: .sigmoid)],
-                                   inputWidth: 2)
+        let model = try Sequential(
+            layers: [Dense(units: 3, activation: .sigmoid), Dense(units: 1, activation: .sigmoid)],
+            inputWidth: 2)
         model.compile(loss: Loss(.binaryCrossentropy), optimizer: try SGD(learningRate: 0.5))
         let before = model.weights()
         let x = try Tensor(rows: [[0.6, -0.3], [0.1, 0.2]])
         let recorder = Recorder()
-        _ = try model.fit(x: x, y: Tensor([1, 0]), options: FitOptions(batchSize: 1, epochs: 2, shuffle: false),
-                          observer: recorder)
+        _ = try model.fit(
+            x: x, y: Tensor([1, 0]), options: FitOptions(batchSize: 1, epochs: 2, shuffle: false),
+            observer: recorder)
         let trace = try #require(recorder.traces.first)
         #expect(recorder.traces.count == 1)
         #expect(trace.lossGradientTarget == .logits)

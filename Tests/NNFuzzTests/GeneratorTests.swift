@@ -1,9 +1,12 @@
-@testable import nn_fuzz
 import Testing
 
+@testable import nn_fuzz
+
 @Suite struct GeneratorTests {
-    let seeds = ["import numpy as np\nx = np.ones((2, 3))\nprint(x.sum(axis=1) * 2.5)\n",
-                 "for i in range(3):\n    print(i, 'done')\n"]
+    let seeds = [
+        "import numpy as np\nx = np.ones((2, 3))\nprint(x.sum(axis=1) * 2.5)\n",
+        "for i in range(3):\n    print(i, 'done')\n",
+    ]
 
     func grammarProgram(seed: UInt64, index: Int) -> String {
         var generator = GrammarGenerator(rng: FuzzRandom(seed: seed, index: index))
@@ -14,7 +17,8 @@ import Testing
         #expect(grammarProgram(seed: 1, index: 7) == grammarProgram(seed: 1, index: 7))
         #expect(grammarProgram(seed: 1, index: 7) != grammarProgram(seed: 1, index: 8))
         #expect(grammarProgram(seed: 1, index: 7) != grammarProgram(seed: 2, index: 7))
-        var first = FuzzRandom(seed: 3, index: 1), second = FuzzRandom(seed: 3, index: 1)
+        var first = FuzzRandom(seed: 3, index: 1)
+        var second = FuzzRandom(seed: 3, index: 1)
         #expect(Mutator(seeds: seeds).mutant(using: &first) == Mutator(seeds: seeds).mutant(using: &second))
     }
 

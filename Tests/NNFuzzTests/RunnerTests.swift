@@ -1,18 +1,21 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-@testable import nn_fuzz
 import Testing
+
+@testable import nn_fuzz
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The runner's process handling, with /bin/sh standing in for nn (it runs the program file it is given).
 @Suite(.serialized) struct RunnerTests {
     func judge(_ script: String, timeout: Double = 5) throws -> Verdict {
         let scratch = try #require(Files.temporaryFolder())
         defer { Files.removeTree(scratch) }
-        let runner = Runner(nn: "/bin/sh", scratch: scratch, limits: ChildLimits(memoryMB: 512), timeout: timeout,
-                            backtraces: false)
+        let runner = Runner(
+            nn: "/bin/sh", scratch: scratch, limits: ChildLimits(memoryMB: 512), timeout: timeout,
+            backtraces: false)
         return runner.judge(script, mode: .file).0
     }
 

@@ -1,5 +1,6 @@
-@testable import nn_fuzz
 import Testing
+
+@testable import nn_fuzz
 
 @Suite struct VerdictTests {
     let located = """
@@ -21,8 +22,9 @@ import Testing
     @Test func locatedErrorsPassAndUnlocatedOnesFail() {
         #expect(Verdict.judge(.exited(1), stderr: located, program: "") == .passed)
         #expect(Verdict.judge(.exited(0), stderr: "", program: "") == .passed)
-        #expect(Verdict.judge(.exited(1), stderr: "error: the program is too long", program: "")
-            == .unlocated("error: the program is too long"))
+        #expect(
+            Verdict.judge(.exited(1), stderr: "error: the program is too long", program: "")
+                == .unlocated("error: the program is too long"))
         #expect(Verdict.judge(.exited(1), stderr: "", program: "").category == "unlocated")
         // Raised Python exceptions and messages of several lines are located by their ` --> ` line.
         let raised = "AssertionError: expected 2 weights\n --> prog.nn:2:1\n  |\n2 | assert False\n"
@@ -43,8 +45,9 @@ import Testing
     }
 
     @Test func signaturesIgnoreNumbersAndQuotedNames() {
-        #expect(Campaign.signature(.unlocated("error: 'abc' at 12 and 345"))
-            == Campaign.signature(.unlocated("error: 'xyz' at 9 and 1")))
+        #expect(
+            Campaign.signature(.unlocated("error: 'abc' at 12 and 345"))
+                == Campaign.signature(.unlocated("error: 'xyz' at 9 and 1")))
         #expect(Minimizer.signature(.crash("SIGSEGV: Fatal error")) == "crash SIGSEGV")
     }
 }

@@ -28,10 +28,12 @@ final class RecordingChannels: KernelChannels {
 
     init() {
         // A stand-in figure writer: an SVG for line charts (it finds `title` set by the cell), none otherwise.
-        session = KernelSession(channels: channels, svg: { interpreter in
-            guard case .string(let title)? = interpreter.globals["title"] else { return nil }
-            return "<svg><title>\(title)</title></svg>"
-        })
+        session = KernelSession(
+            channels: channels,
+            svg: { interpreter in
+                guard case .string(let title)? = interpreter.globals["title"] else { return nil }
+                return "<svg><title>\(title)</title></svg>"
+            })
     }
 
     func request(_ type: String, _ content: JSON) -> KernelMessage {
@@ -161,8 +163,9 @@ final class RecordingChannels: KernelChannels {
     @Test func notebookSetupAndShellLinesAreSkipped() {
         let reply = execute("%matplotlib inline\n!pip install tensorflow\nimport numpy as np\n%time x = 1\nnp.ones(2)")
         #expect(reply?["status"]?.string == "ok")
-        #expect(channels.streamText == "(NNLab runs no shell commands; skipped: !pip install tensorflow)\n"
-            + "(only a magic alone in its cell runs here; skipped: %time x = 1)\n")
+        #expect(
+            channels.streamText == "(NNLab runs no shell commands; skipped: !pip install tensorflow)\n"
+                + "(only a magic alone in its cell runs here; skipped: %time x = 1)\n")
         #expect(channels.of("execute_result").first?["data"]?["text/plain"]?.string == "array([1., 1.])")
         // Line numbers stay those of the cell as written.
         let error = execute("%matplotlib inline\n\nmissing_name")
@@ -208,7 +211,8 @@ final class RecordingChannels: KernelChannels {
     }
 
     @Test func interruptStopsAFitAfterItsBatchKeepingWeights() {
-        _ = execute("""
+        _ = execute(
+            """
             import tensorflow as tf
             X, y = make_xor(n_samples=64, random_state=0)
             model = tf.keras.Sequential([tf.keras.layers.Dense(1, activation='sigmoid')])

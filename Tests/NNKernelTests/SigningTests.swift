@@ -24,7 +24,8 @@ import Testing
         let good = Array(signer.signature(parts).utf8)
         #expect(signer.verify(good, parts))
         var flipped = good
-        flipped[flipped.count - 1] = flipped[flipped.count - 1] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        flipped[flipped.count - 1] =
+            flipped[flipped.count - 1] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
         #expect(!signer.verify(flipped, parts))
         #expect(!signer.verify(Array(good.dropLast()), parts))
         #expect(!signer.verify([], parts))

@@ -84,7 +84,8 @@ import Testing
     }
 
     @Test func connectionFilesGiveEndpoints() throws {
-        let text = #"{"shell_port": 5001, "iopub_port": 5002, "stdin_port": 5003, "control_port": 5004, "hb_port": 5005,"#
+        let text =
+            #"{"shell_port": 5001, "iopub_port": 5002, "stdin_port": 5003, "control_port": 5004, "hb_port": 5005,"#
             + #" "ip": "127.0.0.1", "key": "k", "transport": "tcp", "signature_scheme": "hmac-sha256"}"#
         let info = try ConnectionInfo.parse(Array(text.utf8))
         #expect(info.endpoint(info.shellPort) == "tcp://127.0.0.1:5001")
@@ -102,10 +103,15 @@ import Testing
         let spec = KernelSpec.json(executable: "/opt/nn/bin/nn")
         #expect(spec["argv"] == ["/opt/nn/bin/nn", "kernel", "-f", "{connection_file}"])
         #expect(spec["display_name"]?.string == "NNLab")
-        #expect(KernelSpec.kernelsDirectory(user: true, environment: ["JUPYTER_DATA_DIR": "/d", "HOME": "/h"]) == "/d/kernels")
-        #expect(KernelSpec.kernelsDirectory(user: true, environment: ["HOME": "/h"]) == "/h/.local/share/jupyter/kernels")
-        #expect(KernelSpec.kernelsDirectory(user: true, environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"])
-            == "/x/jupyter/kernels")
-        #expect(KernelSpec.kernelsDirectory(user: false, environment: ["HOME": "/h"]) == "/usr/local/share/jupyter/kernels")
+        #expect(
+            KernelSpec.kernelsDirectory(user: true, environment: ["JUPYTER_DATA_DIR": "/d", "HOME": "/h"])
+                == "/d/kernels")
+        #expect(
+            KernelSpec.kernelsDirectory(user: true, environment: ["HOME": "/h"]) == "/h/.local/share/jupyter/kernels")
+        #expect(
+            KernelSpec.kernelsDirectory(user: true, environment: ["XDG_DATA_HOME": "/x", "HOME": "/h"])
+                == "/x/jupyter/kernels")
+        #expect(
+            KernelSpec.kernelsDirectory(user: false, environment: ["HOME": "/h"]) == "/usr/local/share/jupyter/kernels")
     }
 }

@@ -7,7 +7,8 @@ import Testing
 @Suite struct ZMQTests {
     @Test func routerAndDealerCarryMultipartMessagesBothWays() throws {
         let context = try ZMQContext()
-        let router = try ZMQSocket(context, .router), dealer = try ZMQSocket(context, .dealer)
+        let router = try ZMQSocket(context, .router)
+        let dealer = try ZMQSocket(context, .dealer)
         try router.bind("inproc://shell")
         try dealer.connect("inproc://shell")
         let frames: [[UInt8]] = [Wire.delimiter, [], Array("{}".utf8), [0, 255]]
@@ -22,7 +23,8 @@ import Testing
 
     @Test func publisherReachesSubscriber() throws {
         let context = try ZMQContext()
-        let publisher = try ZMQSocket(context, .publisher), subscriber = try ZMQSocket(context, .subscriber)
+        let publisher = try ZMQSocket(context, .publisher)
+        let subscriber = try ZMQSocket(context, .subscriber)
         try publisher.bind("inproc://iopub")
         try subscriber.subscribeAll()
         try subscriber.connect("inproc://iopub")
@@ -37,7 +39,8 @@ import Testing
 
     @Test func replyEchoesLikeTheHeartbeat() throws {
         let context = try ZMQContext()
-        let reply = try ZMQSocket(context, .reply), request = try ZMQSocket(context, .request)
+        let reply = try ZMQSocket(context, .reply)
+        let request = try ZMQSocket(context, .request)
         try reply.bind("inproc://hb")
         try request.connect("inproc://hb")
         try request.send([Array("ping".utf8)])

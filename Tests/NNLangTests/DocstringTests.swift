@@ -22,16 +22,17 @@ import Testing
             help(Box)
             """
         try interpreter.run(SourceFile(name: "doc.py", text: program))
-        #expect(output.text == """
-            6
-            area(w, h=1)
-                Area of a rectangle.
+        #expect(
+            output.text == """
+                6
+                area(w, h=1)
+                    Area of a rectangle.
 
-                w and h are its sides.
-            class Box
-                A box.
-                members: size
+                    w and h are its sides.
+                class Box
+                    A box.
+                    members: size
 
-            """)
+                """)
     }
 }

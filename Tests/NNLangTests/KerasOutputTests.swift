@@ -49,14 +49,18 @@ import Testing
     @Test func asciiTerminalsGetAnAsciiBarAndTable() throws {
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output, options: InterpreterOptions(unicode: false))
-        try interpreter.run(SourceFile(name: "<test>", text: KerasOutputTests.training + "h = model.fit(X, y, epochs=1, batch_size=5)\nmodel.summary()"))
+        try interpreter.run(
+            SourceFile(
+                name: "<test>",
+                text: KerasOutputTests.training + "h = model.fit(X, y, epochs=1, batch_size=5)\nmodel.summary()"))
         #expect(output.text.contains("1/1 ==================== - accuracy"))
         #expect(output.text.contains("+=================================+"))
         #expect(!output.text.unicodeScalars.contains { $0.value > 127 })
     }
 
     @Test func playgroundDataSets() throws {
-        let text = try run("""
+        let text = try run(
+            """
             import numpy as np
             X, y = make_xor(n_samples=100, random_state=1)
             print(X.shape, y.shape, np.all((X[:, 0] * X[:, 1] > 0) == (y == 1)))

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import NNLang
+import Synchronization
 import Testing
 
 /// Long flat chains (`1+1+…`, `f()()…`, `x[0][0]…`) and deep blocks: the parser bounds the height of
@@ -47,8 +47,9 @@ import Testing
             } catch {
                 let diagnostic = try #require(error.diagnostics.first)
                 #expect(diagnostic.range != nil)
-                #expect(diagnostic.message.contains("too complex") || diagnostic.message.contains("nested too deeply"),
-                        "\(diagnostic.message)")
+                #expect(
+                    diagnostic.message.contains("too complex") || diagnostic.message.contains("nested too deeply"),
+                    "\(diagnostic.message)")
             }
         }
     }

@@ -67,7 +67,8 @@ import Testing
 extension NumPyRandomStateTests {
     func printed(_ code: String, seed: UInt64 = 42) throws -> String {
         let output = CapturedOutput()
-        try Interpreter(output: output, options: InterpreterOptions(seed: seed)).run(SourceFile(name: "<test>", text: code))
+        try Interpreter(output: output, options: InterpreterOptions(seed: seed)).run(
+            SourceFile(name: "<test>", text: code))
         return output.text
     }
 
@@ -79,6 +80,8 @@ extension NumPyRandomStateTests {
         #expect(try printed("seed(5)\n" + draw) == "\(NumPyRandomState(seed: 5).randomSample())\n")
         let state = NumPyRandomState(seed: 3)
         let expected = "\(state.randomSample()) \(state.randomSample())\n"
-        #expect(try printed("import numpy as np\nnp.random.seed(3)\nprint(np.random.rand(), np.random.random())") == expected)
+        #expect(
+            try printed("import numpy as np\nnp.random.seed(3)\nprint(np.random.rand(), np.random.random())")
+                == expected)
     }
 }

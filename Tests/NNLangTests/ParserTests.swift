@@ -23,11 +23,14 @@ import Testing
         case .string(let s, _): return "'\(s)'"
         case .binary(let op, let l, let r, _): return "(\(shape(l)) \(op.rawValue) \(shape(r)))"
         case .unary(let op, let x, _): return "(\(op.rawValue) \(shape(x)))"
-        case .call(let f, let args, _): return "\(shape(f))(" + args.map { ($0.name.map { "\($0)=" } ?? "") + shape($0.value) }.joined(separator: ", ") + ")"
+        case .call(let f, let args, _):
+            return "\(shape(f))("
+                + args.map { ($0.name.map { "\($0)=" } ?? "") + shape($0.value) }.joined(separator: ", ") + ")"
         case .attribute(let b, let n, _): return "\(shape(b)).\(n)"
         case .tuple(let items, _): return "(" + items.map(shape).joined(separator: ", ") + ",)"
         case .list(let items, _): return "[" + items.map(shape).joined(separator: ", ") + "]"
-        case .compare(let first, let rest, _): return "(" + shape(first) + rest.map { " \($0.op.rawValue) \(shape($0.right))" }.joined() + ")"
+        case .compare(let first, let rest, _):
+            return "(" + shape(first) + rest.map { " \($0.op.rawValue) \(shape($0.right))" }.joined() + ")"
         case .conditional(let c, let t, let o, _): return "(\(shape(t)) if \(shape(c)) else \(shape(o)))"
         case .subscription(let b, let items, _): return "\(shape(b))[\(items.count)]"
         default: return "?"
@@ -50,11 +53,19 @@ import Testing
     }
 
     @Test func statementsAndTargets() throws {
-        let statements = try parse("a = b = 1; c += 2\n[x, y] = p\nW1, b1 = layer.get_weights()\nfrom a.b import c as d, e\nimport numpy as np\npass")
+        let statements = try parse(
+            "a = b = 1; c += 2\n[x, y] = p\nW1, b1 = layer.get_weights()\nfrom a.b import c as d, e\nimport numpy as np\npass"
+        )
         #expect(statements.count == 7)
-        guard case .assign(let targets, _, _) = statements[0] else { Issue.record("not an assignment"); return }
+        guard case .assign(let targets, _, _) = statements[0] else {
+            Issue.record("not an assignment")
+            return
+        }
         #expect(targets.count == 2)
-        guard case .importNames(let path, let names, _) = statements[4] else { Issue.record("not an import"); return }
+        guard case .importNames(let path, let names, _) = statements[4] else {
+            Issue.record("not an import")
+            return
+        }
         #expect(path == ["a", "b"])
         #expect(names.map(\.name) == ["c", "e"])
         #expect(names.map(\.alias) == ["d", nil])
@@ -98,12 +109,16 @@ import Testing
         #expect(firstError("yield 1")?.message == "'yield' outside function")
         #expect(firstError("def f(**a, b): pass")?.message == "no parameter can follow **a")
         #expect(firstError("if x:\ny = 1")?.message == "expected an indented block after ':'")
-        #expect(firstError("for i in range(3):\n    x = i\n  y = 2")?.message == "this line's indentation matches no outer block")
+        #expect(
+            firstError("for i in range(3):\n    x = i\n  y = 2")?.message
+                == "this line's indentation matches no outer block")
         #expect(firstError("{1: 2, 3}")?.message.contains("expected ':'") == true)
         #expect(firstError("x = 1 << 2")?.kind == .unsupported)
         #expect(firstError("x = 5 $ 3")?.message.contains("invalid character '$'") == true)
         #expect(firstError("x = “quoted”")?.hint?.contains("curly quotes") == true)
-        #expect(firstError(String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000))?.message.contains("nested too deeply") == true)
+        #expect(
+            firstError(String(repeating: "(", count: 1000) + "1" + String(repeating: ")", count: 1000))?.message
+                .contains("nested too deeply") == true)
     }
 
     @Test func everyStatementWithAnErrorIsReported() {

@@ -13,7 +13,8 @@ import Testing
     }
 
     @Test func showAndPlotDrawWithoutTheTeachingLayer() {
-        let (output, failure) = run("""
+        let (output, failure) = run(
+            """
             import numpy as np
             show(np.array([[0.0, 4.0], [8.0, 16.0]]))
             plot([3, 2, 1], title="falling")
@@ -31,7 +32,8 @@ import Testing
     }
 
     @Test func diagramAndHeatmapOfAModel() {
-        let (output, failure) = run("""
+        let (output, failure) = run(
+            """
             from keras import Sequential, Input
             from keras.layers import Dense
             model = Sequential([Input(shape=(2,)), Dense(3, activation="relu", name="hidden"), Dense(1, name="out")])

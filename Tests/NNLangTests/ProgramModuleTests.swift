@@ -12,12 +12,16 @@ import Testing
             .appendingPathComponent("nnlab-modules-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for (name, text) in files { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)) }
+        for (name, text) in files {
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+        }
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
         interpreter.teaching = NarrationListener(output)
         var failure: Diagnostic?
-        do { try interpreter.run(SourceFile(name: folder + "/main.py", text: main)) } catch { failure = error.diagnostics.first }
+        do { try interpreter.run(SourceFile(name: folder + "/main.py", text: main)) } catch {
+            failure = error.diagnostics.first
+        }
         var lines = output.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return (lines, failure)
@@ -40,34 +44,41 @@ import Testing
         """
 
     @Test func aHelperRunsOnceInItsOwnGlobals() {
-        let (lines, error) = run(["helper.py": Self.helper], main: """
-            import helper
-            import helper as h2
-            from helper import area, PI
-            from helper import *
-            print(helper.bump(), h2.bump(), bump())
-            print(helper.counter, counter)
-            print(area(2), PI)
-            PI = 100.0
-            print(area(2), helper.PI)
-            helper.PI = 1.0
-            print(area(2))
-            print(__name__, helper.__name__)
-            print(np.zeros(2))
-            if __name__ == "__main__":
-                print("main")
-            """)
+        let (lines, error) = run(
+            ["helper.py": Self.helper],
+            main: """
+                import helper
+                import helper as h2
+                from helper import area, PI
+                from helper import *
+                print(helper.bump(), h2.bump(), bump())
+                print(helper.counter, counter)
+                print(area(2), PI)
+                PI = 100.0
+                print(area(2), helper.PI)
+                helper.PI = 1.0
+                print(area(2))
+                print(__name__, helper.__name__)
+                print(np.zeros(2))
+                if __name__ == "__main__":
+                    print("main")
+                """)
         #expect(error == nil, "\(error?.message ?? "")")
-        #expect(lines == ["loading helper", "1 2 3", "[3] [3]", "12.0 3.0", "12.0 3.0", "4.0", "__main__ helper",
-                          "[0. 0.]", "main"])
+        #expect(
+            lines == [
+                "loading helper", "1 2 3", "[3] [3]", "12.0 3.0", "12.0 3.0", "4.0", "__main__ helper",
+                "[0. 0.]", "main",
+            ])
     }
 
     @Test func starImportTakesPublicNamesOnly() {
-        let (lines, error) = run(["helper.py": Self.helper], main: """
-            from helper import *
-            print(PI, bump())
-            print(_hidden)
-            """)
+        let (lines, error) = run(
+            ["helper.py": Self.helper],
+            main: """
+                from helper import *
+                print(PI, bump())
+                print(_hidden)
+                """)
         #expect(lines == ["loading helper", "3.0 1"])
         #expect(error?.message.contains("_hidden") == true)
     }
@@ -79,17 +90,20 @@ import Testing
     }
 
     @Test func allNamesWhatStarImports() {
-        let (lines, _) = run(["h.py": "__all__ = ['a']\na = 1\nb = 2\n"], main: """
-            from h import *
-            print(a)
-            print(b)
-            """)
+        let (lines, _) = run(
+            ["h.py": "__all__ = ['a']\na = 1\nb = 2\n"],
+            main: """
+                from h import *
+                print(a)
+                print(b)
+                """)
         #expect(lines == ["1"])
     }
 
     @Test func cyclicImportsEnd() {
-        let (lines, error) = run(["cyc_a.py": "import cyc_b\nA = 1\n", "cyc_b.py": "import cyc_a\nB = 2\n"],
-                                 main: "import cyc_a\nprint(cyc_a.A, cyc_a.cyc_b.B)\n")
+        let (lines, error) = run(
+            ["cyc_a.py": "import cyc_b\nA = 1\n", "cyc_b.py": "import cyc_a\nB = 2\n"],
+            main: "import cyc_a\nprint(cyc_a.A, cyc_a.cyc_b.B)\n")
         #expect(error == nil)
         #expect(lines == ["1 2"])
     }
@@ -115,12 +129,14 @@ import Testing
     }
 
     @Test func importInsideAFunctionBindsTheModuleLocally() {
-        let (lines, error) = run(["h.py": "v = 5\n"], main: """
-            def g():
-                import h
-                return h.v
-            print(g())
-            """)
+        let (lines, error) = run(
+            ["h.py": "v = 5\n"],
+            main: """
+                def g():
+                    import h
+                    return h.v
+                print(g())
+                """)
         #expect(error == nil, "\(error?.message ?? "")")
         #expect(lines == ["5"])
     }
@@ -131,7 +147,9 @@ import Testing
             .appendingPathComponent("nnlab-check-\(UUID().uuidString)").path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for (name, text) in files { FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8)) }
+        for (name, text) in files {
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+        }
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
         do { try interpreter.check(SourceFile(name: folder + "/main.py", text: main)) } catch {
@@ -141,16 +159,18 @@ import Testing
     }
 
     @Test func checkResolvesHelpersWithoutRunningThem() {
-        let (error, printed) = check(["helper.py": Self.helper], main: """
-            import tensorflow as tf
-            import helper
-            from helper import area, bump
-            from numpy import *
-            x = tf.keras.layers.Flatten()
-            z = helper.area(2) + zeros(2) + helper.np.pi
-            if helper.__name__ == "helper":
-                print(bump())
-            """)
+        let (error, printed) = check(
+            ["helper.py": Self.helper],
+            main: """
+                import tensorflow as tf
+                import helper
+                from helper import area, bump
+                from numpy import *
+                x = tf.keras.layers.Flatten()
+                z = helper.area(2) + zeros(2) + helper.np.pi
+                if helper.__name__ == "helper":
+                    print(bump())
+                """)
         #expect(error == nil, "\(error?.message ?? "")")
         #expect(printed.isEmpty)
     }

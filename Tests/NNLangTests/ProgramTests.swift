@@ -31,7 +31,9 @@ import Testing
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path)
         else { return [] }
         return names.filter { $0.hasSuffix(".nn") }.sorted().compactMap { name in
-            (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)).map { Program(name: name, text: $0) }
+            (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)).map {
+                Program(name: name, text: $0)
+            }
         }
     }()
 

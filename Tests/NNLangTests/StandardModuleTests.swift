@@ -9,12 +9,15 @@ import Testing
         let interpreter = Interpreter(output: output)
         var errors = ""
         interpreter.warningHandler = { errors += $0 }
-        do { try interpreter.run(SourceFile(name: "program.py", text: text)) } catch { return (output.text, errors, error) }
+        do { try interpreter.run(SourceFile(name: "program.py", text: text)) } catch {
+            return (output.text, errors, error)
+        }
         return (output.text, errors, nil)
     }
 
     @Test func loggingPrintsAsPythonDoes() {
-        let (output, errors, failure) = run("""
+        let (output, errors, failure) = run(
+            """
             import logging
             log = logging.getLogger("lab")
             log.info("hidden")
@@ -34,7 +37,8 @@ import Testing
     }
 
     @Test func tensorflowsLoggerIsALogger() {
-        let (_, errors, failure) = run("""
+        let (_, errors, failure) = run(
+            """
             import tensorflow as tf
             tf.get_logger().setLevel("ERROR")
             tf.get_logger().warning("quiet")
@@ -45,7 +49,8 @@ import Testing
     }
 
     @Test func warningsAreShownAndFiltered() {
-        let (_, errors, failure) = run("""
+        let (_, errors, failure) = run(
+            """
             import warnings
             warnings.warn("careful")
             warnings.simplefilter("ignore")

@@ -76,7 +76,8 @@ final class RecordingObserver: TrainingObserver {
 
     @Test func aFitAtTheStepLevelDeliversEveryStep() throws {
         let listener = RecordingListener()
-        _ = try run(Self.model + "model.fit(X, y, epochs=2, batch_size=2, verbose=0, explain='step')", listener: listener)
+        _ = try run(
+            Self.model + "model.fit(X, y, epochs=2, batch_size=2, verbose=0, explain='step')", listener: listener)
         #expect(listener.fits.map(\.level) == [.step])
         #expect(listener.fits.first?.explain == .step)
         #expect(listener.fits.first?.sessionLevel == .epoch)
@@ -89,8 +90,9 @@ final class RecordingObserver: TrainingObserver {
 
     @Test func aFullFitDeliversTheTraceOfItsFirstStep() throws {
         let listener = RecordingListener()
-        _ = try run(Self.model + "explain('full')\nmodel.fit(X, y, epochs=1, batch_size=4, verbose=0, example=2)",
-                    listener: listener)
+        _ = try run(
+            Self.model + "explain('full')\nmodel.fit(X, y, epochs=1, batch_size=4, verbose=0, example=2)",
+            listener: listener)
         let fit = try #require(listener.fits.first)
         #expect(fit.level == .full && fit.explain == nil && fit.example == 2)
         let trace = try #require(listener.observers.first?.traces.first)
@@ -99,13 +101,14 @@ final class RecordingObserver: TrainingObserver {
 
     @Test func stepExplainAndDiagnoseReachTheListener() throws {
         let listener = RecordingListener()
-        _ = try run(Self.model + """
-            model.explain(X[:1])
-            loss = model.step(X, y, example=1)
-            model.diagnose(X, y)
-            model.fit(X, y, epochs=1, verbose=0)
-            model.diagnose()
-            """, listener: listener)
+        _ = try run(
+            Self.model + """
+                model.explain(X[:1])
+                loss = model.step(X, y, example=1)
+                model.diagnose(X, y)
+                model.fit(X, y, epochs=1, verbose=0)
+                model.diagnose()
+                """, listener: listener)
         #expect(listener.forwardTraces.count == 1)
         #expect(listener.stepTraces.map(\.example) == [1])
         #expect(listener.stepTraces.first?.trace.input.shape == [4, 2])
@@ -155,13 +158,14 @@ final class RecordingObserver: TrainingObserver {
 
     @Test func theSessionLevelIsAnEnumSetByExplain() throws {
         let listener = RecordingListener()
-        let text = try run(Self.model + """
-            print(explain())
-            explain('off')
-            print(explain())
-            model.fit(X, y, epochs=1, verbose=0)
-            model.fit(X, y, epochs=1, verbose=0, explain='full')
-            """, listener: listener)
+        let text = try run(
+            Self.model + """
+                print(explain())
+                explain('off')
+                print(explain())
+                model.fit(X, y, epochs=1, verbose=0)
+                model.fit(X, y, epochs=1, verbose=0, explain='full')
+                """, listener: listener)
         #expect(text == "epoch\noff\n")
         #expect(listener.fits.map(\.sessionLevel) == [.off, .off])
         #expect(listener.fits.map(\.level) == [.off, .full])

@@ -15,9 +15,10 @@ import Testing
             c = np.array([4]) // 0
             """
         try interpreter.run(SourceFile(name: "cast.nn", text: program))
-        #expect(warnings == [
-            "cast.nn:3: RuntimeWarning: invalid value encountered in cast\n",
-            "cast.nn:5: RuntimeWarning: divide by zero encountered in floor_divide\n",
-        ])
+        #expect(
+            warnings == [
+                "cast.nn:3: RuntimeWarning: invalid value encountered in cast\n",
+                "cast.nn:5: RuntimeWarning: divide by zero encountered in floor_divide\n",
+            ])
     }
 }

@@ -70,8 +70,10 @@ import Testing
     @Test func scattersWithoutColourGetMarksOfTheirOwn() {
         let figure = Figure(size: (4, 2))
         let axes = figure.axes(at: Axes.Place(rows: 1, columns: 1, index: 1))
-        axes.add(Artist(.scatter(xs: [0], ys: [0], values: nil, colormap: .viridis, range: nil), color: axes.nextColor()))
-        axes.add(Artist(.scatter(xs: [1], ys: [1], values: nil, colormap: .viridis, range: nil), color: axes.nextColor()))
+        axes.add(
+            Artist(.scatter(xs: [0], ys: [0], values: nil, colormap: .viridis, range: nil), color: axes.nextColor()))
+        axes.add(
+            Artist(.scatter(xs: [1], ys: [1], values: nil, colormap: .viridis, range: nil), color: axes.nextColor()))
         let ascii = TerminalFigure(style: Style(unicode: false, color: false, width: 40)).render(figure)
         #expect(ascii.contains("o") && ascii.contains("x"))
         let colored = TerminalFigure(style: Style(unicode: true, color: true, width: 40)).render(figure)

@@ -1,12 +1,14 @@
-@testable import NNPlot
 import Testing
+
+@testable import NNPlot
 
 /// The picture renderers on small inputs, character for character.
 @Suite struct PictureTests {
     @Test func imageShadesFromSmallestToLargest() {
         let ascii = ImagePicture(style: .plain).render([0, 4, 8, 16], rows: 2, columns: 2)
         #expect(ascii == "  ::\n++@@\n2x2 image, values 0.0000 to 16.0000\n")
-        let unicode = ImagePicture(style: Style(unicode: true, color: false)).render([0, 4, 8, 16], rows: 2, columns: 2)
+        let unicode = ImagePicture(style: Style(unicode: true, color: false)).render(
+            [0, 4, 8, 16], rows: 2, columns: 2)
         #expect(unicode.hasPrefix("  ░░\n▒▒██\n"))
         let colored = ImagePicture(style: Style(unicode: true, color: true)).render([0, 1], rows: 1, columns: 2)
         #expect(colored.hasPrefix("\u{1B}[48;5;232m  \u{1B}[48;5;255m  \u{1B}[0m"))
@@ -65,8 +67,10 @@ import Testing
     }
 
     @Test func diagramShowsEveryLayer() {
-        let layers = [NetworkDiagram.Layer(name: "hidden", width: 3, detail: "relu", parameterCount: 9),
-                      NetworkDiagram.Layer(name: "out", width: 1, detail: "sigmoid", parameterCount: 4)]
+        let layers = [
+            NetworkDiagram.Layer(name: "hidden", width: 3, detail: "relu", parameterCount: 9),
+            NetworkDiagram.Layer(name: "out", width: 1, detail: "sigmoid", parameterCount: 4),
+        ]
         let text = NetworkDiagram(style: .plain).render(inputWidth: 2, layers: layers)
         #expect(text.contains("input         hidden        out"))
         #expect(text.contains("2 features    3 units       1 unit"))

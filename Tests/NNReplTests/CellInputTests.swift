@@ -1,6 +1,7 @@
 import NNLang
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 /// Cells entered whole (a paste, a recalled cell), auto-indent, pastes on terminals that do not
 /// mark them, cells in the history file, Tab that indents, and `%cpaste`.
@@ -47,8 +48,9 @@ import Testing
         ])
         #expect(output.text == "Out[2]: 4\n\n")
         #expect(reader.indents == [0, 4, 4, 8, 12, 12, 0, 0, 0])
-        #expect(reader.remembered.first == "def f(xs):\n    total = 0\n    for x in xs:\n        if x > 0:\n"
-            + "            total += x\n    return total\n")
+        #expect(
+            reader.remembered.first == "def f(xs):\n    total = 0\n    for x in xs:\n        if x > 0:\n"
+                + "            total += x\n    return total\n")
     }
 
     @Test(arguments: [
@@ -78,16 +80,19 @@ import Testing
 
     @Test func commentsAtTheMarginInsideAPastedBlockWaitForTheCodeAfterThem() {
         // The course's graded cells: a line of spaces, then `### END CODE HERE ###` at the margin.
-        let lines = ["def g(A):", "### START CODE HERE ###", "    B = A * 2", "    ", "### END CODE HERE ###",
-                     "    return B", "", "# a comment", "g(21)"]
+        let lines = [
+            "def g(A):", "### START CODE HERE ###", "    B = A * 2", "    ", "### END CODE HERE ###",
+            "    return B", "", "# a comment", "g(21)",
+        ]
         let (session, output, _) = run(lines.map { .line($0) }, waiting: true)
         #expect(output.text == "Out[3]: 42\n\n")
         #expect(session.cells[1] == lines[0...6].joined(separator: "\n"))
     }
 
     @Test func waitingInputThatIsNotIndentedStartsTheNextCell() {
-        let (_, output, _) = run([.line("for i in range(2):"), .line("    print(i)"), .line(""), .line("i * 10")],
-                                 waiting: true)
+        let (_, output, _) = run(
+            [.line("for i in range(2):"), .line("    print(i)"), .line(""), .line("i * 10")],
+            waiting: true)
         #expect(output.text == "0\n1\nOut[2]: 10\n\n")
     }
 
@@ -96,8 +101,9 @@ import Testing
             .line("%cpaste"), .line(">>> def g(x):"), .line("...     return x * 2"), .line(""), .line(">>> g(21)"),
             .line("--"), .line("g(1)"),
         ])
-        #expect(output.text
-            == "Pasting code; enter '--' alone on the line to stop or use Ctrl-D.\nOut[1]: 42\n\nOut[2]: 2\n\n")
+        #expect(
+            output.text
+                == "Pasting code; enter '--' alone on the line to stop or use Ctrl-D.\nOut[1]: 42\n\nOut[2]: 2\n\n")
         #expect(session.cells[1] == "def g(x):\n    return x * 2\n\ng(21)")
         #expect(reader.prompts.filter { $0 == ":" }.count == 5)
         #expect(reader.remembered.contains("def g(x):\n    return x * 2\n\ng(21)"))
@@ -120,8 +126,9 @@ import Testing
 
     @Test func editNeedsAnEarlierCell() {
         let (_, output, _) = run([.line("%edit 5"), .line("%edit x")])
-        #expect(output.text == "UsageError: %edit takes the number of an earlier cell, like %edit 3\n"
-            + "UsageError: %edit takes the number of an earlier cell, like %edit 3\n")
+        #expect(
+            output.text == "UsageError: %edit takes the number of an earlier cell, like %edit 3\n"
+                + "UsageError: %edit takes the number of an earlier cell, like %edit 3\n")
     }
 
     @Test func pastedTextBecomesACell() {
@@ -149,8 +156,9 @@ import Testing
         #expect(history.load() == ["x = 1", "    print(x)", "y = 2"])
         history.append(CellInputTests.myDense)
         history.append("\n\nz = 3")
-        #expect(HistoryFile(path: folder.path + "/history") { _ in }.load()
-            == ["x = 1", "    print(x)", "y = 2", CellInputTests.myDense, "z = 3"])
+        #expect(
+            HistoryFile(path: folder.path + "/history") { _ in }.load()
+                == ["x = 1", "    print(x)", "y = 2", CellInputTests.myDense, "z = 3"])
         #expect(folder.read("history")?.contains("\n   ...: \n   ...:     for j in range(units):\n") == true)
     }
 

@@ -1,6 +1,7 @@
 import NNLang
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 @Suite struct CompleterTests {
     let interpreter: Interpreter
@@ -8,7 +9,8 @@ import Testing
 
     init() throws {
         interpreter = Interpreter(output: CapturedOutput())
-        try interpreter.run(SourceFile(name: "<test>", text: "import numpy as np\nmodel = Sequential([Dense(1)])\nmy_value = 3"))
+        try interpreter.run(
+            SourceFile(name: "<test>", text: "import numpy as np\nmodel = Sequential([Dense(1)])\nmy_value = 3"))
         completer = Completer(interpreter: interpreter)
     }
 

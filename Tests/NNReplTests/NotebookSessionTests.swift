@@ -1,7 +1,8 @@
 import Foundation
 import NNLang
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 /// Lessons and REPL sessions written as notebooks, and notebooks read by `%load` and `%run`.
 @Suite struct NotebookSessionTests {
@@ -25,9 +26,10 @@ import Testing
         #expect(text.contains("The following commands were written to file `\(path)`:\nx = 6 * 7\n"))
         let notebook = try Notebook.read(path)
         #expect(notebook.cells.map(\.executionCount) == [1, 2, 4, 5, 6], "the magic in cell 3 is left out")
-        #expect(notebook.cells.map(\.source) == [
-            "x = 6 * 7", "print('x is', x)", "x", "x + undefined", "for i in range(2):\n    print(i)",
-        ])
+        #expect(
+            notebook.cells.map(\.source) == [
+                "x = 6 * 7", "print('x is', x)", "x", "x + undefined", "for i in range(2):\n    print(i)",
+            ])
         #expect(notebook.cells[0].outputs.isEmpty)
         #expect(notebook.cells[1].outputs == [Notebook.stream("x is 42\n")])
         #expect(notebook.cells[2].outputs == [Notebook.executeResult("42", count: 4)])
@@ -55,8 +57,10 @@ import Testing
         ])
         try folder.write(notebook.serialized(), to: "lab.ipynb")
         let loaded = session(["%load \(folder.path)/lab.ipynb", "total * 2"])
-        #expect(loaded.contains("# %load \(folder.path)/lab.ipynb\nimport numpy as np\nx = np.arange(3)\n\n"
-            + "total = int(x.sum())\ntotal\n"))
+        #expect(
+            loaded.contains(
+                "# %load \(folder.path)/lab.ipynb\nimport numpy as np\nx = np.arange(3)\n\n"
+                    + "total = int(x.sum())\ntotal\n"))
         #expect(loaded.contains("Out[1]: 3"))
         #expect(loaded.contains("Out[2]: 6"))
         let ran = session(["%run \(folder.path)/lab.ipynb", "total + 1"])
@@ -103,13 +107,14 @@ import Testing
             """
         let notebook = try LessonNotebook.notebook(from: SourceFile(name: "lesson.nn", text: lesson))
         #expect(notebook.cells.map(\.kind) == [.markdown, .code, .code, .markdown, .code])
-        #expect(notebook.cells.map(\.source) == [
-            "# Lesson\nSome **prose**.",
-            "import numpy as np\n\n# a comment stays with its code\nx = np.ones(2)\nprint(x)",
-            "y = x * 2; pause()",
-            "Indented narration,\n  kept as Markdown.",
-            "def f():\n    \"\"\"A docstring is not narration.\"\"\"\n    pause()\n    return 1\nf()",
-        ])
+        #expect(
+            notebook.cells.map(\.source) == [
+                "# Lesson\nSome **prose**.",
+                "import numpy as np\n\n# a comment stays with its code\nx = np.ones(2)\nprint(x)",
+                "y = x * 2; pause()",
+                "Indented narration,\n  kept as Markdown.",
+                "def f():\n    \"\"\"A docstring is not narration.\"\"\"\n    pause()\n    return 1\nf()",
+            ])
     }
 
     @Test func aLessonWithASyntaxErrorIsReported() {

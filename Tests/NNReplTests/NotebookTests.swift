@@ -1,7 +1,8 @@
 import Foundation
 import NNLang
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 /// Reading and writing nbformat 4 notebooks: sources as strings or lists of lines, clear errors for
 /// what is not a notebook, and JSON written as nbformat writes it.
@@ -18,7 +19,8 @@ import Testing
     }
 
     @Test func readsCellsWithSourcesAsStringsOrLists() throws {
-        let notebook = try parse("""
+        let notebook = try parse(
+            """
             {"nbformat": 4, "nbformat_minor": 2, "metadata": {"kernelspec": {"name": "python3"}},
              "cells": [
               {"cell_type": "markdown", "metadata": {}, "source": ["# Title\\n", "Some *text*."]},
@@ -41,28 +43,37 @@ import Testing
     @Test func whatIsNotANotebookIsSaidClearly() {
         #expect(failure("{\"cells\": [") == "it is not valid JSON (it ends before its brackets and quotes close)")
         #expect(failure("") == "it is not valid JSON (it ends before its brackets and quotes close)")
-        #expect(failure("{\"nbformat\": 4,\n \"cells\": x}")
-            == "it is not valid JSON (unexpected text at line 2, column 11)")
+        #expect(
+            failure("{\"nbformat\": 4,\n \"cells\": x}")
+                == "it is not valid JSON (unexpected text at line 2, column 11)")
         #expect(failure("{\"a\": \"\\q\"}") == "it is not valid JSON (invalid escape sequence at line 1, column 8)")
         #expect(failure("[1, 2]") == "its JSON is not an object with \"cells\" and \"nbformat\"")
         #expect(failure("{\"cells\": []}") == "it has no \"nbformat\" version number, so it is not a Jupyter notebook")
-        #expect(failure("{\"nbformat\": 3, \"worksheets\": []}")
-            == "it is nbformat 3, and NNLab reads nbformat 4; open and save it in Jupyter, "
-            + "or run `jupyter nbconvert --to notebook --nbformat 4`, to make it 4")
+        #expect(
+            failure("{\"nbformat\": 3, \"worksheets\": []}")
+                == "it is nbformat 3, and NNLab reads nbformat 4; open and save it in Jupyter, "
+                + "or run `jupyter nbconvert --to notebook --nbformat 4`, to make it 4")
         #expect(failure("{\"nbformat\": 5, \"cells\": []}") == "it is nbformat 5, and NNLab reads nbformat 4")
         #expect(failure("{\"nbformat\": 4}") == "it has no \"cells\" list")
-        #expect(failure("{\"nbformat\": 4, \"cells\": [{\"source\": \"x\"}]}")
-            == "the cell at position 1 in the file has no \"cell_type\" (code, markdown or raw)")
-        #expect(failure("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\"}, "
-            + "{\"cell_type\": \"code\", \"outputs\": []}]}")
-            == "the cell at position 2 in the file (code) has no \"source\"")
-        #expect(failure("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": [1, 2]}]}")
-            == "the \"source\" of the cell at position 1 in the file (code) is neither a string nor a list of strings")
-        #expect(failure("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"heading\", \"source\": \"x\"}]}")
-            == "the cell at position 1 in the file has the cell_type \"heading\"; "
-            + "nbformat 4 has code, markdown and raw")
-        #expect(failure("{\"nbformat\": 4, \"cells\": [7]}")
-            == "the cell at position 1 in the file is not a JSON object")
+        #expect(
+            failure("{\"nbformat\": 4, \"cells\": [{\"source\": \"x\"}]}")
+                == "the cell at position 1 in the file has no \"cell_type\" (code, markdown or raw)")
+        #expect(
+            failure(
+                "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"markdown\", \"source\": \"\"}, "
+                    + "{\"cell_type\": \"code\", \"outputs\": []}]}")
+                == "the cell at position 2 in the file (code) has no \"source\"")
+        #expect(
+            failure("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\", \"source\": [1, 2]}]}")
+                == "the \"source\" of the cell at position 1 in the file (code) is neither a string nor a list of strings"
+        )
+        #expect(
+            failure("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"heading\", \"source\": \"x\"}]}")
+                == "the cell at position 1 in the file has the cell_type \"heading\"; "
+                + "nbformat 4 has code, markdown and raw")
+        #expect(
+            failure("{\"nbformat\": 4, \"cells\": [7]}")
+                == "the cell at position 1 in the file is not a JSON object")
     }
 
     @Test func deeplyNestedJSONIsAnErrorNotACrash() {
@@ -73,100 +84,110 @@ import Testing
     @Test func readingAFileSaysWhichFile() throws {
         let folder = try TemporaryFolder()
         try folder.write("not json", to: "bad.ipynb")
-        #expect(throws: NotebookError("'\(folder.path)/bad.ipynb' is not a notebook NNLab can read: "
-            + "it is not valid JSON"
-            + " (unexpected text at line 1, column 2)")) {
+        #expect(
+            throws: NotebookError(
+                "'\(folder.path)/bad.ipynb' is not a notebook NNLab can read: "
+                    + "it is not valid JSON"
+                    + " (unexpected text at line 1, column 2)")
+        ) {
             try Notebook.read(folder.path + "/bad.ipynb")
         }
         #expect(throws: NotebookError.self) { try Notebook.read(folder.path + "/missing.ipynb") }
     }
 
     @Test func writesNBFormat45AsJupyterDoes() {
-        let notebook = Notebook(cells: [
-            .markdown("# Title\nText with \"quotes\", a tab\t and é."),
-            .code("x = 1\nx", count: 1, outputs: [Notebook.executeResult("1", count: 1)]),
-            .code("print('a\\nb')", count: 2, outputs: [Notebook.stream("a\nb\n")]),
-            .code(""),
-        ], metadata: [:])
-        #expect(notebook.serialized() == """
-            {
-             "cells": [
-              {
-               "cell_type": "markdown",
-               "id": "cell-1",
-               "metadata": {},
-               "source": [
-                "# Title\\n",
-                "Text with \\"quotes\\", a tab\\t and é."
-               ]
-              },
-              {
-               "cell_type": "code",
-               "execution_count": 1,
-               "id": "cell-2",
-               "metadata": {},
-               "outputs": [
+        let notebook = Notebook(
+            cells: [
+                .markdown("# Title\nText with \"quotes\", a tab\t and é."),
+                .code("x = 1\nx", count: 1, outputs: [Notebook.executeResult("1", count: 1)]),
+                .code("print('a\\nb')", count: 2, outputs: [Notebook.stream("a\nb\n")]),
+                .code(""),
+            ], metadata: [:])
+        #expect(
+            notebook.serialized() == """
                 {
-                 "data": {
-                  "text/plain": [
-                   "1"
-                  ]
-                 },
-                 "execution_count": 1,
+                 "cells": [
+                  {
+                   "cell_type": "markdown",
+                   "id": "cell-1",
+                   "metadata": {},
+                   "source": [
+                    "# Title\\n",
+                    "Text with \\"quotes\\", a tab\\t and é."
+                   ]
+                  },
+                  {
+                   "cell_type": "code",
+                   "execution_count": 1,
+                   "id": "cell-2",
+                   "metadata": {},
+                   "outputs": [
+                    {
+                     "data": {
+                      "text/plain": [
+                       "1"
+                      ]
+                     },
+                     "execution_count": 1,
+                     "metadata": {},
+                     "output_type": "execute_result"
+                    }
+                   ],
+                   "source": [
+                    "x = 1\\n",
+                    "x"
+                   ]
+                  },
+                  {
+                   "cell_type": "code",
+                   "execution_count": 2,
+                   "id": "cell-3",
+                   "metadata": {},
+                   "outputs": [
+                    {
+                     "name": "stdout",
+                     "output_type": "stream",
+                     "text": [
+                      "a\\n",
+                      "b\\n"
+                     ]
+                    }
+                   ],
+                   "source": [
+                    "print('a\\\\nb')"
+                   ]
+                  },
+                  {
+                   "cell_type": "code",
+                   "execution_count": null,
+                   "id": "cell-4",
+                   "metadata": {},
+                   "outputs": [],
+                   "source": []
+                  }
+                 ],
                  "metadata": {},
-                 "output_type": "execute_result"
+                 "nbformat": 4,
+                 "nbformat_minor": 5
                 }
-               ],
-               "source": [
-                "x = 1\\n",
-                "x"
-               ]
-              },
-              {
-               "cell_type": "code",
-               "execution_count": 2,
-               "id": "cell-3",
-               "metadata": {},
-               "outputs": [
-                {
-                 "name": "stdout",
-                 "output_type": "stream",
-                 "text": [
-                  "a\\n",
-                  "b\\n"
-                 ]
-                }
-               ],
-               "source": [
-                "print('a\\\\nb')"
-               ]
-              },
-              {
-               "cell_type": "code",
-               "execution_count": null,
-               "id": "cell-4",
-               "metadata": {},
-               "outputs": [],
-               "source": []
-              }
-             ],
-             "metadata": {},
-             "nbformat": 4,
-             "nbformat_minor": 5
-            }
 
-            """)
+                """)
     }
 
     @Test func whatIsWrittenReadsBackTheSame() throws {
         let notebook = Notebook(cells: [
             .markdown("Control \u{01} and \u{1F} characters, a \\ and a /"),
-            .code("a = [1,\n  2]\n", count: 7,
-                  outputs: [Notebook.error(name: "ValueError", value: "bad", traceback: ["x"])]),
+            .code(
+                "a = [1,\n  2]\n", count: 7,
+                outputs: [Notebook.error(name: "ValueError", value: "bad", traceback: ["x"])]),
         ])
         var again = try Notebook.parse(Data(notebook.serialized().utf8))
         #expect(again.cells.map(\.id) == ["cell-1", "cell-2"])
-        again.cells = again.cells.map { var cell = $0; cell.id = nil; return cell }
+        again.cells = again.cells.map {
+            var cell = $0
+            cell.id = nil
+            return cell
+        }
         #expect(again == notebook)
         #expect(notebook.serialized().contains("\"Control \\u0001 and \\u001f characters, a \\\\ and a /\""))
     }
@@ -185,10 +206,11 @@ import Testing
     @Test func magicsAndShellLinesAreSkippedWithANoteEach() {
         let code = NotebookCode("%matplotlib inline\nimport numpy as np\n!pip install -q tensorflow\nx = 1")
         #expect(code.code == "\nimport numpy as np\n\nx = 1")
-        #expect(code.notes == [
-            "line 1: `%matplotlib inline` is a Jupyter magic; skipped",
-            "line 3: `!pip install -q tensorflow` is a shell command; skipped",
-        ])
+        #expect(
+            code.notes == [
+                "line 1: `%matplotlib inline` is a Jupyter magic; skipped",
+                "line 3: `!pip install -q tensorflow` is a shell command; skipped",
+            ])
         #expect(code.runs)
     }
 
@@ -262,15 +284,16 @@ import Testing
             .code("   "),
             .markdown("   "),
         ])
-        #expect(result.output == """
-            [narration: # Lab
-            Some text.]
-            (cell 1, line 1: `%matplotlib inline` is a Jupyter magic; skipped)
-            42
-            printed
-            [42, 42]
+        #expect(
+            result.output == """
+                [narration: # Lab
+                Some text.]
+                (cell 1, line 1: `%matplotlib inline` is a Jupyter magic; skipped)
+                42
+                printed
+                [42, 42]
 
-            """)
+                """)
         #expect(result.errors.isEmpty)
     }
 
@@ -282,13 +305,14 @@ import Testing
             .code("print('never')"),
         ])
         #expect(result.output == "[narration: Next, a mistake.]\n2\n")
-        #expect(result.errors == """
-            error: name 'undefined_name' is not defined
-             --> lab.ipynb, cell 2, line 3, column 9
-              |
-            3 | c = b + undefined_name
-              |         ^^^^^^^^^^^^^^
-            """)
+        #expect(
+            result.errors == """
+                error: name 'undefined_name' is not defined
+                 --> lab.ipynb, cell 2, line 3, column 9
+                  |
+                3 | c = b + undefined_name
+                  |         ^^^^^^^^^^^^^^
+                """)
     }
 
     @Test func anErrorInAFunctionFromAnEarlierCellPointsThere() {
@@ -317,14 +341,17 @@ import Testing
             .code("twice(5)"),
         ])
         #expect(folder.read(String(helper.split(separator: "/").last ?? "")) == "def twice(x):\n    return 2 * x")
-        #expect(result.output == """
-            (cell 1: %%writefile wrote \(helper))
-            (cell 2, line 1: `%run \(helper)` is a Jupyter magic; skipped)
+        #expect(
+            result.output == """
+                (cell 1: %%writefile wrote \(helper))
+                (cell 2, line 1: `%run \(helper)` is a Jupyter magic; skipped)
 
-            """)
+                """)
         #expect(result.errors.contains("name 'twice' is not defined"), "the %run among code did not run")
-        let ran = run([.code("%%writefile \(helper)\ndef twice(x):\n    return 2 * x"), .code("%run \(helper)"),
-                       .code("twice(5)")])
+        let ran = run([
+            .code("%%writefile \(helper)\ndef twice(x):\n    return 2 * x"), .code("%run \(helper)"),
+            .code("twice(5)"),
+        ])
         #expect(ran.output.hasSuffix("10\n"))
         #expect(ran.errors.isEmpty)
     }
@@ -332,7 +359,8 @@ import Testing
     @Test func aNotebookThatRunsItselfStops() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/self.ipynb"
-        try folder.write(Notebook(cells: [.code("print('again')"), .code("%run \(path)")]).serialized(), to: "self.ipynb")
+        try folder.write(
+            Notebook(cells: [.code("print('again')"), .code("%run \(path)")]).serialized(), to: "self.ipynb")
         let result = run([.code("%run \(path)")])
         #expect(result.errors.contains("RecursionError: %run nests more than 20 notebooks deep"))
         #expect(result.output.components(separatedBy: "again\n").count - 1 == 20)
@@ -364,12 +392,14 @@ import Testing
 /// never a crash; whatever reads as a notebook goes through the cell preparation and the parser.
 @Suite struct NotebookDamageTests {
     @Test func damagedNotebooksNeverCrash() {
-        let original = Array(Notebook(cells: [
-            .markdown("# Lab\n<img src=\"a.png\"> [link](http://x) ![p](q.png) <!-- c"),
-            .code("%matplotlib inline\nimport numpy as np\nx = np.ones(3)\nx.sum()", count: 1,
-                  outputs: [Notebook.executeResult("3.0", count: 1)]),
-            .code("%%writefile h.py\nprint(1)"), .code("%run h.py"), .code("for i in range(2):\n    !ls\n"),
-        ]).serialized().utf8)
+        let original = Array(
+            Notebook(cells: [
+                .markdown("# Lab\n<img src=\"a.png\"> [link](http://x) ![p](q.png) <!-- c"),
+                .code(
+                    "%matplotlib inline\nimport numpy as np\nx = np.ones(3)\nx.sum()", count: 1,
+                    outputs: [Notebook.executeResult("3.0", count: 1)]),
+                .code("%%writefile h.py\nprint(1)"), .code("%run h.py"), .code("for i in range(2):\n    !ls\n"),
+            ]).serialized().utf8)
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

@@ -1,7 +1,8 @@
 import Foundation
 import NNLang
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 /// `%save` as IPython's: ranges, a bad range is an error that leaves the file alone, an existing
 /// file is overwritten only after a yes (or with -f), -a appends.
@@ -39,8 +40,10 @@ import Testing
         let f = folder.path
         let text = run(cells + ["%save \(f)/x 999", "%save \(f)/x abc", "%save \(f)/x 5-3"])
         #expect(text.contains("UsageError: there is no cell 999; this session has cells 1 to 5"))
-        #expect(text.contains("UsageError: 'abc' is not a cell range (like 3, 1-4 or 1:4); "
-                              + "this session has cells 1 to 6\n"))
+        #expect(
+            text.contains(
+                "UsageError: 'abc' is not a cell range (like 3, 1-4 or 1:4); "
+                    + "this session has cells 1 to 6\n"))
         #expect(text.contains("UsageError: the range 5-3 holds no cells"))
         #expect(folder.read("x.nn") == nil)
     }
@@ -91,8 +94,10 @@ import Testing
 
     @Test func otherMistakes() throws {
         try FileManager.default.createDirectory(atPath: folder.path + "/sub.d", withIntermediateDirectories: false)
-        let text = run(["%save", "%save \(folder.path)/early.nn", "a = 1", "%save -x \(folder.path)/a.nn",
-                        "%save \(folder.path)/sub.d", "%who", "%save \(folder.path)/m.nn 4"])
+        let text = run([
+            "%save", "%save \(folder.path)/early.nn", "a = 1", "%save -x \(folder.path)/a.nn",
+            "%save \(folder.path)/sub.d", "%who", "%save \(folder.path)/m.nn 4",
+        ])
         #expect(text.contains("UsageError: %save needs a file name"))
         #expect(text.contains("UsageError: %save has no option -x"))
         #expect(text.contains("UsageError: '\(folder.path)/sub.d' is a folder"))

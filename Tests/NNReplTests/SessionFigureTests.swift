@@ -1,6 +1,7 @@
 import NNLang
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 /// Figures left open at the end of a cell are drawn after it, as a notebook shows them inline.
 @Suite struct SessionFigureTests {
@@ -11,7 +12,8 @@ import Testing
         ])
         Session(interpreter: Interpreter(output: output), reader: reader, output: output).run()
         let text = output.text
-        let value = text.range(of: "Out[2]: 'drawn'"), axis = text.range(of: "+---")
+        let value = text.range(of: "Out[2]: 'drawn'")
+        let axis = text.range(of: "+---")
         #expect(value != nil && axis != nil)
         if let value, let axis { #expect(value.lowerBound < axis.lowerBound) }
         #expect(text.contains("Out[3]: []"))

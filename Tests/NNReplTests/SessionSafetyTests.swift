@@ -1,8 +1,9 @@
 import Foundation
 import NNEngine
 import NNLang
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 /// Nothing typed in a cell loses the session: errors of every kind, exit() in a %run script, and a
 /// Ctrl-C left over from the prompt.
@@ -28,10 +29,12 @@ import Testing
             "nope?", "%time 1/0",
             "keep, partial, X.shape, x",
         ])
-        for message in ["list index 10 is out of range", "KeyError", "ZeroDivisionError", "name 'undefined_name'",
-                        "invalid literal", "syntax error", "maximum recursion depth", "too large", "do not line up",
-                        "must be compiled", "there is no file", "not a regular file", "there is no cell 999",
-                        "Line magic function `%nosuch` not found", "Object `nope` not found"] {
+        for message in [
+            "list index 10 is out of range", "KeyError", "ZeroDivisionError", "name 'undefined_name'",
+            "invalid literal", "syntax error", "maximum recursion depth", "too large", "do not line up",
+            "must be compiled", "there is no file", "not a regular file", "there is no cell 999",
+            "Line magic function `%nosuch` not found", "Object `nope` not found",
+        ] {
             #expect(text.contains(message), "\(message)")
         }
         #expect(text.hasSuffix("Out[24]: (42, 7, (3, 2), [1, 2, 3])\n\n"))
@@ -50,13 +53,14 @@ import Testing
         let folder = try TemporaryFolder()
         #expect(mkfifo(folder.path + "/pipe.nn", 0o600) == 0)
         let (_, text) = run(["keep = 1", "%run \(folder.path)/pipe.nn", "%load \(folder.path)/pipe.nn", "keep"])
-        #expect(text == """
-            UsageError: '\(folder.path)/pipe.nn' is not a regular file
-            UsageError: '\(folder.path)/pipe.nn' is not a regular file
-            Out[4]: 1
+        #expect(
+            text == """
+                UsageError: '\(folder.path)/pipe.nn' is not a regular file
+                UsageError: '\(folder.path)/pipe.nn' is not a regular file
+                Out[4]: 1
 
 
-            """)
+                """)
     }
 
     @Test func aBareExitLeavesOnlyWhileItIsTheBuiltin() {
@@ -75,9 +79,11 @@ import Testing
     @Test func aCtrlCFromThePromptDoesNotInterruptTheNextCell() {
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
-        let reader = InterruptingReader(interpreter: interpreter, lines: [
-            "total = 0", "for i in range(1000):", "    total += i", "", "total",
-        ])
+        let reader = InterruptingReader(
+            interpreter: interpreter,
+            lines: [
+                "total = 0", "for i in range(1000):", "    total += i", "", "total",
+            ])
         Session(interpreter: interpreter, reader: reader, output: output).run()
         #expect(!output.text.contains("interrupted"))
         #expect(output.text.hasSuffix("Out[3]: 499500\n\n"))
@@ -100,14 +106,15 @@ import Testing
         interpreter.teaching = listener
         let reader = ScriptedLineReader(lines: ["x = 1", "y = 2", "x + y", "for i in range(100): x += 1", "", "x"])
         Session(interpreter: interpreter, reader: reader, output: output).run()
-        #expect(output.text == """
-            KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end
-            Out[3]: 3
+        #expect(
+            output.text == """
+                KeyboardInterrupt: Ctrl-C came during work that cannot stop midway; it ran to its end
+                Out[3]: 3
 
-            Out[5]: 101
+                Out[5]: 101
 
 
-            """)
+                """)
     }
 }
 
@@ -140,8 +147,10 @@ final class InterruptingReader: LineReader {
     }
 
     @Test func linesAddedOneByOneGiveTheSameAnswer() {
-        let lines = ["model = Sequential([", "  Dense(3, activation='relu'),  # a comment (", "  '''text",
-                     "more''',", "])"]
+        let lines = [
+            "model = Sequential([", "  Dense(3, activation='relu'),  # a comment (", "  '''text",
+            "more''',", "])",
+        ]
         var state = InputCompleteness()
         for (index, line) in lines.enumerated() {
             state.append(line)

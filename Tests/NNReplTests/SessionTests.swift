@@ -1,6 +1,7 @@
 import NNLang
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 /// The REPL loop through an injected line reader: cells, continuation, Out numbering, magics, errors.
 @Suite struct SessionTests {
@@ -87,7 +88,8 @@ import Testing
         ])
         let text = output.text
         #expect(text.contains("Live training is off (%live on or %live off)."))
-        #expect(text.contains("Live training is on; it is drawn on a terminal, so here fit prints its progress as usual."))
+        #expect(
+            text.contains("Live training is on; it is drawn on a terminal, so here fit prints its progress as usual."))
         #expect(text.contains("UsageError: %live takes on or off"))
         #expect(text.components(separatedBy: "(live training is drawn on a terminal").count == 2)
         #expect(text.contains("Live training is now off: fit shows its progress bar."))
@@ -99,7 +101,8 @@ import Testing
         let path = folder.path + "/session.nn"
         let (_, output, _) = session([
             "import numpy as np", "X = np.zeros((3, 2))", "n = 4", "%who", "%whos", "%explain full", "%explain nope",
-            "%history -n", "%save \(path) 1-3", "%reset", "%who", "%run \(path)", "X.shape", "%time n * 2", "%nosuch", "%quickref",
+            "%history -n", "%save \(path) 1-3", "%reset", "%who", "%run \(path)", "X.shape", "%time n * 2", "%nosuch",
+            "%quickref",
         ])
         let text = output.text
         #expect(text.contains("X\tnp\tn") || text.contains("X\tn\tnp"))
@@ -107,7 +110,10 @@ import Testing
         #expect(text.contains("Explanations are now at the 'full' level."))
         #expect(text.contains("UsageError: unknown explanation level 'nope'"))
         #expect(text.contains("   1: import numpy as np"))
-        #expect(text.contains("The following commands were written to file `\(path)`:\nimport numpy as np\nX = np.zeros((3, 2))\nn = 4"))
+        #expect(
+            text.contains(
+                "The following commands were written to file `\(path)`:\nimport numpy as np\nX = np.zeros((3, 2))\nn = 4"
+            ))
         #expect(text.contains("Cleared 3 names"))
         #expect(text.contains("Interactive namespace is empty."))
         #expect(text.contains("Out[13]: (3, 2)"))

@@ -1,6 +1,7 @@
 import Foundation
-@testable import NNRepl
 import Testing
+
+@testable import NNRepl
 
 /// The history file never blocks or silently fails, and colour prompts are marked for libedit.
 @Suite struct HistoryFileTests {
@@ -27,9 +28,10 @@ import Testing
         #expect(history.load().isEmpty)
         history.append("a = 1")
         history.append("b = 2")
-        #expect(warnings.messages == [
-            "nn: history is not kept in this session: /dev/null/history: Not a directory",
-        ])
+        #expect(
+            warnings.messages == [
+                "nn: history is not kept in this session: /dev/null/history: Not a directory"
+            ])
     }
 
     @Test func aFIFOIsSkippedWithoutWaiting() throws {
@@ -68,7 +70,9 @@ import Testing
 
 @Suite struct PromptMarkingTests {
     @Test func escapeSequencesAreMarkedAndTheResetMovesBeforeTheSpace() {
-        let green = "\u{1B}[32m", reset = "\u{1B}[0m", bold = "\u{1B}[1;32m"
+        let green = "\u{1B}[32m"
+        let reset = "\u{1B}[0m"
+        let bold = "\u{1B}[1;32m"
         let marked = "\u{1}\(green)\u{2}In [1]:\u{1}\(reset)\u{2} "
         #expect(EditLineReader.markingInvisible(green + "In [1]: " + reset) == marked)
         #expect(EditLineReader.markingInvisible("   ...: ") == "   ...: ")

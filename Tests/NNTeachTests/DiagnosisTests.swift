@@ -1,5 +1,6 @@
 import NNEngine
 import Testing
+
 @testable import NNTeach
 
 /// Each check of the training watcher, on a small seeded network built to show its problem.
@@ -25,9 +26,10 @@ import Testing
     @Test func lossStuckAtTheBaseRate() throws {
         // Inputs that say nothing: only the bias can learn, and balanced labels keep it at 0.5.
         let y = Tensor(shape: [32, 1]) { Float($0 % 2) }
-        let result = try watch([Dense(units: 1, activation: .sigmoid)], inputWidth: 2, loss: Loss(.binaryCrossentropy),
-                               optimizer: try SGD(learningRate: 0.1), x: Tensor(shape: [32, 2]), y: y,
-                               options: FitOptions(batchSize: 32, epochs: 4, shuffle: false))
+        let result = try watch(
+            [Dense(units: 1, activation: .sigmoid)], inputWidth: 2, loss: Loss(.binaryCrossentropy),
+            optimizer: try SGD(learningRate: 0.1), x: Tensor(shape: [32, 2]), y: y,
+            options: FitOptions(batchSize: 32, epochs: 4, shuffle: false))
         #expect(result.findings.map(\.kind) == [.baseRate])
         #expect(result.text.contains("stayed at 0.693 ~ ln 2 = 0.693 for 3 epochs"), "\(result.text)")
         #expect(result.text.contains("base rate"))
@@ -36,9 +38,10 @@ import Testing
     @Test func divergenceStopsWithTheHistorySoFar() throws {
         let x = uniform(64, 1, seed: 1, scale: 10)
         let y = Tensor(shape: [64, 1]) { x[flat: $0] * 3 }
-        let result = try watch([Dense(units: 1)], inputWidth: 1, loss: Loss(.meanSquaredError),
-                               optimizer: try SGD(learningRate: 0.5), x: x, y: y,
-                               options: FitOptions(batchSize: 8, epochs: 20, shuffle: false))
+        let result = try watch(
+            [Dense(units: 1)], inputWidth: 1, loss: Loss(.meanSquaredError),
+            optimizer: try SGD(learningRate: 0.5), x: x, y: y,
+            options: FitOptions(batchSize: 8, epochs: 20, shuffle: false))
         #expect(result.findings.map(\.kind) == [.divergence])
         let stop = try #require(result.history.stop)
         #expect(stop.reason?.contains("training is diverging") == true)
@@ -52,10 +55,13 @@ import Testing
     @Test func deadReLUUnits() throws {
         let x = uniform(32, 3, seed: 2)
         let y = Tensor(shape: [32, 1]) { Float($0 % 2) }
-        let result = try watch([Dense(units: 8, activation: .relu, biasInitializer: .randomUniform(min: -9, max: -8)),
-                                Dense(units: 1, activation: .sigmoid)], inputWidth: 3,
-                               loss: Loss(.binaryCrossentropy), optimizer: try SGD(), x: x, y: y,
-                               options: FitOptions(batchSize: 32, epochs: 1))
+        let result = try watch(
+            [
+                Dense(units: 8, activation: .relu, biasInitializer: .randomUniform(min: -9, max: -8)),
+                Dense(units: 1, activation: .sigmoid),
+            ], inputWidth: 3,
+            loss: Loss(.binaryCrossentropy), optimizer: try SGD(), x: x, y: y,
+            options: FitOptions(batchSize: 32, epochs: 1))
         #expect(result.findings.map(\.kind) == [.deadUnits])
         #expect(result.text.contains("8 of 8 units of layer"), "\(result.text)")
         #expect(result.text.contains("output 0 for every one of the 32 examples"))
@@ -64,10 +70,13 @@ import Testing
     @Test func saturatedSigmoidUnits() throws {
         let x = uniform(32, 3, seed: 3)
         let y = Tensor(shape: [32, 1]) { Float($0 % 2) }
-        let result = try watch([Dense(units: 6, activation: .sigmoid, biasInitializer: .randomUniform(min: 8, max: 9)),
-                                Dense(units: 1, activation: .sigmoid)], inputWidth: 3,
-                               loss: Loss(.binaryCrossentropy), optimizer: try SGD(), x: x, y: y,
-                               options: FitOptions(batchSize: 32, epochs: 1))
+        let result = try watch(
+            [
+                Dense(units: 6, activation: .sigmoid, biasInitializer: .randomUniform(min: 8, max: 9)),
+                Dense(units: 1, activation: .sigmoid),
+            ], inputWidth: 3,
+            loss: Loss(.binaryCrossentropy), optimizer: try SGD(), x: x, y: y,
+            options: FitOptions(batchSize: 32, epochs: 1))
         // Saturation is one cause of vanishing gradients, said too.
         #expect(result.findings.map(\.kind).contains(.saturatedUnits))
         #expect(result.text.contains("6 of 6 units of layer"), "\(result.text)")
@@ -78,12 +87,14 @@ import Testing
         let x = uniform(32, 4, seed: 4)
         let y = Tensor(shape: [32, 1]) { Float($0 % 2) }
         let hidden: [Layer] = try (0..<8).map { _ in try Dense(units: 4, activation: .sigmoid) }
-        let result = try watch(hidden + [Dense(units: 1, activation: .sigmoid)], inputWidth: 4,
-                               loss: Loss(.binaryCrossentropy), optimizer: try SGD(), x: x, y: y,
-                               options: FitOptions(batchSize: 32, epochs: 1))
+        let result = try watch(
+            hidden + [Dense(units: 1, activation: .sigmoid)], inputWidth: 4,
+            loss: Loss(.binaryCrossentropy), optimizer: try SGD(), x: x, y: y,
+            options: FitOptions(batchSize: 32, epochs: 1))
         #expect(result.findings.map(\.kind) == [.vanishingGradients])
-        #expect(result.text.contains("Vanishing gradients: the size of dL/dz per layer, first to last, is"),
-                "\(result.text)")
+        #expect(
+            result.text.contains("Vanishing gradients: the size of dL/dz per layer, first to last, is"),
+            "\(result.text)")
     }
 
     @Test func explodingGradients() throws {
@@ -91,9 +102,10 @@ import Testing
         let y = Tensor(shape: [32, 1]) { Float($0 % 2) }
         let big = Initializer.randomNormal(mean: 0, stddev: 6)
         let hidden: [Layer] = try (0..<4).map { _ in try Dense(units: 8, kernelInitializer: big) }
-        let result = try watch(hidden + [Dense(units: 1, kernelInitializer: big)],
-                               inputWidth: 4, loss: Loss(.meanSquaredError), optimizer: try SGD(learningRate: 1e-9),
-                               x: x, y: y, options: FitOptions(batchSize: 32, epochs: 1))
+        let result = try watch(
+            hidden + [Dense(units: 1, kernelInitializer: big)],
+            inputWidth: 4, loss: Loss(.meanSquaredError), optimizer: try SGD(learningRate: 1e-9),
+            x: x, y: y, options: FitOptions(batchSize: 32, epochs: 1))
         #expect(result.findings.map(\.kind) == [.explodingGradients], "\(result.text)")
         #expect(result.text.contains("larger than the last's"))
     }
@@ -103,22 +115,27 @@ import Testing
         let x = uniform(60, 5, seed: 6)
         var random = RandomGenerator(seed: 9)
         let y = Tensor(shape: [60, 1]) { _ in random.nextDouble() < 0.5 ? 0 : 1 }
-        let result = try watch([Dense(units: 64, activation: .relu), Dense(units: 64, activation: .relu),
-                                Dense(units: 1, activation: .sigmoid)], inputWidth: 5,
-                               loss: Loss(.binaryCrossentropy), optimizer: Adam(learningRate: 0.01), x: x, y: y,
-                               options: FitOptions(batchSize: 32, epochs: 60, validationSplit: 0.5))
+        let result = try watch(
+            [
+                Dense(units: 64, activation: .relu), Dense(units: 64, activation: .relu),
+                Dense(units: 1, activation: .sigmoid),
+            ], inputWidth: 5,
+            loss: Loss(.binaryCrossentropy), optimizer: Adam(learningRate: 0.01), x: x, y: y,
+            options: FitOptions(batchSize: 32, epochs: 60, validationSplit: 0.5))
         #expect(result.findings.map(\.kind).contains(.overfitting), "\(result.text)")
         #expect(result.text.contains("Overfitting: the validation loss was lowest at epoch"))
         #expect(result.text.contains("while the training loss kept falling"))
     }
 
     @Test func inputsOnDifferentScales() throws {
-        let small = uniform(32, 1, seed: 7), large = uniform(32, 1, seed: 8, scale: 400)
+        let small = uniform(32, 1, seed: 7)
+        let large = uniform(32, 1, seed: 8, scale: 400)
         let x = Tensor(shape: [32, 2]) { $0 % 2 == 0 ? small[flat: $0 / 2] : 100 + large[flat: $0 / 2] }
         let y = Tensor(shape: [32, 1]) { Float($0 % 2) }
-        let result = try watch([Dense(units: 1)], inputWidth: 2, loss: Loss(.meanSquaredError),
-                               optimizer: try SGD(learningRate: 1e-6), x: x, y: y,
-                               options: FitOptions(batchSize: 32, epochs: 1))
+        let result = try watch(
+            [Dense(units: 1)], inputWidth: 2, loss: Loss(.meanSquaredError),
+            optimizer: try SGD(learningRate: 1e-6), x: x, y: y,
+            options: FitOptions(batchSize: 32, epochs: 1))
         #expect(result.findings.map(\.kind) == [.inputScales], "\(result.text)")
         #expect(result.text.contains("feature 1 reaches"))
         #expect(result.text.contains("Normalize each feature"))
@@ -127,8 +144,9 @@ import Testing
     @Test func mseAfterASigmoidForLabels01() throws {
         let x = uniform(32, 2, seed: 10)
         let y = Tensor(shape: [32, 1]) { Float($0 % 2) }
-        let result = try watch([Dense(units: 1, activation: .sigmoid)], inputWidth: 2, loss: Loss(.meanSquaredError),
-                               optimizer: try SGD(), x: x, y: y, options: FitOptions(batchSize: 32, epochs: 1))
+        let result = try watch(
+            [Dense(units: 1, activation: .sigmoid)], inputWidth: 2, loss: Loss(.meanSquaredError),
+            optimizer: try SGD(), x: x, y: y, options: FitOptions(batchSize: 32, epochs: 1))
         #expect(result.findings.map(\.kind) == [.lossMismatch])
         #expect(result.text.contains("mean squared error after a sigmoid, with labels 0 and 1"))
         #expect(result.text.contains("loss='binary_crossentropy'"))
@@ -137,8 +155,9 @@ import Testing
     @Test func binaryCrossentropyOnLabelsOutside01() throws {
         let x = uniform(32, 2, seed: 11)
         let y = Tensor(shape: [32, 1]) { Float($0 % 4) }
-        let result = try watch([Dense(units: 1, activation: .sigmoid)], inputWidth: 2, loss: Loss(.binaryCrossentropy),
-                               optimizer: try SGD(), x: x, y: y, options: FitOptions(batchSize: 32, epochs: 1))
+        let result = try watch(
+            [Dense(units: 1, activation: .sigmoid)], inputWidth: 2, loss: Loss(.binaryCrossentropy),
+            optimizer: try SGD(), x: x, y: y, options: FitOptions(batchSize: 32, epochs: 1))
         #expect(result.findings.map(\.kind) == [.lossMismatch])
         #expect(result.text.contains("labels in [0, 1] (probabilities), but they run from 0 to 3"), "\(result.text)")
     }
@@ -153,9 +172,10 @@ import Testing
 
     @Test func eachKindIsSaidOnce() throws {
         let y = Tensor(shape: [32, 1]) { Float($0 % 2) }
-        let result = try watch([Dense(units: 1, activation: .sigmoid)], inputWidth: 2, loss: Loss(.meanSquaredError),
-                               optimizer: try SGD(), x: uniform(32, 2, seed: 12), y: y,
-                               options: FitOptions(batchSize: 8, epochs: 9))
+        let result = try watch(
+            [Dense(units: 1, activation: .sigmoid)], inputWidth: 2, loss: Loss(.meanSquaredError),
+            optimizer: try SGD(), x: uniform(32, 2, seed: 12), y: y,
+            options: FitOptions(batchSize: 8, epochs: 9))
         #expect(result.text.components(separatedBy: "mean squared error after a sigmoid").count == 2)
     }
 }

@@ -1,5 +1,6 @@
 import NNEngine
 import Testing
+
 @testable import NNTeach
 
 /// The epoch level speaks only at milestones (the loss halving again, accuracy reaching 100%);
@@ -18,12 +19,15 @@ import Testing
     }
 
     @Test func theEpochLevelSpeaksOnlyAtMilestones() {
-        let epochs: [(loss: Float, accuracy: Float)] = [(0.8, 0.5), (0.7, 0.6), (0.6, 0.7), (0.39, 0.9), (0.3, 1), (0.19, 1), (0.18, 1)]
-        #expect(said(.epoch, epochs) == [
-            "  epoch 4: the loss is down to half of epoch 1's (0.8000 -> 0.3900)",
-            "  epoch 5: every training example is now classified right (accuracy 100%)",
-            "  epoch 6: the loss is down to 1/4 of epoch 1's (0.8000 -> 0.1900)",
-        ])
+        let epochs: [(loss: Float, accuracy: Float)] = [
+            (0.8, 0.5), (0.7, 0.6), (0.6, 0.7), (0.39, 0.9), (0.3, 1), (0.19, 1), (0.18, 1),
+        ]
+        #expect(
+            said(.epoch, epochs) == [
+                "  epoch 4: the loss is down to half of epoch 1's (0.8000 -> 0.3900)",
+                "  epoch 5: every training example is now classified right (accuracy 100%)",
+                "  epoch 6: the loss is down to 1/4 of epoch 1's (0.8000 -> 0.1900)",
+            ])
         #expect(said(.step, epochs).count == epochs.count)
     }
 }

@@ -1,25 +1,34 @@
 import Foundation
 import NNEngine
 import NNPlot
-@testable import NNTeach
 import Testing
+
+@testable import NNTeach
 
 /// Every loss formula the full step prints, evaluated on the numbers printed beside it, for each
 /// final activation × loss × from_logits: p = softmax(z) or σ(z), L, and ∂L/∂z or ∂L/∂ŷ.
 @Suite struct FormulaTruthTests {
     static let activations: [Activation] = [.linear, .sigmoid, .softmax, .relu, .tanh]
-    static let kinds: [Loss.Kind] = [.binaryCrossentropy, .categoricalCrossentropy, .sparseCategoricalCrossentropy,
-                                     .meanSquaredError, .meanAbsoluteError]
+    static let kinds: [Loss.Kind] = [
+        .binaryCrossentropy, .categoricalCrossentropy, .sparseCategoricalCrossentropy,
+        .meanSquaredError, .meanAbsoluteError,
+    ]
     static var cases: [(Activation, Loss.Kind, Bool)] {
-        activations.flatMap { a in kinds.flatMap { k in
-            (k == .meanSquaredError || k == .meanAbsoluteError ? [false] : [false, true]).map { (a, k, $0) } } }
+        activations.flatMap { a in
+            kinds.flatMap { k in
+                (k == .meanSquaredError || k == .meanAbsoluteError ? [false] : [false, true]).map { (a, k, $0) }
+            }
+        }
     }
 
     /// One step of a one-layer network with `units` outputs; the plain-text explanation.
-    static func explain(_ activation: Activation, _ kind: Loss.Kind, fromLogits: Bool, units: Int = 3,
-                        example: Int? = nil) throws -> String {
+    static func explain(
+        _ activation: Activation, _ kind: Loss.Kind, fromLogits: Bool, units: Int = 3,
+        example: Int? = nil
+    ) throws -> String {
         let model = try Sequential(layers: [Dense(units: units, activation: activation)], inputWidth: 2)
-        let w = (0..<(2 * units)).map { Float(($0 * 7) % 5) * 0.3 - 0.5 }, b = (0..<units).map { Float($0) * 0.1 }
+        let w = (0..<(2 * units)).map { Float(($0 * 7) % 5) * 0.3 - 0.5 }
+        let b = (0..<units).map { Float($0) * 0.1 }
         try model.setWeights([try Tensor(w).reshaped([2, units]), Tensor(b)])
         model.compile(loss: Loss(kind, fromLogits: fromLogits), optimizer: try SGD(learningRate: 0.1))
         let x = try Tensor([0.5, -1, 1.5, 0.2, -0.3, 0.8, 0.9, 0.4]).reshaped([4, 2])
@@ -40,10 +49,17 @@ import Testing
     /// The numbers of the first bracketed vector in `text` (a kept entry `[k] v` counts as v).
     static func vector(_ text: Substring) -> [Float] {
         guard let open = text.firstIndex(of: "[") else { return [] }
-        var depth = 0, end = text.endIndex
+        var depth = 0
+        var end = text.endIndex
         for index in text[open...].indices {
             if text[index] == "[" { depth += 1 }
-            if text[index] == "]" { depth -= 1; if depth == 0 { end = index; break } }
+            if text[index] == "]" {
+                depth -= 1
+                if depth == 0 {
+                    end = index
+                    break
+                }
+            }
         }
         return text[text.index(after: open)..<end].split(separator: ",").compactMap {
             Float(($0.split(separator: "]").last ?? "").trimmingCharacters(in: .whitespaces))
@@ -67,14 +83,17 @@ import Testing
         let label = kind == .sparseCategoricalCrossentropy ? Int(yText) : y.firstIndex(of: 1)
         let lLine = try #require(lines.first { $0.hasPrefix("  L = ") }, "\(context)")
         let printedLoss = try #require(Float(lLine.split(separator: " ").last ?? ""), "\(context)")
-        let gradientLine = try #require(lines.first { $0.contains("dL/dz[1] = (p") || $0.contains("dL/dy_hat = ") },
-                                        "\(context)")
+        let gradientLine = try #require(
+            lines.first { $0.contains("dL/dz[1] = (p") || $0.contains("dL/dy_hat = ") },
+            "\(context)")
         let gradient = Self.vector(gradientLine.split(separator: "=").last ?? "")
         let onehot = (0..<3).map { Float($0 == label ? 1 : 0) }
-        var expectedLoss: Float, expectedGradient: [Float]
+        var expectedLoss: Float
+        var expectedGradient: [Float]
         if let zText = Self.after("  z = ", in: lines) {
             // The loss reads logits: p must be the function it names of the z it prints.
-            let z = Self.vector(Substring(zText)), pText = try #require(Self.after("  p = ", in: lines))
+            let z = Self.vector(Substring(zText))
+            let pText = try #require(Self.after("  p = ", in: lines))
             let p = Self.vector(Substring(pText))
             let isBinary = kind == .binaryCrossentropy
             #expect(pText.hasPrefix(isBinary ? "sigmoid(z)" : "softmax(z)"), "\(context)")
@@ -104,18 +123,22 @@ import Testing
                 expectedLoss = zip(hat, y).map { abs($0 - $1) }.reduce(0, +) / Float(hat.count)
                 expectedGradient = zip(hat, y).map { ($0 > $1 ? 1 : $0 < $1 ? -1 : 0) / n }
             case .binaryCrossentropy:
-                expectedLoss = zip(y, clipped).map { -($0 * log($1) + (1 - $0) * log(1 - $1)) }.reduce(0, +)
+                expectedLoss =
+                    zip(y, clipped).map { -($0 * log($1) + (1 - $0) * log(1 - $1)) }.reduce(0, +)
                     / Float(hat.count)
                 expectedGradient = zip(zip(y, clipped), inside).map { pair, ok in
-                    ok ? -(pair.0 / pair.1 - (1 - pair.0) / (1 - pair.1)) / n : 0 }
+                    ok ? -(pair.0 / pair.1 - (1 - pair.0) / (1 - pair.1)) / n : 0
+                }
             default:
                 let k = try #require(label)
                 if kind == .sparseCategoricalCrossentropy {  // each ŷ clipped, then renormalized
                     let sum = clipped.reduce(0, +)
                     expectedLoss = -log(clipped[k] / sum)
-                    expectedGradient = (0..<hat.count).map { j in inside[j] ? (1 / sum - onehot[j] / clipped[j]) / 4 : 0 }
+                    expectedGradient = (0..<hat.count).map { j in inside[j] ? (1 / sum - onehot[j] / clipped[j]) / 4 : 0
+                    }
                 } else {  // renormalized, then the ratio clipped
-                    let sum = hat.reduce(0, +), ratio = hat[k] / sum
+                    let sum = hat.reduce(0, +)
+                    let ratio = hat[k] / sum
                     let ok = ratio >= 1e-7 && ratio <= 1 - 1e-7
                     expectedLoss = -log(min(max(ratio, 1e-7), 1 - 1e-7))
                     expectedGradient = (0..<hat.count).map { j in ok ? (1 / sum - onehot[j] / hat[k]) / 4 : 0 }

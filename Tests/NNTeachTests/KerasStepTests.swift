@@ -29,10 +29,15 @@ import Testing
     }
 
     enum OptimizerValue: Decodable, Sendable {
-        case number(Double), text(String)
+        case number(Double)
+        case text(String)
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let number = try? container.decode(Double.self) { self = .number(number) } else { self = .text(try container.decode(String.self)) }
+            if let number = try? container.decode(Double.self) {
+                self = .number(number)
+            } else {
+                self = .text(try container.decode(String.self))
+            }
         }
         var number: Double { if case .number(let n) = self { n } else { 0 } }
     }
@@ -71,15 +76,21 @@ import Testing
         let trace = try run(fixture)
         for (index, layer) in trace.layers.enumerated() {
             for (got, expected) in [(layer.z, fixture.forward[2 * index]), (layer.a, fixture.forward[2 * index + 1])] {
-                #expect(zip(got.scalars, expected.values).allSatisfy { close($0, $1) }, "layer \(index + 1) forward values differ")
+                #expect(
+                    zip(got.scalars, expected.values).allSatisfy { close($0, $1) },
+                    "layer \(index + 1) forward values differ")
             }
             let gradients = [layer.kernelGradient] + (layer.biasGradient.map { [$0] } ?? [])
             let afters = [layer.kernelAfter] + (layer.biasAfter.map { [$0] } ?? [])
             for (offset, (got, expected)) in zip(gradients, fixture.gradients[(2 * index)...]).enumerated() {
-                #expect(zip(got.scalars, expected.values).allSatisfy { close($0, $1) }, "layer \(index + 1) gradient \(offset) differs")
+                #expect(
+                    zip(got.scalars, expected.values).allSatisfy { close($0, $1) },
+                    "layer \(index + 1) gradient \(offset) differs")
             }
             for (offset, (got, expected)) in zip(afters, fixture.after[(2 * index)...]).enumerated() {
-                #expect(zip(got.scalars, expected.values).allSatisfy { close($0, $1) }, "layer \(index + 1) updated weight \(offset) differs")
+                #expect(
+                    zip(got.scalars, expected.values).allSatisfy { close($0, $1) },
+                    "layer \(index + 1) updated weight \(offset) differs")
             }
         }
         #expect(close(trace.loss, fixture.loss_value))

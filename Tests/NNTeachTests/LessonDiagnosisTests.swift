@@ -2,8 +2,9 @@ import Foundation
 import NNEngine
 import NNLang
 import NNPlot
-@testable import NNTeach
 import Testing
+
+@testable import NNTeach
 
 /// Every lesson and example run with the training watcher on every fit, even quiet ones (verbose=0):
 /// it must raise no false alarm, and say exactly what a lesson shows on purpose.

@@ -1,7 +1,8 @@
 import NNEngine
 import NNPlot
-@testable import NNTeach
 import Testing
+
+@testable import NNTeach
 
 /// The teacher's text on small inputs, character for character.
 @Suite struct RenderingTests {
@@ -23,7 +24,8 @@ import Testing
     }
 
     @Test func symbolsFollowTheTerminal() {
-        let unicode = Style(unicode: true, color: false), ascii = Style.plain
+        let unicode = Style(unicode: true, color: false)
+        let ascii = Style.plain
         #expect(unicode.layer("z", 12) == "z¹²")
         #expect(ascii.layer("z", 12) == "z[12]")
         #expect(unicode.gradient("W²") == "∂L/∂W²")
@@ -43,16 +45,18 @@ import Testing
             - first point
             """
         let plain = Prose(style: Style(unicode: false, color: false, width: 40)).render(text)
-        #expect(plain == """
+        #expect(
+            plain
+                == """
 
-            Training
-              An **epoch** is one pass over the data,
-              and `fit` runs many of them, one after
-              another, until done.
+                Training
+                  An **epoch** is one pass over the data,
+                  and `fit` runs many of them, one after
+                  another, until done.
 
-              - first point
+                  - first point
 
-            """.replacingOccurrences(of: "**", with: ""))
+                """.replacingOccurrences(of: "**", with: ""))
         let colored = Prose(style: Style(unicode: true, color: true, width: 80)).render("use `fit`")
         #expect(colored == "\n  use \u{1B}[33mfit\u{1B}[0m\n")
     }
@@ -60,8 +64,10 @@ import Testing
     @Test func teacherSaysWhatAnEpochIs() {
         var text = ""
         let teacher = Teacher(level: .epoch, style: .plain, notes: ["a note"]) { text += $0 }
-        teacher.trainingWillBegin(TrainingPlan(epochs: 3, batchSize: 32, trainingExamples: 1000, validationExamples: 0,
-                                               stepsPerEpoch: 32, shuffle: true, lossName: "BinaryCrossentropy", optimizerName: "Adam"))
+        teacher.trainingWillBegin(
+            TrainingPlan(
+                epochs: 3, batchSize: 32, trainingExamples: 1000, validationExamples: 0,
+                stepsPerEpoch: 32, shuffle: true, lossName: "BinaryCrossentropy", optimizerName: "Adam"))
         var logs = Logs()
         logs["loss"] = 0.5
         teacher.epochDidEnd(epoch: 1, logs: logs)
@@ -82,8 +88,10 @@ import Testing
     @Test func offSaysNothing() {
         var text = ""
         let teacher = Teacher(level: .off, style: .plain) { text += $0 }
-        teacher.trainingWillBegin(TrainingPlan(epochs: 1, batchSize: 1, trainingExamples: 1, validationExamples: 0,
-                                               stepsPerEpoch: 1, shuffle: false, lossName: "", optimizerName: ""))
+        teacher.trainingWillBegin(
+            TrainingPlan(
+                epochs: 1, batchSize: 1, trainingExamples: 1, validationExamples: 0,
+                stepsPerEpoch: 1, shuffle: false, lossName: "", optimizerName: ""))
         teacher.stepDidEnd(epoch: 1, step: 1, loss: 1, examples: 1)
         teacher.epochDidEnd(epoch: 1, logs: Logs())
         #expect(text.isEmpty)

@@ -1,6 +1,7 @@
 import NNEngine
 import NNLang
 import Testing
+
 @testable import NNTeach
 
 /// The terminal teacher as the interpreter's listener: the watcher on every fit, quiet ones too.
@@ -39,7 +40,9 @@ import Testing
         #expect(try run(Self.stuck + fit, override: .off) == "")
         #expect(try run(Self.stuck + "explain('off')\n" + fit) == "")
         // The command line's off wins over the program's own level.
-        #expect(try run(Self.stuck + fit.replacingOccurrences(of: "verbose=0", with: "verbose=0, explain='full'"),
-                        override: .off) == "")
+        #expect(
+            try run(
+                Self.stuck + fit.replacingOccurrences(of: "verbose=0", with: "verbose=0, explain='full'"),
+                override: .off) == "")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import NNEngine
 import NNPlot
 import Testing
+
 @testable import NNTeach
 
 /// The worked "check by hand" line of each optimizer, evaluated on the numbers it prints: the
@@ -20,10 +21,12 @@ import Testing
 
     /// The worked lines of two steps in a row, as `(variable, numbers in the formula, result)`.
     func worked(_ name: String) throws -> [[(name: String, inputs: [Double], result: Double)]] {
-        let model = try Sequential(layers: [Dense(units: 3, activation: .sigmoid), Dense(units: 1, activation: .sigmoid)],
-                                   inputWidth: 2, random: RandomSource(seed: 5))
+        let model = try Sequential(
+            layers: [Dense(units: 3, activation: .sigmoid), Dense(units: 1, activation: .sigmoid)],
+            inputWidth: 2, random: RandomSource(seed: 5))
         model.compile(loss: Loss(.binaryCrossentropy), optimizer: try optimizer(name))
-        let x = try Tensor([0.5, -1, 1.5, 0.2, -0.3, 0.8, 0.9, 0.4]).reshaped([4, 2]), y = Tensor([1, 0, 1, 0])
+        let x = try Tensor([0.5, -1, 1.5, 0.2, -0.3, 0.8, 0.9, 0.4]).reshaped([4, 2])
+        let y = Tensor([1, 0, 1, 0])
         let wide = StepExplanation(style: Style(unicode: false, color: false, width: 1000))
         return try (1...2).map { _ in
             let lines = wide.render(try model.step(x: x, y: y).trace).split(separator: "\n").map(String.init)
@@ -56,15 +59,19 @@ import Testing
                 case ("rmsprop", "w"): value = n[0] - n[1] * n[2] / (n[3] + n[4]).squareRoot()
                 case ("adam", "m"): value = n[0] * n[1] + n[2] * n[3]
                 case ("adam", "w"): value = n[0] - n[1] * n[2] / (n[3].squareRoot() + n[4])
-                default: Issue.record("unexpected line for \(variable) with \(name)"); continue
+                default:
+                    Issue.record("unexpected line for \(variable) with \(name)")
+                    continue
                 }
                 // A weight is printed with four decimals, a state with four significant digits.
-                #expect(variable == "w" ? abs(value - result) <= 1.5e-4 : close(value, result),
-                        "\(name): \(variable) = \(value) by hand, printed \(result)")
+                #expect(
+                    variable == "w" ? abs(value - result) <= 1.5e-4 : close(value, result),
+                    "\(name): \(variable) = \(value) by hand, printed \(result)")
             }
         }
         // The second step starts from the state the first ended with.
-        let first = steps[0].filter { $0.name != "w" }, second = steps[1].filter { $0.name != "w" }
+        let first = steps[0].filter { $0.name != "w" }
+        let second = steps[1].filter { $0.name != "w" }
         #expect(first.count == second.count && !first.isEmpty)
         for (before, after) in zip(first, second) {
             #expect(after.inputs[1] == before.result, "\(name): \(after.name) starts from the previous step's")

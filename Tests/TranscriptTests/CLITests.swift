@@ -12,7 +12,8 @@ import Testing
     /// Narration is a string standing alone at the top level of a lesson; docstrings, strings in
     /// blocks and every string of a .py file are values only, as in Python.
     @Test func onlyTopLevelStringsOfALessonAreNarration() throws {
-        let program = "\"\"\"Told.\"\"\"\ndef f():\n    \"\"\"A docstring.\"\"\"\n    \"inside\"\n    return 1\n"
+        let program =
+            "\"\"\"Told.\"\"\"\ndef f():\n    \"\"\"A docstring.\"\"\"\n    \"inside\"\n    return 1\n"
             + "f()\nif True:\n    \"in a block\"\n\"Also told.\"\n"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nn-narration-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -53,7 +54,8 @@ import Testing
         let good = try NNProcess.run(["--check", "examples/week1_assignment.nn"])
         #expect(good.output == "examples/week1_assignment.nn: no problems found\n")
         #expect(good.status == 0)
-        let bad = try NNProcess.run(["--check", "-"], input: "import numpy as np\nprint('no')\nmodel = Sequentail([])\n")
+        let bad = try NNProcess.run(
+            ["--check", "-"], input: "import numpy as np\nprint('no')\nmodel = Sequentail([])\n")
         #expect(bad.output.isEmpty)
         #expect(bad.error.contains("name 'Sequentail' is not defined"))
         #expect(bad.error.contains("did you mean 'Sequential'?"))
@@ -72,7 +74,8 @@ import Testing
 
     @Test func theSeedChangesTheNumbers() throws {
         let code = "import numpy as np; print(np.random.rand(2))"
-        let a = try NNProcess.run(["-c", code]).output, b = try NNProcess.run(["-c", code]).output
+        let a = try NNProcess.run(["-c", code]).output
+        let b = try NNProcess.run(["-c", code]).output
         let c = try NNProcess.run(["--seed", "7", "-c", code]).output
         #expect(a == b)
         #expect(a != c)
@@ -109,8 +112,9 @@ import Testing
     @Test func outputToAClosedStandardOutputIsReported() throws {
         let result = try shell("-c 'print(1)' >&-")
         #expect(result.status == 120)
-        #expect(result.error
-            == "nn: the program's output was lost: cannot write to standard output (standard output is closed)\n")
+        #expect(
+            result.error
+                == "nn: the program's output was lost: cannot write to standard output (standard output is closed)\n")
         #expect(try shell("-c 'x = 1' >&-").status == 0, "nothing written, nothing lost")
     }
 
@@ -128,14 +132,17 @@ import Testing
         let result = try NNProcess.run(["-c", "print(1)", "examples/xor.nn"])
         #expect(result.status == 64)
         #expect(result.output.isEmpty)
-        #expect(result.error.contains(
-            "give either -c CODE or a program file, not both ('examples/xor.nn' would not run)"))
+        #expect(
+            result.error.contains(
+                "give either -c CODE or a program file, not both ('examples/xor.nn' would not run)"))
     }
 
     @Test func aBadSeedIsExplained() throws {
         let notANumber = "the seed must be a whole number 0 or more"
-        for (seed, message) in [("-1", notANumber), ("abc", notANumber), ("1.5", notANumber),
-                                ("18446744073709551616", "the seed must be at most 18446744073709551615")] {
+        for (seed, message) in [
+            ("-1", notANumber), ("abc", notANumber), ("1.5", notANumber),
+            ("18446744073709551616", "the seed must be at most 18446744073709551615"),
+        ] {
             let result = try NNProcess.run(["--seed", seed, "-c", "print(1)"])
             #expect(result.status == 64)
             #expect(result.error.contains("The value '\(seed)' is invalid for '--seed <seed>': \(message)"), "\(seed)")
@@ -178,7 +185,8 @@ import Testing
         let program = "x = 41\nprint('x is', x)\ny = x + 1\npause('look at y')\nprint('y is', y)\n"
         try Data(program.utf8).write(to: folder.appendingPathComponent("lesson.nn"))
         let answers = ["", "", "b", "r", "i", "x + 1", "w = 7", "\u{04}", "?", "zz", "", "", "", "q"]
-        let result = try NNProcess.run(["--step", "lesson.nn"], in: folder, input: answers.joined(separator: "\n") + "\n")
+        let result = try NNProcess.run(
+            ["--step", "lesson.nn"], in: folder, input: answers.joined(separator: "\n") + "\n")
         let expected = """
             > x = 41
               [Enter] run   b back   r re-run   i REPL   c run to the end   q quit   ? keys 
@@ -217,7 +225,8 @@ import Testing
     }
 
     @Test func liveTrainingInAPipePrintsTheProgressAndSaysSoOnce() throws {
-        let code = "X, y = make_xor(n_samples=20, random_state=1); model = Sequential([Dense(1, activation='sigmoid')]); "
+        let code =
+            "X, y = make_xor(n_samples=20, random_state=1); model = Sequential([Dense(1, activation='sigmoid')]); "
             + "model.compile(loss='binary_crossentropy'); model.fit(X, y, epochs=1, live=True); model.fit(X, y, epochs=1)"
         let result = try NNProcess.run(["--live", "-c", code])
         #expect(result.output.components(separatedBy: "live training is drawn on a terminal").count - 1 == 1)
@@ -235,9 +244,11 @@ import Testing
     /// The golden transcript of a presenter stepping through the first lesson, pressing Enter each time.
     @Test func presenterTranscript() throws {
         let result = try NNProcess.run(["--step", lesson], input: String(repeating: "\n", count: 60))
-        let file = NNProcess.root.appendingPathComponent("Tests/TranscriptTests/Transcripts/presenter/01-neurons-and-layers.step.txt")
+        let file = NNProcess.root.appendingPathComponent(
+            "Tests/TranscriptTests/Transcripts/presenter/01-neurons-and-layers.step.txt")
         if ProcessInfo.processInfo.environment["NNLAB_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try result.output.write(to: file, atomically: true, encoding: .utf8)
             return
         }
@@ -256,7 +267,8 @@ import Testing
     }
 
     @Test func thereAreAtLeastEightLessons() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: NNProcess.root.appendingPathComponent("lessons").path)
+        let names = try FileManager.default.contentsOfDirectory(
+            atPath: NNProcess.root.appendingPathComponent("lessons").path)
         #expect(names.filter { $0.hasSuffix(".nn") }.count >= 8)
     }
 }

@@ -6,13 +6,21 @@ import Testing
 /// indented or section line, and the teacher's remarks (`-> …` with their continuation lines).
 @Suite struct ExplanationWidthTests {
     static func explanationLines(_ transcript: String) -> [String] {
-        var lines: [String] = [], inBlock = false, inRemark = false
+        var lines: [String] = []
+        var inBlock = false
+        var inRemark = false
         let sections = ["Layer ", "Loss ", "x = ", "All ", "-- "]
         for line in transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
-            if line.hasPrefix("-- Step") || line.hasPrefix("-- Forward pass") { inBlock = true }
-            else if inBlock, !(line.hasPrefix(" ") || sections.contains(where: line.hasPrefix)) { inBlock = false }
-            if line.hasPrefix("-> ") || line.hasPrefix("(That was step") { inRemark = true }
-            else if inRemark, !line.hasPrefix("  ") { inRemark = false }
+            if line.hasPrefix("-- Step") || line.hasPrefix("-- Forward pass") {
+                inBlock = true
+            } else if inBlock, !(line.hasPrefix(" ") || sections.contains(where: line.hasPrefix)) {
+                inBlock = false
+            }
+            if line.hasPrefix("-> ") || line.hasPrefix("(That was step") {
+                inRemark = true
+            } else if inRemark, !line.hasPrefix("  ") {
+                inRemark = false
+            }
             if inBlock || inRemark { lines.append(line) }
         }
         return lines
@@ -20,7 +28,10 @@ import Testing
 
     @Test func everyExplanationLineFitsEightyColumns() throws {
         let root = NNProcess.root.appendingPathComponent("Tests/TranscriptTests/Transcripts")
-        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") } ?? []
+        let files =
+            FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter {
+                $0.hasSuffix(".txt")
+            } ?? []
         #expect(files.count > 10)
         var checked = 0
         for file in files {

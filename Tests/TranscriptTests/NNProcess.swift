@@ -3,7 +3,8 @@ import Foundation
 /// Runs the built `nn` executable as a user would, capturing what it prints.
 struct NNProcess {
     /// The package's root folder (where Package.swift is).
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// `nn` beside this test bundle in the build folder.
     static var executable: URL {
@@ -31,8 +32,10 @@ struct NNProcess {
 
     /// Runs `nn arguments` in `directory` with `input` on standard input and a plain environment
     /// (no terminal, no colour, UTF-8).
-    static func run(_ arguments: [String], in directory: URL = root, input: String = "",
-                    environment extra: [String: String] = [:]) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL = root, input: String = "",
+        environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -43,7 +46,9 @@ struct NNProcess {
         var environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home]
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
@@ -53,7 +58,8 @@ struct NNProcess {
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         let errData = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self),
-                      status: process.terminationStatus)
+        return Result(
+            output: String(decoding: outData, as: UTF8.self), error: String(decoding: errData, as: UTF8.self),
+            status: process.terminationStatus)
     }
 }

@@ -34,7 +34,8 @@ import Testing
         let folder = try Folder()
         let notebook = try folder.write(converted.output, lesson.name.replacingOccurrences(of: ".nn", with: ".ipynb"))
         let result = try NNProcess.run([notebook])
-        let transcript = result.output + (result.error.isEmpty ? "" : "--- stderr ---\n" + result.error)
+        let transcript =
+            result.output + (result.error.isEmpty ? "" : "--- stderr ---\n" + result.error)
             + (result.status == 0 ? "" : "--- exit status \(result.status) ---\n")
         let expected = try String(contentsOf: lesson.transcript, encoding: .utf8)
         #expect(transcript == expected)
@@ -74,10 +75,14 @@ import Testing
         let folder = try Folder()
         let cases: [(String, String)] = [
             ("{\"nbformat\": 4, \"cells\": [", "it is not valid JSON (it ends before its brackets and quotes close)"),
-            ("{\"nbformat\": 3, \"nbformat_minor\": 0, \"worksheets\": []}",
-             "it is nbformat 3, and NNLab reads nbformat 4"),
-            ("{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\"}]}",
-             "the cell at position 1 in the file (code) has no \"source\""),
+            (
+                "{\"nbformat\": 3, \"nbformat_minor\": 0, \"worksheets\": []}",
+                "it is nbformat 3, and NNLab reads nbformat 4"
+            ),
+            (
+                "{\"nbformat\": 4, \"cells\": [{\"cell_type\": \"code\"}]}",
+                "the cell at position 1 in the file (code) has no \"source\""
+            ),
             ("\u{FF}\u{FE}garbage\0", "it is not valid JSON"),
         ]
         for (index, (text, message)) in cases.enumerated() {

@@ -134,7 +134,8 @@ import Testing
         #expect(!terminal.transcript.contains("Epoch 1/40"), "the live view replaced the progress bar")
         #expect(terminal.transcript.contains("Training (live): epoch "), "frames were drawn while it trained")
         #expect(terminal.transcript.contains("\u{1B}[J"), "each frame went back up over the one before")
-        #expect(terminal.transcript.components(separatedBy: "Trained: epoch 40/40").count - 1 == 4,
-                "the fit and compare's three runs are each drawn live")
+        #expect(
+            terminal.transcript.components(separatedBy: "Trained: epoch 40/40").count - 1 == 4,
+            "the fit and compare's three runs are each drawn live")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs `nn` on a real pseudo-terminal, as a person at a terminal would: the child gets its own
@@ -29,7 +30,8 @@ final class PseudoTerminal {
         // POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF (glibc's values, hidden from
         // Swift like the above): a new session, and signals as a login shell would leave them.
         posix_spawnattr_setflags(&attributes, 0x80 | 0x08 | 0x04)
-        var noSignals = sigset_t(), allSignals = sigset_t()
+        var noSignals = sigset_t()
+        var allSignals = sigset_t()
         sigemptyset(&noSignals)
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)

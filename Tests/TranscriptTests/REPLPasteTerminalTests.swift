@@ -27,8 +27,10 @@ import Testing
     }
 
     func start(home: String, extra: [String: String] = [:]) throws -> PseudoTerminal {
-        let environment = ["HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-                           "SWIFT_BACKTRACE": "interactive=no"].merging(extra) { $1 }
+        let environment = [
+            "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            "SWIFT_BACKTRACE": "interactive=no",
+        ].merging(extra) { $1 }
         return try PseudoTerminal(arguments: [], environment: environment)
     }
 
@@ -85,8 +87,9 @@ import Testing
     @Test func aWholeLessonPastedRuns() throws {
         let home = try home()
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let lesson = try String(contentsOf: NNProcess.root.appendingPathComponent(
-            "lessons/01-neurons-and-layers.nn"), encoding: .utf8)
+        let lesson = try String(
+            contentsOf: NNProcess.root.appendingPathComponent(
+                "lessons/01-neurons-and-layers.nn"), encoding: .utf8)
         let terminal = try start(home: home)
         try #require(terminal.waitFor("In [1]: "))
         terminal.type(paste(lesson))
@@ -139,8 +142,11 @@ import Testing
         terminal.type("\u{04}")
         #expect(terminal.exitStatus() == 0)
         let history = (try? String(contentsOfFile: home + "/.local/state/nnlab/history", encoding: .utf8)) ?? ""
-        #expect(history.contains("def f(xs):\n   ...:     total = 0\n   ...:     for x in xs:\n"
-            + "   ...:         if x > 0:\n   ...:             total += x\n   ...:     return total\n"), "\(history)")
+        #expect(
+            history.contains(
+                "def f(xs):\n   ...:     total = 0\n   ...:     for x in xs:\n"
+                    + "   ...:         if x > 0:\n   ...:             total += x\n   ...:     return total\n"),
+            "\(history)")
         #expect(history.contains("for i in range(2):\n   ...:     print(i * 10)\n"), "\(history)")
     }
 

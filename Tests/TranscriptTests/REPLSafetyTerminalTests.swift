@@ -12,8 +12,10 @@ import Testing
     }
 
     func start(home: String, color: Bool = false, arguments: [String] = []) throws -> PseudoTerminal {
-        var environment = ["HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-                           "SWIFT_BACKTRACE": "interactive=no"]
+        var environment = [
+            "HOME": home, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            "SWIFT_BACKTRACE": "interactive=no",
+        ]
         if !color { environment["NO_COLOR"] = "1" }
         return try PseudoTerminal(arguments: arguments, environment: environment)
     }
@@ -201,15 +203,16 @@ import Testing
     @Test func aLineLongerThanAProgramIsSkipped() throws {
         let long = "x = '" + String(repeating: "a", count: 5_000_000) + "'"
         let result = try NNProcess.run([], input: "keep = 42\n\(long)\nkeep\n" + long)
-        #expect(result.output == """
-            In [1]: keep = 42
-            In [2]: # (a line of 5000006 bytes was skipped: NNLab reads programs of up to 4 MB)
-            In [2]: keep
-            Out[2]: 42
+        #expect(
+            result.output == """
+                In [1]: keep = 42
+                In [2]: # (a line of 5000006 bytes was skipped: NNLab reads programs of up to 4 MB)
+                In [2]: keep
+                Out[2]: 42
 
-            In [3]: # (a line of 5000006 bytes was skipped: NNLab reads programs of up to 4 MB)
-            In [3]: \n
-            """)
+                In [3]: # (a line of 5000006 bytes was skipped: NNLab reads programs of up to 4 MB)
+                In [3]: \n
+                """)
         #expect(result.status == 0)
     }
 }

@@ -10,9 +10,11 @@ import Testing
         try? FileManager.default.removeItem(atPath: home)
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: home) }
-        let terminal = try PseudoTerminal(arguments: [], environment: [
-            "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
-        ])
+        let terminal = try PseudoTerminal(
+            arguments: [],
+            environment: [
+                "HOME": home, "TERM": "xterm", "NO_COLOR": "1", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin",
+            ])
         #expect(terminal.waitFor("In [1]: "))
         terminal.type("import numpy as np\r")
         #expect(terminal.waitFor("In [2]: "))
@@ -31,7 +33,9 @@ import Testing
 
         terminal.type("X = np.random.rand(2000, 50); Y = (X[:, 0] > 0.5) * 1.0\r")
         #expect(terminal.waitFor("In [6]: "))
-        terminal.type("model = Sequential([Dense(64, activation='relu'), Dense(1, activation='sigmoid')]); model.compile(loss='binary_crossentropy')\r")
+        terminal.type(
+            "model = Sequential([Dense(64, activation='relu'), Dense(1, activation='sigmoid')]); model.compile(loss='binary_crossentropy')\r"
+        )
         #expect(terminal.waitFor("In [7]: "))
         terminal.type("history = model.fit(X, Y, epochs=100000, verbose=0)\r")
         Thread.sleep(forTimeInterval: 1.5)

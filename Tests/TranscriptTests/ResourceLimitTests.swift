@@ -14,8 +14,10 @@ import Testing
         ("parts = []\nfor i in range(1000):\n    parts.append('x' * 10000000)\n", 3),
         ("import numpy as np\narrays = []\nfor i in range(100):\n    arrays.append(np.ones((2000, 2000)))\n", 4),
         ("import numpy as np\na = np.ones((4000, 4000))\nb = a.copy()\nc = a + b\nd = a @ b\ne = [a * 2, b * 2]\n", 6),
-        ("import numpy as np\nx = np.zeros((30000000, 1))\nm = Sequential([Dense(1)])\nm.compile(loss='mse')\n"
-            + "m.fit(x, x, epochs=1, verbose=0)\n", 5),
+        (
+            "import numpy as np\nx = np.zeros((30000000, 1))\nm = Sequential([Dense(1)])\nm.compile(loss='mse')\n"
+                + "m.fit(x, x, epochs=1, verbose=0)\n", 5
+        ),
     ]
 
     @Test(arguments: 0..<ResourceLimitTests.growing.count)
@@ -29,7 +31,8 @@ import Testing
     }
 
     @Test func theREPLKeepsItsVariablesAfterAMemoryError() throws {
-        let input = "import numpy as np\nx = 42\nbig = np.ones((3000, 3000))\nbig = np.ones((30000, 3000))\n"
+        let input =
+            "import numpy as np\nx = 42\nbig = np.ones((3000, 3000))\nbig = np.ones((30000, 3000))\n"
             + "print(x, big.shape)\n"
         let result = try NNProcess.run(["--memory-limit", "300M"], input: input)
         #expect(result.output.contains("42 (3000, 3000)"), "\(result.output)")

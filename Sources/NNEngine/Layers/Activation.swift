@@ -95,7 +95,8 @@ public enum Activation: String, CaseIterable, Sendable {
         case .softmax, .logSoftmax:
             let logarithm = self == .logSoftmax
             for row in 0..<rows {
-                let zr = z + row * columns, ar = a + row * columns
+                let zr = z + row * columns
+                let ar = a + row * columns
                 var largest = -Float.infinity
                 for j in 0..<columns { largest = max(largest, zr[j]) }
                 var total: Float = 0
@@ -169,8 +170,9 @@ public enum Activation: String, CaseIterable, Sendable {
         var dz = Tensor(shape: z.shape)
         let columns = z.shape.last ?? 1
         let pointer = dz.mutablePointer()
-        backward(da.pointer, z: z.pointer, a: a.pointer, into: pointer,
-                 rows: columns == 0 ? 0 : z.count / columns, columns: columns)
+        backward(
+            da.pointer, z: z.pointer, a: a.pointer, into: pointer,
+            rows: columns == 0 ? 0 : z.count / columns, columns: columns)
         return dz
     }
 }

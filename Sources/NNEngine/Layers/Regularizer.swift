@@ -16,7 +16,8 @@ public struct Regularizer: Equatable, Sendable {
 
     /// The penalty for `weights`.
     public func penalty(_ weights: Tensor) -> Float {
-        var absolute: Float = 0, squares: Float = 0
+        var absolute: Float = 0
+        var squares: Float = 0
         weights.withUnsafeBufferPointer { w in
             for value in w {
                 absolute += abs(value)

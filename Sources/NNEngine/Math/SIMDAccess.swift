@@ -33,10 +33,10 @@ extension UnsafeMutablePointer<Float> {
 }
 
 #if arch(x86_64)
-import _Builtin_intrinsics.intel
+    import _Builtin_intrinsics.intel
 
-/// Lane-wise square root in one instruction (`SIMD.squareRoot()` is scalarized on Linux).
-@inline(__always) func squareRoot(_ x: FloatVector) -> FloatVector { _mm_sqrt_ps(x) }
+    /// Lane-wise square root in one instruction (`SIMD.squareRoot()` is scalarized on Linux).
+    @inline(__always) func squareRoot(_ x: FloatVector) -> FloatVector { _mm_sqrt_ps(x) }
 #else
-@inline(__always) func squareRoot(_ x: FloatVector) -> FloatVector { x.squareRoot() }
+    @inline(__always) func squareRoot(_ x: FloatVector) -> FloatVector { x.squareRoot() }
 #endif

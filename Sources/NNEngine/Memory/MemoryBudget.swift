@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One memory budget for everything a session holds (arrays, strings, lists, training data).
 /// Code about to make something large asks `allows(_:)` first and reports an error instead of
@@ -52,7 +53,8 @@ public enum MemoryBudget {
     /// `bytes` for people: `512 MB`, `7.8 GB`.
     public static func describe(_ bytes: Int) -> String {
         let units = ["bytes", "KB", "MB", "GB", "TB"]
-        var value = Double(bytes), unit = 0
+        var value = Double(bytes)
+        var unit = 0
         while value >= 1024, unit < units.count - 1 {
             value /= 1024
             unit += 1

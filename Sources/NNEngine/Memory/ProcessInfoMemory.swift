@@ -1,13 +1,14 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The machine's memory and the process's use of it (from sysconf and /proc, without Foundation).
 enum ProcessInfoMemory {
     static var physicalBytes: UInt64 {
-        let pages = sysconf(Int32(_SC_PHYS_PAGES)), pageSize = sysconf(Int32(_SC_PAGESIZE))
+        let pages = sysconf(Int32(_SC_PHYS_PAGES))
+        let pageSize = sysconf(Int32(_SC_PAGESIZE))
         return pages > 0 && pageSize > 0 ? UInt64(pages) * UInt64(pageSize) : 1 << 32
     }
 
@@ -21,9 +22,9 @@ enum ProcessInfoMemory {
     static var addressSpaceLimit: Int? {
         var limit = rlimit()
         #if canImport(Glibc)
-        let status = getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
+            let status = getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit)
         #else
-        let status = getrlimit(RLIMIT_AS, &limit)
+            let status = getrlimit(RLIMIT_AS, &limit)
         #endif
         guard status == 0, limit.rlim_cur != rlim_t.max else { return nil }
         return Int(clamping: limit.rlim_cur)

@@ -7,8 +7,10 @@ public struct FitOptions {
     public var validationSplit: Double = 0
     public var validationData: (x: Tensor, y: Tensor)?
 
-    public init(batchSize: Int = 32, epochs: Int = 1, shuffle: Bool = true, validationSplit: Double = 0,
-                validationData: (x: Tensor, y: Tensor)? = nil) {
+    public init(
+        batchSize: Int = 32, epochs: Int = 1, shuffle: Bool = true, validationSplit: Double = 0,
+        validationData: (x: Tensor, y: Tensor)? = nil
+    ) {
         self.batchSize = batchSize
         self.epochs = epochs
         self.shuffle = shuffle
@@ -39,9 +41,12 @@ struct BatchBuffer {
     mutating func gather(_ indices: ArraySlice<Int>, from data: TrainingData)
         -> (x: UnsafePointer<Float>, y: UnsafePointer<Float>)
     {
-        let xWidth = data.x.rowWidth, yWidth = data.targetWidth
-        let xOut = x.mutablePointer(), yOut = y.mutablePointer()
-        let xIn = data.x.pointer, yIn = data.y.pointer
+        let xWidth = data.x.rowWidth
+        let yWidth = data.targetWidth
+        let xOut = x.mutablePointer()
+        let yOut = y.mutablePointer()
+        let xIn = data.x.pointer
+        let yIn = data.y.pointer
         for (row, index) in indices.enumerated() {
             (xOut + row * xWidth).update(from: xIn + index * xWidth, count: xWidth)
             (yOut + row * yWidth).update(from: yIn + index * yWidth, count: yWidth)

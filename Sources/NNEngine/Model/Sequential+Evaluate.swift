@@ -35,17 +35,21 @@ extension Sequential {
         let (configuration, data) = try prepare(x: x, y: y, method: "evaluate")
         return withSubnormalsFlushed {
             withPlan {
-                evaluate(data, configuration: configuration, metricKinds: resolvedMetrics(configuration, data: data),
-                         batchSize: batchSize)
+                evaluate(
+                    data, configuration: configuration, metricKinds: resolvedMetrics(configuration, data: data),
+                    batchSize: batchSize)
             }
         }
     }
 
-    func evaluate(_ data: TrainingData, configuration: TrainingConfiguration, metricKinds: [Metric.Kind],
-                  batchSize: Int) -> Logs {
+    func evaluate(
+        _ data: TrainingData, configuration: TrainingConfiguration, metricKinds: [Metric.Kind],
+        batchSize: Int
+    ) -> Logs {
         var lossMean = MeanTracker()
         var metrics = metricKinds.map { MetricAccumulator(kind: $0) }
-        let output = outputLayer, width = output.outputWidth ?? 0
+        let output = outputLayer
+        let width = output.outputWidth ?? 0
         var start = 0
         while start < data.rows {
             let rows = min(batchSize, data.rows - start)

@@ -36,10 +36,11 @@ extension Sequential {
         let metricKinds = resolvedMetrics(configuration, data: training)
         var history = History()
         history.params = ["verbose": 1, "epochs": options.epochs, "steps": stepsPerEpoch]
-        observer?.trainingWillBegin(TrainingPlan(
-            epochs: options.epochs, batchSize: batchSize, trainingExamples: training.rows,
-            validationExamples: validation?.rows ?? 0, stepsPerEpoch: stepsPerEpoch, shuffle: options.shuffle,
-            lossName: configuration.loss.kind.rawValue, optimizerName: configuration.optimizer.name))
+        observer?.trainingWillBegin(
+            TrainingPlan(
+                epochs: options.epochs, batchSize: batchSize, trainingExamples: training.rows,
+                validationExamples: validation?.rows ?? 0, stepsPerEpoch: stepsPerEpoch, shuffle: options.shuffle,
+                lossName: configuration.loss.kind.rawValue, optimizerName: configuration.optimizer.name))
 
         BLAS.chooseThreads(rows: batchSize, widths: [inputWidth ?? 0] + leafLayers.compactMap { ($0 as? Dense)?.units })
         let ownsPlan = activePlan == nil
@@ -47,8 +48,10 @@ extension Sequential {
         defer { if ownsPlan { activePlan = nil } }
         let backup = WeightBackup(plan.trainable, optimizer: configuration.optimizer)
         var lowest = Float.infinity
-        func stopped(_ history: inout History, _ stop: TrainingStop, _ mean: MeanTracker, _ step: Int,
-                     _ observer: TrainingObserver?) -> History {
+        func stopped(
+            _ history: inout History, _ stop: TrainingStop, _ mean: MeanTracker, _ step: Int,
+            _ observer: TrainingObserver?
+        ) -> History {
             var stop = stop
             backup.restore()
             (stop.restoredEpoch, stop.restoredStep) = (backup.position?.epoch, backup.position?.step)
@@ -64,7 +67,8 @@ extension Sequential {
         }
         var order = Array(0..<training.rows)
         var batch = BatchBuffer(rows: batchSize, inputWidth: training.x.rowWidth, targetWidth: training.targetWidth)
-        let xWidth = training.x.rowWidth, yWidth = training.targetWidth
+        let xWidth = training.x.rowWidth
+        let yWidth = training.targetWidth
 
         for epoch in 1...max(options.epochs, 1) where options.epochs > 0 {
             observer?.epochWillBegin(epoch: epoch)
@@ -79,19 +83,25 @@ extension Sequential {
                 }
                 let start = (step - 1) * batchSize
                 let rows = min(batchSize, training.rows - start)
-                let (xb, yb) = options.shuffle
+                let (xb, yb) =
+                    options.shuffle
                     ? batch.gather(order[start..<(start + rows)], from: training)
-                    : (UnsafePointer(training.x.pointer + start * xWidth), UnsafePointer(training.y.pointer + start * yWidth))
+                    : (
+                        UnsafePointer(training.x.pointer + start * xWidth),
+                        UnsafePointer(training.y.pointer + start * yWidth)
+                    )
                 let wantsTrace = observer?.wantsTrace(epoch: epoch, step: step) ?? false
-                let loss: Float, trace: StepTrace?
+                let loss: Float
+                let trace: StepTrace?
                 do {
                     (loss, trace) = try trainingStep(
                         x: xb, y: yb, rows: rows, configuration: configuration, metrics: &metrics,
                         position: (epoch, step), recordTrace: wantsTrace, backup: backup)
                 } catch .nonFiniteLoss(_, _, let value) {
                     // Stop, as Keras's TerminateOnNaN does, but with the weights from before the step that broke them.
-                    return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: value, reason: nil),
-                                   lossMean, step, observer)
+                    return stopped(
+                        &history, TrainingStop(epoch: epoch, step: step, loss: value, reason: nil),
+                        lossMean, step, observer)
                 }
                 lossMean.add(loss, weight: rows)
                 lowest = min(lowest, loss)
@@ -101,15 +111,17 @@ extension Sequential {
                     observer.stepDidEnd(epoch: epoch, step: step, loss: loss, examples: rows)
                     observer.batchDidEnd(epoch: epoch, step: step, logs: logs(lossMean.value, metrics, configuration))
                     if let reason = observer.reasonToStop(epoch: epoch, step: step, loss: loss) {
-                        return stopped(&history, TrainingStop(epoch: epoch, step: step, loss: loss, reason: reason),
-                                       lossMean, step + 1, observer)
+                        return stopped(
+                            &history, TrainingStop(epoch: epoch, step: step, loss: loss, reason: reason),
+                            lossMean, step + 1, observer)
                     }
                     if observer.stopRequested { break }
                 }
             }
             var epochLogs = logs(lossMean.value, metrics, configuration)
             if let validation {
-                let result = evaluate(validation, configuration: configuration, metricKinds: metricKinds, batchSize: options.batchSize)
+                let result = evaluate(
+                    validation, configuration: configuration, metricKinds: metricKinds, batchSize: options.batchSize)
                 for (name, value) in result.entries { epochLogs["val_" + name] = value }
                 epochLogs = epochLogs.sorted()
             }
@@ -131,7 +143,9 @@ extension Sequential {
     }
 
     func resolvedMetrics(_ configuration: TrainingConfiguration, data: TrainingData) -> [Metric.Kind] {
-        let indices = data.y.rank < 2 && (outputWidth ?? 1) > 1 || (data.y.rank == 2 && data.y.shape[1] == 1 && (outputWidth ?? 1) > 1)
+        let indices =
+            data.y.rank < 2 && (outputWidth ?? 1) > 1
+            || (data.y.rank == 2 && data.y.shape[1] == 1 && (outputWidth ?? 1) > 1)
         return configuration.metrics.map { $0.resolved(outputUnits: outputWidth ?? 1, targetsAreIndices: indices) }
     }
 

@@ -12,7 +12,8 @@ struct ComputePlan {
     init(_ leaves: [Layer]) {
         self.leaves = leaves
         outputWidth = leaves.last?.outputWidth ?? 0
-        lowest = leaves.firstIndex { layer in layer.trainable && layer.parameters.contains { $0.trainable } }
+        lowest =
+            leaves.firstIndex { layer in layer.trainable && layer.parameters.contains { $0.trainable } }
             ?? leaves.count
         trainable = leaves.filter(\.trainable).flatMap { $0.parameters.filter(\.trainable) }
         regularized = leaves.compactMap { ($0 as? Dense).flatMap { $0.kernelRegularizer == nil ? nil : $0 } }
@@ -74,7 +75,9 @@ extension Sequential {
     /// the lowest layer with weights to train nothing needs a gradient, so none is computed there
     /// (a Flatten at the bottom saves the first Dense its input-gradient product).
     func backwardPass(_ x: UnsafePointer<Float>, rows: Int, lossTarget: LossGradientTarget) {
-        let plan = self.plan, layers = plan.leaves, lowest = plan.lowest
+        let plan = self.plan
+        let layers = plan.leaves
+        let lowest = plan.lowest
         for index in layers.indices.reversed() where index >= lowest {
             let input = index == 0 ? x : layers[index - 1].output
             layers[index].backward(

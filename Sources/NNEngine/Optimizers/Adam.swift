@@ -25,11 +25,15 @@ public final class Adam: Optimizer {
     }
 
     public func update(_ parameter: Parameter) {
-        let count = parameter.value.count, g = parameter.gradient.pointer
+        let count = parameter.value.count
+        let g = parameter.gradient.pointer
         let w = parameter.value.mutablePointer()
-        let m = slots.pointer(parameter), v = m + count
+        let m = slots.pointer(parameter)
+        let v = m + count
         let alpha = self.alpha(step: iterations + 1)
-        let oneMinusBeta1 = Float(1 - beta1), oneMinusBeta2 = Float(1 - beta2), epsilon = Float(self.epsilon)
+        let oneMinusBeta1 = Float(1 - beta1)
+        let oneMinusBeta2 = Float(1 - beta2)
+        let epsilon = Float(self.epsilon)
         let width = FloatVector.scalarCount
         var i = 0
         while i + width <= count {
@@ -53,9 +57,10 @@ public final class Adam: Optimizer {
     public func finishStep() { iterations += 1 }
 
     public func snapshot(of parameter: Parameter) -> OptimizerSnapshot {
-        .adam(learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
-              step: max(iterations, 1), alpha: alpha(step: max(iterations, 1)),
-              m: slots.tensor(parameter, 0), v: slots.tensor(parameter, 1))
+        .adam(
+            learningRate: learningRate, beta1: beta1, beta2: beta2, epsilon: epsilon,
+            step: max(iterations, 1), alpha: alpha(step: max(iterations, 1)),
+            m: slots.tensor(parameter, 0), v: slots.tensor(parameter, 1))
     }
 
     public func reset() {

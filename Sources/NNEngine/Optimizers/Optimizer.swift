@@ -31,8 +31,9 @@ public enum OptimizerSnapshot {
     case sgd(learningRate: Float)
     case momentum(learningRate: Float, momentum: Float, nesterov: Bool, velocity: Tensor)
     case rmsprop(learningRate: Float, rho: Double, epsilon: Double, velocity: Tensor)
-    case adam(learningRate: Float, beta1: Double, beta2: Double, epsilon: Double, step: Int, alpha: Float,
-              m: Tensor, v: Tensor)
+    case adam(
+        learningRate: Float, beta1: Double, beta2: Double, epsilon: Double, step: Int, alpha: Float,
+        m: Tensor, v: Tensor)
 }
 
 /// Per-parameter state of an optimizer (`perSlot` tensors the size of the parameter, kept end
@@ -47,7 +48,8 @@ struct OptimizerSlots {
     /// The state of `parameter`: `perSlot` runs of its element count, zeros the first time. The
     /// state tensors are never shared, so writing through their pointer needs no copy check.
     mutating func pointer(_ parameter: Parameter) -> UnsafeMutablePointer<Float> {
-        let key = ObjectIdentifier(parameter), count = parameter.value.count * perSlot
+        let key = ObjectIdentifier(parameter)
+        let count = parameter.value.count * perSlot
         if let entry = storage[key], entry.state.count == count { return entry.state.pointer }
         let state = Tensor(shape: [count])
         storage[key] = (parameter, state)
@@ -56,7 +58,9 @@ struct OptimizerSlots {
 
     /// A copy of state tensor `index` of `parameter` (empty before its first update).
     func tensor(_ parameter: Parameter, _ index: Int) -> Tensor {
-        guard let state = storage[ObjectIdentifier(parameter)]?.state, state.count > 0 else { return Tensor(shape: [0]) }
+        guard let state = storage[ObjectIdentifier(parameter)]?.state, state.count > 0 else {
+            return Tensor(shape: [0])
+        }
         let count = state.count / perSlot
         return Tensor(shape: [count]) { state.pointer[index * count + $0] }
     }

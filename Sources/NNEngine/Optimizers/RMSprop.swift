@@ -16,10 +16,14 @@ public final class RMSprop: Optimizer {
     }
 
     public func update(_ parameter: Parameter) {
-        let count = parameter.value.count, g = parameter.gradient.pointer
+        let count = parameter.value.count
+        let g = parameter.gradient.pointer
         let w = parameter.value.mutablePointer()
         let v = slots.pointer(parameter)
-        let rho = Float(self.rho), oneMinusRho = Float(1 - self.rho), lr = learningRate, epsilon = Float(self.epsilon)
+        let rho = Float(self.rho)
+        let oneMinusRho = Float(1 - self.rho)
+        let lr = learningRate
+        let epsilon = Float(self.epsilon)
         vectorized(count: count) { i in
             let gi = g.vector(at: i)
             let vi = rho * v.vector(at: i) + oneMinusRho * (gi * gi)

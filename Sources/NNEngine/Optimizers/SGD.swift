@@ -18,7 +18,8 @@ public final class SGD: Optimizer {
     }
 
     public func update(_ parameter: Parameter) {
-        let count = parameter.value.count, g = parameter.gradient.pointer
+        let count = parameter.value.count
+        let g = parameter.gradient.pointer
         let w = parameter.value.mutablePointer()
         let lr = learningRate
         guard momentum != 0 else {
@@ -38,8 +39,9 @@ public final class SGD: Optimizer {
     public func snapshot(of parameter: Parameter) -> OptimizerSnapshot {
         momentum == 0
             ? .sgd(learningRate: learningRate)
-            : .momentum(learningRate: learningRate, momentum: momentum, nesterov: nesterov,
-                        velocity: slots.tensor(parameter, 0))
+            : .momentum(
+                learningRate: learningRate, momentum: momentum, nesterov: nesterov,
+                velocity: slots.tensor(parameter, 0))
     }
 
     public func reset() {

@@ -51,8 +51,10 @@ public struct StatementStart: Sendable, Equatable {
     /// Whether the statement is a call of `pause()`, which is a stop of its own.
     public var isPause: Bool
 
-    public init(sourceName: String, line: Int, lines: [String], isString: Bool, column: Int = 1,
-                isPause: Bool = false) {
+    public init(
+        sourceName: String, line: Int, lines: [String], isString: Bool, column: Int = 1,
+        isPause: Bool = false
+    ) {
         self.sourceName = sourceName
         self.line = line
         self.lines = lines
@@ -79,8 +81,10 @@ public struct FitContext {
     public var live = false
     public var data: (x: Tensor, y: Tensor)?
 
-    public init(model: Sequential, epochs: Int, verbose: Int, explain: ExplainLevel?, usesDefaultOptimizer: Bool,
-                sessionLevel: ExplainLevel, example: Int? = nil) {
+    public init(
+        model: Sequential, epochs: Int, verbose: Int, explain: ExplainLevel?, usesDefaultOptimizer: Bool,
+        sessionLevel: ExplainLevel, example: Int? = nil
+    ) {
         self.model = model
         self.epochs = epochs
         self.verbose = verbose

@@ -14,10 +14,13 @@ extension Loss {
         } else {
             guard target.count == prediction.count else {
                 throw .shapeMismatch(
-                    "y_true has shape \(formatShape(target.shape)) but y_pred has shape \(formatShape(prediction.shape))")
+                    "y_true has shape \(formatShape(target.shape)) but y_pred has shape \(formatShape(prediction.shape))"
+                )
             }
         }
-        return evaluate(z: prediction.pointer, a: prediction.pointer, activation: .linear, target: target.pointer,
-                        rows: rows, columns: columns, gradient: nil).value
+        return evaluate(
+            z: prediction.pointer, a: prediction.pointer, activation: .linear, target: target.pointer,
+            rows: rows, columns: columns, gradient: nil
+        ).value
     }
 }

@@ -91,15 +91,18 @@ extension Loss {
         let value: Double
         switch kind {
         case .binaryCrossentropy:
-            value = onLogits
+            value =
+                onLogits
                 ? LossFormulas.sigmoidCrossEntropy(logits, target, rows, columns, gradient)
                 : LossFormulas.binaryCrossEntropy(a, target, rows, columns, gradient)
         case .categoricalCrossentropy:
-            value = onLogits
+            value =
+                onLogits
                 ? LossFormulas.softmaxCrossEntropy(logits, target, rows, columns, gradient)
                 : LossFormulas.categoricalCrossEntropy(a, target, rows, columns, gradient)
         case .sparseCategoricalCrossentropy:
-            value = onLogits
+            value =
+                onLogits
                 ? LossFormulas.sparseSoftmaxCrossEntropy(logits, target, rows, columns, gradient)
                 : LossFormulas.sparseCrossEntropy(a, target, rows, columns, gradient)
         case .meanSquaredError:

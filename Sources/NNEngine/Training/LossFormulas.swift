@@ -13,7 +13,8 @@ enum LossFormulas {
         let scale = 1 / Float(count)
         var total: Double = 0
         for i in 0..<count {
-            let zi = z[i], yi = y[i]
+            let zi = z[i]
+            let yi = y[i]
             total += Double(max(zi, 0) - zi * yi + _log1p(_exp(-abs(zi))))
             g?[i] = (Activation.sigmoid(zi) - yi) * scale
         }
@@ -40,7 +41,8 @@ enum LossFormulas {
         let scale = 1 / Float(rows)
         var total: Double = 0
         for row in 0..<rows {
-            let zr = z + row * columns, yr = y + row * columns
+            let zr = z + row * columns
+            let yr = y + row * columns
             let (largest, sum) = softmaxDenominator(zr, columns)
             let logSum = _log(sum)
             for j in 0..<columns {
@@ -56,7 +58,8 @@ enum LossFormulas {
         let scale = 1 / Float(rows)
         var total: Double = 0
         for row in 0..<rows {
-            let pr = p + row * columns, yr = y + row * columns
+            let pr = p + row * columns
+            let yr = y + row * columns
             var sum: Float = 0
             for j in 0..<columns { sum += pr[j] }
             var weighted: Float = 0  // Σ_j ∂L/∂q_j · q_j, for the gradient through the renormalization
@@ -76,7 +79,9 @@ enum LossFormulas {
     }
 
     /// −log softmax(z)[label] per example; ∂/∂z = softmax(z) − onehot(label).
-    static func sparseSoftmaxCrossEntropy(_ z: Input, _ labels: Input, _ rows: Int, _ columns: Int, _ g: Gradient) -> Double {
+    static func sparseSoftmaxCrossEntropy(_ z: Input, _ labels: Input, _ rows: Int, _ columns: Int, _ g: Gradient)
+        -> Double
+    {
         let scale = 1 / Float(rows)
         var total: Double = 0
         for row in 0..<rows {

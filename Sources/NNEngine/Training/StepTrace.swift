@@ -83,8 +83,10 @@ public struct TrainingPlan: Sendable {
     public var lossName: String
     public var optimizerName: String
 
-    public init(epochs: Int, batchSize: Int, trainingExamples: Int, validationExamples: Int, stepsPerEpoch: Int,
-                shuffle: Bool, lossName: String, optimizerName: String) {
+    public init(
+        epochs: Int, batchSize: Int, trainingExamples: Int, validationExamples: Int, stepsPerEpoch: Int,
+        shuffle: Bool, lossName: String, optimizerName: String
+    ) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.trainingExamples = trainingExamples

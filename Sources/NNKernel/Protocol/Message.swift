@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Crypto
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One Jupyter message (protocol 5.3): the routing identities, the four JSON dictionaries and any
 /// binary buffers.
@@ -17,8 +18,10 @@ public struct KernelMessage: Equatable, Sendable {
 
     public static let protocolVersion = "5.3"
 
-    public init(identities: [[UInt8]] = [], header: JSON, parentHeader: JSON = [:], metadata: JSON = [:],
-                content: JSON, buffers: [[UInt8]] = []) {
+    public init(
+        identities: [[UInt8]] = [], header: JSON, parentHeader: JSON = [:], metadata: JSON = [:],
+        content: JSON, buffers: [[UInt8]] = []
+    ) {
         self.identities = identities
         self.header = header
         self.parentHeader = parentHeader
@@ -32,14 +35,17 @@ public struct KernelMessage: Equatable, Sendable {
 
     /// A new message of `type` answering or caused by `parent` (its header becomes the parent
     /// header, and its identities route a reply back to the client that asked).
-    public static func make(_ type: String, content: JSON, parent: KernelMessage?, session: String,
-                            identities: [[UInt8]]? = nil) -> KernelMessage {
+    public static func make(
+        _ type: String, content: JSON, parent: KernelMessage?, session: String,
+        identities: [[UInt8]]? = nil
+    ) -> KernelMessage {
         let header: JSON = [
             "msg_id": .string(newIdentifier()), "session": .string(session), "username": "nnlab",
             "date": .string(timestamp()), "msg_type": .string(type), "version": .string(protocolVersion),
         ]
-        return KernelMessage(identities: identities ?? parent?.identities ?? [], header: header,
-                             parentHeader: parent?.header ?? [:], content: content)
+        return KernelMessage(
+            identities: identities ?? parent?.identities ?? [], header: header,
+            parentHeader: parent?.header ?? [:], content: content)
     }
 
     /// A random UUID-like identifier (32 hex digits in the 8-4-4-4-12 layout).
@@ -142,8 +148,9 @@ public enum Wire {
             guard let value = JSON.decode(part), value.isObject else { throw .notJSON(name) }
             dictionaries.append(value)
         }
-        return KernelMessage(identities: Array(frames[..<split]), header: dictionaries[0],
-                             parentHeader: dictionaries[1], metadata: dictionaries[2], content: dictionaries[3],
-                             buffers: Array(rest.dropFirst(5)))
+        return KernelMessage(
+            identities: Array(frames[..<split]), header: dictionaries[0],
+            parentHeader: dictionaries[1], metadata: dictionaries[2], content: dictionaries[3],
+            buffers: Array(rest.dropFirst(5)))
     }
 }

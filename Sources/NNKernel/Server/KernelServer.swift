@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import NNEngine
 import NNLang
 import NNRepl
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// NNLab as a Jupyter kernel: binds the five channels of a connection file and answers the client.
 /// The main thread runs the shell channel (and stdin while a cell waits for input), so cells run in
@@ -66,7 +67,7 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
                 }
                 let reply = answer(request, on: shell, with: session)
                 if request.type == "execute_request", reply?["status"] == "error",
-                   request.content["stop_on_error"]?.bool ?? true
+                    request.content["stop_on_error"]?.bool ?? true
                 {
                     if abortQueuedExecutions(session) { break }
                 }
@@ -140,8 +141,9 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
     }
 
     func publishStatus(_ state: String, parent: KernelMessage?) {
-        let message = KernelMessage.make("status", content: ["execution_state": .string(state)], parent: parent,
-                                         session: sessionID, identities: [Array("kernel.\(sessionID).status".utf8)])
+        let message = KernelMessage.make(
+            "status", content: ["execution_state": .string(state)], parent: parent,
+            session: sessionID, identities: [Array("kernel.\(sessionID).status".utf8)])
         publishMessage(message)
     }
 
@@ -158,8 +160,10 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
 
     public func input(prompt: String, password: Bool, parent: KernelMessage) -> String? {
         let flag = cancellationLock.withLock { cancellation }
-        send(.make("input_request", content: ["prompt": .string(prompt), "password": .bool(password)], parent: parent,
-                   session: sessionID), on: stdin)
+        send(
+            .make(
+                "input_request", content: ["prompt": .string(prompt), "password": .bool(password)], parent: parent,
+                session: sessionID), on: stdin)
         while !isShuttingDown, flag?.isCancelled != true {
             do {
                 guard try ZMQSocket.poll([stdin], milliseconds: 100)[0] else { continue }
@@ -186,13 +190,16 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
                 switch request.type {
                 case "interrupt_request":
                     cancellationLock.withLock { cancellation }?.cancel()
-                    send(.make("interrupt_reply", content: ["status": "ok"], parent: request, session: sessionID),
-                         on: control)
+                    send(
+                        .make("interrupt_reply", content: ["status": "ok"], parent: request, session: sessionID),
+                        on: control)
                 case "shutdown_request":
                     answerShutdown(request, on: control)
                 case "kernel_info_request":
-                    send(.make("kernel_info_reply", content: KernelSession.kernelInfo, parent: request,
-                               session: sessionID), on: control)
+                    send(
+                        .make(
+                            "kernel_info_reply", content: KernelSession.kernelInfo, parent: request,
+                            session: sessionID), on: control)
                 default:
                     KernelServer.log("control: no answer for \(request.type)")
                 }
@@ -208,8 +215,9 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
     /// gets three seconds before the process ends anyway.
     func answerShutdown(_ request: KernelMessage, on socket: ZMQSocket) {
         let restart = request.content["restart"]?.bool ?? false
-        let reply = KernelMessage.make("shutdown_reply", content: ["status": "ok", "restart": .bool(restart)],
-                                       parent: request, session: sessionID)
+        let reply = KernelMessage.make(
+            "shutdown_reply", content: ["status": "ok", "restart": .bool(restart)],
+            parent: request, session: sessionID)
         send(reply, on: socket)
         publish("shutdown_reply", reply.content, parent: request)
         shutdownLock.withLock { shutdownRequested = true }

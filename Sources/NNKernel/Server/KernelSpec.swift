@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The kernelspec that tells Jupyter how to start NNLab: `kernels/nnlab/kernel.json` in a Jupyter
 /// data directory, laid out as `jupyter kernelspec install` lays it out.
@@ -28,8 +29,10 @@ public enum KernelSpec {
     }
 
     /// Writes the kernelspec; returns its folder.
-    public static func install(user: Bool, executable: String,
-                               environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func install(
+        user: Bool, executable: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         throws(KernelSpecError) -> String
     {
         let folder = kernelsDirectory(user: user, environment: environment) + "/" + name

@@ -18,8 +18,10 @@ public final class KernelSession {
 
     /// - Parameter setup: attaches the teaching layer (explanations, pictures, narration) to a new
     ///   interpreter writing to the given output; the `nn` command supplies it.
-    public init(channels: KernelChannels, svg: SVGRenderer? = nil,
-                setup: (Interpreter, OutputSink) -> Void = { _, _ in }) {
+    public init(
+        channels: KernelChannels, svg: SVGRenderer? = nil,
+        setup: (Interpreter, OutputSink) -> Void = { _, _ in }
+    ) {
         self.channels = channels
         let options = InterpreterOptions(interactive: false, color: false, unicode: true)
         interpreter = Interpreter(output: stream, options: options)
@@ -44,9 +46,11 @@ public final class KernelSession {
         }
         repl.valueHandler = { [unowned self] text, number in
             guard let current else { return }
-            channels.publish("execute_result", [
-                "execution_count": .int(number), "data": ["text/plain": .string(text)], "metadata": [:],
-            ], parent: current)
+            channels.publish(
+                "execute_result",
+                [
+                    "execution_count": .int(number), "data": ["text/plain": .string(text)], "metadata": [:],
+                ], parent: current)
         }
         repl.errorHandler = { [unowned self] diagnostics, source in error = (diagnostics, source) }
     }
@@ -93,7 +97,8 @@ public final class KernelSession {
         error = nil
         if !silent {
             let number = store ? repl.count : executionCount
-            channels.publish("execute_input", ["code": .string(code), "execution_count": .int(number)], parent: request)
+            channels.publish(
+                "execute_input", ["code": .string(code), "execution_count": .int(number)], parent: request)
         }
         let runnable = notebookLinesRemoved(code)
         if store {
@@ -103,10 +108,12 @@ public final class KernelSession {
                 let value = try interpreter.run(SourceFile(name: "<cell>", text: runnable))
                 if !silent, let value, !value.isNone {
                     let text = try? interpreter.text(of: value, repr: true, range: nil)
-                    channels.publish("execute_result", [
-                        "execution_count": .int(executionCount), "data": ["text/plain": .string(text ?? "")],
-                        "metadata": [:],
-                    ], parent: request)
+                    channels.publish(
+                        "execute_result",
+                        [
+                            "execution_count": .int(executionCount), "data": ["text/plain": .string(text ?? "")],
+                            "metadata": [:],
+                        ], parent: request)
                 }
             } catch {
                 self.error = (error.diagnostics, SourceFile(name: "<cell>", text: runnable))
@@ -212,7 +219,8 @@ public final class KernelSession {
         func isNamePart(_ scalar: Unicode.Scalar) -> Bool {
             scalar == "_" || scalar == "." || scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
         }
-        var start = at, end = at
+        var start = at
+        var end = at
         while start > 0, isNamePart(scalars[start - 1]) { start -= 1 }
         while end < scalars.count, isNamePart(scalars[end]) { end += 1 }
         var name = String(String.UnicodeScalarView(scalars[start..<end]))

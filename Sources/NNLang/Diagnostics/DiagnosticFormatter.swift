@@ -29,9 +29,10 @@ public struct DiagnosticFormatter: Sendable {
         if let range = diagnostic.range {
             let number = String(range.start.line)
             let gutter = String(repeating: " ", count: number.count)
-            let place = source.cell.map {
-                "\(source.name), cell \($0), line \(range.start.line), column \(range.start.column)"
-            }
+            let place =
+                source.cell.map {
+                    "\(source.name), cell \($0), line \(range.start.line), column \(range.start.column)"
+                }
                 ?? "\(source.name):\(range.start.line):\(range.start.column)"
             lines.append("\(gutter)\(paint("-->", "34")) \(place)")
             let text = source.line(range.start.line)
@@ -47,8 +48,12 @@ public struct DiagnosticFormatter: Sendable {
                 }
                 let shown = (offset > 0 ? "…" : "") + String(window)
                 let start = column - offset + (offset > 0 ? 1 : 0)
-                let end = range.end.line == range.start.line ? max(range.end.column - 1 - offset + (offset > 0 ? 1 : 0), start + 1) : shown.count
-                let caret = String(repeating: " ", count: start) + String(repeating: "^", count: max(1, min(end, shown.count + 1) - start))
+                let end =
+                    range.end.line == range.start.line
+                    ? max(range.end.column - 1 - offset + (offset > 0 ? 1 : 0), start + 1) : shown.count
+                let caret =
+                    String(repeating: " ", count: start)
+                    + String(repeating: "^", count: max(1, min(end, shown.count + 1) - start))
                 lines.append("\(gutter) \(paint("|", "34"))")
                 lines.append("\(paint(number, "34")) \(paint("|", "34")) \(String(shown))")
                 lines.append("\(gutter) \(paint("|", "34")) \(paint(caret, "1;31"))")

@@ -20,7 +20,8 @@ func didYouMean(_ word: String, _ candidates: some Sequence<String>, quote: Stri
 
 /// Levenshtein distance with adjacent transpositions counted as one edit.
 func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
+    let a = Array(a)
+    let b = Array(b)
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var previous2 = [Int](repeating: 0, count: b.count + 1)

@@ -6,9 +6,10 @@ enum FiniteChecks {
     /// Throws when `tensor` (the argument `name`) holds NaN or an infinity, naming the first one.
     static func data(_ tensor: Tensor, _ name: String, range: SourceRange?) throws(Diagnostic) {
         guard let index = firstNonFinite(tensor) else { return }
-        throw Diagnostic("\(place(name, index, in: tensor)) is \(text(tensor[flat: index])): a model cannot learn from "
-                         + "NaN or infinite numbers", at: range,
-                         hint: "clean the data first: drop those rows or replace the values")
+        throw Diagnostic(
+            "\(place(name, index, in: tensor)) is \(text(tensor[flat: index])): a model cannot learn from "
+                + "NaN or infinite numbers", at: range,
+            hint: "clean the data first: drop those rows or replace the values")
     }
 
     /// Throws when a built layer's weights hold NaN or an infinity (set with `set_weights`, say).
@@ -16,9 +17,10 @@ enum FiniteChecks {
         for layer in model.layers where layer.isBuilt {
             for (tensor, kind) in zip(layer.weights(), ["kernel", "bias"]) {
                 guard let index = firstNonFinite(tensor) else { continue }
-                throw Diagnostic("the weights of layer '\(layer.name)' hold \(text(tensor[flat: index])) "
-                                 + "(\(place(kind, index, in: tensor))), so every output would be nan", at: range,
-                                 hint: "give set_weights finite numbers, or build a new model")
+                throw Diagnostic(
+                    "the weights of layer '\(layer.name)' hold \(text(tensor[flat: index])) "
+                        + "(\(place(kind, index, in: tensor))), so every output would be nan", at: range,
+                    hint: "give set_weights finite numbers, or build a new model")
             }
         }
     }

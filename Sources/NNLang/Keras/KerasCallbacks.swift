@@ -5,27 +5,37 @@ import NNEngine
 /// and `History`, run by `fit(callbacks=[...])` at Keras's hooks.
 enum KerasCallbacks {
     static func module() -> ModuleObject {
-        let base = ClassObject(name: "Callback", base: nil, members: [:],
-                               docstring: "Base class of Keras callbacks: override on_epoch_end(self, epoch, logs=None) and friends.")
-        return ModuleObject("keras.callbacks", [
-            "Callback": .object(base),
-            "EarlyStopping": function("EarlyStopping", "monitor='val_loss', min_delta=0, patience=0, verbose=0, mode='auto', "
-                                      + "baseline=None, restore_best_weights=False, start_from_epoch=0",
-                                      summary: "Stop training when the monitored value stops improving") { a, _ throws(Diagnostic) in
-                .object(try EarlyStoppingObject(a))
-            },
-            "LambdaCallback": function("LambdaCallback", "on_epoch_begin=None, on_epoch_end=None, on_train_begin=None, "
-                                       + "on_train_end=None, on_train_batch_begin=None, on_train_batch_end=None") { a, _ in
-                var hooks: [String: Value] = [:]
-                for (name, value) in a.values where !value.value.isNone { hooks[name] = value.value }
-                return .object(LambdaCallbackObject(hooks))
-            },
-            "History": function("History", "") { _, _ in .object(HistoryObject(History(), model: .none)) },
-        ])
+        let base = ClassObject(
+            name: "Callback", base: nil, members: [:],
+            docstring: "Base class of Keras callbacks: override on_epoch_end(self, epoch, logs=None) and friends.")
+        return ModuleObject(
+            "keras.callbacks",
+            [
+                "Callback": .object(base),
+                "EarlyStopping": function(
+                    "EarlyStopping",
+                    "monitor='val_loss', min_delta=0, patience=0, verbose=0, mode='auto', "
+                        + "baseline=None, restore_best_weights=False, start_from_epoch=0",
+                    summary: "Stop training when the monitored value stops improving"
+                ) { a, _ throws(Diagnostic) in
+                    .object(try EarlyStoppingObject(a))
+                },
+                "LambdaCallback": function(
+                    "LambdaCallback",
+                    "on_epoch_begin=None, on_epoch_end=None, on_train_begin=None, "
+                        + "on_train_end=None, on_train_batch_begin=None, on_train_batch_end=None"
+                ) { a, _ in
+                    var hooks: [String: Value] = [:]
+                    for (name, value) in a.values where !value.value.isNone { hooks[name] = value.value }
+                    return .object(LambdaCallbackObject(hooks))
+                },
+                "History": function("History", "") { _, _ in .object(HistoryObject(History(), model: .none)) },
+            ])
     }
 
     /// The callbacks of `fit(callbacks=...)`, checked.
-    static func callbacks(_ value: Value?, range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> [Value] {
+    static func callbacks(_ value: Value?, range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> [Value]
+    {
         guard let value, !value.isNone else { return [] }
         let items = try interpreter.iterate(value, range: range)
         for item in items {
@@ -34,8 +44,9 @@ enum KerasCallbacks {
                 .object(is HistoryObject):
                 continue
             default:
-                throw Diagnostic("callbacks must be Keras callbacks, like EarlyStopping(patience=3) or an instance of a "
-                                 + "keras.callbacks.Callback subclass; got \(item.typeName)", at: range, exception: "TypeError")
+                throw Diagnostic(
+                    "callbacks must be Keras callbacks, like EarlyStopping(patience=3) or an instance of a "
+                        + "keras.callbacks.Callback subclass; got \(item.typeName)", at: range, exception: "TypeError")
             }
         }
         return items
@@ -82,7 +93,9 @@ final class CallbackRunner: TrainingObserver {
             do {
                 switch callback {
                 case .object(let instance as InstanceObject):
-                    if let method = instance.type.lookup(name) { _ = try interpreter.callMethod(method, on: callback, call) }
+                    if let method = instance.type.lookup(name) {
+                        _ = try interpreter.callMethod(method, on: callback, call)
+                    }
                 case .object(let native as NativeCallback):
                     try native.hook(name, arguments, model: model, interpreter)
                 default: break
@@ -139,8 +152,9 @@ final class LambdaCallbackObject: NativeCallback {
         // Keras's on_train_begin/on_train_end lambdas take only logs.
         let given = name == "on_train_begin" || name == "on_train_end" ? Array(arguments.suffix(1)) : arguments
         let range = SourceRange(SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1))
-        _ = try function.call(CallArguments(positional: given, positionalRanges: given.map { _ in range }, range: range),
-                              interpreter)
+        _ = try function.call(
+            CallArguments(positional: given, positionalRanges: given.map { _ in range }, range: range),
+            interpreter)
     }
 }
 
@@ -170,8 +184,9 @@ final class EarlyStoppingObject: NativeCallback {
         verbose = try a.int("verbose", default: 0)
         mode = a["mode"] == nil ? "auto" : try a.string("mode")
         guard ["auto", "min", "max"].contains(mode) else {
-            throw Diagnostic("EarlyStopping mode must be 'auto', 'min' or 'max'; got '\(mode)'", at: a.range("mode"),
-                             exception: "ValueError")
+            throw Diagnostic(
+                "EarlyStopping mode must be 'auto', 'min' or 'max'; got '\(mode)'", at: a.range("mode"),
+                exception: "ValueError")
         }
         baseline = a["baseline"].flatMap(\.numericValue)
         restoreBestWeights = try a.bool("restore_best_weights", default: false)
@@ -181,8 +196,11 @@ final class EarlyStoppingObject: NativeCallback {
     var typeName: String { "EarlyStopping" }
     func repr(_ interpreter: Interpreter) -> String { "<keras.src.callbacks.early_stopping.EarlyStopping object>" }
     var attributeNames: [String] {
-        ["monitor", "patience", "min_delta", "verbose", "baseline", "restore_best_weights", "wait", "stopped_epoch", "best",
-         "best_epoch"]
+        [
+            "monitor", "patience", "min_delta", "verbose", "baseline", "restore_best_weights", "wait", "stopped_epoch",
+            "best",
+            "best_epoch",
+        ]
     }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
@@ -204,8 +222,10 @@ final class EarlyStoppingObject: NativeCallback {
     private var maximizes: Bool {
         if mode != "auto" { return mode == "max" }
         let name = monitor.hasPrefix("val_") ? String(monitor.dropFirst(4)) : monitor
-        return ["accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "auc",
-                "precision", "recall"].contains(name)
+        return [
+            "accuracy", "acc", "binary_accuracy", "categorical_accuracy", "sparse_categorical_accuracy", "auc",
+            "precision", "recall",
+        ].contains(name)
     }
 
     private func isImprovement(_ value: Double, over reference: Double?) -> Bool {
@@ -221,8 +241,9 @@ final class EarlyStoppingObject: NativeCallback {
             guard case .int(let epoch)? = arguments.first, case .dict(let logs)? = arguments.last else { return }
             guard let current = logs[.string(monitor)]?.numericValue else {
                 let available = logs.keys.compactMap { if case .string(let key) = $0 { key } else { nil } }
-                interpreter.write("UserWarning: Early stopping conditioned on metric `\(monitor)` which is not available. "
-                                  + "Available metrics are: \(available.joined(separator: ","))\n")
+                interpreter.write(
+                    "UserWarning: Early stopping conditioned on metric `\(monitor)` which is not available. "
+                        + "Available metrics are: \(available.joined(separator: ","))\n")
                 return
             }
             guard epoch >= startFromEpoch else { return }

@@ -150,7 +150,8 @@ enum KerasLayers {
                 }
                 shape = dimensions
             }
-            let name = a["name"] == nil ? interpreter.layerNames.next(LayerNames.prefix(for: kind)) : try a.string("name")
+            let name =
+                a["name"] == nil ? interpreter.layerNames.next(LayerNames.prefix(for: kind)) : try a.string("name")
             let layer = try make(a, shape, name)
             layer.trainable = try a.bool("trainable", default: true)
             return .object(LayerObject(layer))

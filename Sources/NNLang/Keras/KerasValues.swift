@@ -61,7 +61,8 @@ final class LossObject: CallableObject {
     }
     var typeName: String { isFunction ? "function" : loss.kind.rawValue }
     func repr(_ interpreter: Interpreter) -> String {
-        isFunction ? "<function \(loss.functionName)>"
+        isFunction
+            ? "<function \(loss.functionName)>"
             : "<\(loss.kind.rawValue) name=\(loss.functionName), reduction=sum_over_batch_size>"
     }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -77,8 +78,11 @@ final class LossObject: CallableObject {
     /// formula for probabilities (or logits with `from_logits=True`).
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "y_true, y_pred").bind(arguments, function: loss.functionName)
-        let target = try bound.tensor("y_true"), prediction = try bound.tensor("y_pred")
-        let value = try engine(arguments.range) { () throws(EngineError) in try loss(target: target, prediction: prediction) }
+        let target = try bound.tensor("y_true")
+        let prediction = try bound.tensor("y_pred")
+        let value = try engine(arguments.range) { () throws(EngineError) in
+            try loss(target: target, prediction: prediction)
+        }
         return .object(TensorObject(NDArray(Tensor(shape: [], repeating: value)), dtypeName: "float32"))
     }
 }
@@ -88,7 +92,9 @@ final class OptimizerObject: PyObject {
     let optimizer: Optimizer
     init(_ optimizer: Optimizer) { self.optimizer = optimizer }
     var typeName: String { optimizer.name }
-    func repr(_ interpreter: Interpreter) -> String { "<keras.src.optimizers.\(optimizer.name.lowercased()).\(optimizer.name) object>" }
+    func repr(_ interpreter: Interpreter) -> String {
+        "<keras.src.optimizers.\(optimizer.name.lowercased()).\(optimizer.name) object>"
+    }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
         case "learning_rate", "lr": ArrayConversion.scalar(optimizer.learningRate, dtype: .float32)
@@ -145,7 +151,8 @@ final class VariableObject: ArrayConvertible {
     var attributeNames: [String] { ["shape", "path", "name", "dtype", "numpy", "value"] }
     func repr(_ interpreter: Interpreter) -> String {
         let value = read()
-        return "<Variable path=\(path), shape=\(formatShape(value.shape)), dtype=float32, value=\(ArrayFormatter.str(value))>"
+        return
+            "<Variable path=\(path), shape=\(formatShape(value.shape)), dtype=float32, value=\(ArrayFormatter.str(value))>"
     }
 }
 
@@ -163,9 +170,11 @@ final class HistoryObject: PyObject {
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
         case "history":
-            return .dict(DictBox(history.names.map { (.string($0), .list((history[$0] ?? []).map { .float(Double($0)) })) }))
+            return .dict(
+                DictBox(history.names.map { (.string($0), .list((history[$0] ?? []).map { .float(Double($0)) })) }))
         case "epoch": return .list(history.epochs.map { .int($0) })
-        case "params": return .dict(DictBox(["verbose", "epochs", "steps"].map { (.string($0), .int(history.params[$0] ?? 0)) }))
+        case "params":
+            return .dict(DictBox(["verbose", "epochs", "steps"].map { (.string($0), .int(history.params[$0] ?? 0)) }))
         case "model": return model
         default: return nil
         }

@@ -10,7 +10,9 @@ enum KerasWeights {
     static func setter(_ assign: @escaping ([Tensor]) throws(EngineError) -> Void) -> Value {
         function("set_weights", "weights") { a, interpreter throws(Diagnostic) in
             let arrays = try interpreter.iterate(a.values["weights"]?.value ?? .none, range: a.range("weights"))
-            let tensors = try arrays.map { item throws(Diagnostic) in try ArrayConversion.tensor(item, range: a.range("weights")) }
+            let tensors = try arrays.map { item throws(Diagnostic) in
+                try ArrayConversion.tensor(item, range: a.range("weights"))
+            }
             try engine(a.callRange) { () throws(EngineError) in try assign(tensors) }
             return .none
         }

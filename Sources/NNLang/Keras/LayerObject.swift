@@ -41,8 +41,9 @@ final class LayerObject: CallableObject {
         case "name": return .string(layer.name)
         case "input", "output":
             guard let shape = name == "input" ? layer.inputShape : layer.outputShape else {
-                throw Diagnostic("The layer \(layer.name) has never been called and thus has no defined \(name).", at: nil,
-                                 exception: "AttributeError")
+                throw Diagnostic(
+                    "The layer \(layer.name) has never been called and thus has no defined \(name).", at: nil,
+                    exception: "AttributeError")
             }
             if symbolic[name]?.shape != shape {
                 symbolic[name] = InputObject(shape: shape, name: interpreter.layerNames.next("keras_tensor"))

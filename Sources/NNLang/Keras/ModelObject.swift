@@ -21,11 +21,14 @@ final class ModelObject: CallableObject {
     init(_ model: Sequential) { self.model = model }
 
     var typeName: String { "Sequential" }
-    func repr(_ interpreter: Interpreter) -> String { "<Sequential name=\(model.name), built=\(model.isBuilt ? "True" : "False")>" }
+    func repr(_ interpreter: Interpreter) -> String {
+        "<Sequential name=\(model.name), built=\(model.isBuilt ? "True" : "False")>"
+    }
 
     static let methodNames = [
         "add", "layers", "compile", "fit", "predict", "evaluate", "summary", "get_layer", "get_weights", "set_weights",
-        "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "diagnose", "input_shape", "output_shape",
+        "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "diagnose", "input_shape",
+        "output_shape",
         "trainable", "trainable_weights", "non_trainable_weights", "stop_training", "pop", "inputs", "outputs", "build",
     ]
     var attributeNames: [String] { ModelObject.methodNames }
@@ -66,13 +69,15 @@ final class ModelObject: CallableObject {
         case "stop_training": return .bool(stopTraining)
         case "input", "output":
             // Keras 3 defines these only for functional models; a Sequential one raises.
-            throw Diagnostic("The layer \(model.name) has never been called and thus has no defined \(name).",
-                             at: nil, exception: "AttributeError")
+            throw Diagnostic(
+                "The layer \(model.name) has never been called and thus has no defined \(name).",
+                at: nil, exception: "AttributeError")
         case "inputs", "outputs":
             let shape = name == "inputs" ? model.inputShape : (model.isBuilt ? model.outputShapePerExample : nil)
             guard let shape else {
-                throw Diagnostic("Sequential model '\(model.name)' has no defined \(name) yet.", at: nil,
-                                 exception: "AttributeError")
+                throw Diagnostic(
+                    "Sequential model '\(model.name)' has no defined \(name) yet.", at: nil,
+                    exception: "AttributeError")
             }
             if symbolic[name]?.shape != shape {
                 symbolic[name] = InputObject(shape: shape, name: interpreter.layerNames.next("keras_tensor"))
@@ -81,14 +86,19 @@ final class ModelObject: CallableObject {
         case "trainable": return .bool(model.trainable)
         case "weights": return .list(leafObjects.flatMap(\.variables))
         case "trainable_weights", "trainable_variables":
-            return .list(leafObjects.flatMap { object in
-                object.layer.trainable ? object.variables { $0.trainable } : [] })
+            return .list(
+                leafObjects.flatMap { object in
+                    object.layer.trainable ? object.variables { $0.trainable } : []
+                })
         case "non_trainable_weights", "non_trainable_variables":
-            return .list(leafObjects.flatMap { object in object.variables { !$0.trainable || !object.layer.trainable } })
+            return .list(
+                leafObjects.flatMap { object in object.variables { !$0.trainable || !object.layer.trainable } })
         case "optimizer": return optimizerValue
         case "loss": return lossValue
         case "input_shape":
-            guard let shape = model.inputShape else { throw Diagnostic("model '\(model.name)' has no input shape yet", at: nil) }
+            guard let shape = model.inputShape else {
+                throw Diagnostic("model '\(model.name)' has no input shape yet", at: nil)
+            }
             return ModelObject.batchShape(shape)
         case "output_shape":
             if let shape = model.outputShapePerExample { return ModelObject.batchShape(shape) }
@@ -99,7 +109,8 @@ final class ModelObject: CallableObject {
                 case .object(let layer as LayerObject)?: try self.add(layer, range: a.range("layer"))
                 case .object(let inner as ModelObject)?: try self.add(inner, range: a.range("layer"))
                 case .object(let input as InputObject)?:
-                    try engine(a.range("layer")) { () throws(EngineError) in try self.model.setInput(shape: input.shape) }
+                    try engine(a.range("layer")) { () throws(EngineError) in try self.model.setInput(shape: input.shape)
+                    }
                 default: throw Diagnostic("model.add() takes a layer, such as Dense(10)", at: a.range("layer"))
                 }
                 return .none
@@ -107,7 +118,8 @@ final class ModelObject: CallableObject {
         case "build":
             return function("build", "input_shape=None") { a, _ throws(Diagnostic) in
                 guard let given = a["input_shape"], !given.isNone else {
-                    throw Diagnostic("You must provide an `input_shape` argument.", at: a.callRange, exception: "ValueError")
+                    throw Diagnostic(
+                        "You must provide an `input_shape` argument.", at: a.callRange, exception: "ValueError")
                 }
                 // Keras's input_shape includes the batch axis: (None, 400).
                 var items: [Value] = []
@@ -137,16 +149,19 @@ final class ModelObject: CallableObject {
             return function("get_layer", "name=None, index=None") { a, _ throws(Diagnostic) in
                 if let index = try a.optionalInt("index") {
                     guard index >= 0, index < self.members.count else {
-                        throw Diagnostic("the model has \(self.members.count) layers; index \(index) is out of range", at: a.range("index"))
+                        throw Diagnostic(
+                            "the model has \(self.members.count) layers; index \(index) is out of range",
+                            at: a.range("index"))
                     }
                     return .object(self.members[index])
                 }
                 let wanted = try a.string("name")
                 let names = self.members.map(self.memberName)
                 guard let position = names.firstIndex(of: wanted) else {
-                    throw Diagnostic("no layer named '\(wanted)' in model '\(self.model.name)'", at: a.range("name"),
-                                     hint: didYouMean(wanted, names) ?? "its layers are "
-                                        + names.map { "'\($0)'" }.joined(separator: ", "))
+                    throw Diagnostic(
+                        "no layer named '\(wanted)' in model '\(self.model.name)'", at: a.range("name"),
+                        hint: didYouMean(wanted, names) ?? "its layers are "
+                            + names.map { "'\($0)'" }.joined(separator: ", "))
                 }
                 return .object(self.members[position])
             }
@@ -157,20 +172,28 @@ final class ModelObject: CallableObject {
         case "count_params":
             return function("count_params", "") { _, _ in .int(self.model.parameterCount) }
         case "step":
-            return function("step", "x, y, example=None", summary: "NNLab: one training step on x, y with the compiled loss and optimizer, explained in full (the highest-loss example, or x[example]); returns the loss") { a, interpreter throws(Diagnostic) in
-                let x = try a.tensor("x", dtype: .float32), y = try a.tensor("y")
+            return function(
+                "step", "x, y, example=None",
+                summary:
+                    "NNLab: one training step on x, y with the compiled loss and optimizer, explained in full (the highest-loss example, or x[example]); returns the loss"
+            ) { a, interpreter throws(Diagnostic) in
+                let x = try a.tensor("x", dtype: .float32)
+                let y = try a.tensor("y")
                 try FiniteChecks.data(x, "x", range: a.range("x"))
                 try FiniteChecks.data(y, "y", range: a.range("y"))
                 try FiniteChecks.weights(of: self.model, range: a.callRange)
                 let example = try KerasTraining.exampleIndex(a, rows: x.rows)
-                let (loss, trace) = try engine(a.callRange) { () throws(EngineError) in try self.model.step(x: x, y: y) }
+                let (loss, trace) = try engine(a.callRange) { () throws(EngineError) in try self.model.step(x: x, y: y)
+                }
                 interpreter.teaching?.explainStep(trace, example: example)
                 return .float(Double(loss))
             }
         case "diagnose":
             return ModelDiagnosis.method(self)
         case "explain":
-            return function("explain", "x", summary: "NNLab: the forward pass for x explained layer by layer, without training") { a, interpreter throws(Diagnostic) in
+            return function(
+                "explain", "x", summary: "NNLab: the forward pass for x explained layer by layer, without training"
+            ) { a, interpreter throws(Diagnostic) in
                 let x = try a.tensor("x", dtype: .float32)
                 let trace = try engine(a.callRange) { () throws(EngineError) in try self.model.forwardTrace(x) }
                 interpreter.teaching?.explainForward(trace)

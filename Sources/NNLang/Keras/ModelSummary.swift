@@ -29,13 +29,18 @@ enum ModelSummary {
         lines.append(rule(box.headLeft, box.heavy, box.headMiddle, box.headRight))
         for (index, layer) in model.layers.enumerated() {
             if index > 0 { lines.append(rule(box.rowLeft, box.light, box.rowMiddle, box.rowRight)) }
-            let shape = layer.isBuilt ? layer.outputShape.map { "(" + (["None"] + $0.map(String.init)).joined(separator: ", ") + ")" } ?? "?" : "?"
-            let parameters = layer.isBuilt || layer.parameters.isEmpty && model.isBuilt
+            let shape =
+                layer.isBuilt
+                ? layer.outputShape.map { "(" + (["None"] + $0.map(String.init)).joined(separator: ", ") + ")" } ?? "?"
+                : "?"
+            let parameters =
+                layer.isBuilt || layer.parameters.isEmpty && model.isBuilt
                 ? groupThousands(String(layer.parameterCount)) : "0 (unbuilt)"
             lines.append(row(["\(layer.name) (\(layer.kind))", shape, parameters], box.lightBar))
         }
         lines.append(rule(box.bottomLeft, box.light, box.bottomMiddle, box.bottomRight))
-        let total = model.parameterCount, trainable = model.trainableParameterCount
+        let total = model.parameterCount
+        let trainable = model.trainableParameterCount
         let optimizerParameters = optimizerParameterCount(model)
         lines.append(" Total params: \(count(total + optimizerParameters))")
         lines.append(" Trainable params: \(count(trainable))")

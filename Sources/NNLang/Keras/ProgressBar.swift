@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNPlot
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Keras 3's progress bar (`32/32 ━━━━━━━━━━━━━━━━━━━━ 1s 2ms/step - loss: 0.6543`). On a terminal it
 /// redraws in place and shows timings; elsewhere it prints each finished bar once, without timings,
@@ -73,7 +74,8 @@ final class ProgressBar {
 
     func barText(_ step: Int) -> String {
         let (done, rest) = barCells(step)
-        return countText(step) + " " + String(repeating: cell, count: done) + String(repeating: options.unicode ? cell : ".", count: rest)
+        return countText(step) + " " + String(repeating: cell, count: done)
+            + String(repeating: options.unicode ? cell : ".", count: rest)
     }
 
     private func styled(_ step: Int) -> String {
@@ -84,7 +86,9 @@ final class ProgressBar {
             + style.paint(String(repeating: options.unicode ? cell : ".", count: rest), "37")
     }
 
-    private func bold(_ text: String) -> String { Style(unicode: options.unicode, color: options.color).paint(text, "1") }
+    private func bold(_ text: String) -> String {
+        Style(unicode: options.unicode, color: options.color).paint(text, "1")
+    }
 
     private func etaText(_ seconds: Double) -> String {
         let s = Int(seconds)
@@ -153,11 +157,15 @@ final class ObserverGroup: TrainingObserver {
         asked = members.map { $0.wantsTrace(epoch: epoch, step: step) }
         return asked.contains(true)
     }
-    func stepDidFinish(_ trace: StepTrace) { for (m, wanted) in zip(members, asked) where wanted { m.stepDidFinish(trace) } }
+    func stepDidFinish(_ trace: StepTrace) {
+        for (m, wanted) in zip(members, asked) where wanted { m.stepDidFinish(trace) }
+    }
     func stepDidEnd(epoch: Int, step: Int, loss: Float, examples: Int) {
         for m in members { m.stepDidEnd(epoch: epoch, step: step, loss: loss, examples: examples) }
     }
-    func batchDidEnd(epoch: Int, step: Int, logs: Logs) { for m in members { m.batchDidEnd(epoch: epoch, step: step, logs: logs) } }
+    func batchDidEnd(epoch: Int, step: Int, logs: Logs) {
+        for m in members { m.batchDidEnd(epoch: epoch, step: step, logs: logs) }
+    }
     func epochDidEnd(epoch: Int, logs: Logs) { for m in members { m.epochDidEnd(epoch: epoch, logs: logs) } }
     func trainingDidEnd(_ history: History) { for m in members { m.trainingDidEnd(history) } }
     func reasonToStop(epoch: Int, step: Int, loss: Float) -> String? {

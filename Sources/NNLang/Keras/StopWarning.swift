@@ -6,7 +6,8 @@ enum StopWarning {
         var text = "Warning: training stopped at epoch \(stop.epoch), step \(stop.step): "
         text += stop.reason ?? "the loss became \(stop.loss)."
         if let epoch = stop.restoredEpoch, let step = stop.restoredStep {
-            text += " The model keeps the weights (and its optimizer the state) it had before step \(step) of epoch "
+            text +=
+                " The model keeps the weights (and its optimizer the state) it had before step \(step) of epoch "
                 + "\(epoch), before the loss broke"
         } else {
             text += " The model keeps its weights"
@@ -20,7 +21,8 @@ enum StopWarning {
 
     /// Wrapped at 80 columns with a hanging indent, as the teacher's remarks are.
     static func wrapped(_ text: String, width: Int = 80) -> String {
-        var lines: [String] = [], line = ""
+        var lines: [String] = []
+        var line = ""
         for word in text.split(separator: " ") {
             if !line.isEmpty, line.count + 1 + word.count > width {
                 lines.append(line)

@@ -5,9 +5,11 @@ extension Interpreter {
     /// Binds the builtins, the Keras prelude and NNLab's own functions; returns their names.
     func installBuiltins() -> Set<String> {
         var names = Set<String>()
-        for group in [KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
-                      PictureFunctions.functions(), Comparison.functions(), ExceptionClass.all,
-                      Builtins.iterationFunctions(), Builtins.decoratorFunctions()] {
+        for group in [
+            KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
+            PictureFunctions.functions(), Comparison.functions(), ExceptionClass.all,
+            Builtins.iterationFunctions(), Builtins.decoratorFunctions(),
+        ] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
         }
@@ -24,13 +26,16 @@ final class RangeObject: IterableObject {
     init(_ start: Int, _ stop: Int, _ step: Int) { (self.start, self.stop, self.step) = (start, stop, step) }
     var typeName: String { "range" }
     var items: [Value] { Array(stride(from: start, to: stop, by: step)).map { .int($0) } }
-    func repr(_ interpreter: Interpreter) -> String { step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))" }
+    func repr(_ interpreter: Interpreter) -> String {
+        step == 1 ? "range(\(start), \(stop))" : "range(\(start), \(stop), \(step))"
+    }
 }
 
 enum Builtins {
     static func functions() -> [String: Value] {
         [
-            "print": function("print", "*values, sep=' ', end='\\n', file=None, flush=False") { a, interpreter throws(Diagnostic) in
+            "print": function("print", "*values, sep=' ', end='\\n', file=None, flush=False") {
+                a, interpreter throws(Diagnostic) in
                 let separator = a["sep"] == nil ? " " : try a.string("sep")
                 let end = a["end"] == nil ? "\n" : try a.string("end")
                 var pieces: [String] = []
@@ -46,7 +51,9 @@ enum Builtins {
                 case .tuple(let t): return .int(t.count)
                 case .dict(let d): return .int(d.count)
                 case .array(let array):
-                    guard !array.isScalar else { throw Diagnostic("len() of unsized object (a 0-d array)", at: a.range("obj")) }
+                    guard !array.isScalar else {
+                        throw Diagnostic("len() of unsized object (a 0-d array)", at: a.range("obj"))
+                    }
                     return .int(array.shape[0])
                 case .object(let object as IterableObject): return .int(object.items.count)
                 case .object(let object as Bunch): return .int(object.entries.count)
@@ -57,15 +64,17 @@ enum Builtins {
                 }
             },
             "range": function("range", "start, stop=None, step=1") { a, _ throws(Diagnostic) in
-                var start = try a.int("start"), stop = 0
+                var start = try a.int("start")
+                var stop = 0
                 if a["stop"] == nil { (start, stop) = (0, start) } else { stop = try a.int("stop") }
                 let step = try a.int("step", default: 1)
                 guard step != 0 else { throw Diagnostic("range() arg 3 must not be zero", at: a.range("step")) }
                 let count = max(0, ((Double(stop) - Double(start)) / Double(step)).rounded(.up))
                 guard count <= 50_000_000 else {
                     let shown = count < 9e18 ? groupThousands(String(Int(count))) : "more than 9 quintillion"
-                    throw Diagnostic("this range holds \(shown) numbers, too many: NNLab's ranges hold up to "
-                                     + "50,000,000", at: a.callRange)
+                    throw Diagnostic(
+                        "this range holds \(shown) numbers, too many: NNLab's ranges hold up to "
+                            + "50,000,000", at: a.callRange)
                 }
                 return .object(RangeObject(start, stop, step))
             },
@@ -85,22 +94,35 @@ enum Builtins {
                 .string(try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange))
             },
             "format": function("format", "value, format_spec=''") { a, interpreter throws(Diagnostic) in
-                .string(try FormatSpec.apply(try a.string("format_spec", default: ""), to: a["value"] ?? .none,
-                                             interpreter, range: a.callRange))
+                .string(
+                    try FormatSpec.apply(
+                        try a.string("format_spec", default: ""), to: a["value"] ?? .none,
+                        interpreter, range: a.callRange))
             },
             "ascii": function("ascii", "obj") { a, interpreter throws(Diagnostic) in
                 let repr = try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange)
                 return .string(asciiEscaped(repr))
             },
-            "int": function("int", "x=0") { a, _ throws(Diagnostic) in try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x")) },
-            "float": function("float", "x=0.0") { a, _ throws(Diagnostic) in try toFloat(a.values["x"]?.value ?? .float(0), range: a.range("x")) },
-            "bool": function("bool", "x=False") { a, interpreter throws(Diagnostic) in .bool(try interpreter.truth(a.values["x"]?.value ?? .bool(false), range: a.range("x"))) },
+            "int": function("int", "x=0") { a, _ throws(Diagnostic) in
+                try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x"))
+            },
+            "float": function("float", "x=0.0") { a, _ throws(Diagnostic) in
+                try toFloat(a.values["x"]?.value ?? .float(0), range: a.range("x"))
+            },
+            "bool": function("bool", "x=False") { a, interpreter throws(Diagnostic) in
+                .bool(try interpreter.truth(a.values["x"]?.value ?? .bool(false), range: a.range("x")))
+            },
             "abs": function("abs", "x") { a, interpreter throws(Diagnostic) in
                 let x = a.values["x"]?.value ?? .none
-                if case .array(let array) = x { return .array(NDArray(ArrayMath.map(array.tensor) { abs($0) }.retyped(array.tensor.dtype))) }
+                if case .array(let array) = x {
+                    return .array(NDArray(ArrayMath.map(array.tensor) { abs($0) }.retyped(array.tensor.dtype)))
+                }
                 switch x {
                 case .int(let i):
-                    guard i != .min else { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: a.range("x")) }
+                    guard i != .min else {
+                        throw Diagnostic(
+                            "the integer result is too large (NNLab's integers are 64-bit)", at: a.range("x"))
+                    }
                     return .int(abs(i))
                 case .float(let f): return .float(abs(f))
                 case .bool(let b): return .int(b ? 1 : 0)
@@ -115,7 +137,10 @@ enum Builtins {
                 if let digits = try a.optionalInt("ndigits") {
                     var scale = 1.0
                     for _ in 0..<min(abs(digits), 300) { scale *= 10 }
-                    var rounded = digits >= 0 ? (value * scale).rounded(.toNearestOrEven) / scale : (value / scale).rounded(.toNearestOrEven) * scale
+                    var rounded =
+                        digits >= 0
+                        ? (value * scale).rounded(.toNearestOrEven) / scale
+                        : (value / scale).rounded(.toNearestOrEven) * scale
                     // Python rounds the exact binary value (round(2.675, 2) is 2.67), as printf does.
                     if (0...17).contains(digits), value.isFinite, let exact = Double(formatFixed(value, digits)) {
                         rounded = exact
@@ -136,32 +161,41 @@ enum Builtins {
                 }
                 return total
             },
-            "type": function("type", "object") { a, _ in .object(TypeObject(a.values["object"]?.value.typeName ?? "NoneType")) },
+            "type": function("type", "object") { a, _ in
+                .object(TypeObject(a.values["object"]?.value.typeName ?? "NoneType"))
+            },
             "isinstance": function("isinstance", "obj, class_or_tuple") { a, interpreter throws(Diagnostic) in
                 let value = a.values["obj"]?.value ?? .none
                 let classes: [Value]
-                if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none { classes = items.items } else {
+                if case .tuple(let items) = a.values["class_or_tuple"]?.value ?? .none {
+                    classes = items.items
+                } else {
                     classes = [a.values["class_or_tuple"]?.value ?? .none]
                 }
                 if case .object(let instance as InstanceObject) = value {
-                    return .bool(classes.contains { c in
-                        if case .object(let type as ClassObject) = c { return instance.type.isSubclass(of: type) }
-                        guard instance.type.isException, let name = interpreter.exceptionClassName(c) else {
-                            return false
-                        }
-                        return interpreter.isException(instance.type.name, subclassOf: name)
-                    })
+                    return .bool(
+                        classes.contains { c in
+                            if case .object(let type as ClassObject) = c { return instance.type.isSubclass(of: type) }
+                            guard instance.type.isException, let name = interpreter.exceptionClassName(c) else {
+                                return false
+                            }
+                            return interpreter.isException(instance.type.name, subclassOf: name)
+                        })
                 }
                 if case .object(let instance as ExceptionInstance) = value {
-                    return .bool(classes.contains { c in
-                        guard case .object(let type as ExceptionClass) = c else { return false }
-                        return PythonExceptions.isSubclass(instance.name, of: type.name)
-                    })
+                    return .bool(
+                        classes.contains { c in
+                            guard case .object(let type as ExceptionClass) = c else { return false }
+                            return PythonExceptions.isSubclass(instance.name, of: type.name)
+                        })
                 }
                 if case .dict = value, classes.contains(where: { typeName(of: $0) == "dict" }) { return .bool(true) }
                 if case .tuple = value, classes.contains(where: { typeName(of: $0) == "tuple" }) { return .bool(true) }
-                return .bool(classes.contains { typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
-                    || (typeName(of: $0) == "int" && value.typeName == "bool") })
+                return .bool(
+                    classes.contains {
+                        typeName(of: $0) == value.typeName || (typeName(of: $0) == "float" && value.typeName == "float")
+                            || (typeName(of: $0) == "int" && value.typeName == "bool")
+                    })
             },
             "sorted": function("sorted", "iterable, *, key=None, reverse=False") { a, interpreter throws(Diagnostic) in
                 let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
@@ -173,8 +207,12 @@ enum Builtins {
                     do throws(Diagnostic) {
                         let (x, y) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
                         let range = a.callRange
-                        if try interpreter.truth(try interpreter.compare(.less, x, y, range: range), range: range) { return true }
-                        if try interpreter.truth(try interpreter.compare(.less, y, x, range: range), range: range) { return false }
+                        if try interpreter.truth(try interpreter.compare(.less, x, y, range: range), range: range) {
+                            return true
+                        }
+                        if try interpreter.truth(try interpreter.compare(.less, y, x, range: range), range: range) {
+                            return false
+                        }
                         return i < j
                     } catch {
                         failure = error
@@ -186,7 +224,9 @@ enum Builtins {
             },
             "zip": function("zip", "*iterables") { a, interpreter throws(Diagnostic) in
                 if a.rest.contains(where: \.isLazy) { return try lazyZip(a, interpreter) }
-                let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in try interpreter.iterate(value, range: a.restRange(index)) }
+                let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in
+                    try interpreter.iterate(value, range: a.restRange(index))
+                }
                 let count = lists.map(\.count).min() ?? 0
                 return .list((0..<count).map { i in .tuple(lists.map { $0[i] }) })
             },
@@ -195,14 +235,16 @@ enum Builtins {
                 if let iterable = a.values["iterable"]?.value, iterable.isLazy {
                     let cursor = try ItemCursor(iterable, interpreter, range: a.range("iterable"))
                     var index = start
-                    return .object(NativeIterator("enumerate") { interpreter throws(Diagnostic) in
-                        guard let item = try cursor.next(interpreter) else { return nil }
-                        defer { index += 1 }
-                        return .tuple([.int(index), item])
-                    })
+                    return .object(
+                        NativeIterator("enumerate") { interpreter throws(Diagnostic) in
+                            guard let item = try cursor.next(interpreter) else { return nil }
+                            defer { index += 1 }
+                            return .tuple([.int(index), item])
+                        })
                 }
-                return .list(try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
-                    .enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
+                return .list(
+                    try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                        .enumerated().map { .tuple([.int($0.offset + start), $0.element]) })
             },
             "super": function("super", "") { a, interpreter throws(Diagnostic) in
                 try interpreter.superProxy(range: a.callRange)
@@ -213,23 +255,30 @@ enum Builtins {
                 let classes: [Value]
                 if case .tuple(let items) = other { classes = items.items } else { classes = [other] }
                 if let name = interpreter.exceptionClassName(cls) {
-                    return .bool(classes.contains { c in
-                        if case .object(let base as ClassObject) = c, case .object(let type as ClassObject) = cls,
-                            type.isSubclass(of: base) { return true }
-                        guard let baseName = interpreter.exceptionClassName(c) else { return false }
-                        return interpreter.isException(name, subclassOf: baseName)
-                    })
+                    return .bool(
+                        classes.contains { c in
+                            if case .object(let base as ClassObject) = c, case .object(let type as ClassObject) = cls,
+                                type.isSubclass(of: base)
+                            {
+                                return true
+                            }
+                            guard let baseName = interpreter.exceptionClassName(c) else { return false }
+                            return interpreter.isException(name, subclassOf: baseName)
+                        })
                 }
                 guard case .object(let type as ClassObject) = cls else {
                     throw Diagnostic("issubclass() arg 1 must be a class", at: a.range("cls"), exception: "TypeError")
                 }
-                return .bool(classes.contains { c in
-                    if case .object(let base as ClassObject) = c { type.isSubclass(of: base) } else { false }
-                })
+                return .bool(
+                    classes.contains { c in
+                        if case .object(let base as ClassObject) = c { type.isSubclass(of: base) } else { false }
+                    })
             },
             "input": function("input", "prompt=''") { a, interpreter throws(Diagnostic) in
                 let prompt = a["prompt"].map { interpreter.str($0) } ?? ""
-                guard let line = interpreter.inputHandler.map({ $0(prompt) }) ?? Builtins.readInputLine(prompt, interpreter)
+                guard
+                    let line = interpreter.inputHandler.map({ $0(prompt) })
+                        ?? Builtins.readInputLine(prompt, interpreter)
                 else {
                     var error = Diagnostic("EOF when reading a line", at: a.callRange)
                     error.exception = "EOFError"
@@ -266,8 +315,10 @@ enum Builtins {
     }
 
     /// The `key=` function's value for each item, or the items themselves without one.
-    static func keyed(_ items: [Value], _ key: Value?, _ interpreter: Interpreter,
-                      range: SourceRange) throws(Diagnostic) -> [Value] {
+    static func keyed(
+        _ items: [Value], _ key: Value?, _ interpreter: Interpreter,
+        range: SourceRange
+    ) throws(Diagnostic) -> [Value] {
         guard let key, !key.isNone else { return items }
         return try items.map { item throws(Diagnostic) in try interpreter.callValue(key, [item], range: range) }
     }
@@ -308,9 +359,10 @@ enum Builtins {
                 if isIntegerLiteral(literal) {
                     let shown = literal.count > 30 ? String(literal.prefix(20)) + "…" : literal
                     let digits = literal.filter(\.isNumber).count
-                    throw Diagnostic("int() of '\(shown)' (\(digits) digits) is too large: NNLab's "
-                                     + "integers are 64-bit, from \(Int.min) to \(Int.max)", at: range,
-                                     hint: "for a big number use float(), which goes up to about 1.8e308")
+                    throw Diagnostic(
+                        "int() of '\(shown)' (\(digits) digits) is too large: NNLab's "
+                            + "integers are 64-bit, from \(Int.min) to \(Int.max)", at: range,
+                        hint: "for a big number use float(), which goes up to about 1.8e308")
                 }
                 throw Diagnostic("invalid literal for int() with base 10: \(pythonStringRepr(text))", at: range)
             }
@@ -324,7 +376,9 @@ enum Builtins {
                 }
                 throw Diagnostic("int() can't convert a \(value.typeName)", at: range)
             }
-            guard number.isFinite, abs(number) < 9.2e18 else { throw Diagnostic("cannot convert \(number) to an integer", at: range) }
+            guard number.isFinite, abs(number) < 9.2e18 else {
+                throw Diagnostic("cannot convert \(number) to an integer", at: range)
+            }
             return .int(Int(number.rounded(.towardZero)))
         }
     }
@@ -343,8 +397,9 @@ enum Builtins {
         default:
             guard let number = value.numericValue else {
                 if case .array(let a) = value, a.tensor.rank > 0 {
-                    throw Diagnostic("only 0-dimensional arrays can be converted to Python scalars", at: range,
-                                     hint: "this array has shape \(formatShape(a.shape)); take one number with .item()")
+                    throw Diagnostic(
+                        "only 0-dimensional arrays can be converted to Python scalars", at: range,
+                        hint: "this array has shape \(formatShape(a.shape)); take one number with .item()")
                 }
                 throw Diagnostic("float() can't convert a \(value.typeName)", at: range)
             }
@@ -355,29 +410,40 @@ enum Builtins {
     /// NNLab's own names, not part of Keras: `seed(n)`, `pause()`, `make_xor`, `make_spiral`.
     static func projectFunctions() -> [String: Value] {
         [
-            "seed": function("seed", "n", summary: "NNLab: restart the random stream (weights, shuffling, np.random) from n") { a, interpreter throws(Diagnostic) in
+            "seed": function(
+                "seed", "n", summary: "NNLab: restart the random stream (weights, shuffling, np.random) from n"
+            ) { a, interpreter throws(Diagnostic) in
                 let n = try a.int("n")
                 guard n >= 0 else { throw Diagnostic("a seed must be non-negative", at: a.range("n")) }
                 interpreter.random.reseed(UInt64(n))
                 interpreter.modules.numpyRandomState(interpreter).seed(UInt32(truncatingIfNeeded: n))
                 return .none
             },
-            "explain": function("explain", "level=None", summary: "NNLab: set how much training is explained: 'off', 'epoch', 'step' or 'full'") { a, interpreter throws(Diagnostic) in
+            "explain": function(
+                "explain", "level=None",
+                summary: "NNLab: set how much training is explained: 'off', 'epoch', 'step' or 'full'"
+            ) { a, interpreter throws(Diagnostic) in
                 guard a["level"] != nil else { return .string(interpreter.explainLevel.rawValue) }
                 interpreter.explainLevel = try ExplainLevel.parse(a.string("level"), range: a.range("level"))
                 return .none
             },
-            "pause": function("pause", "message=None", summary: "NNLab: wait for Enter when a person is at the terminal") { a, interpreter throws(Diagnostic) in
+            "pause": function(
+                "pause", "message=None", summary: "NNLab: wait for Enter when a person is at the terminal"
+            ) { a, interpreter throws(Diagnostic) in
                 let message = a["message"] == nil ? nil : try a.string("message")
                 interpreter.teaching?.pause(message)
                 return .none
             },
-            "make_xor": function("make_xor", "n_samples=200, noise=0.0, random_state=None",
-                                 summary: "NNLab: TensorFlow Playground's XOR data: points in [-5, 5]², label 1 where x·y > 0") { a, interpreter throws(Diagnostic) in
+            "make_xor": function(
+                "make_xor", "n_samples=200, noise=0.0, random_state=None",
+                summary: "NNLab: TensorFlow Playground's XOR data: points in [-5, 5]², label 1 where x·y > 0"
+            ) { a, interpreter throws(Diagnostic) in
                 try Playground.xor(a, interpreter)
             },
-            "make_spiral": function("make_spiral", "n_samples=200, noise=0.0, random_state=None",
-                                    summary: "NNLab: TensorFlow Playground's two interleaved spirals") { a, interpreter throws(Diagnostic) in
+            "make_spiral": function(
+                "make_spiral", "n_samples=200, noise=0.0, random_state=None",
+                summary: "NNLab: TensorFlow Playground's two interleaved spirals"
+            ) { a, interpreter throws(Diagnostic) in
                 try Playground.spiral(a, interpreter)
             },
         ]
@@ -390,7 +456,9 @@ final class TypeObject: PyObject {
     init(_ name: String) { self.name = name }
     var typeName: String { "type" }
     func repr(_ interpreter: Interpreter) -> String {
-        let module = ["int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module"].contains(name)
+        let module =
+            ["int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module"]
+                .contains(name)
             ? "" : (name == "ndarray" || name.hasPrefix("float") || name.hasPrefix("int") ? "numpy." : "keras.")
         return "<class '\(module)\(name)'>"
     }
@@ -421,8 +489,9 @@ extension Builtins {
                 for (index, pair) in try interpreter.iterate(source, range: a.restRange(0)).enumerated() {
                     let items = try interpreter.iterate(pair, range: a.restRange(0))
                     guard items.count == 2 else {
-                        throw Diagnostic("dictionary update sequence element #\(index) has length \(items.count); "
-                                         + "2 is required", at: a.restRange(0))
+                        throw Diagnostic(
+                            "dictionary update sequence element #\(index) has length \(items.count); "
+                                + "2 is required", at: a.restRange(0))
                     }
                     try interpreter.checkHashable(items[0], range: a.restRange(0))
                     dict[items[0]] = items[1]

@@ -73,11 +73,14 @@ enum Comparison {
 
     /// With live training on (`nn --live`, `%live on`) at a terminal, each run is drawn as it trains;
     /// otherwise the runs train silently and only their summary lines and the chart show.
-    static func liveObserver(_ model: Sequential, _ x: Tensor, _ y: Tensor, epochs: Int,
-                             _ interpreter: Interpreter) -> TrainingObserver? {
+    static func liveObserver(
+        _ model: Sequential, _ x: Tensor, _ y: Tensor, epochs: Int,
+        _ interpreter: Interpreter
+    ) -> TrainingObserver? {
         guard interpreter.options.live, interpreter.options.interactive else { return nil }
-        var context = FitContext(model: model, epochs: epochs, verbose: 0, explain: .off, usesDefaultOptimizer: false,
-                                 sessionLevel: .off)
+        var context = FitContext(
+            model: model, epochs: epochs, verbose: 0, explain: .off, usesDefaultOptimizer: false,
+            sessionLevel: .off)
         context.live = true
         context.data = (x, y)
         let observers = interpreter.teaching?.trainingObservers(for: context) ?? []
@@ -140,7 +143,8 @@ enum Comparison {
     static func summary(_ label: String, _ history: History, style: Style) -> String {
         let losses = history["loss"] ?? []
         guard let first = losses.first, let last = losses.last else { return "\(label): no epoch finished\n" }
-        var line = "\(label): loss \(style.decimal(first)) \(style.rightArrow) \(style.decimal(last)) "
+        var line =
+            "\(label): loss \(style.decimal(first)) \(style.rightArrow) \(style.decimal(last)) "
             + "after \(losses.count) epoch" + (losses.count == 1 ? "" : "s")
         if let accuracy = history["accuracy"]?.last { line += ", accuracy \(style.decimal(accuracy))" }
         if history.stop != nil { line += "; stopped: the loss stopped being a finite number" }

@@ -2,23 +2,25 @@
 /// copied, and say so rather than share silently).
 enum CopyModule {
     static func module() -> ModuleObject {
-        ModuleObject("copy", [
-            "copy": function("copy", "x") { a, _ throws(Diagnostic) in
-                let value = a.values["x"]?.value ?? .none
-                switch value {
-                case .list(let list): return .list(list.items)
-                case .dict(let dict): return .dict(DictBox(Array(zip(dict.keys, dict.values))))
-                case .array(let array): return .array(NDArray(array.tensor.copied()))
-                case .object(let object) where !CopyModule.isShared(object):
-                    throw uncopyable(object, a.callRange)
-                default: return value
-                }
-            },
-            "deepcopy": function("deepcopy", "x") { a, _ throws(Diagnostic) in
-                var copier = DeepCopier(range: a.callRange)
-                return try copier.copy(a.values["x"]?.value ?? .none, depth: 0)
-            },
-        ])
+        ModuleObject(
+            "copy",
+            [
+                "copy": function("copy", "x") { a, _ throws(Diagnostic) in
+                    let value = a.values["x"]?.value ?? .none
+                    switch value {
+                    case .list(let list): return .list(list.items)
+                    case .dict(let dict): return .dict(DictBox(Array(zip(dict.keys, dict.values))))
+                    case .array(let array): return .array(NDArray(array.tensor.copied()))
+                    case .object(let object) where !CopyModule.isShared(object):
+                        throw uncopyable(object, a.callRange)
+                    default: return value
+                    }
+                },
+                "deepcopy": function("deepcopy", "x") { a, _ throws(Diagnostic) in
+                    var copier = DeepCopier(range: a.callRange)
+                    return try copier.copy(a.values["x"]?.value ?? .none, depth: 0)
+                },
+            ])
     }
 
     /// What Python's copy returns as it is: modules, functions and types.
@@ -27,8 +29,9 @@ enum CopyModule {
     }
 
     static func uncopyable(_ object: any PyObject, _ range: SourceRange) -> Diagnostic {
-        Diagnostic("copying a \(object.typeName) is not supported in NNLab", at: range,
-                   hint: "copy lists, dicts and arrays; build a new model to have a second one")
+        Diagnostic(
+            "copying a \(object.typeName) is not supported in NNLab", at: range,
+            hint: "copy lists, dicts and arrays; build a new model to have a second one")
     }
 
     /// `deepcopy` with Python's memo: a container shared twice stays shared in the copy, and cycles end.

@@ -2,9 +2,9 @@ import Crypto
 import NNEngine
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// SHA-256 digests (swift-crypto), to check downloaded data sets against the hashes Keras publishes,

@@ -28,9 +28,11 @@ enum Help {
             return "Sequential model '\(model.model.name)': " + ModelObject.methodNames.joined(separator: ", ")
         case .object(let object):
             let names = object.attributeNames
-            return "\(object.typeName): \(object.repr(interpreter))" + (names.isEmpty ? "" : "\n    attributes: " + names.joined(separator: ", "))
+            return "\(object.typeName): \(object.repr(interpreter))"
+                + (names.isEmpty ? "" : "\n    attributes: " + names.joined(separator: ", "))
         case .array(let array):
-            return "ndarray of shape \(formatShape(array.shape)), dtype \(array.tensor.dtype.rawValue)\n    attributes: "
+            return
+                "ndarray of shape \(formatShape(array.shape)), dtype \(array.tensor.dtype.rawValue)\n    attributes: "
                 + ArrayAttributes.names.joined(separator: ", ")
         default:
             return "\(value.typeName): \(interpreter.repr(value))"

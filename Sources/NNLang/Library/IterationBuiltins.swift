@@ -9,10 +9,11 @@ extension Builtins {
                     case .object(let zipped as LazyIterator) = try lazyZip(a, interpreter)
                 {
                     let range = a.callRange
-                    return .object(NativeIterator("map") { interpreter throws(Diagnostic) in
-                        guard case .tuple(let items)? = try zipped.next(interpreter) else { return nil }
-                        return try interpreter.callValue(callee, items.items, range: range)
-                    })
+                    return .object(
+                        NativeIterator("map") { interpreter throws(Diagnostic) in
+                            guard case .tuple(let items)? = try zipped.next(interpreter) else { return nil }
+                            return try interpreter.callValue(callee, items.items, range: range)
+                        })
                 }
                 let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in
                     try interpreter.iterate(value, range: a.restRange(index))
@@ -29,13 +30,15 @@ extension Builtins {
                 if let iterable = a.values["iterable"]?.value, iterable.isLazy {
                     let cursor = try ItemCursor(iterable, interpreter, range: a.range("iterable"))
                     let range = a.callRange
-                    return .object(NativeIterator("filter") { interpreter throws(Diagnostic) in
-                        while let item = try cursor.next(interpreter) {
-                            let test = callee.isNone ? item : try interpreter.callValue(callee, [item], range: range)
-                            if try interpreter.truth(test, range: range) { return item }
-                        }
-                        return nil
-                    })
+                    return .object(
+                        NativeIterator("filter") { interpreter throws(Diagnostic) in
+                            while let item = try cursor.next(interpreter) {
+                                let test =
+                                    callee.isNone ? item : try interpreter.callValue(callee, [item], range: range)
+                                if try interpreter.truth(test, range: range) { return item }
+                            }
+                            return nil
+                        })
                 }
                 var kept: [Value] = []
                 for item in try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable")) {
@@ -59,16 +62,22 @@ extension Builtins {
                 return .object(GeneratorValues(items.reversed(), typeName: "reversed"))
             },
             "divmod": function("divmod", "a, b") { a, interpreter throws(Diagnostic) in
-                let x = a.values["a"]?.value ?? .none, y = a.values["b"]?.value ?? .none
-                return .tuple([try interpreter.binary(.floorDivide, x, y, range: a.callRange),
-                               try interpreter.binary(.modulo, x, y, range: a.callRange)])
+                let x = a.values["a"]?.value ?? .none
+                let y = a.values["b"]?.value ?? .none
+                return .tuple([
+                    try interpreter.binary(.floorDivide, x, y, range: a.callRange),
+                    try interpreter.binary(.modulo, x, y, range: a.callRange),
+                ])
             },
             "iter": function("iter", "iterable") { a, interpreter throws(Diagnostic) in
                 if case .object(let lazy as LazyIterator) = a.values["iterable"]?.value ?? .none {
                     return .object(lazy)
                 }
-                return .object(GeneratorValues(try interpreter.iterate(a.values["iterable"]?.value ?? .none,
-                                                               range: a.range("iterable")), typeName: "iterator"))
+                return .object(
+                    GeneratorValues(
+                        try interpreter.iterate(
+                            a.values["iterable"]?.value ?? .none,
+                            range: a.range("iterable")), typeName: "iterator"))
             },
             "next": function("next", "iterator, default=None") { a, interpreter throws(Diagnostic) in
                 if case .object(let lazy as LazyIterator) = a.values["iterator"]?.value ?? .none {
@@ -77,8 +86,9 @@ extension Builtins {
                     throw Diagnostic("StopIteration", at: a.callRange, exception: "StopIteration")
                 }
                 guard case .object(let iterator as GeneratorValues) = a.values["iterator"]?.value ?? .none else {
-                    throw Diagnostic("'\(a.values["iterator"]?.value.typeName ?? "NoneType")' object is not an iterator",
-                                     at: a.range("iterator"), exception: "TypeError")
+                    throw Diagnostic(
+                        "'\(a.values["iterator"]?.value.typeName ?? "NoneType")' object is not an iterator",
+                        at: a.range("iterator"), exception: "TypeError")
                 }
                 if let item = iterator.next() { return item }
                 if let fallback = a.values["default"]?.value { return fallback }
@@ -91,8 +101,10 @@ extension Builtins {
             },
             "hasattr": function("hasattr", "obj, name") { a, interpreter throws(Diagnostic) in
                 let name = try a.string("name")
-                return .bool((try? interpreter.attribute(name, of: a.values["obj"]?.value ?? .none,
-                                                         range: a.callRange)) != nil)
+                return .bool(
+                    (try? interpreter.attribute(
+                        name, of: a.values["obj"]?.value ?? .none,
+                        range: a.callRange)) != nil)
             },
             "getattr": function("getattr", "obj, name, default=None") { a, interpreter throws(Diagnostic) in
                 let name = try a.string("name")
@@ -106,7 +118,8 @@ extension Builtins {
             "setattr": function("setattr", "obj, name, value") { a, interpreter throws(Diagnostic) in
                 let name = try a.string("name")
                 guard case .object(let object) = a.values["obj"]?.value ?? .none else {
-                    throw Diagnostic("cannot set attributes on this value", at: a.callRange, exception: "AttributeError")
+                    throw Diagnostic(
+                        "cannot set attributes on this value", at: a.callRange, exception: "AttributeError")
                 }
                 try object.setAttribute(name, to: a.values["value"]?.value ?? .none, interpreter)
                 return .none

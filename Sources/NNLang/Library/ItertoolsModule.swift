@@ -23,148 +23,168 @@ final class NativeIterator: LazyIterator {
 /// worked out at once from their finite inputs.
 enum ItertoolsModule {
     static func module() -> ModuleObject {
-        ModuleObject("itertools", [
-            "count": function("count", "start=0, step=1") { a, interpreter throws(Diagnostic) in
-                var current = a.values["start"]?.value ?? .int(0)
-                let step = a.values["step"]?.value ?? .int(1)
-                let range = a.callRange
-                return .object(NativeIterator("itertools.count") { interpreter throws(Diagnostic) in
-                    defer { current = (try? interpreter.binary(.add, current, step, range: range)) ?? current }
-                    return current
-                })
-            },
-            "repeat": function("repeat", "object, times=None") { a, _ throws(Diagnostic) in
-                let value = a.values["object"]?.value ?? .none
-                var left = try a.optionalInt("times")
-                return .object(NativeIterator("itertools.repeat") { _ in
-                    if let remaining = left {
-                        guard remaining > 0 else { return nil }
-                        left = remaining - 1
-                    }
-                    return value
-                })
-            },
-            "cycle": function("cycle", "iterable") { a, interpreter throws(Diagnostic) in
-                let cursor = try ItemCursor(a.values["iterable"]?.value ?? .none, interpreter, range: a.range("iterable"))
-                var saved: [Value] = []
-                var position = 0
-                var draining = true
-                return .object(NativeIterator("itertools.cycle") { interpreter throws(Diagnostic) in
-                    if draining {
-                        if let item = try cursor.next(interpreter) {
-                            saved.append(item)
-                            return item
+        ModuleObject(
+            "itertools",
+            [
+                "count": function("count", "start=0, step=1") { a, interpreter throws(Diagnostic) in
+                    var current = a.values["start"]?.value ?? .int(0)
+                    let step = a.values["step"]?.value ?? .int(1)
+                    let range = a.callRange
+                    return .object(
+                        NativeIterator("itertools.count") { interpreter throws(Diagnostic) in
+                            defer { current = (try? interpreter.binary(.add, current, step, range: range)) ?? current }
+                            return current
+                        })
+                },
+                "repeat": function("repeat", "object, times=None") { a, _ throws(Diagnostic) in
+                    let value = a.values["object"]?.value ?? .none
+                    var left = try a.optionalInt("times")
+                    return .object(
+                        NativeIterator("itertools.repeat") { _ in
+                            if let remaining = left {
+                                guard remaining > 0 else { return nil }
+                                left = remaining - 1
+                            }
+                            return value
+                        })
+                },
+                "cycle": function("cycle", "iterable") { a, interpreter throws(Diagnostic) in
+                    let cursor = try ItemCursor(
+                        a.values["iterable"]?.value ?? .none, interpreter, range: a.range("iterable"))
+                    var saved: [Value] = []
+                    var position = 0
+                    var draining = true
+                    return .object(
+                        NativeIterator("itertools.cycle") { interpreter throws(Diagnostic) in
+                            if draining {
+                                if let item = try cursor.next(interpreter) {
+                                    saved.append(item)
+                                    return item
+                                }
+                                draining = false
+                            }
+                            guard !saved.isEmpty else { return nil }
+                            defer { position = (position + 1) % saved.count }
+                            return saved[position]
+                        })
+                },
+                "chain": function("chain", "*iterables") { a, interpreter throws(Diagnostic) in
+                    .object(chain(a.rest, interpreter, range: a.callRange))
+                },
+                "islice": function("islice", "iterable, *args") { a, interpreter throws(Diagnostic) in
+                    let bounds = try a.rest.map { value throws(Diagnostic) -> Int? in
+                        if value.isNone { return nil }
+                        guard let integer = value.exactInteger, integer >= 0 else {
+                            throw Diagnostic(
+                                "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+                                at: a.callRange, exception: "ValueError")
                         }
-                        draining = false
+                        return integer
                     }
-                    guard !saved.isEmpty else { return nil }
-                    defer { position = (position + 1) % saved.count }
-                    return saved[position]
-                })
-            },
-            "chain": function("chain", "*iterables") { a, interpreter throws(Diagnostic) in
-                .object(chain(a.rest, interpreter, range: a.callRange))
-            },
-            "islice": function("islice", "iterable, *args") { a, interpreter throws(Diagnostic) in
-                let bounds = try a.rest.map { value throws(Diagnostic) -> Int? in
-                    if value.isNone { return nil }
-                    guard let integer = value.exactInteger, integer >= 0 else {
-                        throw Diagnostic("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
-                                         at: a.callRange, exception: "ValueError")
+                    guard (1...3).contains(bounds.count) else {
+                        throw Diagnostic("islice expected 2 to 4 arguments", at: a.callRange, exception: "TypeError")
                     }
-                    return integer
-                }
-                guard (1...3).contains(bounds.count) else {
-                    throw Diagnostic("islice expected 2 to 4 arguments", at: a.callRange, exception: "TypeError")
-                }
-                let start = bounds.count == 1 ? 0 : bounds[0] ?? 0
-                let stop = bounds.count == 1 ? bounds[0] : bounds[1]
-                let step = bounds.count == 3 ? bounds[2] ?? 1 : 1
-                let cursor = try ItemCursor(a.values["iterable"]?.value ?? .none, interpreter, range: a.range("iterable"))
-                var index = 0
-                var next = start
-                return .object(NativeIterator("itertools.islice") { interpreter throws(Diagnostic) in
-                    while true {
-                        if let stop, next >= stop { return nil }
-                        try interpreter.checkInterrupted(a.callRange)
-                        guard let item = try cursor.next(interpreter) else { return nil }
-                        index += 1
-                        if index - 1 == next {
-                            next += max(step, 1)
-                            return item
+                    let start = bounds.count == 1 ? 0 : bounds[0] ?? 0
+                    let stop = bounds.count == 1 ? bounds[0] : bounds[1]
+                    let step = bounds.count == 3 ? bounds[2] ?? 1 : 1
+                    let cursor = try ItemCursor(
+                        a.values["iterable"]?.value ?? .none, interpreter, range: a.range("iterable"))
+                    var index = 0
+                    var next = start
+                    return .object(
+                        NativeIterator("itertools.islice") { interpreter throws(Diagnostic) in
+                            while true {
+                                if let stop, next >= stop { return nil }
+                                try interpreter.checkInterrupted(a.callRange)
+                                guard let item = try cursor.next(interpreter) else { return nil }
+                                index += 1
+                                if index - 1 == next {
+                                    next += max(step, 1)
+                                    return item
+                                }
+                            }
+                        })
+                },
+                "zip_longest": function("zip_longest", "*iterables, fillvalue=None") {
+                    a, interpreter throws(Diagnostic) in
+                    let fill = a.values["fillvalue"]?.value ?? .none
+                    let cursors = try a.rest.enumerated().map { index, value throws(Diagnostic) in
+                        try ItemCursor(value, interpreter, range: a.restRange(index))
+                    }
+                    var active = Array(repeating: true, count: cursors.count)
+                    return .object(
+                        NativeIterator("itertools.zip_longest") { interpreter throws(Diagnostic) in
+                            var items: [Value] = []
+                            for (index, cursor) in cursors.enumerated() {
+                                if active[index], let item = try cursor.next(interpreter) {
+                                    items.append(item)
+                                } else {
+                                    active[index] = false
+                                    items.append(fill)
+                                }
+                            }
+                            return active.contains(true) ? .tuple(items) : nil
+                        })
+                },
+                "product": function("product", "*iterables, repeat=1") { a, interpreter throws(Diagnostic) in
+                    var pools = try a.rest.enumerated().map { index, value throws(Diagnostic) in
+                        try interpreter.iterate(value, range: a.restRange(index))
+                    }
+                    let times = try a.int("repeat", default: 1)
+                    pools = Array(Array(repeating: pools, count: max(times, 0)).joined())
+                    var results: [[Value]] = [[]]
+                    for pool in pools {
+                        let (next, overflow) = results.count.multipliedReportingOverflow(by: pool.count)
+                        try MemoryCheck.reserve(
+                            overflow ? Int.max : next, of: MemoryCheck.valueSize, range: a.callRange)
+                        if next > 5_000_000 {
+                            throw Diagnostic(
+                                "MemoryError: NNLab makes all of these at once, and \(next) are too many "
+                                    + "(at most 5,000,000)", at: a.callRange)
                         }
+                        results = results.flatMap { prefix in pool.map { prefix + [$0] } }
+                        try MemoryCheck.reserve(results.count, of: MemoryCheck.valueSize, range: a.callRange)
                     }
-                })
-            },
-            "zip_longest": function("zip_longest", "*iterables, fillvalue=None") { a, interpreter throws(Diagnostic) in
-                let fill = a.values["fillvalue"]?.value ?? .none
-                let cursors = try a.rest.enumerated().map { index, value throws(Diagnostic) in
-                    try ItemCursor(value, interpreter, range: a.restRange(index))
-                }
-                var active = Array(repeating: true, count: cursors.count)
-                return .object(NativeIterator("itertools.zip_longest") { interpreter throws(Diagnostic) in
-                    var items: [Value] = []
-                    for (index, cursor) in cursors.enumerated() {
-                        if active[index], let item = try cursor.next(interpreter) {
-                            items.append(item)
+                    return .object(GeneratorValues(results.map { .tuple($0) }, typeName: "itertools.product"))
+                },
+                "combinations": function("combinations", "iterable, r") { a, interpreter throws(Diagnostic) in
+                    let pool = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                    let r = try a.int("r")
+                    let chosen = try choose(pool.count, r, ordered: false, range: a.callRange)
+                    return .object(
+                        GeneratorValues(
+                            chosen.map { .tuple($0.map { pool[$0] }) },
+                            typeName: "itertools.combinations"))
+                },
+                "permutations": function("permutations", "iterable, r=None") { a, interpreter throws(Diagnostic) in
+                    let pool = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                    let r = try a.optionalInt("r") ?? pool.count
+                    let chosen = try choose(pool.count, r, ordered: true, range: a.callRange)
+                    return .object(
+                        GeneratorValues(
+                            chosen.map { .tuple($0.map { pool[$0] }) },
+                            typeName: "itertools.permutations"))
+                },
+                "accumulate": function("accumulate", "iterable, func=None, *, initial=None") {
+                    a, interpreter throws(Diagnostic) in
+                    var results: [Value] = []
+                    if let initial = a["initial"] { results.append(initial) }
+                    for item in try interpreter.iterate(
+                        a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                    {
+                        guard let last = results.last else {
+                            results.append(item)
+                            continue
+                        }
+                        if let callee = a["func"] {
+                            results.append(try interpreter.callValue(callee, [last, item], range: a.callRange))
                         } else {
-                            active[index] = false
-                            items.append(fill)
+                            results.append(try interpreter.binary(.add, last, item, range: a.callRange))
                         }
                     }
-                    return active.contains(true) ? .tuple(items) : nil
-                })
-            },
-            "product": function("product", "*iterables, repeat=1") { a, interpreter throws(Diagnostic) in
-                var pools = try a.rest.enumerated().map { index, value throws(Diagnostic) in
-                    try interpreter.iterate(value, range: a.restRange(index))
-                }
-                let times = try a.int("repeat", default: 1)
-                pools = Array(Array(repeating: pools, count: max(times, 0)).joined())
-                var results: [[Value]] = [[]]
-                for pool in pools {
-                    let (next, overflow) = results.count.multipliedReportingOverflow(by: pool.count)
-                    try MemoryCheck.reserve(overflow ? Int.max : next, of: MemoryCheck.valueSize, range: a.callRange)
-                    if next > 5_000_000 {
-                        throw Diagnostic("MemoryError: NNLab makes all of these at once, and \(next) are too many "
-                                         + "(at most 5,000,000)", at: a.callRange)
-                    }
-                    results = results.flatMap { prefix in pool.map { prefix + [$0] } }
-                    try MemoryCheck.reserve(results.count, of: MemoryCheck.valueSize, range: a.callRange)
-                }
-                return .object(GeneratorValues(results.map { .tuple($0) }, typeName: "itertools.product"))
-            },
-            "combinations": function("combinations", "iterable, r") { a, interpreter throws(Diagnostic) in
-                let pool = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
-                let r = try a.int("r")
-                let chosen = try choose(pool.count, r, ordered: false, range: a.callRange)
-                return .object(GeneratorValues(chosen.map { .tuple($0.map { pool[$0] }) },
-                                               typeName: "itertools.combinations"))
-            },
-            "permutations": function("permutations", "iterable, r=None") { a, interpreter throws(Diagnostic) in
-                let pool = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
-                let r = try a.optionalInt("r") ?? pool.count
-                let chosen = try choose(pool.count, r, ordered: true, range: a.callRange)
-                return .object(GeneratorValues(chosen.map { .tuple($0.map { pool[$0] }) },
-                                               typeName: "itertools.permutations"))
-            },
-            "accumulate": function("accumulate", "iterable, func=None, *, initial=None") { a, interpreter throws(Diagnostic) in
-                var results: [Value] = []
-                if let initial = a["initial"] { results.append(initial) }
-                for item in try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable")) {
-                    guard let last = results.last else {
-                        results.append(item)
-                        continue
-                    }
-                    if let callee = a["func"] {
-                        results.append(try interpreter.callValue(callee, [last, item], range: a.callRange))
-                    } else {
-                        results.append(try interpreter.binary(.add, last, item, range: a.callRange))
-                    }
-                }
-                return .object(GeneratorValues(results, typeName: "itertools.accumulate"))
-            },
-        ])
+                    return .object(GeneratorValues(results, typeName: "itertools.accumulate"))
+                },
+            ])
     }
 
     /// The items of each iterable in turn, lazily.
@@ -229,13 +249,14 @@ extension Builtins {
         let cursors = try a.rest.enumerated().map { index, value throws(Diagnostic) in
             try ItemCursor(value, interpreter, range: a.restRange(index))
         }
-        return .object(NativeIterator("zip") { interpreter throws(Diagnostic) in
-            var items: [Value] = []
-            for cursor in cursors {
-                guard let item = try cursor.next(interpreter) else { return nil }
-                items.append(item)
-            }
-            return cursors.isEmpty ? nil : .tuple(items)
-        })
+        return .object(
+            NativeIterator("zip") { interpreter throws(Diagnostic) in
+                var items: [Value] = []
+                for cursor in cursors {
+                    guard let item = try cursor.next(interpreter) else { return nil }
+                    items.append(item)
+                }
+                return cursors.isEmpty ? nil : .tuple(items)
+            })
     }
 }

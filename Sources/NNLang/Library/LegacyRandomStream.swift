@@ -35,7 +35,9 @@ extension LegacyRandomStream {
 /// Where scikit-learn's `random_state` and Keras's seeds get their stream.
 enum LegacyRandom {
     /// `np.random.RandomState(seed)`.
-    static func seeded(_ seed: Int) -> any LegacyRandomStream { NumPyRandomState(seed: UInt32(truncatingIfNeeded: seed)) }
+    static func seeded(_ seed: Int) -> any LegacyRandomStream {
+        NumPyRandomState(seed: UInt32(truncatingIfNeeded: seed))
+    }
 
     /// The global stream `np.random.seed` resets, which scikit-learn uses when `random_state` is None.
     static func global(_ interpreter: Interpreter) -> any LegacyRandomStream { interpreter.numpyRandomState }

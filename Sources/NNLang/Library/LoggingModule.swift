@@ -1,7 +1,9 @@
 /// Python's `logging` as beginner code uses it: loggers with levels, `basicConfig`, and messages on
 /// standard error in Python's formats (the bare message before `basicConfig`, `LEVEL:name:message` after).
 final class LoggingModule {
-    static let levels: [(String, Int)] = [("DEBUG", 10), ("INFO", 20), ("WARNING", 30), ("ERROR", 40), ("CRITICAL", 50)]
+    static let levels: [(String, Int)] = [
+        ("DEBUG", 10), ("INFO", 20), ("WARNING", 30), ("ERROR", 40), ("CRITICAL", 50),
+    ]
     private var configured = false
     private var format = "%(levelname)s:%(name)s:%(message)s"
     private var levelsByLogger: [String: Int] = ["root": 30]
@@ -72,13 +74,16 @@ final class LoggingModule {
         }
     }
 
-    private func log(_ name: String, _ levelName: String, _ level: Int, _ a: BoundArguments,
-                     _ interpreter: Interpreter) throws(Diagnostic) {
+    private func log(
+        _ name: String, _ levelName: String, _ level: Int, _ a: BoundArguments,
+        _ interpreter: Interpreter
+    ) throws(Diagnostic) {
         guard level >= effectiveLevel(name) else { return }
         var message = interpreter.str(a.values["msg"]?.value ?? .none)
         if !a.rest.isEmpty {
             let arguments: Value = a.rest.count == 1 ? a.rest[0] : .tuple(a.rest)
-            if case .string(let text) = try interpreter.binary(.modulo, .string(message), arguments, range: a.callRange) {
+            if case .string(let text) = try interpreter.binary(.modulo, .string(message), arguments, range: a.callRange)
+            {
                 message = text
             }
         }

@@ -23,7 +23,9 @@ enum MathModule {
                 let x = try a.double("x")
                 guard inDomain(x) else { throw Diagnostic("ValueError: math domain error", at: a.callRange) }
                 let result = body(x)
-                if result.isInfinite, !x.isInfinite { throw Diagnostic("OverflowError: math range error", at: a.callRange) }
+                if result.isInfinite, !x.isInfinite {
+                    throw Diagnostic("OverflowError: math range error", at: a.callRange)
+                }
                 return .float(result)
             }
         }
@@ -54,16 +56,22 @@ enum MathModule {
             if x == y { return .bool(true) }
             if x.isInfinite || y.isInfinite { return .bool(false) }
             let difference = Swift.abs(x - y)
-            return .bool(difference <= Swift.abs(relative * y) || difference <= Swift.abs(relative * x) || difference <= absolute)
+            return .bool(
+                difference <= Swift.abs(relative * y) || difference <= Swift.abs(relative * x) || difference <= absolute
+            )
         }
         members["factorial"] = function("factorial", "n") { a, _ throws(Diagnostic) in
             let n = try a.int("n")
-            guard n >= 0 else { throw Diagnostic("ValueError: factorial() not defined for negative values", at: a.callRange) }
+            guard n >= 0 else {
+                throw Diagnostic("ValueError: factorial() not defined for negative values", at: a.callRange)
+            }
             return .int(try product(1...max(n, 1), a.callRange))
         }
         members["comb"] = function("comb", "n, k") { a, _ throws(Diagnostic) in
             let (n, k) = (try a.int("n"), try a.int("k"))
-            guard n >= 0, k >= 0 else { throw Diagnostic("ValueError: n and k must be non-negative integers", at: a.callRange) }
+            guard n >= 0, k >= 0 else {
+                throw Diagnostic("ValueError: n and k must be non-negative integers", at: a.callRange)
+            }
             guard k <= n else { return .int(0) }
             var result = 1
             for i in 0..<min(k, n - k) {
@@ -100,8 +108,10 @@ enum MathModule {
         if case .int(let n)? = a["x"] { return .int(n) }
         let x = try a.double("x")
         guard x.isFinite else {
-            throw Diagnostic(x.isNaN ? "ValueError: cannot convert float NaN to integer"
-                                     : "OverflowError: cannot convert float infinity to integer", at: a.callRange)
+            throw Diagnostic(
+                x.isNaN
+                    ? "ValueError: cannot convert float NaN to integer"
+                    : "OverflowError: cannot convert float infinity to integer", at: a.callRange)
         }
         guard let value = Int(exactly: round(x)) else {
             throw Diagnostic("OverflowError: the result is too large", at: a.callRange)
@@ -113,7 +123,9 @@ enum MathModule {
         var result = 1
         for value in values {
             let (next, overflow) = result.multipliedReportingOverflow(by: value)
-            guard !overflow else { throw Diagnostic("OverflowError: the result is too large for NNLab's integers", at: range) }
+            guard !overflow else {
+                throw Diagnostic("OverflowError: the result is too large for NNLab's integers", at: range)
+            }
             result = next
         }
         return result

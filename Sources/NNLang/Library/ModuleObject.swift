@@ -27,7 +27,10 @@ public final class ModuleObject: PyObject {
             return interpreter?.currentGlobals(of: namespace) ?? namespace.globals
         }
         set {
-            guard let namespace else { return storedMembers = newValue }
+            guard let namespace else {
+                storedMembers = newValue
+                return
+            }
             if let interpreter, interpreter.modules.programModules.active === namespace {
                 interpreter.globals = newValue
             } else {
@@ -53,8 +56,10 @@ public final class ModuleObject: PyObject {
 }
 
 /// Shorthand for declaring built-in functions: `function("zeros", "shape, dtype=None") { args, interpreter in … }`.
-func function(_ name: String, _ parameters: String, summary: String = "", repr: String? = nil,
-              _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value) -> Value {
+func function(
+    _ name: String, _ parameters: String, summary: String = "", repr: String? = nil,
+    _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value
+) -> Value {
     .object(BuiltinFunction(name, Signature(parsing: parameters), summary: summary, repr: repr, body: body))
 }
 
@@ -63,7 +68,9 @@ extension Signature {
     init(parsing text: String) {
         var parameters: [Parameter] = []
         var keywordOnly = false
-        var pieces: [String] = [], current = "", depth = 0
+        var pieces: [String] = []
+        var current = ""
+        var depth = 0
         for character in text {
             if "([{".contains(character) { depth += 1 }
             if ")]}".contains(character) { depth -= 1 }
@@ -92,7 +99,10 @@ extension Signature {
                 continue
             }
             let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimming(" ") }
-            parameters.append(Parameter(parts[0], parts.count > 1 ? parts[1] : nil, kind: keywordOnly ? .keywordOnly : .positionalOrKeyword))
+            parameters.append(
+                Parameter(
+                    parts[0], parts.count > 1 ? parts[1] : nil, kind: keywordOnly ? .keywordOnly : .positionalOrKeyword)
+            )
         }
         self.init(parameters)
     }

@@ -38,32 +38,41 @@ final class ModuleRegistry {
     ]
 
     /// Every dotted path that can be imported, and where its members come from.
-    static let supported: [String] = [
-        "numpy", "numpy.random", "numpy.linalg",
-        "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
-        "tensorflow.keras.losses", "tensorflow.keras.optimizers", "tensorflow.keras.activations", "tensorflow.keras.metrics",
-        "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils", "tensorflow.keras.backend",
-        "tensorflow.keras.callbacks", "keras.callbacks", "tensorflow.math",
-        "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
-        "keras", "keras.layers", "keras.models", "keras.losses", "keras.optimizers", "keras.activations", "keras.metrics",
-        "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets", "keras.datasets.mnist",
-        "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
-        "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics", "time", "logging",
-        "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
-        "os", "os.path", "sys", "warnings", "IPython", "IPython.display", "packaging", "packaging.version",
-        "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
-    ] + ModuleRegistry.skippedPlotting
+    static let supported: [String] =
+        [
+            "numpy", "numpy.random", "numpy.linalg",
+            "tensorflow", "tensorflow.keras", "tensorflow.keras.layers", "tensorflow.keras.models",
+            "tensorflow.keras.losses", "tensorflow.keras.optimizers", "tensorflow.keras.activations",
+            "tensorflow.keras.metrics",
+            "tensorflow.keras.regularizers", "tensorflow.keras.initializers", "tensorflow.keras.utils",
+            "tensorflow.keras.backend",
+            "tensorflow.keras.callbacks", "keras.callbacks", "tensorflow.math",
+            "tensorflow.nn", "tensorflow.random", "tensorflow.autograph",
+            "keras", "keras.layers", "keras.models", "keras.losses", "keras.optimizers", "keras.activations",
+            "keras.metrics",
+            "keras.regularizers", "keras.initializers", "keras.utils", "keras.backend", "keras.datasets",
+            "keras.datasets.mnist",
+            "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
+            "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics",
+            "time", "logging",
+            "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
+            "os", "os.path", "sys", "warnings", "IPython", "IPython.display", "packaging", "packaging.version",
+            "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
+        ] + ModuleRegistry.skippedPlotting
 
     /// matplotlib's modules of things a terminal does not draw: every member is accepted and skipped.
     static let skippedPlotting = [
         "matplotlib.widgets", "matplotlib.patches", "matplotlib.gridspec", "matplotlib.animation", "matplotlib.ticker",
-        "matplotlib.lines", "matplotlib.patheffects", "matplotlib.collections", "matplotlib.markers", "matplotlib.font_manager",
+        "matplotlib.lines", "matplotlib.patheffects", "matplotlib.collections", "matplotlib.markers",
+        "matplotlib.font_manager",
         "matplotlib.backends", "mpl_toolkits", "mpl_toolkits.mplot3d", "mpl_toolkits.axes_grid1", "ipywidgets",
     ]
 
     func module(_ path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> ModuleObject {
         var dotted = path.joined(separator: ".")
-        if dotted.hasPrefix("tensorflow.python.keras") { dotted = dotted.replacingOccurrences(of: "tensorflow.python.keras", with: "keras") }
+        if dotted.hasPrefix("tensorflow.python.keras") {
+            dotted = dotted.replacingOccurrences(of: "tensorflow.python.keras", with: "keras")
+        }
         if dotted.hasPrefix("tensorflow.keras") { dotted = "keras" + dotted.dropFirst("tensorflow.keras".count) }
         if dotted == "keras.src" || dotted.hasPrefix("keras.src.") { dotted = "keras" }
         if let module = cached(dotted, interpreter) { return module }
@@ -71,9 +80,10 @@ final class ModuleRegistry {
         let top = path[0]
         var hint = didYouMean(dotted, ModuleRegistry.supported).map { $0 }
         if top == "pandas" || top == "torch" || top == "scipy" { hint = nil }
-        throw .unsupported("the module '\(dotted)' is not available in NNLab", at: range,
-                           hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time, "
-                               + "or a helper file beside the program (\(path[0]).py)")
+        throw .unsupported(
+            "the module '\(dotted)' is not available in NNLab", at: range,
+            hint: hint ?? "available: numpy, tensorflow (tf.keras), keras, sklearn, time, "
+                + "or a helper file beside the program (\(path[0]).py)")
     }
 
     /// The module at `dotted`, made on first use; nil when there is no such module.
@@ -85,20 +95,24 @@ final class ModuleRegistry {
     }
 
     /// `from module import name`: the member, or a located error naming what the module has.
-    func member(_ name: String, of module: ModuleObject, path: [String], range: SourceRange, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+    func member(_ name: String, of module: ModuleObject, path: [String], range: SourceRange, _ interpreter: Interpreter)
+        throws(Diagnostic) -> Value?
+    {
         if let value = module.members[name] { return value }
         if let value = module.fallback?(name) { return value }
         if let submodule = try? self.module(path + [name], range: range, interpreter) { return .object(submodule) }
-        throw Diagnostic("cannot import name '\(name)' from '\(path.joined(separator: "."))'", at: range,
-                         hint: didYouMean(name, module.members.keys) ?? elsewhere(name))
+        throw Diagnostic(
+            "cannot import name '\(name)' from '\(path.joined(separator: "."))'", at: range,
+            hint: didYouMean(name, module.members.keys) ?? elsewhere(name))
     }
 
     /// Where a name lives when it was imported from the wrong module.
     private func elsewhere(_ name: String) -> String? {
-        for (path, names) in [("tensorflow.keras.layers", KerasLibrary.layerNames), ("tensorflow.keras.losses", KerasLibrary.lossNames),
-                              ("tensorflow.keras.optimizers", KerasLibrary.optimizerNames), ("tensorflow.keras.models", ["Sequential"])]
-            where names.contains(name)
-        {
+        for (path, names) in [
+            ("tensorflow.keras.layers", KerasLibrary.layerNames), ("tensorflow.keras.losses", KerasLibrary.lossNames),
+            ("tensorflow.keras.optimizers", KerasLibrary.optimizerNames), ("tensorflow.keras.models", ["Sequential"]),
+        ]
+        where names.contains(name) {
             return "it is in \(path): from \(path) import \(name)"
         }
         return nil
@@ -121,9 +135,10 @@ final class ModuleRegistry {
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
         case "sklearn":
             let parts = ["datasets", "model_selection", "preprocessing", "metrics"]
-            var members = Dictionary(uniqueKeysWithValues: parts.compactMap { part in
-                cached("sklearn." + part, interpreter).map { (part, Value.object($0)) }
-            })
+            var members = Dictionary(
+                uniqueKeysWithValues: parts.compactMap { part in
+                    cached("sklearn." + part, interpreter).map { (part, Value.object($0)) }
+                })
             members["__version__"] = .string("1.9.1")  // the scikit-learn release NNLab's behaviour follows
             return ModuleObject("sklearn", members)
         case "sklearn.datasets": return Datasets.module()
@@ -146,15 +161,18 @@ final class ModuleRegistry {
         case "packaging": return PackagingModule.packaging(version: cached("packaging.version", interpreter))
         case "packaging.version": return PackagingModule.version()
         case "warnings": return SystemModules.warnings(interpreter)
-        case "IPython": return ModuleObject("IPython", cached("IPython.display", interpreter).map { ["display": .object($0)] } ?? [:])
+        case "IPython":
+            return ModuleObject(
+                "IPython", cached("IPython.display", interpreter).map { ["display": .object($0)] } ?? [:])
         case "IPython.display": return SystemModules.ipythonDisplay()
         case "matplotlib.pyplot": return Pyplot.module(matplotlib, self, interpreter)
         case "matplotlib.colors": return Pyplot.colorsModule(matplotlib)
         case "matplotlib.cm": return Pyplot.cmModule(matplotlib)
         case "matplotlib.style": return Pyplot.styleModule()
         case "matplotlib":
-            return Pyplot.topModule(matplotlib, cached("matplotlib.pyplot", interpreter), cached("matplotlib.colors", interpreter),
-                                    cached("matplotlib.cm", interpreter))
+            return Pyplot.topModule(
+                matplotlib, cached("matplotlib.pyplot", interpreter), cached("matplotlib.colors", interpreter),
+                cached("matplotlib.cm", interpreter))
         default:
             if dotted == "keras" || dotted.hasPrefix("keras.") { return KerasLibrary.module(dotted, self, interpreter) }
             if ModuleRegistry.skippedPlotting.contains(dotted) { return Pyplot.skippedModule(dotted, matplotlib) }

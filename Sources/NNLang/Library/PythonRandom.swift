@@ -25,7 +25,9 @@ final class PythonRandom {
 
     /// `getrandbits(k)` for k up to 64: the lowest word first, the last one shifted down.
     func bits(_ k: Int) -> UInt64 {
-        var result: UInt64 = 0, remaining = k, shift: UInt64 = 0
+        var result: UInt64 = 0
+        var remaining = k
+        var shift: UInt64 = 0
         while remaining > 0 {
             var word = UInt64(twister.next32())
             if remaining < 32 { word >>= UInt64(32 - remaining) }
@@ -60,55 +62,62 @@ final class PythonRandom {
 extension PythonRandom {
     /// The `random` module, drawing from `stream`.
     static func module(_ stream: PythonRandom) -> ModuleObject {
-        ModuleObject("random", [
-            "seed": function("seed", "a=None") { a, _ throws(Diagnostic) in
-                switch a["a"] {
-                case nil: stream.seed(UInt64(TimeLibrary.wallClock() * 1e6))
-                case .int(let n)?: stream.seed(UInt64(n.magnitude))
-                case .bool(let b)?: stream.seed(b ? 1 : 0)
-                case let value?:
-                    throw Diagnostic("random.seed() takes an integer in NNLab, not \(value.typeName)", at: a.range("a"))
-                }
-                return .none
-            },
-            "random": function("random", "") { _, _ in .float(stream.random()) },
-            "uniform": function("uniform", "a, b") { a, _ throws(Diagnostic) in
-                let (low, high) = (try a.double("a"), try a.double("b"))
-                return .float(low + (high - low) * stream.random())
-            },
-            "randint": function("randint", "a, b") { a, _ throws(Diagnostic) in
-                let (low, high) = (try a.int("a"), try a.int("b"))
-                guard high >= low else {
-                    throw Diagnostic("ValueError: empty range in randint(\(low), \(high))", at: a.callRange)
-                }
-                return .int(low + stream.below(high - low + 1))
-            },
-            "randrange": function("randrange", "start, stop=None, step=1") { a, _ throws(Diagnostic) in
-                let (start, stop) = a["stop"] == nil ? (0, try a.int("start")) : (try a.int("start"), try a.int("stop"))
-                let step = try a.int("step", default: 1)
-                let count = step > 0 ? (stop - start + step - 1) / step : (step < 0 ? (start - stop - step - 1) / -step : 0)
-                guard count > 0 else { throw Diagnostic("ValueError: empty range for randrange()", at: a.callRange) }
-                return .int(start + step * stream.below(count))
-            },
-            "gauss": function("gauss", "mu=0.0, sigma=1.0") { a, _ throws(Diagnostic) in
-                .float(stream.gauss(mu: try a.double("mu", default: 0), sigma: try a.double("sigma", default: 1)))
-            },
-            "choice": function("choice", "seq") { a, interpreter throws(Diagnostic) in
-                let items = try interpreter.iterate(a.values["seq"]?.value ?? .none, range: a.range("seq"))
-                guard !items.isEmpty else {
-                    throw Diagnostic("IndexError: Cannot choose from an empty sequence", at: a.callRange)
-                }
-                return items[stream.below(items.count)]
-            },
-            "shuffle": function("shuffle", "x") { a, _ throws(Diagnostic) in
-                guard case .list(let list)? = a["x"] else {
-                    throw Diagnostic("random.shuffle() shuffles a list in place", at: a.range("x"))
-                }
-                for i in stride(from: list.items.count - 1, to: 0, by: -1) {
-                    list.items.swapAt(i, stream.below(i + 1))
-                }
-                return .none
-            },
-        ])
+        ModuleObject(
+            "random",
+            [
+                "seed": function("seed", "a=None") { a, _ throws(Diagnostic) in
+                    switch a["a"] {
+                    case nil: stream.seed(UInt64(TimeLibrary.wallClock() * 1e6))
+                    case .int(let n)?: stream.seed(UInt64(n.magnitude))
+                    case .bool(let b)?: stream.seed(b ? 1 : 0)
+                    case let value?:
+                        throw Diagnostic(
+                            "random.seed() takes an integer in NNLab, not \(value.typeName)", at: a.range("a"))
+                    }
+                    return .none
+                },
+                "random": function("random", "") { _, _ in .float(stream.random()) },
+                "uniform": function("uniform", "a, b") { a, _ throws(Diagnostic) in
+                    let (low, high) = (try a.double("a"), try a.double("b"))
+                    return .float(low + (high - low) * stream.random())
+                },
+                "randint": function("randint", "a, b") { a, _ throws(Diagnostic) in
+                    let (low, high) = (try a.int("a"), try a.int("b"))
+                    guard high >= low else {
+                        throw Diagnostic("ValueError: empty range in randint(\(low), \(high))", at: a.callRange)
+                    }
+                    return .int(low + stream.below(high - low + 1))
+                },
+                "randrange": function("randrange", "start, stop=None, step=1") { a, _ throws(Diagnostic) in
+                    let (start, stop) =
+                        a["stop"] == nil ? (0, try a.int("start")) : (try a.int("start"), try a.int("stop"))
+                    let step = try a.int("step", default: 1)
+                    let count =
+                        step > 0 ? (stop - start + step - 1) / step : (step < 0 ? (start - stop - step - 1) / -step : 0)
+                    guard count > 0 else {
+                        throw Diagnostic("ValueError: empty range for randrange()", at: a.callRange)
+                    }
+                    return .int(start + step * stream.below(count))
+                },
+                "gauss": function("gauss", "mu=0.0, sigma=1.0") { a, _ throws(Diagnostic) in
+                    .float(stream.gauss(mu: try a.double("mu", default: 0), sigma: try a.double("sigma", default: 1)))
+                },
+                "choice": function("choice", "seq") { a, interpreter throws(Diagnostic) in
+                    let items = try interpreter.iterate(a.values["seq"]?.value ?? .none, range: a.range("seq"))
+                    guard !items.isEmpty else {
+                        throw Diagnostic("IndexError: Cannot choose from an empty sequence", at: a.callRange)
+                    }
+                    return items[stream.below(items.count)]
+                },
+                "shuffle": function("shuffle", "x") { a, _ throws(Diagnostic) in
+                    guard case .list(let list)? = a["x"] else {
+                        throw Diagnostic("random.shuffle() shuffles a list in place", at: a.range("x"))
+                    }
+                    for i in stride(from: list.items.count - 1, to: 0, by: -1) {
+                        list.items.swapAt(i, stream.below(i + 1))
+                    }
+                    return .none
+                },
+            ])
     }
 }

@@ -23,7 +23,7 @@ final class LabelEncoder: ScikitLearnEstimator, ScikitLearnTransformer {
                 }
                 let picked = ids.map { label in if case .number(let x) = label { self.classes[Int(x)] } else { label } }
                 return ClassLabel.array(picked, dtype: self.dtype)
-            },
+            }
         ]) { _, own in own }
     }
 
@@ -102,7 +102,7 @@ final class OneHotEncoder: ScikitLearnEstimator, ScikitLearnTransformer {
                     }
                 }
                 return .object(ValueArray(objects: names))
-            },
+            }
         ]) { _, own in own }
     }
 

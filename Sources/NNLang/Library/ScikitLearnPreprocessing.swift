@@ -84,15 +84,17 @@ final class StandardScaler: ScikitLearnEstimator, ScikitLearnTransformer {
     init(_ a: BoundArguments) { super.init("StandardScaler", a, StandardScaler.signature) }
 
     override func methods() -> [String: Value] {
-        transformerMethods(fit: "X, y=None, sample_weight=None", transform: "X, copy=None", fitTransform: "X, y=None").merging([
-            "inverse_transform": function("inverse_transform", "X, copy=None") { a, interpreter throws(Diagnostic) in
-                try self.requireFitted(a.callRange)
-                let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
-                let (mean, scale) = (self.mean, self.scale)
-                try self.checkFeatures(t, expected: mean.count, a.range("X"))
-                return ScikitLearnEstimator.result(t) { c, v in v * scale[c] + mean[c] }
-            },
-        ]) { _, own in own }
+        transformerMethods(fit: "X, y=None, sample_weight=None", transform: "X, copy=None", fitTransform: "X, y=None")
+            .merging([
+                "inverse_transform": function("inverse_transform", "X, copy=None") {
+                    a, interpreter throws(Diagnostic) in
+                    try self.requireFitted(a.callRange)
+                    let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
+                    let (mean, scale) = (self.mean, self.scale)
+                    try self.checkFeatures(t, expected: mean.count, a.range("X"))
+                    return ScikitLearnEstimator.result(t) { c, v in v * scale[c] + mean[c] }
+                }
+            ]) { _, own in own }
     }
 
     func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
@@ -152,7 +154,7 @@ final class MinMaxScaler: ScikitLearnEstimator, ScikitLearnTransformer {
                 let (scale, shift) = (self.scale, self.shift)
                 try self.checkFeatures(t, expected: scale.count, a.range("X"))
                 return ScikitLearnEstimator.result(t) { c, v in (v - shift[c]) / scale[c] }
-            },
+            }
         ]) { _, own in own }
     }
 

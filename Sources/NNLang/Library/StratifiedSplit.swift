@@ -38,7 +38,8 @@ enum StratifiedSplit {
         for c in classes.indices {
             let shuffled = rng.permutation(counts[c]).map { members[c][$0] }
             // NumPy's slices stop at the end of the class, should rounding give it more than it has.
-            let trainEnd = min(trainShare[c], counts[c]), testEnd = min(trainShare[c] + testShare[c], counts[c])
+            let trainEnd = min(trainShare[c], counts[c])
+            let testEnd = min(trainShare[c] + testShare[c], counts[c])
             train += shuffled[..<trainEnd]
             test += shuffled[trainEnd..<max(trainEnd, testEnd)]
         }

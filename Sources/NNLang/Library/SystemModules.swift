@@ -9,41 +9,51 @@ enum SystemModules {
             return directory.boolValue
         }
         func path(_ a: BoundArguments) throws(Diagnostic) -> String { try a.string("path") }
-        return ModuleObject("os.path", [
-            "join": function("join", "path, *paths") { a, _ throws(Diagnostic) in
-                var result = try a.string("path")
-                for (index, piece) in a.rest.enumerated() {
-                    guard case .string(let part) = piece else {
-                        throw Diagnostic("join() takes strings, not \(piece.typeName)", at: a.restRange(index))
+        return ModuleObject(
+            "os.path",
+            [
+                "join": function("join", "path, *paths") { a, _ throws(Diagnostic) in
+                    var result = try a.string("path")
+                    for (index, piece) in a.rest.enumerated() {
+                        guard case .string(let part) = piece else {
+                            throw Diagnostic("join() takes strings, not \(piece.typeName)", at: a.restRange(index))
+                        }
+                        if part.hasPrefix("/") {
+                            result = part
+                        } else if result.isEmpty || result.hasSuffix("/") {
+                            result += part
+                        } else {
+                            result += "/" + part
+                        }
                     }
-                    if part.hasPrefix("/") { result = part } else if result.isEmpty || result.hasSuffix("/") {
-                        result += part
-                    } else {
-                        result += "/" + part
-                    }
-                }
-                return .string(result)
-            },
-            "exists": function("exists", "path") { a, _ throws(Diagnostic) in .bool(isDirectory(try path(a)) != nil) },
-            "isfile": function("isfile", "path") { a, _ throws(Diagnostic) in .bool(isDirectory(try path(a)) == false) },
-            "isdir": function("isdir", "path") { a, _ throws(Diagnostic) in .bool(isDirectory(try path(a)) == true) },
-            "basename": function("basename", "p") { a, _ throws(Diagnostic) in
-                .string(String(try a.string("p").split(separator: "/", omittingEmptySubsequences: false).last ?? ""))
-            },
-            "dirname": function("dirname", "p") { a, _ throws(Diagnostic) in .string(split(try a.string("p")).head) },
-            "split": function("split", "p") { a, _ throws(Diagnostic) in
-                let (head, tail) = split(try a.string("p"))
-                return .tuple([.string(head), .string(tail)])
-            },
-            "splitext": function("splitext", "p") { a, _ throws(Diagnostic) in
-                let p = try a.string("p")
-                let name = p.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
-                let stem = name.drop { $0 == "." }
-                guard let dot = stem.lastIndex(of: ".") else { return .tuple([.string(p), .string("")]) }
-                let ext = String(stem[dot...])
-                return .tuple([.string(String(p.dropLast(ext.count))), .string(ext)])
-            },
-        ])
+                    return .string(result)
+                },
+                "exists": function("exists", "path") { a, _ throws(Diagnostic) in .bool(isDirectory(try path(a)) != nil)
+                },
+                "isfile": function("isfile", "path") { a, _ throws(Diagnostic) in
+                    .bool(isDirectory(try path(a)) == false)
+                },
+                "isdir": function("isdir", "path") { a, _ throws(Diagnostic) in .bool(isDirectory(try path(a)) == true)
+                },
+                "basename": function("basename", "p") { a, _ throws(Diagnostic) in
+                    .string(
+                        String(try a.string("p").split(separator: "/", omittingEmptySubsequences: false).last ?? ""))
+                },
+                "dirname": function("dirname", "p") { a, _ throws(Diagnostic) in .string(split(try a.string("p")).head)
+                },
+                "split": function("split", "p") { a, _ throws(Diagnostic) in
+                    let (head, tail) = split(try a.string("p"))
+                    return .tuple([.string(head), .string(tail)])
+                },
+                "splitext": function("splitext", "p") { a, _ throws(Diagnostic) in
+                    let p = try a.string("p")
+                    let name = p.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
+                    let stem = name.drop { $0 == "." }
+                    guard let dot = stem.lastIndex(of: ".") else { return .tuple([.string(p), .string("")]) }
+                    let ext = String(stem[dot...])
+                    return .tuple([.string(String(p.dropLast(ext.count))), .string(ext)])
+                },
+            ])
     }
 
     /// `os.path.split`: the head keeps no trailing slash unless it is the root.
@@ -76,27 +86,31 @@ enum SystemModules {
     static func sys(_ interpreter: Interpreter) -> ModuleObject {
         let program = interpreter.currentSource?.name ?? ""
         let folder = program.contains("/") ? SystemModules.split(program).head : ""
-        let stdout = ModuleObject("sys.stdout", [
-            "write": function("write", "s") { a, interpreter throws(Diagnostic) in
-                let text = try a.string("s")
-                interpreter.write(text)
-                return .int(text.count)
-            },
-            "flush": function("flush", "") { _, _ in .none },
-        ])
-        return ModuleObject("sys", [
-            "argv": .list([.string(program)]),
-            "path": .list([.string(folder)]),
-            "version": .string("3.12.0 (NNLab)"),
-            "version_info": versionInfo(),
-            "platform": .string("linux"),
-            "stdout": .object(stdout),
-            "exit": function("exit", "status=None") { a, interpreter throws(Diagnostic) in
-                if case .string(let message)? = a["status"] { interpreter.warningHandler(message + "\n") }
-                interpreter.exitRequested = true
-                return .none
-            },
-        ])
+        let stdout = ModuleObject(
+            "sys.stdout",
+            [
+                "write": function("write", "s") { a, interpreter throws(Diagnostic) in
+                    let text = try a.string("s")
+                    interpreter.write(text)
+                    return .int(text.count)
+                },
+                "flush": function("flush", "") { _, _ in .none },
+            ])
+        return ModuleObject(
+            "sys",
+            [
+                "argv": .list([.string(program)]),
+                "path": .list([.string(folder)]),
+                "version": .string("3.12.0 (NNLab)"),
+                "version_info": versionInfo(),
+                "platform": .string("linux"),
+                "stdout": .object(stdout),
+                "exit": function("exit", "status=None") { a, interpreter throws(Diagnostic) in
+                    if case .string(let message)? = a["status"] { interpreter.warningHandler(message + "\n") }
+                    interpreter.exitRequested = true
+                    return .none
+                },
+            ])
     }
 
     /// `warnings`: `filterwarnings("ignore")` and `simplefilter("ignore")` quiet NNLab's warnings
@@ -111,25 +125,30 @@ enum SystemModules {
             interpreter.warningHandler = action == "ignore" ? { _ in } : shown
             return .none
         }
-        return ModuleObject("warnings", [
-            "filterwarnings": function("filterwarnings", "action, message='', category=None, module='', lineno=0",
-                                       filter),
-            "simplefilter": function("simplefilter", "action, category=None, lineno=0, append=False", filter),
-            "warn": function("warn", "message, category=None, stacklevel=1") { a, interpreter throws(Diagnostic) in
-                let message = try a.string("message")
-                var category = "UserWarning"
-                if let value = a["category"],
-                   case .string(let name)? = try? interpreter.attribute("__name__", of: value, range: a.callRange) {
-                    category = name
-                }
-                let line = interpreter.currentSource.flatMap { source in
-                    source.lines.indices.contains(a.callRange.start.line - 1) ? source.lines[a.callRange.start.line - 1] : nil
-                }
-                let shownLine = line.map { "\n  " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                interpreter.warn("\(category): \(message)\(shownLine)", at: a.callRange)
-                return .none
-            },
-        ])
+        return ModuleObject(
+            "warnings",
+            [
+                "filterwarnings": function(
+                    "filterwarnings", "action, message='', category=None, module='', lineno=0",
+                    filter),
+                "simplefilter": function("simplefilter", "action, category=None, lineno=0, append=False", filter),
+                "warn": function("warn", "message, category=None, stacklevel=1") { a, interpreter throws(Diagnostic) in
+                    let message = try a.string("message")
+                    var category = "UserWarning"
+                    if let value = a["category"],
+                        case .string(let name)? = try? interpreter.attribute("__name__", of: value, range: a.callRange)
+                    {
+                        category = name
+                    }
+                    let line = interpreter.currentSource.flatMap { source in
+                        source.lines.indices.contains(a.callRange.start.line - 1)
+                            ? source.lines[a.callRange.start.line - 1] : nil
+                    }
+                    let shownLine = line.map { "\n  " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                    interpreter.warn("\(category): \(message)\(shownLine)", at: a.callRange)
+                    return .none
+                },
+            ])
     }
 
     /// `IPython.display`: `display(x)` prints what a notebook would show as text.
@@ -139,17 +158,21 @@ enum SystemModules {
                 .object(DisplayText(kind: kind, text: a["data"] == nil ? "" : try a.string("data")))
             }
         }
-        return ModuleObject("IPython.display", [
-            "display": function("display", "*objs") { a, interpreter throws(Diagnostic) in
-                for value in a.rest {
-                    if case .object(let text as DisplayText) = value { interpreter.write(text.text + "\n") } else {
-                        interpreter.write(interpreter.repr(value) + "\n")
+        return ModuleObject(
+            "IPython.display",
+            [
+                "display": function("display", "*objs") { a, interpreter throws(Diagnostic) in
+                    for value in a.rest {
+                        if case .object(let text as DisplayText) = value {
+                            interpreter.write(text.text + "\n")
+                        } else {
+                            interpreter.write(interpreter.repr(value) + "\n")
+                        }
                     }
-                }
-                return .none
-            },
-            "Markdown": textObject("Markdown"), "HTML": textObject("HTML"), "Latex": textObject("Latex"),
-        ])
+                    return .none
+                },
+                "Markdown": textObject("Markdown"), "HTML": textObject("HTML"), "Latex": textObject("Latex"),
+            ])
     }
 }
 
@@ -167,8 +190,9 @@ extension SystemModules {
     /// `sys.version_info`: a named tuple, so `.major` works and `>= (3, 7)` compares as Python's does.
     static func versionInfo() -> Value {
         let tuple = TupleBox([.int(3), .int(12), .int(0), .string("final"), .int(0)])
-        tuple.namedType = NamedTupleType(name: "sys.version_info",
-                                         fields: ["major", "minor", "micro", "releaselevel", "serial"], defaults: [])
+        tuple.namedType = NamedTupleType(
+            name: "sys.version_info",
+            fields: ["major", "minor", "micro", "releaselevel", "serial"], defaults: [])
         return .tuple(tuple)
     }
 }

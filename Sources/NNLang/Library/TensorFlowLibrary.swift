@@ -13,7 +13,8 @@ enum TensorFlowLibrary {
                 if let callee = a["func"] { return callee }
                 return function("decorator", "func") { b, _ in b.values["func"]?.value ?? .none }
             },
-            "convert_to_tensor": function("convert_to_tensor", "value, dtype=None, dtype_hint=None, name=None") { a, _ throws(Diagnostic) in
+            "convert_to_tensor": function("convert_to_tensor", "value, dtype=None, dtype_hint=None, name=None") {
+                a, _ throws(Diagnostic) in
                 try TensorObject.make(a, "convert_to_tensor")
             },
         ]
@@ -35,25 +36,29 @@ enum TensorFlowLibrary {
 
     /// `tf.autograph.set_verbosity(0)`, a line of the course's boilerplate; NNLab has no autograph to quiet.
     static func autographModule() -> ModuleObject {
-        ModuleObject("tensorflow.autograph", ["set_verbosity": function("set_verbosity", "level, alsologtostdout=False") { _, _ in .none }])
+        ModuleObject(
+            "tensorflow.autograph",
+            ["set_verbosity": function("set_verbosity", "level, alsologtostdout=False") { _, _ in .none }])
     }
 }
 
 /// `time.time()`, `time.perf_counter()` and `time.sleep()`.
 enum TimeLibrary {
     static func module() -> ModuleObject {
-        ModuleObject("time", [
-            "time": function("time", "") { _, _ in .float(wallClock()) },
-            "perf_counter": function("perf_counter", "") { _, _ in .float(ProgressBar.now()) },
-            "sleep": function("sleep", "secs") { a, _ throws(Diagnostic) in
-                let seconds = try a.double("secs")
-                guard seconds >= 0, seconds.isFinite else {
-                    throw Diagnostic("ValueError: sleep length must be non-negative", at: a.range("secs"))
-                }
-                usleep(UInt32(min(seconds, 3600) * 1_000_000))
-                return .none
-            },
-        ])
+        ModuleObject(
+            "time",
+            [
+                "time": function("time", "") { _, _ in .float(wallClock()) },
+                "perf_counter": function("perf_counter", "") { _, _ in .float(ProgressBar.now()) },
+                "sleep": function("sleep", "secs") { a, _ throws(Diagnostic) in
+                    let seconds = try a.double("secs")
+                    guard seconds >= 0, seconds.isFinite else {
+                        throw Diagnostic("ValueError: sleep length must be non-negative", at: a.range("secs"))
+                    }
+                    usleep(UInt32(min(seconds, 3600) * 1_000_000))
+                    return .none
+                },
+            ])
     }
 
     static func wallClock() -> Double {
@@ -64,7 +69,7 @@ enum TimeLibrary {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

@@ -19,7 +19,8 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
     var arrayValue: Tensor { array.tensor }
     var typeName: String { variableName == nil ? "EagerTensor" : "ResourceVariable" }
     var attributeNames: [String] {
-        ["dtype", "ndim", "numpy", "shape"] + (variableName == nil ? [] : ["assign", "assign_add", "assign_sub", "name"])
+        ["dtype", "ndim", "numpy", "shape"]
+            + (variableName == nil ? [] : ["assign", "assign_add", "assign_sub", "name"])
     }
 
     private var shapeText: String { TensorObject.shapeText(array.shape) }
@@ -37,7 +38,8 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
         case "name" where variableName != nil: return .string(variableName ?? "")
         case "assign", "assign_add", "assign_sub":
             guard variableName != nil else { return nil }
-            return function(name, "value, use_locking=None, name=None, read_value=True") { a, interpreter throws(Diagnostic) in
+            return function(name, "value, use_locking=None, name=None, read_value=True") {
+                a, interpreter throws(Diagnostic) in
                 try self.assign(name, a, interpreter)
             }
         default: return nil
@@ -49,14 +51,16 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
     private func assign(_ method: String, _ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         var value = a.values["value"]?.value ?? .none
         if method != "assign" {
-            value = try interpreter.binary(method == "assign_add" ? .add : .subtract, .array(array), value,
-                                           range: a.range("value"))
+            value = try interpreter.binary(
+                method == "assign_add" ? .add : .subtract, .array(array), value,
+                range: a.range("value"))
         }
         let new = try ArrayConversion.tensor(value, dtype: array.tensor.dtype, range: a.range("value"))
         guard new.shape == array.shape else {
-            throw Diagnostic("Cannot assign value to variable ' \(variableName ?? "")': Shape mismatch. The variable shape "
-                             + "\(shapeText), and the assigned value shape \(TensorObject.shapeText(new.shape)) are incompatible.",
-                             at: a.range("value"), exception: "ValueError")
+            throw Diagnostic(
+                "Cannot assign value to variable ' \(variableName ?? "")': Shape mismatch. The variable shape "
+                    + "\(shapeText), and the assigned value shape \(TensorObject.shapeText(new.shape)) are incompatible.",
+                at: a.range("value"), exception: "ValueError")
         }
         array = NDArray(new)
         return .object(self)
@@ -93,7 +97,8 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
     }
 
     /// `t[0]`, `t[:, 1]`: indexed as its array, a tensor again.
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         let item = try interpreter.subscriptValue(.array(array), index, range: range)
         guard case .array(let part) = item else { return item }
         let sameType = part.tensor.dtype == array.tensor.dtype
@@ -102,8 +107,10 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
 
     /// Arithmetic or a comparison with a tensor on either side: computed on the arrays, a tensor again,
     /// as TensorFlow gives (nil when neither side is a tensor).
-    static func lifted(_ left: Value, _ right: Value,
-                       _ compute: (Value, Value) throws(Diagnostic) -> Value) throws(Diagnostic) -> Value? {
+    static func lifted(
+        _ left: Value, _ right: Value,
+        _ compute: (Value, Value) throws(Diagnostic) -> Value
+    ) throws(Diagnostic) -> Value? {
         var tensor: TensorObject?
         func unwrap(_ value: Value) -> Value {
             guard case .object(let object as TensorObject) = value else { return value }
@@ -126,23 +133,31 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
     static func make(_ a: BoundArguments, _ name: String) throws(Diagnostic) -> Value {
         let value = a.values["value"]?.value ?? .none
         var dtype: String?
-        if let requested = a["dtype"], !requested.isNone { dtype = try TensorDType.named(requested, range: a.range("dtype")) }
+        if let requested = a["dtype"], !requested.isNone {
+            dtype = try TensorDType.named(requested, range: a.range("dtype"))
+        }
         return .object(try converting(value, dtype: dtype, range: a.range("value")))
     }
 
     /// A value as TensorFlow converts it: a tensor as it is, an array keeping its dtype, Python floats
     /// float32 and Python ints int32; `dtype` (a TensorFlow dtype name) casts.
-    static func converting(_ value: Value, dtype: String? = nil, range: SourceRange?) throws(Diagnostic) -> TensorObject {
-        if case .object(let tensor as TensorObject) = value, dtype == nil || dtype == tensor.dtypeName, tensor.variableName == nil {
+    static func converting(_ value: Value, dtype: String? = nil, range: SourceRange?) throws(Diagnostic) -> TensorObject
+    {
+        if case .object(let tensor as TensorObject) = value, dtype == nil || dtype == tensor.dtypeName,
+            tensor.variableName == nil
+        {
             return tensor
         }
         let storage = dtype.map(TensorDType.storage)
         let tensor = try ArrayConversion.tensor(value, dtype: storage, range: range)
         if let dtype { return TensorObject(NDArray(tensor), dtypeName: dtype) }
-        if case .object(let given as TensorObject) = value { return TensorObject(NDArray(tensor), dtypeName: given.dtypeName) }
+        if case .object(let given as TensorObject) = value {
+            return TensorObject(NDArray(tensor), dtypeName: given.dtypeName)
+        }
         if case .array = value { return TensorObject(NDArray(tensor), dtypeName: tensor.dtype.rawValue) }
         if case .object(let object) = value, object is ArrayConvertible {
-            return TensorObject(NDArray(tensor), dtypeName: tensor.dtype == .float64 ? "float32" : tensor.dtype.rawValue)
+            return TensorObject(
+                NDArray(tensor), dtypeName: tensor.dtype == .float64 ? "float32" : tensor.dtype.rawValue)
         }
         // TensorFlow makes Python floats float32 and Python ints int32.
         switch tensor.dtype {

@@ -13,32 +13,41 @@ enum TensorOperations {
             ("reduce_all", .all),
         ]
         for (name, reduction) in reductions {
-            members[name] = function(name, "input_tensor, axis=None, keepdims=False, name=None") { a, _ throws(Diagnostic) in
-                let input = try TensorObject.converting(a.values["input_tensor"]?.value ?? .none, range: a.range("input_tensor"))
-                let result = try reduction.apply(input.array.tensor, axis: try a.optionalAxis(),
-                                                 keepdims: try a.bool("keepdims", default: false), range: a.callRange)
+            members[name] = function(name, "input_tensor, axis=None, keepdims=False, name=None") {
+                a, _ throws(Diagnostic) in
+                let input = try TensorObject.converting(
+                    a.values["input_tensor"]?.value ?? .none, range: a.range("input_tensor"))
+                let result = try reduction.apply(
+                    input.array.tensor, axis: try a.optionalAxis(),
+                    keepdims: try a.bool("keepdims", default: false), range: a.callRange)
                 // TensorFlow keeps the input's dtype (an int32 mean is an int32, truncated).
                 let keep = reduction == .any || reduction == .all ? nil : input
                 return try tensor(result, like: keep, range: a.callRange)
             }
         }
         for (name, reduction) in [("argmax", Reduction.argmax), ("argmin", .argmin)] {
-            members[name] = function(name, "input, axis=None, output_type=tf.int64, name=None") { a, _ throws(Diagnostic) in
+            members[name] = function(name, "input, axis=None, output_type=tf.int64, name=None") {
+                a, _ throws(Diagnostic) in
                 let input = try TensorObject.converting(a.values["input"]?.value ?? .none, range: a.range("input"))
                 // TensorFlow's default axis is 0, not the flattened array.
-                let result = try reduction.apply(input.array.tensor, axis: try a.optionalAxis() ?? 0, keepdims: false,
-                                                 range: a.callRange)
+                let result = try reduction.apply(
+                    input.array.tensor, axis: try a.optionalAxis() ?? 0, keepdims: false,
+                    range: a.callRange)
                 return try tensor(result, like: nil, range: a.callRange)
             }
         }
-        let elementwise = ["exp", "log", "sqrt", "square", "abs", "tanh", "sin", "cos", "log1p", "expm1", "floor", "ceil",
-                           "sign"]
+        let elementwise = [
+            "exp", "log", "sqrt", "square", "abs", "tanh", "sin", "cos", "log1p", "expm1", "floor", "ceil",
+            "sign",
+        ]
         for name in elementwise {
             guard case .object(let inner as any CallableObject)? = numpy?.members[name] else { continue }
             members[name] = function(name, "x, name=None") { a, interpreter throws(Diagnostic) in
                 let input = try TensorObject.converting(a.values["x"]?.value ?? .none, range: a.range("x"))
-                let result = try inner.call(CallArguments(positional: [.array(input.array)],
-                                                          positionalRanges: [a.range("x")], range: a.callRange), interpreter)
+                let result = try inner.call(
+                    CallArguments(
+                        positional: [.array(input.array)],
+                        positionalRanges: [a.range("x")], range: a.callRange), interpreter)
                 return try tensor(result, like: input, range: a.callRange)
             }
         }
@@ -66,9 +75,11 @@ enum TensorOperations {
             members[name] = function(name, "x, y, name=None") { a, interpreter throws(Diagnostic) in
                 let x = try TensorObject.converting(a.values["x"]?.value ?? .none, range: a.range("x"))
                 let y = try TensorObject.converting(a.values["y"]?.value ?? .none, range: a.range("y"))
-                let result = try inner.call(CallArguments(positional: [.array(x.array), .array(y.array)],
-                                                          positionalRanges: [a.range("x"), a.range("y")],
-                                                          range: a.callRange), interpreter)
+                let result = try inner.call(
+                    CallArguments(
+                        positional: [.array(x.array), .array(y.array)],
+                        positionalRanges: [a.range("x"), a.range("y")],
+                        range: a.callRange), interpreter)
                 return try tensor(result, like: x, range: a.callRange)
             }
         }
@@ -84,10 +95,13 @@ enum TensorOperations {
                 let dtype = try dtypeName(a, default: "float32")
                 let shape = try a.shape("shape")
                 try ArrayConversion.checkSize(shape, range: a.range("shape"))
-                return .object(TensorObject(NDArray(Tensor(shape: shape, repeating: fill, dtype: TensorDType.storage(dtype))),
-                                            dtypeName: dtype))
+                return .object(
+                    TensorObject(
+                        NDArray(Tensor(shape: shape, repeating: fill, dtype: TensorDType.storage(dtype))),
+                        dtypeName: dtype))
             }
-            members[name + "_like"] = function(name + "_like", "input, dtype=None, name=None") { a, _ throws(Diagnostic) in
+            members[name + "_like"] = function(name + "_like", "input, dtype=None, name=None") {
+                a, _ throws(Diagnostic) in
                 let input = try TensorObject.converting(a.values["input"]?.value ?? .none, range: a.range("input"))
                 let dtype = try dtypeName(a, default: input.dtypeName)
                 let made = Tensor(shape: input.array.shape, repeating: fill, dtype: TensorDType.storage(dtype))
@@ -102,21 +116,27 @@ enum TensorOperations {
             let made = Tensor(shape: shape, repeating: value.array.tensor[flat: 0], dtype: value.array.tensor.dtype)
             return .object(TensorObject(NDArray(made), dtypeName: value.dtypeName))
         }
-        members["range"] = function("range", "start, limit=None, delta=1, dtype=None, name=None") { a, _ throws(Diagnostic) in
+        members["range"] = function("range", "start, limit=None, delta=1, dtype=None, name=None") {
+            a, _ throws(Diagnostic) in
             var bounds = [a.values["start"]?.value ?? .none, a["limit"] ?? .none, a["delta"] ?? .int(1)]
             if bounds[1].isNone { bounds = [.int(0), bounds[0], bounds[2]] }
             let isFloat = bounds.contains { if case .float = $0 { true } else { false } }
             let numbers = try bounds.map { value throws(Diagnostic) -> Double in
                 guard let number = value.numericValue else {
-                    throw Diagnostic("tf.range takes numbers; got \(value.typeName)", at: a.callRange, exception: "TypeError")
+                    throw Diagnostic(
+                        "tf.range takes numbers; got \(value.typeName)", at: a.callRange, exception: "TypeError")
                 }
                 return number
             }
-            guard numbers[2] != 0 else { throw Diagnostic("Requires delta != 0", at: a.range("delta"), exception: "InvalidArgumentError") }
+            guard numbers[2] != 0 else {
+                throw Diagnostic("Requires delta != 0", at: a.range("delta"), exception: "InvalidArgumentError")
+            }
             let count = max(0, Int(((numbers[1] - numbers[0]) / numbers[2]).rounded(.up)))
             try ArrayConversion.checkSize([count], range: a.callRange)
             let dtype = try dtypeName(a, default: isFloat ? "float32" : "int32")
-            let made = Tensor(shape: [count], dtype: TensorDType.storage(dtype)) { Float(numbers[0] + Double($0) * numbers[2]) }
+            let made = Tensor(shape: [count], dtype: TensorDType.storage(dtype)) {
+                Float(numbers[0] + Double($0) * numbers[2])
+            }
             return .object(TensorObject(NDArray(made), dtypeName: dtype))
         }
         members["cast"] = function("cast", "x, dtype, name=None") { a, _ throws(Diagnostic) in
@@ -127,36 +147,49 @@ enum TensorOperations {
         }
         members["reshape"] = function("reshape", "tensor, shape, name=None") { a, _ throws(Diagnostic) in
             let input = try TensorObject.converting(a.values["tensor"]?.value ?? .none, range: a.range("tensor"))
-            let reshaped = try ArrayAttributes.reshape(input.array.tensor, [a.values["shape"]?.value ?? .none], range: a.callRange)
+            let reshaped = try ArrayAttributes.reshape(
+                input.array.tensor, [a.values["shape"]?.value ?? .none], range: a.callRange)
             return .object(TensorObject(NDArray(reshaped), dtypeName: input.dtypeName))
         }
-        members["transpose"] = function("transpose", "a, perm=None, conjugate=False, name=None") { a, _ throws(Diagnostic) in
+        members["transpose"] = function("transpose", "a, perm=None, conjugate=False, name=None") {
+            a, _ throws(Diagnostic) in
             if a["perm"] != nil { throw .unsupported("tf.transpose(perm=...) is not supported", at: a.range("perm")) }
             let input = try TensorObject.converting(a.values["a"]?.value ?? .none, range: a.range("a"))
-            return .object(TensorObject(NDArray(ArrayAttributes.transpose(input.array.tensor)), dtypeName: input.dtypeName))
+            return .object(
+                TensorObject(NDArray(ArrayAttributes.transpose(input.array.tensor)), dtypeName: input.dtypeName))
         }
-        members["matmul"] = function("matmul", "a, b, transpose_a=False, transpose_b=False, name=None") { a, _ throws(Diagnostic) in
+        members["matmul"] = function("matmul", "a, b, transpose_a=False, transpose_b=False, name=None") {
+            a, _ throws(Diagnostic) in
             let x = try TensorObject.converting(a.values["a"]?.value ?? .none, range: a.range("a"))
             let y = try TensorObject.converting(a.values["b"]?.value ?? .none, range: a.range("b"))
-            var left = x.array.tensor, right = y.array.tensor
+            var left = x.array.tensor
+            var right = y.array.tensor
             if try a.bool("transpose_a", default: false) { left = ArrayAttributes.transpose(left) }
             if try a.bool("transpose_b", default: false) { right = ArrayAttributes.transpose(right) }
-            return .object(TensorObject(NDArray(try ArrayMath.matmul(left, right, range: a.callRange)), dtypeName: x.dtypeName))
+            return .object(
+                TensorObject(NDArray(try ArrayMath.matmul(left, right, range: a.callRange)), dtypeName: x.dtypeName))
         }
         members["shape"] = function("shape", "input, out_type=tf.int32, name=None") { a, _ throws(Diagnostic) in
             let input = try TensorObject.converting(a.values["input"]?.value ?? .none, range: a.range("input"))
-            return .object(TensorObject(NDArray(Tensor(input.array.shape.map(Float.init), dtype: .int64)), dtypeName: "int32"))
+            return .object(
+                TensorObject(NDArray(Tensor(input.array.shape.map(Float.init), dtype: .int64)), dtypeName: "int32"))
         }
-        members["Variable"] = function("Variable", "initial_value=None, trainable=None, validate_shape=True, caching_device=None, "
-                                       + "name=None, variable_def=None, dtype=None, import_scope=None, constraint=None") { a, _ throws(Diagnostic) in
+        members["Variable"] = function(
+            "Variable",
+            "initial_value=None, trainable=None, validate_shape=True, caching_device=None, "
+                + "name=None, variable_def=None, dtype=None, import_scope=None, constraint=None"
+        ) { a, _ throws(Diagnostic) in
             guard let value = a["initial_value"] else {
                 throw Diagnostic("tf.Variable needs an initial value", at: a.callRange, exception: "ValueError")
             }
             var dtype: String?
-            if let requested = a["dtype"], !requested.isNone { dtype = try TensorDType.named(requested, range: a.range("dtype")) }
+            if let requested = a["dtype"], !requested.isNone {
+                dtype = try TensorDType.named(requested, range: a.range("dtype"))
+            }
             let tensor = try TensorObject.converting(value, dtype: dtype, range: a.range("initial_value"))
             let name = a["name"] == nil ? "Variable" : try a.string("name")
-            return .object(TensorObject(NDArray(tensor.array.tensor), dtypeName: tensor.dtypeName, variableName: name + ":0"))
+            return .object(
+                TensorObject(NDArray(tensor.array.tensor), dtypeName: tensor.dtypeName, variableName: name + ":0"))
         }
         return members
     }

@@ -64,7 +64,8 @@ final class ValueArray: IterableObject {
 
 extension ValueArray: SubscriptableObject {
     /// NumPy's indexing of a 1-D array: an integer, a slice, an integer array or list, or a boolean mask.
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         guard index.count == 1 else {
             throw Diagnostic(
                 "too many indices for array: array is 1-dimensional, but \(index.count) were indexed", at: range)
@@ -124,7 +125,8 @@ extension ValueArray: SubscriptableObject {
 
 extension Bunch: SubscriptableObject {
     /// `bunch['data']`, as a dict.
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         guard index.count == 1, case .value(let key, let keyRange) = index[0], case .string(let name) = key else {
             throw Diagnostic("a Bunch is indexed by its keys, like bunch['data']", at: range)
         }

@@ -36,9 +36,11 @@ enum ArrayAttributes {
             return method(name, [Parameter("dtype")]) { a, interpreter throws(Diagnostic) in
                 let dtype = try ArrayConversion.dtype(a.values["dtype"]?.value ?? .none, range: a.range("dtype"))
                 try ArrayConversion.checkSize(array.shape, range: a.callRange)
-                return .array(NDArray(ArrayConversion.cast(array.tensor, to: dtype) {
-                    interpreter.warn("RuntimeWarning: invalid value encountered in cast", at: a.callRange)
-                }))
+                return .array(
+                    NDArray(
+                        ArrayConversion.cast(array.tensor, to: dtype) {
+                            interpreter.warn("RuntimeWarning: invalid value encountered in cast", at: a.callRange)
+                        }))
             }
         case "tolist": return method(name, []) { _, _ in ArrayConversion.pythonList(array.tensor) }
         case "argsort", "nonzero", "clip", "cumsum":

@@ -41,8 +41,9 @@ enum ArrayConversion {
             switch item {
             case .list, .tuple:
                 guard depth < 64 else {
-                    throw Diagnostic("the lists are nested too deeply for an array: NumPy arrays have at most "
-                                     + "64 dimensions", at: range)
+                    throw Diagnostic(
+                        "the lists are nested too deeply for an array: NumPy arrays have at most "
+                            + "64 dimensions", at: range)
                 }
                 let items: [Value]
                 switch item {

@@ -182,9 +182,11 @@ enum ArrayIndexing {
         }
         let dtype = array.tensor.dtype
         if dtype == .int64 || dtype == .uint8, let bad = values.scalars.first(where: { !$0.isFinite }) {
-            throw Diagnostic(bad.isNaN ? "ValueError: cannot convert float NaN to integer"
-                                       : "OverflowError: cannot convert float infinity to integer", at: range,
-                             hint: "this array holds integers (\(dtype.rawValue)); make a float copy first: a.astype(float)")
+            throw Diagnostic(
+                bad.isNaN
+                    ? "ValueError: cannot convert float NaN to integer"
+                    : "OverflowError: cannot convert float infinity to integer", at: range,
+                hint: "this array holds integers (\(dtype.rawValue)); make a float copy first: a.astype(float)")
         }
         let stored = dtype == .float32 || dtype == .float64 ? values : ArrayConversion.cast(values, to: dtype)
         for (i, offset) in offsets.enumerated() { array.tensor[flat: offset] = stored[flat: i] }

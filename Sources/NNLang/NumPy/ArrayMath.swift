@@ -52,9 +52,12 @@ enum ArrayMath {
         var dtype = resultType(a, b)
         let bitwise = [.bitOr, .bitAnd, .bitXor].contains(op)
         if bitwise, ![.bool, .int64, .uint8].contains(dtype) {
-            let names: [BinaryOperator: String] = [.bitOr: "bitwise_or", .bitAnd: "bitwise_and", .bitXor: "bitwise_xor"]
-            throw Diagnostic("ufunc '\(names[op] ?? "")' not supported for the input types", at: range,
-                             exception: "TypeError")
+            let names: [BinaryOperator: String] = [
+                .bitOr: "bitwise_or", .bitAnd: "bitwise_and", .bitXor: "bitwise_xor",
+            ]
+            throw Diagnostic(
+                "ufunc '\(names[op] ?? "")' not supported for the input types", at: range,
+                exception: "TypeError")
         }
         if [.bool, .int64, .uint8].contains(dtype) {
             if op == .divide { dtype = .float64 }

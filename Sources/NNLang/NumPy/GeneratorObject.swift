@@ -62,7 +62,8 @@ final class GeneratorObject: PyObject {
                 a, _ throws(Diagnostic) in
                 guard try a.optionalDType("dtype").map({ $0 == .int64 }) ?? true else {
                     throw Diagnostic(
-                        "integers draws int64 (or int32) numbers here; drop dtype= or use .astype()", at: a.range("dtype"))
+                        "integers draws int64 (or int32) numbers here; drop dtype= or use .astype()",
+                        at: a.range("dtype"))
                 }
                 var low = try a.int("low")
                 var high = 0

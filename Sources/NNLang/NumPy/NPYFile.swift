@@ -170,11 +170,12 @@ enum FileBytes {
     static func writeError(_ path: String, range: SourceRange?) -> Diagnostic {
         let code = errno
         let reason = String(cString: strerror(code))
-        let hint: String? = switch code {
-        case EFBIG: "the file is larger than the limit on file sizes (ulimit -f)"
-        case ENOSPC: "the disk is full"
-        default: nil
-        }
+        let hint: String? =
+            switch code {
+            case EFBIG: "the file is larger than the limit on file sizes (ulimit -f)"
+            case ENOSPC: "the disk is full"
+            default: nil
+            }
         return Diagnostic("OSError: [Errno \(code)] \(reason): '\(path)'", at: range, hint: hint)
     }
 }

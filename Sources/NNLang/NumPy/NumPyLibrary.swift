@@ -71,14 +71,19 @@ enum NumPyLibrary {
             "bool_": .object(DTypeObject(.bool)), "pi": .float(Double.pi), "e": .float(M_E), "nan": .float(.nan),
             "inf": .float(.infinity), "newaxis": .none, "__version__": .string("2.4.6"),
             "array": function("array", "object, dtype=None") { a, _ throws(Diagnostic) in
-                if a["dtype"] == nil, let strings = try StringArrayObject.make(a.values["object"]?.value ?? .none,
-                                                                              range: a.range("object")) {
+                if a["dtype"] == nil,
+                    let strings = try StringArrayObject.make(
+                        a.values["object"]?.value ?? .none,
+                        range: a.range("object"))
+                {
                     return .object(strings)
                 }
                 return array(try a.tensor("object", dtype: a.optionalDType("dtype")).copied())
             },
             "asarray": function("asarray", "a, dtype=None") { a, _ throws(Diagnostic) in
-                if a["dtype"] == nil, let strings = try StringArrayObject.make(a.values["a"]?.value ?? .none, range: a.range("a")) {
+                if a["dtype"] == nil,
+                    let strings = try StringArrayObject.make(a.values["a"]?.value ?? .none, range: a.range("a"))
+                {
                     return .object(strings)
                 }
                 return array(try a.tensor("a", dtype: a.optionalDType("dtype")))

@@ -37,21 +37,25 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
                 guard depth < 64 else { throw Diagnostic("", at: range) }
                 if shape.count == depth { shape.append(items.count) }
                 guard shape[depth] == items.count else {
-                    throw Diagnostic("setting an array element with a sequence. The requested array has an inhomogeneous "
-                                     + "shape after \(depth) dimensions.", at: range, exception: "ValueError")
+                    throw Diagnostic(
+                        "setting an array element with a sequence. The requested array has an inhomogeneous "
+                            + "shape after \(depth) dimensions.", at: range, exception: "ValueError")
                 }
                 for element in items { try visit(element, depth: depth + 1) }
             case .string(let text):
                 guard shape.count == depth else {
-                    throw Diagnostic("setting an array element with a sequence. The requested array has an inhomogeneous "
-                                     + "shape after \(depth) dimensions.", at: range, exception: "ValueError")
+                    throw Diagnostic(
+                        "setting an array element with a sequence. The requested array has an inhomogeneous "
+                            + "shape after \(depth) dimensions.", at: range, exception: "ValueError")
                 }
                 sawString = true
                 elements.append(text)
             default:
                 // NumPy turns numbers beside strings into their text (`np.array(['a', 1])` is `['a' '1']`).
                 // A number first means a numeric array: leave it to the numeric conversion.
-                guard sawString, shape.count == depth, let number = item.numericValue else { throw Diagnostic("", at: range) }
+                guard sawString, shape.count == depth, let number = item.numericValue else {
+                    throw Diagnostic("", at: range)
+                }
                 elements.append(item.typeName == "int" ? String(Int(number)) : String(number))
             }
         }
@@ -75,9 +79,10 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
         case "dtype": return .object(StringDType(text: dtypeText))
         case "tolist": return function("tolist", "") { _, _ in self.nestedList }
         case "copy": return function("copy", "") { _, _ in .object(self) }
-        case "flatten": return function("flatten", "") { _, _ in
-            .object(StringArrayObject(shape: [self.elements.count], elements: self.elements))
-        }
+        case "flatten":
+            return function("flatten", "") { _, _ in
+                .object(StringArrayObject(shape: [self.elements.count], elements: self.elements))
+            }
         case "astype":
             return function("astype", "dtype") { a, _ throws(Diagnostic) in
                 let requested = a.values["dtype"]?.value ?? .none
@@ -86,7 +91,8 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
                 var values: [Float] = []
                 for text in self.elements {
                     guard let number = Double(text.trimming(" \n\t")) else {
-                        throw Diagnostic("could not convert string to float: '\(text)'", at: a.callRange, exception: "ValueError")
+                        throw Diagnostic(
+                            "could not convert string to float: '\(text)'", at: a.callRange, exception: "ValueError")
                     }
                     values.append(Float(number))
                 }
@@ -103,7 +109,9 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
         guard !shape.isEmpty else { return .string(elements.first ?? "") }
         func build(_ depth: Int, _ offset: Int) -> Value {
             let stride = shape[(depth + 1)...].reduce(1, *)
-            if depth == shape.count - 1 { return .list(ListBox(elements[offset..<(offset + shape[depth])].map { .string($0) })) }
+            if depth == shape.count - 1 {
+                return .list(ListBox(elements[offset..<(offset + shape[depth])].map { .string($0) }))
+            }
             return .list(ListBox((0..<shape[depth]).map { build(depth + 1, offset + $0 * stride) }))
         }
         return build(0, 0)
@@ -120,11 +128,13 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
             return result
         }
         let picked = chosen.tensor.scalars.map { elements[Int($0)] }
-        return chosen.tensor.rank == 0 ? .string(picked.first ?? "")
+        return chosen.tensor.rank == 0
+            ? .string(picked.first ?? "")
             : .object(StringArrayObject(shape: chosen.tensor.shape, elements: picked))
     }
 
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         picked(try interpreter.subscriptValue(.array(NDArray(positions)), index, range: range))
     }
 
@@ -133,14 +143,19 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
         guard let count = shape.first else { return [] }
         let width = shape.dropFirst().reduce(1, *)
         return (0..<count).map { row in
-            shape.count == 1 ? .string(elements[row])
-                : .object(StringArrayObject(shape: Array(shape.dropFirst()),
-                                            elements: Array(elements[(row * width)..<((row + 1) * width)])))
+            shape.count == 1
+                ? .string(elements[row])
+                : .object(
+                    StringArrayObject(
+                        shape: Array(shape.dropFirst()),
+                        elements: Array(elements[(row * width)..<((row + 1) * width)])))
         }
     }
 
     /// `names == 'r'`, `a != b`: element by element, a boolean array (nil for other operators or operands).
-    static func compared(_ op: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic) -> Value? {
+    static func compared(_ op: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic)
+        -> Value?
+    {
         guard op == .equal || op == .notEqual else { return nil }
         func strings(_ value: Value) -> StringArrayObject? {
             switch value {
@@ -150,7 +165,8 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
             }
         }
         guard left.typeName == "ndarray" || right.typeName == "ndarray",
-            case .object(is StringArrayObject) = left.typeName == "ndarray" ? left : right else { return nil }
+            case .object(is StringArrayObject) = left.typeName == "ndarray" ? left : right
+        else { return nil }
         guard let a = strings(left), let b = strings(right) else {
             // A string array is never equal to numbers.
             let array = (left.typeName == "ndarray" ? left : right)
@@ -158,9 +174,14 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
             return .array(NDArray(Tensor(shape: strings.shape, repeating: op == .equal ? 0 : 1, dtype: .bool)))
         }
         let shape: [Int]
-        if a.shape == b.shape || b.shape.isEmpty { shape = a.shape } else if a.shape.isEmpty { shape = b.shape } else {
-            throw Diagnostic("operands could not be broadcast together with shapes \(formatShape(a.shape)) "
-                             + "\(formatShape(b.shape))", at: range, exception: "ValueError")
+        if a.shape == b.shape || b.shape.isEmpty {
+            shape = a.shape
+        } else if a.shape.isEmpty {
+            shape = b.shape
+        } else {
+            throw Diagnostic(
+                "operands could not be broadcast together with shapes \(formatShape(a.shape)) "
+                    + "\(formatShape(b.shape))", at: range, exception: "ValueError")
         }
         let count = shape.reduce(1, *)
         let result = Tensor(shape: shape, dtype: .bool) { i in
@@ -180,7 +201,9 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
             if first[text] == nil { first[text] = index }
         }
         // NumPy orders strings by code point.
-        let sorted = counts.keys.sorted { Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value)) }
+        let sorted = counts.keys.sorted {
+            Array($0.unicodeScalars.map(\.value)).lexicographicallyPrecedes($1.unicodeScalars.map(\.value))
+        }
         let values = Value.object(StringArrayObject(shape: [sorted.count], elements: sorted))
         var results = [values]
         func integers(_ numbers: [Int]) -> Value { .array(NDArray(Tensor(numbers.map(Float.init), dtype: .int64))) }
@@ -198,7 +221,8 @@ final class StringArrayObject: SubscriptableObject, IterableObject {
         func build(_ depth: Int, _ offset: Int) -> String {
             let stride = shape[(depth + 1)...].reduce(1, *)
             if depth == shape.count - 1 {
-                return "[" + elements[offset..<(offset + shape[depth])].map { "'\($0)'" }.joined(separator: separator) + "]"
+                return "[" + elements[offset..<(offset + shape[depth])].map { "'\($0)'" }.joined(separator: separator)
+                    + "]"
             }
             let rows = (0..<shape[depth]).map { build(depth + 1, offset + $0 * stride) }
             let gap = String(repeating: "\n", count: shape.count - depth - 1)

@@ -6,8 +6,10 @@ public struct CallArguments {
     public var keywords: [(name: String, value: Value, range: SourceRange)]
     public var range: SourceRange
 
-    public init(positional: [Value] = [], positionalRanges: [SourceRange] = [],
-                keywords: [(name: String, value: Value, range: SourceRange)] = [], range: SourceRange) {
+    public init(
+        positional: [Value] = [], positionalRanges: [SourceRange] = [],
+        keywords: [(name: String, value: Value, range: SourceRange)] = [], range: SourceRange
+    ) {
         self.positional = positional
         self.positionalRanges = positionalRanges
         self.keywords = keywords
@@ -43,13 +45,14 @@ public struct Signature: Sendable {
 
     /// `(units, activation=None, use_bias=True)`
     public var text: String {
-        "(" + parameters.map { p in
-            switch p.kind {
-            case .variadic: "*\(p.name)"
-            case .variadicKeywords: "**\(p.name)"
-            default: p.defaultText.map { "\(p.name)=\($0)" } ?? p.name
-            }
-        }.joined(separator: ", ") + ")"
+        "("
+            + parameters.map { p in
+                switch p.kind {
+                case .variadic: "*\(p.name)"
+                case .variadicKeywords: "**\(p.name)"
+                default: p.defaultText.map { "\(p.name)=\($0)" } ?? p.name
+                }
+            }.joined(separator: ", ") + ")"
     }
 
     /// Matches `arguments` to parameters; unknown keywords get a did-you-mean, missing ones a plain error.
@@ -59,46 +62,59 @@ public struct Signature: Sendable {
         let takesKeywords = parameters.contains { $0.kind == .variadicKeywords }
         for (index, value) in arguments.positional.enumerated() {
             let range = arguments.positionalRanges[index]
-            if let variadic = positionalParameters.last, variadic.kind == .variadic, index >= positionalParameters.count - 1 {
+            if let variadic = positionalParameters.last, variadic.kind == .variadic,
+                index >= positionalParameters.count - 1
+            {
                 bound.rest.append(value)
                 bound.restRanges.append(range)
                 continue
             }
             guard index < positionalParameters.count else {
                 let count = positionalParameters.count
-                throw Diagnostic("\(function)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(arguments.positional.count) were given",
-                                 at: range)
+                throw Diagnostic(
+                    "\(function)() takes \(count) positional argument\(count == 1 ? "" : "s") but \(arguments.positional.count) were given",
+                    at: range)
             }
             bound.values[positionalParameters[index].name] = (value, range)
         }
         for keyword in arguments.keywords {
-            guard let parameter = parameters.first(where: {
-                $0.name == keyword.name && $0.kind != .variadic && $0.kind != .variadicKeywords
-            }) else {
+            guard
+                let parameter = parameters.first(where: {
+                    $0.name == keyword.name && $0.kind != .variadic && $0.kind != .variadicKeywords
+                })
+            else {
                 if takesKeywords {
                     if bound.keywords.contains(where: { $0.name == keyword.name }) {
-                        throw Diagnostic("\(function)() got multiple values for keyword argument '\(keyword.name)'",
-                                         at: keyword.range)
+                        throw Diagnostic(
+                            "\(function)() got multiple values for keyword argument '\(keyword.name)'",
+                            at: keyword.range)
                     }
                     bound.keywords.append((keyword.name, keyword.value))
                     continue
                 }
                 let renamed = ["lr": "learning_rate", "input_size": "input_shape", "activation_function": "activation"]
-                let hint = renamed[keyword.name].flatMap { new in parameters.contains { $0.name == new } ? "Keras 3 calls it '\(new)'" : nil }
-                throw Diagnostic("\(function)() got an unexpected keyword argument '\(keyword.name)'", at: keyword.range,
-                                 hint: hint ?? didYouMean(keyword.name, parameters.filter { $0.kind != .variadic }.map(\.name))
-                                    ?? "\(function) takes \(text)")
+                let hint = renamed[keyword.name].flatMap { new in
+                    parameters.contains { $0.name == new } ? "Keras 3 calls it '\(new)'" : nil
+                }
+                throw Diagnostic(
+                    "\(function)() got an unexpected keyword argument '\(keyword.name)'", at: keyword.range,
+                    hint: hint ?? didYouMean(keyword.name, parameters.filter { $0.kind != .variadic }.map(\.name))
+                        ?? "\(function) takes \(text)")
             }
             if bound.values[keyword.name] != nil {
-                throw Diagnostic("\(function)() got multiple values for the argument '\(keyword.name)'", at: keyword.range)
+                throw Diagnostic(
+                    "\(function)() got multiple values for the argument '\(keyword.name)'", at: keyword.range)
             }
             bound.values[parameter.name] = (keyword.value, keyword.range)
         }
-        for parameter in parameters where parameter.defaultText == nil && parameter.kind != .variadic
-            && parameter.kind != .variadicKeywords {
+        for parameter in parameters
+        where parameter.defaultText == nil && parameter.kind != .variadic
+            && parameter.kind != .variadicKeywords
+        {
             if bound.values[parameter.name] == nil {
-                throw Diagnostic("\(function)() is missing the required argument '\(parameter.name)'", at: arguments.range,
-                                 hint: "\(function) takes \(text)")
+                throw Diagnostic(
+                    "\(function)() is missing the required argument '\(parameter.name)'", at: arguments.range,
+                    hint: "\(function) takes \(text)")
             }
         }
         return bound
@@ -203,8 +219,10 @@ public final class BuiltinFunction: PyObject {
     /// How `repr` shows it: `<function sigmoid>`, `<bound method Sequential.fit>`.
     let reprText: String?
 
-    public init(_ name: String, _ signature: Signature, summary: String = "", repr: String? = nil,
-                body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value) {
+    public init(
+        _ name: String, _ signature: Signature, summary: String = "", repr: String? = nil,
+        body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value
+    ) {
         self.name = name
         self.signature = signature
         self.summary = summary

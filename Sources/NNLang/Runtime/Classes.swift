@@ -73,8 +73,9 @@ final class ClassObject: CallableObject {
         if let initializer = lookup("__init__") {
             let result = try interpreter.callMethod(initializer, on: .object(instance), arguments)
             guard result.isNone else {
-                throw Diagnostic("__init__() should return None, not '\(result.typeName)'", at: arguments.range,
-                                 exception: "TypeError")
+                throw Diagnostic(
+                    "__init__() should return None, not '\(result.typeName)'", at: arguments.range,
+                    exception: "TypeError")
             }
         } else if !isException, !arguments.positional.isEmpty || !arguments.keywords.isEmpty {
             throw Diagnostic("\(name)() takes no arguments", at: arguments.range, exception: "TypeError")
@@ -109,11 +110,15 @@ final class InstanceObject: CallableObject, SubscriptableObject {
     func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
         if case .object(let property as PropertyObject)? = type.lookup(name) {
             guard let setter = property.setter else {
-                throw Diagnostic("property '\(name)' of '\(type.name)' object has no setter", at: nil,
-                                 exception: "AttributeError")
+                throw Diagnostic(
+                    "property '\(name)' of '\(type.name)' object has no setter", at: nil,
+                    exception: "AttributeError")
             }
-            _ = try interpreter.callMethod(setter, on: .object(self), CallArguments(positional: [value],
-                positionalRanges: [Interpreter.nowhere], range: Interpreter.nowhere))
+            _ = try interpreter.callMethod(
+                setter, on: .object(self),
+                CallArguments(
+                    positional: [value],
+                    positionalRanges: [Interpreter.nowhere], range: Interpreter.nowhere))
             return
         }
         attributes[name] = value
@@ -124,7 +129,8 @@ final class InstanceObject: CallableObject, SubscriptableObject {
     private func special(_ name: String, _ interpreter: Interpreter) -> String? {
         guard let method = type.lookup(name),
             let value = try? interpreter.callMethod(method, on: .object(self), CallArguments(range: Self.noPlace)),
-            case .string(let text) = value else { return nil }
+            case .string(let text) = value
+        else { return nil }
         return text
     }
     private static let noPlace = SourceRange(SourceLocation(line: 1, column: 1), SourceLocation(line: 1, column: 1))
@@ -132,7 +138,9 @@ final class InstanceObject: CallableObject, SubscriptableObject {
         if let text = special("__repr__", interpreter) { return text }
         if type.isException {
             let arguments = exceptionArguments
-            let inner = arguments.count == 1 ? interpreter.repr(arguments[0])
+            let inner =
+                arguments.count == 1
+                ? interpreter.repr(arguments[0])
                 : arguments.map { interpreter.repr($0) }.joined(separator: ", ")
             return "\(type.name)(\(inner))"
         }
@@ -164,15 +172,17 @@ final class InstanceObject: CallableObject, SubscriptableObject {
         return try interpreter.callMethod(method, on: .object(self), arguments)
     }
 
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value {
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
         guard let method = type.lookup("__getitem__") else {
             throw Diagnostic("'\(type.name)' object is not subscriptable", at: range, exception: "TypeError")
         }
         guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
             throw Diagnostic("slices of objects are not supported", at: range)
         }
-        return try interpreter.callMethod(method, on: .object(self),
-                                          CallArguments(positional: [key], positionalRanges: [keyRange], range: range))
+        return try interpreter.callMethod(
+            method, on: .object(self),
+            CallArguments(positional: [key], positionalRanges: [keyRange], range: range))
     }
 }
 
@@ -207,12 +217,13 @@ final class SuperProxy: PyObject {
             // object.__init__, or BaseException.__init__ setting the exception's args.
             let receiver = receiver
             let signature = Signature([.variadic("args")])
-            return .object(BuiltinFunction("__init__", signature) { a, interpreter throws(Diagnostic) in
-                if case .object(let instance as InstanceObject) = receiver, instance.type.isException {
-                    try instance.setAttribute("args", to: .tuple(a.rest), interpreter)
-                }
-                return .none
-            })
+            return .object(
+                BuiltinFunction("__init__", signature) { a, interpreter throws(Diagnostic) in
+                    if case .object(let instance as InstanceObject) = receiver, instance.type.isException {
+                        try instance.setAttribute("args", to: .tuple(a.rest), interpreter)
+                    }
+                    return .none
+                })
         }
         guard let member = start?.lookup(name) else { return nil }
         if case .object(let function as UserFunction) = member {
@@ -235,7 +246,9 @@ extension Interpreter {
     }
 
     /// Runs a class body in its own namespace and makes the class.
-    func makeClass(_ name: String, base: Expression?, body: [Statement], range: SourceRange) throws(Diagnostic) -> ClassObject {
+    func makeClass(_ name: String, base: Expression?, body: [Statement], range: SourceRange) throws(Diagnostic)
+        -> ClassObject
+    {
         var baseClass: ClassObject?
         var exceptionParent: String?
         if let base {
@@ -247,8 +260,9 @@ extension Interpreter {
             case .object(let object as ExceptionClass): exceptionParent = object.name
             default:
                 if case .object(let type as TypeObject) = value, type.name == "object" { break }
-                throw Diagnostic("a base class must be a class, not \(value.typeName)", at: base.range,
-                                 exception: "TypeError")
+                throw Diagnostic(
+                    "a base class must be a class, not \(value.typeName)", at: base.range,
+                    exception: "TypeError")
             }
         }
         var docstring: String?
@@ -257,8 +271,9 @@ extension Interpreter {
             docstring = text
             statements.removeFirst()
         }
-        let environment = Environment(values: [:], scope: FunctionScope(parameters: [], body: statements),
-                                      parent: definingEnvironment)
+        let environment = Environment(
+            values: [:], scope: FunctionScope(parameters: [], body: statements),
+            parent: definingEnvironment)
         environment.isClassBody = true
         _ = try callFrame(environment, function: name, range: range) { () throws(Diagnostic) in
             _ = try executeBlock(statements)
@@ -284,7 +299,8 @@ extension Interpreter {
     /// `super()` inside a method: the class that defined the running method, and its first argument.
     func superProxy(range: SourceRange) throws(Diagnostic) -> Value {
         guard let environment = frames.last, let function = environment.function, let owner = function.owner,
-            let first = function.parameters.first, let receiver = environment.values[first.name] else {
+            let first = function.parameters.first, let receiver = environment.values[first.name]
+        else {
             throw Diagnostic("super(): no arguments", at: range, exception: "RuntimeError")
         }
         return .object(SuperProxy(start: owner.base, receiver: receiver))

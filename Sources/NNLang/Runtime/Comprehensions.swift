@@ -2,19 +2,24 @@
 /// scope: its loop names stay inside it, and its first iterable is read in the enclosing scope.
 extension Interpreter {
     @inline(never)
-    func evaluateComprehension(_ kind: ComprehensionKind, _ element: Expression, _ value: Expression?,
-                               _ clauses: [ComprehensionClause], _ range: SourceRange) throws(Diagnostic) -> Value {
+    func evaluateComprehension(
+        _ kind: ComprehensionKind, _ element: Expression, _ value: Expression?,
+        _ clauses: [ComprehensionClause], _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         guard case .loop(_, let firstIterable) = clauses.first else { return .none }
         let firstValue = try evaluate(firstIterable)
         var names = Set<String>()
         for clause in clauses { if case .loop(let target, _) = clause { Self.collectNames(target, into: &names) } }
-        let environment = Environment(values: [:], scope: FunctionScope(locals: names),
-                                      parent: definingEnvironment)
+        let environment = Environment(
+            values: [:], scope: FunctionScope(locals: names),
+            parent: definingEnvironment)
         if kind == .generator {
             let node = ComprehensionNode(kind, element: element, value: value, clauses: clauses)
-            return .object(GeneratorExpression(node: node, environment: environment,
-                                               first: try ItemCursor(firstValue, self, range: firstIterable.range),
-                                               range: range))
+            return .object(
+                GeneratorExpression(
+                    node: node, environment: environment,
+                    first: try ItemCursor(firstValue, self, range: firstIterable.range),
+                    range: range))
         }
         let first = try iterate(firstValue, range: firstIterable.range)
         var items: [Value] = []
@@ -43,8 +48,10 @@ extension Interpreter {
     }
 
     /// Runs the clauses from the first one on, calling `body` for each combination that passes every `if`.
-    private func runClauses(_ clauses: ArraySlice<ComprehensionClause>, first: [Value]?,
-                            _ body: () throws(Diagnostic) -> Void) throws(Diagnostic) {
+    private func runClauses(
+        _ clauses: ArraySlice<ComprehensionClause>, first: [Value]?,
+        _ body: () throws(Diagnostic) -> Void
+    ) throws(Diagnostic) {
         guard let clause = clauses.first else { return try body() }
         let rest = clauses.dropFirst()
         switch clause {

@@ -13,9 +13,13 @@ enum ContainerMethods {
         }
     }
 
-    static func method(_ name: String, _ owner: String, _ parameters: [Parameter],
-                       _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value) -> Value {
-        .object(BuiltinFunction(name, Signature(parameters), repr: "<built-in method \(name) of \(owner) object>", body: body))
+    static func method(
+        _ name: String, _ owner: String, _ parameters: [Parameter],
+        _ body: @escaping (BoundArguments, Interpreter) throws(Diagnostic) -> Value
+    ) -> Value {
+        .object(
+            BuiltinFunction(
+                name, Signature(parameters), repr: "<built-in method \(name) of \(owner) object>", body: body))
     }
 
     static func attribute(_ name: String, of value: Value, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -27,13 +31,17 @@ enum ContainerMethods {
             if let type = tuple.namedType, let found = type.attribute(name, of: tuple) { return found }
             let items = tuple.items
             switch name {
-            case "count": return method(name, "tuple", [Parameter("value")]) { a, _ in .int(items.filter { pythonEquals($0, a["value"] ?? .none) }.count) }
-            case "index": return method(name, "tuple", [Parameter("value")]) { a, _ throws(Diagnostic) in
-                guard let i = items.firstIndex(where: { pythonEquals($0, a["value"] ?? .none) }) else {
-                    throw Diagnostic("tuple.index(x): x not in tuple", at: a.callRange)
+            case "count":
+                return method(name, "tuple", [Parameter("value")]) { a, _ in
+                    .int(items.filter { pythonEquals($0, a["value"] ?? .none) }.count)
                 }
-                return .int(i)
-            }
+            case "index":
+                return method(name, "tuple", [Parameter("value")]) { a, _ throws(Diagnostic) in
+                    guard let i = items.firstIndex(where: { pythonEquals($0, a["value"] ?? .none) }) else {
+                        throw Diagnostic("tuple.index(x): x not in tuple", at: a.callRange)
+                    }
+                    return .int(i)
+                }
             default: return nil
             }
         case .float(let f):
@@ -50,35 +58,52 @@ enum ContainerMethods {
         switch name {
         case "upper": return method(name, "str", []) { _, _ in .string(text.uppercased()) }
         case "lower": return method(name, "str", []) { _, _ in .string(text.lowercased()) }
-        case "strip": return method(name, "str", [Parameter("chars", "None")]) { a, _ throws(Diagnostic) in
-            .string(text.trimming(try a.string("chars", default: " \t\n\r")))
-        }
-        case "startswith": return method(name, "str", [Parameter("prefix")]) { a, _ throws(Diagnostic) in .bool(text.hasPrefix(try a.string("prefix"))) }
-        case "endswith": return method(name, "str", [Parameter("suffix")]) { a, _ throws(Diagnostic) in .bool(text.hasSuffix(try a.string("suffix"))) }
-        case "replace": return method(name, "str", [Parameter("old"), Parameter("new")]) { a, _ throws(Diagnostic) in
-            let old = try a.string("old"), new = try a.string("new")
-            guard !old.isEmpty else { return .string(text) }
-            return .string(text.split(separator: old, omittingEmptySubsequences: false).joined(separator: new))
-        }
-        case "split": return method(name, "str", [Parameter("sep", "None")]) { a, _ throws(Diagnostic) in
-            if a["sep"] == nil { return .list(text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map { .string(String($0)) }) }
-            let separator = try a.string("sep")
-            guard !separator.isEmpty else { throw Diagnostic("empty separator", at: a.range("sep")) }
-            return .list(text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
-        }
-        case "join": return method(name, "str", [Parameter("iterable")]) { a, interpreter throws(Diagnostic) in
-            let items = try interpreter.iterate(a["iterable"] ?? .none, range: a.range("iterable"))
-            var parts: [String] = []
-            for item in items {
-                guard case .string(let s) = item else {
-                    throw Diagnostic("str.join expects strings, found \(item.typeName)", at: a.range("iterable"))
-                }
-                parts.append(s)
+        case "strip":
+            return method(name, "str", [Parameter("chars", "None")]) { a, _ throws(Diagnostic) in
+                .string(text.trimming(try a.string("chars", default: " \t\n\r")))
             }
-            let length = parts.reduce(0) { $0 + $1.utf8.count } + max(parts.count - 1, 0) * text.utf8.count
-            try MemoryCheck.reserve(length, of: MemoryCheck.byteSize, range: a.callRange)
-            return .string(parts.joined(separator: text))
-        }
+        case "startswith":
+            return method(name, "str", [Parameter("prefix")]) { a, _ throws(Diagnostic) in
+                .bool(text.hasPrefix(try a.string("prefix")))
+            }
+        case "endswith":
+            return method(name, "str", [Parameter("suffix")]) { a, _ throws(Diagnostic) in
+                .bool(text.hasSuffix(try a.string("suffix")))
+            }
+        case "replace":
+            return method(name, "str", [Parameter("old"), Parameter("new")]) { a, _ throws(Diagnostic) in
+                let old = try a.string("old")
+                let new = try a.string("new")
+                guard !old.isEmpty else { return .string(text) }
+                return .string(text.split(separator: old, omittingEmptySubsequences: false).joined(separator: new))
+            }
+        case "split":
+            return method(name, "str", [Parameter("sep", "None")]) { a, _ throws(Diagnostic) in
+                if a["sep"] == nil {
+                    return .list(
+                        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map {
+                            .string(String($0))
+                        })
+                }
+                let separator = try a.string("sep")
+                guard !separator.isEmpty else { throw Diagnostic("empty separator", at: a.range("sep")) }
+                return .list(
+                    text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+            }
+        case "join":
+            return method(name, "str", [Parameter("iterable")]) { a, interpreter throws(Diagnostic) in
+                let items = try interpreter.iterate(a["iterable"] ?? .none, range: a.range("iterable"))
+                var parts: [String] = []
+                for item in items {
+                    guard case .string(let s) = item else {
+                        throw Diagnostic("str.join expects strings, found \(item.typeName)", at: a.range("iterable"))
+                    }
+                    parts.append(s)
+                }
+                let length = parts.reduce(0) { $0 + $1.utf8.count } + max(parts.count - 1, 0) * text.utf8.count
+                try MemoryCheck.reserve(length, of: MemoryCheck.byteSize, range: a.callRange)
+                return .string(parts.joined(separator: text))
+            }
         case "format":
             return method(name, "str", [.variadic("args"), Parameter("kwargs", kind: .variadicKeywords)]) {
                 a, interpreter throws(Diagnostic) in try format(text, a, interpreter)
@@ -93,48 +118,57 @@ enum ContainerMethods {
 
     private static func listMethod(_ name: String, _ list: ListBox) -> Value? {
         switch name {
-        case "append": return method(name, "list", [Parameter("object")]) { a, _ throws(Diagnostic) in
-            try MemoryCheck.reserveGrowth(of: list.items.count, range: a.callRange)
-            list.items.append(a.values["object"]?.value ?? .none)
-            return .none
-        }
-        case "extend": return method(name, "list", [Parameter("iterable")]) { a, interpreter throws(Diagnostic) in
-            let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
-            try MemoryCheck.reserve(list.items.count + items.count, of: MemoryCheck.valueSize, range: a.callRange)
-            list.items += items
-            return .none
-        }
-        case "insert": return method(name, "list", [Parameter("index"), Parameter("object")]) { a, _ throws(Diagnostic) in
-            let index = try a.int("index")
-            let position = min(max(index < 0 ? index + list.items.count : index, 0), list.items.count)
-            list.items.insert(a.values["object"]?.value ?? .none, at: position)
-            return .none
-        }
-        case "pop": return method(name, "list", [Parameter("index", "-1")]) { a, _ throws(Diagnostic) in
-            guard !list.items.isEmpty else { throw Diagnostic("pop from empty list", at: a.callRange) }
-            let position = try Subscripts.position(.int(try a.int("index", default: -1)), count: list.items.count,
-                                                   range: a.range("index"), what: "list")
-            return list.items.remove(at: position)
-        }
-        case "index": return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
-            let value = a.values["value"]?.value ?? .none
-            guard let i = list.items.firstIndex(where: { pythonEquals($0, value) }) else {
-                throw Diagnostic("\(interpreter.repr(value)) is not in the list", at: a.range("value"))
+        case "append":
+            return method(name, "list", [Parameter("object")]) { a, _ throws(Diagnostic) in
+                try MemoryCheck.reserveGrowth(of: list.items.count, range: a.callRange)
+                list.items.append(a.values["object"]?.value ?? .none)
+                return .none
             }
-            return .int(i)
-        }
-        case "count": return method(name, "list", [Parameter("value")]) { a, _ in
-            .int(list.items.filter { pythonEquals($0, a.values["value"]?.value ?? .none) }.count)
-        }
+        case "extend":
+            return method(name, "list", [Parameter("iterable")]) { a, interpreter throws(Diagnostic) in
+                let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                try MemoryCheck.reserve(list.items.count + items.count, of: MemoryCheck.valueSize, range: a.callRange)
+                list.items += items
+                return .none
+            }
+        case "insert":
+            return method(name, "list", [Parameter("index"), Parameter("object")]) { a, _ throws(Diagnostic) in
+                let index = try a.int("index")
+                let position = min(max(index < 0 ? index + list.items.count : index, 0), list.items.count)
+                list.items.insert(a.values["object"]?.value ?? .none, at: position)
+                return .none
+            }
+        case "pop":
+            return method(name, "list", [Parameter("index", "-1")]) { a, _ throws(Diagnostic) in
+                guard !list.items.isEmpty else { throw Diagnostic("pop from empty list", at: a.callRange) }
+                let position = try Subscripts.position(
+                    .int(try a.int("index", default: -1)), count: list.items.count,
+                    range: a.range("index"), what: "list")
+                return list.items.remove(at: position)
+            }
+        case "index":
+            return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
+                let value = a.values["value"]?.value ?? .none
+                guard let i = list.items.firstIndex(where: { pythonEquals($0, value) }) else {
+                    throw Diagnostic("\(interpreter.repr(value)) is not in the list", at: a.range("value"))
+                }
+                return .int(i)
+            }
+        case "count":
+            return method(name, "list", [Parameter("value")]) { a, _ in
+                .int(list.items.filter { pythonEquals($0, a.values["value"]?.value ?? .none) }.count)
+            }
         case "copy": return method(name, "list", []) { _, _ in .list(list.items) }
-        case "reverse": return method(name, "list", []) { _, _ in
-            list.items.reverse()
-            return .none
-        }
-        case "clear": return method(name, "list", []) { _, _ in
-            list.items.removeAll()
-            return .none
-        }
+        case "reverse":
+            return method(name, "list", []) { _, _ in
+                list.items.reverse()
+                return .none
+            }
+        case "clear":
+            return method(name, "list", []) { _, _ in
+                list.items.removeAll()
+                return .none
+            }
         default: return nil
         }
     }
@@ -143,51 +177,59 @@ enum ContainerMethods {
         switch name {
         case "keys": return method(name, "dict", []) { _, _ in .list(dict.keys) }
         case "values": return method(name, "dict", []) { _, _ in .list(dict.values) }
-        case "items": return method(name, "dict", []) { _, _ in .list(zip(dict.keys, dict.values).map { .tuple([$0, $1]) }) }
-        case "get": return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) { a, _ in
-            dict[a.values["key"]?.value ?? .none] ?? (a.values["default"]?.value ?? .none)
-        }
-        case "copy": return method(name, "dict", []) { _, _ in
-            let copy = DictBox(Array(zip(dict.keys, dict.values)))
-            copy.flavor = dict.flavor
-            return .dict(copy)
-        }
-        case "pop": return method(name, "dict", [Parameter("key"), Parameter("default", "<missing>")]) {
-            a, interpreter throws(Diagnostic) in
-            let key = a.values["key"]?.value ?? .none
-            if let value = dict[key] {
-                dict[key] = nil
+        case "items":
+            return method(name, "dict", []) { _, _ in .list(zip(dict.keys, dict.values).map { .tuple([$0, $1]) }) }
+        case "get":
+            return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) { a, _ in
+                dict[a.values["key"]?.value ?? .none] ?? (a.values["default"]?.value ?? .none)
+            }
+        case "copy":
+            return method(name, "dict", []) { _, _ in
+                let copy = DictBox(Array(zip(dict.keys, dict.values)))
+                copy.flavor = dict.flavor
+                return .dict(copy)
+            }
+        case "pop":
+            return method(name, "dict", [Parameter("key"), Parameter("default", "<missing>")]) {
+                a, interpreter throws(Diagnostic) in
+                let key = a.values["key"]?.value ?? .none
+                if let value = dict[key] {
+                    dict[key] = nil
+                    return value
+                }
+                if let fallback = a.values["default"]?.value { return fallback }
+                throw Diagnostic(interpreter.repr(key), at: a.callRange, exception: "KeyError")
+            }
+        case "setdefault":
+            return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) {
+                a, interpreter throws(Diagnostic) in
+                let key = a.values["key"]?.value ?? .none
+                if let value = dict[key] { return value }
+                try interpreter.checkHashable(key, range: a.callRange)
+                let value = a.values["default"]?.value ?? .none
+                dict[key] = value
                 return value
             }
-            if let fallback = a.values["default"]?.value { return fallback }
-            throw Diagnostic(interpreter.repr(key), at: a.callRange, exception: "KeyError")
-        }
-        case "setdefault": return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) {
-            a, interpreter throws(Diagnostic) in
-            let key = a.values["key"]?.value ?? .none
-            if let value = dict[key] { return value }
-            try interpreter.checkHashable(key, range: a.callRange)
-            let value = a.values["default"]?.value ?? .none
-            dict[key] = value
-            return value
-        }
-        case "update": return method(name, "dict", [.variadic("args"), Parameter("kwargs", kind: .variadicKeywords)]) {
-            a, interpreter throws(Diagnostic) in
-            guard case .dict(let other) = try Builtins.makeDict(a, interpreter) else { return .none }
-            for (key, value) in zip(other.keys, other.values) { dict[key] = value }
-            return .none
-        }
-        case "clear": return method(name, "dict", []) { _, _ in
-            dict.removeAll()
-            return .none
-        }
-        case "popitem": return method(name, "dict", []) { a, _ throws(Diagnostic) in
-            guard let key = dict.keys.last, let value = dict.values.last else {
-                throw Diagnostic("'popitem(): dictionary is empty'", at: a.callRange, exception: "KeyError")
+        case "update":
+            return method(name, "dict", [.variadic("args"), Parameter("kwargs", kind: .variadicKeywords)]) {
+                a, interpreter throws(Diagnostic) in
+                guard case .dict(let other) = try Builtins.makeDict(a, interpreter) else { return .none }
+                for (key, value) in zip(other.keys, other.values) { dict[key] = value }
+                return .none
             }
-            dict[key] = nil
-            return .tuple([key, value])
-        }
+        case "clear":
+            return method(name, "dict", []) { _, _ in
+                dict.removeAll()
+                return .none
+            }
+        case "popitem":
+            return method(name, "dict", []) { a, _ throws(Diagnostic) in
+                guard let key = dict.keys.last, let value = dict.values.last else {
+                    throw Diagnostic("'popitem(): dictionary is empty'", at: a.callRange, exception: "KeyError")
+                }
+                dict[key] = nil
+                return .tuple([key, value])
+            }
         default: return nil
         }
     }

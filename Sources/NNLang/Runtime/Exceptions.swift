@@ -40,8 +40,9 @@ extension Interpreter {
             if case .tuple(let items) = value { classes = items.items } else { classes = [value] }
             for candidate in classes {
                 guard let className = exceptionClassName(candidate) else {
-                    throw Diagnostic("catching classes that do not inherit from BaseException is not allowed",
-                                     at: type.range, exception: "TypeError")
+                    throw Diagnostic(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                        at: type.range, exception: "TypeError")
                 }
                 if isException(name, subclassOf: className) { return handler }
             }
@@ -111,13 +112,15 @@ extension Interpreter {
                 list.items.remove(at: position)
             case .dict(let dict):
                 guard dict[key] != nil else {
-                    throw Diagnostic("KeyError: \(repr(key)) is not a key of this dict", at: keyRange,
-                                     exception: "KeyError")
+                    throw Diagnostic(
+                        "KeyError: \(repr(key)) is not a key of this dict", at: keyRange,
+                        exception: "KeyError")
                 }
                 dict[key] = nil
             default:
-                throw Diagnostic("'\(container.typeName)' object doesn't support item deletion", at: range,
-                                 exception: "TypeError")
+                throw Diagnostic(
+                    "'\(container.typeName)' object doesn't support item deletion", at: range,
+                    exception: "TypeError")
             }
         default:
             throw Diagnostic("cannot delete this attribute", at: target.range, exception: "AttributeError")
@@ -128,11 +131,15 @@ extension Interpreter {
     func unbind(_ name: String, range: SourceRange) throws(Diagnostic) {
         if let environment = frames.last, !environment.scope.globals.contains(name) {
             if environment.scope.nonlocals.contains(name), let outer = environment.enclosing(binding: name),
-                outer.values.removeValue(forKey: name) != nil { return }
+                outer.values.removeValue(forKey: name) != nil
+            {
+                return
+            }
             if environment.values.removeValue(forKey: name) != nil { return }
             if environment.scope.locals.contains(name) {
-                throw Diagnostic("cannot access local variable '\(name)' where it is not associated with a value",
-                                 at: range, exception: "UnboundLocalError")
+                throw Diagnostic(
+                    "cannot access local variable '\(name)' where it is not associated with a value",
+                    at: range, exception: "UnboundLocalError")
             }
         }
         guard globals.removeValue(forKey: name) != nil else {
@@ -205,7 +212,9 @@ final class ExceptionInstance: PyObject {
     }
     func str(_ interpreter: Interpreter) -> String { text(interpreter) }
     func repr(_ interpreter: Interpreter) -> String {
-        let inner = arguments.count == 1 ? interpreter.repr(arguments[0])
+        let inner =
+            arguments.count == 1
+            ? interpreter.repr(arguments[0])
             : arguments.map { interpreter.repr($0) }.joined(separator: ", ")
         return "\(name)(\(inner))"
     }
@@ -217,13 +226,16 @@ final class ExceptionInstance: PyObject {
 extension Interpreter {
     /// `with a as x, b: body`: each manager's `__enter__`, the body, then `__exit__` in reverse order,
     /// told of an error (which it may suppress by returning a true value).
-    func executeWith(_ items: ArraySlice<(manager: Expression, target: Expression?)>, body: [Statement],
-                     range: SourceRange) throws(Diagnostic) -> Flow {
+    func executeWith(
+        _ items: ArraySlice<(manager: Expression, target: Expression?)>, body: [Statement],
+        range: SourceRange
+    ) throws(Diagnostic) -> Flow {
         guard let item = items.first else { return try executeBlock(body) }
         let manager = try evaluate(item.manager)
         let exit = try attribute("__exit__", of: manager, range: item.manager.range)
-        let entered = try callValue(try attribute("__enter__", of: manager, range: item.manager.range), [],
-                                    range: item.manager.range)
+        let entered = try callValue(
+            try attribute("__enter__", of: manager, range: item.manager.range), [],
+            range: item.manager.range)
         let flow: Flow
         do {
             if let target = item.target { try assign(entered, to: target) }
@@ -231,8 +243,9 @@ extension Interpreter {
         } catch {
             let instance = ExceptionInstance(caught: error)
             let type = globals[instance.name] ?? .object(ExceptionClass(instance.name))
-            let suppress = try callValue(exit, [type, .object(instance), .none],
-                                         range: item.manager.range)
+            let suppress = try callValue(
+                exit, [type, .object(instance), .none],
+                range: item.manager.range)
             if try truth(suppress, range: item.manager.range) { return .next(nil) }
             throw error
         }

@@ -59,7 +59,9 @@ struct FormatSpec {
                 precisionDigits.append(characters[i])
                 i += 1
             }
-            guard let value = Int(precisionDigits) else { throw Diagnostic("format specifier missing precision", at: range) }
+            guard let value = Int(precisionDigits) else {
+                throw Diagnostic("format specifier missing precision", at: range)
+            }
             precision = value
         }
         if i < characters.count {
@@ -75,29 +77,35 @@ struct FormatSpec {
 
     static func checkWidth(_ width: Int, precision: Int?, range: SourceRange) throws(Diagnostic) {
         for (what, value) in [("width", width), ("precision", precision ?? 0)] where value > maximumWidth {
-            throw Diagnostic("the format \(what) \(value) is too large: NNLab formats up to \(maximumWidth) characters",
-                             at: range)
+            throw Diagnostic(
+                "the format \(what) \(value) is too large: NNLab formats up to \(maximumWidth) characters",
+                at: range)
         }
     }
 
     /// Formats `value` by `spec` as Python's `format(value, spec)` would.
-    static func apply(_ spec: String, to value: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
+    static func apply(_ spec: String, to value: Value, _ interpreter: Interpreter, range: SourceRange)
+        throws(Diagnostic) -> String
+    {
         if spec.isEmpty { return try interpreter.text(of: value, range: range) }
         let format = try FormatSpec(spec, range: range)
         var value = value
         if case .array(let array) = value {
             guard array.isScalar else {
-                throw Diagnostic("unsupported format string passed to numpy.ndarray.__format__", at: range,
-                                 hint: "format one element, like {x[0, 0]:.2f}, or leave out the format spec")
+                throw Diagnostic(
+                    "unsupported format string passed to numpy.ndarray.__format__", at: range,
+                    hint: "format one element, like {x[0, 0]:.2f}, or leave out the format spec")
             }
             let scalar = Double(array.tensor[flat: 0])
-            value = array.tensor.dtype == .float32 || array.tensor.dtype == .float64 ? .float(scalar) : .int(Int(scalar))
+            value =
+                array.tensor.dtype == .float32 || array.tensor.dtype == .float64 ? .float(scalar) : .int(Int(scalar))
         }
         let typeName = value.typeName
         let unknown = { () -> Diagnostic in
             let code = format.type.map(String.init) ?? ""
-            return Diagnostic(python: "ValueError", "Unknown format code '\(code)' for object of type '\(typeName)'",
-                              at: range)
+            return Diagnostic(
+                python: "ValueError", "Unknown format code '\(code)' for object of type '\(typeName)'",
+                at: range)
         }
         let body: String
         switch value {
@@ -124,14 +132,16 @@ struct FormatSpec {
                 throw Diagnostic(python: "ValueError", "Sign not allowed in string format specifier", at: range)
             }
             if format.align == "=" {
-                throw Diagnostic(python: "ValueError", "'=' alignment not allowed in string format specifier",
-                                 at: range)
+                throw Diagnostic(
+                    python: "ValueError", "'=' alignment not allowed in string format specifier",
+                    at: range)
             }
             body = format.precision.map { String(text.prefix($0)) } ?? text
             return format.pad(body, numeric: false)
         case .none, .list, .tuple, .dict:
-            throw Diagnostic(python: "TypeError", "unsupported format string passed to \(typeName).__format__",
-                             at: range)
+            throw Diagnostic(
+                python: "TypeError", "unsupported format string passed to \(typeName).__format__",
+                at: range)
         default:
             return format.pad(try interpreter.text(of: value, range: range), numeric: false)
         }
@@ -149,7 +159,9 @@ struct FormatSpec {
         }
         text = text.hasPrefix("-") ? String(text.dropFirst()) : text
         if let grouping {
-            text = "xXbo".contains(type ?? "d") ? FormatSpec.group(text, by: 4, separator: grouping)
+            text =
+                "xXbo".contains(type ?? "d")
+                ? FormatSpec.group(text, by: 4, separator: grouping)
                 : groupThousands(text, separator: grouping)
         }
         if alternate, let type, "xXbo".contains(type) { text = "0" + String(type) + text }
@@ -168,7 +180,11 @@ struct FormatSpec {
         default:
             if let precision {
                 text = cFormat("%.\(max(precision, 1))g", abs(value))
-                if !text.contains(".") && !text.contains("e") && !text.contains("n") && !text.contains("i") && !isInteger { text += ".0" }
+                if !text.contains(".") && !text.contains("e") && !text.contains("n") && !text.contains("i")
+                    && !isInteger
+                {
+                    text += ".0"
+                }
             } else {
                 text = isInteger ? String(Int(abs(value))) : pythonFloatRepr(abs(value))
             }
@@ -219,7 +235,9 @@ extension FormatSpec {
 
 /// Python's `'%d items' % n` formatting.
 enum PercentFormat {
-    static func apply(_ format: String, _ argument: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> String {
+    static func apply(_ format: String, _ argument: Value, _ interpreter: Interpreter, range: SourceRange)
+        throws(Diagnostic) -> String
+    {
         var arguments: [Value]
         if case .tuple(let items) = argument { arguments = items.items } else { arguments = [argument] }
         // `'%(name)s' % mapping` takes each value from the mapping by its key.
@@ -255,8 +273,9 @@ enum PercentFormat {
                 throw Diagnostic("incomplete format: '%' at the end of the string", at: range)
             }
             let numbers = spec.drop { "-+ #".contains($0) }.split(separator: ".", omittingEmptySubsequences: false)
-            try FormatSpec.checkWidth(Int(numbers.first ?? "") ?? (numbers.first?.isEmpty == false ? .max : 0),
-                                      precision: numbers.count > 1 ? Int(numbers[1]) ?? .max : nil, range: range)
+            try FormatSpec.checkWidth(
+                Int(numbers.first ?? "") ?? (numbers.first?.isEmpty == false ? .max : 0),
+                precision: numbers.count > 1 ? Int(numbers[1]) ?? .max : nil, range: range)
             if type == "%" {
                 result.append("%")
                 continue
@@ -282,8 +301,9 @@ enum PercentFormat {
                     guard let scalar = Unicode.Scalar(UInt32(code)) else { fallthrough }
                     character = String(Character(scalar))
                 default:
-                    throw Diagnostic(python: "TypeError",
-                                     "%c requires an int or a unicode character, not \(value.typeName)", at: range)
+                    throw Diagnostic(
+                        python: "TypeError",
+                        "%c requires an int or a unicode character, not \(value.typeName)", at: range)
                 }
                 result += pythonPad(character, spec)
             case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X", "o":
@@ -294,7 +314,8 @@ enum PercentFormat {
                 if integerType, Int(truncating: number) == nil {
                     throw Diagnostic("%\(type) format: cannot convert \(number) to an integer", at: range)
                 }
-                result += integerType
+                result +=
+                    integerType
                     ? cFormatInteger("%\(spec)\(type == "i" ? "d" : String(type))", Int(truncating: number) ?? 0)
                     : cFormat("%\(spec)\(type)", number)
             default:
@@ -319,17 +340,19 @@ enum PercentFormat {
     private static func cFormatInteger(_ format: String, _ value: Int) -> String {
         // Room for the widest padding accepted (FormatSpec.maximumWidth) and the digits.
         var buffer = [CChar](repeating: 0, count: FormatSpec.maximumWidth + 64)
-        let fixed = format.replacingLast("d", with: "lld").replacingLast("x", with: "llx").replacingLast("X", with: "llX")
-            .replacingLast("o", with: "llo")
+        let fixed = format.replacingLast("d", with: "lld").replacingLast("x", with: "llx").replacingLast(
+            "X", with: "llX"
+        )
+        .replacingLast("o", with: "llo")
         _ = withVaList([Int64(value)]) { vsnprintf(&buffer, buffer.count, fixed, $0) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension String {

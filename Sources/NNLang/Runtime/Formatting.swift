@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Interpreter {
@@ -71,9 +71,10 @@ extension Interpreter {
         let text = asRepr ? repr(value) : str(value)
         guard !reprState.tooDeep else {
             reprState.tooDeep = false
-            throw Diagnostic("RecursionError: maximum recursion depth exceeded while getting the repr of an object",
-                             at: range,
-                             hint: "this value is nested more than \(Interpreter.maximumValueDepth) levels deep")
+            throw Diagnostic(
+                "RecursionError: maximum recursion depth exceeded while getting the repr of an object",
+                at: range,
+                hint: "this value is nested more than \(Interpreter.maximumValueDepth) levels deep")
         }
         return text
     }

@@ -54,7 +54,8 @@ extension Interpreter {
         }
     }
 
-    func setSubscript(_ container: Value, _ index: [IndexItem], to value: Value, range: SourceRange) throws(Diagnostic) {
+    func setSubscript(_ container: Value, _ index: [IndexItem], to value: Value, range: SourceRange) throws(Diagnostic)
+    {
         switch container {
         case .list(let list):
             guard index.count == 1, case .value(let key, let keyRange) = index[0] else {

@@ -32,8 +32,10 @@ extension Interpreter {
     private func evaluateFunctionLike(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression {
         case .lambda(let node, let range):
-            return .object(try makeFunction("<lambda>", node.parameters, body: [.returnValue(node.body, range)],
-                                            range: range))
+            return .object(
+                try makeFunction(
+                    "<lambda>", node.parameters, body: [.returnValue(node.body, range)],
+                    range: range))
         case .comprehension(let node, let range):
             return try evaluateComprehension(node.kind, node.element, node.value, node.clauses, range)
         default: return .none
@@ -41,49 +43,63 @@ extension Interpreter {
     }
 
     @inline(never)
-    private func evaluateBinary(_ op: BinaryOperator, _ left: Expression, _ right: Expression,
-                                _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateBinary(
+        _ op: BinaryOperator, _ left: Expression, _ right: Expression,
+        _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         let leftValue = try evaluate(left)
         return try binary(op, leftValue, try evaluate(right), range: range)
     }
 
     @inline(never)
-    private func evaluateAttribute(_ base: Expression, _ name: String,
-                                   _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateAttribute(
+        _ base: Expression, _ name: String,
+        _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         try attribute(name, of: try evaluate(base), range: range)
     }
 
     @inline(never)
-    private func evaluateSubscription(_ base: Expression, _ items: [SubscriptItem],
-                                      _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateSubscription(
+        _ base: Expression, _ items: [SubscriptItem],
+        _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         let container = try evaluate(base)
         let index = try evaluateSubscript(items)
         return try subscriptValue(container, index, range: range)
     }
 
     @inline(never)
-    private func evaluateUnary(_ op: UnaryOperator, _ operand: Expression,
-                               _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateUnary(
+        _ op: UnaryOperator, _ operand: Expression,
+        _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         try unary(op, try evaluate(operand), range: range)
     }
 
     @inline(never)
-    private func evaluateAnd(_ left: Expression, _ right: Expression,
-                             _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateAnd(
+        _ left: Expression, _ right: Expression,
+        _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         let value = try evaluate(left)
         return try truth(value, range: range) ? try evaluate(right) : value
     }
 
     @inline(never)
-    private func evaluateOr(_ left: Expression, _ right: Expression,
-                            _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateOr(
+        _ left: Expression, _ right: Expression,
+        _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         let value = try evaluate(left)
         return try truth(value, range: range) ? value : try evaluate(right)
     }
 
     @inline(never)
-    private func evaluateConditional(_ condition: Expression, _ then: Expression, _ otherwise: Expression,
-                                     _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateConditional(
+        _ condition: Expression, _ then: Expression, _ otherwise: Expression,
+        _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         try truth(try evaluate(condition), range: range) ? try evaluate(then) : try evaluate(otherwise)
     }
 
@@ -119,8 +135,10 @@ extension Interpreter {
     }
 
     @inline(never)
-    private func evaluateComparison(_ first: Expression, _ rest: [(op: ComparisonOperator, right: Expression)],
-                                    _ range: SourceRange) throws(Diagnostic) -> Value {
+    private func evaluateComparison(
+        _ first: Expression, _ rest: [(op: ComparisonOperator, right: Expression)],
+        _ range: SourceRange
+    ) throws(Diagnostic) -> Value {
         var left = try evaluate(first)
         var result: Value = .bool(true)
         for (op, rightExpression) in rest {
@@ -145,14 +163,18 @@ extension Interpreter {
         try PythonHash.hash(value, range: range)
     }
 
-    func call(_ calleeExpression: Expression, _ argumentExpressions: [Argument], range: SourceRange) throws(Diagnostic) -> Value {
+    func call(_ calleeExpression: Expression, _ argumentExpressions: [Argument], range: SourceRange) throws(Diagnostic)
+        -> Value
+    {
         try call(try evaluate(calleeExpression), calleeExpression, argumentExpressions, range: range)
     }
 
     /// The rest of a call once the callee is known (apart, so that `f()()()…` recurses through small frames).
     @inline(never)
-    private func call(_ callee: Value, _ calleeExpression: Expression, _ argumentExpressions: [Argument],
-                      range: SourceRange) throws(Diagnostic) -> Value {
+    private func call(
+        _ callee: Value, _ calleeExpression: Expression, _ argumentExpressions: [Argument],
+        range: SourceRange
+    ) throws(Diagnostic) -> Value {
         var arguments = CallArguments(range: range)
         for argument in argumentExpressions {
             let value = try evaluate(argument.value)
@@ -166,8 +188,9 @@ extension Interpreter {
             }
         }
         guard case .object(let object) = callee, let function = object as? CallableObject else {
-            throw Diagnostic("'\(callee.typeName)' object is not callable", at: calleeExpression.range,
-                             hint: calleeExpression.isNamed ? nil : "remove the parentheses to use the value itself")
+            throw Diagnostic(
+                "'\(callee.typeName)' object is not callable", at: calleeExpression.range,
+                hint: calleeExpression.isNamed ? nil : "remove the parentheses to use the value itself")
         }
         do {
             return try function.call(arguments, self)
@@ -177,8 +200,10 @@ extension Interpreter {
     }
 
     /// Adds the items of `*values` or the entries of `**mapping` to a call's arguments.
-    private func unpackArgument(_ value: Value, _ argument: Argument,
-                                into arguments: inout CallArguments) throws(Diagnostic) {
+    private func unpackArgument(
+        _ value: Value, _ argument: Argument,
+        into arguments: inout CallArguments
+    ) throws(Diagnostic) {
         guard argument.unpack == 2 else {
             let items = try iterate(value, range: argument.range)
             arguments.positional += items
@@ -202,8 +227,9 @@ extension Interpreter {
         guard case .object(let object) = callee, let function = object as? CallableObject else {
             throw Diagnostic("'\(callee.typeName)' object is not callable", at: range)
         }
-        let arguments = CallArguments(positional: positional, positionalRanges: positional.map { _ in range },
-                                      range: range)
+        let arguments = CallArguments(
+            positional: positional, positionalRanges: positional.map { _ in range },
+            range: range)
         do { return try function.call(arguments, self) } catch { throw error.located(at: range) }
     }
 
@@ -223,7 +249,8 @@ extension Interpreter {
             names = ContainerMethods.names(for: value)
         }
         if let found { return found }
-        throw Diagnostic("'\(value.typeName)' object has no attribute '\(name)'", at: range, hint: didYouMean(name, names))
+        throw Diagnostic(
+            "'\(value.typeName)' object has no attribute '\(name)'", at: range, hint: didYouMean(name, names))
     }
 
     func evaluateSubscript(_ items: [SubscriptItem]) throws(Diagnostic) -> [IndexItem] {

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNPlot
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs programs: binds names to values in one global scope and calls into the engine.
 /// One interpreter is one session (a script run or a REPL), keeping its variables between runs.
@@ -219,7 +220,9 @@ public final class Interpreter {
                     globals.merge(publicMembers(of: module)) { _, new in new }
                     continue
                 }
-                guard let value = try modules.member(name, of: module, path: path, range: nameRange, self) else { continue }
+                guard let value = try modules.member(name, of: module, path: path, range: nameRange, self) else {
+                    continue
+                }
                 try bind(alias ?? name, to: value)
             }
         case .pass:
@@ -231,7 +234,8 @@ public final class Interpreter {
     /// A relative path as given when it exists from the current folder; otherwise, if it exists
     /// beside the running script, that one (so `np.load("data/X.npy")` works from anywhere).
     public func resolvePath(_ path: String) -> String {
-        guard !path.hasPrefix("/"), access(path, F_OK) != 0, let script = currentSource?.name, script.contains("/") else { return path }
+        guard !path.hasPrefix("/"), access(path, F_OK) != 0, let script = currentSource?.name, script.contains("/")
+        else { return path }
         let folder = script.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let candidate = (folder.isEmpty ? "/" : folder + "/") + path
         return access(candidate, F_OK) == 0 ? candidate : path
@@ -241,11 +245,13 @@ public final class Interpreter {
     static func start(of statement: Statement, in source: SourceFile) -> StatementStart {
         let range = statement.range
         let lines = (range.start.line...max(range.start.line, range.end.line)).map { source.line($0) }
-        var isString = false, isPause = false
+        var isString = false
+        var isPause = false
         if case .expression(.string) = statement { isString = true }
         if case .expression(.call(.name("pause", _), _, _)) = statement { isPause = true }
-        return StatementStart(sourceName: source.name, line: range.start.line, lines: lines, isString: isString,
-                              column: range.start.column, isPause: isPause)
+        return StatementStart(
+            sourceName: source.name, line: range.start.line, lines: lines, isString: isString,
+            column: range.start.column, isPause: isPause)
     }
 
     /// Writes text to the program's output.
@@ -289,8 +295,10 @@ public struct InterpreterOptions: Sendable {
     /// Whether `fit` shows training live (`nn --live`, `%live on`) when the call does not say.
     public var live = false
 
-    public init(interactive: Bool = false, color: Bool = false, unicode: Bool = true,
-                seed: UInt64 = RandomGenerator.defaultSeed, live: Bool = false) {
+    public init(
+        interactive: Bool = false, color: Bool = false, unicode: Bool = true,
+        seed: UInt64 = RandomGenerator.defaultSeed, live: Bool = false
+    ) {
         self.live = live
         self.interactive = interactive
         self.color = color

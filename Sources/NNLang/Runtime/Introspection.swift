@@ -9,7 +9,8 @@ extension Interpreter {
     /// Names the user defined (not the builtins and the Keras prelude).
     public var userNames: [String] {
         let builtins = builtinNames
-        return globals.keys.filter { !builtins.contains($0) && !$0.hasPrefix("_") && $0 != "Out" && $0 != "In" }.sorted()
+        return globals.keys.filter { !builtins.contains($0) && !$0.hasPrefix("_") && $0 != "Out" && $0 != "In" }
+            .sorted()
     }
 
     /// The value of a dotted name such as `model` or `tf.keras.layers`, without calling anything.
@@ -26,7 +27,9 @@ extension Interpreter {
     func attributeValue(_ name: String, of value: Value) throws(Diagnostic) -> Value? {
         switch value {
         case .object(let object): return try object.attribute(name, self)
-        case .array(let array): return try ArrayAttributes.attribute(name, of: array, self, range: SourceRange(.init(line: 0, column: 0), .init(line: 0, column: 0)))
+        case .array(let array):
+            return try ArrayAttributes.attribute(
+                name, of: array, self, range: SourceRange(.init(line: 0, column: 0), .init(line: 0, column: 0)))
         default: return try ContainerMethods.attribute(name, of: value, self)
         }
     }
@@ -77,7 +80,8 @@ extension Interpreter {
         switch value {
         case .array(let array): return (value.typeName, "\(formatShape(array.shape)) \(array.tensor.dtype.rawValue)")
         case .list(let list): return ("list", "n=\(list.items.count)")
-        case .object(let model as ModelObject): return ("Sequential", "\(model.model.layers.count) layers, \(model.model.parameterCount) params")
+        case .object(let model as ModelObject):
+            return ("Sequential", "\(model.model.layers.count) layers, \(model.model.parameterCount) params")
         default:
             let text = repr(value)
             return (value.typeName, text.count > 40 ? String(text.prefix(39)) + "…" : text)

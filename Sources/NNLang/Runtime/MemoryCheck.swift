@@ -13,9 +13,10 @@ enum MemoryCheck {
         let (bytes, overflow) = max(count, 0).multipliedReportingOverflow(by: size)
         guard overflow || !MemoryBudget.allows(bytes) else { return }
         let needed = overflow ? "more memory than any machine has" : MemoryBudget.describe(bytes) + " more"
-        throw Diagnostic("MemoryError: this needs \(needed), past the memory limit of "
-                         + MemoryBudget.describe(MemoryBudget.effectiveLimit), at: range,
-                         hint: "set big values you no longer need to None, or give nn more: nn --memory-limit 8G")
+        throw Diagnostic(
+            "MemoryError: this needs \(needed), past the memory limit of "
+                + MemoryBudget.describe(MemoryBudget.effectiveLimit), at: range,
+            hint: "set big values you no longer need to None, or give nn more: nn --memory-limit 8G")
     }
 
     /// For a list growing one item at a time: checks when its storage would double.

@@ -23,7 +23,8 @@ extension NameChecker {
         if let standIn = state.standIns[name] { return standIn }
         if interpreter.modules.cached(name, interpreter) != nil { return nil }
         guard let path = interpreter.programModulePath(name),
-              let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else { return nil }
         let source = SourceFile(name: path, text: text)
         let program: Program
         do { program = try Parser.parse(text) } catch {
@@ -59,8 +60,10 @@ extension NameChecker {
                         names[alias ?? name] = Value.none
                         continue
                     }
-                    if let module = try? interpreter.modules.module(path, range: range, interpreter), module.namespace == nil,
-                       interpreter.modules.cached(path.joined(separator: "."), interpreter) != nil {
+                    if let module = try? interpreter.modules.module(path, range: range, interpreter),
+                        module.namespace == nil,
+                        interpreter.modules.cached(path.joined(separator: "."), interpreter) != nil
+                    {
                         for key in interpreter.publicMembers(of: module).keys { names[key] = Value.none }
                     } else {
                         open = true
@@ -87,8 +90,9 @@ extension NameChecker {
             return defined.contains(name) ? state.bound[name] : nil
         case .attribute(let base, let name, let range):
             guard let module = moduleNamed(by: base, defined) else { return nil }
-            let value = try? interpreter.modules.member(name, of: module, path: module.name.split(separator: ".").map(String.init),
-                                                       range: range, interpreter)
+            let value = try? interpreter.modules.member(
+                name, of: module, path: module.name.split(separator: ".").map(String.init),
+                range: range, interpreter)
             if case .object(let object as ModuleObject)? = value { return object }
             return nil
         default:
@@ -97,18 +101,27 @@ extension NameChecker {
     }
 
     /// `module.name` where the module has no such member: the error running it would give.
-    func checkAttribute(of base: Expression, _ name: String, range: SourceRange, _ defined: Set<String>) throws(Diagnostic) {
-        guard let module = moduleNamed(by: base, defined), !state.open.contains(ObjectIdentifier(module)) else { return }
-        let path = module.name.split(separator: ".").map(String.init)
-        if module.members[name] != nil || module.fallback?(name) != nil || (try? interpreter.modules.module(path + [name], range: range, interpreter)) != nil {
+    func checkAttribute(of base: Expression, _ name: String, range: SourceRange, _ defined: Set<String>)
+        throws(Diagnostic)
+    {
+        guard let module = moduleNamed(by: base, defined), !state.open.contains(ObjectIdentifier(module)) else {
             return
         }
-        throw Diagnostic("module '\(module.name)' has no attribute '\(name)'", at: range,
-                         hint: didYouMean(name, module.members.keys))
+        let path = module.name.split(separator: ".").map(String.init)
+        if module.members[name] != nil || module.fallback?(name) != nil
+            || (try? interpreter.modules.module(path + [name], range: range, interpreter)) != nil
+        {
+            return
+        }
+        throw Diagnostic(
+            "module '\(module.name)' has no attribute '\(name)'", at: range,
+            hint: didYouMean(name, module.members.keys))
     }
 
     /// `from module import name` in a checked program.
-    func checkImportedName(_ name: String, of module: ModuleObject, path: [String], range: SourceRange) throws(Diagnostic) {
+    func checkImportedName(_ name: String, of module: ModuleObject, path: [String], range: SourceRange)
+        throws(Diagnostic)
+    {
         if state.open.contains(ObjectIdentifier(module)) { return }
         _ = try interpreter.modules.member(name, of: module, path: path, range: range, interpreter)
     }

@@ -25,9 +25,12 @@ struct NameChecker {
                 }
                 try checkImportedName(name, of: module, path: path, range: nameRange)
                 defined.insert(alias ?? name)
-                if case .object(let object as ModuleObject)? = module.members[name] { state.bound[alias ?? name] = object }
+                if case .object(let object as ModuleObject)? = module.members[name] {
+                    state.bound[alias ?? name] = object
+                }
             }
-        case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .tryStatement, .raise, .assertion, .delete, .withBlock:
+        case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .tryStatement, .raise, .assertion, .delete,
+            .withBlock:
             break
         case .classDefinition(let name, _, _, _):
             defined.insert(name)
@@ -80,8 +83,9 @@ struct NameChecker {
         switch expression {
         case .name(let name, let range):
             guard defined.contains(name) else {
-                throw Diagnostic("name '\(name)' is not defined", at: range,
-                                 hint: ModuleRegistry.importHints[name].map { "add: \($0)" } ?? didYouMean(name, defined))
+                throw Diagnostic(
+                    "name '\(name)' is not defined", at: range,
+                    hint: ModuleRegistry.importHints[name].map { "add: \($0)" } ?? didYouMean(name, defined))
             }
         case .int, .float, .string, .bool, .none: break
         case .formattedString(let parts, _): try check(parts, defined)

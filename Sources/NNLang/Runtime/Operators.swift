@@ -1,16 +1,23 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension Interpreter {
     /// `left op right` with Python's rules for numbers, strings, lists and tuples, and NumPy's for arrays.
-    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange, inPlace: Bool = false) throws(Diagnostic) -> Value {
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange, inPlace: Bool = false)
+        throws(Diagnostic) -> Value
+    {
         if let result = Self.fastArithmetic(op, left, right) { return result }
-        if let result = try TensorObject.lifted(left, right, { (l, r) throws(Diagnostic) in
-            try binary(op, l, r, range: range, inPlace: inPlace)
-        }) { return result }
+        if let result = try TensorObject.lifted(
+            left, right,
+            { (l, r) throws(Diagnostic) in
+                try binary(op, l, r, range: range, inPlace: inPlace)
+            })
+        {
+            return result
+        }
         if case .array = left { return try ArrayMath.binary(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.binary(op, left, right, self, range: range) }
         if let result = try setBinary(op, left, right, range: range, inPlace: inPlace) { return result }
@@ -49,20 +56,25 @@ extension Interpreter {
             break
         }
         guard let result = try numericBinary(op, left, right, range: range) else {
-            throw Diagnostic("unsupported operand types for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'", at: range,
-                             hint: op == .add && (left.typeName == "str" || right.typeName == "str")
-                                ? "convert with str(...) first, or use an f-string" : nil)
+            throw Diagnostic(
+                "unsupported operand types for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'", at: range,
+                hint: op == .add && (left.typeName == "str" || right.typeName == "str")
+                    ? "convert with str(...) first, or use an f-string" : nil)
         }
         return result
     }
 
     private func checkRepetition(_ count: Int, _ length: Int, range: SourceRange) throws(Diagnostic) {
         let (size, overflow) = count.multipliedReportingOverflow(by: length)
-        if overflow || size > 50_000_000 { throw Diagnostic("the result would hold more than 50 million items, too many", at: range) }
+        if overflow || size > 50_000_000 {
+            throw Diagnostic("the result would hold more than 50 million items, too many", at: range)
+        }
     }
 
     /// Arithmetic between Python ints, floats and bools; nil when either side is not a number.
-    func numericBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic) -> Value? {
+    func numericBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic)
+        -> Value?
+    {
         let isInteger: (Value) -> Bool = { if case .int = $0 { true } else if case .bool = $0 { true } else { false } }
         if case .bool(let a) = left, case .bool(let b) = right, [.bitOr, .bitAnd, .bitXor].contains(op) {
             return .bool(op == .bitOr ? a || b : (op == .bitAnd ? a && b : a != b))
@@ -71,7 +83,8 @@ extension Interpreter {
             return try integerBinary(op, a, b, range: range)
         }
         guard let a = left.numericValue, let b = right.numericValue,
-            !(left.typeName == "str" || right.typeName == "str") else { return nil }
+            !(left.typeName == "str" || right.typeName == "str")
+        else { return nil }
         switch op {
         case .add: return .float(a + b)
         case .subtract: return .float(a - b)
@@ -87,13 +100,17 @@ extension Interpreter {
             let r = fmod(a, b)
             return .float(r != 0 && (r < 0) != (b < 0) ? r + b : r)
         case .power:
-            if a == 0 && b < 0 { throw Diagnostic("ZeroDivisionError: 0.0 cannot be raised to a negative power", at: range) }
+            if a == 0 && b < 0 {
+                throw Diagnostic("ZeroDivisionError: 0.0 cannot be raised to a negative power", at: range)
+            }
             return .float(pow(a, b))
         case .matmul, .bitOr, .bitAnd, .bitXor: return nil
         }
     }
 
-    private func integerBinary(_ op: BinaryOperator, _ a: Int, _ b: Int, range: SourceRange) throws(Diagnostic) -> Value? {
+    private func integerBinary(_ op: BinaryOperator, _ a: Int, _ b: Int, range: SourceRange) throws(Diagnostic)
+        -> Value?
+    {
         func checked(_ result: (Int, Bool)) throws(Diagnostic) -> Value {
             if result.1 { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
             return .int(result.0)
@@ -107,23 +124,31 @@ extension Interpreter {
             return .float(Double(a) / Double(b))
         case .floorDivide, .modulo:
             guard b != 0 else { throw Diagnostic("ZeroDivisionError: integer division or modulo by zero", at: range) }
-            guard !(a == .min && b == -1) else { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
+            guard !(a == .min && b == -1) else {
+                throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range)
+            }
             var quotient = a / b
             if (a % b != 0) && ((a < 0) != (b < 0)) { quotient -= 1 }
             return op == .floorDivide ? .int(quotient) : .int(a - quotient * b)
         case .power:
             if b < 0 {
-                guard a != 0 else { throw Diagnostic("ZeroDivisionError: 0 cannot be raised to a negative power", at: range) }
+                guard a != 0 else {
+                    throw Diagnostic("ZeroDivisionError: 0 cannot be raised to a negative power", at: range)
+                }
                 return .float(pow(Double(a), Double(b)))
             }
             var result = 1
             for _ in 0..<min(b, 64) {
                 let (product, overflow) = result.multipliedReportingOverflow(by: a)
-                if overflow { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
+                if overflow {
+                    throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range)
+                }
                 result = product
                 if result == 0 || result == 1 { break }
             }
-            if b > 64, abs(a) > 1 { throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range) }
+            if b > 64, abs(a) > 1 {
+                throw Diagnostic("the integer result is too large (NNLab's integers are 64-bit)", at: range)
+            }
             return .int(a == -1 && b % 2 == 1 ? -1 : (a == -1 ? 1 : result))
         case .bitOr: return .int(a | b)
         case .bitAnd: return .int(a & b)
@@ -147,7 +172,9 @@ extension Interpreter {
         }
     }
 
-    func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic) -> Value {
+    func compare(_ op: ComparisonOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic)
+        -> Value
+    {
         if case .int(let a) = left, case .int(let b) = right {
             switch op {
             case .less: return .bool(a < b)
@@ -180,9 +207,14 @@ extension Interpreter {
             break
         }
         if let result = try StringArrayObject.compared(op, left, right, range: range) { return result }
-        if let result = try TensorObject.lifted(left, right, { (l, r) throws(Diagnostic) in
-            try compare(op, l, r, range: range)
-        }) { return result }
+        if let result = try TensorObject.lifted(
+            left, right,
+            { (l, r) throws(Diagnostic) in
+                try compare(op, l, r, range: range)
+            })
+        {
+            return result
+        }
         if case .array = left { return try ArrayMath.compare(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.compare(op, left, right, self, range: range) }
         if case .object(let a as SetObject) = left, case .object(let b as SetObject) = right, op != .equal,
@@ -211,8 +243,10 @@ extension Interpreter {
         case (.tuple(let a), .tuple(let b)): return try compareSequences(op, a.items, b.items, range: range)
         case (.list(let a), .list(let b)): return try compareSequences(op, a.items, b.items, range: range)
         default:
-            guard let a = left.numericValue, let b = right.numericValue, left.typeName != "str", right.typeName != "str" else {
-                throw Diagnostic("'\(op.rawValue)' is not supported between '\(left.typeName)' and '\(right.typeName)'", at: range)
+            guard let a = left.numericValue, let b = right.numericValue, left.typeName != "str", right.typeName != "str"
+            else {
+                throw Diagnostic(
+                    "'\(op.rawValue)' is not supported between '\(left.typeName)' and '\(right.typeName)'", at: range)
             }
             order = a < b ? -1 : (a == b ? 0 : (a > b ? 1 : 2))
         }
@@ -257,8 +291,9 @@ extension Interpreter {
         case .object(let deque as DequeObject): return !deque.items.isEmpty
         case .array(let a):
             guard a.tensor.count == 1 else {
-                throw Diagnostic("the truth value of an array with \(a.tensor.count) elements is ambiguous", at: range,
-                                 hint: "compare one element, like prediction[0, 0] >= 0.5")
+                throw Diagnostic(
+                    "the truth value of an array with \(a.tensor.count) elements is ambiguous", at: range,
+                    hint: "compare one element, like prediction[0, 0] >= 0.5")
             }
             return a.tensor[flat: 0] != 0
         case .object: return true

@@ -109,7 +109,9 @@ extension Interpreter {
         }
         folders.append("")
         for folder in folders {
-            for suffix in [".py", ".nn"] where access(folder + name + suffix, R_OK) == 0 { return folder + name + suffix }
+            for suffix in [".py", ".nn"] where access(folder + name + suffix, R_OK) == 0 {
+                return folder + name + suffix
+            }
         }
         return nil
     }

@@ -13,8 +13,9 @@ enum PythonHash {
     /// The hash, or a TypeError for an unhashable value (`unhashable type: 'list'`).
     static func hash(_ value: Value, range: SourceRange?, depth: Int = 0) throws(Diagnostic) -> Int {
         guard depth < Interpreter.maximumValueDepth else {
-            throw Diagnostic("maximum recursion depth exceeded while hashing a nested tuple", at: range,
-                             exception: "RecursionError")
+            throw Diagnostic(
+                "maximum recursion depth exceeded while hashing a nested tuple", at: range,
+                exception: "RecursionError")
         }
         switch value {
         case .none: return 0x0FCA_8642

@@ -15,8 +15,9 @@ final class FunctionScope {
     convenience init(parameters: [String], body: [Statement]) {
         var collector = BindingCollector()
         collector.collect(body)
-        self.init(locals: collector.bound.union(parameters), globals: collector.globals,
-                  nonlocals: collector.nonlocals)
+        self.init(
+            locals: collector.bound.union(parameters), globals: collector.globals,
+            nonlocals: collector.nonlocals)
     }
 }
 
@@ -120,14 +121,17 @@ extension Interpreter {
             if let value = environment.values[name] { return value }
             if environment.scope.locals.contains(name) {
                 if let value = environment.values[name] { return value }
-                throw Diagnostic("cannot access local variable '\(name)' where it is not associated with a value",
-                                 at: range, hint: "UnboundLocalError: '\(name)' is assigned in this function, so it"
-                                    + " is local everywhere in it; use 'global \(name)' to assign the global one")
+                throw Diagnostic(
+                    "cannot access local variable '\(name)' where it is not associated with a value",
+                    at: range,
+                    hint: "UnboundLocalError: '\(name)' is assigned in this function, so it"
+                        + " is local everywhere in it; use 'global \(name)' to assign the global one")
             }
             if !environment.scope.globals.contains(name), let outer = environment.enclosing(binding: name) {
                 if let value = outer.values[name] { return value }
-                throw Diagnostic("cannot access free variable '\(name)' where it is not associated with a value"
-                                 + " in enclosing scope", at: range)
+                throw Diagnostic(
+                    "cannot access free variable '\(name)' where it is not associated with a value"
+                        + " in enclosing scope", at: range)
             }
         }
         if let value = globals[name] { return value }
@@ -178,7 +182,8 @@ extension Environment {
         var own: [(String, Unmanaged<UserFunction>)] = []
         for (name, value) in environment.values {
             if case .object(let object) = value, let function = object as? UserFunction,
-                function.closure === environment {
+                function.closure === environment
+            {
                 own.append((name, Unmanaged.passUnretained(function)))
             }
         }

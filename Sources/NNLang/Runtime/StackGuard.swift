@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How far the running thread's stack may still grow. The parser bounds each tree and calls are
@@ -37,20 +37,20 @@ struct StackGuard {
     /// The low end of the current thread's stack (stacks grow down on every platform NNLab runs on).
     private static func lowestAddress() -> UInt? {
         #if canImport(Glibc)
-        // pthread_getattr_np is a GNU extension the Swift Glibc module does not import.
-        typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else { return nil }
-        let getAttributes = unsafeBitCast(symbol, to: GetAttributes.self)
-        var attributes = pthread_attr_t()
-        guard getAttributes(pthread_self(), &attributes) == 0 else { return nil }
-        defer { pthread_attr_destroy(&attributes) }
-        var address: UnsafeMutableRawPointer?
-        var size = 0
-        guard pthread_attr_getstack(&attributes, &address, &size) == 0, let address else { return nil }
-        return UInt(bitPattern: address)
+            // pthread_getattr_np is a GNU extension the Swift Glibc module does not import.
+            typealias GetAttributes = @convention(c) (pthread_t, UnsafeMutablePointer<pthread_attr_t>) -> Int32
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pthread_getattr_np") else { return nil }
+            let getAttributes = unsafeBitCast(symbol, to: GetAttributes.self)
+            var attributes = pthread_attr_t()
+            guard getAttributes(pthread_self(), &attributes) == 0 else { return nil }
+            defer { pthread_attr_destroy(&attributes) }
+            var address: UnsafeMutableRawPointer?
+            var size = 0
+            guard pthread_attr_getstack(&attributes, &address, &size) == 0, let address else { return nil }
+            return UInt(bitPattern: address)
         #else
-        let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
-        return top - UInt(pthread_get_stacksize_np(pthread_self()))
+            let top = UInt(bitPattern: pthread_get_stackaddr_np(pthread_self()))
+            return top - UInt(pthread_get_stacksize_np(pthread_self()))
         #endif
     }
 }
@@ -58,8 +58,9 @@ struct StackGuard {
 extension Interpreter {
     /// Python's RecursionError, for a stack that is nearly full at `range`.
     static func recursionError(at range: SourceRange) -> Diagnostic {
-        Diagnostic("RecursionError: maximum recursion depth exceeded (the program's calls and expressions "
-                   + "are nested too deeply)", at: range)
+        Diagnostic(
+            "RecursionError: maximum recursion depth exceeded (the program's calls and expressions "
+                + "are nested too deeply)", at: range)
     }
 
     /// Runs `body` with a guard for the current thread's stack (restoring the one before, for nested runs).

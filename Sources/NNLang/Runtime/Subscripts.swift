@@ -7,8 +7,10 @@ enum Subscripts {
         }
         let position = index < 0 ? index + count : index
         guard position >= 0, position < count else {
-            throw Diagnostic("\(what) index \(index) is out of range: the \(what) has \(count) item\(count == 1 ? "" : "s")",
-                             at: range, hint: count > 0 ? "valid indices are 0 to \(count - 1), or -1 to -\(count) from the end" : nil)
+            throw Diagnostic(
+                "\(what) index \(index) is out of range: the \(what) has \(count) item\(count == 1 ? "" : "s")",
+                at: range,
+                hint: count > 0 ? "valid indices are 0 to \(count - 1), or -1 to -\(count) from the end" : nil)
         }
         return position
     }
@@ -22,18 +24,23 @@ enum Subscripts {
             return min(max(value, low), high)
         }
         if step > 0 {
-            let from = clamp(start, 0, low: 0, high: count), to = clamp(stop, count, low: 0, high: count)
+            let from = clamp(start, 0, low: 0, high: count)
+            let to = clamp(stop, count, low: 0, high: count)
             return from < to ? Array(stride(from: from, to: to, by: step)) : []
         }
-        let from = clamp(start, count - 1, low: -1, high: count - 1), to = clamp(stop, -1, low: -1, high: count - 1)
+        let from = clamp(start, count - 1, low: -1, high: count - 1)
+        let to = clamp(stop, -1, low: -1, high: count - 1)
         return from > to ? Array(stride(from: from, to: to, by: step)) : []
     }
 
-    static func sequenceItem<T>(_ items: [T], _ index: [IndexItem], range: SourceRange, what: String,
-                                wrap: ([T]) -> Value, single: (T) -> Value) throws(Diagnostic) -> Value {
+    static func sequenceItem<T>(
+        _ items: [T], _ index: [IndexItem], range: SourceRange, what: String,
+        wrap: ([T]) -> Value, single: (T) -> Value
+    ) throws(Diagnostic) -> Value {
         guard index.count == 1 else {
-            throw Diagnostic("\(what) indices must be a single integer or slice; use a NumPy array for [i, j]", at: range,
-                             hint: what == "list" ? "convert with np.array(...) first" : nil)
+            throw Diagnostic(
+                "\(what) indices must be a single integer or slice; use a NumPy array for [i, j]", at: range,
+                hint: what == "list" ? "convert with np.array(...) first" : nil)
         }
         switch index[0] {
         case .value(let key, let keyRange):
@@ -55,20 +62,24 @@ extension Interpreter {
     func subscriptValue(_ container: Value, _ index: [IndexItem], range: SourceRange) throws(Diagnostic) -> Value {
         switch container {
         case .list(let list):
-            return try Subscripts.sequenceItem(list.items, index, range: range, what: "list", wrap: { .list($0) }, single: { $0 })
+            return try Subscripts.sequenceItem(
+                list.items, index, range: range, what: "list", wrap: { .list($0) }, single: { $0 })
         case .tuple(let tuple):
             return try Subscripts.sequenceItem(
                 tuple.items, index, range: range, what: "tuple", wrap: { .tuple($0) }, single: { $0 })
         case .string(let text):
-            return try Subscripts.sequenceItem(Array(text), index, range: range, what: "string",
-                                               wrap: { .string(String($0)) }, single: { .string(String($0)) })
+            return try Subscripts.sequenceItem(
+                Array(text), index, range: range, what: "string",
+                wrap: { .string(String($0)) }, single: { .string(String($0)) })
         case .dict(let dict):
             let (key, keyRange) = try Subscripts.dictKey(index, range: range)
             if let value = dict[key] { return value }
             if let value = try missingValue(dict, key, range: keyRange) { return value }
             let keys = dict.keys.compactMap { if case .string(let s) = $0 { s } else { nil } }
             var hint = keys.isEmpty ? nil : "the keys are \(dict.keys.map { repr($0) }.joined(separator: ", "))"
-            if case .string(let name) = key, let close = closestMatch(to: name, in: keys) { hint = "did you mean '\(close)'?" }
+            if case .string(let name) = key, let close = closestMatch(to: name, in: keys) {
+                hint = "did you mean '\(close)'?"
+            }
             throw Diagnostic("KeyError: \(repr(key)) is not a key of this dict", at: keyRange, hint: hint)
         case .array(let array):
             return try ArrayIndexing.get(array, index, self, range: range)
@@ -77,8 +88,9 @@ extension Interpreter {
                 return try subscriptable.subscriptItem(index, self, range: range)
             }
             if let indexable = object as? IterableObject {
-                return try Subscripts.sequenceItem(indexable.items, index, range: range, what: object.typeName,
-                                                   wrap: { .list($0) }, single: { $0 })
+                return try Subscripts.sequenceItem(
+                    indexable.items, index, range: range, what: object.typeName,
+                    wrap: { .list($0) }, single: { $0 })
             }
             throw Diagnostic("'\(container.typeName)' object is not subscriptable", at: range)
         default:

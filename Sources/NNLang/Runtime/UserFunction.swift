@@ -22,8 +22,10 @@ final class UserFunction: CallableObject {
     /// The helper module it was defined in, whose globals it sees when called (nil: the main program).
     let namespace: ModuleNamespace?
 
-    init(name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], signature: Signature,
-         source: SourceFile?, scope: FunctionScope, closure: Environment?, namespace: ModuleNamespace? = nil) {
+    init(
+        name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], signature: Signature,
+        source: SourceFile?, scope: FunctionScope, closure: Environment?, namespace: ModuleNamespace? = nil
+    ) {
         self.name = name
         self.source = source
         self.namespace = namespace
@@ -101,10 +103,14 @@ extension Interpreter {
     static let maximumCallDepth = 200
 
     /// Runs `body` with `environment` as the innermost frame of local names.
-    func callFrame(_ environment: Environment, function: String, range: SourceRange,
-                   _ body: () throws(Diagnostic) -> Value) throws(Diagnostic) -> Value {
+    func callFrame(
+        _ environment: Environment, function: String, range: SourceRange,
+        _ body: () throws(Diagnostic) -> Value
+    ) throws(Diagnostic) -> Value {
         guard frames.count < Interpreter.maximumCallDepth else {
-            throw Diagnostic("maximum recursion depth exceeded in \(function)() (\(Interpreter.maximumCallDepth) calls deep)", at: range)
+            throw Diagnostic(
+                "maximum recursion depth exceeded in \(function)() (\(Interpreter.maximumCallDepth) calls deep)",
+                at: range)
         }
         // Deep or branching recursion runs no loop, so Ctrl-C is also heard at each call.
         if cancellation.isCancelled {
@@ -124,8 +130,10 @@ extension Interpreter {
     }
 
     /// Makes the function a `def` or `lambda` defines, evaluating its defaults now as Python does.
-    func makeFunction(_ name: String, _ parameters: [(name: String, defaultValue: Expression?)], body: [Statement],
-                      range: SourceRange) throws(Diagnostic) -> UserFunction {
+    func makeFunction(
+        _ name: String, _ parameters: [(name: String, defaultValue: Expression?)], body: [Statement],
+        range: SourceRange
+    ) throws(Diagnostic) -> UserFunction {
         var evaluated: [(name: String, defaultValue: Value?)] = []
         var described: [Parameter] = []
         var keywordOnly = false
@@ -139,16 +147,19 @@ extension Interpreter {
                 described.append(.variadic(String(parameter.name.dropFirst())))
                 keywordOnly = true
             } else {
-                described.append(Parameter(parameter.name, value.map { repr($0) },
-                                           kind: keywordOnly ? .keywordOnly : .positionalOrKeyword))
+                described.append(
+                    Parameter(
+                        parameter.name, value.map { repr($0) },
+                        kind: keywordOnly ? .keywordOnly : .positionalOrKeyword))
             }
             if parameter.name != "*" { evaluated.append((described[described.count - 1].name, value)) }
         }
         let scope = FunctionScope(parameters: evaluated.map(\.name), body: body)
         try checkNonlocals(scope, range: range)
         definingEnvironment?.hasClosures = true
-        return UserFunction(name: name, parameters: evaluated, body: body, signature: Signature(described),
-                            source: currentSource, scope: scope, closure: definingEnvironment,
-                            namespace: modules.programModules.active)
+        return UserFunction(
+            name: name, parameters: evaluated, body: body, signature: Signature(described),
+            source: currentSource, scope: scope, closure: definingEnvironment,
+            namespace: modules.programModules.active)
     }
 }

@@ -79,7 +79,9 @@ public final class DictBox {
         get { index(of: key).map { values[$0] } }
         set {
             if let index = index(of: key) {
-                if let newValue { values[index] = newValue } else {
+                if let newValue {
+                    values[index] = newValue
+                } else {
                     keys.remove(at: index)
                     values.remove(at: index)
                 }

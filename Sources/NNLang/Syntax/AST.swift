@@ -98,18 +98,36 @@ public struct Argument: Sendable {
 }
 
 public enum BinaryOperator: String, Sendable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", modulo = "%"
-    case power = "**", matmul = "@"
-    case bitOr = "|", bitAnd = "&", bitXor = "^"
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case floorDivide = "//"
+    case modulo = "%"
+    case power = "**"
+    case matmul = "@"
+    case bitOr = "|"
+    case bitAnd = "&"
+    case bitXor = "^"
 }
 
 public enum UnaryOperator: String, Sendable {
-    case negate = "-", plus = "+", not = "not"
+    case negate = "-"
+    case plus = "+"
+    case not = "not"
 }
 
 public enum ComparisonOperator: String, Sendable {
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-    case `in` = "in", notIn = "not in", `is` = "is", isNot = "is not"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case `in` = "in"
+    case notIn = "not in"
+    case `is` = "is"
+    case isNot = "is not"
 }
 
 /// A statement of the language.
@@ -124,7 +142,8 @@ public enum Statement: Sendable {
     case importNames(path: [String], names: [(name: String, alias: String?, range: SourceRange)], SourceRange)
     case pass(SourceRange)
     /// `if c: … elif c: … else: …`: each condition with its block, then the else block.
-    indirect case ifStatement(branches: [(condition: Expression, body: [Statement])], otherwise: [Statement]?, SourceRange)
+    indirect case ifStatement(
+        branches: [(condition: Expression, body: [Statement])], otherwise: [Statement]?, SourceRange)
     /// `for target in iterable: …`
     indirect case forLoop(target: Expression, iterable: Expression, body: [Statement], SourceRange)
     /// `while condition: …`
@@ -133,7 +152,8 @@ public enum Statement: Sendable {
     case continueLoop(SourceRange)
     /// `def name(a, b=1, *args, c=2, **kwargs): …`: a star parameter's name keeps its `*` or `**`
     /// (a bare `*` is named "*").
-    indirect case functionDefinition(name: String, parameters: [(name: String, defaultValue: Expression?)], body: [Statement], SourceRange)
+    indirect case functionDefinition(
+        name: String, parameters: [(name: String, defaultValue: Expression?)], body: [Statement], SourceRange)
     /// `return value`
     case returnValue(Expression?, SourceRange)
     /// `try: … except E as e: … else: … finally: …`

@@ -10,13 +10,14 @@ extension Expression {
         case .dict(let entries, _): return entries.flatMap { [$0.key, $0.value] }
         case .attribute(let base, _, _): return [base]
         case .subscription(let base, let items, _):
-            return [base] + items.flatMap { item -> [Expression] in
-                switch item {
-                case .index(let e): [e]
-                case .slice(let a, let b, let c): [a, b, c].compactMap { $0 }
-                case .ellipsis: []
+            return [base]
+                + items.flatMap { item -> [Expression] in
+                    switch item {
+                    case .index(let e): [e]
+                    case .slice(let a, let b, let c): [a, b, c].compactMap { $0 }
+                    case .ellipsis: []
+                    }
                 }
-            }
         case .call(let callee, let arguments, _): return [callee] + arguments.map(\.value)
         case .binary(_, let l, let r, _), .and(let l, let r, _), .or(let l, let r, _): return [l, r]
         case .unary(_, let e, _): return [e]
@@ -24,12 +25,13 @@ extension Expression {
         case .conditional(let c, let t, let o, _): return [c, t, o]
         case .lambda(let node, _): return node.parameters.compactMap(\.defaultValue) + [node.body]
         case .comprehension(let node, _):
-            return [node.element] + (node.value.map { [$0] } ?? []) + node.clauses.flatMap { clause -> [Expression] in
-                switch clause {
-                case .loop(let target, let iterable): [target, iterable]
-                case .condition(let condition): [condition]
+            return [node.element] + (node.value.map { [$0] } ?? [])
+                + node.clauses.flatMap { clause -> [Expression] in
+                    switch clause {
+                    case .loop(let target, let iterable): [target, iterable]
+                    case .condition(let condition): [condition]
+                    }
                 }
-            }
         }
     }
 
@@ -74,8 +76,9 @@ extension Parser {
     }
 
     func tooComplex(at range: SourceRange) -> Diagnostic {
-        .syntax("this expression is too complex (more than \(Parser.maximumHeight) levels)", at: range,
-                hint: "split it into several statements, using variables for the parts")
+        .syntax(
+            "this expression is too complex (more than \(Parser.maximumHeight) levels)", at: range,
+            hint: "split it into several statements, using variables for the parts")
     }
 }
 

@@ -8,7 +8,9 @@ enum FormattedStringParser {
         return try parts(Array(token.text), raw: raw, origin: origin, range: token.range)
     }
 
-    static func parts(_ body: [Character], raw: Bool, origin: SourceLocation, range: SourceRange) throws(Diagnostic) -> [FormattedPart] {
+    static func parts(_ body: [Character], raw: Bool, origin: SourceLocation, range: SourceRange) throws(Diagnostic)
+        -> [FormattedPart]
+    {
         var parts: [FormattedPart] = []
         var text = ""
         var i = 0
@@ -44,8 +46,10 @@ enum FormattedStringParser {
     }
 
     /// Parses `expression[!c][:spec]}` starting at `start`; returns the part and the index after '}'.
-    private static func replacement(_ body: [Character], from start: Int, raw: Bool, origin: SourceLocation,
-                                    range: SourceRange) throws(Diagnostic) -> (FormattedPart, Int) {
+    private static func replacement(
+        _ body: [Character], from start: Int, raw: Bool, origin: SourceLocation,
+        range: SourceRange
+    ) throws(Diagnostic) -> (FormattedPart, Int) {
         var i = start
         var nesting = 0
         var quote: Character?
@@ -75,7 +79,8 @@ enum FormattedStringParser {
             isDebug = true
             expressionText = String(source.dropLast())
         }
-        let expression = try parseExpression(expressionText, at: SourceLocation(line: origin.line, column: origin.column + start), range: range)
+        let expression = try parseExpression(
+            expressionText, at: SourceLocation(line: origin.line, column: origin.column + start), range: range)
         var conversion: Character? = isDebug ? "r" : nil
         if i < body.count, body[i] == "!" {
             guard i + 1 < body.count, "rsa".contains(body[i + 1]) else {
@@ -102,10 +107,14 @@ enum FormattedStringParser {
         var result: [FormattedPart] = []
         if isDebug { result.append(.text(source)) }
         result.append(.value(expression, conversion: conversion, spec: spec))
-        return (result.count == 1 ? result[0] : .value(.formattedString(result, range), conversion: nil, spec: []), i + 1)
+        return (
+            result.count == 1 ? result[0] : .value(.formattedString(result, range), conversion: nil, spec: []), i + 1
+        )
     }
 
-    private static func parseExpression(_ text: String, at location: SourceLocation, range: SourceRange) throws(Diagnostic) -> Expression {
+    private static func parseExpression(_ text: String, at location: SourceLocation, range: SourceRange)
+        throws(Diagnostic) -> Expression
+    {
         var tokens = try Lexer.tokenize(text)
         for index in tokens.indices {
             for keyPath in [\SourceRange.start, \SourceRange.end] {
@@ -141,7 +150,9 @@ enum FormattedStringParser {
             case "'": result.append("'")
             case "\"": result.append("\"")
             case "0": result.append("\0")
-            default: result.append("\\"); result.append(next)
+            default:
+                result.append("\\")
+                result.append(next)
             }
         }
         return result

@@ -21,8 +21,9 @@ public struct Lexer {
     /// All tokens, ending with a NEWLINE (if the last line had content) and END OF FILE.
     public static func tokenize(_ text: String) throws(Diagnostic) -> [Token] {
         guard text.utf8.count <= maximumSourceLength else {
-            throw Diagnostic("the program is \(text.utf8.count) bytes long; NNLab reads programs of up to 4 MB",
-                             at: nil)
+            throw Diagnostic(
+                "the program is \(text.utf8.count) bytes long; NNLab reads programs of up to 4 MB",
+                at: nil)
         }
         var lexer = Lexer(text)
         try lexer.rejectNullCharacters()
@@ -83,7 +84,8 @@ public struct Lexer {
                 _ = advance()
                 if peek() == "\r" { _ = advance() }
                 guard peek() == "\n" else {
-                    throw .syntax("a backslash continues a line only at the very end of it", at: SourceRange(start, location))
+                    throw .syntax(
+                        "a backslash continues a line only at the very end of it", at: SourceRange(start, location))
                 }
                 _ = advance()
             case "0"..."9":
@@ -139,8 +141,9 @@ public struct Lexer {
                 tokens.append(Token(.dedent, "", range))
             }
             guard width == indents[indents.count - 1] else {
-                throw .syntax("this line's indentation matches no outer block", at: range,
-                              hint: "indent the lines of a block by the same amount, such as 4 spaces")
+                throw .syntax(
+                    "this line's indentation matches no outer block", at: range,
+                    hint: "indent the lines of a block by the same amount, such as 4 spaces")
             }
         }
     }
@@ -221,8 +224,9 @@ public struct Lexer {
         } else if let value = Int(text) {
             token.intValue = value
         } else {
-            throw Diagnostic("the integer \(text.prefix(30))\(text.count > 30 ? "…" : "") is too large; "
-                                + "NNLab's integers hold up to 9,223,372,036,854,775,807", at: token.range)
+            throw Diagnostic(
+                "the integer \(text.prefix(30))\(text.count > 30 ? "…" : "") is too large; "
+                    + "NNLab's integers hold up to 9,223,372,036,854,775,807", at: token.range)
         }
         tokens.append(token)
     }
@@ -231,7 +235,8 @@ public struct Lexer {
         if prefix.contains("b") {
             throw .unsupported("byte strings (b'...') are not supported", at: SourceRange(start, location))
         }
-        let raw = prefix.contains("r"), formatted = prefix.contains("f")
+        let raw = prefix.contains("r")
+        let formatted = prefix.contains("f")
         let quote = advance()
         var triple = false
         if peek() == quote, peek(1) == quote {
@@ -242,8 +247,9 @@ public struct Lexer {
         var body = ""
         while true {
             guard let scalar = peek() else {
-                throw .syntax("this string is never closed: add a closing \(String(quote))\(triple ? String(quote) + String(quote) : "")",
-                              at: SourceRange(start, location))
+                throw .syntax(
+                    "this string is never closed: add a closing \(String(quote))\(triple ? String(quote) + String(quote) : "")",
+                    at: SourceRange(start, location))
             }
             if scalar == quote {
                 if !triple {
@@ -258,8 +264,9 @@ public struct Lexer {
                 }
             }
             if scalar == "\n", !triple {
-                throw .syntax("this string is never closed on its line: add a closing \(String(quote))",
-                              at: SourceRange(start, location))
+                throw .syntax(
+                    "this string is never closed on its line: add a closing \(String(quote))",
+                    at: SourceRange(start, location))
             }
             if scalar == "\\" {
                 _ = advance()
@@ -334,8 +341,9 @@ public struct Lexer {
                     let expected = ["(": ")", "[": "]", "{": "}"][open.text]
                     if text != expected {
                         let line = open.range.start.line == start.line ? "" : " on line \(open.range.start.line)"
-                        throw .syntax("closing parenthesis '\(text)' does not match opening parenthesis "
-                                      + "'\(open.text)'\(line)", at: token.range)
+                        throw .syntax(
+                            "closing parenthesis '\(text)' does not match opening parenthesis "
+                                + "'\(open.text)'\(line)", at: token.range)
                     }
                 }
                 tokens.append(token)
@@ -344,16 +352,18 @@ public struct Lexer {
         }
         let scalar = advance()
         let code = String(scalar.value, radix: 16, uppercase: true)
-        let shown = scalar.properties.isWhitespace || scalar.value < 32 || scalar.value == 0xFFFD
+        let shown =
+            scalar.properties.isWhitespace || scalar.value < 32 || scalar.value == 0xFFFD
             ? "" : "'\(String(scalar))' "
         var message = "invalid character \(shown)(U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code))"
         if scalar.value < 32 || scalar.value == 0xFFFD { message += "; is this a text file?" }
-        let hint: String? = switch scalar {
-        case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}": "curly quotes come from word processors: use ' or \""
-        case "\u{2212}": "use the ASCII minus sign -"
-        case "$", "?", "!": nil
-        default: nil
-        }
+        let hint: String? =
+            switch scalar {
+            case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}": "curly quotes come from word processors: use ' or \""
+            case "\u{2212}": "use the ASCII minus sign -"
+            case "$", "?", "!": nil
+            default: nil
+            }
         throw .syntax(message, at: SourceRange(start, location), hint: hint)
     }
 }

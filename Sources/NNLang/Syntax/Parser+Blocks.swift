@@ -25,7 +25,9 @@ extension Parser {
         advance()
         var targets = [try postfix()]
         while acceptOp(",") { targets.append(try postfix()) }
-        let target: Expression = targets.count == 1 ? targets[0] : .tuple(targets, targets[0].range.through(targets[targets.count - 1].range))
+        let target: Expression =
+            targets.count == 1
+            ? targets[0] : .tuple(targets, targets[0].range.through(targets[targets.count - 1].range))
         try checkTarget(target)
         try checkHeight(target)
         guard current.isName("in") else { throw unexpected("expected 'in' in a for loop (for x in values:)") }
@@ -123,7 +125,8 @@ extension Parser {
             end = try expectOp(")", "expected ')' after the base class").range
         }
         try expectOp(":", "expected ':' at the end of the class line")
-        let savedLoops = loopDepth, savedFunctions = functionDepth
+        let savedLoops = loopDepth
+        let savedFunctions = functionDepth
         loopDepth = 0
         functionDepth = 0
         defer {
@@ -147,7 +150,9 @@ extension Parser {
     mutating func functionDefinition() throws(Diagnostic) -> Statement {
         let start = current.range
         advance()
-        guard current.kind == .name, !pythonKeywords.contains(current.text) else { throw unexpected("expected the function's name after 'def'") }
+        guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+            throw unexpected("expected the function's name after 'def'")
+        }
         let name = current.text
         advance()
         try expectOp("(", "expected '(' after the function's name")
@@ -171,8 +176,11 @@ extension Parser {
                     continue
                 }
             }
-            guard current.kind == .name, !pythonKeywords.contains(current.text) else { throw unexpected("expected a parameter name") }
-            let parameter = star + current.text, range = current.range
+            guard current.kind == .name, !pythonKeywords.contains(current.text) else {
+                throw unexpected("expected a parameter name")
+            }
+            let parameter = star + current.text
+            let range = current.range
             guard !parameters.contains(where: { $0.name == parameter }) else {
                 throw .syntax("duplicate parameter '\(parameter)' in the definition of \(name)", at: range)
             }
@@ -182,7 +190,8 @@ extension Parser {
                 defaultValue = try expression()
                 try checkHeight(defaultValue ?? .none(range))
             } else if star.isEmpty, !parameters.contains(where: { $0.name.hasPrefix("*") }),
-                parameters.contains(where: { $0.defaultValue != nil }) {
+                parameters.contains(where: { $0.defaultValue != nil })
+            {
                 throw .syntax("a parameter without a default cannot follow one with a default", at: range)
             }
             parameters.append((parameter, defaultValue))
@@ -207,13 +216,15 @@ extension Parser {
         blockDepth += 1
         defer { blockDepth -= 1 }
         guard blockDepth <= Parser.maximumBlockDepth else {
-            throw .syntax("too many levels of indentation (more than \(Parser.maximumBlockDepth) nested blocks)",
-                          at: peek(1).range, hint: "move the inner blocks into a function")
+            throw .syntax(
+                "too many levels of indentation (more than \(Parser.maximumBlockDepth) nested blocks)",
+                at: peek(1).range, hint: "move the inner blocks into a function")
         }
         advance()
         guard current.kind == .indent else {
-            throw .syntax("expected an indented block after ':'", at: current.range,
-                          hint: "indent the block's lines, for example by 4 spaces")
+            throw .syntax(
+                "expected an indented block after ':'", at: current.range,
+                hint: "indent the block's lines, for example by 4 spaces")
         }
         advance()
         var body: [Statement] = []

@@ -14,14 +14,17 @@ extension Parser {
 
     var endsExpressionList: Bool {
         current.kind == .newline || current.kind == .endOfFile || current.isOp("=") || current.isOp(")")
-            || current.isOp("]") || current.isOp(";") || (current.kind == .op && current.text.hasSuffix("=") && current.text.count == 2 && !["==", "!=", "<=", ">="].contains(current.text))
+            || current.isOp("]") || current.isOp(";")
+            || (current.kind == .op && current.text.hasSuffix("=") && current.text.count == 2
+                && !["==", "!=", "<=", ">="].contains(current.text))
     }
 
     mutating func nested<T>(_ body: (inout Parser) throws(Diagnostic) -> T) throws(Diagnostic) -> T {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Parser.maximumDepth else {
-            throw .syntax("this expression is nested too deeply (more than \(Parser.maximumDepth) levels)", at: current.range)
+            throw .syntax(
+                "this expression is nested too deeply (more than \(Parser.maximumDepth) levels)", at: current.range)
         }
         return try body(&self)
     }
@@ -39,7 +42,8 @@ extension Parser {
             }
             parser.advance()
             let otherwise = try parser.expression()
-            return .conditional(condition: condition, then: value, otherwise: otherwise, value.range.through(otherwise.range))
+            return .conditional(
+                condition: condition, then: value, otherwise: otherwise, value.range.through(otherwise.range))
         }
     }
 
@@ -194,8 +198,9 @@ extension Parser {
                 advance()
                 let arguments = try nested { parser throws(Diagnostic) in try parser.callArguments() }
                 let end = try expectOp(")", "expected ',' or ')' in the call")
-                height = try joinedHeight(height ?? value.height(limit: Parser.maximumHeight), arguments.map(\.value),
-                                          at: operatorRange)
+                height = try joinedHeight(
+                    height ?? value.height(limit: Parser.maximumHeight), arguments.map(\.value),
+                    at: operatorRange)
                 value = .call(value, arguments, value.range.through(end.range))
             } else if current.isOp(".") {
                 advance()
@@ -208,8 +213,9 @@ extension Parser {
                 let items = try nested { parser throws(Diagnostic) in try parser.subscriptItems() }
                 let end = try expectOp("]", "expected ']' to close the subscript")
                 let indexes = Expression.subscription(.none(end.range), items, end.range).subexpressions.dropFirst()
-                height = try joinedHeight(height ?? value.height(limit: Parser.maximumHeight), Array(indexes),
-                                          at: operatorRange)
+                height = try joinedHeight(
+                    height ?? value.height(limit: Parser.maximumHeight), Array(indexes),
+                    at: operatorRange)
                 value = .subscription(value, items, value.range.through(end.range))
             } else {
                 return value
@@ -248,13 +254,15 @@ extension Parser {
                 var value = try expression()
                 if current.isName("for") {
                     guard arguments.isEmpty else {
-                        throw .syntax("a generator expression must be parenthesized unless it is the only argument",
-                                      at: current.range)
+                        throw .syntax(
+                            "a generator expression must be parenthesized unless it is the only argument",
+                            at: current.range)
                     }
                     value = try comprehension(.generator, element: value, value: nil, start: start)
                     guard current.isOp(")") else {
-                        throw .syntax("a generator expression must be parenthesized unless it is the only argument",
-                                      at: value.range)
+                        throw .syntax(
+                            "a generator expression must be parenthesized unless it is the only argument",
+                            at: value.range)
                     }
                 }
                 if sawKeyword {
@@ -268,8 +276,10 @@ extension Parser {
     }
 
     /// The `for … in … if …` clauses after a comprehension's element, which is already read.
-    mutating func comprehension(_ kind: ComprehensionKind, element: Expression, value: Expression?,
-                                start: SourceRange) throws(Diagnostic) -> Expression {
+    mutating func comprehension(
+        _ kind: ComprehensionKind, element: Expression, value: Expression?,
+        start: SourceRange
+    ) throws(Diagnostic) -> Expression {
         var clauses: [ComprehensionClause] = []
         var end = element.range
         while current.isName("for") || current.isName("if") {
@@ -283,7 +293,8 @@ extension Parser {
             advance()
             var targets = [try postfix()]
             while acceptOp(",") { targets.append(try postfix()) }
-            let target: Expression = targets.count == 1
+            let target: Expression =
+                targets.count == 1
                 ? targets[0] : .tuple(targets, targets[0].range.through(targets[targets.count - 1].range))
             try checkTarget(target)
             guard current.isName("in") else { throw unexpected("expected 'in' in a comprehension (for x in values)") }
@@ -292,8 +303,9 @@ extension Parser {
             clauses.append(.loop(target: target, iterable: iterable))
             end = iterable.range
         }
-        return .comprehension(ComprehensionNode(kind, element: element, value: value, clauses: clauses),
-                              start.through(end))
+        return .comprehension(
+            ComprehensionNode(kind, element: element, value: value, clauses: clauses),
+            start.through(end))
     }
 
     /// `lambda a, b=1: expression`
@@ -305,7 +317,8 @@ extension Parser {
             guard current.kind == .name, !pythonKeywords.contains(current.text) else {
                 throw unexpected("expected a parameter name or ':' in the lambda")
             }
-            let name = current.text, range = current.range
+            let name = current.text
+            let range = current.range
             guard !parameters.contains(where: { $0.name == name }) else {
                 throw .syntax("duplicate parameter '\(name)' in the lambda", at: range)
             }
@@ -336,7 +349,8 @@ extension Parser {
             var start: Expression?
             if !current.isOp(":") { start = try expression() }
             if acceptOp(":") {
-                var stop: Expression?, step: Expression?
+                var stop: Expression?
+                var step: Expression?
                 if !current.isOp(":") && !current.isOp(",") && !current.isOp("]") { stop = try expression() }
                 if acceptOp(":"), !current.isOp(",") && !current.isOp("]") { step = try expression() }
                 items.append(.slice(start: start, stop: stop, step: step))
@@ -351,8 +365,9 @@ extension Parser {
     mutating func atom() throws(Diagnostic) -> Expression {
         let token = current
         if token.isName("yield") {
-            throw .unsupported("'yield' inside an expression is not supported yet", at: token.range,
-                               hint: "write the yield as a statement of its own: yield value")
+            throw .unsupported(
+                "'yield' inside an expression is not supported yet", at: token.range,
+                hint: "write the yield as a statement of its own: yield value")
         }
         switch token.kind {
         case .int:
@@ -378,7 +393,8 @@ extension Parser {
             default:
                 if pythonKeywords.contains(token.text) {
                     if let what = Parser.blockKeywords[token.text] {
-                        throw .unsupported("\(what) \(what.hasSuffix("s") ? "are" : "is") not supported yet", at: token.range)
+                        throw .unsupported(
+                            "\(what) \(what.hasSuffix("s") ? "are" : "is") not supported yet", at: token.range)
                     }
                     throw unexpected("expected a value")
                 }

@@ -112,8 +112,9 @@ public struct Parser {
     /// A block statement (`if`, `for`, `while`), or one logical line of simple statements.
     mutating func statementLine() throws(Diagnostic) -> [Statement] {
         if current.kind == .indent {
-            throw .syntax("unexpected indentation: this line is indented, but no block (if, for, while) opens here",
-                          at: current.range)
+            throw .syntax(
+                "unexpected indentation: this line is indented, but no block (if, for, while) opens here",
+                at: current.range)
         }
         if current.isOp("@") { return [try decorated()] }
         if current.kind == .name {
@@ -157,8 +158,9 @@ public struct Parser {
         let start = current.range
         if current.kind == .name, let what = Parser.blockKeywords[current.text] {
             let hint: String? = nil
-            throw .unsupported("\(what) \(what.hasSuffix("s") && !what.hasSuffix("ss") ? "are" : "is") not supported yet",
-                               at: current.range, hint: hint)
+            throw .unsupported(
+                "\(what) \(what.hasSuffix("s") && !what.hasSuffix("ss") ? "are" : "is") not supported yet",
+                at: current.range, hint: hint)
         }
         if current.isName("pass") {
             advance()
@@ -174,7 +176,9 @@ public struct Parser {
         if current.isName("return") {
             guard functionDepth > 0 else { throw .syntax("'return' outside a function", at: current.range) }
             advance()
-            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .returnValue(nil, start) }
+            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") {
+                return .returnValue(nil, start)
+            }
             let value = try expressionList()
             try checkHeight(value)
             return .returnValue(value, start.through(value.range))
@@ -262,8 +266,9 @@ public struct Parser {
         case .call(_, _, let range):
             throw .syntax("cannot assign to a function call", at: range, hint: "did you mean '==' to compare?")
         default:
-            throw .syntax("cannot assign to this expression", at: target.range,
-                          hint: "the left side of '=' must be a name, like x = ...")
+            throw .syntax(
+                "cannot assign to this expression", at: target.range,
+                hint: "the left side of '=' must be a name, like x = ...")
         }
     }
 
@@ -339,7 +344,8 @@ public struct Parser {
         repeat {
             if parenthesized, current.isOp(")") { break }
             guard current.kind == .name else { throw unexpected("expected a name to import") }
-            let name = current.text, range = current.range
+            let name = current.text
+            let range = current.range
             advance()
             names.append((name, try optionalAlias(), range))
         } while acceptOp(",")

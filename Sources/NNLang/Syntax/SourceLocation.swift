@@ -26,7 +26,9 @@ public struct SourceRange: Equatable, Sendable {
     }
 
     /// The span covering both.
-    public func through(_ other: SourceRange) -> SourceRange { SourceRange(min(start, other.start), max(end, other.end)) }
+    public func through(_ other: SourceRange) -> SourceRange {
+        SourceRange(min(start, other.start), max(end, other.end))
+    }
 }
 
 /// Source text with a name for messages (`lesson.nn`, `<stdin>`, `In [3]`).

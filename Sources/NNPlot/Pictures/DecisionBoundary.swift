@@ -15,7 +15,9 @@ public struct DecisionBoundary {
     public init(style: Style) { self.style = style }
 
     /// Playground's orange and blue (as 256-colour codes), pale and strong, then more classes.
-    static let regionColors = [(pale: 223, strong: 208), (pale: 153, strong: 25), (pale: 194, strong: 28), (pale: 225, strong: 127)]
+    static let regionColors = [
+        (pale: 223, strong: 208), (pale: 153, strong: 25), (pale: 194, strong: 28), (pale: 225, strong: 127),
+    ]
     public static let asciiRegions: [Character] = [".", "+", "~", "="]
     public static let asciiPoints: [Character] = ["O", "X", "#", "@"]
 
@@ -44,17 +46,26 @@ public struct DecisionBoundary {
     ///   - xs: the points' first features; `ys` their second; `labels` their classes.
     ///   - predict: the model's outputs for a batch of points given as pairs of features one after
     ///     the other (`x0, y0, x1, y1, …`): its outputs row by row, and how many a row has.
-    public func render(xs: [Float], ys: [Float], labels: [Float],
-                       predict: ([Float]) throws -> (values: [Float], width: Int)) rethrows -> String {
+    public func render(
+        xs: [Float], ys: [Float], labels: [Float],
+        predict: ([Float]) throws -> (values: [Float], width: Int)
+    ) rethrows -> String {
         let count = min(xs.count, ys.count)
         guard count > 0 else { return "(plot_boundary needs points with two features)\n" }
-        let margin: (Float, Float) = (((xs.max() ?? 1) - (xs.min() ?? 0)) * 0.05 + 1e-3, ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.05 + 1e-3)
-        let left = (xs.min() ?? 0) - margin.0, right = (xs.max() ?? 1) + margin.0
-        let bottom = (ys.min() ?? 0) - margin.1, top = (ys.max() ?? 1) + margin.1
+        let margin: (Float, Float) = (
+            ((xs.max() ?? 1) - (xs.min() ?? 0)) * 0.05 + 1e-3, ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.05 + 1e-3
+        )
+        let left = (xs.min() ?? 0) - margin.0
+        let right = (xs.max() ?? 1) + margin.0
+        let bottom = (ys.min() ?? 0) - margin.1
+        let top = (ys.max() ?? 1) + margin.1
         // Cell centres, row by row from the top.
         let grid = (0..<(width * height * 2)).map { flat in
-            let cell = flat / 2, column = cell % width, row = cell / width
-            return flat % 2 == 0 ? left + (Float(column) + 0.5) / Float(width) * (right - left)
+            let cell = flat / 2
+            let column = cell % width
+            let row = cell / width
+            return flat % 2 == 0
+                ? left + (Float(column) + 0.5) / Float(width) * (right - left)
                 : top - (Float(row) + 0.5) / Float(height) * (top - bottom)
         }
         let (outputs, outputWidth) = try predict(grid)
@@ -66,7 +77,9 @@ public struct DecisionBoundary {
                 return (p >= 0.5 ? 1 : 0, abs(p - 0.5) * 2)
             }
             var best = 0
-            for k in 1..<outputWidth where output(index * outputWidth + k) > output(index * outputWidth + best) { best = k }
+            for k in 1..<outputWidth where output(index * outputWidth + k) > output(index * outputWidth + best) {
+                best = k
+            }
             return (best, output(index * outputWidth + best))
         }
         var pointAt: [Int: Int] = [:]
@@ -92,14 +105,19 @@ public struct DecisionBoundary {
                 } else if style.color {
                     line += style.escape("48;5;\(confidence > 0.5 ? palette.pale : 255)") + " "
                 } else {
-                    line += confidence > 0.2 ? String(DecisionBoundary.asciiRegions[label % DecisionBoundary.asciiRegions.count]) : " "
+                    line +=
+                        confidence > 0.2
+                        ? String(DecisionBoundary.asciiRegions[label % DecisionBoundary.asciiRegions.count]) : " "
                 }
             }
             lines.append(line + style.reset)
         }
         if showsLegend {
-            lines.append(style.note("\(style.rightArrow) \(featureNames.0) from \(style.decimal(left)) to \(style.decimal(right)); "
-                                    + "\(style.unicode ? "↑" : "^") \(featureNames.1) from \(style.decimal(bottom)) to \(style.decimal(top))"))
+            lines.append(
+                style.note(
+                    "\(style.rightArrow) \(featureNames.0) from \(style.decimal(left)) to \(style.decimal(right)); "
+                        + "\(style.unicode ? "↑" : "^") \(featureNames.1) from \(style.decimal(bottom)) to \(style.decimal(top))"
+                ))
             lines += legend(classes: classes).map { style.note($0) }
         }
         return lines.joined(separator: "\n") + "\n"

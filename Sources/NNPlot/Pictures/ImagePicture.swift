@@ -13,11 +13,13 @@ public struct ImagePicture {
     /// - Parameter values: the image's pixels, row by row (`rows` x `columns`).
     public func render(_ values: [Float], rows: Int, columns: Int) -> String {
         let step = max(1, (max(rows, columns) + ImagePicture.maximumPixels - 1) / ImagePicture.maximumPixels)
-        let outRows = (rows + step - 1) / step, outColumns = (columns + step - 1) / step
+        let outRows = (rows + step - 1) / step
+        let outColumns = (columns + step - 1) / step
         var cells = [[Float]](repeating: [Float](repeating: 0, count: outColumns), count: outRows)
         for r in 0..<outRows {
             for c in 0..<outColumns {
-                var total: Float = 0, count: Float = 0
+                var total: Float = 0
+                var count: Float = 0
                 for i in (r * step)..<min(rows, (r + 1) * step) {
                     for j in (c * step)..<min(columns, (c + 1) * step) {
                         total += values[i * columns + j]
@@ -28,7 +30,8 @@ public struct ImagePicture {
             }
         }
         let averaged = cells.joined()
-        let low = averaged.min() ?? 0, high = averaged.max() ?? 1
+        let low = averaged.min() ?? 0
+        let high = averaged.max() ?? 1
         let span = high > low ? high - low : 1
         var lines: [String] = []
         for row in cells {

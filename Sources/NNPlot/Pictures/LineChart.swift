@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `plot(history)` and `plot(values)`: line charts in the terminal, in braille dots (2x4 per
@@ -43,7 +43,9 @@ public struct LineChart {
     public func render(_ series: [Series], xLabel: String, title: String? = nil) -> String {
         guard !logScale else { return renderLogarithmic(series, xLabel: xLabel, title: title) }
         let finite = series.flatMap(\.values).filter(\.isFinite)
-        guard let low0 = finite.min(), let high0 = finite.max(), let longest = series.map(\.values.count).max(), longest > 0 else {
+        guard let low0 = finite.min(), let high0 = finite.max(), let longest = series.map(\.values.count).max(),
+            longest > 0
+        else {
             return "(nothing to plot)\n"
         }
         let (low, high) = yRange ?? (low0 == high0 ? (low0 - 1, high0 + 1) : (low0, high0))
@@ -61,10 +63,13 @@ public struct LineChart {
         for (index, line) in series.enumerated() {
             var previous: (Int, Int)?
             for (i, value) in line.values.enumerated() where value.isFinite {
-                let x = longest == 1 ? 0 : Int(truncating: (Float(i) / Float(longest - 1) * Float(dotsWide - 1)).rounded()) ?? 0
+                let x =
+                    longest == 1
+                    ? 0 : Int(truncating: (Float(i) / Float(longest - 1) * Float(dotsWide - 1)).rounded()) ?? 0
                 let y = Int(truncating: ((high - value) / (high - low) * Float(dotsHigh - 1)).rounded()) ?? 0
                 for (px, py) in segment(from: previous ?? (x, y), to: (x, y)) {
-                    let column = braille ? px / 2 : px, row = braille ? py / 4 : py
+                    let column = braille ? px / 2 : px
+                    let row = braille ? py / 4 : py
                     guard row >= 0, row < height, column >= 0, column < plotWidth else { continue }
                     if braille { bits[row][column] |= LineChart.brailleBit(px % 2, py % 4) }
                     owner[row][column] = index
@@ -77,7 +82,8 @@ public struct LineChart {
         if let title { lines.append(style.emphasis(title)) }
         for row in 0..<height {
             let label = row == 0 ? labels[0] : (row == height / 2 ? labels[1] : (row == height - 1 ? labels[2] : ""))
-            var line = String(repeating: " ", count: labelWidth - label.count) + label + " " + (style.unicode ? "┤" : "|")
+            var line =
+                String(repeating: " ", count: labelWidth - label.count) + label + " " + (style.unicode ? "┤" : "|")
             for column in 0..<plotWidth {
                 let who = owner[row][column]
                 guard who >= 0 else {
@@ -88,16 +94,22 @@ public struct LineChart {
                     line += style.paint(overlapMark, "1")
                     continue
                 }
-                let mark = braille ? String(Character(Unicode.Scalar(0x2800 + UInt32(bits[row][column])) ?? " ")) : self.mark(who)
+                let mark =
+                    braille
+                    ? String(Character(Unicode.Scalar(0x2800 + UInt32(bits[row][column])) ?? " ")) : self.mark(who)
                 line += style.paint(mark, LineChart.colors[who % LineChart.colors.count])
             }
             lines.append(line)
         }
-        let axis = String(repeating: " ", count: labelWidth + 1) + (style.unicode ? "└" : "+") + String(repeating: style.unicode ? "─" : "-", count: plotWidth)
+        let axis =
+            String(repeating: " ", count: labelWidth + 1) + (style.unicode ? "└" : "+")
+            + String(repeating: style.unicode ? "─" : "-", count: plotWidth)
         lines.append(axis)
-        let first = "1", last = "\(longest)"
-        lines.append(String(repeating: " ", count: labelWidth + 2) + first
-                     + String(repeating: " ", count: max(1, plotWidth - first.count - last.count)) + last)
+        let first = "1"
+        let last = "\(longest)"
+        lines.append(
+            String(repeating: " ", count: labelWidth + 2) + first
+                + String(repeating: " ", count: max(1, plotWidth - first.count - last.count)) + last)
         var entries = series.enumerated().map { index, line in
             style.paint(braille ? "⣿" : mark(index), LineChart.colors[index % LineChart.colors.count]) + " " + line.name
         }
@@ -117,13 +129,16 @@ public struct LineChart {
         chart.logScale = false
         let style = self.style
         chart.labelText = { style.decimal(Float(pow(10, Double($0)))) }
-        let logged = series.map { Series(name: $0.name, values: $0.values.map { $0 > 0 ? Float(log10(Double($0))) : .nan }) }
+        let logged = series.map {
+            Series(name: $0.name, values: $0.values.map { $0 > 0 ? Float(log10(Double($0))) : .nan })
+        }
         return chart.render(logged, xLabel: xLabel + " (loss on a log scale)", title: title)
     }
 
     /// The braille dot for column `x` (0-1) and row `y` (0-3) of a character.
     static func brailleBit(_ x: Int, _ y: Int) -> UInt8 {
-        let left: [UInt8] = [0x01, 0x02, 0x04, 0x40], right: [UInt8] = [0x08, 0x10, 0x20, 0x80]
+        let left: [UInt8] = [0x01, 0x02, 0x04, 0x40]
+        let right: [UInt8] = [0x08, 0x10, 0x20, 0x80]
         return x == 0 ? left[y] : right[y]
     }
 
@@ -131,15 +146,23 @@ public struct LineChart {
     func segment(from a: (Int, Int), to b: (Int, Int)) -> [(Int, Int)] {
         var points: [(Int, Int)] = []
         var (x, y) = a
-        let dx = abs(b.0 - a.0), dy = -abs(b.1 - a.1)
-        let sx = a.0 < b.0 ? 1 : -1, sy = a.1 < b.1 ? 1 : -1
+        let dx = abs(b.0 - a.0)
+        let dy = -abs(b.1 - a.1)
+        let sx = a.0 < b.0 ? 1 : -1
+        let sy = a.1 < b.1 ? 1 : -1
         var error = dx + dy
         while true {
             points.append((x, y))
             if x == b.0 && y == b.1 { break }
             let e2 = 2 * error
-            if e2 >= dy { error += dy; x += sx }
-            if e2 <= dx { error += dx; y += sy }
+            if e2 >= dy {
+                error += dy
+                x += sx
+            }
+            if e2 <= dx {
+                error += dx
+                y += sy
+            }
         }
         return points
     }

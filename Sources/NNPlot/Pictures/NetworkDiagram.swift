@@ -33,7 +33,8 @@ public struct NetworkDiagram {
         let details = [""] + layers.map(\.detail)
         let counts = [""] + layers.map { "\($0.parameterCount) params" }
         let columnWidth = max(12, (names + details + counts).map(\.count).max() ?? 0) + 2
-        let node = style.unicode ? "○" : "o", dots = style.unicode ? "⋮" : ":"
+        let node = style.unicode ? "○" : "o"
+        let dots = style.unicode ? "⋮" : ":"
         let arrow = style.unicode ? "──▶ " : "--> "
         let tallest = min(widths.max() ?? 1, NetworkDiagram.visibleNeurons)
         var rows = [String](repeating: "", count: tallest)
@@ -47,7 +48,8 @@ public struct NetworkDiagram {
                     if width > NetworkDiagram.visibleNeurons && position == shown - 2 {
                         text = " \(dots)"
                     } else {
-                        let number = width > NetworkDiagram.visibleNeurons && position == shown - 1 ? width : position + 1
+                        let number =
+                            width > NetworkDiagram.visibleNeurons && position == shown - 1 ? width : position + 1
                         text = " \(node) \(number)"
                     }
                 }
@@ -58,12 +60,17 @@ public struct NetworkDiagram {
         func line(_ cells: [String]) -> String { cells.map { $0.padding(columnWidth) }.joined().trimmingTrailing() }
         var lines = rows.map { $0.trimmingTrailing() }
         lines.append(line(names))
-        lines.append(line(widths.enumerated().map { index, width in
-            index == 0 ? "\(width) feature\(width == 1 ? "" : "s")" : "\(width) unit\(width == 1 ? "" : "s")"
-        }))
+        lines.append(
+            line(
+                widths.enumerated().map { index, width in
+                    index == 0 ? "\(width) feature\(width == 1 ? "" : "s")" : "\(width) unit\(width == 1 ? "" : "s")"
+                }))
         lines.append(line(details))
         lines.append(line(counts))
-        lines.append(style.note("\(layers.map(\.parameterCount).reduce(0, +)) parameters in all; every neuron of a layer connects to every neuron of the next"))
+        lines.append(
+            style.note(
+                "\(layers.map(\.parameterCount).reduce(0, +)) parameters in all; every neuron of a layer connects to every neuron of the next"
+            ))
         return lines.joined(separator: "\n") + "\n"
     }
 }

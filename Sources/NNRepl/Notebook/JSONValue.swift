@@ -62,11 +62,13 @@ public enum JSONValue: Equatable, Sendable, Codable {
             let reason = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? ""
             if reason.hasPrefix("Unexpected end of file") { return "it ends before its brackets and quotes close" }
             guard let range = reason.range(of: "around character "),
-                  let offset = Int(reason[range.upperBound...].prefix { $0.isNumber }) else { return nil }
+                let offset = Int(reason[range.upperBound...].prefix { $0.isNumber })
+            else { return nil }
             let before = data.prefix(offset)
             let line = before.filter { $0 == UInt8(ascii: "\n") }.count + 1
             let column = before.count - (before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0) + 1
-            let what = reason.hasPrefix("Invalid value")
+            let what =
+                reason.hasPrefix("Invalid value")
                 ? "unexpected text" : sentence(String(reason[..<range.lowerBound]))
             return "\(what) at line \(line), column \(column)"
         }

@@ -23,8 +23,10 @@ public struct Notebook: Equatable, Sendable {
         /// A code cell's outputs as nbformat holds them (`stream`, `execute_result`, `error`, …).
         public var outputs: [JSONValue]
 
-        public init(kind: Kind, source: String, id: String? = nil, executionCount: Int? = nil,
-                    outputs: [JSONValue] = []) {
+        public init(
+            kind: Kind, source: String, id: String? = nil, executionCount: Int? = nil,
+            outputs: [JSONValue] = []
+        ) {
             self.kind = kind
             self.source = source
             self.id = id
@@ -97,7 +99,8 @@ public struct Notebook: Equatable, Sendable {
             throw NotebookError("it has no \"nbformat\" version number, so it is not a Jupyter notebook")
         }
         guard major == 4 else {
-            let advice = major < 4
+            let advice =
+                major < 4
                 ? "; open and save it in Jupyter, or run `jupyter nbconvert --to notebook --nbformat 4`, to make it 4"
                 : ""
             throw NotebookError("it is nbformat \(major), and NNLab reads nbformat 4\(advice)")

@@ -58,8 +58,9 @@ public struct NotebookCode: Equatable, Sendable {
                     self.notes = []
                     runs = false
                     let text = lines[(index + 1)...].joined(separator: "\n")
-                    task = .writeFile(path: words.filter { !$0.hasPrefix("-") }.joined(separator: " "), text: text,
-                                      append: append)
+                    task = .writeFile(
+                        path: words.filter { !$0.hasPrefix("-") }.joined(separator: " "), text: text,
+                        append: append)
                     return
                 }
                 guard NotebookCode.codeCellMagics.contains(name) else {

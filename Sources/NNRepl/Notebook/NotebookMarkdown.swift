@@ -10,7 +10,8 @@ public enum NotebookMarkdown {
                 let end = rest.range(of: "-->")
                 rest = end.map { rest[$0.upperBound...] } ?? ""
             } else if character == "<", let close = rest.firstIndex(of: ">"),
-                      let tag = htmlTag(rest[rest.index(after: rest.startIndex)..<close]) {
+                let tag = htmlTag(rest[rest.index(after: rest.startIndex)..<close])
+            {
                 text += tag
                 rest = rest[rest.index(after: close)...]
             } else if character == "!" || character == "[", let (shown, length) = link(rest) {

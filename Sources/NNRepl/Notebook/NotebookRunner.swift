@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNLang
 import NNPlot
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs a notebook's cells in order in one interpreter, as Jupyter's "Run All" does: Markdown
 /// cells are narration (the lessons' prose), a code cell's last expression is shown as its plain
@@ -104,10 +105,12 @@ public final class NotebookRunner {
     /// Whether the code's last line ends with `;` (before any comment), which hides its value.
     public static func endsQuietly(_ code: String) -> Bool {
         let lines = code.split(separator: "\n").map(String.init)
-        guard let last = lines.last(where: { line in
-            let trimmed = line.trimmingCharacters()
-            return !trimmed.isEmpty && !trimmed.hasPrefix("#")
-        }) else { return false }
+        guard
+            let last = lines.last(where: { line in
+                let trimmed = line.trimmingCharacters()
+                return !trimmed.isEmpty && !trimmed.hasPrefix("#")
+            })
+        else { return false }
         return withoutComment(last).trimmingCharacters().hasSuffix(";")
     }
 
@@ -163,7 +166,8 @@ extension NotebookRunner {
             }
             let folder = name.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             // As Jupyter runs a notebook in its own folder, a file beside the notebook is found too.
-            let found = [path, folder.isEmpty || path.hasPrefix("/") ? nil : folder + "/" + path].compactMap { $0 }
+            let found =
+                [path, folder.isEmpty || path.hasPrefix("/") ? nil : folder + "/" + path].compactMap { $0 }
                 .first { access($0, F_OK) == 0 } ?? path
             if Notebook.isNotebook(found) {
                 let notebook: Notebook

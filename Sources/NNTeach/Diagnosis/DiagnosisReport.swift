@@ -11,8 +11,10 @@ public struct DiagnosisReport {
     public func render(_ trace: StepTrace, history: History?, model: String) -> String {
         let checks = StepChecks(style: style)
         let rows = trace.input.rank >= 1 ? trace.input.shape[0] : 0
-        var lines = ["Diagnosis of model '\(model)' on \(rows) example\(rows == 1 ? "" : "s") "
-                     + "(loss \(NumberText(style: style).number(trace.loss)); no weights changed):"]
+        var lines = [
+            "Diagnosis of model '\(model)' on \(rows) example\(rows == 1 ? "" : "s") "
+                + "(loss \(NumberText(style: style).number(trace.loss)); no weights changed):"
+        ]
         let d = style.partial
         let header = ["layer", "units", "\(d)L/\(d)W", "\(d)L/\(d)z", "|W|", "dead/saturated"]
         var table = [header]
@@ -20,14 +22,16 @@ public struct DiagnosisReport {
             table.append([
                 layer.name, "\(layer.units)", layer.gradientSize.map(checks.short) ?? "-",
                 layer.signalSize.map(checks.short) ?? "-", layer.weightSize.map(checks.short) ?? "-",
-                layer.canStick ? "\(layer.stuckUnits) of \(layer.units) "
-                    + (layer.activation == .relu ? "dead" : "saturated") : "-",
+                layer.canStick
+                    ? "\(layer.stuckUnits) of \(layer.units) "
+                        + (layer.activation == .relu ? "dead" : "saturated") : "-",
             ])
         }
         let widths = header.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
         for row in table {
             let cells = row.enumerated().map { column, cell in
-                column == 0 ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == 0
+                    ? cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
                     : String(repeating: " ", count: widths[column] - cell.count) + cell
             }
             lines.append("  " + cells.joined(separator: "  "))
@@ -35,10 +39,11 @@ public struct DiagnosisReport {
         lines.append("  (sizes are root mean squares; \(d)L/\(d)z is the error signal each layer receives)")
         var said: [String] = []
         let watcher = TrainingWatcher(style: style) { said.append($0) }
-        watcher.trainingWillBegin(TrainingPlan(
-            epochs: history?.epochs.count ?? 0, batchSize: rows, trainingExamples: rows, validationExamples: 0,
-            stepsPerEpoch: 1, shuffle: false, lossName: trace.lossFunction.kind.rawValue,
-            optimizerName: trace.optimizerName))
+        watcher.trainingWillBegin(
+            TrainingPlan(
+                epochs: history?.epochs.count ?? 0, batchSize: rows, trainingExamples: rows, validationExamples: 0,
+                stepsPerEpoch: 1, shuffle: false, lossName: trace.lossFunction.kind.rawValue,
+                optimizerName: trace.optimizerName))
         watcher.stepDidFinish(trace)
         if let history {
             for index in history.epochs.indices {
@@ -49,10 +54,11 @@ public struct DiagnosisReport {
                 watcher.epochDidEnd(epoch: index + 1, logs: logs)
             }
             if let stop = history.stop {
-                said.append("\(style.unicode ? "⚠" : "!") The last fit stopped at epoch \(stop.epoch), "
-                            + "step \(stop.step): "
-                            + (stop.reason ?? "the loss became \(NumberText(style: style).number(stop.loss)).")
-                            + " Try a learning rate a tenth as large.")
+                said.append(
+                    "\(style.unicode ? "⚠" : "!") The last fit stopped at epoch \(stop.epoch), "
+                        + "step \(stop.step): "
+                        + (stop.reason ?? "the loss became \(NumberText(style: style).number(stop.loss)).")
+                        + " Try a learning rate a tenth as large.")
             }
         }
         watcher.trainingDidEnd(history ?? History())
@@ -64,7 +70,8 @@ public struct DiagnosisReport {
     private func wrap(_ lines: [String]) -> String {
         lines.flatMap { line -> [String] in
             guard line.count > style.width else { return [line] }
-            var result: [String] = [], current = ""
+            var result: [String] = []
+            var current = ""
             for word in line.split(separator: " ", omittingEmptySubsequences: false) {
                 if !current.isEmpty, current.count + 1 + word.count > style.width {
                     result.append(current)

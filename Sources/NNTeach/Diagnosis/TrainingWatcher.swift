@@ -45,7 +45,8 @@ public final class TrainingWatcher: TrainingObserver {
         }
         guard first > 0, loss >= first * Self.divergenceRatio else { return nil }
         let checks = StepChecks(style: style)
-        let reason = "the loss grew from \(checks.short(first)) at the first step to \(checks.short(loss)) "
+        let reason =
+            "the loss grew from \(checks.short(first)) at the first step to \(checks.short(loss)) "
             + "(\(checks.ratio(loss / first))): training is diverging, each step overshooting the minimum "
             + "and landing further from it."
         // The engine's stop warning says it at every level; the watcher only records it.
@@ -92,33 +93,43 @@ public final class TrainingWatcher: TrainingObserver {
         guard let (chance, classes) = chanceLoss, trainingLosses.count >= 3 else { return }
         let recent = trainingLosses.suffix(3)
         guard recent.allSatisfy({ abs($0 - chance) < 0.01 * chance }),
-              let high = recent.max(), let low = recent.min(), high - low < 0.002 * chance else { return }
+            let high = recent.max(), let low = recent.min(), high - low < 0.002 * chance
+        else { return }
         let checks = StepChecks(style: style)
         let last = trainingLosses[trainingLosses.count - 1]
-        note(Finding(kind: .baseRate, text:
-            "The loss has stayed at \(checks.short(last)) \(style.unicode ? "≈" : "~") ln \(classes) = "
-            + "\(cFormat("%.3f", Double(chance))) for 3 epochs: that is the loss of predicting 1/\(classes) for "
-            + "every example, the base rate, whatever the input: the model has learned nothing from the inputs. "
-            + "Either it cannot express the rule (without hidden activations a network is linear) or it is not "
-            + "learning: try a higher learning rate, normalized inputs, another seed, or check that x and y "
-            + "belong together."))
+        note(
+            Finding(
+                kind: .baseRate,
+                text:
+                    "The loss has stayed at \(checks.short(last)) \(style.unicode ? "≈" : "~") ln \(classes) = "
+                    + "\(cFormat("%.3f", Double(chance))) for 3 epochs: that is the loss of predicting 1/\(classes) for "
+                    + "every example, the base rate, whatever the input: the model has learned nothing from the inputs. "
+                    + "Either it cannot express the rule (without hidden activations a network is linear) or it is not "
+                    + "learning: try a higher learning rate, normalized inputs, another seed, or check that x and y "
+                    + "belong together."))
     }
 
     private func checkOverfitting() {
-        let validation = validationLosses, count = validation.count
+        let validation = validationLosses
+        let count = validation.count
         guard count >= 6, trainingLosses.count == count,
-              let best = validation.indices.min(by: { validation[$0] < validation[$1] }) else { return }
+            let best = validation.indices.min(by: { validation[$0] < validation[$1] })
+        else { return }
         let current = validation[count - 1]
         // Five epochs of patience (as EarlyStopping would want), a clear rise and a clear fall: noise is neither.
         guard count - 1 - best >= 5, current >= validation[best] * 1.1,
-              trainingLosses[count - 1] < trainingLosses[best] * 0.95 else { return }
+            trainingLosses[count - 1] < trainingLosses[best] * 0.95
+        else { return }
         let checks = StepChecks(style: style)
-        note(Finding(kind: .overfitting, text:
-            "Overfitting: the validation loss was lowest at epoch \(best + 1) (\(checks.short(validation[best]))) and "
-            + "has risen since to \(checks.short(current)) at epoch \(count), while the training loss kept falling "
-            + "(\(checks.short(trainingLosses[best])) \(style.rightArrow) \(checks.short(trainingLosses[count - 1]))). "
-            + "The model is learning its training examples rather than the rule. Stop near epoch \(best + 1), "
-            + "add Dropout or an L2 penalty, or use more data."))
+        note(
+            Finding(
+                kind: .overfitting,
+                text:
+                    "Overfitting: the validation loss was lowest at epoch \(best + 1) (\(checks.short(validation[best]))) and "
+                    + "has risen since to \(checks.short(current)) at epoch \(count), while the training loss kept falling "
+                    + "(\(checks.short(trainingLosses[best])) \(style.rightArrow) \(checks.short(trainingLosses[count - 1]))). "
+                    + "The model is learning its training examples rather than the rule. Stop near epoch \(best + 1), "
+                    + "add Dropout or an L2 penalty, or use more data."))
     }
 }
 

@@ -21,8 +21,9 @@ final class AxesObject: PyObject {
     /// (and rows * columns may not fit in an Int).
     static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
         guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-                         at: range)
+        throw Diagnostic(
+            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -96,8 +97,9 @@ final class FigureObject: PyObject {
             try FigureObject.checkGrid(rows: numbers[0], columns: numbers[1], range: range)
             let cells = max(1, numbers[0]) * max(1, numbers[1])
             guard numbers[2] <= cells else {
-                throw Diagnostic("ValueError: num must be an integer with 1 <= num <= \(cells), not \(numbers[2])",
-                                 at: range)
+                throw Diagnostic(
+                    "ValueError: num must be an integer with 1 <= num <= \(cells), not \(numbers[2])",
+                    at: range)
             }
             place = Axes.Place(rows: numbers[0], columns: numbers[1], index: numbers[2])
         } else if numbers.isEmpty && arguments.isEmpty {
@@ -132,8 +134,9 @@ final class FigureObject: PyObject {
     /// (and rows * columns may not fit in an Int).
     static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
         guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-                         at: range)
+        throw Diagnostic(
+            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -252,8 +255,9 @@ final class AxesArray: PyObject, SubscriptableObject, IterableObject {
     /// (and rows * columns may not fit in an Int).
     static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
         guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-                         at: range)
+        throw Diagnostic(
+            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -291,8 +295,9 @@ final class ArtistObject: PyObject {
     /// (and rows * columns may not fit in an Int).
     static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
         guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-                         at: range)
+        throw Diagnostic(
+            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -310,8 +315,9 @@ final class MappableObject: PyObject {
     /// (and rows * columns may not fit in an Int).
     static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
         guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-                         at: range)
+        throw Diagnostic(
+            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -347,8 +353,9 @@ final class ColormapObject: PyObject, CallableObject {
     /// (and rows * columns may not fit in an Int).
     static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
         guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-                         at: range)
+        throw Diagnostic(
+            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -383,8 +390,9 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
     /// (and rows * columns may not fit in an Int).
     static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
         guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic("ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-                         at: range)
+        throw Diagnostic(
+            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
+            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
