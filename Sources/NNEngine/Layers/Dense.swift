@@ -113,6 +113,7 @@ extension Tensor {
     public func copied(dtype: DType? = nil) -> Tensor {
         var copy = Tensor(shape: shape, dtype: dtype ?? self.dtype)
         copy.mutablePointer().update(from: pointer, count: count)
+        if copy.dtype == self.dtype { copy.wideStorage = wide }
         return copy
     }
 }

@@ -1,8 +1,11 @@
-/// The element type NumPy would report for an array. Storage is always float32, as in Keras;
-/// the tag records which integer or boolean arrays NumPy would produce, so printing and
-/// `dtype` agree with NumPy.
+/// The element type NumPy would report for an array. The engine computes in float32, as Keras does;
+/// the tag records which integer or boolean arrays NumPy would produce, so printing and `dtype` agree
+/// with NumPy. Arrays of the wide types (float64, int64) may also carry their exact values (`wide`).
 public enum DType: String, Sendable, Equatable {
     case float32, float64, int64, uint8, bool
+
+    /// Whether NumPy holds this type in more than float32's precision.
+    public var isWide: Bool { self == .float64 || self == .int64 }
 }
 
 /// A dense, row-major, contiguous N-dimensional array of `Float`.
@@ -14,6 +17,10 @@ public struct Tensor {
     public private(set) var shape: [Int]
     public var dtype: DType
     @usableFromInline var storage: TensorStorage
+    /// The exact values of a float64 or int64 array, as NumPy holds them; `storage` then holds them
+    /// rounded to float32, which is what the engine computes with (Keras casts float64 input to float32
+    /// too). Nil when only the float32 values are known: any write through the float32 view drops it.
+    @usableFromInline var wideStorage: [Double]?
 
     /// A tensor of `shape` filled with `value`.
     public init(shape: [Int], repeating value: Float = 0, dtype: DType = .float32) {
@@ -68,6 +75,44 @@ public struct Tensor {
 
     public var scalars: [Float] { Array(UnsafeBufferPointer(start: storage.pointer, count: storage.count)) }
 
+    /// A float64 or int64 tensor holding `values` exactly (and rounded to float32 for the engine).
+    public init(shape: [Int], wide values: [Double], dtype: DType = .float64) throws(EngineError) {
+        try self.init(shape: shape, values: values.map { Float($0) }, dtype: dtype)
+        if dtype.isWide { wideStorage = values }
+    }
+
+    /// The exact values when this is a float64 or int64 tensor that carries them, else nil.
+    public var wide: [Double]? { dtype.isWide ? wideStorage : nil }
+
+    /// Every element as a Double: the exact values where known, else the float32 ones widened.
+    public var doubles: [Double] { wide ?? scalars.map { Double($0) } }
+
+    /// The element at `index` in row-major order as a Double (exact where known).
+    public func double(flat index: Int) -> Double {
+        if let wide { return wide[index] }
+        return Double(storage.pointer[index])
+    }
+
+    /// Writes one element given as a Double: kept exactly when this tensor carries its exact values,
+    /// or is a wide type (whose other elements are then taken as their float32 values).
+    public mutating func setDouble(_ value: Double, flat index: Int) {
+        var exact = dtype.isWide ? (wideStorage ?? doubles) : nil
+        makeUnique()
+        storage.pointer[index] = Float(value)
+        exact?[index] = value
+        wideStorage = exact
+    }
+
+    /// Replaces every element, keeping `values` exactly when the dtype is wide.
+    public mutating func setDoubles(_ values: [Double]) throws(EngineError) {
+        guard values.count == count else {
+            throw .shapeMismatch("\(values.count) values cannot fill an array of \(count) elements")
+        }
+        makeUnique()
+        for i in 0..<count { storage.pointer[i] = Float(values[i]) }
+        wideStorage = dtype.isWide ? values : nil
+    }
+
     /// The element at `index` in row-major order; checked in debug builds only (no cost in release).
     public subscript(flat index: Int) -> Float {
         get {
@@ -119,6 +164,7 @@ public struct Tensor {
             guard let base = out.baseAddress else { return }
             base.update(from: storage.pointer + range.lowerBound * width, count: range.count * width)
         }
+        if let wide { result.wideStorage = Array(wide[(range.lowerBound * width)..<(range.upperBound * width)]) }
         return result
     }
 
@@ -142,8 +188,10 @@ public struct Tensor {
         return storage.pointer
     }
 
+    /// Called before every write through the float32 view, which the exact values no longer match.
     @inlinable mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        wideStorage = nil
     }
 
     /// The number of elements of `shape`; Int.max when the product overflows (no tensor has that many).
@@ -160,7 +208,9 @@ public struct Tensor {
 
 extension Tensor: Equatable {
     public static func == (lhs: Tensor, rhs: Tensor) -> Bool {
-        lhs.shape == rhs.shape && lhs.scalars == rhs.scalars
+        guard lhs.shape == rhs.shape else { return false }
+        if lhs.wide == nil && rhs.wide == nil { return lhs.scalars == rhs.scalars }
+        return lhs.doubles == rhs.doubles
     }
 }
 
