@@ -22,7 +22,7 @@ extension ArrayMath {
                 let ufunc = op == .modulo ? "remainder" : "floor_divide"
                 interpreter.warn("RuntimeWarning: divide by zero encountered in \(ufunc)", at: range)
             }
-            return try WideMath.broadcast(a.tensor, b.tensor, to: .int64, range: range, function)
+            return try scalarOrBroadcast(a.tensor, b.tensor, to: .int64, range: range, function)
         }
         let function: (Double, Double) -> Double
         switch op {
@@ -38,7 +38,18 @@ extension ArrayMath {
         case .matmul, .bitOr, .bitAnd, .bitXor:
             throw Diagnostic("'\(op.rawValue)' is not supported for float arrays", at: range)
         }
-        return try WideMath.broadcast(a.tensor, b.tensor, to: dtype, range: range, function)
+        return try scalarOrBroadcast(a.tensor, b.tensor, to: dtype, range: range, function)
+    }
+
+    /// Two NumPy scalars (the loops of course code) skip the broadcasting machinery.
+    @inline(__always)
+    static func scalarOrBroadcast(
+        _ a: Tensor, _ b: Tensor, to dtype: DType, range: SourceRange, _ function: (Double, Double) -> Double
+    ) throws(Diagnostic) -> Tensor {
+        if a.rank == 0, b.rank == 0 {
+            return WideMath.tensor([], [function(a.double(flat: 0), b.double(flat: 0))], dtype)
+        }
+        return try WideMath.broadcast(a, b, to: dtype, range: range, function)
     }
 
     /// NumPy's `fast_scalar_power`: a float array to the Python power 2, -1 or 0.5 is `square`,

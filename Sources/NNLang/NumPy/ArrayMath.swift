@@ -258,7 +258,10 @@ enum ArrayMath {
         if a.rank == 2 { shape.append(a.shape[0]) }
         if b.rank == 2 { shape.append(b.shape[1]) }
         let dtype = ArrayConversion.promote(a.dtype, b.dtype)
-        if dtype.isWide { return WideMath.tensor(shape, NumPyMath.wideProduct(left, right, dtype: dtype), dtype) }
+        if dtype.isWide {
+            try WideMath.checkSize(shape, range: range)
+            return WideMath.tensor(shape, NumPyMath.wideProduct(left, right, dtype: dtype), dtype)
+        }
         var product: Tensor
         do { product = try left.matmul(right) } catch { throw Diagnostic(error.description, at: range) }
         product = (try? product.reshaped(shape)) ?? product

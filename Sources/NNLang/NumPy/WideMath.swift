@@ -15,6 +15,12 @@ enum WideMath {
         (try? Tensor(shape: shape, wide: values, dtype: dtype)) ?? Tensor(shape: shape, dtype: dtype)
     }
 
+    /// Checks that an exact array of `shape` fits: 8 bytes of exact value and 4 of float32 view each.
+    static func checkSize(_ shape: [Int], range: SourceRange?) throws(Diagnostic) {
+        try ArrayConversion.checkSize(shape, range: range)
+        try MemoryCheck.reserve(shape.reduce(1, *), of: 12, range: range)
+    }
+
     /// `count` values written by `body` into fresh storage (no per-element allocation).
     @inline(__always)
     static func make(_ count: Int, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) -> [Double] {
@@ -40,7 +46,7 @@ enum WideMath {
         _ a: Tensor, _ b: Tensor, to dtype: DType, range: SourceRange?, _ function: (Double, Double) -> Double
     ) throws(Diagnostic) -> Tensor {
         let shape = try ArrayMath.broadcastShape(a.shape, b.shape, range: range)
-        try ArrayConversion.checkSize(shape, range: range)
+        try checkSize(shape, range: range)
         let x = a.doubles
         let y = b.doubles
         let count = Tensor(shape: shape).count
