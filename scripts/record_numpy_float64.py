@@ -32,6 +32,7 @@ cases = {
  "average": "x = (np.arange(12) / 7.0).reshape(3, 4)\nr = [np.average(x, axis=0, weights=[1, 2, 3]), np.average(x, axis=1, weights=[1, 2, 3, 4]), np.average(x)]",
  "percentile": "x = np.arange(1, 24) / 7.0\nr = [np.percentile(x, 37), np.quantile(x, 0.5), np.percentile(x, 99)]",
  "promotion": "t = np.sum(np.arange(1) + 0.1)\ni = np.arange(4)\nf = np.arange(4) / 2.0\ns = np.arange(4).astype(np.float32)\nr = [i + 1, i * 0.1, i / 2, i // 2, f + s, s * 0.1, s + t, i + np.int64(3), f == 1.0, i > 1.5, t + 0.2, 0.1 * np.float64(3)]",
+ "exp_svml": "x = (np.arange(3000) - 1500) * 0.0173\nr = [np.exp(x), np.exp(x * 29.0), np.exp(-0.19), np.exp(np.arange(5) / 3.0)]",
  "inplace": "w = np.arange(5) / 3.0\nalias = w\nw -= 0.01 * np.arange(5)\nw *= 1.5\nr = alias",
 }
 import json

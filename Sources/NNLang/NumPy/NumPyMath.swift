@@ -12,7 +12,7 @@ import NNEngine
 enum NumPyMath {
     static func members() -> [String: Value] {
         var members: [String: Value] = [
-            "exp": floating("exp", { expf($0) }, { exp($0) }),
+            "exp": floating("exp", { expf($0) }, VectorExp.exp),
             "exp2": floating("exp2", { exp2f($0) }, { exp2($0) }),
             "log": floating("log", { logf($0) }, { log($0) }),
             "log10": floating("log10", { log10f($0) }, { log10($0) }),
