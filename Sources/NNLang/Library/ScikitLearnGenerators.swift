@@ -113,11 +113,11 @@ enum ScikitLearnGenerators {
 
     static func matrix(_ rows: [[Double]], columns: Int) -> Value {
         .array(
-            NDArray(Tensor(shape: [rows.count, columns], dtype: .float64) { Float(rows[$0 / columns][$0 % columns]) }))
+            NDArray(Tensor.exactly(shape: [rows.count, columns], dtype: .float64) { rows[$0 / columns][$0 % columns] }))
     }
 
     static func labelArray(_ labels: [Int]) -> Value {
-        .array(NDArray(Tensor(labels.map(Float.init), dtype: .int64)))
+        .array(NDArray(Tensor.exactly(shape: [labels.count], dtype: .int64) { Double(labels[$0]) }))
     }
 
     static func blobs(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
@@ -221,6 +221,6 @@ enum ScikitLearnGenerators {
             throw Diagnostic(
                 "Length of `clusters_std` not consistent with number of centers.", at: a.range("cluster_std"))
         }
-        return t.scalars.map(Double.init)
+        return t.knownValues
     }
 }

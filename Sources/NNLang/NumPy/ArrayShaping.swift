@@ -57,16 +57,15 @@ enum ArrayShaping {
             "flip": function("flip", "m, axis=None") { a, _ throws(Diagnostic) in
                 let tensor = try a.tensor("m")
                 guard let requested = try a.optionalInt("axis") else {
-                    let values = tensor.scalars
-                    return NumPyLibrary.array(
-                        Tensor(shape: tensor.shape, dtype: tensor.dtype) { values[values.count - 1 - $0] })
+                    return NumPyLibrary.array(tensor.gathering(shape: tensor.shape) { tensor.count - 1 - $0 })
                 }
                 let axis = requested < 0 ? requested + tensor.rank : requested
                 guard axis >= 0, axis < tensor.rank else {
                     throw Diagnostic(
                         "axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
                 }
-                return NumPyLibrary.array(ArraySorting.alongAxis(tensor, axis) { $0.reversed() })
+                let offsets = ArraySorting.rearranged(tensor, axis) { $0.reversed() }
+                return NumPyLibrary.array(tensor.gathered(shape: tensor.shape, offsets: offsets))
             },
             "atleast_2d": function("atleast_2d", "ary") { a, _ throws(Diagnostic) in
                 let tensor = try a.tensor("ary")
@@ -79,11 +78,15 @@ enum ArrayShaping {
                 case 1:
                     let n = v.count
                     try ArrayConversion.checkSize([n, n], range: a.range("v"))
+                    guard let values = v.wide else {
+                        return NumPyLibrary.array(
+                            Tensor(shape: [n, n], dtype: v.dtype) { $0 / n == $0 % n ? v[flat: $0 / n] : 0 })
+                    }
                     return NumPyLibrary.array(
-                        Tensor(shape: [n, n], dtype: v.dtype) { $0 / n == $0 % n ? v[flat: $0 / n] : 0 })
+                        Tensor.exactly(shape: [n, n], dtype: v.dtype) { (i: Int) -> Double in i / n == i % n ? values[i / n] : 0 })
                 case 2:
                     let n = min(v.shape[0], v.shape[1])
-                    return NumPyLibrary.array(Tensor(shape: [n], dtype: v.dtype) { v[flat: $0 * v.shape[1] + $0] })
+                    return NumPyLibrary.array(v.gathering(shape: [n]) { $0 * v.shape[1] + $0 })
                 default:
                     throw Diagnostic("Input must be 1- or 2-d.", at: a.range("v"))
                 }
@@ -103,18 +106,20 @@ enum ArrayShaping {
                 let n = try a.int("n")
                 try ArrayConversion.checkSize([n, n], range: a.range("n"))
                 return NumPyLibrary.array(
-                    Tensor(shape: [n, n], dtype: try a.optionalDType("dtype") ?? .float64) { $0 / n == $0 % n ? 1 : 0 })
+                    Tensor.exactly(shape: [n, n], dtype: try a.optionalDType("dtype") ?? .float64) { (i: Int) -> Double in
+                        i / n == i % n ? 1 : 0
+                    })
             },
             // NumPy leaves `empty` uninitialized; zeros are one of the values it may hold.
             "empty": function("empty", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                NumPyLibrary.array(Tensor(shape: try a.shape("shape"), dtype: try a.optionalDType("dtype") ?? .float64))
+                NumPyLibrary.array(
+                    Tensor(shape: try a.shape("shape"), dtype: try a.optionalDType("dtype") ?? .float64) { _ in 0.0 })
             },
             "full_like": function("full_like", "a, fill_value, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
                 let dtype = try a.optionalDType("dtype") ?? t.dtype
-                var fill = Float(try a.double("fill_value"))
-                if dtype == .int64 || dtype == .uint8 { fill = fill.rounded(.towardZero) }
-                return NumPyLibrary.array(Tensor(shape: t.shape, repeating: fill, dtype: dtype))
+                let fill = try ExactValues.fill(a, "fill_value", dtype: dtype)
+                return NumPyLibrary.array(Tensor.exactly(shape: t.shape, dtype: dtype) { _ in fill })
             },
             "cumsum": function("cumsum", "a, axis=None") { a, _ throws(Diagnostic) in
                 var tensor = try a.tensor("a")
@@ -170,7 +175,7 @@ enum ArrayShaping {
             "array_equal": function("array_equal", "a1, a2") { a, _ throws(Diagnostic) in
                 let x = try a.tensor("a1")
                 let y = try a.tensor("a2")
-                return .bool(x.shape == y.shape && x.scalars == y.scalars)
+                return .bool(x.shape == y.shape && x.knownValues == y.knownValues)
             },
         ]
     }

@@ -79,26 +79,23 @@ enum NumPyLibrary {
                 return array(try a.tensor("a", dtype: a.optionalDType("dtype")))
             },
             "zeros": function("zeros", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                array(
-                    Tensor(shape: try a.shape("shape"), repeating: 0, dtype: try a.optionalDType("dtype") ?? .float64))
+                filled(try a.shape("shape"), 0, try a.optionalDType("dtype") ?? .float64)
             },
             "ones": function("ones", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                array(
-                    Tensor(shape: try a.shape("shape"), repeating: 1, dtype: try a.optionalDType("dtype") ?? .float64))
+                filled(try a.shape("shape"), 1, try a.optionalDType("dtype") ?? .float64)
             },
             "full": function("full", "shape, fill_value, dtype=None") { a, _ throws(Diagnostic) in
                 let fill = a.values["fill_value"]?.value ?? .none
                 let dtype: DType = try a.optionalDType("dtype") ?? (fill.typeName == "int" ? .int64 : .float64)
-                return array(
-                    Tensor(shape: try a.shape("shape"), repeating: Float(try a.double("fill_value")), dtype: dtype))
+                return filled(try a.shape("shape"), try ExactValues.fill(a, "fill_value", dtype: dtype), dtype)
             },
             "zeros_like": function("zeros_like", "a, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
-                return array(Tensor(shape: t.shape, repeating: 0, dtype: try a.optionalDType("dtype") ?? t.dtype))
+                return filled(t.shape, 0, try a.optionalDType("dtype") ?? t.dtype)
             },
             "ones_like": function("ones_like", "a, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
-                return array(Tensor(shape: t.shape, repeating: 1, dtype: try a.optionalDType("dtype") ?? t.dtype))
+                return filled(t.shape, 1, try a.optionalDType("dtype") ?? t.dtype)
             },
             "arange": function("arange", "start, stop=None, step=None, dtype=None") { a, _ throws(Diagnostic) in
                 try arange(a)
@@ -115,17 +112,20 @@ enum NumPyLibrary {
                 let endpoint = try a.bool("endpoint", default: true)
                 let divisions = Double(endpoint ? max(count - 1, 1) : max(count, 1))
                 let step = (stop - start) / divisions
-                var values = (0..<count).map { Float(start + Double($0) * step) }
-                if endpoint, count > 1 { values[count - 1] = Float(stop) }
-                return array(Tensor(values, dtype: try a.optionalDType("dtype") ?? .float64))
+                // NumPy's order of operations: i * step + start, the last one `stop` itself.
+                let values = Tensor.exactly(shape: [count], dtype: .float64) { (i: Int) -> Double in
+                    endpoint && count > 1 && i == count - 1 ? stop : Double(i) * step + start
+                }
+                let dtype = try a.optionalDType("dtype") ?? .float64
+                return array(dtype == .float64 ? values : ArrayConversion.cast(values, to: dtype))
             },
             "eye": function("eye", "N, M=None, dtype=float") { a, _ throws(Diagnostic) in
                 let n = try a.int("N")
                 let m = try a.int("M", default: n)
                 try ArrayConversion.checkSize([n, m], range: a.callRange)
                 return array(
-                    Tensor(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) {
-                        ($0 / m == $0 % m) ? 1 : 0
+                    Tensor.exactly(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) { (i: Int) -> Double in
+                        (i / m == i % m) ? 1 : 0
                     })
             },
             "where": function("where", "condition, x=None, y=None") { a, _ throws(Diagnostic) in try whereFunction(a) },
@@ -208,6 +208,11 @@ enum NumPyLibrary {
         return ModuleObject("numpy", members)
     }
 
+    /// `zeros`, `ones`, `full`: every element `value` (exact in float64 and int64 arrays).
+    static func filled(_ shape: [Int], _ value: Double, _ dtype: DType) -> Value {
+        array(Tensor.exactly(shape: shape, dtype: dtype) { _ in value })
+    }
+
     static func arange(_ a: BoundArguments) throws(Diagnostic) -> Value {
         var start = try a.double("start")
         var stop = 0.0
@@ -221,6 +226,11 @@ enum NumPyLibrary {
         let count = span > 0 ? Int(span) : 0
         let allIntegers = ["start", "stop", "step"].allSatisfy { a[$0] == nil || a[$0]?.exactInteger != nil }
         let dtype = try a.optionalDType("dtype") ?? (allIntegers ? .int64 : .float64)
-        return array(Tensor(shape: [count], dtype: dtype) { Float(start + Double($0) * step) })
+        // NumPy fills from the first two values: start + i * ((start + step) - start).
+        let delta = allIntegers ? step : (start + step) - start
+        let values = Tensor.exactly(shape: [count], dtype: allIntegers ? .int64 : .float64) { (i: Int) -> Double in
+            start + Double(i) * delta
+        }
+        return array(values.dtype == dtype ? values : ArrayConversion.cast(values, to: dtype))
     }
 }
