@@ -85,3 +85,31 @@ import Testing
         #expect(throws: DiagnosticList.self) { try Self.results("x = np.arange(3)\nx += 0.5\nr = x") }
     }
 }
+
+/// NumPy's floating-point RuntimeWarnings for float64 division and functions, worded as NumPy words them.
+@Suite struct WideMathWarningTests {
+    @Test func divisionAndLogarithmsWarnAsNumPy() throws {
+        let interpreter = Interpreter(output: CapturedOutput())
+        var warnings: [String] = []
+        interpreter.warningHandler = { warnings.append($0) }
+        let program = """
+            import numpy as np
+            a = np.array([1.0, 0.0, -2.0])
+            b = a / 0.0
+            c = np.log(a)
+            d = np.float64(1.0) / 0.0
+            e = np.exp(np.array([1000.0]))
+            f = np.log(np.array([1.0, 2.0])) / 2
+            """
+        try interpreter.run(SourceFile(name: "w.nn", text: program))
+        #expect(
+            warnings == [
+                "w.nn:3: RuntimeWarning: divide by zero encountered in divide\n",
+                "w.nn:3: RuntimeWarning: invalid value encountered in divide\n",
+                "w.nn:4: RuntimeWarning: divide by zero encountered in log\n",
+                "w.nn:4: RuntimeWarning: invalid value encountered in log\n",
+                "w.nn:5: RuntimeWarning: divide by zero encountered in scalar divide\n",
+                "w.nn:6: RuntimeWarning: overflow encountered in exp\n",
+            ])
+    }
+}

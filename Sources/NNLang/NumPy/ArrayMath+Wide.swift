@@ -29,7 +29,18 @@ extension ArrayMath {
         case .add: function = { $0 + $1 }
         case .subtract: function = { $0 - $1 }
         case .multiply: function = { $0 * $1 }
-        case .divide: function = { $0 / $1 }
+        case .divide:
+            var byZero = false
+            var invalid = false
+            let result = try scalarOrBroadcast(a.tensor, b.tensor, to: dtype, range: range) { x, y in
+                if y == 0 { if x == 0 || x.isNaN { invalid = true } else { byZero = true } }
+                return x / y
+            }
+            // NumPy warns, once per line, as Python's warnings do.
+            let ufunc = a.tensor.rank == 0 && b.tensor.rank == 0 ? "scalar divide" : "divide"
+            if byZero { interpreter.warn("RuntimeWarning: divide by zero encountered in \(ufunc)", at: range) }
+            if invalid { interpreter.warn("RuntimeWarning: invalid value encountered in \(ufunc)", at: range) }
+            return result
         case .floorDivide: function = WideMath.floorDivide
         case .modulo: function = WideMath.remainder
         case .power:

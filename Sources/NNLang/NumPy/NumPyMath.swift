@@ -122,14 +122,28 @@ enum NumPyMath {
     static func floating(
         _ name: String, _ float: @escaping (Float) -> Float, _ double: @escaping (Double) -> Double
     ) -> Value {
-        function(name, "x") { a, _ throws(Diagnostic) in
+        function(name, "x") { a, interpreter throws(Diagnostic) in
             let input = try exactTensor(a, "x")
             if input.dtype == .float32 {
                 var result = ArrayMath.map(input, float)
                 result.dtype = .float32
                 return NumPyLibrary.array(result)
             }
-            return NumPyLibrary.array(WideMath.map(input, to: .float64, double))
+            var infinite = false
+            var invalid = false
+            let result = WideMath.map(input, to: .float64) { x in
+                let y = double(x)
+                if y.isInfinite && x.isFinite { infinite = true }
+                if y.isNaN && !x.isNaN { invalid = true }
+                return y
+            }
+            // NumPy's floating-point warnings: log(0) divides by zero, exp(1000) overflows.
+            if infinite {
+                let kind = name.hasPrefix("log") || name == "reciprocal" || name == "arctanh" ? "divide by zero" : "overflow"
+                interpreter.warn("RuntimeWarning: \(kind) encountered in \(name)", at: a.callRange)
+            }
+            if invalid { interpreter.warn("RuntimeWarning: invalid value encountered in \(name)", at: a.callRange) }
+            return NumPyLibrary.array(result)
         }
     }
 
