@@ -46,6 +46,29 @@ static inline const char *nn_blas_select_kernel(void) {
 }
 #endif
 
+// LAPACK's LU routines (column-major), as NumPy's linalg calls them; in OpenBLAS and Accelerate both.
+#if defined(__APPLE__)
+typedef __CLPK_integer nn_lapack_int;
+#else
+typedef int nn_lapack_int;
+extern void dgesv_(nn_lapack_int *n, nn_lapack_int *nrhs, double *a, nn_lapack_int *lda, nn_lapack_int *ipiv,
+                   double *b, nn_lapack_int *ldb, nn_lapack_int *info);
+extern void dgetrf_(nn_lapack_int *m, nn_lapack_int *n, double *a, nn_lapack_int *lda, nn_lapack_int *ipiv,
+                    nn_lapack_int *info);
+#endif
+
+static inline int nn_dgesv(int n, int nrhs, double *a, int *ipiv, double *b) {
+    nn_lapack_int n_ = n, nrhs_ = nrhs, lda = n > 0 ? n : 1, ldb = n > 0 ? n : 1, info = 0;
+    dgesv_(&n_, &nrhs_, a, &lda, (nn_lapack_int *)ipiv, b, &ldb, &info);
+    return (int)info;
+}
+
+static inline int nn_dgetrf(int n, double *a, int *ipiv) {
+    nn_lapack_int m_ = n, n_ = n, lda = n > 0 ? n : 1, info = 0;
+    dgetrf_(&m_, &n_, a, &lda, (nn_lapack_int *)ipiv, &info);
+    return (int)info;
+}
+
 // Flushing subnormal floats to zero (x86's FTZ and DAZ bits of MXCSR), as TensorFlow does for its
 // kernels; returns the previous control word to restore. A no-op elsewhere.
 #if defined(__x86_64__)

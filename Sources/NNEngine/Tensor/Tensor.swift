@@ -97,6 +97,7 @@ public struct Tensor {
     /// or is a wide type (whose other elements are then taken as their float32 values).
     public mutating func setDouble(_ value: Double, flat index: Int) {
         var exact = dtype.isWide ? (wideStorage ?? doubles) : nil
+        wideStorage = nil  // so `exact` is the only reference and is written in place
         makeUnique()
         storage.pointer[index] = Float(value)
         exact?[index] = value
@@ -111,6 +112,55 @@ public struct Tensor {
         makeUnique()
         for i in 0..<count { storage.pointer[i] = Float(values[i]) }
         wideStorage = dtype.isWide ? values : nil
+    }
+
+    /// A tensor of `shape` filled in row-major order by `element(i)` given as Doubles: kept exactly when
+    /// `dtype` is wide (float64, int64), else rounded to float32.
+    /// (A static function rather than an init, so that `Tensor(shape:dtype:) { … }` stays unambiguous.)
+    public static func exactly(shape: [Int], dtype: DType, _ element: (Int) -> Double) -> Tensor {
+        var tensor = Tensor(shape: shape, dtype: dtype)
+        let count = tensor.storage.count
+        let pointer = tensor.storage.pointer
+        if dtype.isWide {
+            var exact = [Double](repeating: 0, count: count)
+            for i in 0..<count {
+                exact[i] = element(i)
+                pointer[i] = Float(exact[i])
+            }
+            tensor.wideStorage = exact
+        } else {
+            for i in 0..<count { pointer[i] = Float(element(i)) }
+        }
+        return tensor
+    }
+
+    /// The elements at the flat `offsets` of this tensor, as a new tensor of `shape` with this dtype,
+    /// keeping the exact values when this tensor carries them (indexing, transposes, sorts, shuffles).
+    public func gathered(shape: [Int], offsets: [Int]) -> Tensor {
+        var result = Tensor(shape: shape, dtype: dtype)
+        let count = min(result.count, offsets.count)
+        let source = storage.pointer
+        let target = result.storage.pointer
+        for i in 0..<count { target[i] = source[offsets[i]] }
+        if let wide { result.wideStorage = offsets.map { wide[$0] } }
+        return result
+    }
+
+    /// Writes `values[i]` at flat `offsets[i]`: exactly when this is a wide type (its other elements are
+    /// then kept as they are known), else rounded to float32. One pass, whatever the number of writes.
+    public mutating func setDoubles(_ values: [Double], at offsets: [Int]) {
+        var exact: [Double]? = nil
+        if dtype.isWide {
+            exact = wideStorage ?? doubles
+            wideStorage = nil  // so `exact` is the only reference and is written in place
+        }
+        makeUnique()
+        let pointer = storage.pointer
+        for (value, offset) in zip(values, offsets) {
+            pointer[offset] = Float(value)
+            exact?[offset] = value
+        }
+        wideStorage = exact
     }
 
     /// The element at `index` in row-major order; checked in debug builds only (no cost in release).

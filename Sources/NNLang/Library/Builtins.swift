@@ -115,7 +115,13 @@ enum Builtins {
             "abs": function("abs", "x") { a, interpreter throws(Diagnostic) in
                 let x = a.values["x"]?.value ?? .none
                 if case .array(let array) = x {
-                    return .array(NDArray(ArrayMath.map(array.tensor) { abs($0) }.retyped(array.tensor.dtype)))
+                    switch array.tensor.dtype {
+                    case .float64: return .array(NDArray(WideMath.map(array.tensor, to: .float64) { abs($0) }))
+                    case .int64:
+                        return .array(NDArray(WideMath.map(array.tensor, to: .int64) { Double(WideMath.int($0).magnitude) }))
+                    default:
+                        return .array(NDArray(ArrayMath.map(array.tensor) { abs($0) }.retyped(array.tensor.dtype)))
+                    }
                 }
                 switch x {
                 case .int(let i):
@@ -133,6 +139,12 @@ enum Builtins {
                 let x = a.values["number"]?.value ?? .none
                 guard let value = x.numericValue, x.typeName != "str" else {
                     throw Diagnostic("type \(x.typeName) doesn't define __round__", at: a.range("number"))
+                }
+                if case .array(let array) = x, array.isScalar, [.float32, .float64].contains(array.tensor.dtype),
+                    let digits = try a.optionalInt("ndigits")
+                {
+                    // A NumPy float's __round__ is np.round: scaled, halves to even, same type.
+                    return .array(NDArray(NumPyMath.round(array.tensor, decimals: digits)))
                 }
                 if let digits = try a.optionalInt("ndigits") {
                     var scale = 1.0

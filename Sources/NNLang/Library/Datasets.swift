@@ -46,17 +46,17 @@ enum Datasets {
             throw Diagnostic("the digits data is missing from this NNLab installation", at: range)
         }
         let bytes = try FileBytes.read(url.path, range: range)
-        var rows: [[Float]] = []
-        var current: [Float] = []
+        var rows: [[Double]] = []
+        var current: [Double] = []
         var number = 0
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): number = number * 10 + Int(byte - UInt8(ascii: "0"))
             case UInt8(ascii: ","):
-                current.append(Float(number))
+                current.append(Double(number))
                 number = 0
             case UInt8(ascii: "\n"):
-                current.append(Float(number))
+                current.append(Double(number))
                 number = 0
                 if current.count == 65, Int(current[64]) < classes { rows.append(current) }
                 current = []
@@ -64,18 +64,18 @@ enum Datasets {
             }
         }
         if current.count == 64 {
-            current.append(Float(number))
+            current.append(Double(number))
             if Int(current[64]) < classes { rows.append(current) }
         }
-        let data = Tensor(shape: [rows.count, 64], dtype: .float64) { rows[$0 / 64][$0 % 64] }
-        let target = Tensor(rows.map { $0[64] }, dtype: .int64)
+        let data = Tensor.exactly(shape: [rows.count, 64], dtype: .float64) { rows[$0 / 64][$0 % 64] }
+        let target = Tensor.exactly(shape: [rows.count], dtype: .int64) { rows[$0][64] }
         if returnXY { return .tuple([.array(NDArray(data)), .array(NDArray(target))]) }
         let images = (try? data.copied().reshaped([rows.count, 8, 8])) ?? data
         return .object(
             Bunch([
                 ("data", .array(NDArray(data))), ("target", .array(NDArray(target))),
                 ("images", .array(NDArray(images))),
-                ("target_names", .array(NDArray(Tensor((0..<classes).map(Float.init), dtype: .int64)))),
+                ("target_names", .array(NDArray(Tensor.exactly(shape: [classes], dtype: .int64) { Double($0) }))),
                 (
                     "DESCR",
                     .string(
@@ -93,14 +93,14 @@ extension Datasets {
             throw Diagnostic("the iris data is missing from this NNLab installation", at: range)
         }
         let text = String(decoding: try FileBytes.read(url.path, range: range), as: UTF8.self)
-        var rows: [[Float]] = []
+        var rows: [[Double]] = []
         for line in text.split(separator: "\n") {
-            let fields = line.split(separator: ",").compactMap { Float(String($0)) }
+            let fields = line.split(separator: ",").compactMap { Double(String($0)) }
             guard fields.count == 5 else { throw Diagnostic("the shipped iris data is damaged", at: range) }
             rows.append(fields)
         }
-        let data = Tensor(shape: [rows.count, 4], dtype: .float64) { rows[$0 / 4][$0 % 4] }
-        let target = Tensor(rows.map { $0[4] }, dtype: .int64)
+        let data = Tensor.exactly(shape: [rows.count, 4], dtype: .float64) { rows[$0 / 4][$0 % 4] }
+        let target = Tensor.exactly(shape: [rows.count], dtype: .int64) { rows[$0][4] }
         if returnXY { return .tuple([.array(NDArray(data)), .array(NDArray(target))]) }
         let features = ["sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)"]
         return .object(

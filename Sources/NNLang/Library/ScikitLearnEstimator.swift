@@ -128,18 +128,22 @@ class ScikitLearnEstimator: PyObject {
     /// The column values of a 2-D tensor, in double precision.
     static func columns(_ t: Tensor) -> [[Double]] {
         let width = t.shape[1]
-        return (0..<width).map { c in (0..<t.shape[0]).map { Double(t[flat: $0 * width + c]) } }
+        let values = t.doubles
+        return (0..<width).map { c in (0..<t.shape[0]).map { values[$0 * width + c] } }
     }
 
     /// A 2-D result built column by column, float32 if the input was, float64 otherwise (scikit-learn's FLOAT_DTYPES).
     static func result(_ t: Tensor, _ transform: (_ column: Int, _ value: Double) -> Double) -> Value {
         let width = t.shape[1]
-        let dtype: DType = t.dtype == .float32 ? .float32 : .float64
+        guard t.dtype == .float32 else {
+            let values = t.doubles
+            return .array(NDArray(WideMath.tensor(t.shape, values.indices.map { transform($0 % width, values[$0]) }, .float64)))
+        }
         return .array(
-            NDArray(Tensor(shape: t.shape, dtype: dtype) { Float(transform($0 % width, Double(t[flat: $0]))) }))
+            NDArray(Tensor(shape: t.shape, dtype: .float32) { Float(transform($0 % width, Double(t[flat: $0]))) }))
     }
 
-    static func vector(_ values: [Double]) -> Value { .array(NDArray(Tensor(values.map(Float.init), dtype: .float64))) }
+    static func vector(_ values: [Double]) -> Value { .array(NDArray(WideMath.tensor([values.count], values, .float64))) }
 }
 
 /// A scikit-learn transformer: it learns from data (`fit`) and then changes data (`transform`).

@@ -15,7 +15,7 @@ enum ScikitLearnMetrics {
                 ) {
                     a, interpreter throws(Diagnostic) in try confusionMatrix(a, interpreter)
                 },
-            ])
+            ].merging(ScikitLearnRegressionMetrics.members()) { old, _ in old })
     }
 
     /// A target as `type_of_target` sees it: its kind, and its rows as labels.

@@ -94,9 +94,8 @@ enum ScikitLearnModelSelection {
 
     static func rows(_ tensor: Tensor, _ indices: [Int]) -> Tensor {
         let width = tensor.rowWidth
-        return Tensor(shape: [indices.count] + tensor.shape.dropFirst(), dtype: tensor.dtype) {
-            tensor[flat: indices[$0 / width] * width + $0 % width]
-        }
+        let shape: [Int] = [indices.count] + tensor.shape.dropFirst()
+        return tensor.gathering(shape: shape) { (i: Int) -> Int in indices[i / width] * width + i % width }
     }
 
     /// `_validate_shuffle_split`: the train and test counts, with scikit-learn's checks and messages.

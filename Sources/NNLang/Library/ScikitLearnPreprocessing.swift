@@ -33,10 +33,22 @@ enum ScikitLearnPreprocessing {
         return variance <= n * eps * variance + (n * mean * eps) * (n * mean * eps)
     }
 
+    /// A column's mean and variance as `_incremental_mean_and_var` computes them from no earlier data:
+    /// sums down the column in order, and the corrected two-pass variance (Chan, Golub and LeVeque).
     static func meanAndVariance(_ values: [Double]) -> (Double, Double) {
-        let mean = values.reduce(0, +) / Double(values.count)
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
-        return (mean, variance)
+        let n = Double(values.count)
+        var sum = -0.0
+        for v in values { sum += v }
+        let mean = (0.0 + sum) / n
+        let t = sum / n
+        var correction = -0.0
+        var squares = -0.0
+        for v in values {
+            let d = v - t
+            correction += d
+            squares += d * d
+        }
+        return (mean, (squares - correction * correction / n) / n)
     }
 
     /// `sklearn.preprocessing.scale`: standardize along an axis, for 1-D or 2-D data.
@@ -52,26 +64,25 @@ enum ScikitLearnPreprocessing {
         }
         let withMean = try a.bool("with_mean", default: true)
         let withStd = try a.bool("with_std", default: true)
-        let rows = t.rank == 1 ? t.count : t.shape[0]
+        // np.nanmean and np.nanstd along the axis (NumPy's sums), then Xr -= mean_, Xr /= scale_.
+        let wide = t.dtype == .float32 ? t : WideMath.tensor(t.shape, t.doubles, .float64)
+        let reduceAxis: Int? = t.rank == 1 ? nil : axis
+        guard case .array(let m) = try Reduction.mean.apply(wide, axis: reduceAxis, keepdims: false, range: a.callRange),
+            case .array(let sd) = try Reduction.std.apply(wide, axis: reduceAxis, keepdims: false, range: a.callRange)
+        else { return .none }
+        let means = m.tensor.doubles
+        let spreads = sd.tensor.doubles.map { $0 < 10 * Double.ulpOfOne ? 1 : $0 }
         let width = t.rank == 1 ? 1 : t.shape[1]
-        let groups = axis == 0 ? width : rows
-        let length = axis == 0 ? rows : width
-        let position = { (group: Int, i: Int) in axis == 0 ? i * width + group : group * width + i }
-        var out = [Float](repeating: 0, count: t.count)
-        for g in 0..<groups {
-            let values = (0..<length).map { Double(t[flat: position(g, $0)]) }
-            let (mean, variance) = meanAndVariance(values)
-            var spread = variance.squareRoot()
-            if spread < 10 * Double.ulpOfOne { spread = 1 }
-            for i in 0..<length {
-                var v = values[i]
-                if withMean { v -= mean }
-                if withStd { v /= spread }
-                out[position(g, i)] = Float(v)
-            }
+        let values = t.doubles
+        let out = values.indices.map { i -> Double in
+            let group = t.rank == 1 ? 0 : (axis == 0 ? i % width : i / width)
+            var v = values[i]
+            if withMean { v -= means[group] }
+            if withStd { v /= spreads[group] }
+            return t.dtype == .float32 ? Double(Float(v)) : v
         }
         let dtype: DType = t.dtype == .float32 ? .float32 : .float64
-        return .array(NDArray(Tensor(shape: t.shape, dtype: dtype) { out[$0] }))
+        return .array(NDArray(WideMath.tensor(t.shape, out, dtype)))
     }
 }
 

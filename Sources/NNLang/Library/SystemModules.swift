@@ -79,6 +79,25 @@ enum SystemModules {
                 return .list(names.map { .string($0) })
             },
         ]
+        // `os.remove(path)` / `os.unlink(path)`: deletes a file (never a folder), as Python's do.
+        for name in ["remove", "unlink"] {
+            members[name] = function(name, "path") { a, interpreter throws(Diagnostic) in
+                let given = try a.string("path")
+                let path = interpreter.resolvePath(given)
+                var directory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &directory) else {
+                    throw Diagnostic(
+                        python: "FileNotFoundError", "[Errno 2] No such file or directory: '\(given)'", at: a.callRange)
+                }
+                guard !directory.boolValue, (try? FileManager.default.removeItem(atPath: path)) != nil else {
+                    throw Diagnostic(
+                        python: directory.boolValue ? "IsADirectoryError" : "PermissionError",
+                        "[Errno \(directory.boolValue ? 21 : 13)] \(directory.boolValue ? "Is a directory" : "Permission denied"): "
+                            + "'\(given)'", at: a.callRange)
+                }
+                return .none
+            }
+        }
         if let path { members["path"] = .object(path) }
         return ModuleObject("os", members)
     }

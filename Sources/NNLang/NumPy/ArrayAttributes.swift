@@ -58,9 +58,7 @@ enum ArrayAttributes {
                     throw Diagnostic(
                         "axis \(requested) is out of bounds for array of dimension \(rank)", at: a.range("axis"))
                 }
-                array.tensor = ArraySorting.alongAxis(array.tensor, axis) { lane in
-                    ArraySorting.order(lane).map { lane[$0] }
-                }
+                array.tensor = ArraySorting.sorted(array.tensor, axis)
                 return .none
             }
         case "flatten", "ravel", "copy":
@@ -76,7 +74,8 @@ enum ArrayAttributes {
                         (try? array.tensor.copied().reshaped(array.tensor.shape.filter { $0 != 1 })) ?? array.tensor))
             }
         case "item":
-            return method(name, []) { a, _ throws(Diagnostic) in
+            return method(name, [.variadic("args")]) { a, _ throws(Diagnostic) in
+                if !a.rest.isEmpty { return try item(array.tensor, a) }
                 guard array.tensor.count == 1 else {
                     throw Diagnostic("can only convert an array of size 1 to a Python scalar", at: a.callRange)
                 }
@@ -99,12 +98,48 @@ enum ArrayAttributes {
         }
     }
 
+    /// `a.item(i)` (a flat position) or `a.item(i, j)` (one index per axis): that element as a Python number.
+    static func item(_ tensor: Tensor, _ a: BoundArguments) throws(Diagnostic) -> Value {
+        var indices: [Int] = []
+        for (k, value) in a.rest.enumerated() {
+            guard let index = value.exactInteger else {
+                throw Diagnostic("'\(value.typeName)' object cannot be interpreted as an integer", at: a.restRange(k))
+            }
+            indices.append(index)
+        }
+        if indices.count == 1, case .tuple(let items)? = a.rest.first {
+            indices = items.compactMap(\.exactInteger)
+        }
+        var flat = 0
+        if indices.count == 1 {
+            flat = indices[0] < 0 ? indices[0] + tensor.count : indices[0]
+            guard flat >= 0, flat < tensor.count else {
+                throw Diagnostic(python: "IndexError", "index \(indices[0]) is out of bounds for size \(tensor.count)",
+                    at: a.callRange)
+            }
+        } else {
+            guard indices.count == tensor.rank else {
+                throw Diagnostic("incorrect number of indices for array", at: a.callRange)
+            }
+            for (axis, index) in indices.enumerated() {
+                let position = index < 0 ? index + tensor.shape[axis] : index
+                guard position >= 0, position < tensor.shape[axis] else {
+                    throw Diagnostic(
+                        python: "IndexError",
+                        "index \(index) is out of bounds for axis \(axis) with size \(tensor.shape[axis])", at: a.callRange)
+                }
+                flat = flat * tensor.shape[axis] + position
+            }
+        }
+        let element = tensor.gathered(shape: [], offsets: [flat])
+        return ArrayConversion.pythonList(element)
+    }
+
     static func transpose(_ tensor: Tensor) -> Tensor {
         guard tensor.rank == 2 else { return tensor.rank < 2 ? tensor : reversedAxes(tensor) }
         let rows = tensor.shape[0]
         let columns = tensor.shape[1]
-        return Tensor(shape: [columns, rows], dtype: tensor.dtype) { i in tensor[flat: (i % rows) * columns + i / rows]
-        }
+        return tensor.gathering(shape: [columns, rows]) { i in (i % rows) * columns + i / rows }
     }
 
     static func reversedAxes(_ tensor: Tensor) -> Tensor {
@@ -114,14 +149,14 @@ enum ArrayAttributes {
             strides[axis] = strides[axis + 1] * tensor.shape[axis + 1]
         }
         let reversedStrides = Array(strides.reversed())
-        return Tensor(shape: shape, dtype: tensor.dtype) { flat in
+        return tensor.gathering(shape: shape) { flat in
             var remainder = flat
             var offset = 0
             for axis in stride(from: shape.count - 1, through: 0, by: -1) {
                 offset += (remainder % shape[axis]) * reversedStrides[axis]
                 remainder /= shape[axis]
             }
-            return tensor[flat: offset]
+            return offset
         }
     }
 

@@ -30,16 +30,33 @@ extension NumPyLibrary {
         guard a.given("x"), a.given("y") else {
             throw Diagnostic("either both or neither of x and y should be given", at: a.callRange)
         }
-        let x = try ArrayMath.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
-        let y = try ArrayMath.operand(a.values["y"]?.value ?? .none, range: a.range("y"))
+        let x = try exactOperand(a, "x")
+        let y = try exactOperand(a, "y")
         let shape = try ArrayMath.broadcastShape(
             try ArrayMath.broadcastShape(condition.shape, x.tensor.shape, range: a.callRange),
             y.tensor.shape, range: a.callRange)
+        let dtype = ArrayMath.resultType(x, y)
+        if ExactValues.combinable([x.tensor, y.tensor], into: dtype) {
+            let c = ExactValues.broadcastOffsets(from: condition.shape, to: shape)
+            let xo = ExactValues.broadcastOffsets(from: x.tensor.shape, to: shape)
+            let yo = ExactValues.broadcastOffsets(from: y.tensor.shape, to: shape)
+            let (xv, yv) = (x.tensor.knownValues, y.tensor.knownValues)
+            return array(
+                Tensor.exactly(shape: shape, dtype: dtype) { (i: Int) -> Double in
+                    condition[flat: c[i]] != 0 ? xv[xo[i]] : yv[yo[i]]
+                })
+        }
         let c = try ArrayMath.broadcast(Tensor(shape: shape), condition, range: a.callRange) { _, v in v }
         let xs = try ArrayMath.broadcast(Tensor(shape: shape), x.tensor, range: a.callRange) { _, v in v }
         let ys = try ArrayMath.broadcast(Tensor(shape: shape), y.tensor, range: a.callRange) { _, v in v }
-        return array(
-            Tensor(shape: shape, dtype: ArrayMath.resultType(x, y)) { c[flat: $0] != 0 ? xs[flat: $0] : ys[flat: $0] })
+        return array(Tensor(shape: shape, dtype: dtype) { c[flat: $0] != 0 ? xs[flat: $0] : ys[flat: $0] })
+    }
+
+    /// An operand of `where`: Python numbers exactly (as weak scalars), arrays as they are.
+    static func exactOperand(_ a: BoundArguments, _ name: String) throws(Diagnostic) -> ArrayMath.Operand {
+        let value = a.values[name]?.value ?? .none
+        if let scalar = ExactValues.scalarTensor(value) { return ArrayMath.Operand(tensor: scalar, weak: true) }
+        return try ArrayMath.operand(value, range: a.range(name))
     }
 
     static func tensors(_ a: BoundArguments, _ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> [Tensor]
@@ -78,6 +95,19 @@ extension NumPyLibrary {
         try ArrayConversion.checkSize(shape, range: range)
         let outer = shape[..<axis].reduce(1, *)
         let inner = shape[(axis + 1)...].reduce(1, *)
+        let dtype = parts.dropFirst().reduce(first.dtype) { ArrayConversion.promote($0, $1.dtype) }
+        if ExactValues.combinable(parts, into: dtype) {
+            var exact: [Double] = []
+            exact.reserveCapacity(shape.reduce(1, *))
+            let sources = parts.map(\.knownValues)
+            for o in 0..<outer {
+                for (part, values) in zip(parts, sources) {
+                    let block = part.shape[axis] * inner
+                    exact += values[(o * block)..<((o + 1) * block)]
+                }
+            }
+            return Tensor.exactly(shape: shape, dtype: dtype) { exact[$0] }
+        }
         var values: [Float] = []
         values.reserveCapacity(shape.reduce(1, *))
         for o in 0..<outer {
@@ -86,7 +116,6 @@ extension NumPyLibrary {
                 for k in 0..<block { values.append(part[flat: o * block + k]) }
             }
         }
-        let dtype = parts.dropFirst().reduce(first.dtype) { ArrayConversion.promote($0, $1.dtype) }
         return (try? Tensor(shape: shape, values: values, dtype: dtype)) ?? first
     }
 
@@ -98,7 +127,7 @@ extension NumPyLibrary {
         let result = zip(shape, repeats).map { $0 * $1 }
         try ArrayConversion.checkSize(result, range: range)
         let source = (try? tensor.reshaped(shape)) ?? tensor
-        return Tensor(shape: result, dtype: tensor.dtype) { flat in
+        return source.gathering(shape: result) { flat in
             var remainder = flat
             var offset = 0
             var step = 1
@@ -108,7 +137,7 @@ extension NumPyLibrary {
                 offset += (position % shape[axis]) * step
                 step *= shape[axis]
             }
-            return source[flat: offset]
+            return offset
         }
     }
 
@@ -133,7 +162,7 @@ extension NumPyLibrary {
                 // Input i varies along output axis axes[i].
                 let axis = axes[i]
                 let inner = shape[(axis + 1)...].reduce(1, *)
-                return array(Tensor(shape: shape, dtype: input.dtype) { input[flat: ($0 / inner) % shape[axis]] })
+                return array(input.gathering(shape: shape) { ($0 / inner) % shape[axis] })
             })
     }
 }

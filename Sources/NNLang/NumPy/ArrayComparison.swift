@@ -3,9 +3,9 @@ import NNEngine
 /// NumPy's `clip`, `isclose`, `allclose`, the `isnan` family and the `logical_` functions, broadcasting
 /// their arguments as NumPy does.
 enum ArrayComparison {
-    static func predicate(_ name: String, _ test: @escaping (Float) -> Bool) -> Value {
+    static func predicate(_ name: String, _ test: @escaping (Double) -> Bool) -> Value {
         function(name, "x") { a, _ throws(Diagnostic) in
-            var result = ArrayMath.map(try a.tensor("x")) { test($0) ? 1 : 0 }
+            var result = WideMath.map(try NumPyMath.exactTensor(a, "x"), to: .float32) { test($0) ? 1 : 0 }
             result.dtype = .bool
             return result.rank == 0 ? ArrayConversion.scalar(result[flat: 0], dtype: .bool) : NumPyLibrary.array(result)
         }
@@ -39,6 +39,14 @@ enum ArrayComparison {
                     guard let value = a[name] else { continue }
                     let bound = try ArrayMath.operand(value, range: a.range(name))
                     let dtype = ArrayMath.resultType(result, bound)
+                    if dtype.isWide {
+                        let tensor = try WideMath.broadcast(result.tensor, bound.tensor, to: dtype, range: a.callRange) {
+                            x, limit in
+                            x.isNaN || limit.isNaN ? .nan : (keepsLarger ? Swift.max(x, limit) : Swift.min(x, limit))
+                        }
+                        result = ArrayMath.Operand(tensor: tensor, weak: false)
+                        continue
+                    }
                     var tensor = try ArrayMath.broadcast(result.tensor, bound.tensor, range: a.callRange) { x, limit in
                         x.isNaN || limit.isNaN ? .nan : (keepsLarger ? Swift.max(x, limit) : Swift.min(x, limit))
                     }
@@ -98,6 +106,6 @@ enum ArrayComparison {
             }
         }
         if collect(value), exact.count == tensor.count { return (tensor, exact) }
-        return (tensor, tensor.scalars.map(Double.init))
+        return (tensor, tensor.doubles)
     }
 }

@@ -35,7 +35,8 @@ enum ArrayConversion {
             return try tensor(.array(NDArray(convertible.arrayValue)), dtype: dtype, range: range)
         }
         var shape: [Int]?
-        var values: [Float] = []
+        // The values exactly as given (Python floats and ints are doubles and 64-bit integers here).
+        var values: [Double] = []
         var kind: DType = .bool
         func visit(_ item: Value, depth: Int, into dimensions: inout [Int]) throws(Diagnostic) {
             switch item {
@@ -64,18 +65,18 @@ enum ArrayConversion {
                 guard Array(dimensions[depth...]) == inner else {
                     throw Diagnostic("setting an array element with a sequence: shapes do not match", at: range)
                 }
-                values += array.tensor.scalars
+                values += array.tensor.knownValues
                 kind = promote(kind, array.tensor.dtype)
             case .bool(let b):
                 guard dimensions.count == depth else { throw inhomogeneous(range) }
                 values.append(b ? 1 : 0)
             case .int(let i):
                 guard dimensions.count == depth else { throw inhomogeneous(range) }
-                values.append(Float(i))
+                values.append(Double(i))
                 kind = promote(kind, .int64)
             case .float(let f):
                 guard dimensions.count == depth else { throw inhomogeneous(range) }
-                values.append(Float(f))
+                values.append(f)
                 kind = promote(kind, .float64)
             default:
                 throw Diagnostic("cannot make an array from a \(item.typeName)", at: range)
@@ -89,8 +90,8 @@ enum ArrayConversion {
         if values.isEmpty, case .tuple = value { kind = .float64 }
         let finalShape = shape ?? []
         guard values.count == finalShape.reduce(1, *) else { throw inhomogeneous(range) }
-        var result = (try? Tensor(shape: finalShape, values: values, dtype: kind)) ?? Tensor(shape: [0])
-        if let dtype { result = cast(result, to: dtype) }
+        var result = Tensor.exactly(shape: finalShape, dtype: kind) { values[$0] }
+        if let dtype, dtype != result.dtype { result = cast(result, to: dtype) }
         return result
     }
 
@@ -111,6 +112,9 @@ enum ArrayConversion {
     /// `tensor.astype(dtype)`. As NumPy 2 on x86, NaN, infinities and numbers out of the int64 range
     /// become the smallest int64 (and NaN becomes 0 in uint8); `invalid` is told when any did.
     static func cast(_ tensor: Tensor, to dtype: DType, invalid: (() -> Void)? = nil) -> Tensor {
+        if let exact = tensor.wide ?? (dtype.isWide && tensor.isExactlyKnown ? tensor.knownValues : nil) {
+            return castExactly(exact, shape: tensor.shape, to: dtype, invalid: invalid)
+        }
         var result = tensor.copied(dtype: dtype)
         var sawInvalid = false
         switch dtype {
@@ -145,12 +149,46 @@ enum ArrayConversion {
         return result
     }
 
+    /// `cast` of exact values (a float64 or int64 source, or any source becoming float64 or int64):
+    /// the same rules, worked on the doubles, so `0.1` stays `0.1` and 2**24 + 1 stays odd.
+    static func castExactly(_ values: [Double], shape: [Int], to dtype: DType, invalid: (() -> Void)?) -> Tensor {
+        var sawInvalid = false
+        let bound = 9_223_372_036_854_775_808.0
+        let result = Tensor.exactly(shape: shape, dtype: dtype) { i -> Double in
+            let x = values[i]
+            switch dtype {
+            case .int64:
+                guard x.isFinite, abs(x) < bound else {
+                    sawInvalid = true
+                    return -bound
+                }
+                return x.rounded(.towardZero)
+            case .uint8:
+                guard x.isFinite, abs(x) < bound else {
+                    sawInvalid = true
+                    return 0
+                }
+                let v = Int(x.rounded(.towardZero))
+                return Double(((v % 256) + 256) % 256)
+            case .bool: return x != 0 ? 1 : 0
+            case .float32, .float64: return x
+            }
+        }
+        if sawInvalid { invalid?() }
+        return result
+    }
+
     /// 2^63: float32 values of int arrays lie in [-2^63, 2^63).
     static let int64Bound: Float = 9_223_372_036_854_775_808
 
     /// An element of an int64 array as an integer (never traps: anything invalid is the smallest int64).
     static func int64(_ value: Float) -> Int64 {
         value.isFinite && abs(value) < int64Bound ? Int64(value) : .min
+    }
+
+    /// An element of an int64 array, given as a Double, as an integer (never traps).
+    static func int64(_ value: Double) -> Int64 {
+        value.isFinite && abs(value) < 9_223_372_036_854_775_808 ? Int64(value) : .min
     }
 
     /// A dtype named by a value: `'float32'`, `np.float32`, `float`, `int`, `bool`.
@@ -182,27 +220,38 @@ enum ArrayConversion {
         .array(NDArray(Tensor(shape: [], repeating: value, dtype: dtype)))
     }
 
+    /// The element at `index` of `tensor` as a NumPy scalar, exact when the array carries exact values.
+    static func scalar(_ tensor: Tensor, flat index: Int) -> Value {
+        .array(NDArray(tensor.gathered(shape: [], offsets: [index])))
+    }
+
     /// A Python float for an element. float32 elements convert exactly, as NumPy's do; float64
-    /// elements (stored as float32 here) become the double their shortest digits name, so the 0.0157
+    /// elements known only as float32 become the double their shortest digits name, so the 0.0157
     /// a program wrote comes back as 0.0157.
     static func pythonFloat(_ value: Float, dtype: DType) -> Double {
         dtype == .float64 && value.isFinite ? (Double(value.description) ?? Double(value)) : Double(value)
     }
 
+    /// A Python float for the element at `index`: its exact value when the array carries it.
+    static func pythonFloat(_ tensor: Tensor, flat index: Int) -> Double {
+        if let wide = tensor.wide { return wide[index] }
+        return pythonFloat(tensor[flat: index], dtype: tensor.dtype)
+    }
+
     /// Python values for `tolist()`.
     static func pythonList(_ tensor: Tensor) -> Value {
-        func element(_ value: Float) -> Value {
+        func element(_ index: Int) -> Value {
             switch tensor.dtype {
-            case .bool: .bool(value != 0)
-            case .int64, .uint8: .int(Int(ArrayConversion.int64(value)))
-            case .float32, .float64: .float(pythonFloat(value, dtype: tensor.dtype))
+            case .bool: .bool(tensor[flat: index] != 0)
+            case .int64, .uint8: .int(Int(ArrayConversion.int64(tensor.double(flat: index))))
+            case .float32, .float64: .float(pythonFloat(tensor, flat: index))
             }
         }
-        if tensor.rank == 0 { return element(tensor[flat: 0]) }
+        if tensor.rank == 0 { return element(0) }
         func build(_ axis: Int, _ offset: Int) -> Value {
             let stride = tensor.shape[(axis + 1)...].reduce(1, *)
             if axis == tensor.rank - 1 {
-                return .list((0..<tensor.shape[axis]).map { element(tensor[flat: offset + $0]) })
+                return .list((0..<tensor.shape[axis]).map { element(offset + $0) })
             }
             return .list((0..<tensor.shape[axis]).map { build(axis + 1, offset + $0 * stride) })
         }

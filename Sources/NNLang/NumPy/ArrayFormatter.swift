@@ -38,31 +38,39 @@ public enum ArrayFormatter {
 
     /// A NumPy scalar as `str` shows it: `0.5`, `3`, `True`; floats in scientific notation from 1e6
     /// (float32) or 1e16 (float64) up, and below 1e-4, with the shortest digits: `1e+06`, `1.5e-05`.
+    /// A float64 carrying its exact value shows float64's shortest digits (`0.5473576181430894`).
     static func scalarString(_ tensor: Tensor) -> String {
         let value = tensor[flat: 0]
         switch tensor.dtype {
         case .bool: return value != 0 ? "True" : "False"
-        case .int64, .uint8: return integerText(value)
+        case .int64, .uint8: return integerText(tensor.double(flat: 0))
         case .float32, .float64:
-            if value.isNaN { return "nan" }
-            if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+            if let wide = tensor.wide { return floatScalarText(wide[0], cutoff: 1e16, small: abs(wide[0]) < 1e-4) }
             let cutoff: Float = tensor.dtype == .float32 ? 1e6 : 1e16
-            let magnitude = abs(value)
             // A float32 is compared as the double it is; a float64 (held as float32) as the float32 of 1e-4.
-            let small = tensor.dtype == .float32 ? Double(magnitude) < 1e-4 : magnitude < 1e-4
-            if magnitude >= cutoff || (small && magnitude != 0) {
-                let (digits, exponent) = ElementFormat.shortestDigits(value)
-                let mantissa = digits.count > 1 ? String(digits.prefix(1)) + "." + String(digits.dropFirst()) : digits
-                let power = String(abs(exponent))
-                return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
-                    + (power.count < 2 ? "0" : "") + power
-            }
-            let text = ElementFormat.positionalText(value, precision: 64)
-            return text.hasSuffix(".") ? text + "0" : text
+            let small = tensor.dtype == .float32 ? Double(abs(value)) < 1e-4 : abs(value) < 1e-4
+            return floatScalarText(value, cutoff: cutoff, small: small)
         }
     }
 
-    static func integerText(_ value: Float) -> String {
+    /// A float scalar with its type's shortest digits, in scientific notation from `cutoff` up or when `small`.
+    static func floatScalarText<T: ShortestFloat>(_ value: T, cutoff: T, small: Bool) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        let magnitude = abs(value)
+        if magnitude >= cutoff || (small && magnitude != 0) {
+            let (digits, exponent) = ElementFormat.shortestDigits(value)
+            let mantissa = digits.count > 1 ? String(digits.prefix(1)) + "." + String(digits.dropFirst()) : digits
+            let power = String(abs(exponent))
+            return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + (power.count < 2 ? "0" : "") + power
+        }
+        let text = ElementFormat.positionalText(value, precision: 64)
+        return text.hasSuffix(".") ? text + "0" : text
+    }
+
+    /// An integer element (int64 arrays hold their values as doubles when exact, else as float32).
+    static func integerText(_ value: Double) -> String {
         String(ArrayConversion.int64(value))
     }
 
@@ -71,8 +79,8 @@ public enum ArrayFormatter {
     {
         if tensor.count == 0 { return "[]" }
         let summarize = tensor.count > options.threshold
-        let shown = summarize ? edgeValues(tensor, options.edgeItems) : tensor.scalars
-        let element = ElementFormat(values: shown, dtype: tensor.dtype, options: options)
+        let shown = summarize ? edgeValues(tensor, options.edgeItems) : tensor.doubles
+        let element = ElementFormat(values: shown, exact: tensor.wide != nil, dtype: tensor.dtype, options: options)
         let layout = Layout(
             tensor: tensor, separator: separator, summarize: summarize, edgeItems: options.edgeItems,
             element: element)
@@ -80,11 +88,11 @@ public enum ArrayFormatter {
     }
 
     /// The values that stay visible when an array is summarized.
-    static func edgeValues(_ tensor: Tensor, _ edgeItems: Int) -> [Float] {
-        var values: [Float] = []
+    static func edgeValues(_ tensor: Tensor, _ edgeItems: Int) -> [Double] {
+        var values: [Double] = []
         func visit(_ index: [Int]) {
             if index.count == tensor.rank {
-                values.append(tensor[flat: tensor.flatOffset(index)])
+                values.append(tensor.double(flat: tensor.flatOffset(index)))
                 return
             }
             let length = tensor.shape[index.count]
@@ -107,7 +115,7 @@ public enum ArrayFormatter {
         func recurse(index: [Int], hangingIndent: String, width: Int) -> String {
             let axis = index.count
             let axesLeft = tensor.rank - axis
-            if axesLeft == 0 { return element.format(tensor[flat: tensor.flatOffset(index)]) }
+            if axesLeft == 0 { return element.format(tensor.double(flat: tensor.flatOffset(index))) }
             let nextIndent = hangingIndent + " "
             let nextWidth = width - 1
             let length = tensor.shape[axis]

@@ -149,8 +149,7 @@ enum ArrayIndexing {
         guard tensor.rank > 0 else { throw Diagnostic("invalid index to a scalar (0-d) value", at: range) }
         let selection = try selection(tensor, items, range: range)
         let offsets = offsets(tensor, selection)
-        let result = Tensor(shape: selection.resultShape, dtype: tensor.dtype) { tensor[flat: offsets[$0]] }
-        return .array(NDArray(result))
+        return .array(NDArray(tensor.gathered(shape: selection.resultShape, offsets: offsets)))
     }
 
     static func set(
@@ -158,7 +157,12 @@ enum ArrayIndexing {
     ) throws(Diagnostic) {
         let selection = try selection(array.tensor, items, range: range)
         let offsets = offsets(array.tensor, selection)
-        let source = try ArrayMath.operand(value, range: range).tensor
+        let source: Tensor
+        if let scalar = ExactValues.scalarTensor(value) {
+            source = scalar
+        } else {
+            source = try ArrayMath.operand(value, range: range).tensor
+        }
         let shape = selection.resultShape
         // NumPy 2.4: one element takes only a scalar or a 0-d array, never a 1-element sequence.
         if shape.isEmpty, source.rank > 0, offsets.count == 1,
@@ -168,9 +172,9 @@ enum ArrayIndexing {
                 "setting an array element with a sequence.", at: range,
                 hint: "the value has shape \(formatShape(source.shape)); take its single number with .item() or [0]")
         }
-        let values: Tensor
+        let sourceOffsets: [Int]
         if source.count == 1 {
-            values = Tensor(shape: shape, repeating: source[flat: 0])
+            sourceOffsets = [Int](repeating: 0, count: offsets.count)
         } else {
             guard (try? ArrayMath.broadcastShape(source.shape, shape, range: range)) == shape else {
                 throw Diagnostic(
@@ -178,17 +182,24 @@ enum ArrayIndexing {
                         + "into a selection of shape \(formatShape(shape))",
                     at: range)
             }
-            values = try ArrayMath.broadcast(Tensor(shape: shape), source, range: range) { _, y in y }
+            sourceOffsets = ExactValues.broadcastOffsets(from: source.shape, to: shape)
         }
         let dtype = array.tensor.dtype
-        if dtype == .int64 || dtype == .uint8, let bad = values.scalars.first(where: { !$0.isFinite }) {
+        let sourceValues = source.knownValues
+        var values = sourceOffsets.map { sourceValues[$0] }
+        if dtype == .int64 || dtype == .uint8, let bad = values.first(where: { !$0.isFinite }) {
             throw Diagnostic(
                 bad.isNaN
                     ? "ValueError: cannot convert float NaN to integer"
                     : "OverflowError: cannot convert float infinity to integer", at: range,
                 hint: "this array holds integers (\(dtype.rawValue)); make a float copy first: a.astype(float)")
         }
-        let stored = dtype == .float32 || dtype == .float64 ? values : ArrayConversion.cast(values, to: dtype)
-        for (i, offset) in offsets.enumerated() { array.tensor[flat: offset] = stored[flat: i] }
+        if dtype != .float32 && dtype != .float64 {
+            values = ArrayConversion.castExactly(values, shape: [values.count], to: dtype, invalid: nil).knownValues
+        }
+        // A float64 array known only in float32 takes its known values first, so it stays one kind of array.
+        if !array.tensor.isExactlyKnown { try? array.tensor.setDoubles(array.tensor.knownValues) }
+        // Exact in a float64 or int64 array (`a[0] = 0.1` holds 0.1), rounded to float32 in the others.
+        array.tensor.setDoubles(values, at: offsets)
     }
 }

@@ -18,8 +18,8 @@ enum ArrayMath {
     static func operand(_ value: Value, range: SourceRange) throws(Diagnostic) -> Operand {
         switch value {
         case .bool(let b): return Operand(tensor: Tensor(shape: [], repeating: b ? 1 : 0, dtype: .bool), weak: true)
-        case .int(let i): return Operand(tensor: Tensor(shape: [], repeating: Float(i), dtype: .int64), weak: true)
-        case .float(let f): return Operand(tensor: Tensor(shape: [], repeating: Float(f), dtype: .float64), weak: true)
+        case .int(let i): return Operand(tensor: WideMath.tensor([], [Double(i)], .int64), weak: true)
+        case .float(let f): return Operand(tensor: WideMath.tensor([], [f], .float64), weak: true)
         case .array(let a): return Operand(tensor: a.tensor, weak: false)
         case .list, .tuple: return Operand(tensor: try ArrayConversion.tensor(value, range: range), weak: false)
         case .object(let object) where object is ArrayConvertible:
@@ -68,6 +68,7 @@ enum ArrayMath {
                     hint: "make one side a float, like 2.0 ** -1")
             }
         }
+        if dtype.isWide { return wrap(try wideBinary(op, a, b, dtype: dtype, interpreter, range: range)) }
         let function: (Float, Float) -> Float
         switch op {
         case .add: function = { $0 + $1 }
@@ -105,6 +106,21 @@ enum ArrayMath {
     ) throws(Diagnostic) -> Value {
         let a = try operand(left, range: range)
         let b = try operand(right, range: range)
+        if resultType(a, b).isWide {
+            let test: (Double, Double) -> Bool
+            switch op {
+            case .equal: test = { $0 == $1 }
+            case .notEqual: test = { $0 != $1 }
+            case .less: test = { $0 < $1 }
+            case .lessEqual: test = { $0 <= $1 }
+            case .greater: test = { $0 > $1 }
+            case .greaterEqual: test = { $0 >= $1 }
+            default: throw Diagnostic("'\(op.rawValue)' is not supported between arrays", at: range)
+            }
+            var result = try WideMath.broadcast(a.tensor, b.tensor, to: .float32, range: range) { test($0, $1) ? 1 : 0 }
+            result.dtype = .bool
+            return wrap(result)
+        }
         let function: (Float, Float) -> Float
         switch op {
         case .equal: function = { $0 == $1 ? 1 : 0 }
@@ -125,10 +141,14 @@ enum ArrayMath {
     {
         guard case .array(let array) = value else { return value }
         if op == .plus { return value }
-        var result = map(array.tensor) { -$0 }
         if array.tensor.dtype == .bool {
             throw Diagnostic("the - operator is not supported for boolean arrays", at: range)
         }
+        if array.tensor.dtype == .int64 {
+            return wrap(WideMath.map(array.tensor, to: .int64) { Double(0 &- WideMath.int($0)) })
+        }
+        if array.tensor.dtype.isWide { return wrap(WideMath.map(array.tensor, to: array.tensor.dtype) { -$0 }) }
+        var result = map(array.tensor) { -$0 }
         result.dtype = array.tensor.dtype
         return wrap(result)
     }
@@ -234,11 +254,16 @@ enum ArrayMath {
                 hint: "for a · b the last axis of a must equal the first axis of b; a transpose (.T) may help")
         }
         try ArrayConversion.checkSize([left.shape[0], right.shape[1]], range: range)
-        var product: Tensor
-        do { product = try left.matmul(right) } catch { throw Diagnostic(error.description, at: range) }
         var shape: [Int] = []
         if a.rank == 2 { shape.append(a.shape[0]) }
         if b.rank == 2 { shape.append(b.shape[1]) }
+        let dtype = ArrayConversion.promote(a.dtype, b.dtype)
+        if dtype.isWide {
+            try WideMath.checkSize(shape, range: range)
+            return WideMath.tensor(shape, NumPyMath.wideProduct(left, right, dtype: dtype), dtype)
+        }
+        var product: Tensor
+        do { product = try left.matmul(right) } catch { throw Diagnostic(error.description, at: range) }
         product = (try? product.reshaped(shape)) ?? product
         product.dtype =
             ArrayConversion.promote(a.dtype, b.dtype) == .bool ? .int64 : ArrayConversion.promote(a.dtype, b.dtype)

@@ -1,8 +1,63 @@
 import NNEngine
 
 /// NumPy functions that build or reshape arrays: `stack`, `column_stack`, `append`, `squeeze`, `ravel`,
-/// `flip`, `atleast_2d`, `diag`, `outer`, `identity`, `empty`, `full_like`, `cumsum`, `diff`, `array_equal`.
+/// `flip`, `atleast_2d`, `diag`, `outer`, `identity`, `empty`, `full_like`, `cumsum`, `diff`, `repeat`,
+/// `array_equal`.
 enum ArrayShaping {
+    /// `np.repeat(a, repeats, axis=None)`: each element (or each slice along `axis`) `repeats` times, or
+    /// as many times as its entry in a list of repeats.
+    static func repeatFunction(_ a: BoundArguments) throws(Diagnostic) -> Value {
+        var tensor = try a.tensor("a")
+        var axis = 0
+        if let requested = try a.optionalInt("axis") {
+            axis = requested < 0 ? requested + tensor.rank : requested
+            guard axis >= 0, axis < tensor.rank else {
+                throw Diagnostic(
+                    "axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
+            }
+        } else {
+            tensor = (try? tensor.reshaped([tensor.count])) ?? tensor
+        }
+        let length = tensor.shape[axis]
+        let counts: [Int]
+        if let single = a["repeats"]?.exactInteger {
+            counts = Array(repeating: single, count: length)
+        } else {
+            let given = try a.tensor("repeats")
+            guard given.dtype == .int64 || given.dtype == .uint8 || given.dtype == .bool else {
+                throw Diagnostic(
+                    "Cannot cast array data from dtype('\(given.dtype.rawValue)') to dtype('int64') according to the "
+                        + "rule 'safe'", at: a.range("repeats"))
+            }
+            let values = given.knownValues.map { Int($0) }
+            guard values.count == length || values.count == 1 else {
+                throw Diagnostic(
+                    "operands could not be broadcast together with shape (\(length),) (\(values.count),)",
+                    at: a.range("repeats"))
+            }
+            counts = values.count == 1 ? Array(repeating: values[0], count: length) : values
+        }
+        guard counts.allSatisfy({ $0 >= 0 }) else {
+            throw Diagnostic("repeats may not contain negative values.", at: a.range("repeats"))
+        }
+        let inner = tensor.shape[(axis + 1)...].reduce(1, *)
+        let outer = tensor.count / max(length * inner, 1)
+        var shape = tensor.shape
+        shape[axis] = counts.reduce(0, +)
+        try ArrayConversion.checkSize(shape, range: a.callRange)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(shape.reduce(1, *))
+        for o in 0..<outer {
+            for (k, count) in counts.enumerated() {
+                for _ in 0..<count {
+                    let base = (o * length + k) * inner
+                    offsets.append(contentsOf: base..<(base + inner))
+                }
+            }
+        }
+        return NumPyLibrary.array(tensor.gathered(shape: shape, offsets: offsets))
+    }
+
     static func members() -> [String: Value] {
         [
             "stack": function("stack", "arrays, axis=0") { a, interpreter throws(Diagnostic) in
@@ -57,16 +112,15 @@ enum ArrayShaping {
             "flip": function("flip", "m, axis=None") { a, _ throws(Diagnostic) in
                 let tensor = try a.tensor("m")
                 guard let requested = try a.optionalInt("axis") else {
-                    let values = tensor.scalars
-                    return NumPyLibrary.array(
-                        Tensor(shape: tensor.shape, dtype: tensor.dtype) { values[values.count - 1 - $0] })
+                    return NumPyLibrary.array(tensor.gathering(shape: tensor.shape) { tensor.count - 1 - $0 })
                 }
                 let axis = requested < 0 ? requested + tensor.rank : requested
                 guard axis >= 0, axis < tensor.rank else {
                     throw Diagnostic(
                         "axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
                 }
-                return NumPyLibrary.array(ArraySorting.alongAxis(tensor, axis) { $0.reversed() })
+                let offsets = ArraySorting.rearranged(tensor, axis) { $0.reversed() }
+                return NumPyLibrary.array(tensor.gathered(shape: tensor.shape, offsets: offsets))
             },
             "atleast_2d": function("atleast_2d", "ary") { a, _ throws(Diagnostic) in
                 let tensor = try a.tensor("ary")
@@ -79,11 +133,15 @@ enum ArrayShaping {
                 case 1:
                     let n = v.count
                     try ArrayConversion.checkSize([n, n], range: a.range("v"))
+                    guard let values = v.wide else {
+                        return NumPyLibrary.array(
+                            Tensor(shape: [n, n], dtype: v.dtype) { $0 / n == $0 % n ? v[flat: $0 / n] : 0 })
+                    }
                     return NumPyLibrary.array(
-                        Tensor(shape: [n, n], dtype: v.dtype) { $0 / n == $0 % n ? v[flat: $0 / n] : 0 })
+                        Tensor.exactly(shape: [n, n], dtype: v.dtype) { (i: Int) -> Double in i / n == i % n ? values[i / n] : 0 })
                 case 2:
                     let n = min(v.shape[0], v.shape[1])
-                    return NumPyLibrary.array(Tensor(shape: [n], dtype: v.dtype) { v[flat: $0 * v.shape[1] + $0] })
+                    return NumPyLibrary.array(v.gathering(shape: [n]) { $0 * v.shape[1] + $0 })
                 default:
                     throw Diagnostic("Input must be 1- or 2-d.", at: a.range("v"))
                 }
@@ -94,6 +152,12 @@ enum ArrayShaping {
                 let n = x.tensor.count
                 let m = y.tensor.count
                 try ArrayConversion.checkSize([n, m], range: a.callRange)
+                let dtype = ArrayConversion.promote(x.tensor.dtype, y.tensor.dtype)
+                if dtype.isWide {
+                    let (xv, yv) = (x.tensor.knownValues, y.tensor.knownValues)
+                    return NumPyLibrary.array(
+                        Tensor.exactly(shape: [n, m], dtype: dtype) { xv[$0 / max(m, 1)] * yv[$0 % max(m, 1)] })
+                }
                 return NumPyLibrary.array(
                     Tensor(shape: [n, m], dtype: ArrayConversion.promote(x.tensor.dtype, y.tensor.dtype)) {
                         x.tensor[flat: $0 / max(m, 1)] * y.tensor[flat: $0 % max(m, 1)]
@@ -103,18 +167,20 @@ enum ArrayShaping {
                 let n = try a.int("n")
                 try ArrayConversion.checkSize([n, n], range: a.range("n"))
                 return NumPyLibrary.array(
-                    Tensor(shape: [n, n], dtype: try a.optionalDType("dtype") ?? .float64) { $0 / n == $0 % n ? 1 : 0 })
+                    Tensor.exactly(shape: [n, n], dtype: try a.optionalDType("dtype") ?? .float64) { (i: Int) -> Double in
+                        i / n == i % n ? 1 : 0
+                    })
             },
             // NumPy leaves `empty` uninitialized; zeros are one of the values it may hold.
             "empty": function("empty", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                NumPyLibrary.array(Tensor(shape: try a.shape("shape"), dtype: try a.optionalDType("dtype") ?? .float64))
+                NumPyLibrary.array(
+                    Tensor(shape: try a.shape("shape"), dtype: try a.optionalDType("dtype") ?? .float64) { _ in 0.0 })
             },
             "full_like": function("full_like", "a, fill_value, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
                 let dtype = try a.optionalDType("dtype") ?? t.dtype
-                var fill = Float(try a.double("fill_value"))
-                if dtype == .int64 || dtype == .uint8 { fill = fill.rounded(.towardZero) }
-                return NumPyLibrary.array(Tensor(shape: t.shape, repeating: fill, dtype: dtype))
+                let fill = try ExactValues.fill(a, "fill_value", dtype: dtype)
+                return NumPyLibrary.array(Tensor.exactly(shape: t.shape, dtype: dtype) { _ in fill })
             },
             "cumsum": function("cumsum", "a, axis=None") { a, _ throws(Diagnostic) in
                 var tensor = try a.tensor("a")
@@ -128,6 +194,21 @@ enum ArrayShaping {
                     }
                 } else {
                     tensor = (try? tensor.reshaped([tensor.count])) ?? tensor
+                }
+                let dtype: DType = [.bool, .uint8].contains(tensor.dtype) ? .int64 : tensor.dtype
+                if dtype.isWide {
+                    // Summed in order in float64, as NumPy does.
+                    let values = tensor.knownValues
+                    var sums = values
+                    _ = ArraySorting.rearranged(tensor, axis) { lane in
+                        var total = 0.0
+                        for k in lane {
+                            total += values[k]
+                            sums[k] = total
+                        }
+                        return lane
+                    }
+                    return NumPyLibrary.array(Tensor.exactly(shape: tensor.shape, dtype: dtype) { sums[$0] })
                 }
                 var result = ArraySorting.alongAxis(tensor, axis) { lane in
                     var total = 0.0
@@ -157,6 +238,17 @@ enum ArrayShaping {
                     let source = tensor
                     let inner = shape[(axis + 1)...].reduce(1, *)
                     let length = shape[axis]
+                    if source.dtype.isWide {
+                        let values = source.knownValues
+                        tensor = Tensor.exactly(shape: shape, dtype: source.dtype) { flat in
+                            let o = flat / max(length * inner, 1)
+                            let k = (flat / max(inner, 1)) % max(length, 1)
+                            let i = flat % max(inner, 1)
+                            let base = (o * (length + 1) + k) * inner + i
+                            return values[base + inner] - values[base]
+                        }
+                        continue
+                    }
                     tensor = Tensor(shape: shape, dtype: tensor.dtype == .bool ? .bool : tensor.dtype) { flat in
                         let o = flat / max(length * inner, 1)
                         let k = (flat / max(inner, 1)) % max(length, 1)
@@ -167,10 +259,13 @@ enum ArrayShaping {
                 }
                 return NumPyLibrary.array(tensor)
             },
+            "repeat": function("repeat", "a, repeats, axis=None") { a, _ throws(Diagnostic) in
+                try repeatFunction(a)
+            },
             "array_equal": function("array_equal", "a1, a2") { a, _ throws(Diagnostic) in
                 let x = try a.tensor("a1")
                 let y = try a.tensor("a2")
-                return .bool(x.shape == y.shape && x.scalars == y.scalars)
+                return .bool(x.shape == y.shape && x.knownValues == y.knownValues)
             },
         ]
     }

@@ -7,13 +7,15 @@ enum ArraySorting {
         [
             "sort": function("sort", "a, axis=-1") { a, _ throws(Diagnostic) in
                 let (tensor, axis) = try lanes(a)
-                return NumPyLibrary.array(alongAxis(tensor, axis) { lane in order(lane).map { lane[$0] } })
+                return NumPyLibrary.array(sorted(tensor, axis))
             },
             "argsort": function("argsort", "a, axis=-1, kind=None") { a, _ throws(Diagnostic) in
                 let (tensor, axis) = try lanes(a)
-                var result = alongAxis(tensor, axis) { lane in order(lane).map(Float.init) }
-                result.dtype = .int64
-                return NumPyLibrary.array(result)
+                let values = tensor.wide
+                let positions = rearranged(tensor, axis) { lane in
+                    values.map { v in order(lane.map { v[$0] }) } ?? order(lane.map { tensor[flat: $0] })
+                }
+                return NumPyLibrary.array(Tensor(shape: tensor.shape, dtype: .int64) { Float(positions[$0]) })
             },
             "unique": function("unique", "ar, return_index=False, return_inverse=False, return_counts=False, axis=None")
             {
@@ -35,7 +37,7 @@ enum ArraySorting {
     }
 
     /// The indices that sort `values` stably, NaN last.
-    static func order(_ values: [Float]) -> [Int] {
+    static func order<T: BinaryFloatingPoint>(_ values: [T]) -> [Int] {
         values.indices.sorted { i, j in
             let x = values[i]
             let y = values[j]
@@ -59,6 +61,33 @@ enum ArraySorting {
                 "axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
         }
         return (tensor, axis)
+    }
+
+    /// `tensor` sorted along `axis` (on the exact values when it carries them).
+    static func sorted(_ tensor: Tensor, _ axis: Int) -> Tensor {
+        let values = tensor.wide
+        let offsets = rearranged(tensor, axis) { lane in
+            let sorting = values.map { v in order(lane.map { v[$0] }) } ?? order(lane.map { tensor[flat: $0] })
+            return sorting.map { lane[$0] }
+        }
+        return tensor.gathered(shape: tensor.shape, offsets: offsets)
+    }
+
+    /// For every 1-D lane along `axis` (given as the flat offsets of its elements), `body` returns what to
+    /// put in the lane's places, in order; the result, for the whole array, in row-major order.
+    static func rearranged(_ tensor: Tensor, _ axis: Int, _ body: ([Int]) -> [Int]) -> [Int] {
+        let length = tensor.shape[axis]
+        let inner = tensor.shape[(axis + 1)...].reduce(1, *)
+        let outer = tensor.count / max(length * inner, 1)
+        var result = Array(0..<tensor.count)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                let base = o * length * inner + i
+                let lane = (0..<length).map { base + $0 * inner }
+                for (k, value) in body(lane).enumerated() { result[base + k * inner] = value }
+            }
+        }
+        return result
     }
 
     /// Applies `body` to every 1-D lane along `axis`, writing its results back in the same places.
@@ -85,9 +114,9 @@ enum ArraySorting {
         }
         if case .object(let strings as StringArrayObject)? = a["ar"] { return try strings.unique(a) }
         let tensor = try a.tensor("ar")
-        let values = tensor.scalars
+        let values = tensor.knownValues
         let sorted = order(values)
-        var uniqueValues: [Float] = []
+        var uniqueValues: [Double] = []
         var firstIndex: [Float] = []
         var counts: [Float] = []
         var inverse = [Float](repeating: 0, count: values.count)
@@ -103,7 +132,9 @@ enum ArraySorting {
             }
             inverse[index] = Float(uniqueValues.count - 1)
         }
-        let result = NumPyLibrary.array(Tensor(uniqueValues, dtype: tensor.dtype))
+        var uniqueTensor = Tensor.exactly(shape: [uniqueValues.count], dtype: tensor.dtype) { uniqueValues[$0] }
+        if !tensor.isExactlyKnown { uniqueTensor = Tensor(uniqueValues.map { Float($0) }, dtype: tensor.dtype) }
+        let result = NumPyLibrary.array(uniqueTensor)
         var extras: [Value] = []
         if try a.bool("return_index", default: false) {
             extras.append(NumPyLibrary.array(Tensor(firstIndex, dtype: .int64)))

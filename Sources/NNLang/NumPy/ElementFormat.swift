@@ -15,25 +15,39 @@ struct ElementFormat {
     let style: Style
     /// Most digits after the point.
     let precision: Int
+    /// Whether values are printed with float64's shortest digits (an array carrying its exact float64
+    /// values); otherwise float32's, as for float32 arrays and float64 ones known only in float32.
+    let exact: Bool
 
-    init(values: [Float], dtype: DType, options: PrintOptions = PrintOptions()) {
+    /// The format for `values`, the elements shown. With `exact`, they are float64 (or int64) values;
+    /// otherwise float32 values widened, printed with float32's digits.
+    init(values: [Double], exact: Bool, dtype: DType, options: PrintOptions = PrintOptions()) {
         precision = options.precision
+        self.exact = exact
         switch dtype {
         case .bool:
             style = .bool
         case .int64, .uint8:
             style = .integer(width: values.map { ArrayFormatter.integerText($0).count }.max() ?? 1)
         case .float32, .float64:
-            // NumPy 2.3+: float32 switches to scientific notation from 1e6 up (its precision is 6 digits).
-            let cutoff: Float = dtype == .float32 ? 1e6 : 1e8
-            style = ElementFormat.floatingStyle(
-                values, precision: options.precision, suppress: options.suppress, cutoff: cutoff)
+            if exact {
+                style = ElementFormat.floatingStyle(
+                    values, precision: options.precision, suppress: options.suppress, cutoff: 1e8)
+            } else {
+                // NumPy 2.3+: float32 switches to scientific notation from 1e6 up (its precision is 6 digits).
+                let cutoff: Float = dtype == .float32 ? 1e6 : 1e8
+                style = ElementFormat.floatingStyle(
+                    values.map { Float($0) }, precision: options.precision, suppress: options.suppress,
+                    cutoff: cutoff)
+            }
         }
     }
 
-    static func floatingStyle(_ values: [Float], precision: Int, suppress: Bool, cutoff: Float) -> Style {
+    /// NumPy's choice between positional and scientific notation, and the column widths, compared in
+    /// the array's own type (a float32 array against float32's 1e-4, as NumPy 2's weak scalars do).
+    static func floatingStyle<T: ShortestFloat>(_ values: [T], precision: Int, suppress: Bool, cutoff: T) -> Style {
         let finite = values.filter(\.isFinite)
-        let nonZero = finite.filter { $0 != 0 }.map(abs)
+        let nonZero = finite.filter { $0 != 0 }.map { abs($0) }
         var scientific = false
         if let largest = nonZero.max(), let smallest = nonZero.min() {
             scientific = largest >= cutoff || (!suppress && (smallest < 0.0001 || largest / smallest > 1000))
@@ -56,12 +70,17 @@ struct ElementFormat {
         return .positional(left: left, right: right)
     }
 
-    func format(_ value: Float) -> String {
+    /// One element, given as a Double (a float32 value widened unless the format is `exact`).
+    func format(_ value: Double) -> String {
+        exact ? format(value, as: Double.self) : format(Float(value), as: Float.self)
+    }
+
+    private func format<T: ShortestFloat>(_ value: T, as type: T.Type) -> String {
         switch style {
         case .bool:
             return value != 0 ? " True" : "False"
         case .integer(let width):
-            return ElementFormat.pad(ArrayFormatter.integerText(value), to: width)
+            return ElementFormat.pad(ArrayFormatter.integerText(Double(value)), to: width)
         case .positional(let left, let right):
             guard value.isFinite else { return ElementFormat.pad(ElementFormat.special(value), to: left + right + 1) }
             let parts = ElementFormat.positionalText(value, precision: precision).split(
@@ -73,7 +92,8 @@ struct ElementFormat {
             guard value.isFinite else {
                 return ElementFormat.pad(ElementFormat.special(value), to: left + digits + 3 + exponentDigits)
             }
-            let parts = ElementFormat.scientificParts(value, precision: precision, minimumDigits: digits)
+            // Each mantissa is rounded to the column's digits (NumPy's FloatingFormat then uses them as precision).
+            let parts = ElementFormat.scientificParts(value, precision: digits, minimumDigits: digits)
             let exponent = String(abs(parts.exponent))
             return ElementFormat.pad(parts.integer, to: left) + "." + parts.fraction + "e"
                 + (parts.exponent < 0 ? "-" : "+")
@@ -81,15 +101,15 @@ struct ElementFormat {
         }
     }
 
-    static func special(_ value: Float) -> String { value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
+    static func special<T: ShortestFloat>(_ value: T) -> String { value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
 
     static func pad(_ text: String, to width: Int) -> String {
         text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
 
-    /// The shortest digits of `value` as a float32 (NumPy's `unique=True`), in positional form with at
+    /// The shortest digits of `value` in its own type (NumPy's `unique=True`), in positional form with at
     /// most `precision` fractional digits, trailing zeros trimmed but the point kept: `1.`, `0.25`, `-0.0157`.
-    static func positionalText(_ value: Float, precision: Int = 8) -> String {
+    static func positionalText<T: ShortestFloat>(_ value: T, precision: Int = 8) -> String {
         let (digits, exponent) = shortestDigits(value)
         var text: String
         let pointPosition = exponent + 1  // digits before the decimal point
@@ -112,7 +132,7 @@ struct ElementFormat {
     /// Mantissa integer digit, fraction digits and exponent: the shortest digits, rounded to at most
     /// `precision` after the point; with `minimumDigits`, more of the value's exact digits are shown
     /// (the last one rounded), as NumPy's `dragon4_scientific(min_digits=)` pads a column.
-    static func scientificParts(_ value: Float, precision: Int = 8, minimumDigits: Int? = nil)
+    static func scientificParts<T: ShortestFloat>(_ value: T, precision: Int = 8, minimumDigits: Int? = nil)
         -> (integer: String, fraction: String, exponent: Int)
     {
         var (mantissa, exponent) = shortestDigits(value)
@@ -135,8 +155,8 @@ struct ElementFormat {
         return ((value.sign == .minus ? "-" : "") + String(mantissa.prefix(1)), fraction, exponent)
     }
 
-    /// The shortest decimal digits that identify `value` as a float32, and the power of ten of the first.
-    static func shortestDigits(_ value: Float) -> (digits: String, exponent: Int) {
+    /// The shortest decimal digits that identify `value` in its own type, and the power of ten of the first.
+    static func shortestDigits<T: ShortestFloat>(_ value: T) -> (digits: String, exponent: Int) {
         if value == 0 { return ("0", 0) }
         let text = abs(value).description  // Swift prints the shortest round-trip digits
         var mantissa = text
@@ -158,6 +178,12 @@ struct ElementFormat {
         return (digits, pointExponent)
     }
 }
+
+/// Float and Double: Swift's `description` gives their shortest round-trip digits, as NumPy's Dragon4
+/// in `unique` mode does for float32 and float64.
+protocol ShortestFloat: BinaryFloatingPoint, CustomStringConvertible {}
+extension Float: ShortestFloat {}
+extension Double: ShortestFloat {}
 
 extension String {
     func replacingOccurrences(of target: String, with replacement: String) -> String {

@@ -80,7 +80,8 @@ final class GeneratorObject: PyObject {
             "permutation": function("permutation", "x") { a, _ throws(Diagnostic) in
                 if let n = (a.values["x"]?.value ?? .none).exactInteger {
                     try ArrayConversion.checkSize([max(n, 0)], range: a.range("x"))
-                    return .array(NDArray(Tensor(g.permutation(n).map(Float.init), dtype: .int64)))
+                    let order = g.permutation(n)
+                    return .array(NDArray(Tensor.exactly(shape: [order.count], dtype: .int64) { Double(order[$0]) }))
                 }
                 let tensor = try a.tensor("x")
                 guard tensor.rank >= 1 else {

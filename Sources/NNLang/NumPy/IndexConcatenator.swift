@@ -30,13 +30,19 @@ final class IndexConcatenator: PyObject, SubscriptableObject {
                 let count = max(0, Int(span))
                 pieces.append(
                     ArrayMath.Operand(
-                        tensor: Tensor(shape: [count], dtype: .int64) { Float(Double(from) + Double($0) * Double(by)) },
+                        tensor: Tensor.exactly(shape: [count], dtype: .int64) { (i: Int) -> Double in
+                            Double(from) + Double(i) * Double(by)
+                        },
                         weak: false))
             case .value(let value, let itemRange):
                 if case .string = value {
                     throw Diagnostic("string directives in np.r_/np.c_ are not supported", at: itemRange)
                 }
-                pieces.append(try ArrayMath.operand(value, range: itemRange))
+                if let scalar = ExactValues.scalarTensor(value) {
+                    pieces.append(ArrayMath.Operand(tensor: scalar, weak: true))
+                } else {
+                    pieces.append(try ArrayMath.operand(value, range: itemRange))
+                }
             case .newAxis, .ellipsis:
                 throw Diagnostic("np.\(columns ? "c_" : "r_") takes arrays, numbers and slices", at: range)
             }
@@ -62,7 +68,7 @@ final class IndexConcatenator: PyObject, SubscriptableObject {
             return tensor
         }
         var result = try NumPyLibrary.concatenate(tensors, axis: columns ? tensors[0].rank - 1 : 0, range: range)
-        result.dtype = accumulated.tensor.dtype
+        if result.dtype != accumulated.tensor.dtype { result = ArrayConversion.cast(result, to: accumulated.tensor.dtype) }
         return NumPyLibrary.array(result)
     }
 }

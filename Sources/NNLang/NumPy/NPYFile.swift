@@ -67,7 +67,15 @@ enum NPYFile {
             throw Diagnostic("'\(path)' is truncated: its header promises \(count) values", at: range)
         }
         return data.withUnsafeBytes { raw in
-            Tensor(shape: shape, dtype: dtype) { i in
+            if type == "<f8" || type == "<i8" {
+                // Exactly as stored (an int64 exactly up to 2**53).
+                return Tensor.exactly(shape: shape, dtype: dtype) { (i: Int) -> Double in
+                    type == "<f8"
+                        ? raw.loadUnaligned(fromByteOffset: i * 8, as: Double.self)
+                        : Double(raw.loadUnaligned(fromByteOffset: i * 8, as: Int64.self))
+                }
+            }
+            return Tensor(shape: shape, dtype: dtype) { i in
                 switch type {
                 case "<f4": return raw.loadUnaligned(fromByteOffset: i * 4, as: Float.self)
                 case "<f8": return Float(raw.loadUnaligned(fromByteOffset: i * 8, as: Double.self))
@@ -114,11 +122,14 @@ enum NPYFile {
         header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
         var bytes = magic + [1, 0, UInt8(header.utf8.count & 0xFF), UInt8(header.utf8.count >> 8)] + Array(header.utf8)
         bytes.reserveCapacity(bytes.count + tensor.count * size)
-        for value in tensor.scalars {
+        let exact = tensor.wide
+        for (i, value) in tensor.scalars.enumerated() {
             switch tensor.dtype {
             case .float32: withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
-            case .float64: withUnsafeBytes(of: Double(value).bitPattern.littleEndian) { bytes += $0 }
-            case .int64: withUnsafeBytes(of: ArrayConversion.int64(value).littleEndian) { bytes += $0 }
+            case .float64: withUnsafeBytes(of: (exact?[i] ?? Double(value)).bitPattern.littleEndian) { bytes += $0 }
+            case .int64:
+                let integer = exact.map { ArrayConversion.int64($0[i]) } ?? ArrayConversion.int64(value)
+                withUnsafeBytes(of: integer.littleEndian) { bytes += $0 }
             case .uint8, .bool: bytes.append(UInt8(max(0, min(255, value))))
             }
         }

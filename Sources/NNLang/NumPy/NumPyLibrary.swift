@@ -53,16 +53,6 @@ extension BoundArguments {
 enum NumPyLibrary {
     static func array(_ tensor: Tensor) -> Value { .array(NDArray(tensor)) }
 
-    /// An element-wise function that gives floats (float32 stays float32; others become float64).
-    static func floatFunction(_ name: String, _ body: @escaping (Float) -> Float) -> Value {
-        function(name, "x") { a, _ throws(Diagnostic) in
-            let input = try a.tensor("x")
-            var result = ArrayMath.map(input, body)
-            result.dtype = input.dtype == .float32 ? .float32 : .float64
-            return array(result)
-        }
-    }
-
     static func module(_ interpreter: Interpreter, random: ModuleObject?, linalg: ModuleObject?) -> ModuleObject {
         var members: [String: Value] = [
             "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
@@ -89,26 +79,23 @@ enum NumPyLibrary {
                 return array(try a.tensor("a", dtype: a.optionalDType("dtype")))
             },
             "zeros": function("zeros", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                array(
-                    Tensor(shape: try a.shape("shape"), repeating: 0, dtype: try a.optionalDType("dtype") ?? .float64))
+                filled(try a.shape("shape"), 0, try a.optionalDType("dtype") ?? .float64)
             },
             "ones": function("ones", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                array(
-                    Tensor(shape: try a.shape("shape"), repeating: 1, dtype: try a.optionalDType("dtype") ?? .float64))
+                filled(try a.shape("shape"), 1, try a.optionalDType("dtype") ?? .float64)
             },
             "full": function("full", "shape, fill_value, dtype=None") { a, _ throws(Diagnostic) in
                 let fill = a.values["fill_value"]?.value ?? .none
                 let dtype: DType = try a.optionalDType("dtype") ?? (fill.typeName == "int" ? .int64 : .float64)
-                return array(
-                    Tensor(shape: try a.shape("shape"), repeating: Float(try a.double("fill_value")), dtype: dtype))
+                return filled(try a.shape("shape"), try ExactValues.fill(a, "fill_value", dtype: dtype), dtype)
             },
             "zeros_like": function("zeros_like", "a, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
-                return array(Tensor(shape: t.shape, repeating: 0, dtype: try a.optionalDType("dtype") ?? t.dtype))
+                return filled(t.shape, 0, try a.optionalDType("dtype") ?? t.dtype)
             },
             "ones_like": function("ones_like", "a, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
-                return array(Tensor(shape: t.shape, repeating: 1, dtype: try a.optionalDType("dtype") ?? t.dtype))
+                return filled(t.shape, 1, try a.optionalDType("dtype") ?? t.dtype)
             },
             "arange": function("arange", "start, stop=None, step=None, dtype=None") { a, _ throws(Diagnostic) in
                 try arange(a)
@@ -125,45 +112,22 @@ enum NumPyLibrary {
                 let endpoint = try a.bool("endpoint", default: true)
                 let divisions = Double(endpoint ? max(count - 1, 1) : max(count, 1))
                 let step = (stop - start) / divisions
-                var values = (0..<count).map { Float(start + Double($0) * step) }
-                if endpoint, count > 1 { values[count - 1] = Float(stop) }
-                return array(Tensor(values, dtype: try a.optionalDType("dtype") ?? .float64))
+                // NumPy's order of operations: i * step + start, the last one `stop` itself.
+                let values = Tensor.exactly(shape: [count], dtype: .float64) { (i: Int) -> Double in
+                    endpoint && count > 1 && i == count - 1 ? stop : Double(i) * step + start
+                }
+                let dtype = try a.optionalDType("dtype") ?? .float64
+                return array(dtype == .float64 ? values : ArrayConversion.cast(values, to: dtype))
             },
             "eye": function("eye", "N, M=None, dtype=float") { a, _ throws(Diagnostic) in
                 let n = try a.int("N")
                 let m = try a.int("M", default: n)
                 try ArrayConversion.checkSize([n, m], range: a.callRange)
                 return array(
-                    Tensor(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) {
-                        ($0 / m == $0 % m) ? 1 : 0
+                    Tensor.exactly(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) { (i: Int) -> Double in
+                        (i / m == i % m) ? 1 : 0
                     })
             },
-            "dot": function("dot", "a, b") { a, _ throws(Diagnostic) in
-                try dot(try a.tensor("a"), try a.tensor("b"), range: a.callRange)
-            },
-            "matmul": function("matmul", "a, b") { a, _ throws(Diagnostic) in
-                array(try ArrayMath.matmul(try a.tensor("a"), try a.tensor("b"), range: a.callRange))
-            },
-            "exp": floatFunction("exp") { expf($0) },
-            "log": floatFunction("log") { logf($0) },
-            "log10": floatFunction("log10") { log10f($0) },
-            "sqrt": floatFunction("sqrt") { $0.squareRoot() },
-            "tanh": floatFunction("tanh") { tanhf($0) },
-            "sin": floatFunction("sin") { sinf($0) },
-            "cos": floatFunction("cos") { cosf($0) },
-            "log1p": floatFunction("log1p") { log1pf($0) },
-            "expm1": floatFunction("expm1") { expm1f($0) },
-            "log2": floatFunction("log2") { log2f($0) },
-            "abs": keepingType("abs") { abs($0) },
-            "absolute": keepingType("absolute") { abs($0) },
-            "square": keepingType("square") { $0 * $0 },
-            "sign": keepingType("sign") { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) },
-            "floor": floatFunction("floor") { $0.rounded(.down) },
-            "ceil": floatFunction("ceil") { $0.rounded(.up) },
-            "round": roundFunction("round"), "around": roundFunction("around"),
-            "maximum": pairwise("maximum") { $0.isNaN || $1.isNaN ? .nan : max($0, $1) },
-            "minimum": pairwise("minimum") { $0.isNaN || $1.isNaN ? .nan : min($0, $1) },
-            "power": pairwise("power") { powf($0, $1) },
             "where": function("where", "condition, x=None, y=None") { a, _ throws(Diagnostic) in try whereFunction(a) },
             "reshape": function("reshape", "a, newshape") { a, _ throws(Diagnostic) in
                 array(
@@ -220,14 +184,6 @@ enum NumPyLibrary {
                 return array((try? t.copied().reshaped(shape)) ?? t)
             },
         ]
-        for reduction in [Reduction.sum, .mean, .max, .min, .argmax, .argmin, .std, .var, .prod, .median, .any, .all] {
-            members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, keepdims=False") {
-                a, _ throws(Diagnostic) in
-                try reduction.apply(
-                    try a.tensor("a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false),
-                    range: a.callRange)
-            }
-        }
         members.merge(ArraySorting.members()) { old, _ in old }
         members.merge(ArrayComparison.members()) { old, _ in old }
         members.merge(TextFiles.members()) { old, _ in old }
@@ -246,41 +202,15 @@ enum NumPyLibrary {
         members["set_printoptions"] = PrintOptions.setter()
         members["get_printoptions"] = PrintOptions.getter()
         members["printoptions"] = PrintOptions.context()
-        members["amax"] = members["max"]
-        members["amin"] = members["min"]
+        members.merge(NumPyMath.members()) { _, new in new }
         if let random { members["random"] = .object(random) }
         if let linalg { members["linalg"] = .object(linalg) }
         return ModuleObject("numpy", members)
     }
 
-    static func keepingType(_ name: String, _ body: @escaping (Float) -> Float) -> Value {
-        function(name, "x") { a, _ throws(Diagnostic) in
-            let input = try a.tensor("x")
-            var result = ArrayMath.map(input, body)
-            result.dtype = input.dtype == .bool ? .int64 : input.dtype
-            return array(result)
-        }
-    }
-
-    static func pairwise(_ name: String, _ body: @escaping (Float, Float) -> Float) -> Value {
-        function(name, "x1, x2") { a, _ throws(Diagnostic) in
-            let x = try ArrayMath.operand(a.values["x1"]?.value ?? .none, range: a.range("x1"))
-            let y = try ArrayMath.operand(a.values["x2"]?.value ?? .none, range: a.range("x2"))
-            var result = try ArrayMath.broadcast(x.tensor, y.tensor, range: a.callRange, body)
-            result.dtype = ArrayMath.resultType(x, y)
-            return array(result)
-        }
-    }
-
-    static func roundFunction(_ name: String) -> Value {
-        function(name, "a, decimals=0") { a, _ throws(Diagnostic) in
-            let input = try a.tensor("a")
-            let scale = powf(10, Float(try a.int("decimals", default: 0)))
-            // NumPy rounds halves to even.
-            var result = ArrayMath.map(input) { ($0 * scale).rounded(.toNearestOrEven) / scale }
-            result.dtype = input.dtype
-            return array(result)
-        }
+    /// `zeros`, `ones`, `full`: every element `value` (exact in float64 and int64 arrays).
+    static func filled(_ shape: [Int], _ value: Double, _ dtype: DType) -> Value {
+        array(Tensor.exactly(shape: shape, dtype: dtype) { _ in value })
     }
 
     static func arange(_ a: BoundArguments) throws(Diagnostic) -> Value {
@@ -296,6 +226,11 @@ enum NumPyLibrary {
         let count = span > 0 ? Int(span) : 0
         let allIntegers = ["start", "stop", "step"].allSatisfy { a[$0] == nil || a[$0]?.exactInteger != nil }
         let dtype = try a.optionalDType("dtype") ?? (allIntegers ? .int64 : .float64)
-        return array(Tensor(shape: [count], dtype: dtype) { Float(start + Double($0) * step) })
+        // NumPy fills from the first two values: start + i * ((start + step) - start).
+        let delta = allIntegers ? step : (start + step) - start
+        let values = Tensor.exactly(shape: [count], dtype: allIntegers ? .int64 : .float64) { (i: Int) -> Double in
+            start + Double(i) * delta
+        }
+        return array(values.dtype == dtype ? values : ArrayConversion.cast(values, to: dtype))
     }
 }

@@ -74,19 +74,65 @@ enum NumPyRandom {
             try check(p, q, a)
             return floats(shape) { draw(p, q) }
         }
-        let p = a[first.0] == nil ? Tensor(shape: [], repeating: Float(first.1)) : try a.tensor(first.0)
-        let q = a[second.0] == nil ? Tensor(shape: [], repeating: Float(second.1)) : try a.tensor(second.0)
+        let p = try parameter(a, first)
+        let q = try parameter(a, second)
         var target = try ArrayMath.broadcastShape(p.shape, q.shape, range: a.callRange)
         if let shape { target = shape }
-        let ps = try ArrayMath.broadcast(Tensor(shape: target), p, range: a.callRange) { _, v in v }
-        let qs = try ArrayMath.broadcast(Tensor(shape: target), q, range: a.callRange) { _, v in v }
-        guard ps.shape == target, qs.shape == target else {
+        guard (try? ArrayMath.broadcastShape(p.shape, target, range: a.callRange)) == target,
+            (try? ArrayMath.broadcastShape(q.shape, target, range: a.callRange)) == target
+        else {
             throw Diagnostic(
                 "shape mismatch: objects cannot be broadcast to the size \(formatShape(target))", at: a.callRange)
         }
-        for i in 0..<ps.count { try check(Double(ps[flat: i]), Double(qs[flat: i]), a) }
-        return .array(
-            NDArray(Tensor(shape: target, dtype: .float64) { Float(draw(Double(ps[flat: $0]), Double(qs[flat: $0]))) }))
+        let (pv, qv) = (p.knownValues, q.knownValues)
+        let ps = ExactValues.broadcastOffsets(from: p.shape, to: target).map { pv[$0] }
+        let qs = ExactValues.broadcastOffsets(from: q.shape, to: target).map { qv[$0] }
+        for i in 0..<ps.count { try check(ps[i], qs[i], a) }
+        return .array(NDArray(Tensor.exactly(shape: target, dtype: .float64) { draw(ps[$0], qs[$0]) }))
+    }
+
+    /// A distribution's parameter given as an array (or its default), exactly.
+    static func parameter(_ a: BoundArguments, _ parameter: (String, Double)) throws(Diagnostic) -> Tensor {
+        guard a[parameter.0] != nil else { return Tensor.exactly(shape: [], dtype: .float64) { _ in parameter.1 } }
+        return try a.tensor(parameter.0)
+    }
+
+    /// `binomial(n, p, size=None)`: a Python int for numbers, else an int64 array (one draw per element
+    /// of the broadcast `n` and `p`, or of `size`), by NumPy's inversion method.
+    static func binomial(_ state: NumPyRandomState, _ a: BoundArguments) throws(Diagnostic) -> Value {
+        let n = try a.tensor("n")
+        let p = try a.tensor("p")
+        guard n.dtype != .float32 && n.dtype != .float64 || n.knownValues.allSatisfy({ $0.rounded() == $0 }) else {
+            throw Diagnostic("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule "
+                + "'safe'", at: a.range("n"))
+        }
+        let shape = try size(a)
+        var target = try ArrayMath.broadcastShape(n.shape, p.shape, range: a.callRange)
+        if let shape { target = shape }
+        guard (try? ArrayMath.broadcastShape(n.shape, target, range: a.callRange)) == target,
+            (try? ArrayMath.broadcastShape(p.shape, target, range: a.callRange)) == target
+        else {
+            throw Diagnostic(
+                "shape mismatch: objects cannot be broadcast to the size \(formatShape(target))", at: a.callRange)
+        }
+        let (nv, pv) = (n.knownValues, p.knownValues)
+        let ns = ExactValues.broadcastOffsets(from: n.shape, to: target).map { Int(nv[$0]) }
+        let ps = ExactValues.broadcastOffsets(from: p.shape, to: target).map { pv[$0] }
+        if ns.contains(where: { $0 < 0 }) { throw Diagnostic("n < 0", at: a.range("n")) }
+        if ps.contains(where: { !($0 >= 0 && $0 <= 1) }) {
+            throw Diagnostic("p < 0, p > 1 or p is NaN", at: a.range("p"))
+        }
+        var draws: [Double] = []
+        for (count, probability) in zip(ns, ps) {
+            guard let x = state.binomial(n: count, p: probability) else {
+                throw Diagnostic(
+                    "binomial with n * min(p, 1 - p) above 30 needs NumPy's BTPE method, which NNLab does not have",
+                    at: a.callRange)
+            }
+            draws.append(Double(x))
+        }
+        if target.isEmpty && shape == nil && n.rank == 0 && p.rank == 0 { return .int(Int(draws[0])) }
+        return .array(NDArray(Tensor.exactly(shape: target, dtype: .int64) { draws[$0] }))
     }
 
     static func checkScale(_ loc: Double, _ scale: Double, _ a: BoundArguments) throws(Diagnostic) {
@@ -114,12 +160,12 @@ enum NumPyRandom {
     /// Floats drawn in order: a Python float when `shape` is nil, else a float64 array.
     static func floats(_ shape: [Int]?, _ draw: () -> Double) -> Value {
         guard let shape else { return .float(draw()) }
-        return .array(NDArray(Tensor(shape: shape, dtype: .float64) { _ in Float(draw()) }))
+        return .array(NDArray(Tensor.exactly(shape: shape, dtype: .float64) { _ in draw() }))
     }
 
     /// Integers drawn in order: a NumPy int64 scalar when `shape` is nil, else an int64 array.
     static func integers(_ shape: [Int]?, _ draw: () -> Int) -> Value {
-        .array(NDArray(Tensor(shape: shape ?? [], dtype: .int64) { _ in Float(draw()) }))
+        .array(NDArray(Tensor.exactly(shape: shape ?? [], dtype: .int64) { _ in Double(draw()) }))
     }
 
     static func legacyFunctions(_ state: NumPyRandomState) -> [String: Value] {
@@ -163,7 +209,8 @@ enum NumPyRandom {
                 let x = a.values["x"]?.value ?? .none
                 if let n = x.exactInteger {
                     try ArrayConversion.checkSize([max(n, 0)], range: a.range("x"))
-                    return .array(NDArray(Tensor(state.permutation(n).map(Float.init), dtype: .int64)))
+                    let order = state.permutation(n)
+                    return .array(NDArray(Tensor.exactly(shape: [order.count], dtype: .int64) { Double(order[$0]) }))
                 }
                 let tensor = try a.tensor("x")
                 guard tensor.rank >= 1 else {
@@ -186,6 +233,7 @@ enum NumPyRandom {
             "choice": function("choice", "a, size=None, replace=True, p=None") { a, _ throws(Diagnostic) in
                 try choice(a, state.choiceIndices)
             },
+            "binomial": function("binomial", "n, p, size=None") { a, _ throws(Diagnostic) in try binomial(state, a) },
         ]
         for name in ["random", "random_sample", "ranf", "sample"] {
             members[name] = function(name, "size=None") { a, _ throws(Diagnostic) in
@@ -204,7 +252,7 @@ enum NumPyRandom {
         let pool: Tensor
         if let n = source.exactInteger {
             try ArrayConversion.checkSize([max(n, 0)], range: a.range("a"))
-            pool = Tensor(shape: [max(n, 0)], dtype: .int64) { Float($0) }
+            pool = Tensor.exactly(shape: [max(n, 0)], dtype: .int64) { Double($0) }
             if n <= 0 { throw Diagnostic("a must be greater than 0 unless no samples are taken", at: a.range("a")) }
         } else {
             pool = try a.tensor("a")
@@ -226,7 +274,7 @@ enum NumPyRandom {
         } catch {
             throw Diagnostic(error.message, at: a.callRange)
         }
-        return .array(NDArray(Tensor(shape: shape ?? [], dtype: pool.dtype) { pool[flat: indices[$0]] }))
+        return .array(NDArray(pool.gathered(shape: shape ?? [], offsets: indices)))
     }
 
     /// Numbers as doubles: a list's Python floats exactly, an array's elements as stored.
@@ -239,12 +287,12 @@ enum NumPyRandom {
         }
         let tensor = try ArrayConversion.tensor(value, range: range)
         guard tensor.rank == 1 else { throw Diagnostic("'p' must be 1-dimensional", at: range) }
-        return tensor.scalars.map(Double.init)
+        return tensor.knownValues
     }
 
     static func gatherRows(_ tensor: Tensor, _ order: [Int]) -> Tensor {
         let width = tensor.rowWidth
-        return Tensor(shape: tensor.shape, dtype: tensor.dtype) { tensor[flat: order[$0 / width] * width + $0 % width] }
+        return tensor.gathering(shape: tensor.shape) { order[$0 / width] * width + $0 % width }
     }
 }
 

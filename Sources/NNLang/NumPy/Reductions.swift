@@ -5,7 +5,9 @@ enum Reduction: String {
     case sum, mean, max, min, argmax, argmin, std, `var`, prod, median, any, all
 
     /// Reduces `tensor` along `axis` (all axes when nil); the result is a NumPy scalar or an array.
-    func apply(_ tensor: Tensor, axis: Int?, keepdims: Bool, range: SourceRange) throws(Diagnostic) -> Value {
+    func apply(_ tensor: Tensor, axis: Int?, keepdims: Bool, ddof: Int = 0, range: SourceRange) throws(Diagnostic)
+        -> Value
+    {
         var axis = axis
         if let given = axis {
             let normalized = given < 0 ? given + tensor.rank : given
@@ -18,8 +20,11 @@ enum Reduction: String {
             throw Diagnostic("zero-size array to reduction operation \(rawValue) which has no identity", at: range)
         }
         let dtype = resultType(tensor.dtype)
+        if tensor.dtype != .float32 {
+            return wide(tensor, axis: tensor.rank > 1 ? axis : nil, keepdims: keepdims, ddof: ddof, dtype: dtype)
+        }
         guard let axis, tensor.rank > 1 else {
-            let value = reduce(tensor.scalars[...])
+            let value = reduce(tensor.scalars[...], ddof: ddof)
             if keepdims {
                 return .array(
                     NDArray(Tensor(shape: Array(repeating: 1, count: tensor.rank), repeating: value, dtype: dtype)))
@@ -36,7 +41,7 @@ enum Reduction: String {
         for o in 0..<outer {
             for i in 0..<inner {
                 for k in 0..<length { lane[k] = tensor[flat: (o * length + k) * inner + i] }
-                result[flat: o * inner + i] = reduce(lane[...])
+                result[flat: o * inner + i] = reduce(lane[...], ddof: ddof)
             }
         }
         return .array(NDArray(result))
@@ -52,14 +57,15 @@ enum Reduction: String {
         }
     }
 
-    func reduce(_ values: ArraySlice<Float>) -> Float {
+    func reduce(_ values: ArraySlice<Float>, ddof: Int = 0) -> Float {
         switch self {
         case .sum: return Float(values.reduce(0.0) { $0 + Double($1) })
         case .mean: return values.isEmpty ? .nan : Float(values.reduce(0.0) { $0 + Double($1) } / Double(values.count))
         case .std, .var:
             guard !values.isEmpty else { return .nan }
             let mean = values.reduce(0.0) { $0 + Double($1) } / Double(values.count)
-            let variance = values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count)
+            let variance =
+                values.reduce(0.0) { $0 + (Double($1) - mean) * (Double($1) - mean) } / Double(values.count - ddof)
             return Float(self == .std ? variance.squareRoot() : variance)
         case .prod: return Float(values.reduce(1.0) { $0 * Double($1) })
         case .median:

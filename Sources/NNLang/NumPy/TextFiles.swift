@@ -80,7 +80,7 @@ enum TextFiles {
         var table = rows(String(decoding: bytes, as: UTF8.self), comments: comments, delimiter: delimiter, skip: skip)
         if let maximum = try a.optionalInt("max_rows") { table = Array(table.prefix(max(0, maximum))) }
         let columns = try selectedColumns(a, width: table.first?.count ?? 0)
-        var values: [Float] = []
+        var values: [Double] = []
         for (row, fields) in table.enumerated() {
             if columns == nil, let first = table.first, fields.count != first.count {
                 throw Diagnostic(
@@ -96,9 +96,9 @@ enum TextFiles {
                 }
                 let field = fields[position]
                 if let value = dtype == .int64 ? Int(field.trimming(" \t")).map(Double.init) : number(field) {
-                    values.append(Float(value))
+                    values.append(value)
                 } else if lenient {
-                    values.append(a["filling_values"] == nil ? .nan : Float(try a.double("filling_values")))
+                    values.append(a["filling_values"] == nil ? .nan : try a.double("filling_values"))
                 } else {
                     throw Diagnostic(
                         "could not convert string '\(field)' to \(dtype.rawValue) "
@@ -109,7 +109,8 @@ enum TextFiles {
         }
         let width = columns?.count ?? table.first?.count ?? 0
         var tensor =
-            (try? Tensor(shape: [table.count, width], values: values, dtype: dtype)) ?? Tensor(shape: [0], dtype: dtype)
+            values.count == table.count * width
+            ? Tensor.exactly(shape: [table.count, width], dtype: dtype) { values[$0] } : Tensor(shape: [0], dtype: dtype)
         tensor = ndmin(tensor, try a.int("ndmin", default: 0))
         if try a.bool("unpack", default: false) { tensor = ArrayAttributes.transpose(tensor) }
         return NumPyLibrary.array(tensor)
@@ -168,9 +169,9 @@ enum TextFiles {
         if !header.isEmpty { text += comments + header.replacingOccurrences(of: "\n", with: "\n" + comments) + newline }
         for row in 0..<tensor.shape[0] {
             let values: [Value] = (0..<columns).map { column in
-                let value = tensor[flat: row * columns + column]
+                let value = tensor.double(flat: row * columns + column)
                 return tensor.dtype == .float32 || tensor.dtype == .float64
-                    ? .float(Double(value)) : .int(value.isFinite ? Int(value) : 0)
+                    ? .float(value) : .int(Int(ArrayConversion.int64(value)))
             }
             text += try PercentFormat.apply(rowFormat, .tuple(values), interpreter, range: a.range("fmt")) + newline
         }

@@ -204,7 +204,7 @@ extension Value {
         case .int(let i): return i
         case .bool(let b): return b ? 1 : 0
         case .array(let a) where a.isScalar && a.tensor.dtype != .float32 && a.tensor.dtype != .float64:
-            return Int(truncating: a.tensor[flat: 0])
+            return Int(truncating: a.tensor.double(flat: 0))
         default: return nil
         }
     }

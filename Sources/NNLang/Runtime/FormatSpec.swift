@@ -96,7 +96,7 @@ struct FormatSpec {
                     "unsupported format string passed to numpy.ndarray.__format__", at: range,
                     hint: "format one element, like {x[0, 0]:.2f}, or leave out the format spec")
             }
-            let scalar = Double(array.tensor[flat: 0])
+            let scalar = array.tensor.double(flat: 0)  // exact for a float64 carrying its value
             value =
                 array.tensor.dtype == .float32 || array.tensor.dtype == .float64 ? .float(scalar) : .int(Int(scalar))
         }

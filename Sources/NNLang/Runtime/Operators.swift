@@ -18,6 +18,10 @@ extension Interpreter {
         {
             return result
         }
+        if inPlace, case .array(let array) = left, let result = try ArrayMath.inPlace(op, array, right, self, range: range)
+        {
+            return result
+        }
         if case .array = left { return try ArrayMath.binary(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.binary(op, left, right, self, range: range) }
         if let result = try setBinary(op, left, right, range: range, inPlace: inPlace) { return result }

@@ -180,7 +180,7 @@ extension Value {
         case .bool(let b): b ? 1 : 0
         case .int(let i): Double(i)
         case .float(let f): f
-        case .array(let a) where a.isScalar: ArrayConversion.pythonFloat(a.tensor[flat: 0], dtype: a.tensor.dtype)
+        case .array(let a) where a.isScalar: ArrayConversion.pythonFloat(a.tensor, flat: 0)
         default: nil
         }
     }
