@@ -139,7 +139,14 @@ extension StepExplanation {
     }
 
     func index(_ tensor: Tensor, _ flat: Int) -> String {
-        tensor.rank == 2 ? "[\(flat / tensor.shape[1]),\(flat % tensor.shape[1])]" : "[\(flat)]"
+        guard tensor.rank >= 2 else { return "[\(flat)]" }
+        var rest = flat
+        var indices: [Int] = []
+        for size in tensor.shape.reversed() {
+            indices.append(rest % max(size, 1))
+            rest /= max(size, 1)
+        }
+        return "[" + indices.reversed().map(String.init).joined(separator: ",") + "]"
     }
 
     func stateColumns(_ snapshot: OptimizerSnapshot) -> [String] {
