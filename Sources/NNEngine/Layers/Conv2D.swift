@@ -66,9 +66,10 @@ public final class Conv2D: Layer {
                 height: shape[0], width: shape[1], kernel: kernelSize, strides: strides, padding: padding)
         else {
             throw .invalidArgument(
-                "Computed output size would be negative. Received `inputs shape=(None, "
+                "Computed output size would be zero or negative. Received `inputs shape=(None, "
                     + shape.map(String.init).joined(separator: ", ") + ")`, `kernel shape=(\(kernelSize.0), "
-                    + "\(kernelSize.1), \(shape[2]), \(filters))`, `dilation_rate=[1 1]`.")
+                    + "\(kernelSize.1), \(shape[2]), \(filters))`, `dilation_rate=[1 1]`, "
+                    + "`strides=(\(strides.0), \(strides.1))`, `padding=\(padding.rawValue)`.")
         }
         return window
     }

@@ -50,9 +50,9 @@ public final class Pooling2D: Layer {
                 height: shape[0], width: shape[1], kernel: poolSize, strides: strides, padding: padding)
         else {
             throw .invalidArgument(
-                "Computed output size would be negative. Received: `inputs.shape=(None, "
-                    + shape.map(String.init).joined(separator: ", ") + ")` and `pool_size=(\(poolSize.0), "
-                    + "\(poolSize.1))`.")
+                "Computed output size would be zero or negative. Received: `inputs.shape=[None "
+                    + shape.map(String.init).joined(separator: " ") + "]`, `pool_size=[\(poolSize.0) "
+                    + "\(poolSize.1)]`, `strides=(\(strides.0), \(strides.1))`, `padding=\(padding.rawValue)`.")
         }
         return window
     }
