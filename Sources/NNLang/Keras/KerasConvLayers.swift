@@ -79,8 +79,10 @@ enum KerasConvLayers {
                     }
                     target.append(size)
                 }
-                return try engine(a.range("target_shape")) { () throws(EngineError) in
-                    try Reshape(targetShape: target, name: name, inputShape: shape)
+                do throws(EngineError) {
+                    return try Reshape(targetShape: target, name: name, inputShape: shape)
+                } catch {
+                    throw Diagnostic(error.kerasMessage, at: a.range("target_shape"), exception: "ValueError")
                 }
             },
         ]
