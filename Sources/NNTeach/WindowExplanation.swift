@@ -53,8 +53,11 @@ extension StepExplanation {
         let kernel = (0..<window.count).map { layer.kernel[flat: $0 * filters + f] }
         let zValue = layer.z[flat: row * width + best]
         lines.append("  the largest |\(z)| of example \(row + 1), at i=\(oy), j=\(ox), f=\(f):")
-        lines.append("    window  = \(numbers.vector(window))")
-        lines.append("    \(k)[:,:,:,\(f)] = \(numbers.vector(kernel))")
+        // A 3×3 window on one channel is shown whole, so the sum can be checked by hand.
+        var whole = numbers
+        whole.vectorLimit = max(numbers.vectorLimit, 9)
+        lines.append("    window = \(whole.vector(window))")
+        lines.append("    \(k)[:,:,:,\(f)] = \(whole.vector(kernel))")
         if let bias = layer.bias {
             let bf = bias[flat: f]
             lines.append(

@@ -23,8 +23,9 @@ import Testing
         Case(name: "Conv2D 2×3 same, strides (2, 1), no bias", inputShape: [6, 5, 3], outputShape: [3, 5, 2]) {
             try Conv2D(filters: 2, kernelSize: (2, 3), strides: (2, 1), padding: .same, useBias: false)
         },
-        Case(name: "Conv2D 4×4 same on 5×5 (uneven padding), sigmoid", inputShape: [5, 5, 1], outputShape: [5, 5, 2])
-        { try Conv2D(filters: 2, kernelSize: (4, 4), padding: .same, activation: .sigmoid) },
+        Case(name: "Conv2D 4×4 same on 5×5 (uneven padding), sigmoid", inputShape: [5, 5, 1], outputShape: [5, 5, 2]) {
+            try Conv2D(filters: 2, kernelSize: (4, 4), padding: .same, activation: .sigmoid)
+        },
         Case(name: "Conv2D 1×1", inputShape: [3, 3, 4], outputShape: [3, 3, 2]) {
             try Conv2D(filters: 2, kernelSize: (1, 1))
         },

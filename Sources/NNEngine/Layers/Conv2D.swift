@@ -34,7 +34,8 @@ public final class Conv2D: Layer {
         let name = name ?? LayerNames.shared.next("conv2d")
         guard filters > 0 else {
             throw .invalidArgument(
-                "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters).")
+                "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters)."
+            )
         }
         self.kernelSize = try checkedPair(kernelSize, "kernel_size", layer: name)
         self.strides = try checkedPair(strides, "strides", layer: name)

@@ -13,10 +13,12 @@ public final class Reshape: Layer {
     private var buffers = LayerBuffers(count: 1)
 
     public init(targetShape: [Int], name: String? = nil, inputShape: [Int]? = nil) throws(EngineError) {
-        let shapeText = "(" + targetShape.map(String.init).joined(separator: ", ") + (targetShape.count == 1 ? ",)" : ")")
+        let shapeText =
+            "(" + targetShape.map(String.init).joined(separator: ", ") + (targetShape.count == 1 ? ",)" : ")")
         guard targetShape.filter({ $0 == -1 }).count <= 1 else {
             throw .invalidArgument(
-                "There must be at most one unknown dimension (-1) in `target_shape`. Received: target_shape=\(shapeText).")
+                "There must be at most one unknown dimension (-1) in `target_shape`. Received: target_shape=\(shapeText)."
+            )
         }
         guard !targetShape.isEmpty, targetShape.allSatisfy({ $0 > 0 || $0 == -1 }) else {
             throw .invalidArgument("Reshape's target_shape must hold positive sizes (one may be -1); got \(shapeText)")

@@ -72,5 +72,6 @@ func imageInputRequired(layer: String, shape: [Int]) -> EngineError {
     .shapeMismatch(
         "Input 0 of layer \"\(layer)\" is incompatible with the layer: expected min_ndim=4, found ndim=\(shape.count + 1). "
             + "Full shape received: (None, \(shape.map(String.init).joined(separator: ", ")))"
-            + (shape.count == 2 ? ". For grayscale images add a channel axis: x.reshape(-1, \(shape[0]), \(shape[1]), 1)" : ""))
+            + (shape.count == 2
+                ? ". For grayscale images add a channel axis: x.reshape(-1, \(shape[0]), \(shape[1]), 1)" : ""))
 }

@@ -60,7 +60,8 @@ enum KerasConvLayers {
             "GlobalMaxPooling2D": global(.max),
             "GlobalAveragePooling2D": global(.average),
             "Reshape": layer(
-                "Reshape", "target_shape, " + common, "The same numbers in another shape per example: Reshape((7, 7, 16))"
+                "Reshape", "target_shape, " + common,
+                "The same numbers in another shape per example: Reshape((7, 7, 16))"
             ) { a, shape, name, interpreter throws(Diagnostic) -> Layer in
                 guard let value = a["target_shape"] else {
                     throw Diagnostic("Reshape needs a target_shape, like Reshape((28, 28, 1))", at: a.callRange)
@@ -133,7 +134,8 @@ enum KerasConvLayers {
             if let fallback { return fallback }
             throw Diagnostic("\(a.function)() needs the argument '\(argument)'", at: a.callRange)
         }
-        let received = "The `\(argument)` argument must be a tuple of 2 integers. Received \(argument)="
+        let received =
+            "The `\(argument)` argument must be a tuple of 2 integers. Received \(argument)="
             + interpreter.repr(value)
         var sizes: [Int] = []
         switch value {
