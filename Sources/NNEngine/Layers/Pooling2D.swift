@@ -91,14 +91,19 @@ public final class Pooling2D: Layer {
                         let offset = example * outSize + (oy * w.outputWidth + ox) * c
                         let o = out + offset
                         if mode == .max {
+                            // The window's first value, then any strictly larger one: on a tie the
+                            // first in the window wins. Every window holds at least one input.
                             let won = winners.baseAddress.unsafelyUnwrapped + offset
-                            o.update(repeating: -.infinity, count: c)
+                            let first = (rows.lowerBound * w.inputWidth + columns.lowerBound) * c
+                            for ch in 0..<c {
+                                o[ch] = image[first + ch]
+                                won[ch] = Int32(first + ch)
+                            }
                             for iy in rows {
                                 for ix in columns {
                                     let at = (iy * w.inputWidth + ix) * c
                                     let pixel = image + at
-                                    // Strictly larger: on a tie the first value in the window wins.
-                                    for ch in 0..<c where pixel[ch] > o[ch] || won[ch] < 0 && o[ch] == -.infinity {
+                                    for ch in 0..<c where pixel[ch] > o[ch] {
                                         o[ch] = pixel[ch]
                                         won[ch] = Int32(at + ch)
                                     }
@@ -137,8 +142,7 @@ public final class Pooling2D: Layer {
                     let image = dx + example * imageSize
                     for i in 0..<outSize {
                         let index = example * outSize + i
-                        let at = Int(winners[index])
-                        if at >= 0 { image[at] += dy[index] }
+                        image[Int(winners[index])] += dy[index]
                     }
                 }
             }
