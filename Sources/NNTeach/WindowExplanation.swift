@@ -50,6 +50,7 @@ extension StepExplanation {
         let f = best % filters
         let (oy, ox) = (best / filters / w.outputWidth, best / filters % w.outputWidth)
         let window = windowValues(layer.input, w, channels: details.channels, oy: oy, ox: ox, channel: nil)
+        guard layer.kernel.count == window.count * filters, width > 0 else { return lines }
         let kernel = (0..<window.count).map { layer.kernel[flat: $0 * filters + f] }
         let zValue = layer.z[flat: row * width + best]
         lines.append("  the largest |\(z)| of example \(row + 1), at i=\(oy), j=\(ox), f=\(f):")
