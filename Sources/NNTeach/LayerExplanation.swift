@@ -61,8 +61,21 @@ extension StepExplanation {
                 : "\(a) = (\(input) \(m) mean) / \(style.sqrt)(variance)"
             lines.append(title + "   \(formula)   (statistics from adapt, fixed in training)")
             lines.append("  mean = \(numbers.vector(mean.scalars)), variance = \(numbers.vector(variance.scalars))")
+        case .window(let details)?:
+            lines += forwardWindow(layer, details, n: n)
         case nil:
             switch layer.kind {
+            case "GlobalMaxPooling2D", "GlobalAveragePooling2D":
+                let shape = Array(layer.input.shape.dropFirst())
+                lines.append(
+                    title + "   \(a)[c] = \(layer.kind.hasPrefix("GlobalMax") ? "max" : "mean") of \(input) over all "
+                        + "\(shape.dropLast().map(String.init).joined(separator: style.times)) positions, per channel: "
+                        + "\(formatShape(shape)) \(style.rightArrow) \(formatShape(Array(layer.a.shape.dropFirst())))")
+            case "Reshape":
+                lines.append(
+                    title + "   \(a) = \(input) in another shape, the same numbers in the same order: "
+                        + "\(formatShape(Array(layer.input.shape.dropFirst()))) \(style.rightArrow) "
+                        + formatShape(Array(layer.a.shape.dropFirst())))
             case "Flatten":
                 lines.append(
                     title
@@ -127,8 +140,16 @@ extension StepExplanation {
                 pad
                     + "\(before) = \(da) \(invert ? "\(style.dot) \(style.sqrt)(variance)" : "/ \(style.sqrt)(variance)")"
             )
+        case .window(let details)?:
+            lines += backwardWindow(layer, details, n: n, pad: pad)
         case nil:
-            if layer.kind == "Flatten" {
+            if layer.kind == "GlobalMaxPooling2D" {
+                lines.append(
+                    pad + "\(before): each channel's gradient goes to the position holding its max "
+                        + "(shared equally on a tie), 0 elsewhere")
+            } else if layer.kind == "GlobalAveragePooling2D" {
+                lines.append(pad + "\(before): each channel's gradient divided equally among all its positions")
+            } else if layer.kind == "Flatten" || layer.kind == "Reshape" {
                 lines.append(
                     pad + "\(before) = \(da) in the input's shape \(formatShape(Array(layer.input.shape.dropFirst())))")
             } else {

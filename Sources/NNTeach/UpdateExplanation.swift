@@ -21,7 +21,9 @@ extension StepExplanation {
         var worked: (name: String, parameter: ParameterTrace, element: Int)?
         for (n, parameter) in trained {
             guard let gradient = parameter.gradient, let state = parameter.optimizerState else { continue }
-            let name = style.layer(symbol(parameter.name), n)
+            // A convolution's kernel (kh, kw, in, out) is K, as in its forward formula.
+            let isConvolutionKernel = parameter.before.rank == 4 && parameter.name == "kernel"
+            let name = style.layer(isConvolutionKernel ? "K" : symbol(parameter.name), n)
             let before = parameter.before
             let limit = showAll ? before.count : min(before.count, 3)
             // A large array shows the entries with the largest gradients, the ones that move most.
@@ -139,7 +141,14 @@ extension StepExplanation {
     }
 
     func index(_ tensor: Tensor, _ flat: Int) -> String {
-        tensor.rank == 2 ? "[\(flat / tensor.shape[1]),\(flat % tensor.shape[1])]" : "[\(flat)]"
+        guard tensor.rank >= 2 else { return "[\(flat)]" }
+        var rest = flat
+        var indices: [Int] = []
+        for size in tensor.shape.reversed() {
+            indices.append(rest % max(size, 1))
+            rest /= max(size, 1)
+        }
+        return "[" + indices.reversed().map(String.init).joined(separator: ",") + "]"
     }
 
     func stateColumns(_ snapshot: OptimizerSnapshot) -> [String] {

@@ -42,10 +42,12 @@ public enum Initializer: Equatable, Sendable {
     /// Keras's correction so a normal truncated at two standard deviations keeps the wanted spread.
     static let truncationCorrection = 0.87962566103423978
 
-    /// A new tensor of `shape`; fans are computed as Keras's `compute_fans` does for 1-D and 2-D shapes.
+    /// A new tensor of `shape`; fans are computed as Keras's `compute_fans` does.
     public func make(shape: [Int], using random: inout RandomGenerator) -> Tensor {
-        let fanIn = Double(shape.count >= 2 ? shape[0] : (shape.first ?? 1))
-        let fanOut = Double(shape.count >= 2 ? shape[1] : (shape.first ?? 1))
+        // Keras: a kernel (kh, kw, in, out) has fan_in = kh·kw·in and fan_out = kh·kw·out.
+        let receptive = Double(shape.count > 2 ? shape.dropLast(2).reduce(1, *) : 1)
+        let fanIn = Double(shape.count >= 2 ? shape[shape.count - 2] : (shape.first ?? 1)) * receptive
+        let fanOut = Double(shape.count >= 2 ? shape[shape.count - 1] : (shape.first ?? 1)) * receptive
         switch self {
         case .zeros: return Tensor(shape: shape, repeating: 0)
         case .ones: return Tensor(shape: shape, repeating: 1)

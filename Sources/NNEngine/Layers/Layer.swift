@@ -137,4 +137,6 @@ public enum LayerDetails {
         momentum: Double, movingMean: Tensor, movingVariance: Tensor)
     /// Normalization: the adapted mean and variance, and whether the layer inverts.
     case normalization(mean: Tensor, variance: Tensor, invert: Bool)
+    /// Conv2D and the pooling layers: where the window lies (size, strides, padding) and what it computes.
+    case window(WindowDetails)
 }

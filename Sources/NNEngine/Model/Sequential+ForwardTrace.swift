@@ -5,7 +5,7 @@ public struct ForwardTrace {
         public var kind: String
         public var activation: Activation
         public var input: Tensor
-        /// Dense's W and b (an empty kernel and no bias for other layers).
+        /// Dense's W and b, Conv2D's K and b (an empty kernel and no bias for other layers).
         public var kernel: Tensor
         public var bias: Tensor?
         public var z: Tensor
@@ -33,12 +33,14 @@ extension Sequential {
                 let output = layer.output
                 let logits = layer.logits
                 let a = Tensor(shape: shape) { output[$0] }
-                let dense = layer as? Dense
+                // Dense's and Conv2D's weights by their roles.
+                let kernel = layer.parameters.first { $0.name == "kernel" }
+                let bias = kernel == nil ? nil : layer.parameters.first { $0.name == "bias" }
                 trace.layers.append(
                     ForwardTrace.Layer(
                         name: layer.name, kind: layer.kind, activation: layer.finalActivation, input: input,
-                        kernel: dense?.kernel.copied() ?? Tensor(shape: [0]),
-                        bias: dense.flatMap { $0.useBias ? $0.bias.copied() : nil },
+                        kernel: kernel?.value.copied() ?? Tensor(shape: [0]),
+                        bias: bias?.value.copied(),
                         z: Tensor(shape: shape) { logits[$0] }, a: a,
                         details: layer.traceDetails(rows: rows, training: false)))
                 input = a

@@ -6,13 +6,13 @@ enum KerasLayers {
     static let names = [
         "Flatten", "Dropout", "Activation", "ReLU", "LeakyReLU", "Softmax", "Normalization",
         "BatchNormalization",
-    ]
+    ] + KerasConvLayers.names
 
     /// Keyword arguments every layer takes.
     static let common = "name=None, input_shape=None, trainable=True, dtype=None"
 
     static func constructors() -> [String: Value] {
-        [
+        KerasConvLayers.constructors().merging([
             "Flatten": layer(
                 "Flatten", "data_format=None, " + common, "Lays each example's axes end to end: (28, 28) → (784,)"
             ) {
@@ -132,13 +132,21 @@ enum KerasLayers {
                         name: name, inputShape: shape)
                 }
             },
-        ]
+        ]) { a, _ in a }
     }
 
     /// A layer class: binds the arguments, reads the common ones, and wraps the engine's layer.
     static func layer(
         _ kind: String, _ parameters: String, _ summary: String,
         make: @escaping (BoundArguments, [Int]?, String) throws(Diagnostic) -> Layer
+    ) -> Value {
+        layer(kind, parameters, summary) { a, shape, name, _ throws(Diagnostic) in try make(a, shape, name) }
+    }
+
+    /// A layer class whose maker also needs the interpreter.
+    static func layer(
+        _ kind: String, _ parameters: String, _ summary: String,
+        make: @escaping (BoundArguments, [Int]?, String, Interpreter) throws(Diagnostic) -> Layer
     ) -> Value {
         function(kind, parameters, summary: summary) { a, interpreter throws(Diagnostic) in
             var shape: [Int]?
@@ -152,7 +160,7 @@ enum KerasLayers {
             }
             let name =
                 a["name"] == nil ? interpreter.layerNames.next(LayerNames.prefix(for: kind)) : try a.string("name")
-            let layer = try make(a, shape, name)
+            let layer = try make(a, shape, name, interpreter)
             layer.trainable = try a.bool("trainable", default: true)
             return .object(LayerObject(layer))
         }

@@ -6,6 +6,14 @@ enum LayerAttributes {
         switch layer {
         case is Dense: ["units", "activation", "use_bias", "kernel", "bias"]
         case is Dropout: ["rate", "seed"]
+        case is Conv2D:
+            [
+                "filters", "kernel_size", "strides", "padding", "data_format", "dilation_rate", "activation",
+                "use_bias", "kernel", "bias",
+            ]
+        case is Pooling2D: ["pool_size", "strides", "padding", "data_format"]
+        case is GlobalPooling2D: ["keepdims", "data_format"]
+        case is Reshape: ["target_shape"]
         case let layer as ActivationLayer:
             layer.kind == "Activation"
                 ? ["activation"]
@@ -35,6 +43,23 @@ enum LayerAttributes {
             default: return nil
             }
         case let layer as ActivationLayer: return activationAttribute(name, layer)
+        case let layer as Conv2D: return try convolutionAttribute(name, layer, object)
+        case let layer as Pooling2D:
+            switch name {
+            case "pool_size": return .tuple([.int(layer.poolSize.0), .int(layer.poolSize.1)])
+            case "strides": return .tuple([.int(layer.strides.0), .int(layer.strides.1)])
+            case "padding": return .string(layer.padding.rawValue)
+            case "data_format": return .string("channels_last")
+            default: return nil
+            }
+        case let layer as GlobalPooling2D:
+            switch name {
+            case "keepdims": return .bool(layer.keepDims)
+            case "data_format": return .string("channels_last")
+            default: return nil
+            }
+        case let layer as Reshape:
+            return name == "target_shape" ? .tuple(layer.targetShape.map { .int($0) }) : nil
         case let layer as Normalization: return try normalizationAttribute(name, layer, object)
         case let layer as BatchNormalization:
             switch name {
@@ -87,6 +112,29 @@ enum LayerAttributes {
                 try engine(a.callRange) { () throws(EngineError) in try layer.adapt(data) }
                 return .none
             }
+        default: return nil
+        }
+    }
+
+    static func convolutionAttribute(_ name: String, _ layer: Conv2D, _ object: LayerObject) throws(Diagnostic)
+        -> Value?
+    {
+        switch name {
+        case "filters": return .int(layer.filters)
+        case "kernel_size": return .tuple([.int(layer.kernelSize.0), .int(layer.kernelSize.1)])
+        case "strides": return .tuple([.int(layer.strides.0), .int(layer.strides.1)])
+        case "dilation_rate": return .tuple([.int(1), .int(1)])
+        case "padding": return .string(layer.padding.rawValue)
+        case "data_format": return .string("channels_last")
+        case "use_bias": return .bool(layer.useBias)
+        case "activation": return .object(ActivationFunction(layer.activation))
+        case "kernel", "bias":
+            guard layer.isBuilt else {
+                throw Diagnostic(
+                    "layer '\(layer.name)' has no weights yet: it is built when it first sees data", at: nil)
+            }
+            guard name == "kernel" || layer.useBias else { return .none }
+            return object.variables[name == "kernel" ? 0 : 1]
         default: return nil
         }
     }
