@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import NNEngine
 import NNLang
 import Testing
@@ -38,6 +41,11 @@ final class RecordingChannels: KernelChannels {
 
     func request(_ type: String, _ content: JSON) -> KernelMessage {
         KernelMessage.make(type, content: content, parent: nil, session: "client")
+    }
+
+    func integer(_ name: String) -> Int? {
+        guard case .int(let value)? = session.interpreter.globals[name] else { return nil }
+        return value
     }
 
     func execute(_ code: String, _ extra: [String: JSON] = [:]) -> JSON? {
@@ -164,12 +172,84 @@ final class RecordingChannels: KernelChannels {
         let reply = execute("%matplotlib inline\n!pip install tensorflow\nimport numpy as np\n%time x = 1\nnp.ones(2)")
         #expect(reply?["status"]?.string == "ok")
         #expect(
-            channels.streamText == "(NNLab runs no shell commands; skipped: !pip install tensorflow)\n"
-                + "(only a magic alone in its cell runs here; skipped: %time x = 1)\n")
+            channels.streamText == "(line 2: `!pip install tensorflow` is a shell command; skipped)\n"
+                + "(line 4: `%time x = 1` is a Jupyter magic; its statement runs once, untimed)\n")
+        #expect(integer("x") == 1)
         #expect(channels.of("execute_result").first?["data"]?["text/plain"]?.string == "array([1., 1.])")
         // Line numbers stay those of the cell as written.
         let error = execute("%matplotlib inline\n\nmissing_name")
         #expect(error?["traceback"]?.debugText.contains("In [2]:3") == true)
+    }
+
+    @Test func aMagicOrShellLineInsideABlockIsSkippedAndTheRestRuns() {
+        let reply = execute("total = 0\nfor i in range(3):\n    !echo $i\n    total += i\n%who\ntotal")
+        #expect(reply?["status"]?.string == "ok")
+        #expect(channels.streamText.contains("(line 3: `!echo $i` is a shell command; skipped)\n"))
+        #expect(channels.streamText.contains("(line 5: `%who` is a Jupyter magic; skipped)\n"))
+        #expect(channels.of("execute_result").first?["data"]?["text/plain"]?.string == "3")
+        let error = execute("!ls\n\n1 / 0")
+        #expect(error?["ename"]?.string == "ZeroDivisionError")
+        #expect(error?["traceback"]?.debugText.contains("In [2]:3") == true)
+    }
+
+    @Test func captureRunsTheCellSilently() {
+        let reply = execute("%%capture out\nprint('hidden')\nplot([1, 2])\nx = 5\nx")
+        #expect(reply?["status"]?.string == "ok")
+        #expect(channels.streamText == "(`out` is not set: NNLab keeps no captured output)\n")
+        #expect(channels.of("display_data").isEmpty && channels.of("execute_result").isEmpty)
+        #expect(integer("x") == 5)
+        _ = execute("print('shown again')")
+        #expect(channels.streamText.hasSuffix("shown again\n"))
+        let failing = execute("%%capture\nmissing")
+        #expect(failing?["ename"]?.string == "NameError", "an error is not captured")
+    }
+
+    @Test func displayCellMagicsSendTheirMimeType() {
+        for (magic, mime, object) in [
+            ("html", "text/html", "HTML"), ("javascript", "application/javascript", "Javascript"),
+            ("latex", "text/latex", "Latex"), ("markdown", "text/markdown", "Markdown"), ("svg", "image/svg+xml", "SVG"),
+        ] {
+            channels.published = []
+            let reply = execute("%%\(magic)\n<b>body</b>\nline two")
+            #expect(reply?["status"]?.string == "ok")
+            let data = channels.of("display_data").first?["data"]
+            #expect(data?[mime]?.string == "<b>body</b>\nline two", "\(magic)")
+            #expect(data?["text/plain"]?.string == "<IPython.core.display.\(object) object>")
+        }
+    }
+
+    @Test func timedCellsRunOnceAndSayTheirTime() {
+        _ = execute("%%time\ny = 21\ny * 2")
+        #expect(channels.of("execute_result").first?["data"]?["text/plain"]?.string == "42")
+        #expect(channels.streamText.hasPrefix("Wall time: "))
+        channels.published = []
+        _ = execute("%%timeit\ny += 1")
+        #expect(channels.streamText.contains(" for one run (NNLab runs a %%timeit cell once, keeping its variables)"))
+        #expect(integer("y") == 22)
+    }
+
+    @Test func otherProgramsAndUnknownCellMagicsAreSkippedWithANote() {
+        _ = execute("%%bash\nrm -rf /\nx = 1")
+        #expect(channels.streamText == "(`%%bash` runs the cell in bash, and NNLab runs no other programs; skipped)\n")
+        channels.published = []
+        _ = execute("%%frobnicate\nx = 1")
+        #expect(channels.streamText.contains("Cell magic `%%frobnicate` not found"))
+        #expect(session.interpreter.globals["x"] == nil ? true : false)
+    }
+
+    @Test func writefileWritesItsFileAsIPythonSays() throws {
+        let folder = "/tmp/nnlab-kernel-writefile-\(getpid())"
+        mkdir(folder, 0o700)
+        defer {
+            unlink(folder + "/helper.py")
+            rmdir(folder)
+        }
+        _ = execute("%%writefile \(folder)/helper.py\ndef twice(x):\n    return 2 * x")
+        #expect(channels.streamText == "Writing \(folder)/helper.py\n")
+        _ = execute("%%writefile -a \(folder)/helper.py\n\nprint(twice(2))")
+        #expect(channels.streamText.hasSuffix("Appending to \(folder)/helper.py\n"))
+        _ = execute("%run \(folder)/helper.py")
+        #expect(channels.streamText.hasSuffix("4\n"))
     }
 
     @Test func completeReplacesTheWordBeforeTheCursor() {
