@@ -252,6 +252,48 @@ final class RecordingChannels: KernelChannels {
         #expect(channels.streamText.hasSuffix("4\n"))
     }
 
+    /// Every teaching picture reaches a notebook as its text and an SVG drawing of the same data.
+    @Test func teachingPicturesGoOutAsSVG() {
+        let setup = execute(
+            """
+            from keras import Sequential, Input
+            from keras.layers import Dense
+            import numpy as np
+            seed(1)
+            X = np.array([[0., 0.], [0., 1.], [1., 0.], [1., 1.]])
+            y = np.array([0, 1, 1, 0])
+            model = Sequential([Input(shape=(2,)), Dense(3, activation='tanh'), Dense(1, activation='sigmoid')])
+            model.compile(loss='binary_crossentropy', optimizer='adam', metrics=['accuracy'])
+            h = model.fit(X, y, epochs=2, verbose=0)
+            """)
+        #expect(setup?["status"]?.string == "ok")
+        let cells = [
+            ("plot_boundary(model, X, y)", 1, "<circle"),
+            ("plot_boundary([model, model], X, y, labels=['a', 'b'])", 1, "axes_2"),
+            ("plot_boundary(model, X, y, neuron=(0, 1))", 1, "neuron 1 of layer 0"),
+            ("heatmap(model.layers[0], numbers=True)", 1, "class=\"colorbar\""),
+            ("diagram(model)", 1, "parameters in all"),
+            ("diagram(model, X)", 1, "stroke-width"),
+            ("diagram(model, X, y, grads=True)", 1, "Gradients for one example"),
+            ("plot(h)", 2, "<polyline"),
+            ("plot([h, h], labels=['one', 'two'])", 1, "two"),
+            ("runs = compare(model, X, y, learning_rates=[0.1, 0.01], epochs=2)", 1, "0.01"),
+        ]
+        for (cell, pictures, mark) in cells {
+            channels.published = []
+            let reply = execute(cell)
+            #expect(reply?["status"]?.string == "ok", "\(cell)")
+            let shown = channels.of("display_data")
+            #expect(shown.count == pictures, "\(cell)")
+            for data in shown.map({ $0["data"] }) {
+                #expect(data?["text/plain"]?.string?.isEmpty == false, "\(cell)")
+                let svg = data?["image/svg+xml"]?.string ?? ""
+                #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"), "\(cell)")
+            }
+            #expect(shown.last?["data"]?["image/svg+xml"]?.string?.contains(mark) == true, "\(cell): \(mark)")
+        }
+    }
+
     @Test func completeReplacesTheWordBeforeTheCursor() {
         _ = execute("import numpy as np\nmy_value = 1")
         let reply = session.reply(to: request("complete_request", ["code": "print(my_v", "cursor_pos": 10]))
