@@ -119,7 +119,9 @@ public final class LiveTraining: TrainingObserver {
         let regions = DecisionBoundary.regions(
             xs: xs, ys: ys, columns: PictureFigures.regionColumns, rows: PictureFigures.regionRows
         ) { grid in
-            guard let outputs = boundary.predict(Tensor(shape: [grid.count / 2, 2]) { grid[$0] }) else { return ([], 1) }
+            guard let outputs = boundary.predict(Tensor(shape: [grid.count / 2, 2]) { grid[$0] }) else {
+                return ([], 1)
+            }
             return (outputs.scalars, outputs.rowWidth)
         }
         let panel = PictureFigures.BoundaryPanel(title: "decision regions", regions: regions)

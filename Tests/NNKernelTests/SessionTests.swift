@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
 import NNEngine
 import NNLang
 import Testing
 
 @testable import NNKernel
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Records what a kernel session sends, and answers input requests from a list.
 final class RecordingChannels: KernelChannels {
@@ -207,7 +208,8 @@ final class RecordingChannels: KernelChannels {
     @Test func displayCellMagicsSendTheirMimeType() {
         for (magic, mime, object) in [
             ("html", "text/html", "HTML"), ("javascript", "application/javascript", "Javascript"),
-            ("latex", "text/latex", "Latex"), ("markdown", "text/markdown", "Markdown"), ("svg", "image/svg+xml", "SVG"),
+            ("latex", "text/latex", "Latex"), ("markdown", "text/markdown", "Markdown"),
+            ("svg", "image/svg+xml", "SVG"),
         ] {
             channels.published = []
             let reply = execute("%%\(magic)\n<b>body</b>\nline two")

@@ -111,7 +111,9 @@ import Testing
         #expect(widths.last == 4)
         #expect(widths.min() == 0.4)
         #expect(count(document, "circle") == 2 + 3 + 1)
-        for text in ["+0.50", "-1.00", "+1.25", "+0.70", "hidden", "sigmoid", "3 neurons", "Activations for one example"] {
+        for text in [
+            "+0.50", "-1.00", "+1.25", "+0.70", "hidden", "sigmoid", "3 neurons", "Activations for one example",
+        ] {
             #expect(document.texts.contains(text), "missing \(text)")
         }
     }
@@ -139,7 +141,8 @@ import Testing
         let chart = PictureFigures.Chart(title: "loss", series: [LineChart.Series(name: "loss", values: [0.7, 0.4])])
         let both = try parse(
             PictureFigures.training(
-                chart, boundary: (PictureFigures.BoundaryPanel(title: "regions", regions: regions), [0, 1], [0, 1], [0, 1])
+                chart,
+                boundary: (PictureFigures.BoundaryPanel(title: "regions", regions: regions), [0, 1], [0, 1], [0, 1])
             ))
         #expect(axesGroups(both) == 2)
         #expect(count(both, "polyline") == 1)

@@ -254,10 +254,13 @@ import Testing
             #expect(cell.runs == runs, "\(line)")
             if runs { #expect(cell.code == "\nx = 1") }
         }
-        #expect(NotebookCode("%%html\n<b>bold</b>\n<i>it</i>").task == .display(mimeType: "text/html", text: "<b>bold</b>\n<i>it</i>"))
+        #expect(
+            NotebookCode("%%html\n<b>bold</b>\n<i>it</i>").task
+                == .display(mimeType: "text/html", text: "<b>bold</b>\n<i>it</i>"))
         #expect(
             NotebookCode("%%capture out\nx = 1").cellMagic?.note
-                == "line 1: `%%capture out` hides the cell's output; it runs silently (`out` is not set: NNLab keeps no captured output)")
+                == "line 1: `%%capture out` hides the cell's output; it runs silently (`out` is not set: NNLab keeps no captured output)"
+        )
         #expect(
             NotebookCode("%%nonsense\nx").cellMagic?.note
                 == "`%%nonsense` is not a cell magic IPython has (Cell magic `%%nonsense` not found); skipped")

@@ -35,7 +35,8 @@ extension KernelSession {
             let elapsed = KernelSession.duration(KernelSession.seconds() - start)
             switch magic.name {
             case "time": stream.write("Wall time: \(elapsed)\n")
-            case "timeit": stream.write("\(elapsed) for one run (NNLab runs a %%timeit cell once, keeping its variables)\n")
+            case "timeit":
+                stream.write("\(elapsed) for one run (NNLab runs a %%timeit cell once, keeping its variables)\n")
             default: stream.write("(\(magic.note))\n")
             }
         case .capture:
@@ -51,7 +52,9 @@ extension KernelSession {
             channels.publish(
                 "display_data",
                 [
-                    "data": [mimeType: .string(text), "text/plain": .string("<IPython.core.display.\(object) object>")],
+                    "data": [
+                        mimeType: .string(text), "text/plain": .string("<IPython.core.display.\(object) object>"),
+                    ],
                     "metadata": [:],
                 ], parent: request)
         case .writeFile:
@@ -89,6 +92,8 @@ extension KernelSession {
     static func duration(_ seconds: Double) -> String {
         seconds < 1e-3
             ? "\(Int((seconds * 1e6).rounded())) µs"
-            : seconds < 1 ? "\(Double(Int((seconds * 1e5).rounded())) / 100) ms" : "\(Double(Int((seconds * 100).rounded())) / 100) s"
+            : seconds < 1
+                ? "\(Double(Int((seconds * 1e5).rounded())) / 100) ms"
+                : "\(Double(Int((seconds * 100).rounded())) / 100) s"
     }
 }

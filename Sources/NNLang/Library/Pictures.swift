@@ -153,7 +153,9 @@ enum PictureFunctions {
                     let inputWidth = model.model.inputWidth
                     interpreter.showPicture(
                         diagram.render(inputWidth: inputWidth, layers: layers),
-                        svg: inputWidth.map { SVGFigure().render(PictureFigures.network(inputWidth: $0, layers: layers)) })
+                        svg: inputWidth.map {
+                            SVGFigure().render(PictureFigures.network(inputWidth: $0, layers: layers))
+                        })
                     return .none
                 }
                 let picture = try ValueDiagrams.render(model, a, interpreter)

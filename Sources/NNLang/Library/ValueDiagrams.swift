@@ -44,7 +44,8 @@ enum ValueDiagrams {
                 + "in each neuron, \(style.partial)L/\(style.partial)W on each line"
             let edgeName = "gradients \(style.partial)L/\(style.partial)W"
             return (
-                ValueDiagram(style: style).render(input: first.scalars, layers: drawn, title: title, edgeName: edgeName),
+                ValueDiagram(style: style).render(
+                    input: first.scalars, layers: drawn, title: title, edgeName: edgeName),
                 PictureFigures.values(input: first.scalars, layers: drawn, title: title, edgeName: edgeName)
             )
         }

@@ -19,7 +19,8 @@ extension PictureFigures {
         public var yRange: (Double, Double)?
         public var logScale = false
 
-        public init(title: String?, series: [LineChart.Series], yRange: (Double, Double)? = nil, logScale: Bool = false) {
+        public init(title: String?, series: [LineChart.Series], yRange: (Double, Double)? = nil, logScale: Bool = false)
+        {
             self.title = title
             self.series = series
             self.yRange = yRange

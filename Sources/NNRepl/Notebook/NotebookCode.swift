@@ -154,7 +154,9 @@ public struct NotebookCode: Equatable, Sendable {
                 let statement = String(trimmed.dropFirst().drop { $0 != " " && $0 != "\t" }).trimmingCharacters()
                 lines[index] = String(indent) + statement
                 notes.append("line \(index + 1): `\(shown)` is a Jupyter magic; its statement runs once, untimed")
-            } else if quietSetup, mark == "%", NotebookCode.setupMagics.contains(NotebookCode.magicName(trimmed.dropFirst())) {
+            } else if quietSetup, mark == "%",
+                NotebookCode.setupMagics.contains(NotebookCode.magicName(trimmed.dropFirst()))
+            {
                 let indent = line.prefix { $0 == " " || $0 == "\t" }
                 lines[index] = indent.isEmpty ? "" : String(indent) + "pass"
             } else {
