@@ -87,7 +87,9 @@ extension PictureFigures {
         pixels.reserveCapacity(regions.cells.count * 3)
         for cell in regions.cells {
             let pale = regionColor(cell.label, pale: true)
-            let shade = pale.blended(over: .white, alpha: Double(min(1, max(0, cell.confidence))))
+            // Five shades from white (unsure) to the class's pale colour (sure), as Playground fades them.
+            let sureness = (Double(min(1, max(0, cell.confidence))) * 4).rounded() / 4
+            let shade = pale.blended(over: .white, alpha: sureness)
             pixels += [shade.red, shade.green, shade.blue]
         }
         var image = ImageData(
