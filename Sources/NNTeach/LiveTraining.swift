@@ -27,6 +27,9 @@ public final class LiveTraining: TrainingObserver {
     let styleNow: () -> Style
     let write: (String) -> Void
     let boundary: Boundary?
+    /// In a host that shows pictures (a notebook): no frames while training, and the last one goes
+    /// here, as text and as SVG.
+    let picture: ((_ text: String, _ svg: String?) -> Void)?
     /// The seconds between frames (0.1: ten frames a second at most).
     static let interval = 0.1
     /// The clock, in seconds; tests give their own so frames do not depend on timing.
@@ -45,10 +48,14 @@ public final class LiveTraining: TrainingObserver {
     private var finished = false
     public private(set) var frames = 0
 
-    public init(style: @escaping () -> Style, boundary: Boundary?, write: @escaping (String) -> Void) {
+    public init(
+        style: @escaping () -> Style, boundary: Boundary?, write: @escaping (String) -> Void,
+        picture: ((_ text: String, _ svg: String?) -> Void)? = nil
+    ) {
         self.styleNow = style
         self.boundary = boundary
         self.write = write
+        self.picture = picture
     }
 
     static func now() -> Double {
@@ -92,8 +99,33 @@ public final class LiveTraining: TrainingObserver {
     }
 
     public func trainingDidEnd(_ history: History) {
-        draw(final: true)
+        if let picture {
+            picture(frame(final: true).joined(separator: "\n") + "\n", SVGFigure().render(lastFigure()))
+        } else {
+            draw(final: true)
+        }
         finished = true
+    }
+
+    /// The last frame as a figure: the loss curves, and the decision regions beside them.
+    func lastFigure() -> Figure {
+        var series = [LineChart.Series(name: "loss", values: losses)]
+        if !validation.isEmpty { series.append(LineChart.Series(name: "val_loss", values: validation)) }
+        let chart = PictureFigures.Chart(title: "loss", series: series)
+        guard let boundary else { return PictureFigures.training(chart, boundary: nil) }
+        let rows = boundary.points.rows
+        let xs = (0..<rows).map { boundary.points[flat: 2 * $0] }
+        let ys = (0..<rows).map { boundary.points[flat: 2 * $0 + 1] }
+        let regions = DecisionBoundary.regions(
+            xs: xs, ys: ys, columns: PictureFigures.regionColumns, rows: PictureFigures.regionRows
+        ) { grid in
+            guard let outputs = boundary.predict(Tensor(shape: [grid.count / 2, 2]) { grid[$0] }) else {
+                return ([], 1)
+            }
+            return (outputs.scalars, outputs.rowWidth)
+        }
+        let panel = PictureFigures.BoundaryPanel(title: "decision regions", regions: regions)
+        return PictureFigures.training(chart, boundary: (panel, xs, ys, boundary.labels.scalars))
     }
 
     /// The seconds the last frame took to draw: frames wait at least nine times that, so that
@@ -103,6 +135,7 @@ public final class LiveTraining: TrainingObserver {
     var stopwatch: () -> Double = LiveTraining.now
 
     private func drawIfDue() {
+        guard picture == nil else { return }
         let now = clock()
         guard now - lastFrame >= max(LiveTraining.interval, 9 * drawingTime) else { return }
         lastFrame = now

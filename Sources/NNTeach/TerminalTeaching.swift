@@ -90,6 +90,12 @@ public final class TerminalTeaching: TeachingListener, StyleFollowing {
             fit.live
             ? LiveTraining(style: { [styles] in styles.current }, boundary: Self.boundary(fit), write: write) : nil
         if let live { observers.append(live) }
+        if !fit.live, let show = fit.showPicture {
+            // A notebook: the progress prints as usual, and the last frame is shown as a picture.
+            observers.append(
+                LiveTraining(
+                    style: { [styles] in styles.current }, boundary: Self.boundary(fit), write: write, picture: show))
+        }
         let say: (String) -> Void = { [weak self] text in self?.say(text) }
         let requested = override ?? fit.level
         // A quiet fit (verbose=0) stays quiet unless an explanation was asked for explicitly.

@@ -232,8 +232,12 @@ final class AnswerLineReader: LineReader {
 }
 
 /// Passes output on and keeps a copy of what the running statement printed (for `b`).
-final class RecordingOutput: OutputSink {
+final class RecordingOutput: SilenceableOutput {
     let base: OutputSink
+    var silenced: Bool {
+        get { (base as? SilenceableOutput)?.silenced ?? false }
+        set { (base as? SilenceableOutput)?.silenced = newValue }
+    }
     var recording = true
     private var recorded = ""
     static let limit = 1 << 20

@@ -4,6 +4,10 @@ import Testing
 
 @testable import NNKernel
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Records what a kernel session sends, and answers input requests from a list.
 final class RecordingChannels: KernelChannels {
     var published: [(type: String, content: JSON)] = []
@@ -38,6 +42,11 @@ final class RecordingChannels: KernelChannels {
 
     func request(_ type: String, _ content: JSON) -> KernelMessage {
         KernelMessage.make(type, content: content, parent: nil, session: "client")
+    }
+
+    func integer(_ name: String) -> Int? {
+        guard case .int(let value)? = session.interpreter.globals[name] else { return nil }
+        return value
     }
 
     func execute(_ code: String, _ extra: [String: JSON] = [:]) -> JSON? {
@@ -164,12 +173,127 @@ final class RecordingChannels: KernelChannels {
         let reply = execute("%matplotlib inline\n!pip install tensorflow\nimport numpy as np\n%time x = 1\nnp.ones(2)")
         #expect(reply?["status"]?.string == "ok")
         #expect(
-            channels.streamText == "(NNLab runs no shell commands; skipped: !pip install tensorflow)\n"
-                + "(only a magic alone in its cell runs here; skipped: %time x = 1)\n")
+            channels.streamText == "(line 2: `!pip install tensorflow` is a shell command; skipped)\n"
+                + "(line 4: `%time x = 1` is a Jupyter magic; its statement runs once, untimed)\n")
+        #expect(integer("x") == 1)
         #expect(channels.of("execute_result").first?["data"]?["text/plain"]?.string == "array([1., 1.])")
         // Line numbers stay those of the cell as written.
         let error = execute("%matplotlib inline\n\nmissing_name")
         #expect(error?["traceback"]?.debugText.contains("In [2]:3") == true)
+    }
+
+    @Test func aMagicOrShellLineInsideABlockIsSkippedAndTheRestRuns() {
+        let reply = execute("total = 0\nfor i in range(3):\n    !echo $i\n    total += i\n%who\ntotal")
+        #expect(reply?["status"]?.string == "ok")
+        #expect(channels.streamText.contains("(line 3: `!echo $i` is a shell command; skipped)\n"))
+        #expect(channels.streamText.contains("(line 5: `%who` is a Jupyter magic; skipped)\n"))
+        #expect(channels.of("execute_result").first?["data"]?["text/plain"]?.string == "3")
+        let error = execute("!ls\n\n1 / 0")
+        #expect(error?["ename"]?.string == "ZeroDivisionError")
+        #expect(error?["traceback"]?.debugText.contains("In [2]:3") == true)
+    }
+
+    @Test func captureRunsTheCellSilently() {
+        let reply = execute("%%capture out\nprint('hidden')\nplot([1, 2])\nx = 5\nx")
+        #expect(reply?["status"]?.string == "ok")
+        #expect(channels.streamText == "(`out` is not set: NNLab keeps no captured output)\n")
+        #expect(channels.of("display_data").isEmpty && channels.of("execute_result").isEmpty)
+        #expect(integer("x") == 5)
+        _ = execute("print('shown again')")
+        #expect(channels.streamText.hasSuffix("shown again\n"))
+        let failing = execute("%%capture\nmissing")
+        #expect(failing?["ename"]?.string == "NameError", "an error is not captured")
+    }
+
+    @Test func displayCellMagicsSendTheirMimeType() {
+        for (magic, mime, object) in [
+            ("html", "text/html", "HTML"), ("javascript", "application/javascript", "Javascript"),
+            ("latex", "text/latex", "Latex"), ("markdown", "text/markdown", "Markdown"),
+            ("svg", "image/svg+xml", "SVG"),
+        ] {
+            channels.published = []
+            let reply = execute("%%\(magic)\n<b>body</b>\nline two")
+            #expect(reply?["status"]?.string == "ok")
+            let data = channels.of("display_data").first?["data"]
+            #expect(data?[mime]?.string == "<b>body</b>\nline two", "\(magic)")
+            #expect(data?["text/plain"]?.string == "<IPython.core.display.\(object) object>")
+        }
+    }
+
+    @Test func timedCellsRunOnceAndSayTheirTime() {
+        _ = execute("%%time\ny = 21\ny * 2")
+        #expect(channels.of("execute_result").first?["data"]?["text/plain"]?.string == "42")
+        #expect(channels.streamText.hasPrefix("Wall time: "))
+        channels.published = []
+        _ = execute("%%timeit\ny += 1")
+        #expect(channels.streamText.contains(" for one run (NNLab runs a %%timeit cell once, keeping its variables)"))
+        #expect(integer("y") == 22)
+    }
+
+    @Test func otherProgramsAndUnknownCellMagicsAreSkippedWithANote() {
+        _ = execute("%%bash\nrm -rf /\nx = 1")
+        #expect(channels.streamText == "(`%%bash` runs the cell in bash, and NNLab runs no other programs; skipped)\n")
+        channels.published = []
+        _ = execute("%%frobnicate\nx = 1")
+        #expect(channels.streamText.contains("Cell magic `%%frobnicate` not found"))
+        #expect(session.interpreter.globals["x"] == nil ? true : false)
+    }
+
+    @Test func writefileWritesItsFileAsIPythonSays() throws {
+        let folder = "/tmp/nnlab-kernel-writefile-\(getpid())"
+        mkdir(folder, 0o700)
+        defer {
+            unlink(folder + "/helper.py")
+            rmdir(folder)
+        }
+        _ = execute("%%writefile \(folder)/helper.py\ndef twice(x):\n    return 2 * x")
+        #expect(channels.streamText == "Writing \(folder)/helper.py\n")
+        _ = execute("%%writefile -a \(folder)/helper.py\n\nprint(twice(2))")
+        #expect(channels.streamText.hasSuffix("Appending to \(folder)/helper.py\n"))
+        _ = execute("%run \(folder)/helper.py")
+        #expect(channels.streamText.hasSuffix("4\n"))
+    }
+
+    /// Every teaching picture reaches a notebook as its text and an SVG drawing of the same data.
+    @Test func teachingPicturesGoOutAsSVG() {
+        let setup = execute(
+            """
+            from keras import Sequential, Input
+            from keras.layers import Dense
+            import numpy as np
+            seed(1)
+            X = np.array([[0., 0.], [0., 1.], [1., 0.], [1., 1.]])
+            y = np.array([0, 1, 1, 0])
+            model = Sequential([Input(shape=(2,)), Dense(3, activation='tanh'), Dense(1, activation='sigmoid')])
+            model.compile(loss='binary_crossentropy', optimizer='adam', metrics=['accuracy'])
+            h = model.fit(X, y, epochs=2, verbose=0)
+            """)
+        #expect(setup?["status"]?.string == "ok")
+        let cells = [
+            ("plot_boundary(model, X, y)", 1, "<circle"),
+            ("plot_boundary([model, model], X, y, labels=['a', 'b'])", 1, "axes_2"),
+            ("plot_boundary(model, X, y, neuron=(0, 1))", 1, "neuron 1 of layer 0"),
+            ("heatmap(model.layers[0], numbers=True)", 1, "class=\"colorbar\""),
+            ("diagram(model)", 1, "parameters in all"),
+            ("diagram(model, X)", 1, "stroke-width"),
+            ("diagram(model, X, y, grads=True)", 1, "Gradients for one example"),
+            ("plot(h)", 2, "<polyline"),
+            ("plot([h, h], labels=['one', 'two'])", 1, "two"),
+            ("runs = compare(model, X, y, learning_rates=[0.1, 0.01], epochs=2)", 1, "0.01"),
+        ]
+        for (cell, pictures, mark) in cells {
+            channels.published = []
+            let reply = execute(cell)
+            #expect(reply?["status"]?.string == "ok", "\(cell)")
+            let shown = channels.of("display_data")
+            #expect(shown.count == pictures, "\(cell)")
+            for data in shown.map({ $0["data"] }) {
+                #expect(data?["text/plain"]?.string?.isEmpty == false, "\(cell)")
+                let svg = data?["image/svg+xml"]?.string ?? ""
+                #expect(svg.hasPrefix("<?xml") && svg.hasSuffix("</svg>\n"), "\(cell)")
+            }
+            #expect(shown.last?["data"]?["image/svg+xml"]?.string?.contains(mark) == true, "\(cell): \(mark)")
+        }
     }
 
     @Test func completeReplacesTheWordBeforeTheCursor() {

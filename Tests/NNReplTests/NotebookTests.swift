@@ -217,7 +217,9 @@ import Testing
     @Test func timingMagicsRunTheirCode() {
         let cell = NotebookCode("%%time\nmodel.fit(X, y)")
         #expect(cell.code == "\nmodel.fit(X, y)")
-        #expect(cell.notes == ["line 1: `%%time` is a Jupyter cell magic; the cell runs untimed"])
+        #expect(cell.notes.isEmpty)
+        #expect(cell.cellMagic?.kind == .run)
+        #expect(cell.cellMagic?.note == "line 1: `%%time` is a Jupyter cell magic; the cell runs untimed")
         let line = NotebookCode("for i in range(2):\n    %time total = i * 2")
         #expect(line.code == "for i in range(2):\n    total = i * 2")
         #expect(line.notes == ["line 2: `%time total = i * 2` is a Jupyter magic; its statement runs once, untimed"])
@@ -226,8 +228,48 @@ import Testing
     @Test func aCellInAnotherLanguageIsSkipped() {
         let cell = NotebookCode("%%bash\nls -l\necho done")
         #expect(!cell.runs)
-        #expect(cell.notes == ["`%%bash` makes this a cell for Jupyter (not Python code); skipped"])
+        #expect(cell.cellMagic?.note == "`%%bash` runs the cell in bash, and NNLab runs no other programs; skipped")
+        let script = NotebookCode("%%script python3 --out x\nprint(1)")
+        #expect(!script.runs)
+        #expect(script.cellMagic?.kind == .otherProgram("python3"))
         #expect(NotebookCode("x = 1\n%%time\ny = 2").runs, "a cell magic counts only on the first line")
+    }
+
+    /// Each cell magic as IPython has it: code that runs, something Jupyter shows, another program's
+    /// input, a file, or a name IPython does not know.
+    @Test func cellMagicsByKind() {
+        let cases: [(String, NotebookCode.CellMagic.Kind, Bool)] = [
+            ("%%time", .run, true), ("%%timeit -n 10", .run, true), ("%%prun", .run, true),
+            ("%%capture out", .capture, true), ("%%html", .display(mimeType: "text/html", what: "HTML"), false),
+            ("%%javascript", .display(mimeType: "application/javascript", what: "JavaScript"), false),
+            ("%%js", .display(mimeType: "application/javascript", what: "JavaScript"), false),
+            ("%%latex", .display(mimeType: "text/latex", what: "LaTeX"), false),
+            ("%%markdown", .display(mimeType: "text/markdown", what: "Markdown"), false),
+            ("%%svg", .display(mimeType: "image/svg+xml", what: "SVG"), false),
+            ("%%sh", .otherProgram("sh"), false), ("%%file x.py", .writeFile, false), ("%%nonsense", .unknown, false),
+        ]
+        for (line, kind, runs) in cases {
+            let cell = NotebookCode(line + "\nx = 1")
+            #expect(cell.cellMagic?.kind == kind, "\(line)")
+            #expect(cell.runs == runs, "\(line)")
+            if runs { #expect(cell.code == "\nx = 1") }
+        }
+        #expect(
+            NotebookCode("%%html\n<b>bold</b>\n<i>it</i>").task
+                == .display(mimeType: "text/html", text: "<b>bold</b>\n<i>it</i>"))
+        #expect(
+            NotebookCode("%%capture out\nx = 1").cellMagic?.note
+                == "line 1: `%%capture out` hides the cell's output; it runs silently (`out` is not set: NNLab keeps no captured output)"
+        )
+        #expect(
+            NotebookCode("%%nonsense\nx").cellMagic?.note
+                == "`%%nonsense` is not a cell magic IPython has (Cell magic `%%nonsense` not found); skipped")
+    }
+
+    @Test func setupMagicsGoQuietlyWhenAsked() {
+        let cell = NotebookCode("%matplotlib inline\nif True:\n    %load_ext autoreload\n!ls\nx = 1", quietSetup: true)
+        #expect(cell.code == "\nif True:\n    pass\n\nx = 1")
+        #expect(cell.notes == ["line 4: `!ls` is a shell command; skipped"])
     }
 
     @Test func writefileAndARunAloneAreTasks() {
@@ -295,6 +337,38 @@ import Testing
 
                 """)
         #expect(result.errors.isEmpty)
+    }
+
+    /// Cell magics run their code where IPython would (`%%capture` silently, `%%timeit` once and
+    /// untimed: a transcript has no timings), or are skipped with one note; a magic or shell line
+    /// inside a cell is skipped and the rest runs, its errors still on the cell's own lines.
+    @Test func cellMagicsAndMagicLinesInsideCells() {
+        let result = run([
+            .code("%%capture\nprint('hidden')\ny = 2\ny"),
+            .code("%%html\n<b>bold</b>"),
+            .code("%%timeit\nz = y * 3\nprint(z)"),
+            .code("%%bash\nls"),
+            .code("%%nonsense\nfoo"),
+            .code("a = 1\n!ls\nif a:\n    %who\nprint(a + y)"),
+            .code("b = 1\n%time c = b + 1\nprint(c)\nmissing_name"),
+        ])
+        #expect(
+            result.output == """
+                (cell 1, line 1: `%%capture` hides the cell's output; it runs silently)
+                (cell 2, `%%html` is HTML for Jupyter to show, not Python code; skipped here)
+                (cell 3, line 1: `%%timeit` is a Jupyter cell magic; the cell runs once, untimed)
+                6
+                (cell 4, `%%bash` runs the cell in bash, and NNLab runs no other programs; skipped)
+                (cell 5, `%%nonsense` is not a cell magic IPython has (Cell magic `%%nonsense` not found); skipped)
+                (cell 6, line 2: `!ls` is a shell command; skipped)
+                (cell 6, line 4: `%who` is a Jupyter magic; skipped)
+                3
+                (cell 7, line 2: `%time c = b + 1` is a Jupyter magic; its statement runs once, untimed)
+                2
+
+                """)
+        #expect(result.errors.contains(" --> lab.ipynb, cell 7, line 4, column 1"))
+        #expect(result.errors.contains("name 'missing_name' is not defined"))
     }
 
     @Test func anErrorInAMiddleCellStopsThereNamingTheCellAndLine() {

@@ -94,4 +94,31 @@ import Testing
         #expect(lines[1].hasSuffix("   .O...........+++++++++++X+"))
         #expect(lines.contains { $0.hasSuffix("O class 0  X class 1") })
     }
+
+    /// In a notebook (a host that shows pictures) nothing is redrawn: the progress prints as usual,
+    /// notes go straight out, and the last frame is one picture, its text and its SVG.
+    @Test func aNotebookGetsTheLastFrameAsOnePicture() throws {
+        var writes: [String] = []
+        var pictures: [(text: String, svg: String?)] = []
+        let points = try Tensor(rows: [[-1, 0], [-0.5, 1], [0.5, -1], [1, 0]])
+        let labels = Tensor([0, 0, 1, 1])
+        let boundary = LiveTraining.Boundary(points: points, labels: labels) { grid in
+            Tensor(shape: [grid.rows, 1]) { grid[flat: 2 * $0] > 0 ? 1 : 0 }
+        }
+        let view = LiveTraining(
+            style: { Style(unicode: false, color: false, width: 80) }, boundary: boundary,
+            write: { writes.append($0) }, picture: { pictures.append(($0, $1)) })
+        LiveTrainingTests.train(view)
+        #expect(view.frames == 0)
+        #expect(writes == ["  epoch 2: the loss is down to half of epoch 1's\n"])
+        #expect(pictures.count == 1)
+        #expect(pictures.first?.text.hasPrefix("Trained: epoch 3/3, loss 0.2500\n") == true)
+        #expect(pictures.first?.text.contains("\u{1B}[") == false, "no cursor movement in a picture")
+        let svg = pictures.first?.svg ?? ""
+        #expect(svg.hasPrefix("<?xml"))
+        #expect(svg.contains("<g id=\"axes_2\">"), "the loss chart and the regions beside it")
+        func count(_ mark: String) -> Int { svg.split(separator: "\n").filter { $0.hasPrefix(mark) }.count }
+        #expect(count("<polyline") == 1)
+        #expect(count("<circle") == 4 + 2, "a point per example, a legend mark per class")
+    }
 }

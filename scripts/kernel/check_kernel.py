@@ -1,7 +1,8 @@
 """Tests NNLab's Jupyter kernel with real Jupyter clients (jupyter_client and nbclient).
 
 Run by scripts/test-kernel, with JUPYTER_DATA_DIR pointing at a folder holding the installed kernelspec.
-Part 1 executes demo.ipynb through the kernelspec with nbclient (a fit, a picture, an error, an interrupt);
+Part 1 executes demo.ipynb through the kernelspec with nbclient (a fit, a picture, an error, an interrupt)
+and pictures.ipynb (each teaching picture as SVG, cell magics, magic lines among code);
 part 2 talks to the kernel with jupyter_client: kernel_info, complete, inspect, is_complete, stdin for
 pause(), SIGINT, a message with a bad signature, restart and shutdown. Prints 'N passed, N failed'.
 """
@@ -64,6 +65,8 @@ def run_notebook():
     displays = [o for o in picture.outputs if o["output_type"] == "display_data"]
     check("a picture is display_data", len(displays) == 1 and len(displays[0]["data"]["text/plain"]) > 100,
           repr(picture.outputs)[:300])
+    check("plot_boundary is SVG too", displays and displays[0]["data"].get("image/svg+xml", "").startswith("<?xml"),
+          repr(picture.outputs)[:300])
     figures = [o for o in figure.outputs if o["output_type"] == "display_data"]
     check("a matplotlib figure is SVG and text", len(figures) == 1
           and "<svg" in figures[0]["data"].get("image/svg+xml", "")
@@ -77,6 +80,50 @@ def run_notebook():
     check("an interrupt stops the fit after its batch", "Training interrupted at epoch" in stopped, stopped[:300])
     check("the weights stay and the session goes on", text_of(after.outputs).strip() == "True (2, 1)",
           repr(text_of(after.outputs)))
+
+
+def svg_pictures(cell):
+    """The cell's display_data outputs that carry an SVG beside their text."""
+    return [o for o in cell.outputs if o["output_type"] == "display_data"
+            and o["data"].get("text/plain") and o["data"].get("image/svg+xml", "").startswith("<?xml")]
+
+
+def run_pictures_notebook():
+    """pictures.ipynb: every teaching picture as SVG, and IPython's cell magics as Jupyter users expect."""
+    notebook = nbformat.read(os.path.join(HERE, "pictures.ipynb"), as_version=4)
+    client = NotebookClient(notebook, kernel_name="nnlab", timeout=120)
+    start = time.monotonic()
+    client.execute()
+    print(f"pictures notebook ran in {time.monotonic() - start:.1f} s")
+    cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    (_, boundary, diagram, values, heatmap, history, compare, live, capture, html, inside, timeit, bash,
+     error) = cells
+    for name, cell, count, mark in [("plot_boundary", boundary, 1, "<circle"), ("diagram(model)", diagram, 1, "<polyline"),
+                                    ("diagram(model, x)", values, 1, "stroke-width"),
+                                    ("heatmap", heatmap, 1, 'class="colorbar"'), ("plot(history)", history, 2, "<polyline"),
+                                    ("compare", compare, 1, "<polyline"), ("fit(live=True)'s last frame", live, 1, "axes_2")]:
+        pictures = svg_pictures(cell)
+        check(f"{name} is text and SVG", len(pictures) == count and mark in pictures[-1]["data"]["image/svg+xml"],
+              repr(cell.outputs)[:300])
+    check("a live fit in a notebook prints its progress", "Epoch 2/2" in text_of(live.outputs, "stream"),
+          text_of(live.outputs)[:300])
+    check("%%capture runs the cell silently", capture.outputs == [], repr(capture.outputs)[:300])
+    shown = [o for o in html.outputs if o["output_type"] == "display_data"]
+    check("%%html is text/html", len(shown) == 1 and shown[0]["data"].get("text/html") == "<b>bold</b>",
+          repr(html.outputs)[:300])
+    inside_text = text_of(inside.outputs, "stream")
+    check("magic and shell lines among code are skipped with a note, the rest runs",
+          "(line 3: `!echo $i` is a shell command; skipped)" in inside_text
+          and "(line 5: `%who` is a Jupyter magic; skipped)" in inside_text and inside_text.endswith("10\n"),
+          repr(inside_text))
+    check("%%timeit runs once and reports a time", re.search(r"^\S+ (µs|ms|s) for one run", text_of(timeit.outputs))
+          is not None, repr(text_of(timeit.outputs)))
+    check("%%bash is skipped with a note", "NNLab runs no other programs; skipped" in text_of(bash.outputs),
+          repr(bash.outputs)[:300])
+    errors = [o for o in error.outputs if o["output_type"] == "error"]
+    check("an error after a skipped magic names its own line",
+          errors and any(":3" in line and "print(missing_name)" in "".join(errors[0]["traceback"])
+                         for line in errors[0]["traceback"]), repr(error.outputs)[:400])
 
 
 def messages(client, parent_id, until_idle=True, timeout=30):
@@ -198,6 +245,7 @@ def talk_to_kernel():
 def main():
     start = time.monotonic()
     run_notebook()
+    run_pictures_notebook()
     talk_to_kernel()
     print(f"kernel tests took {time.monotonic() - start:.1f} s")
     print(f"{results['passed']} passed, {results['failed']} failed")

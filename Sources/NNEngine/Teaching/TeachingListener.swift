@@ -80,6 +80,9 @@ public struct FitContext {
     /// Whether training is to be drawn live (on a terminal), and the examples it trains on.
     public var live = false
     public var data: (x: Tensor, y: Tensor)?
+    /// Where a live fit's last frame goes as a picture (its text and SVG) when the host shows
+    /// pictures rather than redrawing a terminal (a notebook); the progress then prints as usual.
+    public var showPicture: ((_ text: String, _ svg: String?) -> Void)?
 
     public init(
         model: Sequential, epochs: Int, verbose: Int, explain: ExplainLevel?, usesDefaultOptimizer: Bool,

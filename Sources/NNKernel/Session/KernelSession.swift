@@ -14,7 +14,9 @@ public final class KernelSession {
     let formatter = DiagnosticFormatter(color: false)
     /// The request being answered: output, pictures and input requests belong to it.
     private var current: KernelMessage?
-    private var error: (diagnostics: [Diagnostic], source: SourceFile)?
+    var error: (diagnostics: [Diagnostic], source: SourceFile)?
+    /// A `%%capture` cell is running: its output, pictures and value are not sent.
+    var capturing = false
 
     /// - Parameter setup: attaches the teaching layer (explanations, pictures, narration) to a new
     ///   interpreter writing to the given output; the `nn` command supplies it.
@@ -28,11 +30,11 @@ public final class KernelSession {
         setup(interpreter, stream)
         repl = Session(interpreter: interpreter, reader: ScriptedLineReader([]), output: stream)
         stream.send = { [unowned self] text in
-            guard let current else { return }
+            guard let current, !capturing else { return }
             channels.publish("stream", ["name": "stdout", "text": .string(text)], parent: current)
         }
         interpreter.pictureHandler = { [unowned self] text, figure in
-            guard let current else { return }
+            guard let current, !capturing else { return }
             let content = KernelPictures.displayData(text: text, figure: figure, interpreter: interpreter, svg: svg)
             channels.publish("display_data", content, parent: current)
         }
@@ -45,7 +47,7 @@ public final class KernelSession {
             return channels.input(prompt: prompt, password: false, parent: current)
         }
         repl.valueHandler = { [unowned self] text, number in
-            guard let current else { return }
+            guard let current, !capturing else { return }
             channels.publish(
                 "execute_result",
                 [
@@ -100,10 +102,11 @@ public final class KernelSession {
             channels.publish(
                 "execute_input", ["code": .string(code), "execution_count": .int(number)], parent: request)
         }
-        let runnable = notebookLinesRemoved(code)
         if store {
-            if !runnable.trimmingCharacters().isEmpty { repl.runCell(runnable) }
+            runCell(code, request: request)
         } else {
+            let prepared = NotebookCode(code, quietSetup: true)
+            let runnable = prepared.runs ? prepared.code : ""
             do {
                 let value = try interpreter.run(SourceFile(name: "<cell>", text: runnable))
                 if !silent, let value, !value.isNone {
@@ -137,32 +140,6 @@ public final class KernelSession {
         reply["status"] = "error"
         reply["execution_count"] = .int(executionCount)
         return .object(reply)
-    }
-
-    /// Magics that set up IPython's notebook machinery, which NNLab does not need: pictures already
-    /// show in the notebook.
-    static let notebookSetup: Set<String> = ["matplotlib", "load_ext", "autoreload", "config"]
-
-    /// A course notebook's cell, with its IPython-only lines blanked (so line numbers stay): notebook
-    /// setup magics go silently; shell lines (`!pip install …`, `%pip`) do not run, and say so. A cell
-    /// that is one other magic (`%who`, `%time …`) is left for the REPL's magics.
-    func notebookLinesRemoved(_ code: String) -> String {
-        let lines = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let isSingleLine = lines.filter { !$0.trimmingCharacters().isEmpty }.count == 1
-        return lines.map { line in
-            let trimmed = line.trimmingCharacters()
-            let magic = String(trimmed.dropFirst().prefix { !$0.isWhitespace })
-            if trimmed.hasPrefix("!") || (trimmed.hasPrefix("%") && (magic == "pip" || magic == "conda")) {
-                stream.write("(NNLab runs no shell commands; skipped: \(trimmed))\n")
-                return ""
-            }
-            if trimmed.hasPrefix("%"), KernelSession.notebookSetup.contains(magic) { return "" }
-            if trimmed.hasPrefix("%"), !isSingleLine {
-                stream.write("(only a magic alone in its cell runs here; skipped: \(trimmed))\n")
-                return ""
-            }
-            return line
-        }.joined(separator: "\n")
     }
 
     /// A `user_expressions` entry: the expression's repr, or its error.

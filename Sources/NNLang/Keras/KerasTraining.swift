@@ -141,8 +141,12 @@ enum KerasTraining {
                 usesDefaultOptimizer: object.usesDefaultOptimizer,
                 sessionLevel: interpreter.explainLevel)
             context.example = try exampleIndex(a, rows: min(options.batchSize, x.rows))
-            context.live = try liveView(a, interpreter, verbose: verbose)
-            if context.live { context.data = (x, y) }
+            let live = try liveView(a, interpreter, verbose: verbose)
+            context.live = live.drawn
+            if live.drawn || live.lastFrame { context.data = (x, y) }
+            if live.lastFrame {
+                context.showPicture = { [unowned interpreter] text, svg in interpreter.showPicture(text, svg: svg) }
+            }
             var observers: [TrainingObserver] = []
             if verbose > 0, !context.live {
                 // Per-step explanations print lines of their own; a bar redrawn in place would tangle with them.
@@ -184,19 +188,23 @@ enum KerasTraining {
     }
 
     /// Whether this fit is drawn live: `live=` or the session's setting, on a terminal (the picture
-    /// replaces the progress bar). In a pipe it is not, and a note says so once a session.
-    static func liveView(_ a: BoundArguments, _ interpreter: Interpreter, verbose: Int) throws(Diagnostic) -> Bool {
+    /// replaces the progress bar). In a pipe it is not, and a note says so once a session; in a
+    /// host that shows pictures (a notebook) the progress prints and the last frame is a picture.
+    static func liveView(_ a: BoundArguments, _ interpreter: Interpreter, verbose: Int) throws(Diagnostic)
+        -> (drawn: Bool, lastFrame: Bool)
+    {
         var asked = interpreter.options.live
         if let value = a["live"], !value.isNone { asked = try a.bool("live", default: false) }
-        guard asked, verbose > 0 else { return false }
+        guard asked, verbose > 0 else { return (false, false) }
         guard interpreter.options.interactive else {
+            if interpreter.pictureHandler != nil { return (false, true) }
             if !interpreter.liveNoteGiven {
                 interpreter.liveNoteGiven = true
                 interpreter.write("(live training is drawn on a terminal; here the progress is printed as usual)\n")
             }
-            return false
+            return (false, false)
         }
-        return true
+        return (true, false)
     }
 
     /// A 1-D `x` is one feature per example, as Keras 3 reads it: shape (n,) becomes (n, 1).

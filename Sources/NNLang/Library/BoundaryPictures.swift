@@ -5,7 +5,10 @@ import NNPlot
 /// `plot_boundary(model, X, y, neuron=(layer, unit))`: where one neuron is active, as TensorFlow
 /// Playground draws its hidden units.
 enum BoundaryPictures {
-    static func render(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> String {
+    /// The text drawing, and its SVG made on demand (only a host that shows images asks for it).
+    static func render(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic)
+        -> (text: String, svg: () -> String)
+    {
         var models: [ModelObject] = []
         switch a["model"] {
         case .object(let model as ModelObject)?: models = [model]
@@ -49,6 +52,7 @@ enum BoundaryPictures {
         let neuron = try neuronChoice(a, interpreter)
         let classes = max(2, Int(labels.scalars.filter(\.isFinite).max() ?? 1) + 1)
         var drawings: [(title: String, text: String)] = []
+        var predictions: [(title: String?, predict: ([Float]) -> (values: [Float], width: Int))] = []
         if models.count > 1 {
             let width = max(20, min(60, (interpreter.style.width - 3 * (models.count - 1)) / models.count))
             picture.width = width
@@ -85,19 +89,34 @@ enum BoundaryPictures {
                 }
             }
             drawings.append((heading, drawn.render(xs: xs, ys: ys, labels: labels.scalars, predict: predict)))
+            predictions.append((models.count == 1 && neuron == nil ? nil : heading, predict))
+        }
+        let featureNames = picture.featureNames
+        let svg = { () -> String in
+            let panels = predictions.map { title, predict in
+                PictureFigures.BoundaryPanel(
+                    title: title,
+                    regions: DecisionBoundary.regions(
+                        xs: xs, ys: ys, columns: PictureFigures.regionColumns, rows: PictureFigures.regionRows,
+                        predict: predict))
+            }
+            return SVGFigure().render(
+                PictureFigures.boundary(panels, xs: xs, ys: ys, labels: labels.scalars, featureNames: featureNames))
         }
         if drawings.count == 1 {
-            return (neuron == nil ? "" : interpreter.style.emphasis(drawings[0].title) + "\n") + drawings[0].text
+            return ((neuron == nil ? "" : interpreter.style.emphasis(drawings[0].title) + "\n") + drawings[0].text, svg)
         }
         var legend = picture
         legend.regionNames = neuron == nil ? nil : ["low output", "high output"]
         let style = interpreter.style
-        return SideBySide.join(drawings.map { (style.emphasis($0.title), $0.text) })
+        let text =
+            SideBySide.join(drawings.map { (style.emphasis($0.title), $0.text) })
             + style.note(
                 "\(style.rightArrow) \(picture.featureNames.0), \(style.unicode ? "↑" : "^") "
                     + picture.featureNames.1)
             + "\n"
             + legend.legend(classes: classes).map { style.note($0) }.joined(separator: "\n") + "\n"
+        return (text, svg)
     }
 
     /// `neuron=(layer, unit)`, both counted from 0 (Keras's `model.layers[layer]`).

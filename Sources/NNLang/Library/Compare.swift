@@ -67,7 +67,8 @@ enum Comparison {
             interpreter.write(summary(choice.label, history, style: interpreter.style))
             if history.interruption != nil { break }
         }
-        interpreter.showPicture(charts(runs, style: interpreter.style))
+        let drawn = charts(runs, style: interpreter.style)
+        interpreter.showPicture(drawn.text, svg: SVGFigure().render(drawn.figure))
         return .list(ListBox(runs.map { .object(HistoryObject($0.history, model: .object(object))) }))
     }
 
@@ -152,8 +153,9 @@ enum Comparison {
     }
 
     /// The runs' loss curves in one chart, then their accuracy (on 0 to 1) when they have it.
-    static func charts(_ runs: [(label: String, history: History)], style: Style) -> String {
+    static func charts(_ runs: [(label: String, history: History)], style: Style) -> (text: String, figure: Figure) {
         var text = ""
+        var figures: [PictureFigures.Chart] = []
         for name in ["loss", "accuracy"] {
             let series = runs.compactMap { run in
                 run.history[name].map { LineChart.Series(name: run.label, values: $0) }
@@ -167,8 +169,12 @@ enum Comparison {
                 chart.logScale = true
             }
             text += chart.render(series, xLabel: "epoch", title: name)
+            figures.append(
+                PictureFigures.Chart(
+                    title: name, series: series, yRange: chart.yRange.map { (Double($0.low), Double($0.high)) },
+                    logScale: chart.logScale))
         }
-        return text
+        return (text, PictureFigures.charts(figures, xLabel: "epoch"))
     }
 }
 

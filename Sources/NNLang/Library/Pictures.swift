@@ -78,7 +78,8 @@ enum PictureFunctions {
                     let runs = histories.enumerated().map { index, history in
                         (label: index < names.count ? names[index] : "run \(index + 1)", history: history)
                     }
-                    interpreter.showPicture(Comparison.charts(runs, style: interpreter.style))
+                    let charts = Comparison.charts(runs, style: interpreter.style)
+                    interpreter.showPicture(charts.text, svg: SVGFigure().render(charts.figure))
                     return .none
                 }
                 var series: [LineChart.Series] = []
@@ -98,7 +99,8 @@ enum PictureFunctions {
                 summary:
                     "NNLab: the decision regions of a model (or of several, side by side) on two input features, with the data points; neuron=(layer, unit) maps where one hidden neuron is active"
             ) { a, interpreter throws(Diagnostic) in
-                interpreter.showPicture(try BoundaryPictures.render(a, interpreter))
+                let picture = try BoundaryPictures.render(a, interpreter)
+                interpreter.showPicture(picture.text, svg: picture.svg())
                 return .none
             },
             "heatmap": function(
@@ -129,7 +131,12 @@ enum PictureFunctions {
                         interpreter.str($0)
                     }
                 }
-                interpreter.showPicture(heatmap.render(matrix.scalars, rows: rows, columns: columns, title: title))
+                interpreter.showPicture(
+                    heatmap.render(matrix.scalars, rows: rows, columns: columns, title: title),
+                    svg: SVGFigure().render(
+                        PictureFigures.heatmap(
+                            matrix.scalars, rows: rows, columns: columns, title: title, numbers: heatmap.numbers,
+                            rowLabels: heatmap.rowLabels, columnLabels: heatmap.columnLabels)))
                 return .none
             },
             "diagram": function(
@@ -142,11 +149,17 @@ enum PictureFunctions {
                 }
                 guard let xValue = a["x"], !xValue.isNone else {
                     let diagram = NetworkDiagram(style: interpreter.style)
+                    let layers = diagramLayers(model.model)
+                    let inputWidth = model.model.inputWidth
                     interpreter.showPicture(
-                        diagram.render(inputWidth: model.model.inputWidth, layers: diagramLayers(model.model)))
+                        diagram.render(inputWidth: inputWidth, layers: layers),
+                        svg: inputWidth.map {
+                            SVGFigure().render(PictureFigures.network(inputWidth: $0, layers: layers))
+                        })
                     return .none
                 }
-                interpreter.showPicture(try ValueDiagrams.render(model, a, interpreter))
+                let picture = try ValueDiagrams.render(model, a, interpreter)
+                interpreter.showPicture(picture.text, svg: SVGFigure().render(picture.figure))
                 return .none
             },
         ]

@@ -5,7 +5,7 @@ import NNPlot
 /// engine's own forward pass (or its step, without the update), gathered for NNPlot's ValueDiagram.
 enum ValueDiagrams {
     static func render(_ model: ModelObject, _ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic)
-        -> String
+        -> (text: String, figure: Figure)
     {
         var x = try a.tensor("x", dtype: .float32)
         if x.rank == 1 { x = (try? x.reshaped([1, x.count])) ?? x }
@@ -42,9 +42,12 @@ enum ValueDiagrams {
             let title =
                 "Gradients for one example (loss \(style.decimal(trace.loss))): \(style.partial)L/\(style.partial)z "
                 + "in each neuron, \(style.partial)L/\(style.partial)W on each line"
-            return ValueDiagram(style: style).render(
-                input: first.scalars, layers: drawn, title: title,
-                edgeName: "gradients \(style.partial)L/\(style.partial)W")
+            let edgeName = "gradients \(style.partial)L/\(style.partial)W"
+            return (
+                ValueDiagram(style: style).render(
+                    input: first.scalars, layers: drawn, title: title, edgeName: edgeName),
+                PictureFigures.values(input: first.scalars, layers: drawn, title: title, edgeName: edgeName)
+            )
         }
         let trace = try engine(a.range("x")) { () throws(EngineError) in try model.model.forwardTrace(first) }
         let drawn = trace.layers.map { layer in
@@ -52,9 +55,10 @@ enum ValueDiagrams {
                 name: layer.name, detail: layer.activation.name, values: layer.a.scalars,
                 weights: layer.kernel.scalars)
         }
-        return ValueDiagram(style: style).render(
-            input: first.scalars, layers: drawn,
-            title: "Activations for one example: a = g(x" + style.dot + "W + b) in each neuron",
-            edgeName: "weights W")
+        let title = "Activations for one example: a = g(x" + style.dot + "W + b) in each neuron"
+        return (
+            ValueDiagram(style: style).render(input: first.scalars, layers: drawn, title: title, edgeName: "weights W"),
+            PictureFigures.values(input: first.scalars, layers: drawn, title: title, edgeName: "weights W")
+        )
     }
 }

@@ -9,10 +9,16 @@ public protocol OutputSink: AnyObject {
     func write(_ text: String)
 }
 
+/// An output that can be silenced for a while: a notebook's `%%capture` cell runs with it off.
+public protocol SilenceableOutput: OutputSink {
+    var silenced: Bool { get set }
+}
+
 /// Writes to the process's standard output, flushing so output interleaves with progress bars.
 /// A write that fails (standard output closed, a full disk) is remembered, so the program can say
 /// its output was lost and exit non-zero, as Python does; later output is dropped.
-public final class StandardOutput: OutputSink {
+public final class StandardOutput: SilenceableOutput {
+    public var silenced = false
     /// The C error (`errno`) of the first write that failed, if one did.
     public private(set) var failure: Int32?
 
@@ -25,7 +31,7 @@ public final class StandardOutput: OutputSink {
     private let closed: Bool
 
     public func write(_ text: String) {
-        guard failure == nil, !text.isEmpty else { return }
+        guard failure == nil, !text.isEmpty, !silenced else { return }
         if closed {
             failure = EBADF
             return
@@ -50,8 +56,9 @@ public final class StandardOutput: OutputSink {
 }
 
 /// Collects output in memory.
-public final class CapturedOutput: OutputSink {
+public final class CapturedOutput: SilenceableOutput {
     public private(set) var text = ""
+    public var silenced = false
     public init() {}
-    public func write(_ text: String) { self.text += text }
+    public func write(_ text: String) { if !silenced { self.text += text } }
 }

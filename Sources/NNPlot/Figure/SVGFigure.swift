@@ -155,11 +155,20 @@ public struct SVGFigure {
             let b = image.bounds
             let step = max(1, max(image.rows, image.columns) / 200)
             for row in stride(from: 0, to: image.rows, by: step) {
-                for column in stride(from: 0, to: image.columns, by: step) {
-                    guard let pixel = image.color(row: row, column: column) else { continue }
+                // Neighbours of one colour in a row are one rectangle (decision regions are mostly runs).
+                var column = 0
+                while column < image.columns {
+                    let pixel = image.color(row: row, column: column)
+                    var end = min(image.columns, column + step)
+                    while end < image.columns, let next = image.color(row: row, column: end), let pixel,
+                        next.hex == pixel.hex
+                    {
+                        end = min(image.columns, end + step)
+                    }
+                    defer { column = end }
+                    guard let pixel else { continue }
                     let left = b.left + (b.right - b.left) * Double(column) / Double(image.columns)
-                    let rightEdge =
-                        b.left + (b.right - b.left) * Double(min(image.columns, column + step)) / Double(image.columns)
+                    let rightEdge = b.left + (b.right - b.left) * Double(end) / Double(image.columns)
                     let topEdge = b.top + (b.bottom - b.top) * Double(row) / Double(image.rows)
                     let bottom = b.top + (b.bottom - b.top) * Double(min(image.rows, row + step)) / Double(image.rows)
                     guard let x1 = px(left), let x2 = px(rightEdge), let y1 = py(topEdge), let y2 = py(bottom) else {

@@ -52,36 +52,10 @@ public struct DecisionBoundary {
     ) rethrows -> String {
         let count = min(xs.count, ys.count)
         guard count > 0 else { return "(plot_boundary needs points with two features)\n" }
-        let margin: (Float, Float) = (
-            ((xs.max() ?? 1) - (xs.min() ?? 0)) * 0.05 + 1e-3, ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.05 + 1e-3
-        )
-        let left = (xs.min() ?? 0) - margin.0
-        let right = (xs.max() ?? 1) + margin.0
-        let bottom = (ys.min() ?? 0) - margin.1
-        let top = (ys.max() ?? 1) + margin.1
-        // Cell centres, row by row from the top.
-        let grid = (0..<(width * height * 2)).map { flat in
-            let cell = flat / 2
-            let column = cell % width
-            let row = cell / width
-            return flat % 2 == 0
-                ? left + (Float(column) + 0.5) / Float(width) * (right - left)
-                : top - (Float(row) + 0.5) / Float(height) * (top - bottom)
-        }
-        let (outputs, outputWidth) = try predict(grid)
-        let classes = max(2, outputWidth)
-        func output(_ index: Int) -> Float { index < outputs.count ? outputs[index] : 0 }
-        func decide(_ index: Int) -> (label: Int, confidence: Float) {
-            if outputWidth <= 1 {
-                let p = output(index)
-                return (p >= 0.5 ? 1 : 0, abs(p - 0.5) * 2)
-            }
-            var best = 0
-            for k in 1..<outputWidth where output(index * outputWidth + k) > output(index * outputWidth + best) {
-                best = k
-            }
-            return (best, output(index * outputWidth + best))
-        }
+        let regions = try DecisionBoundary.regions(xs: xs, ys: ys, columns: width, rows: height, predict: predict)
+        let (left, right, bottom, top) = (regions.left, regions.right, regions.bottom, regions.top)
+        let classes = regions.classes
+        let decide = regions.decide
         var pointAt: [Int: Int] = [:]
         for i in 0..<count {
             guard let column = Int(truncating: (xs[i] - left) / (right - left) * Float(width)),
@@ -121,5 +95,61 @@ public struct DecisionBoundary {
             lines += legend(classes: classes).map { style.note($0) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The plane around the points cut into `columns` x `rows` cells, and the model's decision in
+    /// each: what the terminal drawing shows as characters and the figure as an image.
+    public struct Regions {
+        public var left: Float, right: Float, bottom: Float, top: Float
+        public var columns: Int, rows: Int
+        /// How many classes the outputs tell apart (two for one sigmoid output).
+        public var classes: Int
+        /// Each cell's predicted class and how sure the model is (0 to 1), row by row from the top.
+        public var cells: [(label: Int, confidence: Float)]
+
+        public func decide(_ cell: Int) -> (label: Int, confidence: Float) {
+            cell >= 0 && cell < cells.count ? cells[cell] : (0, 0)
+        }
+    }
+
+    /// The model's decisions over a grid of cell centres spanning the points with a 5% margin.
+    public static func regions(
+        xs: [Float], ys: [Float], columns: Int, rows: Int,
+        predict: ([Float]) throws -> (values: [Float], width: Int)
+    ) rethrows -> Regions {
+        let margin: (Float, Float) = (
+            ((xs.max() ?? 1) - (xs.min() ?? 0)) * 0.05 + 1e-3, ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.05 + 1e-3
+        )
+        let left = (xs.min() ?? 0) - margin.0
+        let right = (xs.max() ?? 1) + margin.0
+        let bottom = (ys.min() ?? 0) - margin.1
+        let top = (ys.max() ?? 1) + margin.1
+        let width = max(1, columns)
+        let height = max(1, rows)
+        // Cell centres, row by row from the top.
+        let grid = (0..<(width * height * 2)).map { flat in
+            let cell = flat / 2
+            let column = cell % width
+            let row = cell / width
+            return flat % 2 == 0
+                ? left + (Float(column) + 0.5) / Float(width) * (right - left)
+                : top - (Float(row) + 0.5) / Float(height) * (top - bottom)
+        }
+        let (outputs, outputWidth) = try predict(grid)
+        func output(_ index: Int) -> Float { index < outputs.count ? outputs[index] : 0 }
+        func decide(_ index: Int) -> (label: Int, confidence: Float) {
+            if outputWidth <= 1 {
+                let p = output(index)
+                return (p >= 0.5 ? 1 : 0, abs(p - 0.5) * 2)
+            }
+            var best = 0
+            for k in 1..<outputWidth where output(index * outputWidth + k) > output(index * outputWidth + best) {
+                best = k
+            }
+            return (best, output(index * outputWidth + best))
+        }
+        return Regions(
+            left: left, right: right, bottom: bottom, top: top, columns: width, rows: height,
+            classes: max(2, outputWidth), cells: (0..<(width * height)).map(decide))
     }
 }

@@ -6,18 +6,9 @@ public enum PictureFigures {
         _ series: [LineChart.Series], xLabel: String, title: String?, yRange: (Double, Double)? = nil
     ) -> Figure {
         let figure = Figure()
-        let axes = figure.axes(at: Axes.Place(rows: 1, columns: 1, index: 1))
-        let start = xLabel == "epoch" ? 1.0 : 0.0
-        for (index, line) in series.enumerated() {
-            let xs = line.values.indices.map { start + Double($0) }
-            let ys = line.values.map { Double($0) }
-            let color = Color.cycle[index % Color.cycle.count]
-            axes.artists.append(Artist(.line(xs: xs, ys: ys), color: color, label: line.name))
-        }
-        axes.title = title
-        axes.xLabel = xLabel
-        axes.legend = series.count > 1 || series.first.map { $0.name != "values" } ?? false
-        if let yRange { axes.yLimits = (yRange.0, yRange.1) }
+        fill(
+            figure.axes(at: Axes.Place(rows: 1, columns: 1, index: 1)),
+            Chart(title: title, series: series, yRange: yRange), xLabel: xLabel)
         return figure
     }
 

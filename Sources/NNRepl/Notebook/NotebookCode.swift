@@ -1,9 +1,10 @@
 import NNLang
 
 /// A code cell's source made ready for NNLab: IPython's own lines (`%matplotlib inline`,
-/// `!pip install …`, `%%time`) are blanked (`pass` inside a block), so line numbers stay those of
-/// the cell, and each is said once in a note. A cell in another language (`%%bash`, `%%html`) is
-/// skipped; a `%%writefile` cell and a cell that is one `%run FILE` are tasks for the runner.
+/// `!pip install …`, `%time x = f()`) are blanked (`pass` inside a block, a statement magic's
+/// statement kept), so line numbers stay those of the cell, and each is said once in a note. A cell
+/// magic on the first line decides how the rest runs (`CellMagic`): as code (`%%time`, `%%capture`),
+/// as something Jupyter displays (`%%html`), as a task for the runner (`%%writefile`), or not at all.
 public struct NotebookCode: Equatable, Sendable {
     /// The code to run, as many lines as the cell had.
     public var code: String
@@ -13,20 +14,89 @@ public struct NotebookCode: Equatable, Sendable {
     public var runs: Bool
     /// What the cell asks of the runner instead of code to run.
     public var task: Task?
+    /// The cell magic on its first line, if any.
+    public var cellMagic: CellMagic?
 
     public enum Task: Equatable, Sendable {
         /// `%%writefile [-a] FILE`: the rest of the cell written to FILE (appended with -a).
         case writeFile(path: String, text: String, append: Bool)
         /// A cell that is one `%run FILE`: the program or notebook run in this session.
         case runFile(String)
+        /// `%%html`, `%%javascript`, `%%latex`, `%%markdown`, `%%svg`: the rest of the cell, which
+        /// Jupyter shows as that MIME type.
+        case display(mimeType: String, text: String)
     }
 
-    /// Cell magics whose body is code that NNLab runs (without timing or capturing it).
-    static let codeCellMagics: Set<String> = ["time", "timeit", "capture", "prun"]
+    /// A `%%` magic on a cell's first line: its name, its line as written, and what it does here.
+    public struct CellMagic: Equatable, Sendable {
+        public var name: String
+        public var line: String
+        public var arguments: [String]
+        public var kind: Kind
+
+        public enum Kind: Equatable, Sendable {
+            /// The body is code run once: `%%time` and `%%timeit` (timed where no transcript is
+            /// kept), `%%prun`, `%%debug`.
+            case run
+            /// `%%capture [name]`: the body runs with its output hidden.
+            case capture
+            /// Jupyter displays the body (`%%html`): a notebook front end shows it, a terminal cannot.
+            case display(mimeType: String, what: String)
+            /// `%%bash`, `%%script python3`, …: the body is another program's input.
+            case otherProgram(String)
+            case writeFile
+            /// A name IPython would answer with `UsageError: Cell magic %%name not found`.
+            case unknown
+        }
+
+        /// What `%%name` is in IPython, as NNLab treats it.
+        static func kind(_ name: String, arguments: [String]) -> Kind {
+            switch name {
+            case "time", "timeit", "prun", "debug": return .run
+            case "capture": return .capture
+            case "html": return .display(mimeType: "text/html", what: "HTML")
+            case "javascript", "js": return .display(mimeType: "application/javascript", what: "JavaScript")
+            case "latex": return .display(mimeType: "text/latex", what: "LaTeX")
+            case "markdown": return .display(mimeType: "text/markdown", what: "Markdown")
+            case "svg": return .display(mimeType: "image/svg+xml", what: "SVG")
+            case "writefile", "file": return .writeFile
+            case "script": return .otherProgram(arguments.first { !$0.hasPrefix("-") } ?? "a program")
+            case "bash", "sh", "system", "sx", "perl", "ruby", "python", "python2", "python3", "pypy", "cmd",
+                "powershell":
+                return .otherProgram(name)
+            default: return .unknown
+            }
+        }
+
+        /// The note a runner without a display (a terminal, a transcript) gives for this magic.
+        public var note: String {
+            let shown = "`\(line)`"
+            switch kind {
+            case .run:
+                let how = ["time": "untimed", "timeit": "once, untimed", "prun": "unprofiled"][name]
+                return "line 1: \(shown) is a Jupyter cell magic; the cell runs " + (how ?? "without the debugger")
+            case .capture:
+                let target = arguments.first { !$0.hasPrefix("-") }
+                return "line 1: \(shown) hides the cell's output; it runs silently"
+                    + (target.map { " (`\($0)` is not set: NNLab keeps no captured output)" } ?? "")
+            case .display(_, let what):
+                return "\(shown) is \(what) for Jupyter to show, not Python code; skipped here"
+            case .otherProgram(let program):
+                return "\(shown) runs the cell in \(program), and NNLab runs no other programs; skipped"
+            case .writeFile: return "\(shown) writes a file"
+            case .unknown: return "\(shown) is not a cell magic IPython has (Cell magic `%%\(name)` not found); skipped"
+            }
+        }
+    }
+
     /// Line magics whose argument is a statement NNLab runs once.
     static let statementMagics: Set<String> = ["time", "timeit", "prun"]
+    /// Line magics that set up IPython's notebook machinery, which NNLab does not need.
+    public static let setupMagics: Set<String> = ["matplotlib", "load_ext", "autoreload", "config"]
 
-    public init(_ source: String) {
+    /// - Parameter quietSetup: setup magics (`%matplotlib inline`) are left out without a note (the
+    ///   kernel, where pictures show anyway).
+    public init(_ source: String, quietSetup: Bool = false) {
         var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var notes: [String] = []
         runs = true
@@ -51,32 +121,44 @@ public struct NotebookCode: Equatable, Sendable {
             let shown = trimmed.count > 60 ? String(trimmed.prefix(57)) + "..." : trimmed
             if first, trimmed.hasPrefix("%%") {
                 let name = NotebookCode.magicName(trimmed.dropFirst(2))
-                if name == "writefile" {
-                    let words = NotebookCode.arguments(trimmed.dropFirst(2 + name.count))
+                let words = NotebookCode.arguments(trimmed.dropFirst(2 + name.count))
+                let magic = CellMagic(
+                    name: name, line: shown, arguments: words, kind: CellMagic.kind(name, arguments: words))
+                cellMagic = magic
+                let body = lines[(index + 1)...].joined(separator: "\n")
+                switch magic.kind {
+                case .run, .capture: break
+                case .writeFile:
                     let append = words.contains("-a") || words.contains("--append")
                     self.code = ""
                     self.notes = []
                     runs = false
-                    let text = lines[(index + 1)...].joined(separator: "\n")
                     task = .writeFile(
-                        path: words.filter { !$0.hasPrefix("-") }.joined(separator: " "), text: text,
-                        append: append)
+                        path: words.filter { !$0.hasPrefix("-") }.joined(separator: " "), text: body, append: append)
                     return
-                }
-                guard NotebookCode.codeCellMagics.contains(name) else {
-                    code = ""
-                    notes = ["`\(shown)` makes this a cell for Jupyter (not Python code); skipped"]
+                case .display(let mimeType, _):
+                    self.code = ""
+                    self.notes = []
                     runs = false
-                    self.notes = notes
+                    task = .display(mimeType: mimeType, text: body)
+                    return
+                case .otherProgram, .unknown:
+                    self.code = ""
+                    self.notes = []
+                    runs = false
                     return
                 }
                 lines[index] = ""
-                notes.append("line \(index + 1): `\(shown)` is a Jupyter cell magic; the cell runs untimed")
             } else if mark == "%", NotebookCode.statementMagics.contains(NotebookCode.magicName(trimmed.dropFirst())) {
                 let indent = line.prefix { $0 == " " || $0 == "\t" }
                 let statement = String(trimmed.dropFirst().drop { $0 != " " && $0 != "\t" }).trimmingCharacters()
                 lines[index] = String(indent) + statement
                 notes.append("line \(index + 1): `\(shown)` is a Jupyter magic; its statement runs once, untimed")
+            } else if quietSetup, mark == "%",
+                NotebookCode.setupMagics.contains(NotebookCode.magicName(trimmed.dropFirst()))
+            {
+                let indent = line.prefix { $0 == " " || $0 == "\t" }
+                lines[index] = indent.isEmpty ? "" : String(indent) + "pass"
             } else {
                 // Inside a block (`if "google.colab" in sys.modules: %pip install ...`) the block must not go empty.
                 let indent = line.prefix { $0 == " " || $0 == "\t" }
@@ -88,6 +170,11 @@ public struct NotebookCode: Equatable, Sendable {
         }
         code = lines.joined(separator: "\n")
         self.notes = notes
+    }
+
+    /// Writes (or appends) a `%%writefile` cell's text; the reason it failed, if it did.
+    public static func writeFile(_ text: String, to path: String, append: Bool) -> String? {
+        Magics.writeFile(text, to: path, append: append)
     }
 
     /// A magic's arguments, split at spaces; quotes group words (`%run "my lab.ipynb"`).
@@ -111,7 +198,7 @@ public struct NotebookCode: Equatable, Sendable {
         return words
     }
 
-    static func magicName(_ text: Substring) -> String {
+    public static func magicName(_ text: Substring) -> String {
         String(text.prefix { !$0.isWhitespace })
     }
 

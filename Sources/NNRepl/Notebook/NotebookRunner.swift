@@ -65,6 +65,7 @@ public final class NotebookRunner {
                 continue
             }
             let number = source.cell ?? 0
+            if let magic = code.cellMagic, magic.kind != .writeFile { say("(cell \(number), \(magic.note))") }
             for note in code.notes { say("(cell \(number), \(note))") }
             if let task = code.task {
                 let errors = perform(task, cell: NotebookRunner.source(cell.source, notebook: name, cell: number))
@@ -76,9 +77,16 @@ public final class NotebookRunner {
             if let beforeCell, !beforeCell(number, cell.source) { return [] }
             // A string standing alone in a code cell is a value, as in Python, not narration.
             interpreter.narrationAllowed = false
+            // `%%capture`: the cell runs with its output (and its value) hidden; its errors still show.
+            let silent = code.cellMagic?.kind == .capture
+            let sink = silent ? interpreter.output as? SilenceableOutput : nil
+            sink?.silenced = true
             do {
-                if let text = try execute(source), showsValues { output.write(text + "\n") }
+                let text = try execute(source)
+                sink?.silenced = false
+                if let text, showsValues, !silent { output.write(text + "\n") }
             } catch {
+                sink?.silenced = false
                 return error.diagnostics.map { $0.inSource(source) }
             }
             if interpreter.exitRequested { break }
@@ -160,6 +168,8 @@ extension NotebookRunner {
             }
             say("(cell \(number): %%writefile \(append ? "appended to" : "wrote") \(path))")
             return []
+        case .display:
+            return []  // what Jupyter would show; the cell's note says it is skipped
         case .runFile(let path):
             guard depth < 20 else {
                 return failure("RecursionError", "%run nests more than 20 notebooks deep")
