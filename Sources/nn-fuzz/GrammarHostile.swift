@@ -6,7 +6,7 @@ extension GrammarGenerator {
         let name = fresh("h")
         let use = rng.pick(["print(\(name))", "str(\(name))", "repr(\(name))", "\(name) == \(name)", "len(\(name))",
                             "f'{\(name)}'", "\(name) in [\(name)]", "[\(name)] + [\(name)]", "pass", "del_ = 0"])
-        switch rng.below(9) {
+        switch rng.below(13) {
         case 0:
             // Nested very deep, one level per iteration.
             let depth = rng.pick([10, 1_000, 20_000, 100_000])
@@ -73,6 +73,10 @@ extension GrammarGenerator {
             emit("\(name).fit(\(data), np.ones((\(rng.pick([2, 3, 10])), 1)), epochs=1, verbose=0)")
             emit(rng.pick(["print(\(name).predict(np.ones((1, 2))))", "\(name).set_weights([np.ones((2, 2)) * np.nan])",
                            "\(name).set_weights(\(name).get_weights())", "pass"]))
+        case 9: matplotlibHostile()
+        case 10: generatorsAndClassesHostile(name)
+        case 11: emit(rng.pick(Vocabulary.hostileLibraryCalls))
+        case 12: modelPicturesHostile(name)
         default:
             // Files: write where it cannot, read what is not an array.
             emit(rng.pick(["np.save('/dev/full', np.ones(3))", "np.save('', np.ones(3))", "np.load('/dev/null')",

@@ -8,7 +8,8 @@ struct Options {
     var memoryMB = 2048
     var output = ".build/fuzz-failures"
     var corpus = ["lessons", "examples", "Tests/NNLangTests/Programs"]
-    /// grammar, mutate, or both (even programs from the grammar, odd ones mutants).
+    /// grammar, mutate, or both (even programs from the grammar, odd ones mutants); notebook: both,
+    /// as notebooks.
     var source = "both"
     var only: Int?
     var printOnly = false
@@ -32,7 +33,8 @@ struct Options {
           --only I           just program I of the batch (with --print: show it instead)
           --print            print the programs instead of running them
           --write DIR        write them as files in DIR instead (a seed corpus for nn-libfuzzer)
-          --source KIND      grammar, mutate or both (default both)
+          --source KIND      grammar, mutate or both (default both); notebook: the same programs as
+                             .ipynb files, some spoiled, run as `nn FILE.ipynb` and `nn --check`
           --jobs N           programs run at once (default 2)
           --timeout SEC      processor seconds before a run is stopped with Ctrl-C; a run that does
                              not stop then is a hang (default 10)
@@ -40,7 +42,8 @@ struct Options {
           --output DIR       where failing programs are saved (default .build/fuzz-failures)
           --corpus DIR       seed programs for mutation (repeatable; default lessons, examples,
                              Tests/NNLangTests/Programs)
-          --mode M           file, string or check, for --minimize and --replay (default file)
+          --mode M           file, string, check, repl, notebook or notebook-check, for --minimize
+                             and --replay (default file)
           --budget N         most runs --minimize may make (default 300)
           --backtraces       let Swift print a backtrace when nn crashes (slow)
         """
@@ -69,7 +72,7 @@ struct Options {
             case "--output": guard let v = value() else { return nil }; options.output = v
             case "--corpus": guard let v = value() else { return nil }; corpus.append(v)
             case "--source":
-                guard let v = value(), ["grammar", "mutate", "both"].contains(v) else { return nil }
+                guard let v = value(), ["grammar", "mutate", "both", "notebook"].contains(v) else { return nil }
                 options.source = v
             case "--mode":
                 guard let v = value().flatMap({ RunMode(rawValue: $0) }) else { return nil }
