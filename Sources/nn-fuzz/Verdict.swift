@@ -72,7 +72,8 @@ enum Verdict: Equatable {
         var located = 0
         for (index, line) in lines.enumerated() where startsMessage(line) {
             let message = lines[(index + 1)...].prefix { !startsMessage($0) }
-            if message.contains(where: hasLocation) {
+            // A notebook that cannot be read at all is named, with what is wrong in it, on one line.
+            if message.contains(where: hasLocation) || line.contains("is not a notebook NNLab can read") {
                 located += 1
             } else if isHeader(line) {
                 // A line like `ValueError: …` may be a program's own output; only NNLab's headers must be located.
