@@ -277,10 +277,3 @@ public final class KernelSession {
         return ["status": "incomplete", "indent": .string(indent)]
     }
 }
-
-extension JSON {
-    var objectMembers: [String: JSON] {
-        if case .object(let members) = self { return members }
-        return [:]
-    }
-}
