@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import NNEngine
 import NNLang
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 // nn-libfuzzer: libFuzzer's entry point for NNLab's language. Each input is lexed, parsed, checked
 // (`nn --check`) and run in a fresh interpreter with its output discarded; every error it gets is
@@ -36,12 +37,13 @@ enum Watchdog {
 
     private static func setTimer(_ seconds: Double) {
         let whole = Int(seconds)
-        var timer = itimerval(it_interval: timeval(tv_sec: 0, tv_usec: 0),
-                              it_value: timeval(tv_sec: whole, tv_usec: Int((seconds - Double(whole)) * 1e6)))
+        var timer = itimerval(
+            it_interval: timeval(tv_sec: 0, tv_usec: 0),
+            it_value: timeval(tv_sec: whole, tv_usec: Int((seconds - Double(whole)) * 1e6)))
         #if canImport(Glibc)
-        setitimer(__itimer_which_t(ITIMER_VIRTUAL.rawValue), &timer, nil)
+            setitimer(__itimer_which_t(ITIMER_VIRTUAL.rawValue), &timer, nil)
         #else
-        setitimer(ITIMER_VIRTUAL, &timer, nil)
+            setitimer(ITIMER_VIRTUAL, &timer, nil)
         #endif
     }
 }

@@ -155,7 +155,9 @@ enum PasteMagicText {
     static func runEditor(_ editor: String, path: String) -> Bool {
         let arguments = ["/bin/sh", "-c", editor + " \"$1\"", "nn-edit", path]
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer {
+            for pointer in argv { free(pointer) }
+        }
         var child: pid_t = 0
         guard posix_spawn(&child, "/bin/sh", nil, nil, argv, environ) == 0 else { return false }
         var status: Int32 = 0

@@ -66,13 +66,13 @@ struct LossExplanation {
     func lossLines(exampleLoss: Float) -> [String] {
         let m = style.minus
         let h = style.yHat
-        let L = numbers.number(exampleLoss)
+        let lossText = numbers.number(exampleLoss)
         var lines = ["  example \(row + 1) of \(batch): y = \(targetText)"]
         guard isCrossEntropy else {
             lines.append("  \(h) = \(vector(values(output.a)))")
             let body =
                 kind == .meanSquaredError ? "mean((\(h) \(m) y)\(style.unicode ? "²" : "^2"))" : "mean(|\(h) \(m) y|)"
-            lines.append("  L = \(body) = \(L)")
+            lines.append("  L = \(body) = \(lossText)")
             return lines
         }
         if let z = logits {
@@ -87,12 +87,12 @@ struct LossExplanation {
                     source == .preActivation
                         ? "  (Keras folds the \(output.activation.name) into the loss: log-\(function) of z, no log(0))"
                         : "  (from_logits=True: the loss applies \(function) itself, from z)"))
-            lines.append(crossEntropyLine(p, symbol: "p", loss: L))
+            lines.append(crossEntropyLine(p, symbol: "p", loss: lossText))
         } else {
             let a = values(output.a)
             let clipNote = "(probabilities, clipped to [1e-7, 1\(m)1e-7] by Keras)"
             lines.append("  \(h) = \(vector(a))   " + style.note(clipNote))
-            lines.append(crossEntropyLine(a, symbol: h, loss: L))
+            lines.append(crossEntropyLine(a, symbol: h, loss: lossText))
         }
         return lines
     }

@@ -26,14 +26,14 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 /// Peak resident memory of this process so far, in MB.
 #if canImport(Glibc)
-    let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+    let rusageSelf = __rusage_who_t(RUSAGE_SELF.rawValue)
 #else
-    let RUSAGE_SELF_WHO = RUSAGE_SELF
+    let rusageSelf = RUSAGE_SELF
 #endif
 
 func peakMemoryMB() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF_WHO, &usage)
+    getrusage(rusageSelf, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 

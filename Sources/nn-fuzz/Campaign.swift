@@ -19,12 +19,24 @@ final class Campaign {
     }
 
     func isGrammar(_ index: Int) -> Bool {
-        options.source == "grammar" || seeds.isEmpty || (options.source == "both" && index % 2 == 0)
+        ["grammar", "notebook"].contains(options.source) || seeds.isEmpty
+            || (options.source == "both" && index % 2 == 0)
     }
 
     /// Program `index` of the batch.
     func program(_ index: Int) -> String {
         var rng = FuzzRandom(seed: options.seed, index: index)
+        if options.source == "notebook" {
+            let program =
+                index % 2 == 0 || seeds.isEmpty
+                ? {
+                    var generator = GrammarGenerator(rng: rng)
+                    return generator.program()
+                }()
+                : Mutator(seeds: seeds).mutant(using: &rng)
+            var maker = NotebookMaker(rng: FuzzRandom(seed: options.seed ^ 0x1B, index: index))
+            return maker.notebook(from: program)
+        }
         if isGrammar(index) {
             var generator = GrammarGenerator(rng: rng)
             return generator.program()
@@ -35,6 +47,7 @@ final class Campaign {
     /// How the program is run: of every four grammar programs and every four mutants, two from a
     /// file, one in the REPL and one with `-c` (when it can be an argument); and every one with `--check`.
     func modes(_ index: Int, _ text: String) -> [RunMode] {
+        if options.source == "notebook" { return [.notebook, .notebookCheck] }
         let asString = !text.contains("\0") && text.utf8.count < 100_000 && !text.hasPrefix("-")
         switch (index / 2) % 4 {
         case 1: return [.repl, .check]
@@ -121,19 +134,20 @@ final class Campaign {
     private func save(_ index: Int, _ text: String, _ mode: RunMode, _ verdict: Verdict, _ stderr: String) -> String {
         Files.makeFolders(options.output)
         let stem = "\(options.output)/\(verdict.category)-s\(options.seed)-p\(index)-\(mode.rawValue)"
-        writeFile(stem + ".nn", text)
+        let suffix = mode == .notebook || mode == .notebookCheck ? ".ipynb" : ".nn"
+        writeFile(stem + suffix, text)
         let report = """
             \(verdict.category): \(verdict.detail)
             program \(index) of seed \(options.seed) (\(isGrammar(index) ? "grammar" : "mutant")), \
             run as: \(mode.rawValue)
-            reproduce: \(runner.commandLine(mode, file: stem + ".nn"))
+            reproduce: \(runner.commandLine(mode, file: stem + suffix))
             regenerate: nn-fuzz --seed \(options.seed) --only \(index) --print
-            minimize: nn-fuzz --minimize \(stem).nn --mode \(mode.rawValue)
+            minimize: nn-fuzz --minimize \(stem)\(suffix) --mode \(mode.rawValue)
             standard error (start):
             \(stderr.prefix(4000))
             """
         writeFile(stem + ".txt", report + "\n")
-        return stem + ".nn"
+        return stem + suffix
     }
 }
 

@@ -8,7 +8,7 @@ extension GrammarGenerator {
             "print(\(name))", "str(\(name))", "repr(\(name))", "\(name) == \(name)", "len(\(name))",
             "f'{\(name)}'", "\(name) in [\(name)]", "[\(name)] + [\(name)]", "pass", "del_ = 0",
         ])
-        switch rng.below(9) {
+        switch rng.below(13) {
         case 0:
             // Nested very deep, one level per iteration.
             let depth = rng.pick([10, 1_000, 20_000, 100_000])
@@ -96,6 +96,10 @@ extension GrammarGenerator {
                     "print(\(name).predict(np.ones((1, 2))))", "\(name).set_weights([np.ones((2, 2)) * np.nan])",
                     "\(name).set_weights(\(name).get_weights())", "pass",
                 ]))
+        case 9: matplotlibHostile()
+        case 10: generatorsAndClassesHostile(name)
+        case 11: emit(rng.pick(Vocabulary.hostileLibraryCalls))
+        case 12: modelPicturesHostile(name)
         default:
             // Files: write where it cannot, read what is not an array.
             emit(

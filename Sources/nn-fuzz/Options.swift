@@ -8,13 +8,16 @@ struct Options {
     var memoryMB = 2048
     var output = ".build/fuzz-failures"
     var corpus = ["lessons", "examples", "Tests/NNLangTests/Programs"]
-    /// grammar, mutate, or both (even programs from the grammar, odd ones mutants).
+    /// grammar, mutate, or both (even programs from the grammar, odd ones mutants); notebook: both,
+    /// as notebooks.
     var source = "both"
     var only: Int?
     var printOnly = false
     var backtraces = false
     var minimize: String?
     var replay: [String] = []
+    /// Whether --mode was given (else --replay runs a `.ipynb` as a notebook).
+    var modeGiven = false
     var mode = RunMode.file
     var budget = 300
     var help = false
@@ -32,7 +35,8 @@ struct Options {
           --only I           just program I of the batch (with --print: show it instead)
           --print            print the programs instead of running them
           --write DIR        write them as files in DIR instead (a seed corpus for nn-libfuzzer)
-          --source KIND      grammar, mutate or both (default both)
+          --source KIND      grammar, mutate or both (default both); notebook: the same programs as
+                             .ipynb files, some spoiled, run as `nn FILE.ipynb` and `nn --check`
           --jobs N           programs run at once (default 2)
           --timeout SEC      processor seconds before a run is stopped with Ctrl-C; a run that does
                              not stop then is a hang (default 10)
@@ -40,7 +44,9 @@ struct Options {
           --output DIR       where failing programs are saved (default .build/fuzz-failures)
           --corpus DIR       seed programs for mutation (repeatable; default lessons, examples,
                              Tests/NNLangTests/Programs)
-          --mode M           file, string or check, for --minimize and --replay (default file)
+          --mode M           file, string, check, repl, notebook or notebook-check, for --minimize
+                             and --replay (default file; --replay runs a .ipynb as notebook and
+                             notebook-check)
           --budget N         most runs --minimize may make (default 300)
           --backtraces       let Swift print a backtrace when nn crashes (slow)
         """
@@ -85,11 +91,12 @@ struct Options {
                 guard let v = value() else { return nil }
                 corpus.append(v)
             case "--source":
-                guard let v = value(), ["grammar", "mutate", "both"].contains(v) else { return nil }
+                guard let v = value(), ["grammar", "mutate", "both", "notebook"].contains(v) else { return nil }
                 options.source = v
             case "--mode":
                 guard let v = value().flatMap({ RunMode(rawValue: $0) }) else { return nil }
                 options.mode = v
+                options.modeGiven = true
             case "--budget":
                 guard let v = value().flatMap({ Int($0) }), v > 0 else { return nil }
                 options.budget = v

@@ -15,6 +15,10 @@ enum RunMode: String, CaseIterable {
     /// `nn < FILE`: the REPL reading plain lines, which goes on after an error (its output is judged
     /// with standard error, as it reports errors there)
     case repl
+    /// `nn FILE.ipynb` (the program is a notebook's JSON)
+    case notebook
+    /// `nn --check FILE.ipynb`
+    case notebookCheck = "notebook-check"
 }
 
 /// One program to run in one mode.
@@ -91,7 +95,7 @@ final class Runner {
                 if entry.child.interruptedAt != nil {
                     // It outlived the deadline. It stopped on Ctrl-C if it exited on its own after it
                     // (`--check` has no reason to be slow at all).
-                    if case .exited = termination, entry.task.mode != .check {
+                    if case .exited = termination, entry.task.mode != .check, entry.task.mode != .notebookCheck {
                         outcome = .timedOut(interruptible: true)
                     } else {
                         outcome = .timedOut(interruptible: false)
@@ -147,6 +151,8 @@ final class Runner {
         case .string: return "\(prefix) -c \"$(cat \(file))\""
         case .check: return "\(prefix) --check \(file)"
         case .repl: return "\(prefix) < \(file)"
+        case .notebook: return "\(prefix) \(file)"
+        case .notebookCheck: return "\(prefix) --check \(file)"
         }
     }
 
@@ -164,6 +170,10 @@ final class Runner {
             arguments += ["--check", program]
         case .repl:
             guard writeFile(program, task.text) else { return nil }
+        case .notebook, .notebookCheck:
+            let notebook = "\(scratch)/program-\(slot).ipynb"
+            guard writeFile(notebook, task.text) else { return nil }
+            arguments += task.mode == .notebook ? [notebook] : ["--check", notebook]
         }
         return ChildProcess.spawn(
             nn, arguments, environment: environment, directory: scratch,

@@ -72,7 +72,8 @@ enum Verdict: Equatable {
         var located = 0
         for (index, line) in lines.enumerated() where startsMessage(line) {
             let message = lines[(index + 1)...].prefix { !startsMessage($0) }
-            if message.contains(where: hasLocation) {
+            // A notebook that cannot be read at all is named, with what is wrong in it, on one line.
+            if message.contains(where: hasLocation) || line.contains("is not a notebook NNLab can read") {
                 located += 1
             } else if isHeader(line) {
                 // A line like `ValueError: …` may be a program's own output; only NNLab's headers must be located.
@@ -100,8 +101,17 @@ enum Verdict: Equatable {
         guard let arrow = (0..<max(text.count - 3, 0)).first(where: { String(text[$0..<$0 + 4]) == "--> " }) else {
             return false
         }
-        let numbers = String(text[(arrow + 4)...]).split(separator: ":").suffix(2)
-        return numbers.count == 2 && numbers.allSatisfy { part in !part.isEmpty && part.allSatisfy { $0.isNumber } }
+        let place = String(text[(arrow + 4)...])
+        let numbers = place.split(separator: ":").suffix(2)
+        if numbers.count == 2 && numbers.allSatisfy({ part in !part.isEmpty && part.allSatisfy { $0.isNumber } }) {
+            return true
+        }
+        // In a notebook: `FILE.ipynb, cell 3, line 2, column 5`.
+        let words = place.split(separator: ",").suffix(3).map { $0.split(separator: " ") }
+        return words.count == 3
+            && zip(words, ["cell", "line", "column"]).allSatisfy { parts, name in
+                parts.count == 2 && parts[0] == name && parts[1].allSatisfy { $0.isNumber }
+            }
     }
 
     private static func firstLine(containing marker: String, in text: String) -> String {

@@ -5,7 +5,8 @@ enum Vocabulary {
     static let builtins = [
         "print", "len", "range", "list", "tuple", "dict", "str", "repr", "int", "float", "bool", "abs", "round",
         "min", "max", "sum", "type", "isinstance", "sorted", "zip", "enumerate", "help", "seed", "explain",
-        "make_xor", "make_spiral", "show", "plot", "heatmap", "diagram",
+        "make_xor", "make_spiral", "show", "plot", "heatmap", "diagram", "set", "frozenset", "next", "iter",
+        "compare", "plot_boundary", "reversed", "any", "all", "map", "filter", "hash", "id", "callable",
     ]
     static let numpyFunctions = [
         "array", "asarray", "zeros", "ones", "full", "zeros_like", "ones_like", "arange", "linspace", "eye",
@@ -46,6 +47,9 @@ enum Vocabulary {
         // models and layers
         "add", "summary", "get_layer", "get_weights", "set_weights", "count_params", "step", "explain",
         "compile", "fit", "predict", "evaluate", "numpy",
+        // sets, generators, collections
+        "discard", "union", "intersection", "difference", "issubset", "send", "throw", "close", "most_common",
+        "rotate", "appendleft",
     ]
     static let attributes = [
         "shape", "ndim", "size", "dtype", "T", "layers", "name", "built", "weights", "optimizer", "loss",
@@ -64,12 +68,16 @@ enum Vocabulary {
     static let modules = [
         "numpy", "numpy as np", "tensorflow as tf", "keras", "tensorflow.keras.layers",
         "sklearn.datasets", "math", "os", "nosuchmodule", "numpy.random", "tensorflow.keras",
+        "itertools", "collections", "functools", "statistics", "matplotlib.pyplot as plt",
     ]
     static let fromImports = [
         "from tensorflow.keras.layers import Dense", "from tensorflow.keras import Sequential",
         "from tensorflow.keras.models import Sequential", "from keras.optimizers import Adam, SGD",
         "from sklearn.datasets import make_moons, load_digits", "from numpy import *",
         "from tensorflow.keras.losses import BinaryCrossentropy as BCE", "from keras.layers import Nope",
+        "from itertools import count, islice, product", "from collections import Counter, deque, defaultdict",
+        "from functools import reduce, partial, lru_cache", "from statistics import mean, median, stdev",
+        "import matplotlib.pyplot as plt",
     ]
 
     /// Integer literals, many at the edges of 64 bits.

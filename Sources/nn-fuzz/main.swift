@@ -92,12 +92,20 @@ if let file = options.minimize {
 if !options.replay.isEmpty {
     var failed = 0
     for file in options.replay {
-        guard let text = readFile(file, limit: 8 << 20) else { continue }
-        let (verdict, _) = runner.judge(text, mode: options.mode)
-        if verdict.isFailure { failed += 1 }
-        print("\(file): \(verdict.category) \(verdict.detail)")
+        guard let text = readFile(file, limit: 8 << 20) else {
+            print("\(file): cannot be read")
+            failed += 1
+            continue
+        }
+        // A notebook is run and checked as a notebook, unless --mode says otherwise.
+        let modes = file.hasSuffix(".ipynb") && !options.modeGiven ? [.notebook, .notebookCheck] : [options.mode]
+        for mode in modes {
+            let (verdict, _) = runner.judge(text, mode: mode)
+            if verdict.isFailure { failed += 1 }
+            print("\(file) (\(mode.rawValue)): \(verdict.category) \(verdict.detail)")
+        }
     }
-    print("replay: \(options.replay.count - failed) passed, \(failed) failed")
+    print("replay: \(options.replay.count) files, \(failed) failures")
     finish(failed == 0 ? 0 : 1)
 }
 

@@ -3,6 +3,8 @@ import NNEngine
 import Testing
 
 /// One case of Fixtures/keras_parity.json, written by scripts/make_keras_fixtures.py from a Keras run.
+// The fields are named as the Python script writes the JSON keys.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 struct KerasCase: Decodable, CustomTestStringConvertible {
     struct Array: Decodable {
         let shape: [Int]

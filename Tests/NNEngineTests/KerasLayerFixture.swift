@@ -3,6 +3,8 @@ import NNEngine
 import Testing
 
 /// One case of Fixtures/keras_layers.json (scripts/keras_layer_cases.py): a model of any layers.
+// The fields are named as the Python script writes the JSON keys.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 struct KerasLayerCase: Decodable, CustomTestStringConvertible, Sendable {
     /// A layer as the script describes it; fields beyond `kind` depend on the kind.
     final class LayerSpec: Decodable, Sendable {

@@ -36,6 +36,10 @@ import Testing
         // The REPL names cells, not files.
         #expect(Verdict.hasLocation(" --> In [2]:1:7"))
         #expect(!Verdict.hasLocation(" --> prog.nn"))
+        // Notebooks name the cell.
+        #expect(Verdict.hasLocation(" --> lab.ipynb, cell 3, line 2, column 15"))
+        #expect(!Verdict.hasLocation(" --> lab.ipynb, cell 3"))
+        #expect(!Verdict.hasLocation(" --> lab.ipynb, cell x, line 2, column 15"))
     }
 
     @Test func timeoutsAreHangsUnlessCtrlCStopsThem() {

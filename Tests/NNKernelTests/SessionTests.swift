@@ -330,8 +330,11 @@ final class RecordingChannels: KernelChannels {
         #expect(status("s = '''open") == ("incomplete", ""))
     }
 
-    @Test func unknownRequestsGetNoReply() {
-        #expect(session.reply(to: request("made_up_request", [:])) == nil)
+    @Test func unknownRequestsGetAnErrorReply() {
+        let reply = session.reply(to: request("made_up_request", [:]))
+        #expect(reply?.type == "made_up_reply")
+        #expect(reply?.content["status"] == "error")
+        #expect(session.reply(to: request("made_up", [:])) == nil, "not a request")
     }
 
     @Test func interruptStopsAFitAfterItsBatchKeepingWeights() {

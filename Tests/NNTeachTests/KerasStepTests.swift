@@ -7,6 +7,8 @@ import Testing
 /// networks against TensorFlow's GradientTape (Fixtures/keras_steps.json, from
 /// scripts/make_teaching_fixtures.py).
 @Suite struct KerasStepTests {
+    // The fields are named as the Python script writes the JSON keys.
+    // swift-format-ignore: AlwaysUseLowerCamelCase
     struct Case: Decodable, CustomTestStringConvertible, Sendable {
         struct Array: Decodable, Sendable {
             let shape: [Int]

@@ -38,9 +38,8 @@ import Testing
 
     @Test func framesRedrawInPlaceAtMostTenASecond() {
         var writes: [String] = []
-        let view = LiveTraining(style: { Style(unicode: false, color: false, width: 60) }, boundary: nil) {
-            writes.append($0)
-        }
+        let view = LiveTraining(
+            style: { Style(unicode: false, color: false, width: 60) }, boundary: nil, write: { writes.append($0) })
         view.note("before the first frame\n")
         LiveTrainingTests.train(view)
         view.note("after the last frame\n")
@@ -84,9 +83,8 @@ import Testing
         let boundary = LiveTraining.Boundary(points: points, labels: labels) { grid in
             Tensor(shape: [grid.rows, 1]) { grid[flat: 2 * $0] > 0 ? 1 : 0 }
         }
-        let view = LiveTraining(style: { Style(unicode: false, color: false, width: 80) }, boundary: boundary) {
-            writes.append($0)
-        }
+        let view = LiveTraining(
+            style: { Style(unicode: false, color: false, width: 80) }, boundary: boundary, write: { writes.append($0) })
         LiveTrainingTests.train(view)
         let last = String(writes.last ?? "").split(separator: "\u{1B}[J", maxSplits: 1).last.map(String.init) ?? ""
         let lines = last.split(separator: "\n").map(String.init)

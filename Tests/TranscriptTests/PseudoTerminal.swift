@@ -47,8 +47,7 @@ final class PseudoTerminal {
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         var child: pid_t = 0
         let status = posix_spawn(&child, path, &actions, &attributes, argv, envp)
-        argv.forEach { free($0) }
-        envp.forEach { free($0) }
+        for pointer in argv + envp { free(pointer) }
         guard status == 0 else { throw POSIXError(POSIXErrorCode(rawValue: status) ?? .EIO) }
         pid = child
         cursor = transcript.startIndex

@@ -1,4 +1,5 @@
 import Crypto
+import NNRepl
 
 #if canImport(Glibc)
     import Glibc

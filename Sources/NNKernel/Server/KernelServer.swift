@@ -202,6 +202,9 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
                             session: sessionID), on: control)
                 default:
                     KernelServer.log("control: no answer for \(request.type)")
+                    if let (type, content) = KernelSession.unknownRequestReply(request.type) {
+                        send(.make(type, content: content, parent: request, session: sessionID), on: control)
+                    }
                 }
                 publishStatus("idle", parent: request)
             } catch {

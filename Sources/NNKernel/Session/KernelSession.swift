@@ -76,8 +76,23 @@ public final class KernelSession {
         case "is_complete_request": return ("is_complete_reply", isComplete(content["code"]?.string ?? ""))
         case "comm_info_request": return ("comm_info_reply", ["status": "ok", "comms": [:]])
         case "history_request": return ("history_reply", ["status": "ok", "history": []])
-        default: return nil
+        default: return KernelSession.unknownRequestReply(request.type)
         }
+    }
+
+    /// A request of a type this kernel does not know still gets its `*_reply`, with status
+    /// `error`, so a client waiting for it is not left waiting; a message whose type is not a
+    /// request (or that has no type) gets none. Shutdown and interrupt are the server's to answer.
+    static func unknownRequestReply(_ type: String) -> (type: String, content: JSON)? {
+        guard type.hasSuffix("_request"), type.count > "_request".count,
+            !["shutdown_request", "interrupt_request"].contains(type)
+        else { return nil }
+        let reply = String(type.dropLast("_request".count)) + "_reply"
+        let content: JSON = [
+            "status": "error", "ename": "NotImplementedError",
+            "evalue": .string("NNLab's kernel does not answer \(type)"), "traceback": [],
+        ]
+        return (reply, content)
     }
 
     static let kernelInfo: JSON = [
@@ -93,7 +108,18 @@ public final class KernelSession {
     // MARK: execute
 
     func execute(_ request: KernelMessage) -> JSON {
-        let code = request.content["code"]?.string ?? ""
+        guard let code = request.content["code"]?.string else {
+            // Not a cell at all: said to the client, and nothing runs or is counted.
+            let what = request.content["code"].map { "is \(KernelSession.kind(of: $0)), not a string" } ?? "is missing"
+            let failure: JSON = [
+                "ename": "TypeError", "evalue": .string("the execute_request's \"code\" \(what)"), "traceback": [],
+            ]
+            channels.publish("error", failure, parent: request)
+            var reply = failure.objectMembers
+            reply["status"] = "error"
+            reply["execution_count"] = .int(executionCount)
+            return .object(reply)
+        }
         let silent = request.content["silent"]?.bool ?? false
         let store = !silent && (request.content["store_history"]?.bool ?? true)
         error = nil
@@ -140,6 +166,18 @@ public final class KernelSession {
         reply["status"] = "error"
         reply["execution_count"] = .int(executionCount)
         return .object(reply)
+    }
+
+    /// A JSON value's kind in words, for messages about a field of the wrong type.
+    static func kind(of value: JSON) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "a boolean"
+        case .int, .double: "a number"
+        case .string: "a string"
+        case .array: "a list"
+        case .object: "an object"
+        }
     }
 
     /// A `user_expressions` entry: the expression's repr, or its error.
@@ -214,12 +252,5 @@ public final class KernelSession {
         var indent = String(lastLine.prefix { $0 == " " || $0 == "\t" })
         if lastLine.trimmingCharacters().hasSuffix(":") { indent += "    " }
         return ["status": "incomplete", "indent": .string(indent)]
-    }
-}
-
-extension JSON {
-    var objectMembers: [String: JSON] {
-        if case .object(let members) = self { return members }
-        return [:]
     }
 }

@@ -100,7 +100,10 @@ enum ScikitLearnModelSelection {
 
     /// `_validate_shuffle_split`: the train and test counts, with scikit-learn's checks and messages.
     static func sizes(_ n: Int, _ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> (Int, Int) {
-        enum Size { case count(Int), fraction(Double) }
+        enum Size {
+            case count(Int)
+            case fraction(Double)
+        }
         func size(_ name: String) throws(Diagnostic) -> Size? {
             guard let value = a[name] else { return nil }
             switch value {

@@ -113,7 +113,7 @@ struct FormatSpec {
         default: break
         }
         switch value {
-        case .int(let i) where format.type == nil || "dnxXboc".contains(format.type!):
+        case .int(let i) where format.type.map({ "dnxXboc".contains($0) }) ?? true:
             if format.type == "c" {
                 guard let scalar = Unicode.Scalar(UInt32(clamping: max(i, 0))), i >= 0 else {
                     throw Diagnostic(python: "OverflowError", "%c arg not in range(0x110000)", at: range)
@@ -122,7 +122,7 @@ struct FormatSpec {
             }
             body = format.integer(i)
         case .int, .float:
-            guard format.type == nil || "eEfFgG%n".contains(format.type!), let number = value.numericValue else {
+            guard format.type.map({ "eEfFgG%n".contains($0) }) ?? true, let number = value.numericValue else {
                 throw unknown()
             }
             body = format.float(number, isInteger: value.typeName == "int")
@@ -171,8 +171,8 @@ struct FormatSpec {
     func float(_ value: Double, isInteger: Bool) -> String {
         var text: String
         switch type {
-        case "e", "E", "f", "F", "g", "G":
-            text = cFormat("%\(alternate ? "#" : "").\(precision ?? 6)\(type!)", abs(value))
+        case .some(let letter) where "eEfFgG".contains(letter):
+            text = cFormat("%\(alternate ? "#" : "").\(precision ?? 6)\(letter)", abs(value))
         case "n":
             text = cFormat("%.\(precision ?? 6)g", abs(value))
         case "%":

@@ -120,7 +120,8 @@ public struct Lexer {
         var width = 0
         while let scalar = peek(), scalar == " " || scalar == "\t" || scalar == "\u{0C}" {
             _ = advance()
-            width = scalar == "\t" ? (width / 8 + 1) * 8 : width + 1  // a tab moves to the next multiple of 8, as in Python
+            // A tab moves to the next multiple of 8, as in Python.
+            width = scalar == "\t" ? (width / 8 + 1) * 8 : width + 1
         }
         switch peek() {
         case nil:

@@ -21,11 +21,11 @@ public struct Notebook: Equatable, Sendable {
         /// The `In [n]` number a code cell last ran with (nil if it never ran).
         public var executionCount: Int?
         /// A code cell's outputs as nbformat holds them (`stream`, `execute_result`, `error`, …).
-        public var outputs: [JSONValue]
+        public var outputs: [JSON]
 
         public init(
             kind: Kind, source: String, id: String? = nil, executionCount: Int? = nil,
-            outputs: [JSONValue] = []
+            outputs: [JSON] = []
         ) {
             self.kind = kind
             self.source = source
@@ -34,7 +34,7 @@ public struct Notebook: Equatable, Sendable {
             self.outputs = outputs
         }
 
-        public static func code(_ source: String, count: Int? = nil, outputs: [JSONValue] = []) -> Cell {
+        public static func code(_ source: String, count: Int? = nil, outputs: [JSON] = []) -> Cell {
             Cell(kind: .code, source: source, executionCount: count, outputs: outputs)
         }
 
@@ -43,10 +43,10 @@ public struct Notebook: Equatable, Sendable {
 
     public var cells: [Cell]
     /// The notebook's metadata (`kernelspec`, `language_info`, …), kept as read.
-    public var metadata: [String: JSONValue]
+    public var metadata: [String: JSON]
     public var minorVersion: Int
 
-    public init(cells: [Cell], metadata: [String: JSONValue] = Notebook.nnlabMetadata, minorVersion: Int = 5) {
+    public init(cells: [Cell], metadata: [String: JSON] = Notebook.nnlabMetadata, minorVersion: Int = 5) {
         self.cells = cells
         self.metadata = metadata
         self.minorVersion = minorVersion
@@ -57,7 +57,7 @@ public struct Notebook: Equatable, Sendable {
 
     /// What NNLab's notebooks say about their kernel: the `nnlab` kernelspec and the language
     /// information NNLab's kernel reports (`nn kernel`), highlighted as Python, whose subset it is.
-    public static let nnlabMetadata: [String: JSONValue] = [
+    public static let nnlabMetadata: [String: JSON] = [
         "kernelspec": .object([
             "display_name": .string("NNLab"), "language": .string("nnlab"), "name": .string("nnlab"),
         ]),
@@ -92,7 +92,13 @@ public struct Notebook: Equatable, Sendable {
 
     /// Reads a notebook from its JSON text; the error says what is missing or wrong, and where.
     public static func parse(_ data: Data) throws(NotebookError) -> Notebook {
-        guard case .object(let top) = try JSONValue.parse(data) else {
+        let json: JSON
+        do {
+            json = try JSON.parse(data)
+        } catch {
+            throw NotebookError("it is not valid JSON (\(error))")
+        }
+        guard case .object(let top) = json else {
             throw NotebookError("its JSON is not an object with \"cells\" and \"nbformat\"")
         }
         guard case .int(let major)? = top["nbformat"] else {
@@ -114,12 +120,12 @@ public struct Notebook: Equatable, Sendable {
         for (index, item) in items.enumerated() {
             cells.append(try cell(item, position: index + 1))
         }
-        var metadata: [String: JSONValue] = [:]
+        var metadata: [String: JSON] = [:]
         if case .object(let fields)? = top["metadata"] { metadata = fields }
         return Notebook(cells: cells, metadata: metadata, minorVersion: minor)
     }
 
-    static func cell(_ item: JSONValue, position: Int) throws(NotebookError) -> Cell {
+    static func cell(_ item: JSON, position: Int) throws(NotebookError) -> Cell {
         let place = "the cell at position \(position) in the file"
         guard case .object(let fields) = item else { throw NotebookError("\(place) is not a JSON object") }
         guard let typeName = fields["cell_type"]?.string else {
@@ -136,13 +142,13 @@ public struct Notebook: Equatable, Sendable {
         }
         var count: Int?
         if case .int(let number)? = fields["execution_count"] { count = number }
-        var outputs: [JSONValue] = []
+        var outputs: [JSON] = []
         if case .array(let values)? = fields["outputs"] { outputs = values }
         return Cell(kind: kind, source: source, id: fields["id"]?.string, executionCount: count, outputs: outputs)
     }
 
     /// nbformat's multi-line text: one string, or a list of lines to be joined as they are.
-    static func multilineText(_ value: JSONValue) -> String? {
+    static func multilineText(_ value: JSON) -> String? {
         switch value {
         case .string(let text): return text
         case .array(let parts):
@@ -160,14 +166,14 @@ public struct Notebook: Equatable, Sendable {
     /// `cell-1`, `cell-2`, … (by position, so the same notebook is always the same text).
     public func serialized() -> String {
         var used = Set(cells.compactMap(\.id))
-        var items: [JSONValue] = []
+        var items: [JSON] = []
         for (index, cell) in cells.enumerated() {
             var id = cell.id ?? "cell-\(index + 1)"
             if cell.id == nil {
                 while used.contains(id) { id += "-" }
                 used.insert(id)
             }
-            var fields: [String: JSONValue] = [
+            var fields: [String: JSON] = [
                 "cell_type": .string(cell.kind.rawValue), "id": .string(id), "metadata": .object([:]),
                 "source": Notebook.lines(cell.source),
             ]
@@ -177,7 +183,7 @@ public struct Notebook: Equatable, Sendable {
             }
             items.append(.object(fields))
         }
-        let top: JSONValue = .object([
+        let top: JSON = .object([
             "cells": .array(items), "metadata": .object(metadata), "nbformat": .int(4),
             "nbformat_minor": .int(max(minorVersion, 5)),
         ])
@@ -185,8 +191,8 @@ public struct Notebook: Equatable, Sendable {
     }
 
     /// Text as nbformat writes it: a list of lines, each but the last keeping its line break.
-    public static func lines(_ text: String) -> JSONValue {
-        var lines: [JSONValue] = []
+    public static func lines(_ text: String) -> JSON {
+        var lines: [JSON] = []
         var line = ""
         for character in text {
             line.append(character)
@@ -200,12 +206,12 @@ public struct Notebook: Equatable, Sendable {
     }
 
     /// An output of printed text (`stream`).
-    public static func stream(_ text: String, name: String = "stdout") -> JSONValue {
+    public static func stream(_ text: String, name: String = "stdout") -> JSON {
         .object(["name": .string(name), "output_type": .string("stream"), "text": lines(text)])
     }
 
     /// The value a cell ended with (`execute_result`), as plain text.
-    public static func executeResult(_ text: String, count: Int) -> JSONValue {
+    public static func executeResult(_ text: String, count: Int) -> JSON {
         .object([
             "data": .object(["text/plain": lines(text)]), "execution_count": .int(count), "metadata": .object([:]),
             "output_type": .string("execute_result"),
@@ -213,7 +219,7 @@ public struct Notebook: Equatable, Sendable {
     }
 
     /// An error a cell stopped at: the exception's name and message, and the located report.
-    public static func error(name: String, value: String, traceback: [String]) -> JSONValue {
+    public static func error(name: String, value: String, traceback: [String]) -> JSON {
         .object([
             "ename": .string(name), "evalue": .string(value), "output_type": .string("error"),
             "traceback": .array(traceback.map { .string($0) }),

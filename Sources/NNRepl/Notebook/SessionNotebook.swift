@@ -18,7 +18,7 @@ public final class OutputRecorder: OutputSink {
 struct CellRecord {
     var stream = ""
     var result: String?
-    var error: JSONValue?
+    var error: JSON?
 }
 
 extension Session {
@@ -50,7 +50,7 @@ extension Session {
     func notebook(of numbers: [Int]) -> Notebook {
         let cells = numbers.compactMap { number -> Notebook.Cell? in
             guard let text = self.cells[number], !isCommand(text) else { return nil }
-            var outputs: [JSONValue] = []
+            var outputs: [JSON] = []
             if let record = records[number] {
                 if !record.stream.isEmpty { outputs.append(Notebook.stream(record.stream)) }
                 if let result = record.result { outputs.append(Notebook.executeResult(result, count: number)) }
