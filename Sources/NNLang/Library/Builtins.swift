@@ -126,6 +126,9 @@ enum Builtins {
                     return .int(abs(i))
                 case .float(let f): return .float(abs(f))
                 case .bool(let b): return .int(b ? 1 : 0)
+                case .object(let instance as InstanceObject) where instance.type.lookup("__abs__") != nil:
+                    let method = instance.type.lookup("__abs__") ?? .none
+                    return try interpreter.callMethod(method, on: x, CallArguments(range: a.callRange))
                 default: throw Diagnostic("bad operand type for abs(): '\(x.typeName)'", at: a.range("x"))
                 }
             },

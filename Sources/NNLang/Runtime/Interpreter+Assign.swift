@@ -48,6 +48,9 @@ extension Interpreter {
         case .object(let object):
             if let iterable = object as? IterableObject { return iterable.items }
             if let lazy = object as? LazyIterator { return try drain(lazy, range: range) }
+            if let instance = object as? InstanceObject {
+                return try drain(try instanceIterator(instance, range: range), range: range)
+            }
             throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
         default:
             throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
@@ -70,6 +73,11 @@ extension Interpreter {
         case .array(let array):
             try ArrayIndexing.set(array, index, to: value, self, range: range)
         default:
+            if index.count == 1, case .value(let key, _) = index[0],
+                try instanceSetItem(container, key: key, value: value, range: range)
+            {
+                return
+            }
             throw Diagnostic("'\(container.typeName)' object does not support item assignment", at: range)
         }
     }

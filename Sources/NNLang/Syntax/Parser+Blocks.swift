@@ -276,4 +276,28 @@ extension Parser {
         try checkHeight(value)
         return .yieldValue(value, start.through(value.range))
     }
+
+    /// The right side of `x = yield value` (or `x = yield`): written as a call of the keyword `yield`,
+    /// which the generator executor pauses at and which gives the value sent in.
+    mutating func yieldValueOfAssignment() throws(Diagnostic) -> Expression {
+        let start = current.range
+        guard functionDepth > 0 else { throw .syntax("'yield' outside function", at: start) }
+        advance()
+        if current.isName("from") {
+            // `x = yield from g`: a keyword argument named `from` marks it (x gets what g returned).
+            advance()
+            let value = try expression()
+            try checkHeight(value)
+            return .call(
+                .name("yield", start), [Argument(name: "from", value: value, range: value.range)],
+                start.through(value.range))
+        }
+        if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") {
+            return .call(.name("yield", start), [], start)
+        }
+        let value = try expressionList()
+        try checkHeight(value)
+        return .call(
+            .name("yield", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
+    }
 }

@@ -225,6 +225,11 @@ public struct Parser {
             var targets = [first]
             var value = first
             while acceptOp("=") {
+                if current.isName("yield") {
+                    value = try yieldValueOfAssignment()
+                    targets.append(value)
+                    break
+                }
                 value = try expressionList()
                 try checkHeight(value)
                 targets.append(value)
