@@ -162,22 +162,28 @@ final class CachedFunction: CallableObject {
     }
 }
 
-/// A cached function taken from an instance (`self.cached_method`): calling it passes the instance first.
-final class BoundCachedMethod: CallableObject {
+/// A callable that, kept in a class, binds to the instance it is taken from as a `def` does
+/// (an `lru_cache`d method, the comparisons `functools.total_ordering` adds).
+protocol MethodLike: CallableObject {}
+
+extension CachedFunction: MethodLike {}
+
+/// A `MethodLike` taken from an instance (`self.cached_method`): calling it passes the instance first.
+final class BoundCallable: CallableObject {
     let receiver: Value
-    let cached: CachedFunction
-    init(receiver: Value, cached: CachedFunction) {
+    let method: MethodLike
+    init(receiver: Value, method: MethodLike) {
         self.receiver = receiver
-        self.cached = cached
+        self.method = method
     }
     var typeName: String { "method" }
     func repr(_ interpreter: Interpreter) -> String {
-        "<bound method \(cached.repr(interpreter)) of \(interpreter.repr(receiver))>"
+        "<bound method \(method.repr(interpreter)) of \(interpreter.repr(receiver))>"
     }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        try cached.attribute(name, interpreter)
+        try method.attribute(name, interpreter)
     }
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
-        try interpreter.callMethod(.object(cached), on: receiver, arguments)
+        try interpreter.callMethod(.object(method), on: receiver, arguments)
     }
 }

@@ -65,6 +65,9 @@ enum FunctoolsModule {
                         .object(CachedFunction(b.values["user_function"]?.value ?? .none, maxsize: maxsize, typed: typed))
                     }
                 },
+                "total_ordering": function("total_ordering", "cls") { a, interpreter throws(Diagnostic) in
+                    try TotalOrdering.complete(a.values["cls"]?.value ?? .none, interpreter, range: a.callRange)
+                },
                 "cache": function("cache", "user_function") { a, _ in
                     .object(CachedFunction(a.values["user_function"]?.value ?? .none, maxsize: nil, typed: false))
                 },
