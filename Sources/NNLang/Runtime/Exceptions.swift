@@ -115,9 +115,7 @@ extension Interpreter {
                 list.items.remove(at: position)
             case .dict(let dict):
                 guard dict[key] != nil else {
-                    throw Diagnostic(
-                        "KeyError: \(repr(key)) is not a key of this dict", at: keyRange,
-                        exception: "KeyError")
+                    throw missingKey(key, at: keyRange, hint: nil)
                 }
                 dict[key] = nil
             default:

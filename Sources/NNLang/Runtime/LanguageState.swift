@@ -55,6 +55,19 @@ extension Interpreter {
         return diagnostic
     }
 
+    /// A dict's missing key: NNLab's located message, and for `except KeyError as e` Python's
+    /// exception object (`e.args == (key,)`, `str(e)` the key's repr).
+    func missingKey(_ key: Value, at range: SourceRange, hint: String?) -> Diagnostic {
+        var diagnostic = Diagnostic("KeyError: \(repr(key)) is not a key of this dict", at: range, hint: hint)
+        diagnostic.exception = "KeyError"
+        let token = language.nextToken
+        language.nextToken += 1
+        language.raised[token] = ExceptionInstance("KeyError", arguments: [key])
+        language.raised[token - LanguageState.raisedLimit] = nil
+        diagnostic.raisedToken = token
+        return diagnostic
+    }
+
     /// The exception object `except ... as e` binds: the very object raised, or one standing for the error.
     func exceptionValue(for error: Diagnostic) -> Value {
         if let token = error.raisedToken, let instance = language.raised[token] { return .object(instance) }

@@ -194,7 +194,7 @@ extension Interpreter {
             switch (left, right) {
             case (.none, .none): same = true
             case (.bool(let a), .bool(let b)): same = a == b
-            case (.object(let a), .object(let b)): same = a === b
+            case (.object(let a), .object(let b)): same = a === b || TypeObject.same(a, b)
             case (.list(let a), .list(let b)): same = a === b
             case (.tuple(let a), .tuple(let b)): same = a === b
             case (.dict(let a), .dict(let b)): same = a === b
