@@ -15,6 +15,9 @@ extension Interpreter {
             let index = try evaluateSubscript(items)
             try setSubscript(container, index, to: value, range: range)
         case .tuple(let targets, let range), .list(let targets, let range):
+            if targets.contains(where: { $0.starredValue != nil }) {
+                return try assignStarred(value, to: targets, range: range)
+            }
             let items = try unpack(value, count: targets.count, range: range)
             for (item, target) in zip(items, targets) { try assign(item, to: target) }
         default:
@@ -61,6 +64,9 @@ extension Interpreter {
     {
         switch container {
         case .list(let list):
+            if index.count == 1, case .slice(let start, let stop, let step) = index[0] {
+                return try assignListSlice(list, start, stop, step, to: value, range: range)
+            }
             guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
                 throw Diagnostic("assigning to a slice of a list is not supported", at: range)
             }

@@ -39,6 +39,20 @@ public indirect enum Expression: Sendable {
     }
 }
 
+extension Expression {
+    /// For `*iterable` in a display or a target list (parsed as a call of the name `*`): the iterable.
+    public var starredValue: Expression? {
+        guard case .call(.name("*", _), let arguments, _) = self, arguments.count == 1 else { return nil }
+        return arguments[0].value
+    }
+
+    /// For `**mapping` in a dict display (parsed as a key that calls the name `**`): the mapping.
+    public var doubleStarredValue: Expression? {
+        guard case .call(.name("**", _), let arguments, _) = self, arguments.count == 1 else { return nil }
+        return arguments[0].value
+    }
+}
+
 /// A lambda's parameters and body.
 public final class LambdaNode: Sendable {
     public let parameters: [(name: String, defaultValue: Expression?)]

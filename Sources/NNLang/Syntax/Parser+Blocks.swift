@@ -20,11 +20,20 @@ extension Parser {
         return .ifStatement(branches: branches, otherwise: otherwise, start)
     }
 
+    /// A target of a `for` line: a name, attribute or subscript, or `*name` among several.
+    private mutating func starredTarget() throws(Diagnostic) -> Expression {
+        guard current.isOp("*") else { return try postfix() }
+        let start = current.range
+        advance()
+        let value = try postfix()
+        return .call(.name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
+    }
+
     mutating func forLoop() throws(Diagnostic) -> Statement {
         let start = current.range
         advance()
-        var targets = [try postfix()]
-        while acceptOp(",") { targets.append(try postfix()) }
+        var targets = [try starredTarget()]
+        while acceptOp(",") { targets.append(try starredTarget()) }
         let target: Expression =
             targets.count == 1
             ? targets[0] : .tuple(targets, targets[0].range.through(targets[targets.count - 1].range))

@@ -267,7 +267,10 @@ public struct Parser {
         case .attribute, .subscription:
             break
         case .tuple(let items, _), .list(let items, _):
-            for item in items { try checkTarget(item) }
+            if items.filter({ $0.starredValue != nil }).count > 1 {
+                throw .syntax("multiple starred expressions in assignment", at: target.range)
+            }
+            for item in items { try checkTarget(item.starredValue ?? item) }
         case .call(_, _, let range):
             throw .syntax("cannot assign to a function call", at: range, hint: "did you mean '==' to compare?")
         default:
