@@ -53,6 +53,28 @@ extension Expression {
     }
 }
 
+extension Expression {
+    /// The expression written back as Python source, for the annotations kept as text
+    /// (`int`, `np.ndarray`, `list[int]`); other forms give their outline.
+    var sourceText: String {
+        switch self {
+        case .name(let name, _): name
+        case .attribute(let base, let name, _): base.sourceText + "." + name
+        case .string(let text, _): text
+        case .none: "None"
+        case .subscription(let base, let items, _):
+            base.sourceText + "["
+                + items.map { item in
+                    if case .index(let e) = item { return e.sourceText }
+                    return "..."
+                }.joined(separator: ", ") + "]"
+        case .tuple(let items, _): items.map(\.sourceText).joined(separator: ", ")
+        case .binary(.bitOr, let l, let r, _): l.sourceText + " | " + r.sourceText
+        default: "..."
+        }
+    }
+}
+
 /// A lambda's parameters and body.
 public final class LambdaNode: Sendable {
     public let parameters: [(name: String, defaultValue: Expression?)]

@@ -136,11 +136,14 @@ extension Parser {
         try expectOp(":", "expected ':' at the end of the class line")
         let savedLoops = loopDepth
         let savedFunctions = functionDepth
+        let savedClassBody = inClassBody
         loopDepth = 0
         functionDepth = 0
+        inClassBody = true
         defer {
             loopDepth = savedLoops
             functionDepth = savedFunctions
+            inClassBody = savedClassBody
         }
         return .classDefinition(name: name, base: base, body: try suite(), start.through(end))
     }
@@ -194,6 +197,8 @@ extension Parser {
                 throw .syntax("duplicate parameter '\(parameter)' in the definition of \(name)", at: range)
             }
             advance()
+            // A parameter's annotation (`x: int`) is read and not evaluated.
+            if acceptOp(":") { try checkHeight(try expression()) }
             var defaultValue: Expression?
             if acceptOp("=") {
                 defaultValue = try expression()
@@ -207,12 +212,15 @@ extension Parser {
             guard acceptOp(",") else { break }
         }
         let close = try expectOp(")", "expected ')' after the parameters")
-        if current.isOp("->") { throw .unsupported("return type annotations are not supported", at: current.range) }
+        if acceptOp("->") { try checkHeight(try expression()) }  // the return annotation, not evaluated
         try expectOp(":", "expected ':' at the end of the def line")
         let savedLoops = loopDepth
+        let savedClassBody = inClassBody
         loopDepth = 0
         functionDepth += 1
+        inClassBody = false
         defer {
+            inClassBody = savedClassBody
             functionDepth -= 1
             loopDepth = savedLoops
         }
