@@ -2,6 +2,7 @@
 public enum PythonExceptions {
     public static let bases: [String: String] = [
         "Exception": "BaseException", "KeyboardInterrupt": "BaseException", "SystemExit": "BaseException",
+        "GeneratorExit": "BaseException",
         "ArithmeticError": "Exception", "ZeroDivisionError": "ArithmeticError", "OverflowError": "ArithmeticError",
         "FloatingPointError": "ArithmeticError", "LookupError": "Exception", "IndexError": "LookupError",
         "KeyError": "LookupError", "ValueError": "Exception", "TypeError": "Exception", "NameError": "Exception",

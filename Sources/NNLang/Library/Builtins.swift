@@ -132,6 +132,9 @@ enum Builtins {
                     return .int(abs(i))
                 case .float(let f): return .float(abs(f))
                 case .bool(let b): return .int(b ? 1 : 0)
+                case .object(let instance as InstanceObject) where instance.type.lookup("__abs__") != nil:
+                    let method = instance.type.lookup("__abs__") ?? .none
+                    return try interpreter.callMethod(method, on: x, CallArguments(range: a.callRange))
                 default: throw Diagnostic("bad operand type for abs(): '\(x.typeName)'", at: a.range("x"))
                 }
             },
@@ -173,8 +176,54 @@ enum Builtins {
                 }
                 return total
             },
-            "type": function("type", "object") { a, _ in
-                .object(TypeObject(a.values["object"]?.value.typeName ?? "NoneType"))
+            "type": function("type", "object") { a, interpreter in
+                let value = a.values["object"]?.value ?? .none
+                // An object of the program's classes has its class as its type, an exception its class.
+                if case .object(let instance as InstanceObject) = value { return .object(instance.type) }
+                if case .object(let exception as ExceptionInstance) = value,
+                    case .object(let type as ExceptionClass)? = interpreter.globals[exception.name]
+                {
+                    return .object(type)
+                }
+                return .object(TypeObject(value.typeName))
+            },
+            "vars": function("vars", "object") { a, interpreter throws(Diagnostic) in
+                try interpreter.attribute("__dict__", of: a.values["object"]?.value ?? .none, range: a.range("object"))
+            },
+            "pow": function("pow", "base, exp, mod=None") { a, interpreter throws(Diagnostic) in
+                let base = a.values["base"]?.value ?? .none
+                let exponent = a.values["exp"]?.value ?? .none
+                guard let modulusValue = a["mod"] else {
+                    return try interpreter.binary(.power, base, exponent, range: a.callRange)
+                }
+                guard let b = base.exactInteger, let e = exponent.exactInteger, let m = modulusValue.exactInteger else {
+                    throw Diagnostic(
+                        "pow() 3rd argument not allowed unless all arguments are integers", at: a.callRange,
+                        exception: "TypeError")
+                }
+                guard m != 0 else { throw Diagnostic("pow() 3rd argument cannot be 0", at: a.callRange, exception: "ValueError") }
+                guard e >= 0 else {
+                    throw Diagnostic(
+                        "pow() with a negative exponent and a modulus is not supported", at: a.callRange,
+                        exception: "ValueError")
+                }
+                // Square-and-multiply on magnitudes below |m|, with full-width products.
+                let modulus = m.magnitude
+                func multiply(_ x: UInt, _ y: UInt) -> UInt {
+                    modulus.dividingFullWidth(x.multipliedFullWidth(by: y)).remainder
+                }
+                var result: UInt = 1 % modulus
+                var square = b.magnitude % modulus
+                if b < 0, square != 0 { square = modulus - square }
+                var rest = e
+                while rest > 0 {
+                    if rest & 1 == 1 { result = multiply(result, square) }
+                    square = multiply(square, square)
+                    rest >>= 1
+                }
+                var value = Int(result)
+                if m < 0, value > 0 { value += m }
+                return .int(value)
             },
             "isinstance": function("isinstance", "obj, class_or_tuple") { a, interpreter throws(Diagnostic) in
                 let value = a.values["obj"]?.value ?? .none
@@ -477,6 +526,21 @@ final class TypeObject: PyObject {
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         name == "__name__" ? .string(self.name) : nil
     }
+
+    /// Whether two objects stand for the same built-in type: `type(3)` and `int` (a built-in function
+    /// here), so `type(x) is int` and `type(x) in (int, float)` hold as in Python.
+    static func same(_ a: AnyObject, _ b: AnyObject) -> Bool {
+        func name(_ object: AnyObject) -> String? {
+            if let type = object as? TypeObject { return type.name }
+            if let function = object as? BuiltinFunction, builtinTypes.contains(function.name) { return function.name }
+            return nil
+        }
+        guard a is TypeObject || b is TypeObject, let x = name(a), let y = name(b) else { return false }
+        return x == y
+    }
+    private static let builtinTypes: Set<String> = [
+        "int", "float", "str", "bool", "list", "tuple", "dict", "set", "frozenset", "range", "type", "object",
+    ]
 }
 
 extension Tensor {

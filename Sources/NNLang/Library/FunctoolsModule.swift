@@ -1,5 +1,5 @@
-/// `functools`: `wraps`, `partial`, `reduce`, and `lru_cache`/`cache` (which run the function each
-/// time: same results, without the memory).
+/// `functools`: `wraps`, `partial`, `reduce`, and `lru_cache`/`cache` (which remember results by
+/// their arguments, as CPython's `_lru_cache_wrapper` does; see `CachedFunction`).
 enum FunctoolsModule {
     static func module() -> ModuleObject {
         ModuleObject(
@@ -45,15 +45,32 @@ enum FunctoolsModule {
                     }
                     return accumulator
                 },
-                "lru_cache": function("lru_cache", "maxsize=128, typed=False") { a, _ in
-                    if case .object(let callee) = a.values["maxsize"]?.value ?? .none, callee is CallableObject {
-                        return a.values["maxsize"]?.value ?? .none
+                "lru_cache": function("lru_cache", "maxsize=128, typed=False") { a, _ throws(Diagnostic) in
+                    let typed = try a.bool("typed", default: false)
+                    let given = a.values["maxsize"]?.value ?? .int(128)
+                    if case .object(let callee) = given, callee is CallableObject {
+                        return .object(CachedFunction(given, maxsize: 128, typed: typed))
+                    }
+                    let maxsize: Int?
+                    switch given {
+                    case .none: maxsize = nil
+                    case .int(let n): maxsize = max(n, 0)
+                    case .bool(let b): maxsize = b ? 1 : 0
+                    default:
+                        throw Diagnostic(
+                            "Expected first argument to be an integer, a callable, or None", at: a.range("maxsize"),
+                            exception: "TypeError")
                     }
                     return function("decorating_function", "user_function") { b, _ in
-                        b.values["user_function"]?.value ?? .none
+                        .object(CachedFunction(b.values["user_function"]?.value ?? .none, maxsize: maxsize, typed: typed))
                     }
                 },
-                "cache": function("cache", "user_function") { a, _ in a.values["user_function"]?.value ?? .none },
+                "total_ordering": function("total_ordering", "cls") { a, interpreter throws(Diagnostic) in
+                    try TotalOrdering.complete(a.values["cls"]?.value ?? .none, interpreter, range: a.callRange)
+                },
+                "cache": function("cache", "user_function") { a, _ in
+                    .object(CachedFunction(a.values["user_function"]?.value ?? .none, maxsize: nil, typed: false))
+                },
             ])
     }
 }

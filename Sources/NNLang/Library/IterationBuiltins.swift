@@ -70,6 +70,12 @@ extension Builtins {
                 ])
             },
             "iter": function("iter", "iterable") { a, interpreter throws(Diagnostic) in
+                if case .object(let instance as InstanceObject)? = a.values["iterable"]?.value {
+                    if instance.type.lookup("__next__") != nil, instance.type.lookup("__iter__") != nil {
+                        return .object(instance)
+                    }
+                    return .object(try interpreter.instanceIterator(instance, range: a.range("iterable")))
+                }
                 if case .object(let lazy as LazyIterator) = a.values["iterable"]?.value ?? .none {
                     return .object(lazy)
                 }
@@ -80,6 +86,27 @@ extension Builtins {
                             range: a.range("iterable")), typeName: "iterator"))
             },
             "next": function("next", "iterator, default=None") { a, interpreter throws(Diagnostic) in
+                if case .object(let generator as PythonGenerator) = a.values["iterator"]?.value ?? .none,
+                    a.values["default"] == nil
+                {
+                    return try generator.nextOrStop(interpreter, range: a.callRange)
+                }
+                if case .object(let instance as InstanceObject)? = a.values["iterator"]?.value {
+                    guard let method = instance.type.lookup("__next__") else {
+                        throw Diagnostic(
+                            "'\(instance.type.name)' object is not an iterator", at: a.range("iterator"),
+                            exception: "TypeError")
+                    }
+                    do throws(Diagnostic) {
+                        return try interpreter.callMethod(
+                            method, on: .object(instance), CallArguments(range: a.callRange))
+                    } catch {
+                        if error.exceptionName == "StopIteration", let fallback = a.values["default"]?.value {
+                            return fallback
+                        }
+                        throw error
+                    }
+                }
                 if case .object(let lazy as LazyIterator) = a.values["iterator"]?.value ?? .none {
                     if let item = try lazy.next(interpreter) { return item }
                     if let fallback = a.values["default"]?.value { return fallback }
@@ -130,9 +157,15 @@ extension Builtins {
             "frozenset": function("frozenset", "iterable=None") { a, interpreter throws(Diagnostic) in
                 .object(try SetObject.make(a["iterable"], frozen: true, interpreter, range: a.range("iterable")))
             },
-            "hash": function("hash", "obj") { a, _ throws(Diagnostic) in
-                .int(try PythonHash.hash(a.values["obj"]?.value ?? .none, range: a.range("obj")))
+            "hash": function("hash", "obj") { a, interpreter throws(Diagnostic) in
+                if case .object(let instance as InstanceObject)? = a.values["obj"]?.value,
+                    let hash = try interpreter.instanceHash(instance, range: a.range("obj"))
+                {
+                    return .int(hash)
+                }
+                return .int(try PythonHash.hash(a.values["obj"]?.value ?? .none, range: a.range("obj")))
             },
+            "NotImplemented": .object(NotImplementedObject.shared),
         ]
     }
 }

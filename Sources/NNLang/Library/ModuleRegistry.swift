@@ -56,6 +56,7 @@ final class ModuleRegistry {
             "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics",
             "time", "logging",
             "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
+            "dataclasses", "operator",
             "os", "os.path", "sys", "warnings", "IPython", "IPython.display", "packaging", "packaging.version",
             "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
         ] + ModuleRegistry.skippedPlotting
@@ -155,6 +156,8 @@ final class ModuleRegistry {
         case "statistics": return StatisticsModule.module()
         case "string": return StatisticsModule.stringModule()
         case "collections": return CollectionsModule.module()
+        case "dataclasses": return DataclassesModule.module()
+        case "operator": return DataclassesModule.operatorModule()
         case "os": return SystemModules.os(path: cached("os.path", interpreter))
         case "os.path": return SystemModules.osPath()
         case "sys": return SystemModules.sys(interpreter)

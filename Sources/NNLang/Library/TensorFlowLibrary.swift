@@ -13,6 +13,11 @@ enum TensorFlowLibrary {
                 if let callee = a["func"] { return callee }
                 return function("decorator", "func") { b, _ in b.values["func"]?.value ?? .none }
             },
+            "TensorShape": function("TensorShape", "dims") { a, interpreter throws(Diagnostic) in
+                let dims = a.values["dims"]?.value ?? .none
+                if case .object(let shape as TensorShapeObject) = dims { return .object(shape) }
+                return .object(TensorShapeObject(try a.shapeValue(dims, range: a.range("dims"))))
+            },
             "convert_to_tensor": function("convert_to_tensor", "value, dtype=None, dtype_hint=None, name=None") {
                 a, _ throws(Diagnostic) in
                 try TensorObject.make(a, "convert_to_tensor")

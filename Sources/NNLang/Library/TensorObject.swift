@@ -31,7 +31,7 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         switch name {
-        case "shape": return .tuple(array.shape.map { .int($0) })
+        case "shape": return .object(TensorShapeObject(array.shape))
         case "ndim": return .int(array.shape.count)
         case "dtype": return .object(TensorDType(dtypeName))
         case "numpy": return function("numpy", "") { _, _ in .array(NDArray(self.array.tensor)) }

@@ -167,6 +167,7 @@ enum ArrayAttributes {
             switch arguments[0] {
             case .tuple(let items): dimensions = items.items
             case .list(let list): dimensions = list.items
+            case .object(let shape as TensorShapeObject): dimensions = shape.items
             default: break
             }
         }

@@ -26,6 +26,7 @@ extension BoundArguments {
         switch value {
         case .tuple(let t): items = t.items
         case .list(let l): items = l.items
+        case .object(let shape as TensorShapeObject): items = shape.items
         default: items = [value]
         }
         var shape: [Int] = []

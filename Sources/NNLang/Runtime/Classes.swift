@@ -63,6 +63,7 @@ final class ClassObject: CallableObject {
     func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
         members[name] = value
     }
+    func removeMember(_ name: String) { members[name] = nil }
 
     var isException: Bool { exceptionParent != nil }
 
@@ -271,15 +272,21 @@ extension Interpreter {
             docstring = text
             statements.removeFirst()
         }
+        // `x: int` lines in the body record their names in `__annotations__` (for `dataclasses`).
+        let annotations = DictBox()
         let environment = Environment(
-            values: [:], scope: FunctionScope(parameters: [], body: statements),
+            values: ["__annotations__": .dict(annotations)], scope: FunctionScope(parameters: [], body: statements),
             parent: definingEnvironment)
         environment.isClassBody = true
         _ = try callFrame(environment, function: name, range: range) { () throws(Diagnostic) in
             _ = try executeBlock(statements)
             return .none
         }
-        let made = ClassObject(name: name, base: baseClass, members: environment.values, docstring: docstring)
+        var members = environment.values
+        if annotations.count == 0, case .dict(let kept)? = members["__annotations__"], kept === annotations {
+            members["__annotations__"] = nil
+        }
+        let made = ClassObject(name: name, base: baseClass, members: members, docstring: docstring)
         if let exceptionParent {
             made.exceptionParent = exceptionParent
             language.exceptionParents[name] = exceptionParent

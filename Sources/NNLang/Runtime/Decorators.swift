@@ -31,6 +31,8 @@ extension Interpreter {
         case .object(let function as UserFunction):
             return .object(BoundMethod(receiver: .object(instance), function: function))
         case .object(let method as StaticMethodObject): return method.function
+        case .object(let method as MethodLike):
+            return .object(BoundCallable(receiver: .object(instance), method: method))
         case .object(let method as ClassMethodObject): return boundToClass(method.function, instance.type)
         case .object(let property as PropertyObject):
             guard let getter = property.getter else {

@@ -29,7 +29,7 @@ extension Interpreter {
     }
 
     /// The first `except` clause that catches `error`.
-    private func handler(for error: Diagnostic, in handlers: [ExceptHandler]) throws(Diagnostic) -> ExceptHandler? {
+    func handler(for error: Diagnostic, in handlers: [ExceptHandler]) throws(Diagnostic) -> ExceptHandler? {
         let name = error.exceptionName
         for handler in handlers {
             guard let type = handler.type else {
@@ -68,9 +68,14 @@ extension Interpreter {
             }
             return current
         }
-        var value = try evaluate(expression)
+        return try raisedError(try evaluate(expression), range: range, valueRange: expression.range)
+    }
+
+    /// The error that raising `value` (an exception class or instance) throws.
+    func raisedError(_ value: Value, range: SourceRange, valueRange: SourceRange) throws(Diagnostic) -> Diagnostic {
+        var value = value
         if case .object(let type as ClassObject) = value, type.isException {
-            value = try callValue(value, [], range: expression.range)
+            value = try callValue(value, [], range: valueRange)
         }
         let instance: ExceptionInstance
         switch value {
@@ -79,12 +84,10 @@ extension Interpreter {
         case .object(let object as ExceptionClass): instance = ExceptionInstance(object.name, arguments: [])
         case .object(let object as ExceptionInstance): instance = object
         default:
-            return Diagnostic("exceptions must derive from BaseException", at: expression.range, exception: "TypeError")
+            return Diagnostic("exceptions must derive from BaseException", at: valueRange, exception: "TypeError")
         }
-        let text = instance.text(self)
-        var diagnostic = Diagnostic(text.isEmpty ? instance.name : text, at: range, exception: instance.name)
-        diagnostic.exceptionText = text
-        return diagnostic
+        // The very object is kept for `except ... as e` (its args as given, StopIteration's value).
+        return raisedDiagnostic(instance, range: range)
     }
 
     func executeAssert(_ condition: Expression, _ message: Expression?, range: SourceRange) throws(Diagnostic) {
@@ -103,6 +106,9 @@ extension Interpreter {
         case .subscription(let base, let items, let range):
             let container = try evaluate(base)
             let index = try evaluateSubscript(items)
+            if index.count == 1, case .slice(let start, let stop, let step) = index[0], case .list(let list) = container {
+                return try deleteListSlice(list, start, stop, step, range: range)
+            }
             guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
                 throw Diagnostic("deleting a slice is not supported", at: range)
             }
@@ -112,12 +118,11 @@ extension Interpreter {
                 list.items.remove(at: position)
             case .dict(let dict):
                 guard dict[key] != nil else {
-                    throw Diagnostic(
-                        "KeyError: \(repr(key)) is not a key of this dict", at: keyRange,
-                        exception: "KeyError")
+                    throw missingKey(key, at: keyRange, hint: nil)
                 }
                 dict[key] = nil
             default:
+                if try instanceSetItem(container, key: key, value: nil, range: range) { return }
                 throw Diagnostic(
                     "'\(container.typeName)' object doesn't support item deletion", at: range,
                     exception: "TypeError")
@@ -219,7 +224,11 @@ final class ExceptionInstance: PyObject {
         return "\(name)(\(inner))"
     }
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        name == "args" ? .tuple(arguments) : nil
+        switch name {
+        case "args": .tuple(arguments)
+        case "value" where self.name == "StopIteration": arguments.first ?? Value.none
+        default: nil
+        }
     }
 }
 

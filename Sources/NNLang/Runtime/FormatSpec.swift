@@ -87,6 +87,9 @@ struct FormatSpec {
     static func apply(_ spec: String, to value: Value, _ interpreter: Interpreter, range: SourceRange)
         throws(Diagnostic) -> String
     {
+        if let instance = Interpreter.instance(value) {
+            return try interpreter.instanceFormat(instance, spec: spec, range: range)
+        }
         if spec.isEmpty { return try interpreter.text(of: value, range: range) }
         let format = try FormatSpec(spec, range: range)
         var value = value

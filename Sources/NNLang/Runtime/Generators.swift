@@ -3,9 +3,9 @@
 /// generator cannot be paused in the middle of a Swift call. Instead, a generator function's body is
 /// run by a small resumable executor (`PythonGenerator`) that keeps its own stack of blocks and loops
 /// as data: statements without `yield` in them run through the ordinary interpreter; `if`, `for`,
-/// `while` around a `yield` are stepped by the executor, which stops at each `yield` and resumes there.
-/// No threads, nothing unbounded: a paused generator is only its frames and its local names.
-/// A `yield` inside `try` or `with`, or inside an expression (`x = yield`), is reported as not supported.
+/// `while`, `try` and `with` around a `yield` are stepped by the executor (GeneratorExecutor.swift),
+/// which stops at each `yield` and resumes there. No threads, nothing unbounded: a paused generator is
+/// only its frames and its local names.
 protocol LazyIterator: PyObject {
     /// The next item, or nil when the iterator is exhausted.
     func next(_ interpreter: Interpreter) throws(Diagnostic) -> Value?
@@ -21,6 +21,9 @@ final class ItemCursor {
         if case .object(let iterator as LazyIterator) = value {
             lazy = iterator
             items = []
+        } else if case .object(let instance as InstanceObject) = value {
+            lazy = try interpreter.instanceIterator(instance, range: range)
+            items = []
         } else {
             lazy = nil
             items = try interpreter.iterate(value, range: range)
@@ -28,6 +31,9 @@ final class ItemCursor {
     }
 
     deinit { Dismantler.release(&items) }
+
+    /// The lazy iterator items are taken from, if they are not a list worked out at once.
+    var lazyIterator: LazyIterator? { lazy }
 
     func next(_ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         if let lazy { return try lazy.next(interpreter) }
@@ -146,149 +152,12 @@ final class GeneratorExpression: LazyIterator {
     }
 }
 
-/// What calling a generator function gives: its body, run up to each `yield` as items are asked for.
-final class PythonGenerator: LazyIterator {
-    private enum Frame {
-        case block([Statement], Int)
-        case forLoop(target: Expression, body: [Statement], cursor: ItemCursor)
-        case whileLoop(condition: Expression, body: [Statement])
-        case yieldFrom(ItemCursor)
-
-        var isLoop: Bool {
-            switch self {
-            case .forLoop, .whileLoop: true
-            default: false
-            }
-        }
-    }
-
-    private let function: UserFunction
-    private let environment: Environment
-    private var frames: [Frame]
-    private var finished = false
-    private var running = false
-    private let range: SourceRange
-
-    init(function: UserFunction, environment: Environment, range: SourceRange) {
-        self.function = function
-        self.environment = environment
-        self.frames = [.block(function.body, 0)]
-        self.range = range
-    }
-
-    var typeName: String { "generator" }
-    func repr(_ interpreter: Interpreter) -> String { "<generator object \(function.name)>" }
-
-    func next(_ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        guard !finished else { return nil }
-        guard !running else { throw Diagnostic("generator already executing", at: range, exception: "ValueError") }
-        running = true
-        defer { running = false }
-        var produced: Value?
-        do throws(Diagnostic) {
-            _ = try interpreter.withGlobals(of: function.namespace) { () throws(Diagnostic) -> Value in
-                try interpreter.callFrame(environment, function: function.name, range: range) { () throws(Diagnostic) in
-                    produced = try run(interpreter)
-                    return .none
-                }
-            }
-        } catch {
-            finished = true
-            frames = []
-            throw error.inSource(function.source)
-        }
-        if produced == nil {
-            finished = true
-            frames = []
-        }
-        return produced
-    }
-
-    /// Runs until the next `yield` (its value) or the end of the body (nil).
-    private func run(_ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        while let frame = frames.last {
-            let top = frames.count - 1
-            switch frame {
-            case .block(let statements, let index):
-                guard index < statements.count else {
-                    frames.removeLast()
-                    continue
-                }
-                frames[top] = .block(statements, index + 1)
-                let statement = statements[index]
-                if !statement.containsYield {
-                    switch try interpreter.execute(statement) {
-                    case .next: continue
-                    case .returned: return nil
-                    case .breakLoop:
-                        while let last = frames.popLast(), !last.isLoop {}
-                    case .continueLoop:
-                        while let last = frames.last, !last.isLoop { frames.removeLast() }
-                    }
-                    if interpreter.exitRequested { return nil }
-                    continue
-                }
-                if let value = try begin(statement, interpreter) { return value }
-            case .forLoop(let target, let body, let cursor):
-                guard let item = try cursor.next(interpreter) else {
-                    frames.removeLast()
-                    continue
-                }
-                try interpreter.checkInterrupted(range)
-                try interpreter.assign(item, to: target)
-                frames.append(.block(body, 0))
-            case .whileLoop(let condition, let body):
-                try interpreter.checkInterrupted(range)
-                if try interpreter.truth(try interpreter.evaluate(condition), range: condition.range) {
-                    frames.append(.block(body, 0))
-                } else {
-                    frames.removeLast()
-                }
-            case .yieldFrom(let cursor):
-                if let item = try cursor.next(interpreter) { return item }
-                frames.removeLast()
-            }
-        }
-        return nil
-    }
-
-    /// Starts a statement that has a `yield` in it: a yield gives its value; a block statement pushes a frame.
-    private func begin(_ statement: Statement, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        switch statement {
-        case .yieldValue(let expression, _):
-            return try expression.map { e throws(Diagnostic) in try interpreter.evaluate(e) } ?? Value.none
-        case .yieldFrom(let expression, _):
-            frames.append(
-                .yieldFrom(
-                    try ItemCursor(
-                        try interpreter.evaluate(expression), interpreter,
-                        range: expression.range)))
-        case .ifStatement(let branches, let otherwise, _):
-            for (condition, body) in branches
-            where try interpreter.truth(try interpreter.evaluate(condition), range: condition.range) {
-                frames.append(.block(body, 0))
-                return nil
-            }
-            if let otherwise { frames.append(.block(otherwise, 0)) }
-        case .forLoop(let target, let iterable, let body, _):
-            let cursor = try ItemCursor(try interpreter.evaluate(iterable), interpreter, range: iterable.range)
-            frames.append(.forLoop(target: target, body: body, cursor: cursor))
-        case .whileLoop(let condition, let body, _):
-            frames.append(.whileLoop(condition: condition, body: body))
-        default:
-            throw .unsupported(
-                "'yield' inside 'try' or 'with' is not supported yet", at: statement.range,
-                hint: "move the yield out of the try/with block")
-        }
-        return nil
-    }
-}
-
 extension Statement {
     /// Whether a `yield` runs as part of this statement (not counting functions and classes defined in it).
     var containsYield: Bool {
         switch self {
         case .yieldValue, .yieldFrom: true
+        case .assign(_, let value, _): value.yieldMarker != nil
         case .ifStatement(let branches, let otherwise, _):
             branches.contains { $0.body.contains(where: \.containsYield) }
                 || (otherwise ?? []).contains(where: \.containsYield)

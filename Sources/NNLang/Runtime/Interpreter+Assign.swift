@@ -15,6 +15,9 @@ extension Interpreter {
             let index = try evaluateSubscript(items)
             try setSubscript(container, index, to: value, range: range)
         case .tuple(let targets, let range), .list(let targets, let range):
+            if targets.contains(where: { $0.starredValue != nil }) {
+                return try assignStarred(value, to: targets, range: range)
+            }
             let items = try unpack(value, count: targets.count, range: range)
             for (item, target) in zip(items, targets) { try assign(item, to: target) }
         default:
@@ -48,6 +51,9 @@ extension Interpreter {
         case .object(let object):
             if let iterable = object as? IterableObject { return iterable.items }
             if let lazy = object as? LazyIterator { return try drain(lazy, range: range) }
+            if let instance = object as? InstanceObject {
+                return try drain(try instanceIterator(instance, range: range), range: range)
+            }
             throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
         default:
             throw Diagnostic("'\(value.typeName)' object is not iterable", at: range)
@@ -58,6 +64,9 @@ extension Interpreter {
     {
         switch container {
         case .list(let list):
+            if index.count == 1, case .slice(let start, let stop, let step) = index[0] {
+                return try assignListSlice(list, start, stop, step, to: value, range: range)
+            }
             guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
                 throw Diagnostic("assigning to a slice of a list is not supported", at: range)
             }
@@ -70,6 +79,11 @@ extension Interpreter {
         case .array(let array):
             try ArrayIndexing.set(array, index, to: value, self, range: range)
         default:
+            if index.count == 1, case .value(let key, _) = index[0],
+                try instanceSetItem(container, key: key, value: value, range: range)
+            {
+                return
+            }
             throw Diagnostic("'\(container.typeName)' object does not support item assignment", at: range)
         }
     }

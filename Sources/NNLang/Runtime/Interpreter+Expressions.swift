@@ -108,16 +108,15 @@ extension Interpreter {
     private func evaluateDisplay(_ expression: Expression) throws(Diagnostic) -> Value {
         switch expression {
         case .formattedString(let parts, _): return .string(try format(parts))
-        case .list(let items, _): return .list(try items.map { item throws(Diagnostic) in try evaluate(item) })
-        case .tuple(let items, _): return .tuple(try items.map { item throws(Diagnostic) in try evaluate(item) })
+        case .list(let items, _): return .list(try evaluateItems(items))
+        case .tuple(let items, _): return .tuple(try evaluateItems(items))
         case .dict(let entries, _): return try evaluateDict(entries)
         case .set(let items, _):
             // As CPython compiles it: three or more constants become a frozenset constant merged into a new set.
             let folded = items.count > 2 && items.allSatisfy(\.isConstant)
             let set = SetObject(frozen: folded)
-            for item in items {
-                let value = try evaluate(item)
-                set.add(value, hash: try hashForSet(value, range: item.range))
+            for (value, range) in try evaluateItemsWithRanges(items) {
+                set.add(value, hash: try hashForSet(value, range: range))
             }
             return .object(folded ? set.copy(frozen: false) : set)
         default: return .none
@@ -127,6 +126,10 @@ extension Interpreter {
     private func evaluateDict(_ entries: [(key: Expression, value: Expression)]) throws(Diagnostic) -> Value {
         let dict = DictBox()
         for entry in entries {
+            if let mapping = entry.key.doubleStarredValue {
+                try mergeMapping(try evaluate(mapping), into: dict, range: mapping.range)
+                continue
+            }
             let key = try evaluate(entry.key)
             try checkHashable(key, range: entry.key.range)
             dict[key] = try evaluate(entry.value)

@@ -4,7 +4,7 @@ final class LanguageState {
     /// `class MyError(ValueError)`: "MyError" → "ValueError".
     var exceptionParents: [String: String] = [:]
     /// Instances of the program's exception classes in flight, by the token their error carries.
-    var raised: [Int: InstanceObject] = [:]
+    var raised: [Int: any PyObject] = [:]
     var nextToken = 0
     /// How many raised objects are remembered (errors that are never caught are forgotten).
     static let raisedLimit = 64
@@ -34,12 +34,35 @@ extension Interpreter {
 
     /// The error that raising an instance of the program's exception class throws.
     func raisedDiagnostic(_ instance: InstanceObject, range: SourceRange) -> Diagnostic {
+        raisedDiagnostic(instance, name: instance.type.name, range: range)
+    }
+
+    /// The error that raising a built-in exception object throws, keeping the object for `except ... as e`
+    /// (StopIteration's `value`).
+    func raisedDiagnostic(_ instance: ExceptionInstance, range: SourceRange) -> Diagnostic {
+        raisedDiagnostic(instance, name: instance.name, range: range)
+    }
+
+    private func raisedDiagnostic(_ instance: any PyObject, name: String, range: SourceRange) -> Diagnostic {
         let text = instance.str(self)
-        var diagnostic = Diagnostic(text.isEmpty ? instance.type.name : text, at: range, exception: instance.type.name)
+        var diagnostic = Diagnostic(text.isEmpty ? name : text, at: range, exception: name)
         diagnostic.exceptionText = text
         let token = language.nextToken
         language.nextToken += 1
         language.raised[token] = instance
+        language.raised[token - LanguageState.raisedLimit] = nil
+        diagnostic.raisedToken = token
+        return diagnostic
+    }
+
+    /// A dict's missing key: NNLab's located message, and for `except KeyError as e` Python's
+    /// exception object (`e.args == (key,)`, `str(e)` the key's repr).
+    func missingKey(_ key: Value, at range: SourceRange, hint: String?) -> Diagnostic {
+        var diagnostic = Diagnostic("KeyError: \(repr(key)) is not a key of this dict", at: range, hint: hint)
+        diagnostic.exception = "KeyError"
+        let token = language.nextToken
+        language.nextToken += 1
+        language.raised[token] = ExceptionInstance("KeyError", arguments: [key])
         language.raised[token - LanguageState.raisedLimit] = nil
         diagnostic.raisedToken = token
         return diagnostic

@@ -74,7 +74,7 @@ struct NameChecker {
         case .name(let name, _):
             defined.insert(name)
             state.bound[name] = nil
-        case .tuple(let items, _), .list(let items, _): for item in items { try bind(item, &defined) }
+        case .tuple(let items, _), .list(let items, _): for item in items { try bind(item.starredValue ?? item, &defined) }
         default: try check(target, defined)
         }
     }
@@ -109,6 +109,10 @@ struct NameChecker {
                 }
             }
         case .call(let callee, let arguments, _):
+            if case .name(let star, _) = callee, star == "*" || star == "**" {
+                for argument in arguments { try check(argument.value, defined) }
+                return
+            }
             try check(callee, defined)
             for argument in arguments { try check(argument.value, defined) }
         case .binary(_, let l, let r, _), .and(let l, let r, _), .or(let l, let r, _):

@@ -10,6 +10,7 @@ extension Interpreter {
         throws(Diagnostic) -> Value
     {
         if let result = Self.fastArithmetic(op, left, right) { return result }
+        if let result = try instanceBinary(op, left, right, range: range, inPlace: inPlace) { return result }
         if let result = try TensorObject.lifted(
             left, right,
             { (l, r) throws(Diagnostic) in
@@ -165,6 +166,7 @@ extension Interpreter {
         switch op {
         case .not: return .bool(!(try truth(value, range: range)))
         case .plus, .negate:
+            if let result = try instanceUnary(op, value, range: range) { return result }
             if case .array = value { return try ArrayMath.unary(op, value, self, range: range) }
             if op == .plus, value.numericValue != nil, value.typeName != "str" { return value }
             switch value {
@@ -196,7 +198,7 @@ extension Interpreter {
             switch (left, right) {
             case (.none, .none): same = true
             case (.bool(let a), .bool(let b)): same = a == b
-            case (.object(let a), .object(let b)): same = a === b
+            case (.object(let a), .object(let b)): same = a === b || TypeObject.same(a, b)
             case (.list(let a), .list(let b)): same = a === b
             case (.tuple(let a), .tuple(let b)): same = a === b
             case (.dict(let a), .dict(let b)): same = a === b
@@ -210,6 +212,7 @@ extension Interpreter {
         default:
             break
         }
+        if let result = try instanceCompare(op, left, right, range: range) { return result }
         if let result = try StringArrayObject.compared(op, left, right, range: range) { return result }
         if let result = try TensorObject.lifted(
             left, right,
@@ -276,6 +279,7 @@ extension Interpreter {
             guard let x = item.numericValue else { return false }
             return array.tensor.scalars.contains(Float(x))
         default:
+            if let found = try instanceContains(container, item, range: range) { return found }
             return try iterate(container, range: range).contains { pythonEquals($0, item) }
         }
     }
@@ -300,6 +304,7 @@ extension Interpreter {
                     hint: "compare one element, like prediction[0, 0] >= 0.5")
             }
             return a.tensor[flat: 0] != 0
+        case .object(let instance as InstanceObject): return try instanceTruth(instance, range: range)
         case .object: return true
         }
     }

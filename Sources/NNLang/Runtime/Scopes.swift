@@ -69,7 +69,7 @@ private struct BindingCollector {
     mutating func bind(_ target: Expression) {
         switch target {
         case .name(let name, _): bound.insert(name)
-        case .tuple(let items, _), .list(let items, _): for item in items { bind(item) }
+        case .tuple(let items, _), .list(let items, _): for item in items { bind(item.starredValue ?? item) }
         default: break
         }
     }

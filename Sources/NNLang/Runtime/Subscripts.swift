@@ -80,7 +80,7 @@ extension Interpreter {
             if case .string(let name) = key, let close = closestMatch(to: name, in: keys) {
                 hint = "did you mean '\(close)'?"
             }
-            throw Diagnostic("KeyError: \(repr(key)) is not a key of this dict", at: keyRange, hint: hint)
+            throw missingKey(key, at: keyRange, hint: hint)
         case .array(let array):
             return try ArrayIndexing.get(array, index, self, range: range)
         case .object(let object):

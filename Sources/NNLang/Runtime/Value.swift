@@ -165,7 +165,7 @@ func pythonEquals(_ a: Value, _ b: Value) -> Bool {
                 pending.append((value, other))
             }
         case (.object(let x as SetObject), .object(let y as SetObject)): if x !== y, !x.equals(y) { return false }
-        case (.object(let x), .object(let y)): if x !== y { return false }
+        case (.object(let x), .object(let y)): if x !== y, !TypeObject.same(x, y) { return false }
         default:
             guard let p = x.numericValue, let q = y.numericValue, p == q else { return false }
         }

@@ -39,6 +39,42 @@ public indirect enum Expression: Sendable {
     }
 }
 
+extension Expression {
+    /// For `*iterable` in a display or a target list (parsed as a call of the name `*`): the iterable.
+    public var starredValue: Expression? {
+        guard case .call(.name("*", _), let arguments, _) = self, arguments.count == 1 else { return nil }
+        return arguments[0].value
+    }
+
+    /// For `**mapping` in a dict display (parsed as a key that calls the name `**`): the mapping.
+    public var doubleStarredValue: Expression? {
+        guard case .call(.name("**", _), let arguments, _) = self, arguments.count == 1 else { return nil }
+        return arguments[0].value
+    }
+}
+
+extension Expression {
+    /// The expression written back as Python source, for the annotations kept as text
+    /// (`int`, `np.ndarray`, `list[int]`); other forms give their outline.
+    var sourceText: String {
+        switch self {
+        case .name(let name, _): name
+        case .attribute(let base, let name, _): base.sourceText + "." + name
+        case .string(let text, _): text
+        case .none: "None"
+        case .subscription(let base, let items, _):
+            base.sourceText + "["
+                + items.map { item in
+                    if case .index(let e) = item { return e.sourceText }
+                    return "..."
+                }.joined(separator: ", ") + "]"
+        case .tuple(let items, _): items.map(\.sourceText).joined(separator: ", ")
+        case .binary(.bitOr, let l, let r, _): l.sourceText + " | " + r.sourceText
+        default: "..."
+        }
+    }
+}
+
 /// A lambda's parameters and body.
 public final class LambdaNode: Sendable {
     public let parameters: [(name: String, defaultValue: Expression?)]

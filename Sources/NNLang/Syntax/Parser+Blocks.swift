@@ -20,11 +20,20 @@ extension Parser {
         return .ifStatement(branches: branches, otherwise: otherwise, start)
     }
 
+    /// A target of a `for` line: a name, attribute or subscript, or `*name` among several.
+    private mutating func starredTarget() throws(Diagnostic) -> Expression {
+        guard current.isOp("*") else { return try postfix() }
+        let start = current.range
+        advance()
+        let value = try postfix()
+        return .call(.name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
+    }
+
     mutating func forLoop() throws(Diagnostic) -> Statement {
         let start = current.range
         advance()
-        var targets = [try postfix()]
-        while acceptOp(",") { targets.append(try postfix()) }
+        var targets = [try starredTarget()]
+        while acceptOp(",") { targets.append(try starredTarget()) }
         let target: Expression =
             targets.count == 1
             ? targets[0] : .tuple(targets, targets[0].range.through(targets[targets.count - 1].range))
@@ -127,11 +136,14 @@ extension Parser {
         try expectOp(":", "expected ':' at the end of the class line")
         let savedLoops = loopDepth
         let savedFunctions = functionDepth
+        let savedClassBody = inClassBody
         loopDepth = 0
         functionDepth = 0
+        inClassBody = true
         defer {
             loopDepth = savedLoops
             functionDepth = savedFunctions
+            inClassBody = savedClassBody
         }
         return .classDefinition(name: name, base: base, body: try suite(), start.through(end))
     }
@@ -185,6 +197,8 @@ extension Parser {
                 throw .syntax("duplicate parameter '\(parameter)' in the definition of \(name)", at: range)
             }
             advance()
+            // A parameter's annotation (`x: int`) is read and not evaluated.
+            if acceptOp(":") { try checkHeight(try expression()) }
             var defaultValue: Expression?
             if acceptOp("=") {
                 defaultValue = try expression()
@@ -198,12 +212,15 @@ extension Parser {
             guard acceptOp(",") else { break }
         }
         let close = try expectOp(")", "expected ')' after the parameters")
-        if current.isOp("->") { throw .unsupported("return type annotations are not supported", at: current.range) }
+        if acceptOp("->") { try checkHeight(try expression()) }  // the return annotation, not evaluated
         try expectOp(":", "expected ':' at the end of the def line")
         let savedLoops = loopDepth
+        let savedClassBody = inClassBody
         loopDepth = 0
         functionDepth += 1
+        inClassBody = false
         defer {
+            inClassBody = savedClassBody
             functionDepth -= 1
             loopDepth = savedLoops
         }
@@ -275,5 +292,29 @@ extension Parser {
         let value = try expressionList()
         try checkHeight(value)
         return .yieldValue(value, start.through(value.range))
+    }
+
+    /// The right side of `x = yield value` (or `x = yield`): written as a call of the keyword `yield`,
+    /// which the generator executor pauses at and which gives the value sent in.
+    mutating func yieldValueOfAssignment() throws(Diagnostic) -> Expression {
+        let start = current.range
+        guard functionDepth > 0 else { throw .syntax("'yield' outside function", at: start) }
+        advance()
+        if current.isName("from") {
+            // `x = yield from g`: a keyword argument named `from` marks it (x gets what g returned).
+            advance()
+            let value = try expression()
+            try checkHeight(value)
+            return .call(
+                .name("yield", start), [Argument(name: "from", value: value, range: value.range)],
+                start.through(value.range))
+        }
+        if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") {
+            return .call(.name("yield", start), [], start)
+        }
+        let value = try expressionList()
+        try checkHeight(value)
+        return .call(
+            .name("yield", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
     }
 }

@@ -2,14 +2,27 @@
 extension Parser {
     /// `a, b, c` (a tuple when there is a comma) or a single expression.
     mutating func expressionList() throws(Diagnostic) -> Expression {
-        let first = try expression()
-        guard current.isOp(",") else { return first }
+        let first = try starredItem()
+        guard current.isOp(",") else {
+            if first.starredValue != nil { throw .syntax("can't use starred expression here", at: first.range) }
+            return first
+        }
         var items = [first]
         while acceptOp(",") {
             if endsExpressionList { break }
-            items.append(try expression())
+            items.append(try starredItem())
         }
         return .tuple(items, first.range.through(items.last?.range ?? first.range))
+    }
+
+    /// An item of a list, tuple or set display or of a target list: an expression, or `*iterable`
+    /// (written as a call of the name `*`, which no program can bind; see `Expression.starredValue`).
+    mutating func starredItem() throws(Diagnostic) -> Expression {
+        guard current.isOp("*") else { return try expression() }
+        let start = current.range
+        advance()
+        let value = try expression()
+        return .call(.name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
     }
 
     var endsExpressionList: Bool {
@@ -421,7 +434,7 @@ extension Parser {
             advance()
             return .tuple([], open.through(close))
         }
-        let first = try expression()
+        let first = try starredItem()
         if current.isName("for") {
             let generator = try comprehension(.generator, element: first, value: nil, start: open)
             let close = try expectOp(")", "expected ')' after the generator expression")
@@ -433,9 +446,12 @@ extension Parser {
         while acceptOp(",") {
             isTuple = true
             if current.isOp(")") { break }
-            items.append(try expression())
+            items.append(try starredItem())
         }
         let close = try expectOp(")", "expected ')'")
+        if !isTuple, first.starredValue != nil {
+            throw .syntax("can't use starred expression here", at: first.range)
+        }
         return isTuple ? .tuple(items, open.through(close.range)) : first
     }
 
@@ -444,7 +460,7 @@ extension Parser {
         advance()
         var items: [Expression] = []
         while !current.isOp("]") {
-            items.append(try expression())
+            items.append(try starredItem())
             if items.count == 1, current.isName("for") {
                 let made = try comprehension(.list, element: items[0], value: nil, start: open)
                 let close = try expectOp("]", "expected ']' after the list comprehension")
@@ -462,8 +478,20 @@ extension Parser {
         advance()
         var entries: [(key: Expression, value: Expression)] = []
         while !current.isOp("}") {
-            let key = try expression()
-            guard acceptOp(":") else {
+            if current.isOp("**") {
+                // `{**mapping}`: its entries merged in, written as a key that is a call of the name `**`.
+                let start = current.range
+                advance()
+                let mapping = try expression()
+                let marker = Expression.call(
+                    .name("**", start), [Argument(name: nil, value: mapping, range: mapping.range)],
+                    start.through(mapping.range))
+                entries.append((marker, .none(start)))
+                guard acceptOp(",") else { break }
+                continue
+            }
+            let key = try starredItem()
+            guard key.starredValue == nil, acceptOp(":") else {
                 guard entries.isEmpty else { throw unexpected("expected ':' after the dict key") }
                 return try setDisplay(first: key, open: open)
             }
@@ -492,7 +520,7 @@ extension Parser {
         var items = [first]
         while acceptOp(",") {
             if current.isOp("}") { break }
-            items.append(try expression())
+            items.append(try starredItem())
         }
         let close = try expectOp("}", "expected ',' or '}' in the set")
         return .set(items, open.through(close.range))

@@ -9,6 +9,9 @@ public struct Parser {
     var loopDepth = 0
     /// How many function definitions enclose it (for return).
     var functionDepth = 0
+    /// Whether the statement being read is directly in a class body (where `x: int` is recorded in
+    /// the class's `__annotations__`, for `dataclasses`).
+    var inClassBody = false
     /// Deepest nesting of brackets and operators accepted, far beyond real programs.
     static let maximumDepth = 150
     /// Tallest expression tree accepted (`1 + 1 + …` makes one level per term); Python reads a few
@@ -225,6 +228,11 @@ public struct Parser {
             var targets = [first]
             var value = first
             while acceptOp("=") {
+                if current.isName("yield") {
+                    value = try yieldValueOfAssignment()
+                    targets.append(value)
+                    break
+                }
                 value = try expressionList()
                 try checkHeight(value)
                 targets.append(value)
@@ -248,10 +256,35 @@ public struct Parser {
         if current.kind == .op, [">>=", "<<="].contains(current.text) {
             throw .unsupported("the operator '\(current.text)' is not supported", at: current.range)
         }
-        if current.isOp(":") {
-            throw .unsupported("type annotations are not supported", at: current.range)
-        }
+        if current.isOp(":") { return try annotatedAssignment(first, start: start) }
         return .expression(first)
+    }
+
+    /// `name: type` or `name: type = value`. The type is not evaluated (as with
+    /// `from __future__ import annotations`); in a class body its text goes into `__annotations__`.
+    mutating func annotatedAssignment(_ target: Expression, start: SourceRange) throws(Diagnostic) -> Statement {
+        advance()
+        let annotation = try expression()
+        try checkHeight(annotation)
+        var value: Expression?
+        if acceptOp("=") {
+            let assigned = try expressionList()
+            try checkHeight(assigned)
+            value = assigned
+        }
+        switch target {
+        case .name, .attribute, .subscription: break
+        default: throw .syntax("only single target (not tuple) can be annotated", at: target.range)
+        }
+        try checkTarget(target)
+        let range = start.through(value?.range ?? annotation.range)
+        let assignment: Statement? = value.map { .assign(targets: [target], value: $0, range) }
+        guard inClassBody, case .name(let name, let nameRange) = target else { return assignment ?? .pass(range) }
+        let record = Statement.assign(
+            targets: [.subscription(.name("__annotations__", nameRange), [.index(.string(name, nameRange))], nameRange)],
+            value: .string(annotation.sourceText, annotation.range), range)
+        guard let assignment else { return record }
+        return .ifStatement(branches: [(.bool(true, range), [record, assignment])], otherwise: nil, range)
     }
 
     /// Checks that `target` can be assigned to: a name, attribute, subscript, or a tuple/list of them.
@@ -262,7 +295,10 @@ public struct Parser {
         case .attribute, .subscription:
             break
         case .tuple(let items, _), .list(let items, _):
-            for item in items { try checkTarget(item) }
+            if items.filter({ $0.starredValue != nil }).count > 1 {
+                throw .syntax("multiple starred expressions in assignment", at: target.range)
+            }
+            for item in items { try checkTarget(item.starredValue ?? item) }
         case .call(_, _, let range):
             throw .syntax("cannot assign to a function call", at: range, hint: "did you mean '==' to compare?")
         default:
