@@ -43,6 +43,7 @@ enum KerasTraining {
             }
             object.model.compile(loss: loss, optimizer: optimizer, metrics: metrics)
             object.lossValue = lossValue
+            object.metricsNames = a["metrics"] == nil ? ["loss"] : ["loss", "compile_metrics"]
             object.optimizerValue =
                 a["optimizer"].flatMap { if case .object = $0 { $0 } else { nil } }
                 ?? .object(OptimizerObject(optimizer))

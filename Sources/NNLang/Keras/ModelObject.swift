@@ -15,6 +15,9 @@ final class ModelObject: CallableObject {
     var lastFit: (x: Tensor, y: Tensor, history: History)?
     /// Keras's `model.stop_training`, which a callback sets to end `fit` after the current epoch.
     var stopTraining = false
+    /// Keras 3's `model.metrics_names`: empty until `compile`, then "loss" and, when metrics were given,
+    /// "compile_metrics" (the name of the container Keras keeps them in).
+    var metricsNames: [String] = []
     /// The symbolic tensors `model.inputs` / `model.outputs` give, named once.
     private var symbolic: [String: InputObject] = [:]
 
@@ -30,6 +33,7 @@ final class ModelObject: CallableObject {
         "name", "count_params", "weights", "optimizer", "loss", "built", "step", "explain", "diagnose", "input_shape",
         "output_shape",
         "trainable", "trainable_weights", "non_trainable_weights", "stop_training", "pop", "inputs", "outputs", "build",
+        "metrics_names",
     ]
     var attributeNames: [String] { ModelObject.methodNames }
 
@@ -67,6 +71,7 @@ final class ModelObject: CallableObject {
         case "name": return .string(model.name)
         case "built": return .bool(model.isBuilt)
         case "stop_training": return .bool(stopTraining)
+        case "metrics_names": return .list(metricsNames.map { .string($0) })
         case "input", "output":
             // Keras 3 defines these only for functional models; a Sequential one raises.
             throw Diagnostic(

@@ -1,3 +1,5 @@
+import NNEngine
+
 /// The `tensorflow` module as Keras code reaches into it: `tf.keras`, `tf.nn`, `tf.random.set_seed`.
 enum TensorFlowLibrary {
     static func module(_ registry: ModuleRegistry, _ interpreter: Interpreter) -> ModuleObject {
@@ -35,8 +37,40 @@ enum TensorFlowLibrary {
         return ModuleObject("tensorflow", members)
     }
 
+    /// `tf.random`: `set_seed`, and `normal`/`uniform` tensors drawn from NNLab's own stream (the one
+    /// `set_seed` restarts); TensorFlow's Philox numbers are not reproduced, only their distribution.
     static func randomModule() -> ModuleObject {
-        ModuleObject("tensorflow.random", ["set_seed": KerasLibrary.setRandomSeed])
+        ModuleObject(
+            "tensorflow.random",
+            [
+                "set_seed": KerasLibrary.setRandomSeed,
+                "normal": function("normal", "shape, mean=0.0, stddev=1.0, dtype=tf.float32, seed=None, name=None") {
+                    a, interpreter throws(Diagnostic) in
+                    let (mean, stddev) = (try a.double("mean", default: 0), try a.double("stddev", default: 1))
+                    return try randomTensor(a, interpreter) { mean + stddev * $0.nextNormal() }
+                },
+                "uniform": function("uniform", "shape, minval=0, maxval=None, dtype=tf.float32, seed=None, name=None") {
+                    a, interpreter throws(Diagnostic) in
+                    let (low, high) = (try a.double("minval", default: 0), try a.double("maxval", default: 1))
+                    return try randomTensor(a, interpreter) { low + (high - low) * $0.nextDouble() }
+                },
+            ])
+    }
+
+    /// A float tensor of `shape` whose every element is `draw`n in turn.
+    private static func randomTensor(
+        _ a: BoundArguments, _ interpreter: Interpreter, _ draw: (inout RandomGenerator) -> Double
+    ) throws(Diagnostic) -> Value {
+        let dtype = try TensorOperations.dtypeName(a, default: "float32")
+        guard dtype == "float32" || dtype == "float64" else {
+            throw .unsupported("tf.random with dtype \(dtype) is not supported; use a float dtype", at: a.range("dtype"))
+        }
+        let shape = try a.shape("shape")
+        try ArrayConversion.checkSize(shape, range: a.range("shape"))
+        let count = shape.reduce(1, *)
+        let values = interpreter.random.draw { generator in (0..<count).map { _ in draw(&generator) } }
+        let made = Tensor(shape: shape, dtype: TensorDType.storage(dtype)) { Float(values[$0]) }
+        return .object(TensorObject(NDArray(made), dtypeName: dtype))
     }
 
     /// `tf.autograph.set_verbosity(0)`, a line of the course's boilerplate; NNLab has no autograph to quiet.

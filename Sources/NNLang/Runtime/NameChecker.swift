@@ -2,7 +2,16 @@
 struct NameChecker {
     let interpreter: Interpreter
 
+    /// Checks `statement`; when it has an error, the names it binds are still taken as defined, so the
+    /// statements after it are not reported for the same mistake again.
     func check(_ statement: Statement, defined: inout Set<String>) throws(Diagnostic) {
+        do { try checkStatement(statement, defined: &defined) } catch {
+            bindNames(of: [statement], &defined)
+            throw error
+        }
+    }
+
+    private func checkStatement(_ statement: Statement, defined: inout Set<String>) throws(Diagnostic) {
         switch statement {
         case .expression(let expression):
             try check(expression, defined)
@@ -29,9 +38,25 @@ struct NameChecker {
                     state.bound[alias ?? name] = object
                 }
             }
-        case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .tryStatement, .raise, .assertion, .delete,
-            .withBlock:
+        case .pass, .breakLoop, .continueLoop, .global, .nonlocal, .raise, .assertion, .delete:
             break
+        case .withBlock(let items, let body, _):
+            for (manager, target) in items {
+                try check(manager, defined)
+                if let target { try bind(target, &defined) }
+            }
+            for statement in body { try check(statement, defined: &defined) }
+        case .tryStatement(let block, _):
+            // The try block and its handlers may fail on purpose (`try: import optional_module`), so only the
+            // names they bind are taken; `else` and `finally` run as written and are checked.
+            bindNames(of: block.body, &defined)
+            for handler in block.handlers {
+                if let name = handler.name { defined.insert(name) }
+                bindNames(of: handler.body, &defined)
+            }
+            for statement in (block.otherwise ?? []) + (block.finally ?? []) {
+                try check(statement, defined: &defined)
+            }
         case .classDefinition(let name, _, _, _):
             defined.insert(name)
         case .yieldValue(let value, _): if let value { try check(value, defined) }
@@ -66,6 +91,47 @@ struct NameChecker {
             }
         case .returnValue(let value, _):
             if let value { try check(value, defined) }
+        }
+    }
+
+    /// The names `statements` bind at this level (and in their blocks), taken as defined without checking.
+    private func bindNames(of statements: [Statement], _ defined: inout Set<String>) {
+        func targets(_ target: Expression) {
+            switch target {
+            case .name(let name, _):
+                defined.insert(name)
+                state.bound[name] = nil
+            case .tuple(let items, _), .list(let items, _): items.forEach(targets)
+            default: break
+            }
+        }
+        for statement in statements {
+            switch statement {
+            case .assign(let list, _, _): list.forEach(targets)
+            case .augmentedAssign(let target, _, _, _): targets(target)
+            case .importModule(let path, let alias, _): defined.insert(alias ?? path[0])
+            case .importNames(_, let names, _):
+                for (name, alias, _) in names where name != "*" { defined.insert(alias ?? name) }
+            case .functionDefinition(let name, _, _, _), .classDefinition(let name, _, _, _): defined.insert(name)
+            case .decorated(_, let definition, _): bindNames(of: [definition], &defined)
+            case .forLoop(let target, _, let body, _):
+                targets(target)
+                bindNames(of: body, &defined)
+            case .whileLoop(_, let body, _): bindNames(of: body, &defined)
+            case .ifStatement(let branches, let otherwise, _):
+                for (_, body) in branches { bindNames(of: body, &defined) }
+                bindNames(of: otherwise ?? [], &defined)
+            case .withBlock(let items, let body, _):
+                items.compactMap(\.target).forEach(targets)
+                bindNames(of: body, &defined)
+            case .tryStatement(let block, _):
+                bindNames(of: block.body + (block.otherwise ?? []) + (block.finally ?? []), &defined)
+                for handler in block.handlers {
+                    if let name = handler.name { defined.insert(name) }
+                    bindNames(of: handler.body, &defined)
+                }
+            default: break
+            }
         }
     }
 

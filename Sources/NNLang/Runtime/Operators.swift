@@ -10,6 +10,10 @@ extension Interpreter {
         throws(Diagnostic) -> Value
     {
         if let result = Self.fastArithmetic(op, left, right) { return result }
+        // `'%.2f' % x` formats, whatever x is (a NumPy scalar or array, a tensor), as `str.__mod__` does first.
+        if op == .modulo, case .string(let format) = left {
+            return .string(try PercentFormat.apply(format, right, self, range: range))
+        }
         if let result = try instanceBinary(op, left, right, range: range, inPlace: inPlace) { return result }
         if let result = try TensorObject.lifted(
             left, right,
@@ -55,8 +59,6 @@ extension Interpreter {
             try checkRepetition(count, tuple.count, range: range)
             try MemoryCheck.reserve(count * tuple.count, of: MemoryCheck.valueSize, range: range)
             return .tuple(Array(repeating: tuple.items, count: max(count, 0)).flatMap { $0 })
-        case (.modulo, .string(let format), _):
-            return .string(try PercentFormat.apply(format, right, self, range: range))
         default:
             break
         }

@@ -303,11 +303,22 @@ public struct Lexer {
         case "n": body.append("\n")
         case "t": body.append("\t")
         case "r": body.append("\r")
-        case "0": body.append("\0")
+        case "a": body.append("\u{07}")
+        case "b": body.append("\u{08}")
+        case "f": body.append("\u{0C}")
+        case "v": body.append("\u{0B}")
+        case "0"..."7":
+            // Up to three octal digits, as in '\033[92m' (the course tests' green "All tests passed!").
+            var value = scalar.value - 48
+            for _ in 0..<2 {
+                guard let digit = peek(), ("0"..."7").contains(digit) else { break }
+                value = value * 8 + advance().value - 48
+            }
+            body.unicodeScalars.append(Unicode.Scalar(value) ?? "\0")
         case "\\", "'", "\"": body.unicodeScalars.append(scalar)
         case "\n": break
-        case "x", "u":
-            let count = scalar == "x" ? 2 : 4
+        case "x", "u", "U":
+            let count = scalar == "x" ? 2 : (scalar == "u" ? 4 : 8)
             var hex = ""
             for _ in 0..<count {
                 guard let digit = peek(), digit.properties.isASCIIHexDigit else { break }

@@ -141,10 +141,10 @@ public struct Parser {
 
     /// One logical line: statements separated by `;`.
     mutating func simpleStatements() throws(Diagnostic) -> [Statement] {
-        var statements = [try statement()]
+        var statements = current.isName("import") ? try importStatements() : [try statement()]
         while acceptOp(";") {
             if current.kind == .newline || current.kind == .endOfFile { break }
-            statements.append(try statement())
+            statements += current.isName("import") ? try importStatements() : [try statement()]
         }
         guard current.kind == .newline || current.kind == .endOfFile else {
             throw unexpected("expected the end of the statement")
@@ -355,13 +355,24 @@ public struct Parser {
 
     mutating func importStatement() throws(Diagnostic) -> Statement {
         let start = current.range
-        advance()
-        let (path, range) = try dottedName()
-        let alias = try optionalAlias()
-        if current.isOp(",") {
-            throw .unsupported("import one module per line", at: current.range)
+        let imports = try importStatements()
+        guard imports.count == 1, let only = imports.first else {
+            throw .unsupported("import one module per line", at: start)
         }
-        return .importModule(path: path, alias: alias, start.through(range))
+        return only
+    }
+
+    /// `import a.b as c, d`: one import statement per module, as Python runs them (left to right).
+    mutating func importStatements() throws(Diagnostic) -> [Statement] {
+        let start = current.range
+        advance()
+        var imports: [Statement] = []
+        repeat {
+            let (path, range) = try dottedName()
+            let alias = try optionalAlias()
+            imports.append(.importModule(path: path, alias: alias, (imports.isEmpty ? start : range).through(range)))
+        } while acceptOp(",")
+        return imports
     }
 
     mutating func fromImportStatement() throws(Diagnostic) -> Statement {

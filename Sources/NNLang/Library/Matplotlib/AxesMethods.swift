@@ -462,7 +462,7 @@ enum AxesMethods {
             label: MatplotlibValues.string(keyword(a, "label"), i))
         artist.alpha = alpha(a)
         axes.axes.add(artist)
-        return .object(ArtistObject("BarContainer"))
+        return .object(BarContainerObject(count: positions.count))
     }
 
     static func referenceLine(

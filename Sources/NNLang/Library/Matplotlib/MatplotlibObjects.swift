@@ -306,6 +306,25 @@ final class ArtistObject: PyObject {
     func repr(_ interpreter: Interpreter) -> String { "<matplotlib.\(kind) object>" }
 }
 
+/// What `plt.bar` returns: a tuple of the bars (`Rectangle`s), so `bars[3].set_color('red')` and
+/// `for bar in bars` work; styling a single bar after drawing is accepted and not drawn.
+final class BarContainerObject: PyObject, SubscriptableObject, IterableObject {
+    let items: [Value]
+    init(count: Int) { items = (0..<count).map { _ in .object(ArtistObject("Rectangle")) } }
+    var typeName: String { "BarContainer" }
+
+    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
+    {
+        try Subscripts.sequenceItem(items, index, range: range, what: "tuple", wrap: { .tuple($0) }, single: { $0 })
+    }
+
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        if name == "patches" { return .list(items) }
+        return name.hasPrefix("__") ? nil : function(name, "*args, **kwargs") { _, _ in .none }
+    }
+    func repr(_ interpreter: Interpreter) -> String { "<BarContainer object of \(items.count) artists>" }
+}
+
 /// An image or contour set, which `colorbar(im)` takes.
 final class MappableObject: PyObject {
     let axes: AxesObject
@@ -375,6 +394,8 @@ final class ColormapObject: PyObject, CallableObject {
 final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
     let kind: String
     let state: MatplotlibState
+    /// Attributes the program set, or that the thing has from its making (a `Slider`'s `val`).
+    private var known: [String: Value] = [:]
     init(_ kind: String, state: MatplotlibState) {
         self.kind = kind
         self.state = state
@@ -383,7 +404,18 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
 
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         state.note(kind, interpreter)
-        return .object(SkippedObject(kind, state: state))
+        let made = SkippedObject(kind, state: state)
+        if kind == "Slider" {
+            // Slider(ax, label, valmin, valmax, valinit=0.5): code reads `.val`, which is valinit until dragged.
+            let given = { (name: String, position: Int) -> Value? in
+                arguments.keywords.first { $0.name == name }?.value
+                    ?? (position < arguments.positional.count ? arguments.positional[position] : nil)
+            }
+            let value = given("valinit", 4) ?? .float(0.5)
+            made.known = ["val": value, "valinit": value, "valmin": given("valmin", 2) ?? .none,
+                "valmax": given("valmax", 3) ?? .none]
+        }
+        return .object(made)
     }
 
     /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
@@ -396,10 +428,13 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        name.hasPrefix("__") ? nil : .object(SkippedObject(kind, state: state))
+        if let value = known[name] { return value }
+        return name.hasPrefix("__") ? nil : .object(SkippedObject(kind, state: state))
     }
 
-    func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {}
+    func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
+        known[name] = value
+    }
 
     func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
     {
