@@ -12,7 +12,7 @@ import Testing
         let helper = UserFunction(
             name: "helper", parameters: [], body: [], signature: Signature([]), source: nil,
             scope: FunctionScope(locals: []), closure: environment)
-        environment.values["helper"] = .object(helper)
+        environment["helper"] = .object(helper)
         environment.hasClosures = true
         return environment
     }

@@ -149,25 +149,40 @@ enum ArrayIndexing {
         guard tensor.rank > 0 else { throw Diagnostic("invalid index to a scalar (0-d) value", at: range) }
         let selection = try selection(tensor, items, range: range)
         let offsets = offsets(tensor, selection)
-        return .array(NDArray(tensor.gathered(shape: selection.resultShape, offsets: offsets)))
+        return gather(tensor, shape: selection.resultShape) { offsets[$0] }
+    }
+
+    /// The elements at flat offsets `offset(0)`, `offset(1)`, … as an array of `shape` (a NumPy scalar
+    /// for shape []): what indexing gives. Shared by the general path and the interpreter's `a[i, j]`
+    /// fast path, so both agree.
+    static func gather(_ tensor: Tensor, shape: [Int], offset: (Int) -> Int) -> Value {
+        let count = shape.reduce(1, *)
+        return .array(NDArray(tensor.gathered(shape: shape, offsets: (0..<count).map(offset))))
     }
 
     static func set(
         _ array: NDArray, _ items: [IndexItem], to value: Value, _ interpreter: Interpreter, range: SourceRange
     ) throws(Diagnostic) {
         let selection = try selection(array.tensor, items, range: range)
-        let offsets = offsets(array.tensor, selection)
+        try store(
+            value, into: array, at: offsets(array.tensor, selection), shape: selection.resultShape,
+            integersOnly: items.allSatisfy({ if case .value = $0 { true } else { false } }), range: range)
+    }
+
+    /// Writes `value` (broadcast to `shape`) at flat `offsets`: what assigning to a selection does.
+    /// Shared by the general path and the interpreter's `a[i, j] = v` fast path, so both agree.
+    static func store(
+        _ value: Value, into array: NDArray, at offsets: [Int], shape: [Int], integersOnly: Bool,
+        range: SourceRange
+    ) throws(Diagnostic) {
         let source: Tensor
         if let scalar = ExactValues.scalarTensor(value) {
             source = scalar
         } else {
             source = try ArrayMath.operand(value, range: range).tensor
         }
-        let shape = selection.resultShape
         // NumPy 2.4: one element takes only a scalar or a 0-d array, never a 1-element sequence.
-        if shape.isEmpty, source.rank > 0, offsets.count == 1,
-            items.allSatisfy({ if case .value = $0 { true } else { false } })
-        {
+        if shape.isEmpty, source.rank > 0, offsets.count == 1, integersOnly {
             throw Diagnostic(
                 "setting an array element with a sequence.", at: range,
                 hint: "the value has shape \(formatShape(source.shape)); take its single number with .item() or [0]")

@@ -306,7 +306,7 @@ extension Interpreter {
     /// `super()` inside a method: the class that defined the running method, and its first argument.
     func superProxy(range: SourceRange) throws(Diagnostic) -> Value {
         guard let environment = frames.last, let function = environment.function, let owner = function.owner,
-            let first = function.parameters.first, let receiver = environment.values[first.name]
+            let first = function.parameters.first, let receiver = environment[first.name]
         else {
             throw Diagnostic("super(): no arguments", at: range, exception: "RuntimeError")
         }

@@ -103,6 +103,8 @@ extension Interpreter {
         switch target {
         case .name(let name, let range):
             try unbind(name, range: range)
+        case .resolved(let resolved, let range):
+            try unbind(resolved.name, range: range)
         case .subscription(let base, let items, let range):
             let container = try evaluate(base)
             let index = try evaluateSubscript(items)
@@ -136,11 +138,11 @@ extension Interpreter {
     func unbind(_ name: String, range: SourceRange) throws(Diagnostic) {
         if let environment = frames.last, !environment.scope.globals.contains(name) {
             if environment.scope.nonlocals.contains(name), let outer = environment.enclosing(binding: name),
-                outer.values.removeValue(forKey: name) != nil
+                outer.removeValue(named: name)
             {
                 return
             }
-            if environment.values.removeValue(forKey: name) != nil { return }
+            if environment.removeValue(named: name) { return }
             if environment.scope.locals.contains(name) {
                 throw Diagnostic(
                     "cannot access local variable '\(name)' where it is not associated with a value",

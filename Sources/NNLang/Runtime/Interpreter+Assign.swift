@@ -2,6 +2,8 @@ extension Interpreter {
     /// Binds `value` to `target`: a name, an attribute, a subscript, or a tuple/list of targets to unpack.
     func assign(_ value: Value, to target: Expression) throws(Diagnostic) {
         switch target {
+        case .resolved(let resolved, _):
+            try bind(resolved, to: value)
         case .name(let name, _):
             try bind(name, to: value)
         case .attribute(let base, let name, let range):
@@ -12,8 +14,7 @@ extension Interpreter {
             do { try pyObject.setAttribute(name, to: value, self) } catch { throw error.located(at: range) }
         case .subscription(let base, let items, let range):
             let container = try evaluate(base)
-            let index = try evaluateSubscript(items)
-            try setSubscript(container, index, to: value, range: range)
+            try setSubscript(container, try evaluateIndex(items), to: value, range: range)
         case .tuple(let targets, let range), .list(let targets, let range):
             if targets.contains(where: { $0.starredValue != nil }) {
                 return try assignStarred(value, to: targets, range: range)

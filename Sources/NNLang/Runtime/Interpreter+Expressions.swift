@@ -6,6 +6,7 @@ extension Interpreter {
     func evaluate(_ expression: Expression) throws(Diagnostic) -> Value {
         if let stackGuard, stackGuard.isExhausted { throw Interpreter.recursionError(at: expression.range) }
         switch expression {
+        case .resolved(let resolved, let range): return try lookup(resolved, range: range)
         case .name(let name, let range): return try lookup(name, range: range)
         case .int(let value, _): return .int(value)
         case .float(let value, _): return .float(value)
@@ -65,8 +66,7 @@ extension Interpreter {
         _ range: SourceRange
     ) throws(Diagnostic) -> Value {
         let container = try evaluate(base)
-        let index = try evaluateSubscript(items)
-        return try subscriptValue(container, index, range: range)
+        return try subscriptValue(container, try evaluateIndex(items), range: range)
     }
 
     @inline(never)
@@ -316,7 +316,7 @@ enum IndexItem {
 extension Expression {
     var isNamed: Bool {
         switch self {
-        case .name, .attribute: true
+        case .name, .resolved, .attribute: true
         default: false
         }
     }

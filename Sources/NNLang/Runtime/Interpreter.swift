@@ -151,6 +151,9 @@ public final class Interpreter {
             if case .object(let lazy as LazyIterator) = items {
                 return try executeLazyFor(lazy, target: target, body: body, range: range)
             }
+            if case .object(let numbers as RangeObject) = items, numbers.step != 0 {
+                return try executeRangeFor(numbers, target: target, body: body, range: range)
+            }
             for item in try iterate(items, range: iterable.range) {
                 try checkInterrupted(range)
                 try assign(item, to: target)

@@ -153,7 +153,7 @@ struct NameChecker {
                     "name '\(name)' is not defined", at: range,
                     hint: ModuleRegistry.importHints[name].map { "add: \($0)" } ?? didYouMean(name, defined))
             }
-        case .int, .float, .string, .bool, .none: break
+        case .int, .float, .string, .bool, .none, .resolved: break
         case .formattedString(let parts, _): try check(parts, defined)
         case .list(let items, _), .tuple(let items, _), .set(let items, _):
             for item in items { try check(item, defined) }

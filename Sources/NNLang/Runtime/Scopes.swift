@@ -4,11 +4,18 @@ final class FunctionScope {
     let locals: Set<String>
     let globals: Set<String>
     let nonlocals: Set<String>
+    /// The locals in slot order: an environment keeps a local's value at its index.
+    let slotNames: [String]
+    let slotIndex: [String: Int]
 
     init(locals: Set<String>, globals: Set<String> = [], nonlocals: Set<String> = []) {
         self.locals = locals.subtracting(globals).subtracting(nonlocals)
         self.globals = globals
         self.nonlocals = nonlocals
+        slotNames = self.locals.sorted()
+        var index: [String: Int] = [:]
+        for (slot, name) in slotNames.enumerated() { index[name] = slot }
+        slotIndex = index
     }
 
     /// The scope of a function with these parameters and body.
@@ -75,13 +82,20 @@ private struct BindingCollector {
     }
 }
 
-/// The local names of one running function (or comprehension), and the environment it was defined
-/// in: the chain a name is looked up along before the module's globals and the built-ins.
+/// The local names of one running function (or comprehension, or class body), and the environment it
+/// was defined in: the chain a name is looked up along before the module's globals and the built-ins.
+/// Locals live in slots (the scope's `slotNames` order), so a resolved name is read without hashing.
 final class Environment {
-    var values: [String: Value]
     let scope: FunctionScope
     /// The environment of the enclosing function, nil for a function defined at module level.
     let parent: Environment?
+    /// One value per local of the scope, nil while unbound. Unsafe storage: no exclusivity or
+    /// copy-on-write checks on the interpreter's hottest path; only this class touches it.
+    private let slots: UnsafeMutablePointer<Value?>
+    let slotCount: Int
+    /// Names bound here that the scope does not list (not made by the language today; kept so that
+    /// nothing bound is ever lost).
+    private var extra: [String: Value] = [:]
     /// Whether this is a class body's namespace, which the methods defined in it do not see.
     var isClassBody = false
     /// The function running in this environment (for `super()`).
@@ -90,16 +104,66 @@ final class Environment {
     var hasClosures = false
 
     init(values: [String: Value], scope: FunctionScope, parent: Environment?) {
-        self.values = values
         self.scope = scope
         self.parent = parent
+        slotCount = scope.slotNames.count
+        slots = UnsafeMutablePointer<Value?>.allocate(capacity: max(slotCount, 1))
+        slots.initialize(repeating: nil, count: max(slotCount, 1))
+        for (name, value) in values { self[name] = value }
     }
 
-    /// Closures hold environments that hold closures …: released without recursion.
+    /// Closures hold environments that hold closures …: released without recursion. Plain numbers and
+    /// strings are freed on the spot; only containers and objects go to the dismantler.
     deinit {
-        var items = Array(values.values)
-        values = [:]
-        Dismantler.release(&items)
+        var items: [Value] = []
+        for slot in 0..<max(slotCount, 1) {
+            if let value = (slots + slot).move(), value.holdsValues { items.append(value) }
+        }
+        slots.deallocate()
+        if !extra.isEmpty {
+            items += extra.values
+            extra = [:]
+        }
+        if !items.isEmpty { Dismantler.release(&items) }
+    }
+
+    @inline(__always) func slot(_ index: Int) -> Value? { slots[index] }
+    @inline(__always) func setSlot(_ index: Int, _ value: Value?) { slots[index] = value }
+
+    /// The environment `hops` steps up the chain (1: the parent).
+    @inline(__always) func ancestor(_ hops: Int) -> Environment? {
+        var environment = parent
+        var remaining = hops - 1
+        while remaining > 0, let current = environment {
+            environment = current.parent
+            remaining -= 1
+        }
+        return environment
+    }
+
+    /// A local by name (nil while unbound).
+    subscript(name: String) -> Value? {
+        get {
+            if let index = scope.slotIndex[name] { return slots[index] }
+            return extra.isEmpty ? nil : extra[name]
+        }
+        set {
+            if let index = scope.slotIndex[name] { slots[index] = newValue } else { extra[name] = newValue }
+        }
+    }
+
+    /// Unbinds a local; whether it was bound.
+    func removeValue(named name: String) -> Bool {
+        guard self[name] != nil else { return false }
+        self[name] = nil
+        return true
+    }
+
+    /// Every bound local by name (a class body's namespace becomes the class's members).
+    var values: [String: Value] {
+        var all = extra
+        for (index, name) in scope.slotNames.enumerated() { if let value = slots[index] { all[name] = value } }
+        return all
     }
 
     /// The environment along the chain (this one's parents) whose function binds `name`.
@@ -118,9 +182,8 @@ extension Interpreter {
     func lookup(_ name: String, range: SourceRange) throws(Diagnostic) -> Value {
         if let environment = frames.last {
             // Only local names are ever stored in an environment, so a hit there is the answer.
-            if let value = environment.values[name] { return value }
+            if let value = environment[name] { return value }
             if environment.scope.locals.contains(name) {
-                if let value = environment.values[name] { return value }
                 throw Diagnostic(
                     "cannot access local variable '\(name)' where it is not associated with a value",
                     at: range,
@@ -128,7 +191,7 @@ extension Interpreter {
                         + " is local everywhere in it; use 'global \(name)' to assign the global one")
             }
             if !environment.scope.globals.contains(name), let outer = environment.enclosing(binding: name) {
-                if let value = outer.values[name] { return value }
+                if let value = outer[name] { return value }
                 throw Diagnostic(
                     "cannot access free variable '\(name)' where it is not associated with a value"
                         + " in enclosing scope", at: range)
@@ -148,15 +211,15 @@ extension Interpreter {
             return
         }
         if environment.scope.globals.isEmpty, environment.scope.nonlocals.isEmpty {
-            environment.values[name] = value
+            environment[name] = value
             return
         }
         if environment.scope.globals.contains(name) {
             globals[name] = value
         } else if environment.scope.nonlocals.contains(name), let outer = environment.enclosing(binding: name) {
-            outer.values[name] = value
+            outer[name] = value
         } else {
-            environment.values[name] = value
+            environment[name] = value
         }
     }
 
@@ -179,20 +242,20 @@ extension Environment {
     /// generator or a lambda in a list holding it) everything is put back as it was, and the cycle stays
     /// until the session ends.
     static func releaseCycles(_ environment: inout Environment) {
-        var own: [(String, Unmanaged<UserFunction>)] = []
-        for (name, value) in environment.values {
-            if case .object(let object) = value, let function = object as? UserFunction,
+        var own: [(Int, Unmanaged<UserFunction>)] = []
+        for slot in 0..<environment.slotCount {
+            if case .object(let object)? = environment.slot(slot), let function = object as? UserFunction,
                 function.closure === environment
             {
-                own.append((name, Unmanaged.passUnretained(function)))
+                own.append((slot, Unmanaged.passUnretained(function)))
             }
         }
         guard !own.isEmpty else { return }
-        var taken: [(String, UserFunction)] = []
+        var taken: [(Int, UserFunction)] = []
         var escaped = false
         for (name, handle) in own {
             var function = handle.takeUnretainedValue()
-            environment.values[name] = nil
+            environment.setSlot(name, nil)
             if !isKnownUniquelyReferenced(&function) { escaped = true }
             taken.append((name, function))
             if escaped { break }
@@ -205,6 +268,6 @@ extension Environment {
             }
             for (_, function) in taken { function.attachClosure(environment) }
         }
-        for (name, function) in taken { environment.values[name] = .object(function) }
+        for (name, function) in taken { environment.setSlot(name, .object(function)) }
     }
 }

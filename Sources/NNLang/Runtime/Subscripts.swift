@@ -1,3 +1,5 @@
+import NNEngine
+
 /// Indexing of Python sequences and dicts (`x[0]`, `x[-1]`, `x[1:3]`, `d['loss']`).
 enum Subscripts {
     /// A checked position in a sequence of `count` items for an integer index (negative from the end).
@@ -114,5 +116,106 @@ extension Subscripts {
             }
         }
         return (keys.count == 1 ? keys[0] : .tuple(keys), keyRange)
+    }
+}
+
+/// A subscript's evaluated index, with the common cases kept apart: one or two plain ints.
+enum EvaluatedIndex {
+    case one(Int, SourceRange)
+    case two(Int, Int, SourceRange, SourceRange)
+    case general([IndexItem])
+
+    /// The index items the general path takes.
+    var items: [IndexItem] {
+        switch self {
+        case .one(let i, let r): [.value(.int(i), r)]
+        case .two(let i, let j, let r, let s): [.value(.int(i), r), .value(.int(j), s)]
+        case .general(let items): items
+        }
+    }
+}
+
+extension Interpreter {
+    /// The item a subscript's value makes, as `evaluateSubscript` makes it (None adds an axis).
+    @inline(__always)
+    private func indexItem(_ value: Value, _ range: SourceRange) -> IndexItem {
+        if case .none = value { return .newAxis }
+        return .value(value, range)
+    }
+
+    /// Evaluates a subscript's items once, left to right, keeping `[i]` and `[i, j]` with int values apart.
+    func evaluateIndex(_ items: [SubscriptItem]) throws(Diagnostic) -> EvaluatedIndex {
+        guard items.count <= 2, case .index(let first) = items.first else {
+            return .general(try evaluateSubscript(items))
+        }
+        let i = try evaluate(first)
+        if items.count == 1 {
+            if case .int(let index) = i { return .one(index, first.range) }
+            return .general([indexItem(i, first.range)])
+        }
+        guard case .index(let second) = items[1] else {
+            return .general([indexItem(i, first.range)] + (try evaluateSubscript([items[1]])))
+        }
+        let j = try evaluate(second)
+        if case .int(let row) = i, case .int(let column) = j { return .two(row, column, first.range, second.range) }
+        return .general([indexItem(i, first.range), indexItem(j, second.range)])
+    }
+
+    /// The flat offset of `[i]` in a 1-D array or `[i, j]` in a 2-D one, nil when out of bounds or
+    /// another rank (the general path then answers, with its errors).
+    @inline(__always)
+    private func elementOffset(_ tensor: Tensor, _ index: EvaluatedIndex) -> Int? {
+        switch index {
+        case .one(let i, _):
+            guard tensor.rank == 1 else { return nil }
+            let count = tensor.shape[0]
+            let position = i < 0 ? i + count : i
+            return position >= 0 && position < count ? position : nil
+        case .two(let i, let j, _, _):
+            guard tensor.rank == 2 else { return nil }
+            let rows = tensor.shape[0]
+            let columns = tensor.shape[1]
+            let row = i < 0 ? i + rows : i
+            let column = j < 0 ? j + columns : j
+            guard row >= 0, row < rows, column >= 0, column < columns else { return nil }
+            return row * columns + column
+        case .general: return nil
+        }
+    }
+
+    /// `container[index]`: lists, tuples and arrays with int indices directly, the rest by `subscriptValue`.
+    func subscriptValue(_ container: Value, _ index: EvaluatedIndex, range: SourceRange) throws(Diagnostic) -> Value {
+        switch (container, index) {
+        case (.list(let list), .one(let i, let r)):
+            return list.items[try Subscripts.position(.int(i), count: list.items.count, range: r, what: "list")]
+        case (.tuple(let tuple), .one(let i, let r)):
+            return tuple.items[try Subscripts.position(.int(i), count: tuple.items.count, range: r, what: "tuple")]
+        case (.array(let array), .one), (.array(let array), .two):
+            let tensor = array.tensor
+            if let offset = elementOffset(tensor, index) {
+                return ArrayIndexing.gather(tensor, shape: []) { _ in offset }
+            }
+        default: break
+        }
+        return try subscriptValue(container, index.items, range: range)
+    }
+
+    /// `container[index] = value`: lists and arrays with int indices directly, the rest by `setSubscript`.
+    func setSubscript(_ container: Value, _ index: EvaluatedIndex, to value: Value, range: SourceRange)
+        throws(Diagnostic)
+    {
+        switch (container, index) {
+        case (.list(let list), .one(let i, let r)):
+            let position = try Subscripts.position(.int(i), count: list.items.count, range: r, what: "list")
+            list.items[position] = value
+            return
+        case (.array(let array), .one), (.array(let array), .two):
+            if let offset = elementOffset(array.tensor, index) {
+                try ArrayIndexing.store(value, into: array, at: [offset], shape: [], integersOnly: true, range: range)
+                return
+            }
+        default: break
+        }
+        try setSubscript(container, index.items, to: value, range: range)
     }
 }

@@ -19,24 +19,35 @@ final class UserFunction: CallableObject {
     /// The class whose body defined this function (for `super()`).
     weak var owner: ClassObject?
 
+    /// Each parameter's slot in a call's environment.
+    private let parameterSlots: [Int]
+    /// Whether every parameter is a plain one (no `*args`, `**kwargs` or keyword-only), so a call with
+    /// positional arguments alone fills the slots directly.
+    private let isSimple: Bool
+
     /// The helper module it was defined in, whose globals it sees when called (nil: the main program).
     let namespace: ModuleNamespace?
 
     init(
         name: String, parameters: [(name: String, defaultValue: Value?)], body: [Statement], signature: Signature,
-        source: SourceFile?, scope: FunctionScope, closure: Environment?, namespace: ModuleNamespace? = nil
+        source: SourceFile?, scope: FunctionScope, closure: Environment?, namespace: ModuleNamespace? = nil,
+        stackGuard: StackGuard? = nil
     ) {
         self.name = name
         self.source = source
         self.namespace = namespace
         self.parameters = parameters
+        let resolver = NameResolver(scope: scope, closure: closure, stackGuard: stackGuard)
         if case .expression(.string(let text, _)) = body.first {
             docstring = text
-            self.body = Array(body.dropFirst())
+            self.body = resolver.statements(Array(body.dropFirst()))
         } else {
             docstring = nil
-            self.body = body
+            self.body = resolver.statements(body)
         }
+        parameterSlots = parameters.map { scope.slotIndex[$0.name] ?? -1 }
+        isSimple =
+            signature.parameters.allSatisfy { $0.kind == .positionalOrKeyword } && !parameterSlots.contains(-1)
         self.scope = scope
         self.closure = closure
         isGenerator = body.contains(where: \.containsYield)
@@ -65,21 +76,37 @@ final class UserFunction: CallableObject {
         }
     }
 
-    func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+    /// The environment of a call with these arguments: the parameters bound in their slots.
+    private func environment(for arguments: CallArguments) throws(Diagnostic) -> Environment {
+        let environment = Environment(values: [:], scope: scope, parent: closure)
+        let positional = arguments.positional
+        if isSimple, arguments.keywords.isEmpty, positional.count <= parameters.count,
+            parameters[positional.count...].allSatisfy({ $0.defaultValue != nil })
+        {
+            for index in parameters.indices {
+                let value = index < positional.count ? positional[index] : parameters[index].defaultValue
+                environment.setSlot(parameterSlots[index], value)
+            }
+            return environment
+        }
         let bound = try signature.bind(arguments, function: name)
-        var locals: [String: Value] = [:]
         for (parameter, described) in zip(parameters, signature.parameters) {
             switch described.kind {
-            case .variadic: locals[parameter.name] = .tuple(bound.rest)
+            case .variadic: environment[parameter.name] = .tuple(bound.rest)
             case .variadicKeywords:
                 let dict = DictBox()
                 for keyword in bound.keywords { dict[.string(keyword.name)] = keyword.value }
-                locals[parameter.name] = .dict(dict)
+                environment[parameter.name] = .dict(dict)
             default:
-                locals[parameter.name] = bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
+                environment[parameter.name] =
+                    bound.values[parameter.name]?.value ?? parameter.defaultValue ?? Value.none
             }
         }
-        var environment = Environment(values: locals, scope: scope, parent: closure)
+        return environment
+    }
+
+    func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        var environment = try environment(for: arguments)
         environment.function = self
         if isGenerator {
             return .object(PythonGenerator(function: self, environment: environment, range: arguments.range))
@@ -160,6 +187,6 @@ extension Interpreter {
         return UserFunction(
             name: name, parameters: evaluated, body: body, signature: Signature(described),
             source: currentSource, scope: scope, closure: definingEnvironment,
-            namespace: modules.programModules.active)
+            namespace: modules.programModules.active, stackGuard: stackGuard)
     }
 }

@@ -25,6 +25,9 @@ public indirect enum Expression: Sendable {
     case lambda(LambdaNode, SourceRange)
     /// `[e for x in xs if c]`, `{k: v for …}`, `(e for …)`.
     case comprehension(ComprehensionNode, SourceRange)
+    /// A name in a function's body, resolved when the function is defined (never made by the parser):
+    /// read and written by slot, without hashing the name (Runtime/NameResolution.swift).
+    case resolved(ResolvedName, SourceRange)
 
     public var range: SourceRange {
         switch self {
@@ -33,7 +36,7 @@ public indirect enum Expression: Sendable {
             .set(_, let r), .attribute(_, _, let r),
             .subscription(_, _, let r), .call(_, _, let r), .binary(_, _, _, let r), .unary(_, _, let r),
             .compare(_, _, let r), .and(_, _, let r), .or(_, _, let r), .conditional(_, _, _, let r),
-            .lambda(_, let r), .comprehension(_, let r):
+            .lambda(_, let r), .comprehension(_, let r), .resolved(_, let r):
             return r
         }
     }
@@ -73,6 +76,20 @@ extension Expression {
         default: "..."
         }
     }
+}
+
+/// Where a name of a function's body lives, worked out when the function is defined.
+public struct ResolvedName: Sendable {
+    public enum Place: Sendable {
+        /// A local of the function: its slot in the running call's environment.
+        case local(Int)
+        /// A local of an enclosing function: that many environments up the chain, at that slot.
+        case enclosing(hops: Int, slot: Int)
+        /// A module global (or built-in): looked up by name.
+        case global
+    }
+    public let name: String
+    public let place: Place
 }
 
 /// A lambda's parameters and body.

@@ -4,7 +4,7 @@ extension Expression {
     /// The expressions directly inside this one.
     var subexpressions: [Expression] {
         switch self {
-        case .name, .int, .float, .string, .bool, .none: return []
+        case .name, .resolved, .int, .float, .string, .bool, .none: return []
         case .formattedString(let parts, _): return FormattedPart.expressions(in: parts)
         case .list(let items, _), .tuple(let items, _), .set(let items, _): return items
         case .dict(let entries, _): return entries.flatMap { [$0.key, $0.value] }
