@@ -64,7 +64,7 @@ enum ClassLabel: Hashable, Comparable {
                 throw Diagnostic(
                     "y should be a 1d array, got an array of shape \(formatShape(t.shape)) instead.", at: range)
             }
-            return (t.scalars.map { .number(ArrayConversion.pythonFloat($0, dtype: t.dtype)) }, t.dtype)
+            return ((0..<t.count).map { .number(ArrayConversion.pythonFloat(t, flat: $0)) }, t.dtype)
         }
         let labels = try interpreter.iterate(y, range: range).map { item throws(Diagnostic) -> ClassLabel in
             switch item {

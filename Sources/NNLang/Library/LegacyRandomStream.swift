@@ -9,6 +9,8 @@ protocol LegacyRandomStream: AnyObject {
     func standardNormal() -> Double
     /// `shuffle(x)` of a 1-D array: from the last index down, swapping with `random_interval(i)`.
     func shuffle(_ values: inout [Int])
+    /// `randint(low, high)` (int64, masked rejection).
+    func randint(low: Int, high: Int) -> Int
 }
 
 extension LegacyRandomStream {

@@ -125,7 +125,7 @@ final class OneHotEncoder: ScikitLearnEstimator, ScikitLearnTransformer {
         if case .array = value {
             let t = try ScikitLearnEstimator.matrix(value, a, "X", interpreter)
             let width = t.shape[1]
-            let label = { (i: Int) in ClassLabel.number(ArrayConversion.pythonFloat(t[flat: i], dtype: t.dtype)) }
+            let label = { (i: Int) in ClassLabel.number(ArrayConversion.pythonFloat(t, flat: i)) }
             let rows = (0..<t.shape[0]).map { r in (0..<width).map { label(r * width + $0) } }
             return (rows, t.dtype)
         }

@@ -6,7 +6,7 @@ import NNEngine
     import Darwin
 #endif
 
-/// scikit-learn's `make_moons`, `make_circles` and `make_blobs`, following its code step by step (the
+/// scikit-learn's `make_moons`, `make_circles`, `make_blobs`, `make_regression` and `make_classification`, following its code step by step (the
 /// same draws from the `random_state` stream, in the same order), so a seeded call gives its data.
 enum ScikitLearnGenerators {
     static func members() -> [String: Value] {
@@ -39,6 +39,21 @@ enum ScikitLearnGenerators {
                     + "center_box=(-10.0, 10.0), shuffle=True, random_state=None, return_centers=False"
             ) {
                 a, interpreter throws(Diagnostic) in try blobs(a, interpreter)
+            },
+            "make_regression": function(
+                "make_regression",
+                "n_samples=100, n_features=100, *, n_informative=10, n_targets=1, bias=0.0, effective_rank=None, "
+                    + "tail_strength=0.5, noise=0.0, shuffle=True, coef=False, random_state=None"
+            ) {
+                a, interpreter throws(Diagnostic) in try regression(a, interpreter)
+            },
+            "make_classification": function(
+                "make_classification",
+                "n_samples=100, n_features=20, *, n_informative=2, n_redundant=2, n_repeated=0, n_classes=2, "
+                    + "n_clusters_per_class=2, weights=None, flip_y=0.01, class_sep=1.0, hypercube=True, shift=0.0, "
+                    + "scale=1.0, shuffle=True, random_state=None, return_X_y=True"
+            ) {
+                a, interpreter throws(Diagnostic) in try classification(a, interpreter)
             },
         ]
     }

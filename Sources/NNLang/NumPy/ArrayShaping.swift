@@ -1,8 +1,63 @@
 import NNEngine
 
 /// NumPy functions that build or reshape arrays: `stack`, `column_stack`, `append`, `squeeze`, `ravel`,
-/// `flip`, `atleast_2d`, `diag`, `outer`, `identity`, `empty`, `full_like`, `cumsum`, `diff`, `array_equal`.
+/// `flip`, `atleast_2d`, `diag`, `outer`, `identity`, `empty`, `full_like`, `cumsum`, `diff`, `repeat`,
+/// `array_equal`.
 enum ArrayShaping {
+    /// `np.repeat(a, repeats, axis=None)`: each element (or each slice along `axis`) `repeats` times, or
+    /// as many times as its entry in a list of repeats.
+    static func repeatFunction(_ a: BoundArguments) throws(Diagnostic) -> Value {
+        var tensor = try a.tensor("a")
+        var axis = 0
+        if let requested = try a.optionalInt("axis") {
+            axis = requested < 0 ? requested + tensor.rank : requested
+            guard axis >= 0, axis < tensor.rank else {
+                throw Diagnostic(
+                    "axis \(requested) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
+            }
+        } else {
+            tensor = (try? tensor.reshaped([tensor.count])) ?? tensor
+        }
+        let length = tensor.shape[axis]
+        let counts: [Int]
+        if let single = a["repeats"]?.exactInteger {
+            counts = Array(repeating: single, count: length)
+        } else {
+            let given = try a.tensor("repeats")
+            guard given.dtype == .int64 || given.dtype == .uint8 || given.dtype == .bool else {
+                throw Diagnostic(
+                    "Cannot cast array data from dtype('\(given.dtype.rawValue)') to dtype('int64') according to the "
+                        + "rule 'safe'", at: a.range("repeats"))
+            }
+            let values = given.knownValues.map { Int($0) }
+            guard values.count == length || values.count == 1 else {
+                throw Diagnostic(
+                    "operands could not be broadcast together with shape (\(length),) (\(values.count),)",
+                    at: a.range("repeats"))
+            }
+            counts = values.count == 1 ? Array(repeating: values[0], count: length) : values
+        }
+        guard counts.allSatisfy({ $0 >= 0 }) else {
+            throw Diagnostic("repeats may not contain negative values.", at: a.range("repeats"))
+        }
+        let inner = tensor.shape[(axis + 1)...].reduce(1, *)
+        let outer = tensor.count / max(length * inner, 1)
+        var shape = tensor.shape
+        shape[axis] = counts.reduce(0, +)
+        try ArrayConversion.checkSize(shape, range: a.callRange)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(shape.reduce(1, *))
+        for o in 0..<outer {
+            for (k, count) in counts.enumerated() {
+                for _ in 0..<count {
+                    let base = (o * length + k) * inner
+                    offsets.append(contentsOf: base..<(base + inner))
+                }
+            }
+        }
+        return NumPyLibrary.array(tensor.gathered(shape: shape, offsets: offsets))
+    }
+
     static func members() -> [String: Value] {
         [
             "stack": function("stack", "arrays, axis=0") { a, interpreter throws(Diagnostic) in
@@ -97,6 +152,12 @@ enum ArrayShaping {
                 let n = x.tensor.count
                 let m = y.tensor.count
                 try ArrayConversion.checkSize([n, m], range: a.callRange)
+                let dtype = ArrayConversion.promote(x.tensor.dtype, y.tensor.dtype)
+                if dtype.isWide {
+                    let (xv, yv) = (x.tensor.knownValues, y.tensor.knownValues)
+                    return NumPyLibrary.array(
+                        Tensor.exactly(shape: [n, m], dtype: dtype) { xv[$0 / max(m, 1)] * yv[$0 % max(m, 1)] })
+                }
                 return NumPyLibrary.array(
                     Tensor(shape: [n, m], dtype: ArrayConversion.promote(x.tensor.dtype, y.tensor.dtype)) {
                         x.tensor[flat: $0 / max(m, 1)] * y.tensor[flat: $0 % max(m, 1)]
@@ -134,6 +195,21 @@ enum ArrayShaping {
                 } else {
                     tensor = (try? tensor.reshaped([tensor.count])) ?? tensor
                 }
+                let dtype: DType = [.bool, .uint8].contains(tensor.dtype) ? .int64 : tensor.dtype
+                if dtype.isWide {
+                    // Summed in order in float64, as NumPy does.
+                    let values = tensor.knownValues
+                    var sums = values
+                    _ = ArraySorting.rearranged(tensor, axis) { lane in
+                        var total = 0.0
+                        for k in lane {
+                            total += values[k]
+                            sums[k] = total
+                        }
+                        return lane
+                    }
+                    return NumPyLibrary.array(Tensor.exactly(shape: tensor.shape, dtype: dtype) { sums[$0] })
+                }
                 var result = ArraySorting.alongAxis(tensor, axis) { lane in
                     var total = 0.0
                     return lane.map {
@@ -162,6 +238,17 @@ enum ArrayShaping {
                     let source = tensor
                     let inner = shape[(axis + 1)...].reduce(1, *)
                     let length = shape[axis]
+                    if source.dtype.isWide {
+                        let values = source.knownValues
+                        tensor = Tensor.exactly(shape: shape, dtype: source.dtype) { flat in
+                            let o = flat / max(length * inner, 1)
+                            let k = (flat / max(inner, 1)) % max(length, 1)
+                            let i = flat % max(inner, 1)
+                            let base = (o * (length + 1) + k) * inner + i
+                            return values[base + inner] - values[base]
+                        }
+                        continue
+                    }
                     tensor = Tensor(shape: shape, dtype: tensor.dtype == .bool ? .bool : tensor.dtype) { flat in
                         let o = flat / max(length * inner, 1)
                         let k = (flat / max(inner, 1)) % max(length, 1)
@@ -171,6 +258,9 @@ enum ArrayShaping {
                     }
                 }
                 return NumPyLibrary.array(tensor)
+            },
+            "repeat": function("repeat", "a, repeats, axis=None") { a, _ throws(Diagnostic) in
+                try repeatFunction(a)
             },
             "array_equal": function("array_equal", "a1, a2") { a, _ throws(Diagnostic) in
                 let x = try a.tensor("a1")

@@ -92,7 +92,8 @@ struct ElementFormat {
             guard value.isFinite else {
                 return ElementFormat.pad(ElementFormat.special(value), to: left + digits + 3 + exponentDigits)
             }
-            let parts = ElementFormat.scientificParts(value, precision: precision, minimumDigits: digits)
+            // Each mantissa is rounded to the column's digits (NumPy's FloatingFormat then uses them as precision).
+            let parts = ElementFormat.scientificParts(value, precision: digits, minimumDigits: digits)
             let exponent = String(abs(parts.exponent))
             return ElementFormat.pad(parts.integer, to: left) + "." + parts.fraction + "e"
                 + (parts.exponent < 0 ? "-" : "+")

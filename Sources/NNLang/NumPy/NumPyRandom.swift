@@ -97,6 +97,44 @@ enum NumPyRandom {
         return try a.tensor(parameter.0)
     }
 
+    /// `binomial(n, p, size=None)`: a Python int for numbers, else an int64 array (one draw per element
+    /// of the broadcast `n` and `p`, or of `size`), by NumPy's inversion method.
+    static func binomial(_ state: NumPyRandomState, _ a: BoundArguments) throws(Diagnostic) -> Value {
+        let n = try a.tensor("n")
+        let p = try a.tensor("p")
+        guard n.dtype != .float32 && n.dtype != .float64 || n.knownValues.allSatisfy({ $0.rounded() == $0 }) else {
+            throw Diagnostic("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule "
+                + "'safe'", at: a.range("n"))
+        }
+        let shape = try size(a)
+        var target = try ArrayMath.broadcastShape(n.shape, p.shape, range: a.callRange)
+        if let shape { target = shape }
+        guard (try? ArrayMath.broadcastShape(n.shape, target, range: a.callRange)) == target,
+            (try? ArrayMath.broadcastShape(p.shape, target, range: a.callRange)) == target
+        else {
+            throw Diagnostic(
+                "shape mismatch: objects cannot be broadcast to the size \(formatShape(target))", at: a.callRange)
+        }
+        let (nv, pv) = (n.knownValues, p.knownValues)
+        let ns = ExactValues.broadcastOffsets(from: n.shape, to: target).map { Int(nv[$0]) }
+        let ps = ExactValues.broadcastOffsets(from: p.shape, to: target).map { pv[$0] }
+        if ns.contains(where: { $0 < 0 }) { throw Diagnostic("n < 0", at: a.range("n")) }
+        if ps.contains(where: { !($0 >= 0 && $0 <= 1) }) {
+            throw Diagnostic("p < 0, p > 1 or p is NaN", at: a.range("p"))
+        }
+        var draws: [Double] = []
+        for (count, probability) in zip(ns, ps) {
+            guard let x = state.binomial(n: count, p: probability) else {
+                throw Diagnostic(
+                    "binomial with n * min(p, 1 - p) above 30 needs NumPy's BTPE method, which NNLab does not have",
+                    at: a.callRange)
+            }
+            draws.append(Double(x))
+        }
+        if target.isEmpty && shape == nil && n.rank == 0 && p.rank == 0 { return .int(Int(draws[0])) }
+        return .array(NDArray(Tensor.exactly(shape: target, dtype: .int64) { draws[$0] }))
+    }
+
     static func checkScale(_ loc: Double, _ scale: Double, _ a: BoundArguments) throws(Diagnostic) {
         guard scale >= 0 else { throw Diagnostic("scale < 0", at: a.range("scale")) }
     }
@@ -195,6 +233,7 @@ enum NumPyRandom {
             "choice": function("choice", "a, size=None, replace=True, p=None") { a, _ throws(Diagnostic) in
                 try choice(a, state.choiceIndices)
             },
+            "binomial": function("binomial", "n, p, size=None") { a, _ throws(Diagnostic) in try binomial(state, a) },
         ]
         for name in ["random", "random_sample", "ranf", "sample"] {
             members[name] = function(name, "size=None") { a, _ throws(Diagnostic) in

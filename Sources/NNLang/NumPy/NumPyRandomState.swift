@@ -98,6 +98,34 @@ public final class NumPyRandomState {
         return mask
     }
 
+    /// `binomial(n, p)` by NumPy's inversion method (`random_binomial_inversion`), which it uses when the
+    /// smaller of `n * p` and `n * (1 - p)` is at most 30; nil beyond that (NumPy's BTPE is not here).
+    public func binomial(n: Int, p: Double) -> Int? {
+        if n == 0 || p == 0 { return 0 }
+        let flipped = p > 0.5
+        let probability = flipped ? 1 - p : p
+        guard probability * Double(n) <= 30 else { return nil }
+        let q = 1 - probability
+        let qn = exp(Double(n) * log(q))
+        let mean = Double(n) * probability
+        let bound = Int(min(Double(n), mean + 10 * (mean * q + 1).squareRoot()))
+        var x = 0
+        var px = qn
+        var u = twister.nextDouble()
+        while u > px {
+            x += 1
+            if x > bound {
+                x = 0
+                px = qn
+                u = twister.nextDouble()
+            } else {
+                u -= px
+                px = (Double(n - x + 1) * probability * px) / (Double(x) * q)
+            }
+        }
+        return flipped ? n - x : x
+    }
+
     /// `random_interval(max)`: an integer in [0, max], as the legacy shuffle draws it.
     func interval(_ max: Int) -> Int {
         if max <= 0 { return 0 }
