@@ -6,6 +6,7 @@
 #if defined(__APPLE__)
 #include <Accelerate/Accelerate.h>
 static inline void nn_blas_set_threads(int count) { (void)count; }
+static inline int nn_blas_processors(void) { return 1; }
 static inline const char *nn_blas_select_kernel(void) { return "Accelerate"; }
 #else
 #include <cblas.h>
@@ -13,6 +14,8 @@ static inline const char *nn_blas_select_kernel(void) { return "Accelerate"; }
 #include <string.h>
 
 static inline void nn_blas_set_threads(int count) { openblas_set_num_threads(count); }
+// The processors OpenBLAS would use by default (its thread count when nothing set one).
+static inline int nn_blas_processors(void) { return openblas_get_num_procs(); }
 
 // OpenBLAS built with DYNAMIC_ARCH picks its kernels once, when it is loaded. Releases that predate
 // a processor (Debian 12's 0.3.21 and Sapphire Rapids, say) fall back to the 2004 "Prescott" kernels,

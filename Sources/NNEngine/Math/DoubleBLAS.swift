@@ -9,6 +9,9 @@ public enum DoubleBLAS {
     public static func dot(_ n: Int, _ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>) -> Double {
         guard n > 0 else { return 0 }
         _ = BLAS.kernel
+        // Long dots are split among OpenBLAS's threads, which changes the order of the sum: use the
+        // default thread count NumPy's OpenBLAS uses (the engine may have set one thread for training).
+        BLAS.setThreads(n > 10_000 ? Int(nn_blas_processors()) : 1)
         return cblas_ddot(Int32(n), x, 1, y, 1)
     }
 
