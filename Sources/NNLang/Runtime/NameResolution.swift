@@ -12,6 +12,8 @@ struct NameResolver {
     /// The running thread's stack bounds: where a tall expression would not fit, the rest of it keeps
     /// its plain names (found by the name-keyed lookup, whose evaluation then reports the RecursionError).
     var stackGuard: StackGuard?
+    /// Names the parser uses as markers (see `Expression.starredValue` and `yieldMarker`).
+    static let markerNames: Set<String> = ["*", "**", "yield"]
 
     func place(of name: String) -> ResolvedName.Place {
         if let slot = scope.slotIndex[name] { return .local(slot) }
@@ -81,6 +83,9 @@ struct NameResolver {
     func expression(_ e: Expression) -> Expression {
         if let stackGuard, stackGuard.isExhausted { return e }
         switch e {
+        // `*x`, `**m` and `x = yield v` are written as calls of names no program can bind; they stay as
+        // they are so their markers (`starredValue`, `yieldMarker`) are still recognized.
+        case .name(let name, _) where Self.markerNames.contains(name): return e
         case .name(let name, let r): return .resolved(ResolvedName(name: name, place: place(of: name)), r)
         case .resolved, .int, .float, .string, .bool, .none: return e
         case .formattedString(let parts, let r): return .formattedString(formatted(parts), r)
