@@ -52,7 +52,9 @@ enum NumPyRandom {
     /// The `size` argument as a shape, or nil for a single value.
     static func size(_ a: BoundArguments, _ name: String = "size") throws(Diagnostic) -> [Int]? {
         guard a[name] != nil else { return nil }
-        return try a.shape(name)
+        let shape = try a.shape(name)
+        try ExactValues.reserve(shape, .float64, range: a.callRange)
+        return shape
     }
 
     /// A two-parameter distribution (`normal(loc, scale)`, `uniform(low, high)`): with numbers, `size`
@@ -154,6 +156,7 @@ enum NumPyRandom {
             shape.append(dimension)
         }
         try ArrayConversion.checkSize(shape, range: a.callRange)
+        try ExactValues.reserve(shape, .float64, range: a.callRange)
         return shape
     }
 
