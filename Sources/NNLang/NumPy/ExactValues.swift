@@ -70,7 +70,8 @@ enum ExactValues {
     /// int64) also holds its exact values, 12 bytes an element in all.
     static func reserve(_ shape: [Int], _ dtype: DType, range: SourceRange?) throws(Diagnostic) {
         guard dtype.isWide else { return }
-        try MemoryCheck.reserve(shape.reduce(1, *), of: MemoryLayout<Float>.stride + MemoryLayout<Double>.stride,
+        try MemoryCheck.reserve(
+            shape.reduce(1, *), of: MemoryLayout<Float>.stride + MemoryLayout<Double>.stride,
             range: range)
     }
 

@@ -134,7 +134,8 @@ enum NumPyLibrary {
                 let m = try a.int("M", default: n)
                 try ArrayConversion.checkSize([n, m], range: a.callRange)
                 return array(
-                    Tensor.exactly(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) { (i: Int) -> Double in
+                    Tensor.exactly(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) {
+                        (i: Int) -> Double in
                         (i / m == i % m) ? 1 : 0
                     })
             },

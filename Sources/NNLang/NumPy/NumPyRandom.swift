@@ -105,8 +105,9 @@ enum NumPyRandom {
         let n = try a.tensor("n")
         let p = try a.tensor("p")
         guard n.dtype != .float32 && n.dtype != .float64 || n.knownValues.allSatisfy({ $0.rounded() == $0 }) else {
-            throw Diagnostic("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule "
-                + "'safe'", at: a.range("n"))
+            throw Diagnostic(
+                "Cannot cast array data from dtype('float64') to dtype('int64') according to the rule "
+                    + "'safe'", at: a.range("n"))
         }
         let shape = try size(a)
         var target = try ArrayMath.broadcastShape(n.shape, p.shape, range: a.callRange)
