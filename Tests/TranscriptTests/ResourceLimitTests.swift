@@ -16,7 +16,8 @@ import Testing
         // float64 results carry their exact values (12 bytes an element), so 2300² arrays meet the budget on line 6.
         ("import numpy as np\na = np.ones((2300, 2300))\nb = a.copy()\nc = a + b\nd = a @ b\ne = [a * 2, b * 2]\n", 6),
         (
-            "import numpy as np\nx = np.zeros((30000000, 1))\nm = Sequential([Dense(1)])\nm.compile(loss='mse')\n"
+            // 20 million float64 zeros (240 MB with their exact values) fit; the fit's copies do not.
+            "import numpy as np\nx = np.zeros((20000000, 1))\nm = Sequential([Dense(1)])\nm.compile(loss='mse')\n"
                 + "m.fit(x, x, epochs=1, verbose=0)\n", 5
         ),
     ]

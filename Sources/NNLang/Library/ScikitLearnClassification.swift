@@ -34,7 +34,8 @@ extension ScikitLearnGenerators {
                 at: a.callRange)
         }
         guard informative <= 30 else {
-            throw Diagnostic("make_classification with more than 30 informative features is not supported in NNLab",
+            throw Diagnostic(
+                "make_classification with more than 30 informative features is not supported in NNLab",
                 at: a.range("n_informative"))
         }
         var weights = [Double](repeating: 1 / Double(classes), count: classes)

@@ -6,8 +6,9 @@ import NNEngine
     import Darwin
 #endif
 
-/// scikit-learn's `make_moons`, `make_circles`, `make_blobs`, `make_regression` and `make_classification`, following its code step by step (the
-/// same draws from the `random_state` stream, in the same order), so a seeded call gives its data.
+/// scikit-learn's `make_moons`, `make_circles`, `make_blobs`, `make_regression` and `make_classification`,
+/// following its code step by step (the same draws from the `random_state` stream, in the same order), so a
+/// seeded call gives its data.
 enum ScikitLearnGenerators {
     static func members() -> [String: Value] {
         [

@@ -90,10 +90,10 @@ enum SystemModules {
                         python: "FileNotFoundError", "[Errno 2] No such file or directory: '\(given)'", at: a.callRange)
                 }
                 guard !directory.boolValue, (try? FileManager.default.removeItem(atPath: path)) != nil else {
-                    throw Diagnostic(
-                        python: directory.boolValue ? "IsADirectoryError" : "PermissionError",
-                        "[Errno \(directory.boolValue ? 21 : 13)] \(directory.boolValue ? "Is a directory" : "Permission denied"): "
-                            + "'\(given)'", at: a.callRange)
+                    let (kind, number, reason) =
+                        directory.boolValue
+                        ? ("IsADirectoryError", 21, "Is a directory") : ("PermissionError", 13, "Permission denied")
+                    throw Diagnostic(python: kind, "[Errno \(number)] \(reason): '\(given)'", at: a.callRange)
                 }
                 return .none
             }

@@ -114,7 +114,8 @@ enum ArrayAttributes {
         if indices.count == 1 {
             flat = indices[0] < 0 ? indices[0] + tensor.count : indices[0]
             guard flat >= 0, flat < tensor.count else {
-                throw Diagnostic(python: "IndexError", "index \(indices[0]) is out of bounds for size \(tensor.count)",
+                throw Diagnostic(
+                    python: "IndexError", "index \(indices[0]) is out of bounds for size \(tensor.count)",
                     at: a.callRange)
             }
         } else {
@@ -126,7 +127,8 @@ enum ArrayAttributes {
                 guard position >= 0, position < tensor.shape[axis] else {
                     throw Diagnostic(
                         python: "IndexError",
-                        "index \(index) is out of bounds for axis \(axis) with size \(tensor.shape[axis])", at: a.callRange)
+                        "index \(index) is out of bounds for axis \(axis) with size \(tensor.shape[axis])",
+                        at: a.callRange)
                 }
                 flat = flat * tensor.shape[axis] + position
             }

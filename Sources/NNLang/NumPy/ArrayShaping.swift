@@ -138,7 +138,9 @@ enum ArrayShaping {
                             Tensor(shape: [n, n], dtype: v.dtype) { $0 / n == $0 % n ? v[flat: $0 / n] : 0 })
                     }
                     return NumPyLibrary.array(
-                        Tensor.exactly(shape: [n, n], dtype: v.dtype) { (i: Int) -> Double in i / n == i % n ? values[i / n] : 0 })
+                        Tensor.exactly(shape: [n, n], dtype: v.dtype) { (i: Int) -> Double in
+                            i / n == i % n ? values[i / n] : 0
+                        })
                 case 2:
                     let n = min(v.shape[0], v.shape[1])
                     return NumPyLibrary.array(v.gathering(shape: [n]) { $0 * v.shape[1] + $0 })
@@ -167,7 +169,8 @@ enum ArrayShaping {
                 let n = try a.int("n")
                 try ArrayConversion.checkSize([n, n], range: a.range("n"))
                 return NumPyLibrary.array(
-                    Tensor.exactly(shape: [n, n], dtype: try a.optionalDType("dtype") ?? .float64) { (i: Int) -> Double in
+                    Tensor.exactly(shape: [n, n], dtype: try a.optionalDType("dtype") ?? .float64) {
+                        (i: Int) -> Double in
                         i / n == i % n ? 1 : 0
                     })
             },

@@ -66,6 +66,15 @@ enum ExactValues {
         }
     }
 
+    /// Checks the memory budget for an array of `shape` and `dtype` about to be made: a wide one (float64,
+    /// int64) also holds its exact values, 12 bytes an element in all.
+    static func reserve(_ shape: [Int], _ dtype: DType, range: SourceRange?) throws(Diagnostic) {
+        guard dtype.isWide else { return }
+        try MemoryCheck.reserve(
+            shape.reduce(1, *), of: MemoryLayout<Float>.stride + MemoryLayout<Double>.stride,
+            range: range)
+    }
+
     /// A fill value argument as an array of `dtype` holds it: exactly, truncated toward zero for integers.
     static func fill(_ a: BoundArguments, _ name: String, dtype: DType) throws(Diagnostic) -> Double {
         let value = try a.double(name)

@@ -68,7 +68,9 @@ final class IndexConcatenator: PyObject, SubscriptableObject {
             return tensor
         }
         var result = try NumPyLibrary.concatenate(tensors, axis: columns ? tensors[0].rank - 1 : 0, range: range)
-        if result.dtype != accumulated.tensor.dtype { result = ArrayConversion.cast(result, to: accumulated.tensor.dtype) }
+        if result.dtype != accumulated.tensor.dtype {
+            result = ArrayConversion.cast(result, to: accumulated.tensor.dtype)
+        }
         return NumPyLibrary.array(result)
     }
 }

@@ -80,23 +80,23 @@ enum NumPyLibrary {
                 return array(try a.tensor("a", dtype: a.optionalDType("dtype")))
             },
             "zeros": function("zeros", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                filled(try a.shape("shape"), 0, try a.optionalDType("dtype") ?? .float64)
+                try filled(try a.shape("shape"), 0, try a.optionalDType("dtype") ?? .float64, a)
             },
             "ones": function("ones", "shape, dtype=float") { a, _ throws(Diagnostic) in
-                filled(try a.shape("shape"), 1, try a.optionalDType("dtype") ?? .float64)
+                try filled(try a.shape("shape"), 1, try a.optionalDType("dtype") ?? .float64, a)
             },
             "full": function("full", "shape, fill_value, dtype=None") { a, _ throws(Diagnostic) in
                 let fill = a.values["fill_value"]?.value ?? .none
                 let dtype: DType = try a.optionalDType("dtype") ?? (fill.typeName == "int" ? .int64 : .float64)
-                return filled(try a.shape("shape"), try ExactValues.fill(a, "fill_value", dtype: dtype), dtype)
+                return try filled(try a.shape("shape"), try ExactValues.fill(a, "fill_value", dtype: dtype), dtype, a)
             },
             "zeros_like": function("zeros_like", "a, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
-                return filled(t.shape, 0, try a.optionalDType("dtype") ?? t.dtype)
+                return try filled(t.shape, 0, try a.optionalDType("dtype") ?? t.dtype, a)
             },
             "ones_like": function("ones_like", "a, dtype=None") { a, _ throws(Diagnostic) in
                 let t = try a.tensor("a")
-                return filled(t.shape, 1, try a.optionalDType("dtype") ?? t.dtype)
+                return try filled(t.shape, 1, try a.optionalDType("dtype") ?? t.dtype, a)
             },
             "arange": function("arange", "start, stop=None, step=None, dtype=None") { a, _ throws(Diagnostic) in
                 try arange(a)
@@ -125,7 +125,8 @@ enum NumPyLibrary {
                 let m = try a.int("M", default: n)
                 try ArrayConversion.checkSize([n, m], range: a.callRange)
                 return array(
-                    Tensor.exactly(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) { (i: Int) -> Double in
+                    Tensor.exactly(shape: [n, m], dtype: try a.optionalDType("dtype") ?? .float64) {
+                        (i: Int) -> Double in
                         (i / m == i % m) ? 1 : 0
                     })
             },
@@ -210,8 +211,11 @@ enum NumPyLibrary {
     }
 
     /// `zeros`, `ones`, `full`: every element `value` (exact in float64 and int64 arrays).
-    static func filled(_ shape: [Int], _ value: Double, _ dtype: DType) -> Value {
-        array(Tensor.exactly(shape: shape, dtype: dtype) { _ in value })
+    static func filled(_ shape: [Int], _ value: Double, _ dtype: DType, _ a: BoundArguments) throws(Diagnostic)
+        -> Value
+    {
+        try ExactValues.reserve(shape, dtype, range: a.callRange)
+        return array(Tensor.exactly(shape: shape, dtype: dtype) { _ in value })
     }
 
     static func arange(_ a: BoundArguments) throws(Diagnostic) -> Value {

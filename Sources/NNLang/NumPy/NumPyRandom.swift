@@ -52,7 +52,9 @@ enum NumPyRandom {
     /// The `size` argument as a shape, or nil for a single value.
     static func size(_ a: BoundArguments, _ name: String = "size") throws(Diagnostic) -> [Int]? {
         guard a[name] != nil else { return nil }
-        return try a.shape(name)
+        let shape = try a.shape(name)
+        try ExactValues.reserve(shape, .float64, range: a.callRange)
+        return shape
     }
 
     /// A two-parameter distribution (`normal(loc, scale)`, `uniform(low, high)`): with numbers, `size`
@@ -103,8 +105,9 @@ enum NumPyRandom {
         let n = try a.tensor("n")
         let p = try a.tensor("p")
         guard n.dtype != .float32 && n.dtype != .float64 || n.knownValues.allSatisfy({ $0.rounded() == $0 }) else {
-            throw Diagnostic("Cannot cast array data from dtype('float64') to dtype('int64') according to the rule "
-                + "'safe'", at: a.range("n"))
+            throw Diagnostic(
+                "Cannot cast array data from dtype('float64') to dtype('int64') according to the rule "
+                    + "'safe'", at: a.range("n"))
         }
         let shape = try size(a)
         var target = try ArrayMath.broadcastShape(n.shape, p.shape, range: a.callRange)
@@ -154,6 +157,7 @@ enum NumPyRandom {
             shape.append(dimension)
         }
         try ArrayConversion.checkSize(shape, range: a.callRange)
+        try ExactValues.reserve(shape, .float64, range: a.callRange)
         return shape
     }
 

@@ -110,7 +110,8 @@ enum TextFiles {
         let width = columns?.count ?? table.first?.count ?? 0
         var tensor =
             values.count == table.count * width
-            ? Tensor.exactly(shape: [table.count, width], dtype: dtype) { values[$0] } : Tensor(shape: [0], dtype: dtype)
+            ? Tensor.exactly(shape: [table.count, width], dtype: dtype) { values[$0] }
+            : Tensor(shape: [0], dtype: dtype)
         tensor = ndmin(tensor, try a.int("ndmin", default: 0))
         if try a.bool("unpack", default: false) { tensor = ArrayAttributes.transpose(tensor) }
         return NumPyLibrary.array(tensor)
