@@ -38,6 +38,43 @@ import Testing
         #expect(notes.contains("savefig('png')"))
     }
 
+    /// NNLab's own pictures save as matplotlib's do: `plt.savefig` right after one writes its SVG;
+    /// once matplotlib draws again, its figure is what is saved.
+    @Test func savefigSavesNNLabsLastPicture() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-savefig-own-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = { (name: String) in folder.appendingPathComponent(name).path }
+        let (_, _, failure) = run(
+            """
+            import numpy as np
+            import matplotlib.pyplot as plt
+            from keras import Sequential, Input
+            from keras.layers import Dense
+            X = np.array([[0., 0.], [0., 1.], [1., 0.], [1., 1.]])
+            y = np.array([0, 1, 1, 0])
+            model = Sequential([Input(shape=(2,)), Dense(3, activation='tanh'), Dense(1, activation='sigmoid')])
+            plot_boundary(model, X, y)
+            plt.savefig("\(path("regions.svg"))")
+            diagram(model, X)
+            plt.savefig("\(path("diagram"))")
+            plt.plot([3, 2, 1], label="loss")
+            plt.savefig("\(path("loss.svg"))")
+            plt.show()
+            plt.savefig("\(path("empty.svg"))")
+            """)
+        #expect(failure == nil)
+        let regions = try String(contentsOfFile: path("regions.svg"), encoding: .utf8)
+        #expect(regions.hasPrefix("<?xml") && regions.contains(">class 1</text>"))
+        let diagram = try String(contentsOfFile: path("diagram.svg"), encoding: .utf8)
+        #expect(diagram.contains("Activations for one example"))
+        let loss = try String(contentsOfFile: path("loss.svg"), encoding: .utf8)
+        #expect(loss.contains("<polyline") && !loss.contains("class 1"))
+        // After plt.show(), as in matplotlib, the new current figure is empty.
+        let empty = try String(contentsOfFile: path("empty.svg"), encoding: .utf8)
+        #expect(!empty.contains("<polyline") && !empty.contains("class 1"))
+    }
+
     @Test func skippedThingsAreNotedOncePerKind() {
         let (output, notes, failure) = run(
             """

@@ -265,10 +265,15 @@ public final class Interpreter {
     public var pictureHandler: ((_ text: String, _ svg: String?) -> Void)?
 
     /// Shows a drawn picture (`show`, `plot`, `plt.show()`): through `pictureHandler` when set, else
-    /// as output. The SVG is made only when a handler wants it.
-    public func showPicture(_ text: String, svg: @autoclosure () -> String? = nil) {
+    /// as output. The SVG is made only when a handler wants it, or `plt.savefig` asks for it later.
+    public func showPicture(_ text: String, svg: @escaping @autoclosure () -> String? = nil) {
+        lastPictureSVG = svg
         if let pictureHandler { pictureHandler(text, svg()) } else { write(text) }
     }
+
+    /// The last picture's SVG, made on demand: with no matplotlib figure drawn since, `plt.savefig`
+    /// saves NNLab's own pictures (`plot_boundary`, `diagram`, …) too.
+    public var lastPictureSVG: (() -> String?)?
 
     /// Where warnings go (NumPy's RuntimeWarning, …): standard error unless a host says otherwise.
     public var warningHandler: (String) -> Void = { text in

@@ -64,6 +64,7 @@ final class MatplotlibState {
         let drawer = TerminalFigure(style: interpreter.style)
         for figure in figures where !figure.figure.isEmpty {
             interpreter.showPicture(drawer.render(figure.figure), svg: SVGFigure().render(figure.figure))
+            interpreter.lastPictureSVG = nil  // shown and closed, as matplotlib's figures are
         }
         closeAll()
     }

@@ -77,7 +77,12 @@ enum Pyplot {
             return .object(ArtistObject("Text"))
         }
         members["savefig"] = function("savefig", "fname, **kwargs") { a, i throws(Diagnostic) in
-            try save(state.currentFigure(), a, i)
+            let figure = state.currentFigure()
+            // Nothing drawn with matplotlib since NNLab's own picture (`plot_boundary(...)`): that picture.
+            if figure.figure.isEmpty, let picture = i.lastPictureSVG, let text = picture() {
+                return try save(figure, a, i, svg: text)
+            }
+            return try save(figure, a, i)
         }
         members["colorbar"] = function("colorbar", "mappable=None, ax=None, label='', **kwargs") {
             a, i throws(Diagnostic) in
@@ -121,7 +126,9 @@ enum Pyplot {
     }
 
     /// `savefig`: an SVG file for `.svg` (and names without an extension); other formats are skipped with a note.
-    static func save(_ figure: FigureObject, _ a: BoundArguments, _ i: Interpreter) throws(Diagnostic) -> Value {
+    static func save(_ figure: FigureObject, _ a: BoundArguments, _ i: Interpreter, svg: String? = nil)
+        throws(Diagnostic) -> Value
+    {
         var name = try a.string("fname")
         guard !name.isEmpty else {
             throw Diagnostic("FileNotFoundError: [Errno 2] No such file or directory: ''", at: a.range("fname"))
@@ -137,7 +144,7 @@ enum Pyplot {
                 "savefig('\(suffix)')", i, "needs an image library NNLab does not have: save as .svg instead")
             return .none
         }
-        let text = SVGFigure().render(figure.figure)
+        let text = svg ?? SVGFigure().render(figure.figure)
         do {
             try text.write(toFile: name, atomically: false, encoding: .utf8)
         } catch {
