@@ -179,6 +179,8 @@ extension Interpreter {
         range: SourceRange
     ) throws(Diagnostic) -> Value {
         var arguments = CallArguments(range: range)
+        arguments.positional.reserveCapacity(argumentExpressions.count)
+        arguments.positionalRanges.reserveCapacity(argumentExpressions.count)
         for argument in argumentExpressions {
             let value = try evaluate(argument.value)
             if argument.unpack > 0 {
@@ -189,6 +191,10 @@ extension Interpreter {
                 arguments.positional.append(value)
                 arguments.positionalRanges.append(argument.range)
             }
+        }
+        // The program's own functions first: a class check costs less than a protocol conformance lookup.
+        if case .object(let object) = callee, let function = object as? UserFunction {
+            do { return try function.call(arguments, self) } catch { throw error.located(at: range) }
         }
         guard case .object(let object) = callee, let function = object as? CallableObject else {
             throw Diagnostic(

@@ -98,8 +98,10 @@ final class Environment {
     private var extra: [String: Value] = [:]
     /// Whether this is a class body's namespace, which the methods defined in it do not see.
     var isClassBody = false
-    /// The function running in this environment (for `super()`).
-    weak var function: UserFunction?
+    /// The function running in this environment (for `super()`). Strong: a weak reference would give
+    /// every function a side table, which makes each retain and release of it take the slow path. No
+    /// cycle: a function never holds the environments of its own calls.
+    var function: UserFunction?
     /// Whether a function (def or lambda) was defined here, so it may hold this environment in a cycle.
     var hasClosures = false
 
