@@ -47,6 +47,11 @@ extension Parser {
         try nested { parser throws(Diagnostic) in
             if parser.current.isName("lambda") { return try parser.lambda() }
             let value = try parser.orExpression()
+            if parser.current.isOp(":=") {
+                throw .unsupported(
+                    "the assignment expression ':=' is not supported yet", at: parser.current.range,
+                    hint: "assign on a line of its own first: name = value")
+            }
             guard parser.current.isName("if") else { return value }
             parser.advance()
             let condition = try parser.orExpression()

@@ -12,6 +12,8 @@ public struct Parser {
     /// Whether the statement being read is directly in a class body (where `x: int` is recorded in
     /// the class's `__annotations__`, for `dataclasses`).
     var inClassBody = false
+    /// How many loops with an `else:` were read (each gets its own flag name).
+    var loopElseCount = 0
     /// Deepest nesting of brackets and operators accepted, far beyond real programs.
     static let maximumDepth = 150
     /// Tallest expression tree accepted (`1 + 1 + …` makes one level per term); Python reads a few
