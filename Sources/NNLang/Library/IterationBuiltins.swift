@@ -166,6 +166,13 @@ extension Builtins {
                 return .int(try PythonHash.hash(a.values["obj"]?.value ?? .none, range: a.range("obj")))
             },
             "NotImplemented": .object(NotImplementedObject.shared),
+            "slice": function("slice", "start, stop=None, step=None") { a, _ throws(Diagnostic) in
+                let stop = a.given("stop")
+                return .object(
+                    SliceObject(
+                        stop ? try a.optionalInt("start") : nil, stop ? try a.optionalInt("stop") : try a.optionalInt("start"),
+                        try a.optionalInt("step")))
+            },
         ]
     }
 }

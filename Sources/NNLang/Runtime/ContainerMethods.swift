@@ -5,7 +5,7 @@ enum ContainerMethods {
         case .string:
             ["format", "format_map", "join", "upper", "lower", "strip", "split", "replace", "startswith", "endswith"]
                 + StringMethods.names
-        case .list: ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear"]
+        case .list: ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear", "remove", "sort"]
         case .dict: ["keys", "values", "items", "get", "copy", "pop", "setdefault", "update", "clear", "popitem"]
         case .tuple: ["index", "count"]
         case .float, .int: ["is_integer", "real"]
@@ -149,14 +149,29 @@ enum ContainerMethods {
         case "index":
             return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
                 let value = a.values["value"]?.value ?? .none
-                guard let i = list.items.firstIndex(where: { pythonEquals($0, value) }) else {
+                guard let i = try interpreter.positions(of: value, in: list.items, first: true).first else {
                     throw Diagnostic("\(interpreter.repr(value)) is not in the list", at: a.range("value"))
                 }
                 return .int(i)
             }
         case "count":
-            return method(name, "list", [Parameter("value")]) { a, _ in
-                .int(list.items.filter { pythonEquals($0, a.values["value"]?.value ?? .none) }.count)
+            return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
+                .int(try interpreter.positions(of: a.values["value"]?.value ?? .none, in: list.items).count)
+            }
+        case "remove":
+            return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
+                let value = a.values["value"]?.value ?? .none
+                guard let i = try interpreter.positions(of: value, in: list.items, first: true).first else {
+                    throw Diagnostic("list.remove(x): x not in list", at: a.range("value"), exception: "ValueError")
+                }
+                list.items.remove(at: i)
+                return .none
+            }
+        case "sort":
+            return method(name, "list", [.keywordOnly("key", "None"), .keywordOnly("reverse", "False")]) {
+                a, interpreter throws(Diagnostic) in
+                list.items = try Builtins.sortedItems(list.items, a, interpreter)
+                return .none
             }
         case "copy": return method(name, "list", []) { _, _ in .list(list.items) }
         case "reverse":
