@@ -71,11 +71,19 @@ enum ContainerMethods {
                 .bool(text.hasSuffix(try a.string("suffix")))
             }
         case "replace":
-            return method(name, "str", [Parameter("old"), Parameter("new")]) { a, _ throws(Diagnostic) in
+            return method(name, "str", [Parameter("old"), Parameter("new"), Parameter("count", "-1")]) {
+                a, _ throws(Diagnostic) in
                 let old = try a.string("old")
                 let new = try a.string("new")
-                guard !old.isEmpty else { return .string(text) }
-                return .string(text.split(separator: old, omittingEmptySubsequences: false).joined(separator: new))
+                let count = try a.int("count", default: -1)
+                // As Python: an empty `old` matches between characters and at both ends.
+                var pieces = old.isEmpty ? [""] + text.map(String.init) + [""] : text.components(separatedBy: old)
+                if count >= 0, count < pieces.count - 1 {
+                    let kept = pieces[...count].joined(separator: new)
+                    pieces = [kept, pieces[(count + 1)...].joined(separator: old)]
+                    return .string(pieces.joined(separator: old))
+                }
+                return .string(pieces.joined(separator: new))
             }
         case "split":
             return method(name, "str", [Parameter("sep", "None")]) { a, _ throws(Diagnostic) in

@@ -358,12 +358,16 @@ public struct Parser {
     mutating func importStatement() throws(Diagnostic) -> Statement {
         let start = current.range
         advance()
-        let (path, range) = try dottedName()
-        let alias = try optionalAlias()
-        if current.isOp(",") {
-            throw .unsupported("import one module per line", at: current.range)
-        }
-        return .importModule(path: path, alias: alias, start.through(range))
+        var imports: [Statement] = []
+        repeat {
+            let (path, range) = try dottedName()
+            let alias = try optionalAlias()
+            imports.append(.importModule(path: path, alias: alias, (imports.isEmpty ? start : range).through(range)))
+        } while acceptOp(",")
+        guard imports.count > 1, let last = imports.last else { return imports[0] }
+        // `import math, random`: the imports in order, as one statement.
+        let range = start.through(last.range)
+        return .ifStatement(branches: [(.bool(true, range), imports)], otherwise: nil, range)
     }
 
     mutating func fromImportStatement() throws(Diagnostic) -> Statement {
