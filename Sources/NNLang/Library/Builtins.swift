@@ -189,7 +189,9 @@ enum Builtins {
                         "pow() 3rd argument not allowed unless all arguments are integers", at: a.callRange,
                         exception: "TypeError")
                 }
-                guard m != 0 else { throw Diagnostic("pow() 3rd argument cannot be 0", at: a.callRange, exception: "ValueError") }
+                guard m != 0 else {
+                    throw Diagnostic("pow() 3rd argument cannot be 0", at: a.callRange, exception: "ValueError")
+                }
                 guard e >= 0 else {
                     throw Diagnostic(
                         "pow() with a negative exponent and a modulus is not supported", at: a.callRange,

@@ -186,12 +186,14 @@ extension Builtins {
                 }
                 return .int(Int(scalar.value))
             },
-            "hex": radixFunction("hex", 16, "0x"), "oct": radixFunction("oct", 8, "0o"), "bin": radixFunction("bin", 2, "0b"),
+            "hex": radixFunction("hex", 16, "0x"), "oct": radixFunction("oct", 8, "0o"),
+            "bin": radixFunction("bin", 2, "0b"),
             "slice": function("slice", "start, stop=None, step=None") { a, _ throws(Diagnostic) in
                 let stop = a.given("stop")
                 return .object(
                     SliceObject(
-                        stop ? try a.optionalInt("start") : nil, stop ? try a.optionalInt("stop") : try a.optionalInt("start"),
+                        stop ? try a.optionalInt("start") : nil,
+                        stop ? try a.optionalInt("stop") : try a.optionalInt("start"),
                         try a.optionalInt("step")))
             },
         ]

@@ -260,7 +260,10 @@ extension BuiltinFunction {
         else { return nil }
         let owner = name
         return .object(
-            BuiltinFunction(attribute, Signature(parsing: "self, *args, **kwargs"), repr: "<method '\(attribute)' of '\(owner)' objects>") {
+            BuiltinFunction(
+                attribute, Signature(parsing: "self, *args, **kwargs"),
+                repr: "<method '\(attribute)' of '\(owner)' objects>"
+            ) {
                 a, interpreter throws(Diagnostic) in
                 let receiver = a.values["self"]?.value ?? .none
                 guard receiver.typeName == owner || (owner == "int" && receiver.typeName == "bool") else {

@@ -5,7 +5,8 @@ enum ContainerMethods {
         case .string:
             ["format", "format_map", "join", "upper", "lower", "strip", "split", "replace", "startswith", "endswith"]
                 + StringMethods.names
-        case .list: ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear", "remove", "sort"]
+        case .list:
+            ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear", "remove", "sort"]
         case .dict: ["keys", "values", "items", "get", "copy", "pop", "setdefault", "update", "clear", "popitem"]
         case .tuple: ["index", "count"]
         case .float, .int: ["is_integer", "real"]

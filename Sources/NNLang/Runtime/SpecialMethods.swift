@@ -74,7 +74,8 @@ extension Interpreter {
         guard let instance = Self.instance(value), op != .not else { return nil }
         let name = op == .negate ? "__neg__" : "__pos__"
         if let result = try callSpecial(instance, name, [], range) { return result }
-        throw Diagnostic("bad operand type for unary \(op.rawValue): '\(value.typeName)'", at: range, exception: "TypeError")
+        throw Diagnostic(
+            "bad operand type for unary \(op.rawValue): '\(value.typeName)'", at: range, exception: "TypeError")
     }
 
     /// `bool(x)`, `if x:` for an instance: `__bool__`, else `__len__` != 0, else true.

@@ -26,7 +26,8 @@ extension Parser {
         let start = current.range
         advance()
         let value = try postfix()
-        return .call(.name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
+        return .call(
+            .name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
     }
 
     mutating func forLoop() throws(Diagnostic) -> Statement {
@@ -74,7 +75,9 @@ extension Parser {
                     switch statement {
                     case .breakLoop(let r):
                         return .ifStatement(
-                            branches: [(.bool(true, r), [.assign(targets: [flag], value: .bool(true, r), r), statement])],
+                            branches: [
+                                (.bool(true, r), [.assign(targets: [flag], value: .bool(true, r), r), statement])
+                            ],
                             otherwise: nil, r)
                     case .ifStatement(let branches, let rest, let r):
                         return .ifStatement(
@@ -89,7 +92,8 @@ extension Parser {
                         block.otherwise = block.otherwise.map(marked)
                         block.finally = block.finally.map(marked)
                         return .tryStatement(block, r)
-                    case .withBlock(let items, let inner, let r): return .withBlock(items: items, body: marked(inner), r)
+                    case .withBlock(let items, let inner, let r):
+                        return .withBlock(items: items, body: marked(inner), r)
                     default: return statement
                     }
                 }

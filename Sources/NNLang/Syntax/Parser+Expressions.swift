@@ -22,7 +22,8 @@ extension Parser {
         let start = current.range
         advance()
         let value = try expression()
-        return .call(.name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
+        return .call(
+            .name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
     }
 
     var endsExpressionList: Bool {

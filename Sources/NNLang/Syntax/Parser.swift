@@ -283,7 +283,9 @@ public struct Parser {
         let assignment: Statement? = value.map { .assign(targets: [target], value: $0, range) }
         guard inClassBody, case .name(let name, let nameRange) = target else { return assignment ?? .pass(range) }
         let record = Statement.assign(
-            targets: [.subscription(.name("__annotations__", nameRange), [.index(.string(name, nameRange))], nameRange)],
+            targets: [
+                .subscription(.name("__annotations__", nameRange), [.index(.string(name, nameRange))], nameRange)
+            ],
             value: .string(annotation.sourceText, annotation.range), range)
         guard let assignment else { return record }
         return .ifStatement(branches: [(.bool(true, range), [record, assignment])], otherwise: nil, range)
