@@ -201,7 +201,9 @@ enum Builtins {
                         "pow() 3rd argument not allowed unless all arguments are integers", at: a.callRange,
                         exception: "TypeError")
                 }
-                guard m != 0 else { throw Diagnostic("pow() 3rd argument cannot be 0", at: a.callRange, exception: "ValueError") }
+                guard m != 0 else {
+                    throw Diagnostic("pow() 3rd argument cannot be 0", at: a.callRange, exception: "ValueError")
+                }
                 guard e >= 0 else {
                     throw Diagnostic(
                         "pow() with a negative exponent and a modulus is not supported", at: a.callRange,
@@ -260,28 +262,7 @@ enum Builtins {
             },
             "sorted": function("sorted", "iterable, *, key=None, reverse=False") { a, interpreter throws(Diagnostic) in
                 let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
-                let keys = try keyed(items, a.values["key"]?.value, interpreter, range: a.callRange)
-                let reverse = try a.bool("reverse", default: false)
-                var failure: Diagnostic?
-                // A stable sort on keys; reverse keeps equal items in their order, as Python's does.
-                let order = Array(items.indices).sorted { i, j in
-                    do throws(Diagnostic) {
-                        let (x, y) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
-                        let range = a.callRange
-                        if try interpreter.truth(try interpreter.compare(.less, x, y, range: range), range: range) {
-                            return true
-                        }
-                        if try interpreter.truth(try interpreter.compare(.less, y, x, range: range), range: range) {
-                            return false
-                        }
-                        return i < j
-                    } catch {
-                        failure = error
-                        return false
-                    }
-                }
-                if let failure { throw failure }
-                return .list(order.map { items[$0] })
+                return .list(try sortedItems(items, a, interpreter))
             },
             "zip": function("zip", "*iterables") { a, interpreter throws(Diagnostic) in
                 if a.rest.contains(where: \.isLazy) { return try lazyZip(a, interpreter) }
@@ -376,6 +357,34 @@ enum Builtins {
     }
 
     /// The `key=` function's value for each item, or the items themselves without one.
+    /// `sorted(items, key=..., reverse=...)` and `list.sort(...)`: a stable sort on the keys by `<`;
+    /// reverse keeps equal items in their order, as Python's does.
+    static func sortedItems(_ items: [Value], _ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic)
+        -> [Value]
+    {
+        let keys = try keyed(items, a.values["key"]?.value, interpreter, range: a.callRange)
+        let reverse = try a.bool("reverse", default: false)
+        var failure: Diagnostic?
+        let order = Array(items.indices).sorted { i, j in
+            do throws(Diagnostic) {
+                let (x, y) = reverse ? (keys[j], keys[i]) : (keys[i], keys[j])
+                let range = a.callRange
+                if try interpreter.truth(try interpreter.compare(.less, x, y, range: range), range: range) {
+                    return true
+                }
+                if try interpreter.truth(try interpreter.compare(.less, y, x, range: range), range: range) {
+                    return false
+                }
+                return i < j
+            } catch {
+                failure = error
+                return false
+            }
+        }
+        if let failure { throw failure }
+        return order.map { items[$0] }
+    }
+
     static func keyed(
         _ items: [Value], _ key: Value?, _ interpreter: Interpreter,
         range: SourceRange

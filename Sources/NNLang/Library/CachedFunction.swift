@@ -65,7 +65,9 @@ final class CachedFunction: CallableObject {
             }
         case "cache_parameters":
             return NNLang.function("cache_parameters", "") { [self] _, _ in
-                .dict(DictBox([(.string("maxsize"), maxsize.map { .int($0) } ?? .none), (.string("typed"), .bool(typed))]))
+                .dict(
+                    DictBox([(.string("maxsize"), maxsize.map { .int($0) } ?? .none), (.string("typed"), .bool(typed))])
+                )
             }
         case "__wrapped__": return function
         case "__name__", "__doc__", "__qualname__", "__module__":

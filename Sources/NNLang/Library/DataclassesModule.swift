@@ -20,7 +20,8 @@ enum DataclassesModule {
                         try make(b.values["cls"]?.value ?? .none, options, interpreter, range: b.callRange)
                     }
                 },
-                "field": function("field", "*, default=None, default_factory=None, repr=True") { a, _ throws(Diagnostic) in
+                "field": function("field", "*, default=None, default_factory=None, repr=True") {
+                    a, _ throws(Diagnostic) in
                     .object(
                         FieldSpec(
                             defaultValue: a.values["default"]?.value, factory: a["default_factory"],
@@ -127,9 +128,10 @@ enum DataclassesModule {
             try type.setAttribute("__eq__", to: .object(DataclassMethod(.eq, fields, type)), interpreter)
         }
         if options.order {
-            for (name, op) in [("__lt__", ComparisonOperator.less), ("__le__", .lessEqual), ("__gt__", .greater),
-                ("__ge__", .greaterEqual)]
-            {
+            for (name, op) in [
+                ("__lt__", ComparisonOperator.less), ("__le__", .lessEqual), ("__gt__", .greater),
+                ("__ge__", .greaterEqual),
+            ] {
                 try type.setAttribute(name, to: .object(DataclassMethod(.order(op), fields, type)), interpreter)
             }
         }
@@ -179,7 +181,8 @@ enum DataclassesModule {
             case .initializer: "__init__"
             case .repr: "__repr__"
             case .eq: "__eq__"
-            case .order(let op): ["<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"][op.rawValue] ?? "__lt__"
+            case .order(let op):
+                ["<": "__lt__", "<=": "__le__", ">": "__gt__", ">=": "__ge__"][op.rawValue] ?? "__lt__"
             }
         }
 
@@ -198,11 +201,14 @@ enum DataclassesModule {
                 }
                 return .string("\(type.name)(\(parts.joined(separator: ", ")))")
             case .eq, .order:
-                guard let other = rest.first, case .object(let that as InstanceObject) = other, that.type === instance.type
+                guard let other = rest.first, case .object(let that as InstanceObject) = other,
+                    that.type === instance.type
                 else { return .object(NotImplementedObject.shared) }
                 let mine = Value.tuple(fields.map { instance.attributes[$0.name] ?? .none })
                 let theirs = Value.tuple(fields.map { that.attributes[$0.name] ?? .none })
-                if case .order(let op) = kind { return try interpreter.compare(op, mine, theirs, range: arguments.range) }
+                if case .order(let op) = kind {
+                    return try interpreter.compare(op, mine, theirs, range: arguments.range)
+                }
                 return try interpreter.compare(.equal, mine, theirs, range: arguments.range)
             }
         }

@@ -62,7 +62,8 @@ enum FunctoolsModule {
                             exception: "TypeError")
                     }
                     return function("decorating_function", "user_function") { b, _ in
-                        .object(CachedFunction(b.values["user_function"]?.value ?? .none, maxsize: maxsize, typed: typed))
+                        .object(
+                            CachedFunction(b.values["user_function"]?.value ?? .none, maxsize: maxsize, typed: typed))
                     }
                 },
                 "total_ordering": function("total_ordering", "cls") { a, interpreter throws(Diagnostic) in

@@ -246,3 +246,38 @@ public protocol CallableObject: PyObject {
 }
 
 extension BuiltinFunction: CallableObject {}
+
+extension BuiltinFunction {
+    /// `str.lower`, `list.append`, `dict.get`: a type's method taken from the type (as in
+    /// `sorted(words, key=str.lower)`), called with the object first.
+    public func attribute(_ attribute: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        if attribute == "__name__" { return .string(name) }
+        let samples: [String: Value] = [
+            "str": .string(""), "list": .list([]), "dict": .dict(DictBox()), "int": .int(0), "float": .float(0),
+            "tuple": .tuple([]),
+        ]
+        guard let sample = samples[name], try ContainerMethods.attribute(attribute, of: sample, interpreter) != nil
+        else { return nil }
+        let owner = name
+        return .object(
+            BuiltinFunction(
+                attribute, Signature(parsing: "self, *args, **kwargs"),
+                repr: "<method '\(attribute)' of '\(owner)' objects>"
+            ) {
+                a, interpreter throws(Diagnostic) in
+                let receiver = a.values["self"]?.value ?? .none
+                guard receiver.typeName == owner || (owner == "int" && receiver.typeName == "bool") else {
+                    throw Diagnostic(
+                        "descriptor '\(attribute)' for '\(owner)' objects doesn't apply to a '\(receiver.typeName)' object",
+                        at: a.callRange, exception: "TypeError")
+                }
+                let method = try interpreter.attribute(attribute, of: receiver, range: a.callRange)
+                guard case .object(let callee as CallableObject) = method else { return method }
+                return try callee.call(
+                    CallArguments(
+                        positional: a.rest, positionalRanges: a.rest.indices.map { a.restRange($0) },
+                        keywords: a.keywords.map { ($0.name, $0.value, a.callRange) }, range: a.callRange),
+                    interpreter)
+            })
+    }
+}

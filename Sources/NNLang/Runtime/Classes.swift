@@ -178,8 +178,13 @@ final class InstanceObject: CallableObject, SubscriptableObject {
         guard let method = type.lookup("__getitem__") else {
             throw Diagnostic("'\(type.name)' object is not subscriptable", at: range, exception: "TypeError")
         }
-        guard index.count == 1, case .value(let key, let keyRange) = index[0] else {
-            throw Diagnostic("slices of objects are not supported", at: range)
+        let key: Value
+        let keyRange: SourceRange
+        switch index.count == 1 ? index[0] : .ellipsis {
+        case .value(let value, let valueRange): (key, keyRange) = (value, valueRange)
+        // `obj[a:b]` passes a slice object, as Python does (it can be passed on: `self.items[key]`).
+        case .slice(let start, let stop, let step): (key, keyRange) = (.object(SliceObject(start, stop, step)), range)
+        default: throw Diagnostic("this index of objects is not supported", at: range)
         }
         return try interpreter.callMethod(
             method, on: .object(self),

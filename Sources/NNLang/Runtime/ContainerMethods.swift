@@ -5,7 +5,8 @@ enum ContainerMethods {
         case .string:
             ["format", "format_map", "join", "upper", "lower", "strip", "split", "replace", "startswith", "endswith"]
                 + StringMethods.names
-        case .list: ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear"]
+        case .list:
+            ["append", "extend", "pop", "insert", "index", "count", "copy", "reverse", "clear", "remove", "sort"]
         case .dict: ["keys", "values", "items", "get", "copy", "pop", "setdefault", "update", "clear", "popitem"]
         case .tuple: ["index", "count"]
         case .float, .int: ["is_integer", "real"]
@@ -71,11 +72,19 @@ enum ContainerMethods {
                 .bool(text.hasSuffix(try a.string("suffix")))
             }
         case "replace":
-            return method(name, "str", [Parameter("old"), Parameter("new")]) { a, _ throws(Diagnostic) in
+            return method(name, "str", [Parameter("old"), Parameter("new"), Parameter("count", "-1")]) {
+                a, _ throws(Diagnostic) in
                 let old = try a.string("old")
                 let new = try a.string("new")
-                guard !old.isEmpty else { return .string(text) }
-                return .string(text.split(separator: old, omittingEmptySubsequences: false).joined(separator: new))
+                let count = try a.int("count", default: -1)
+                // As Python: an empty `old` matches between characters and at both ends.
+                var pieces = old.isEmpty ? [""] + text.map(String.init) + [""] : text.components(separatedBy: old)
+                if count >= 0, count < pieces.count - 1 {
+                    let kept = pieces[...count].joined(separator: new)
+                    pieces = [kept, pieces[(count + 1)...].joined(separator: old)]
+                    return .string(pieces.joined(separator: old))
+                }
+                return .string(pieces.joined(separator: new))
             }
         case "split":
             return method(name, "str", [Parameter("sep", "None")]) { a, _ throws(Diagnostic) in
@@ -149,14 +158,29 @@ enum ContainerMethods {
         case "index":
             return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
                 let value = a.values["value"]?.value ?? .none
-                guard let i = list.items.firstIndex(where: { pythonEquals($0, value) }) else {
+                guard let i = try interpreter.positions(of: value, in: list.items, first: true).first else {
                     throw Diagnostic("\(interpreter.repr(value)) is not in the list", at: a.range("value"))
                 }
                 return .int(i)
             }
         case "count":
-            return method(name, "list", [Parameter("value")]) { a, _ in
-                .int(list.items.filter { pythonEquals($0, a.values["value"]?.value ?? .none) }.count)
+            return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
+                .int(try interpreter.positions(of: a.values["value"]?.value ?? .none, in: list.items).count)
+            }
+        case "remove":
+            return method(name, "list", [Parameter("value")]) { a, interpreter throws(Diagnostic) in
+                let value = a.values["value"]?.value ?? .none
+                guard let i = try interpreter.positions(of: value, in: list.items, first: true).first else {
+                    throw Diagnostic("list.remove(x): x not in list", at: a.range("value"), exception: "ValueError")
+                }
+                list.items.remove(at: i)
+                return .none
+            }
+        case "sort":
+            return method(name, "list", [.keywordOnly("key", "None"), .keywordOnly("reverse", "False")]) {
+                a, interpreter throws(Diagnostic) in
+                list.items = try Builtins.sortedItems(list.items, a, interpreter)
+                return .none
             }
         case "copy": return method(name, "list", []) { _, _ in .list(list.items) }
         case "reverse":

@@ -108,7 +108,8 @@ extension Interpreter {
         case .subscription(let base, let items, let range):
             let container = try evaluate(base)
             let index = try evaluateSubscript(items)
-            if index.count == 1, case .slice(let start, let stop, let step) = index[0], case .list(let list) = container {
+            if index.count == 1, case .slice(let start, let stop, let step) = index[0], case .list(let list) = container
+            {
                 return try deleteListSlice(list, start, stop, step, range: range)
             }
             guard index.count == 1, case .value(let key, let keyRange) = index[0] else {

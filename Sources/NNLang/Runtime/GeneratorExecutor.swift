@@ -107,7 +107,8 @@ final class PythonGenerator: LazyIterator {
         case "__iter__":
             return NNLang.function("__iter__", "") { [self] _, _ in .object(self) }
         case "throw":
-            return NNLang.function("throw", "type, value=None, traceback=None") { [self] a, interpreter throws(Diagnostic) in
+            return NNLang.function("throw", "type, value=None, traceback=None") {
+                [self] a, interpreter throws(Diagnostic) in
                 var thrown = a.values["type"]?.value ?? .none
                 if let value = a.values["value"]?.value, !value.isNone {
                     thrown = try interpreter.callValue(thrown, [value], range: a.callRange)
@@ -447,12 +448,15 @@ final class PythonGenerator: LazyIterator {
             case .tryStatement(let block, let phase):
                 switch phase {
                 case .body:
-                    if case .error(let error) = what, let handler = try interpreter.handler(for: error, in: block.handlers)
+                    if case .error(let error) = what,
+                        let handler = try interpreter.handler(for: error, in: block.handlers)
                     {
                         frames.append(.tryStatement(block, .handler(error, name: handler.name)))
                         frames.append(.block(handler.body, 0))
                         interpreter.handling.append(error)
-                        if let name = handler.name { try interpreter.bind(name, to: interpreter.exceptionValue(for: error)) }
+                        if let name = handler.name {
+                            try interpreter.bind(name, to: interpreter.exceptionValue(for: error))
+                        }
                         return nil
                     }
                 case .handler(_, let name): leaveHandler(name, interpreter)

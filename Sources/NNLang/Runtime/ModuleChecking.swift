@@ -44,7 +44,7 @@ extension NameChecker {
         func bindTarget(_ target: Expression) {
             switch target {
             case .name(let name, _): names[name] = Value.none
-            case .tuple(let items, _), .list(let items, _): items.forEach(bindTarget)
+            case .tuple(let items, _), .list(let items, _): items.forEach { bindTarget($0.starredValue ?? $0) }
             default: break
             }
         }

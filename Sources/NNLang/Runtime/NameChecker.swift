@@ -140,7 +140,8 @@ struct NameChecker {
         case .name(let name, _):
             defined.insert(name)
             state.bound[name] = nil
-        case .tuple(let items, _), .list(let items, _): for item in items { try bind(item.starredValue ?? item, &defined) }
+        case .tuple(let items, _), .list(let items, _):
+            for item in items { try bind(item.starredValue ?? item, &defined) }
         default: try check(target, defined)
         }
     }

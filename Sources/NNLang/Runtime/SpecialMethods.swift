@@ -74,7 +74,8 @@ extension Interpreter {
         guard let instance = Self.instance(value), op != .not else { return nil }
         let name = op == .negate ? "__neg__" : "__pos__"
         if let result = try callSpecial(instance, name, [], range) { return result }
-        throw Diagnostic("bad operand type for unary \(op.rawValue): '\(value.typeName)'", at: range, exception: "TypeError")
+        throw Diagnostic(
+            "bad operand type for unary \(op.rawValue): '\(value.typeName)'", at: range, exception: "TypeError")
     }
 
     /// `bool(x)`, `if x:` for an instance: `__bool__`, else `__len__` != 0, else true.
@@ -211,6 +212,27 @@ extension Interpreter {
         return nil
     }
 
+    /// Where `value` is in `items` by Python's `==` (a class's `__eq__` included), all or the first.
+    func positions(of value: Value, in items: [Value], first: Bool = false) throws(Diagnostic) -> [Int] {
+        var found: [Int] = []
+        let userEquality = [value].contains { Self.instance($0)?.type.lookup("__eq__") != nil }
+        for (index, item) in items.enumerated() {
+            let equal: Bool
+            if userEquality || Self.instance(item)?.type.lookup("__eq__") != nil {
+                equal =
+                    Self.identical(item, value)
+                    ? true : try truth(try compare(.equal, item, value, range: Self.nowhere), range: Self.nowhere)
+            } else {
+                equal = pythonEquals(item, value)
+            }
+            if equal {
+                found.append(index)
+                if first { break }
+            }
+        }
+        return found
+    }
+
     /// Calls a special method; nil when the class lacks it or it returns NotImplemented.
     private func callSpecial(_ instance: InstanceObject, _ name: String, _ arguments: [Value], _ range: SourceRange)
         throws(Diagnostic) -> Value?
@@ -286,6 +308,56 @@ final class SequenceIterator: LazyIterator {
             guard error.exceptionName == "IndexError" || error.exceptionName == "StopIteration" else { throw error }
             finished = true
             return nil
+        }
+    }
+}
+
+/// A slice object (`slice(1, 3)`, or what `obj[1:3]` passes to a class's `__getitem__`), with
+/// `start`, `stop`, `step` and `indices(length)`; indexing a list or array with it slices.
+final class SliceObject: PyObject {
+    let start: Int?
+    let stop: Int?
+    let step: Int?
+    init(_ start: Int?, _ stop: Int?, _ step: Int?) {
+        self.start = start
+        self.stop = stop
+        self.step = step
+    }
+    var typeName: String { "slice" }
+    var attributeNames: [String] { ["start", "stop", "step", "indices"] }
+    func repr(_ interpreter: Interpreter) -> String {
+        let parts = [start, stop, step].map { $0.map(String.init) ?? "None" }
+        return "slice(\(parts.joined(separator: ", ")))"
+    }
+    func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        switch name {
+        case "start": return start.map { .int($0) } ?? Value.none
+        case "stop": return stop.map { .int($0) } ?? Value.none
+        case "step": return step.map { .int($0) } ?? Value.none
+        case "indices":
+            return function("indices", "length") { [start, stop, step] a, _ throws(Diagnostic) in
+                let length = try a.int("length")
+                let step = step ?? 1
+                guard step != 0 else {
+                    throw Diagnostic("slice step cannot be zero", at: a.callRange, exception: "ValueError")
+                }
+                func clamp(_ value: Int?, _ fallback: Int, low: Int, high: Int) -> Int {
+                    guard var value else { return fallback }
+                    if value < 0 { value += length }
+                    return min(max(value, low), high)
+                }
+                if step > 0 {
+                    return .tuple([
+                        .int(clamp(start, 0, low: 0, high: length)), .int(clamp(stop, length, low: 0, high: length)),
+                        .int(step),
+                    ])
+                }
+                return .tuple([
+                    .int(clamp(start, length - 1, low: -1, high: length - 1)),
+                    .int(clamp(stop, -1, low: -1, high: length - 1)), .int(step),
+                ])
+            }
+        default: return nil
         }
     }
 }

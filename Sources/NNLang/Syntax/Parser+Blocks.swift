@@ -26,7 +26,8 @@ extension Parser {
         let start = current.range
         advance()
         let value = try postfix()
-        return .call(.name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
+        return .call(
+            .name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
     }
 
     mutating func forLoop() throws(Diagnostic) -> Statement {
@@ -44,9 +45,70 @@ extension Parser {
         let iterable = try expressionList()
         try checkHeight(iterable)
         try expectOp(":", "expected ':' at the end of the for line")
+        let body = try loopBody()
+        let range = start.through(iterable.range)
+        return try withElse(range) { body in .forLoop(target: target, iterable: iterable, body: body, range) }(body)
+    }
+
+    /// A loop's body, with `break` and `continue` allowed in it.
+    private mutating func loopBody() throws(Diagnostic) -> [Statement] {
         loopDepth += 1
         defer { loopDepth -= 1 }
-        return .forLoop(target: target, iterable: iterable, body: try suite(), start.through(iterable.range))
+        return try suite()
+    }
+
+    /// A loop's `else:` block, if one follows: it runs when the loop ends without `break`. Written as
+    /// the loop with each of its own `break`s first setting a flag (a name no program can write),
+    /// then `if not flag:` the block.
+    private mutating func withElse(
+        _ range: SourceRange, _ loop: @escaping ([Statement]) -> Statement
+    ) throws(Diagnostic) -> ([Statement]) -> Statement {
+        guard current.isName("else") else { return loop }
+        advance()
+        try expectOp(":", "expected ':' after 'else'")
+        let otherwise = try suite()
+        loopElseCount += 1
+        let flag = Expression.name("loop-else \(loopElseCount)", range)
+        return { body in
+            func marked(_ statements: [Statement]) -> [Statement] {
+                statements.map { statement in
+                    switch statement {
+                    case .breakLoop(let r):
+                        return .ifStatement(
+                            branches: [
+                                (.bool(true, r), [.assign(targets: [flag], value: .bool(true, r), r), statement])
+                            ],
+                            otherwise: nil, r)
+                    case .ifStatement(let branches, let rest, let r):
+                        return .ifStatement(
+                            branches: branches.map { ($0.condition, marked($0.body)) }, otherwise: rest.map(marked), r)
+                    case .tryStatement(var block, let r):
+                        block.body = marked(block.body)
+                        block.handlers = block.handlers.map { handler in
+                            var handler = handler
+                            handler.body = marked(handler.body)
+                            return handler
+                        }
+                        block.otherwise = block.otherwise.map(marked)
+                        block.finally = block.finally.map(marked)
+                        return .tryStatement(block, r)
+                    case .withBlock(let items, let inner, let r):
+                        return .withBlock(items: items, body: marked(inner), r)
+                    default: return statement
+                    }
+                }
+            }
+            return .ifStatement(
+                branches: [
+                    (
+                        .bool(true, range),
+                        [
+                            .assign(targets: [flag], value: .bool(false, range), range), loop(marked(body)),
+                            .ifStatement(branches: [(.unary(.not, flag, range), otherwise)], otherwise: nil, range),
+                        ]
+                    )
+                ], otherwise: nil, range)
+        }
     }
 
     mutating func tryStatement() throws(Diagnostic) -> Statement {
@@ -154,9 +216,9 @@ extension Parser {
         let condition = try expression()
         try checkHeight(condition)
         try expectOp(":", "expected ':' after the condition")
-        loopDepth += 1
-        defer { loopDepth -= 1 }
-        return .whileLoop(condition: condition, body: try suite(), start.through(condition.range))
+        let body = try loopBody()
+        let range = start.through(condition.range)
+        return try withElse(range) { body in .whileLoop(condition: condition, body: body, range) }(body)
     }
 
     mutating func functionDefinition() throws(Diagnostic) -> Statement {

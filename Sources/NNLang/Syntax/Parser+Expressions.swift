@@ -22,7 +22,8 @@ extension Parser {
         let start = current.range
         advance()
         let value = try expression()
-        return .call(.name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
+        return .call(
+            .name("*", start), [Argument(name: nil, value: value, range: value.range)], start.through(value.range))
     }
 
     var endsExpressionList: Bool {
@@ -47,6 +48,11 @@ extension Parser {
         try nested { parser throws(Diagnostic) in
             if parser.current.isName("lambda") { return try parser.lambda() }
             let value = try parser.orExpression()
+            if parser.current.isOp(":=") {
+                throw .unsupported(
+                    "the assignment expression ':=' is not supported yet", at: parser.current.range,
+                    hint: "assign on a line of its own first: name = value")
+            }
             guard parser.current.isName("if") else { return value }
             parser.advance()
             let condition = try parser.orExpression()

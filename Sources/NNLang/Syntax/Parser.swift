@@ -12,6 +12,8 @@ public struct Parser {
     /// Whether the statement being read is directly in a class body (where `x: int` is recorded in
     /// the class's `__annotations__`, for `dataclasses`).
     var inClassBody = false
+    /// How many loops with an `else:` were read (each gets its own flag name).
+    var loopElseCount = 0
     /// Deepest nesting of brackets and operators accepted, far beyond real programs.
     static let maximumDepth = 150
     /// Tallest expression tree accepted (`1 + 1 + …` makes one level per term); Python reads a few
@@ -281,7 +283,9 @@ public struct Parser {
         let assignment: Statement? = value.map { .assign(targets: [target], value: $0, range) }
         guard inClassBody, case .name(let name, let nameRange) = target else { return assignment ?? .pass(range) }
         let record = Statement.assign(
-            targets: [.subscription(.name("__annotations__", nameRange), [.index(.string(name, nameRange))], nameRange)],
+            targets: [
+                .subscription(.name("__annotations__", nameRange), [.index(.string(name, nameRange))], nameRange)
+            ],
             value: .string(annotation.sourceText, annotation.range), range)
         guard let assignment else { return record }
         return .ifStatement(branches: [(.bool(true, range), [record, assignment])], otherwise: nil, range)
