@@ -181,15 +181,13 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
 
     // MARK: control and heartbeat threads
 
-    /// Answers the control channel until shutdown.
+    /// Answers the control channel until shutdown. (These thread loops end: as endless `while true`
+    /// loops, Swift 6.3's loop-invariant code motion never finished optimizing them.)
     func serveControl() {
         while !isShuttingDown { answerControlMessage() }
     }
 
-    /// The next control request, if one comes within half a second. Each turn of the channel loops
-    /// is a function of its own, kept out of line: Swift 6.3's loop-invariant code motion never
-    /// finished on an endless loop with these bodies (and libzmq's retry loops) inlined into it.
-    @inline(never)
+    /// The next control request, if one comes within half a second.
     func answerControlMessage() {
         do {
             guard try ZMQSocket.poll([control], milliseconds: 500)[0] else { return }
@@ -245,8 +243,7 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
         while !isShuttingDown { echoHeartbeat() }
     }
 
-    /// The next heartbeat echoed, if one comes within half a second (out of line, as above).
-    @inline(never)
+    /// The next heartbeat echoed, if one comes within half a second.
     func echoHeartbeat() {
         do {
             guard try ZMQSocket.poll([heartbeat], milliseconds: 500)[0] else { return }
