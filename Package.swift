@@ -47,10 +47,7 @@ let package = Package(
         .systemLibrary(name: "CZMQ", path: "Sources/CZMQ", pkgConfig: "libzmq", providers: [.apt(["libzmq3-dev"])]),
         .target(
             name: "NNKernel",
-            dependencies: ["NNRepl", "NNLang", "NNEngine", "CZMQ", .product(name: "Crypto", package: "swift-crypto")],
-            // Swift 6.3's loop-invariant code motion runs without end on the kernel's message loops in
-            // a release build; the kernel moves messages, not numbers, so it is built unoptimized.
-            swiftSettings: [.unsafeFlags(["-Onone"])]
+            dependencies: ["NNRepl", "NNLang", "NNEngine", "CZMQ", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .executableTarget(
             name: "nn",

@@ -28,6 +28,7 @@ import Testing
         #expect(try parse("1e400") == .double(.infinity), "as Python reads it")
         #expect(try parse(#""\ud800x""#) == .string("\u{FFFD}x"), "a lone surrogate")
         #expect(try parse("-0") == .int(0))
+        #expect(try parse("\u{FEFF} [1]") == [1], "a byte order mark")
     }
 
     @Test func saysWhereTextStopsBeingJSON() {

@@ -181,36 +181,41 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
 
     // MARK: control and heartbeat threads
 
+    /// Answers the control channel until shutdown. (These thread loops end: as endless `while true`
+    /// loops, Swift 6.3's loop-invariant code motion never finished optimizing them.)
     func serveControl() {
-        while true {
-            do {
-                guard try ZMQSocket.poll([control], milliseconds: 500)[0] else { continue }
-                guard let request = decode(try control.receive(), channel: "control") else { continue }
-                publishStatus("busy", parent: request)
-                switch request.type {
-                case "interrupt_request":
-                    cancellationLock.withLock { cancellation }?.cancel()
-                    send(
-                        .make("interrupt_reply", content: ["status": "ok"], parent: request, session: sessionID),
-                        on: control)
-                case "shutdown_request":
-                    answerShutdown(request, on: control)
-                case "kernel_info_request":
-                    send(
-                        .make(
-                            "kernel_info_reply", content: KernelSession.kernelInfo, parent: request,
-                            session: sessionID), on: control)
-                default:
-                    KernelServer.log("control: no answer for \(request.type)")
-                    if let (type, content) = KernelSession.unknownRequestReply(request.type) {
-                        send(.make(type, content: content, parent: request, session: sessionID), on: control)
-                    }
+        while !isShuttingDown { answerControlMessage() }
+    }
+
+    /// The next control request, if one comes within half a second.
+    func answerControlMessage() {
+        do {
+            guard try ZMQSocket.poll([control], milliseconds: 500)[0] else { return }
+            guard let request = decode(try control.receive(), channel: "control") else { return }
+            publishStatus("busy", parent: request)
+            switch request.type {
+            case "interrupt_request":
+                cancellationLock.withLock { cancellation }?.cancel()
+                send(
+                    .make("interrupt_reply", content: ["status": "ok"], parent: request, session: sessionID),
+                    on: control)
+            case "shutdown_request":
+                answerShutdown(request, on: control)
+            case "kernel_info_request":
+                send(
+                    .make(
+                        "kernel_info_reply", content: KernelSession.kernelInfo, parent: request,
+                        session: sessionID), on: control)
+            default:
+                KernelServer.log("control: no answer for \(request.type)")
+                if let (type, content) = KernelSession.unknownRequestReply(request.type) {
+                    send(.make(type, content: content, parent: request, session: sessionID), on: control)
                 }
-                publishStatus("idle", parent: request)
-            } catch {
-                KernelServer.log("control: \(error)")
-                usleep(100_000)
             }
+            publishStatus("idle", parent: request)
+        } catch {
+            KernelServer.log("control: \(error)")
+            usleep(100_000)
         }
     }
 
@@ -233,15 +238,19 @@ public final class KernelServer: KernelChannels, @unchecked Sendable {
         }
     }
 
+    /// Echoes heartbeats until shutdown.
     func echoHeartbeats() {
-        while true {
-            do {
-                guard try ZMQSocket.poll([heartbeat], milliseconds: 500)[0] else { continue }
-                try heartbeat.send(try heartbeat.receive())
-            } catch {
-                KernelServer.log("heartbeat: \(error)")
-                usleep(100_000)
-            }
+        while !isShuttingDown { echoHeartbeat() }
+    }
+
+    /// The next heartbeat echoed, if one comes within half a second.
+    func echoHeartbeat() {
+        do {
+            guard try ZMQSocket.poll([heartbeat], milliseconds: 500)[0] else { return }
+            try heartbeat.send(try heartbeat.receive())
+        } catch {
+            KernelServer.log("heartbeat: \(error)")
+            usleep(100_000)
         }
     }
 }

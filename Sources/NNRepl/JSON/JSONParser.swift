@@ -17,10 +17,12 @@ extension JSON {
     public static let maximumDepth = 512
 
     /// Parses JSON text (RFC 8259, as Python's `json.loads` reads it; numbers too large for a float
-    /// become infinity, lone surrogates U+FFFD). Text that is not JSON, or nests more than
-    /// `maximumDepth` deep, is a `JSONError` that says where.
+    /// become infinity, lone surrogates U+FFFD, and a leading byte order mark is skipped). Text
+    /// that is not JSON, or nests more than `maximumDepth` deep, is a `JSONError` that says where.
     public static func parse(_ bytes: some Collection<UInt8>) throws(JSONError) -> JSON {
         var parser = JSONParser(bytes: Array(bytes))
+        // A byte order mark, as some Windows editors write one before a notebook's text.
+        if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.position = 3 }
         parser.skipSpace()
         let value = try parser.value(depth: 0)
         parser.skipSpace()
@@ -52,11 +54,7 @@ private struct JSONParser {
     }
 
     mutating func skipSpace() {
-        while position < bytes.count,
-            [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t")].contains(bytes[position])
-        {
-            position += 1
-        }
+        while let byte = next, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { position += 1 }
     }
 
     var next: UInt8? { position < bytes.count ? bytes[position] : nil }
@@ -142,32 +140,28 @@ private struct JSONParser {
         }
     }
 
-    /// A string from its opening quote; the text between escapes is checked to be UTF-8.
+    /// A string from its opening quote. Its bytes are gathered as they are (escapes written as
+    /// UTF-8) and checked to be UTF-8 once, at the closing quote.
     mutating func string() throws(JSONError) -> String {
+        let start = position
         position += 1
-        var scalars = String.UnicodeScalarView()
-        var run = position
-        func flush(_ end: Int) throws(JSONError) {
-            guard run < end else { return }
-            guard let text = String(validating: bytes[run..<end], as: UTF8.self) else {
-                throw failure("text that is not UTF-8", at: run)
-            }
-            scalars.append(contentsOf: text.unicodeScalars)
-        }
+        var text: [UInt8] = []
         while true {
             guard let byte = next else { throw failure("", at: bytes.count) }
             switch byte {
             case UInt8(ascii: "\""):
-                try flush(position)
                 position += 1
-                return String(scalars)
+                guard let string = String(validating: text, as: UTF8.self) else {
+                    throw failure("a string that is not UTF-8", at: start)
+                }
+                return string
             case UInt8(ascii: "\\"):
-                try flush(position)
-                scalars.append(try escape())
-                run = position
+                let scalar = try escape()
+                UTF8.encode(scalar) { text.append($0) }
             case 0..<0x20:
                 throw failure("a control character in a string")
             default:
+                text.append(byte)
                 position += 1
             }
         }
