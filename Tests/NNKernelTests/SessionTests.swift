@@ -3,6 +3,7 @@ import NNLang
 import Testing
 
 @testable import NNKernel
+import NNRepl
 
 #if canImport(Glibc)
     import Glibc

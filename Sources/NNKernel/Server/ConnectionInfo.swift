@@ -1,4 +1,5 @@
 import Foundation
+import NNRepl
 
 /// A Jupyter connection file: where the kernel listens (transport, address, five ports) and the key
 /// that signs messages.

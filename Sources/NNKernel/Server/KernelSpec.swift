@@ -1,4 +1,5 @@
 import Foundation
+import NNRepl
 
 #if canImport(Glibc)
     import Glibc

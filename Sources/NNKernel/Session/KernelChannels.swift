@@ -1,4 +1,5 @@
 import NNLang
+import NNRepl
 
 /// What a kernel session needs from the channels while it answers a request: broadcasting on
 /// IOPub, and asking the client for a line on stdin. The server gives the real sockets; tests give

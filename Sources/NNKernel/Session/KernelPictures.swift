@@ -1,4 +1,5 @@
 import NNLang
+import NNRepl
 
 /// Draws the picture a cell just made as SVG, or nil when there is none; it reads what it needs
 /// from the interpreter. matplotlib figures (`plt.show()`) come with their SVG already; this seam
