@@ -1,9 +1,9 @@
 import NNEngine
 import NNLang
+import NNRepl
 import Testing
 
 @testable import NNKernel
-import NNRepl
 
 #if canImport(Glibc)
     import Glibc

@@ -27,7 +27,8 @@ public enum DoubleBLAS {
         }
         _ = BLAS.kernel
         BLAS.setThreads(1)
-        cblas_dgemv(CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), 1, a, Int32(n), x, 1, 0, y, 1)
+        cblas_dgemv(
+            CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), 1, a, Int32(n), x, 1, 0, y, 1)
     }
 
     /// `c[m×n] = a[m×k] · b[k×n]`.

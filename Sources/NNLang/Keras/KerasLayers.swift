@@ -3,10 +3,11 @@ import NNEngine
 /// Keras's layers beyond Dense: `Flatten`, `Dropout`, the activation layers, `Normalization` and
 /// `BatchNormalization`, with Keras 3's arguments and defaults.
 enum KerasLayers {
-    static let names = [
-        "Flatten", "Dropout", "Activation", "ReLU", "LeakyReLU", "Softmax", "Normalization",
-        "BatchNormalization",
-    ] + KerasConvLayers.names
+    static let names =
+        [
+            "Flatten", "Dropout", "Activation", "ReLU", "LeakyReLU", "Softmax", "Normalization",
+            "BatchNormalization",
+        ] + KerasConvLayers.names
 
     /// Keyword arguments every layer takes.
     static let common = "name=None, input_shape=None, trainable=True, dtype=None"

@@ -118,7 +118,8 @@ enum Builtins {
                     switch array.tensor.dtype {
                     case .float64: return .array(NDArray(WideMath.map(array.tensor, to: .float64) { abs($0) }))
                     case .int64:
-                        return .array(NDArray(WideMath.map(array.tensor, to: .int64) { Double(WideMath.int($0).magnitude) }))
+                        return .array(
+                            NDArray(WideMath.map(array.tensor, to: .int64) { Double(WideMath.int($0).magnitude) }))
                     default:
                         return .array(NDArray(ArrayMath.map(array.tensor) { abs($0) }.retyped(array.tensor.dtype)))
                     }

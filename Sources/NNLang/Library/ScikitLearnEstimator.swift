@@ -137,13 +137,16 @@ class ScikitLearnEstimator: PyObject {
         let width = t.shape[1]
         guard t.dtype == .float32 else {
             let values = t.doubles
-            return .array(NDArray(WideMath.tensor(t.shape, values.indices.map { transform($0 % width, values[$0]) }, .float64)))
+            return .array(
+                NDArray(WideMath.tensor(t.shape, values.indices.map { transform($0 % width, values[$0]) }, .float64)))
         }
         return .array(
             NDArray(Tensor(shape: t.shape, dtype: .float32) { Float(transform($0 % width, Double(t[flat: $0]))) }))
     }
 
-    static func vector(_ values: [Double]) -> Value { .array(NDArray(WideMath.tensor([values.count], values, .float64))) }
+    static func vector(_ values: [Double]) -> Value {
+        .array(NDArray(WideMath.tensor([values.count], values, .float64)))
+    }
 }
 
 /// A scikit-learn transformer: it learns from data (`fit`) and then changes data (`transform`).

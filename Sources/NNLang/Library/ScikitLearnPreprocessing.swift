@@ -67,7 +67,8 @@ enum ScikitLearnPreprocessing {
         // np.nanmean and np.nanstd along the axis (NumPy's sums), then Xr -= mean_, Xr /= scale_.
         let wide = t.dtype == .float32 ? t : WideMath.tensor(t.shape, t.doubles, .float64)
         let reduceAxis: Int? = t.rank == 1 ? nil : axis
-        guard case .array(let m) = try Reduction.mean.apply(wide, axis: reduceAxis, keepdims: false, range: a.callRange),
+        guard
+            case .array(let m) = try Reduction.mean.apply(wide, axis: reduceAxis, keepdims: false, range: a.callRange),
             case .array(let sd) = try Reduction.std.apply(wide, axis: reduceAxis, keepdims: false, range: a.callRange)
         else { return .none }
         let means = m.tensor.doubles

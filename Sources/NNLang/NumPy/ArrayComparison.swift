@@ -40,7 +40,8 @@ enum ArrayComparison {
                     let bound = try ArrayMath.operand(value, range: a.range(name))
                     let dtype = ArrayMath.resultType(result, bound)
                     if dtype.isWide {
-                        let tensor = try WideMath.broadcast(result.tensor, bound.tensor, to: dtype, range: a.callRange) {
+                        let tensor = try WideMath.broadcast(result.tensor, bound.tensor, to: dtype, range: a.callRange)
+                        {
                             x, limit in
                             x.isNaN || limit.isNaN ? .nan : (keepsLarger ? Swift.max(x, limit) : Swift.min(x, limit))
                         }

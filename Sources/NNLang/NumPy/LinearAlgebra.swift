@@ -170,7 +170,9 @@ enum LinearAlgebra {
         }
         guard solved else { throw Diagnostic("Singular matrix", at: range, exception: "ValueError") }
         var shaped = result(b, rows: n, columns: columns, like: rhs)
-        if matrix.dtype != .float32 && shaped.dtype == .float32 { shaped = WideMath.tensor(shaped.shape, shaped.doubles, .float64) }
+        if matrix.dtype != .float32 && shaped.dtype == .float32 {
+            shaped = WideMath.tensor(shaped.shape, shaped.doubles, .float64)
+        }
         return shaped
     }
 

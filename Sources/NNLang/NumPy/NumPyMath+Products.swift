@@ -20,7 +20,9 @@ extension NumPyMath {
     /// The element-wise product with NumPy's promotion of two arrays.
     static func product(_ x: Tensor, _ y: Tensor, range: SourceRange) throws(Diagnostic) -> Tensor {
         var dtype = ArrayConversion.promote(x.dtype, y.dtype)
-        if dtype == .int64 { return try WideMath.broadcast(x, y, to: .int64, range: range, WideMath.integer(.multiply) ?? (*)) }
+        if dtype == .int64 {
+            return try WideMath.broadcast(x, y, to: .int64, range: range, WideMath.integer(.multiply) ?? (*))
+        }
         if dtype.isWide { return try WideMath.broadcast(x, y, to: dtype, range: range, *) }
         var result = try ArrayMath.broadcast(x, y, range: range) { $0 * $1 }
         if dtype == .bool { dtype = .bool }
@@ -46,7 +48,9 @@ extension NumPyMath {
                         for i in 0..<m {
                             for j in 0..<p {
                                 var total: Int64 = 0
-                                for k in 0..<n { total = total &+ WideMath.int(pa[i * n + k]) &* WideMath.int(pb[k * p + j]) }
+                                for k in 0..<n {
+                                    total = total &+ WideMath.int(pa[i * n + k]) &* WideMath.int(pb[k * p + j])
+                                }
                                 po[i * p + j] = Double(total)
                             }
                         }
@@ -126,7 +130,8 @@ extension NumPyMath {
                 }
             }
             if dtype == .float32 {
-                return NumPyLibrary.array((try? Tensor(shape: tensor.shape, values: result.map { Float($0) })) ?? tensor)
+                return NumPyLibrary.array(
+                    (try? Tensor(shape: tensor.shape, values: result.map { Float($0) })) ?? tensor)
             }
             return NumPyLibrary.array(WideMath.tensor(tensor.shape, result, dtype))
         }
@@ -138,7 +143,8 @@ extension NumPyMath {
         let axis = try a.optionalAxis()
         let normalized = axis.map { $0 < 0 ? $0 + tensor.rank : $0 }
         if let given = axis, let normalized, normalized < 0 || normalized >= Swift.max(tensor.rank, 1) {
-            throw Diagnostic("axis \(given) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
+            throw Diagnostic(
+                "axis \(given) is out of bounds for array of dimension \(tensor.rank)", at: a.range("axis"))
         }
         guard a["weights"] != nil else {
             return try Reduction.mean.apply(tensor, axis: axis, keepdims: false, range: a.callRange)
@@ -170,7 +176,8 @@ extension NumPyMath {
             let quantiles = q.doubles.map { $0 / scale }
             guard quantiles.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
                 throw Diagnostic(
-                    scale == 100 ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]",
+                    scale == 100
+                        ? "Percentiles must be in the range [0, 100]" : "Quantiles must be in the range [0, 1]",
                     at: a.range("q"), exception: "ValueError")
             }
             var axis = try a.optionalAxis()

@@ -75,7 +75,8 @@ enum NumPyMath {
                     try product(column, row, range: a.callRange))
             },
             "matmul": function("matmul", "a, b") { a, _ throws(Diagnostic) in
-                NumPyLibrary.array(try ArrayMath.matmul(try exactTensor(a, "a"), try exactTensor(a, "b"), range: a.callRange))
+                NumPyLibrary.array(
+                    try ArrayMath.matmul(try exactTensor(a, "a"), try exactTensor(a, "b"), range: a.callRange))
             },
             "cumsum": cumulative("cumsum", product: false),
             "cumprod": cumulative("cumprod", product: true),
@@ -89,7 +90,8 @@ enum NumPyMath {
             members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, keepdims=False") {
                 a, _ throws(Diagnostic) in
                 try reduction.apply(
-                    try exactTensor(a, "a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false),
+                    try exactTensor(a, "a"), axis: try a.optionalAxis(),
+                    keepdims: try a.bool("keepdims", default: false),
                     range: a.callRange)
             }
         }
@@ -97,7 +99,8 @@ enum NumPyMath {
             members[reduction.rawValue] = function(reduction.rawValue, "a, axis=None, *, ddof=0, keepdims=False") {
                 a, _ throws(Diagnostic) in
                 try reduction.apply(
-                    try exactTensor(a, "a"), axis: try a.optionalAxis(), keepdims: try a.bool("keepdims", default: false),
+                    try exactTensor(a, "a"), axis: try a.optionalAxis(),
+                    keepdims: try a.bool("keepdims", default: false),
                     ddof: try a.int("ddof", default: 0), range: a.callRange)
             }
         }
@@ -139,7 +142,8 @@ enum NumPyMath {
             }
             // NumPy's floating-point warnings: log(0) divides by zero, exp(1000) overflows.
             if infinite {
-                let kind = name.hasPrefix("log") || name == "reciprocal" || name == "arctanh" ? "divide by zero" : "overflow"
+                let kind =
+                    name.hasPrefix("log") || name == "reciprocal" || name == "arctanh" ? "divide by zero" : "overflow"
                 interpreter.warn("RuntimeWarning: \(kind) encountered in \(name)", at: a.callRange)
             }
             if invalid { interpreter.warn("RuntimeWarning: invalid value encountered in \(name)", at: a.callRange) }
@@ -176,11 +180,13 @@ enum NumPyMath {
             var dtype = ArrayMath.resultType(x, y)
             if (floating && [.bool, .int64, .uint8].contains(dtype)) || alwaysDouble { dtype = .float64 }
             if dtype == .int64 && name == "power" {
-                return try ArrayMath.binary(.power, .array(NDArray(x.tensor)), .array(NDArray(y.tensor)), interpreter,
+                return try ArrayMath.binary(
+                    .power, .array(NDArray(x.tensor)), .array(NDArray(y.tensor)), interpreter,
                     range: a.callRange)
             }
             if dtype.isWide {
-                return NumPyLibrary.array(try WideMath.broadcast(x.tensor, y.tensor, to: dtype, range: a.callRange, double))
+                return NumPyLibrary.array(
+                    try WideMath.broadcast(x.tensor, y.tensor, to: dtype, range: a.callRange, double))
             }
             var result = try ArrayMath.broadcast(x.tensor, y.tensor, range: a.callRange, float)
             result.dtype = dtype

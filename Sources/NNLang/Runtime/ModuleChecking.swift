@@ -44,7 +44,8 @@ extension NameChecker {
         func bindTarget(_ target: Expression) {
             switch target {
             case .name(let name, _): names[name] = Value.none
-            case .tuple(let items, _), .list(let items, _): items.forEach { bindTarget($0.starredValue ?? $0) }
+            case .tuple(let items, _), .list(let items, _):
+                for item in items { bindTarget(item.starredValue ?? item) }
             default: break
             }
         }

@@ -23,7 +23,8 @@ extension Interpreter {
         {
             return result
         }
-        if inPlace, case .array(let array) = left, let result = try ArrayMath.inPlace(op, array, right, self, range: range)
+        if inPlace, case .array(let array) = left,
+            let result = try ArrayMath.inPlace(op, array, right, self, range: range)
         {
             return result
         }

@@ -412,8 +412,10 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
                     ?? (position < arguments.positional.count ? arguments.positional[position] : nil)
             }
             let value = given("valinit", 4) ?? .float(0.5)
-            made.known = ["val": value, "valinit": value, "valmin": given("valmin", 2) ?? .none,
-                "valmax": given("valmax", 3) ?? .none]
+            made.known = [
+                "val": value, "valinit": value, "valmin": given("valmin", 2) ?? .none,
+                "valmax": given("valmax", 3) ?? .none,
+            ]
         }
         return .object(made)
     }
