@@ -8,7 +8,7 @@ extension Interpreter {
         for group in [
             KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
             PictureFunctions.functions(), Comparison.functions(), ExceptionClass.all,
-            Builtins.iterationFunctions(), Builtins.decoratorFunctions(),
+            Builtins.iterationFunctions(), Builtins.decoratorFunctions(), Builtins.numberFunctions(),
         ] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
