@@ -29,7 +29,8 @@ import Testing
     }
 
     @Test func aStatementWithAnErrorStillBindsItsNames() {
-        let found = problems("import numpy as np\nw = np.no_such_function(3)\nprint(w + 1)\nfor i in w:\n    print(i)\n")
+        let found = problems(
+            "import numpy as np\nw = np.no_such_function(3)\nprint(w + 1)\nfor i in w:\n    print(i)\n")
         #expect(found.map(\.line) == [2], "\(found)")
     }
 

@@ -58,7 +58,8 @@ enum TensorFlowLibrary {
     ) throws(Diagnostic) -> Value {
         let dtype = try TensorOperations.dtypeName(a, default: "float32")
         guard dtype == "float32" || dtype == "float64" else {
-            throw .unsupported("tf.random with dtype \(dtype) is not supported; use a float dtype", at: a.range("dtype"))
+            throw .unsupported(
+                "tf.random with dtype \(dtype) is not supported; use a float dtype", at: a.range("dtype"))
         }
         let shape = try a.shape("shape")
         try ArrayConversion.checkSize(shape, range: a.range("shape"))
