@@ -8,7 +8,7 @@ extension Interpreter {
         for group in [
             KerasLibrary.preludeNames(), Builtins.functions(), Builtins.projectFunctions(),
             PictureFunctions.functions(), Comparison.functions(), ExceptionClass.all,
-            Builtins.iterationFunctions(), Builtins.decoratorFunctions(),
+            Builtins.iterationFunctions(), Builtins.decoratorFunctions(), Builtins.numberFunctions(),
         ] {
             globals.merge(group) { current, _ in current }
             names.formUnion(group.keys)
@@ -190,43 +190,6 @@ enum Builtins {
             },
             "vars": function("vars", "object") { a, interpreter throws(Diagnostic) in
                 try interpreter.attribute("__dict__", of: a.values["object"]?.value ?? .none, range: a.range("object"))
-            },
-            "pow": function("pow", "base, exp, mod=None") { a, interpreter throws(Diagnostic) in
-                let base = a.values["base"]?.value ?? .none
-                let exponent = a.values["exp"]?.value ?? .none
-                guard let modulusValue = a["mod"] else {
-                    return try interpreter.binary(.power, base, exponent, range: a.callRange)
-                }
-                guard let b = base.exactInteger, let e = exponent.exactInteger, let m = modulusValue.exactInteger else {
-                    throw Diagnostic(
-                        "pow() 3rd argument not allowed unless all arguments are integers", at: a.callRange,
-                        exception: "TypeError")
-                }
-                guard m != 0 else {
-                    throw Diagnostic("pow() 3rd argument cannot be 0", at: a.callRange, exception: "ValueError")
-                }
-                guard e >= 0 else {
-                    throw Diagnostic(
-                        "pow() with a negative exponent and a modulus is not supported", at: a.callRange,
-                        exception: "ValueError")
-                }
-                // Square-and-multiply on magnitudes below |m|, with full-width products.
-                let modulus = m.magnitude
-                func multiply(_ x: UInt, _ y: UInt) -> UInt {
-                    modulus.dividingFullWidth(x.multipliedFullWidth(by: y)).remainder
-                }
-                var result: UInt = 1 % modulus
-                var square = b.magnitude % modulus
-                if b < 0, square != 0 { square = modulus - square }
-                var rest = e
-                while rest > 0 {
-                    if rest & 1 == 1 { result = multiply(result, square) }
-                    square = multiply(square, square)
-                    rest >>= 1
-                }
-                var value = Int(result)
-                if m < 0, value > 0 { value += m }
-                return .int(value)
             },
             "isinstance": function("isinstance", "obj, class_or_tuple") { a, interpreter throws(Diagnostic) in
                 let value = a.values["obj"]?.value ?? .none

@@ -166,28 +166,6 @@ extension Builtins {
                 return .int(try PythonHash.hash(a.values["obj"]?.value ?? .none, range: a.range("obj")))
             },
             "NotImplemented": .object(NotImplementedObject.shared),
-            "chr": function("chr", "i") { a, _ throws(Diagnostic) in
-                let code = try a.int("i")
-                guard code >= 0, let scalar = Unicode.Scalar(UInt32(clamping: code)) else {
-                    throw Diagnostic("chr() arg not in range(0x110000)", at: a.range("i"), exception: "ValueError")
-                }
-                return .string(String(Character(scalar)))
-            },
-            "ord": function("ord", "c") { a, _ throws(Diagnostic) in
-                guard case .string(let text)? = a.values["c"]?.value else {
-                    throw Diagnostic(
-                        "ord() expected string of length 1, but \(a.values["c"]?.value.typeName ?? "NoneType") found",
-                        at: a.range("c"), exception: "TypeError")
-                }
-                guard text.unicodeScalars.count == 1, let scalar = text.unicodeScalars.first else {
-                    throw Diagnostic(
-                        "ord() expected a character, but string of length \(text.count) found", at: a.range("c"),
-                        exception: "TypeError")
-                }
-                return .int(Int(scalar.value))
-            },
-            "hex": radixFunction("hex", 16, "0x"), "oct": radixFunction("oct", 8, "0o"),
-            "bin": radixFunction("bin", 2, "0b"),
             "slice": function("slice", "start, stop=None, step=None") { a, _ throws(Diagnostic) in
                 let stop = a.given("stop")
                 return .object(
@@ -199,16 +177,4 @@ extension Builtins {
         ]
     }
 
-    /// `hex`, `oct`, `bin`: an integer in that base with Python's prefix (`-0xff` for a negative one).
-    private static func radixFunction(_ name: String, _ radix: Int, _ prefix: String) -> Value {
-        function(name, "number") { a, _ throws(Diagnostic) in
-            let value = a.values["number"]?.value ?? .none
-            guard let number = value.exactInteger, value.typeName != "float" else {
-                throw Diagnostic(
-                    "'\(value.typeName)' object cannot be interpreted as an integer", at: a.range("number"),
-                    exception: "TypeError")
-            }
-            return .string((number < 0 ? "-" : "") + prefix + String(number.magnitude, radix: radix))
-        }
-    }
 }

@@ -132,30 +132,59 @@ enum FormattedStringParser {
         return expression
     }
 
-    /// Processes backslash escapes in the literal parts of a non-raw f-string.
+    /// Processes backslash escapes in the literal parts of a non-raw f-string, as in other strings:
+    /// `\n`, `\t`, octal `\033`, `\x1b`, `\u00e9`, `\U0001F600`, `\a` `\b` `\f` `\v`, quotes and backslashes.
     static func unescape(_ text: String) -> String {
         guard text.contains("\\") else { return text }
-        var result = ""
-        var iterator = text.makeIterator()
-        while let c = iterator.next() {
-            guard c == "\\", let next = iterator.next() else {
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        var index = 0
+        func digits(_ count: Int, _ allowed: (Unicode.Scalar) -> Bool) -> [Unicode.Scalar] {
+            var taken: [Unicode.Scalar] = []
+            while taken.count < count, index < scalars.count, allowed(scalars[index]) {
+                taken.append(scalars[index])
+                index += 1
+            }
+            return taken
+        }
+        while index < scalars.count {
+            let c = scalars[index]
+            index += 1
+            guard c == "\\", index < scalars.count else {
                 result.append(c)
                 continue
             }
-            switch next {
-            case "n": result.append("\n")
-            case "t": result.append("\t")
-            case "r": result.append("\r")
-            case "\\": result.append("\\")
-            case "'": result.append("'")
-            case "\"": result.append("\"")
-            case "0": result.append("\0")
-            default:
+            let next = scalars[index]
+            index += 1
+            let simple: [Unicode.Scalar: Unicode.Scalar] = [
+                "n": "\n", "t": "\t", "r": "\r", "\\": "\\", "'": "'", "\"": "\"", "a": "\u{07}", "b": "\u{08}",
+                "f": "\u{0C}", "v": "\u{0B}",
+            ]
+            if let replacement = simple[next] {
+                result.append(replacement)
+            } else if next == "\n" {
+                continue
+            } else if ("0"..."7").contains(next) {
+                let octal = [next] + digits(2) { ("0"..."7").contains($0) }
+                let value = UInt32(String(String.UnicodeScalarView(octal)), radix: 8) ?? 0
+                result.append(Unicode.Scalar(value) ?? "\0")
+            } else if let count = ["x": 2, "u": 4, "U": 8][next] {
+                let hex = digits(count) { $0.properties.isASCIIHexDigit }
+                if hex.count == count, let value = UInt32(String(String.UnicodeScalarView(hex)), radix: 16),
+                    let decoded = Unicode.Scalar(value)
+                {
+                    result.append(decoded)
+                } else {  // the lexer reports a malformed escape in an ordinary string; here it stays as written
+                    result.append("\\")
+                    result.append(next)
+                    result.append(contentsOf: hex)
+                }
+            } else {
                 result.append("\\")
                 result.append(next)
             }
         }
-        return result
+        return String(result)
     }
 }
 

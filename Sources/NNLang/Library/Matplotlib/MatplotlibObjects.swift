@@ -411,7 +411,7 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
                 arguments.keywords.first { $0.name == name }?.value
                     ?? (position < arguments.positional.count ? arguments.positional[position] : nil)
             }
-            let value = given("valinit", 4) ?? .float(0.5)
+            let value = Value.float(given("valinit", 4)?.numericValue ?? 0.5)  // matplotlib keeps a float
             made.known = [
                 "val": value, "valinit": value, "valmin": given("valmin", 2) ?? .none,
                 "valmax": given("valmax", 3) ?? .none,
