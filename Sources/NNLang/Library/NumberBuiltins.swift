@@ -68,11 +68,15 @@ extension Builtins {
                 python: "TypeError", "pow() 3rd argument not allowed unless all arguments are integers", at: range)
         }
         guard m != 0 else { throw Diagnostic(python: "ValueError", "pow() 3rd argument cannot be 0", at: range) }
+        guard m != Int.min else { throw .unsupported("pow() with a modulus of -2**63 is not supported", at: range) }
         let n = UInt64(m.magnitude)
-        guard n < 1 << 32 else {
-            throw .unsupported("pow() with a modulus of 2**32 or more is not supported", at: range)
+        // Products of two numbers below n taken modulo n at full width, so any Int modulus works.
+        func multiply(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            let (high, low) = a.multipliedFullWidth(by: b)
+            return n.dividingFullWidth((high, low)).remainder
         }
-        var x = UInt64(truncatingIfNeeded: ((b % m) + m) % m) % n
+        let remainder = b % Int(n)  // b mod |m|, up to sign
+        var x = UInt64(remainder < 0 ? Int64(remainder) + Int64(bitPattern: n) : Int64(remainder))
         if e < 0 {
             guard let inverse = modularInverse(x, n) else {
                 throw Diagnostic(python: "ValueError", "base is not invertible for the given modulus", at: range)
@@ -82,8 +86,8 @@ extension Builtins {
         var result: UInt64 = n == 1 ? 0 : 1
         var power = e.magnitude
         while power > 0 {
-            if power & 1 == 1 { result = result * x % n }
-            x = x * x % n
+            if power & 1 == 1 { result = multiply(result, x) }
+            x = multiply(x, x)
             power >>= 1
         }
         let value = Int(result)

@@ -266,10 +266,7 @@ extension Interpreter {
         try items.map { item throws(Diagnostic) -> IndexItem in
             switch item {
             case .index(let expression):
-                let value = try evaluate(expression)
-                if case .none = value { return .newAxis }
-                if case .object(let slice as SliceObject) = value { return .slice(slice.start, slice.stop, slice.step) }
-                return .value(value, expression.range)
+                return indexItem(try evaluate(expression), expression.range)
             case .slice(let start, let stop, let step):
                 func bound(_ e: Expression?) throws(Diagnostic) -> Int? {
                     guard let e else { return nil }

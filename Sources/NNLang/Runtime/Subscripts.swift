@@ -136,10 +136,11 @@ enum EvaluatedIndex {
 }
 
 extension Interpreter {
-    /// The item a subscript's value makes, as `evaluateSubscript` makes it (None adds an axis).
     @inline(__always)
-    private func indexItem(_ value: Value, _ range: SourceRange) -> IndexItem {
+    /// An evaluated index value as an index item: None is a new axis, a `slice(...)` object a slice.
+    func indexItem(_ value: Value, _ range: SourceRange) -> IndexItem {
         if case .none = value { return .newAxis }
+        if case .object(let slice as SliceObject) = value { return .slice(slice.start, slice.stop, slice.step) }
         return .value(value, range)
     }
 
