@@ -94,6 +94,9 @@ public final class Conv2D: Layer {
         inputShape = shape
     }
 
+    /// m·n·k of the layer's BLAS product for a batch of `examples`, for choosing BLAS threads.
+    func productSize(examples: Int) -> Int { examples * (window?.positions ?? 0) * patch * filters }
+
     var channels: Int { inputShape?[2] ?? 0 }
     /// Inputs under one window: kh·kw·C.
     var patch: Int { kernelSize.0 * kernelSize.1 * channels }

@@ -54,9 +54,9 @@ extension Tensor {
 
 extension BLAS {
     /// Uses one BLAS thread for small products, where waking a second thread costs more than it
-    /// saves, and all cores for large ones.
-    static func chooseThreads(rows: Int, widths: [Int]) {
-        var largest = 0
+    /// saves, and all cores for large ones. `products` adds the sizes (m·n·k) of other layers' products.
+    static func chooseThreads(rows: Int, widths: [Int], products: [Int] = []) {
+        var largest = products.max() ?? 0
         for (input, output) in zip(widths, widths.dropFirst()) { largest = max(largest, rows * input * output) }
         setThreads(largest >= 1 << 23 ? 0 : 1)
     }

@@ -42,7 +42,9 @@ extension Sequential {
                 validationExamples: validation?.rows ?? 0, stepsPerEpoch: stepsPerEpoch, shuffle: options.shuffle,
                 lossName: configuration.loss.kind.rawValue, optimizerName: configuration.optimizer.name))
 
-        BLAS.chooseThreads(rows: batchSize, widths: [inputWidth ?? 0] + leafLayers.compactMap { ($0 as? Dense)?.units })
+        BLAS.chooseThreads(
+            rows: batchSize, widths: [inputWidth ?? 0] + leafLayers.compactMap { ($0 as? Dense)?.units },
+            products: leafLayers.compactMap { ($0 as? Conv2D)?.productSize(examples: batchSize) })
         let ownsPlan = activePlan == nil
         if ownsPlan { activePlan = ComputePlan(leafLayers) }
         defer { if ownsPlan { activePlan = nil } }
