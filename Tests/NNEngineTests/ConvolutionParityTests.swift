@@ -5,6 +5,8 @@ import Testing
 /// The image layers against Keras 3 (Fixtures/keras_conv.json, from scripts/make_conv_fixtures.py):
 /// predictions, the training loss, every weight's gradient and the weights after one optimizer
 /// step, to 1e-5.
+// The fields are named as the Python script writes the JSON keys.
+// swift-format-ignore: AlwaysUseLowerCamelCase
 @Suite struct ConvolutionParityTests {
     struct Case: Decodable, CustomTestStringConvertible, Sendable {
         struct LayerSpec: Decodable, Sendable {
