@@ -88,9 +88,10 @@ enum Verdict: Equatable {
     }
 
     /// Whether a line starts as a raised Python exception is shown: `ValueError: …`, `KeyboardInterrupt: …`.
+    /// An exception raised without a message is its bare name (`ValueError`), as Python prints it.
     static func isExceptionHeader(_ line: String) -> Bool {
-        guard let colon = line.firstIndex(of: ":"), let first = line.first, first.isUppercase else { return false }
-        let name = line[..<colon]
+        guard let first = line.first, first.isUppercase else { return false }
+        let name = line[..<(line.firstIndex(of: ":") ?? line.endIndex)]
         let endings = ["Error", "Exception", "Interrupt", "Iteration"]
         return name.allSatisfy { $0.isLetter || $0.isNumber } && endings.contains(where: { name.hasSuffix($0) })
     }

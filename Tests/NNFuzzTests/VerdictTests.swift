@@ -31,6 +31,10 @@ import Testing
         #expect(Verdict.judge(.exited(1), stderr: raised, program: "") == .passed)
         #expect(Verdict.judge(.exited(1), stderr: "ValueError: bad\n", program: "").category == "unlocated")
         #expect(Verdict.judge(.exited(0), stderr: "MeanSquaredError: <loss>\n", program: "") == .passed)
+        // An exception raised with no message is shown by its bare name, then located.
+        let bare = "ValueError\n --> prog.nn:5:1\n  |\n5 | g.throw(ValueError)\n"
+        #expect(Verdict.judge(.exited(1), stderr: bare, program: "") == .passed)
+        #expect(Verdict.judge(.exited(1), stderr: "ValueError\n", program: "").category == "unlocated")
         let multiline = "error: Expected 2D array:\narray=[1. 2.].\nReshape your data\n --> prog.nn:4:30\n"
         #expect(Verdict.judge(.exited(1), stderr: multiline, program: "") == .passed)
         // The REPL names cells, not files.
