@@ -40,9 +40,14 @@ enum Builtins {
                 let end = a["end"] == nil ? "\n" : try a.string("end")
                 var pieces: [String] = []
                 for value in a.rest { pieces.append(try interpreter.text(of: value, range: a.callRange)) }
+                if case .object(let file as FileObject)? = a["file"] {
+                    try file.write(pieces.joined(separator: separator) + end, range: a.callRange)
+                    return .none
+                }
                 interpreter.write(pieces.joined(separator: separator) + end)
                 return .none
             },
+            "open": FileObject.openFunction,
             "len": function("len", "obj") { a, interpreter throws(Diagnostic) in
                 let value = a.values["obj"]?.value ?? .none
                 switch value {
