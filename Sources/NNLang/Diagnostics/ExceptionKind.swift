@@ -11,7 +11,7 @@ public enum PythonExceptions {
         "AssertionError": "Exception", "MemoryError": "Exception", "ImportError": "Exception",
         "ModuleNotFoundError": "ImportError", "OSError": "Exception", "FileNotFoundError": "OSError",
         "FileExistsError": "OSError", "IsADirectoryError": "OSError", "NotADirectoryError": "OSError",
-        "PermissionError": "OSError",
+        "PermissionError": "OSError", "io.UnsupportedOperation": "OSError",
         "EOFError": "Exception", "SyntaxError": "Exception", "UnicodeError": "ValueError",
         "Warning": "Exception", "UserWarning": "Warning", "RuntimeWarning": "Warning",
         "DeprecationWarning": "Warning", "FutureWarning": "Warning", "PendingDeprecationWarning": "Warning",

@@ -76,9 +76,7 @@ final class FileObject: PyObject, LazyIterator {
     }
 
     func repr(_ interpreter: Interpreter) -> String {
-        closed
-            ? "<_io.TextIOWrapper name='\(name)' mode='\(mode)' closed=True>"
-            : "<_io.TextIOWrapper name='\(name)' mode='\(mode)' encoding='\(encoding)'>"
+        "<_io.TextIOWrapper name=\(pythonStringRepr(name)) mode='\(mode)' encoding='\(encoding)'>"
     }
 
     private func open(_ range: SourceRange?) throws(Diagnostic) -> UnsafeMutablePointer<FILE> {
@@ -88,7 +86,7 @@ final class FileObject: PyObject, LazyIterator {
 
     private func readableFile(_ range: SourceRange?) throws(Diagnostic) -> UnsafeMutablePointer<FILE> {
         let file = try open(range)
-        guard readable else { throw Diagnostic("io.UnsupportedOperation: not readable", at: range, exception: "OSError") }
+        guard readable else { throw Diagnostic("io.UnsupportedOperation: not readable", at: range, exception: "io.UnsupportedOperation") }
         return file
     }
 
@@ -170,7 +168,7 @@ final class FileObject: PyObject, LazyIterator {
 
     func write(_ text: String, range: SourceRange?) throws(Diagnostic) {
         let file = try open(range)
-        guard writable else { throw Diagnostic("io.UnsupportedOperation: not writable", at: range, exception: "OSError") }
+        guard writable else { throw Diagnostic("io.UnsupportedOperation: not writable", at: range, exception: "io.UnsupportedOperation") }
         // Past `ulimit -f` the kernel would end the process with SIGXFSZ; ignored, the write fails with EFBIG.
         signal(SIGXFSZ, SIG_IGN)
         let bytes = Array(text.utf8)
