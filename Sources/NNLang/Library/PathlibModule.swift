@@ -183,11 +183,25 @@ final class PathObject: PyObject {
         }
     }
 
-    /// `p == q` and `p != q` between paths (a path never equals a string, as in Python).
+    /// `p == q` between paths (a path never equals a string, as in Python), and their order, which is
+    /// that of their lists of parts (so `sorted(folder.glob("*.csv"))` works).
     static func compared(_ op: ComparisonOperator, _ left: Value, _ right: Value) -> Value? {
+        if case .object(let l as PathObject) = left, case .object(let r as PathObject) = right {
+            let a = l.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let b = r.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let less = a.lexicographicallyPrecedes(b)
+            switch op {
+            case .equal: return .bool(a == b)
+            case .notEqual: return .bool(a != b)
+            case .less: return .bool(less)
+            case .lessEqual: return .bool(less || a == b)
+            case .greater: return .bool(!less && a != b)
+            case .greaterEqual: return .bool(!less)
+            default: return nil
+            }
+        }
         guard op == .equal || op == .notEqual else { return nil }
         switch (left, right) {
-        case (.object(let l as PathObject), .object(let r as PathObject)): return .bool((l.path == r.path) == (op == .equal))
         case (.object(is PathObject), _), (_, .object(is PathObject)): return .bool(op == .notEqual)
         default: return nil
         }
