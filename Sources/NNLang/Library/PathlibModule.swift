@@ -166,7 +166,7 @@ final class PathObject: PyObject {
             guard let text = pathText(piece) else {
                 throw Diagnostic(
                     python: "TypeError",
-                    "argument should be a str or an os.PathLike object, not '\(piece.typeName)'",
+                    "expected str, bytes or os.PathLike object, not \(piece.typeName)",
                     at: a.restRange(index))
             }
             result = index == 0 ? PathObject(text) : result.joined(text)
@@ -208,11 +208,18 @@ final class PathObject: PyObject {
     }
 
     /// `path / "name"` and `"folder" / path`.
-    static func divided(_ op: BinaryOperator, _ left: Value, _ right: Value) -> Value? {
+    static func divided(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange) throws(Diagnostic)
+        -> Value?
+    {
         guard op == .divide else { return nil }
         switch (left, right) {
         case (.object(let path as PathObject), _):
-            return pathText(right).map { .object(path.joined($0)) }
+            guard let text = pathText(right) else {
+                throw Diagnostic(
+                    python: "TypeError", "unsupported operand type(s) for /: 'PosixPath' and '\(right.typeName)'",
+                    at: range)
+            }
+            return .object(path.joined(text))
         case (.string(let text), .object(let path as PathObject)):
             return .object(PathObject(text).joined(path.path))
         default: return nil
