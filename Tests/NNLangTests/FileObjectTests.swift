@@ -33,7 +33,10 @@ import Testing
         ("f = open(D + '/a', 'rb')", "ValueError: binary mode 'rb' is not available: nn has no bytes type"),
         ("f = open(D + '/a', 'rw')", "ValueError: invalid mode: 'rw'"),
         ("f = open(D + '/a', 'w')\nf.write(3)", "TypeError: write() argument must be str, not int"),
-        ("from pathlib import Path\np = Path(D) / 3", "TypeError: unsupported operand type(s) for /: 'PosixPath' and 'int'"),
+        (
+            "from pathlib import Path\np = Path(D) / 3",
+            "TypeError: unsupported operand type(s) for /: 'PosixPath' and 'int'"
+        ),
         ("from pathlib import Path\np = Path(3)", "TypeError: expected str, bytes or os.PathLike object, not int"),
         ("from pathlib import Path\n(Path(D) / 'a' / 'b').mkdir()", "FileNotFoundError: [Errno 2] No such file or"),
         ("import os\nos.makedirs(D)", "FileExistsError: [Errno 17] File exists: '"),

@@ -86,7 +86,9 @@ final class FileObject: PyObject, LazyIterator {
 
     private func readableFile(_ range: SourceRange?) throws(Diagnostic) -> UnsafeMutablePointer<FILE> {
         let file = try open(range)
-        guard readable else { throw Diagnostic("io.UnsupportedOperation: not readable", at: range, exception: "io.UnsupportedOperation") }
+        guard readable else {
+            throw Diagnostic("io.UnsupportedOperation: not readable", at: range, exception: "io.UnsupportedOperation")
+        }
         return file
     }
 
@@ -168,7 +170,9 @@ final class FileObject: PyObject, LazyIterator {
 
     func write(_ text: String, range: SourceRange?) throws(Diagnostic) {
         let file = try open(range)
-        guard writable else { throw Diagnostic("io.UnsupportedOperation: not writable", at: range, exception: "io.UnsupportedOperation") }
+        guard writable else {
+            throw Diagnostic("io.UnsupportedOperation: not writable", at: range, exception: "io.UnsupportedOperation")
+        }
         // Past `ulimit -f` the kernel would end the process with SIGXFSZ; ignored, the write fails with EFBIG.
         signal(SIGXFSZ, SIG_IGN)
         let bytes = Array(text.utf8)
@@ -225,7 +229,8 @@ final class FileObject: PyObject, LazyIterator {
             return function("writelines", "lines") { a, interpreter throws(Diagnostic) in
                 for line in try interpreter.iterate(a["lines"] ?? .none, range: a.callRange) {
                     guard case .string(let text) = line else {
-                        throw Diagnostic(python: "TypeError", "write() argument must be str, not \(line.typeName)",
+                        throw Diagnostic(
+                            python: "TypeError", "write() argument must be str, not \(line.typeName)",
                             at: a.callRange)
                     }
                     try self.write(text, range: a.callRange)
@@ -242,13 +247,21 @@ final class FileObject: PyObject, LazyIterator {
                 fflush(try self.open(a.callRange))
                 return .none
             }
-        case "close": return function("close", "") { _, _ throws(Diagnostic) in self.close(); return .none }
+        case "close":
+            return function("close", "") { _, _ throws(Diagnostic) in
+                self.close()
+                return .none
+            }
         case "__enter__":
             return function("__enter__", "") { a, _ throws(Diagnostic) in
                 _ = try self.open(a.callRange)
                 return .object(self)
             }
-        case "__exit__": return function("__exit__", "*exception") { _, _ throws(Diagnostic) in self.close(); return .none }
+        case "__exit__":
+            return function("__exit__", "*exception") { _, _ throws(Diagnostic) in
+                self.close()
+                return .none
+            }
         default: return nil
         }
     }
@@ -258,20 +271,22 @@ extension FileObject {
     /// The built-in `open(file, mode='r', ...)`: text files only, as UTF-8.
     static var openFunction: Value {
         function(
-        "open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None"
-    ) { a, interpreter throws(Diagnostic) in
-        let given = try a.string("file")
-        var encoding = "UTF-8"
-        if let value = a["encoding"], case .string(let name) = value {
-            guard ["utf-8", "utf8", "ascii", "us-ascii"].contains(name.lowercased()) else {
-                throw Diagnostic(
-                    "LookupError: nn reads and writes UTF-8 text only, not '\(name)'", at: a.range("encoding"),
-                    hint: "leave encoding out, or give encoding='utf-8'")
+            "open", "file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None"
+        ) { a, interpreter throws(Diagnostic) in
+            let given = try a.string("file")
+            var encoding = "UTF-8"
+            if let value = a["encoding"], case .string(let name) = value {
+                guard ["utf-8", "utf8", "ascii", "us-ascii"].contains(name.lowercased()) else {
+                    throw Diagnostic(
+                        "LookupError: nn reads and writes UTF-8 text only, not '\(name)'", at: a.range("encoding"),
+                        hint: "leave encoding out, or give encoding='utf-8'")
+                }
+                encoding = name
             }
-            encoding = name
+            return .object(
+                try FileObject(
+                    given, mode: try a.string("mode", default: "r"), encoding: encoding,
+                    range: a.callRange))
         }
-        return .object(try FileObject(given, mode: try a.string("mode", default: "r"), encoding: encoding,
-            range: a.callRange))
     }
-}
 }

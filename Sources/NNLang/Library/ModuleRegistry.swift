@@ -56,8 +56,8 @@ final class ModuleRegistry {
             "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics",
             "time", "logging",
             "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
-            "dataclasses", "operator",
-            "os", "os.path", "pathlib", "sys", "warnings", "IPython", "IPython.display", "packaging", "packaging.version",
+            "dataclasses", "operator", "pathlib",
+            "os", "os.path", "sys", "warnings", "IPython", "IPython.display", "packaging", "packaging.version",
             "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
         ] + ModuleRegistry.skippedPlotting
 

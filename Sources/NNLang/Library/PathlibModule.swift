@@ -89,8 +89,10 @@ final class PathObject: PyObject {
         case "open":
             return function("open", "mode='r', buffering=-1, encoding=None, errors=None, newline=None") {
                 a, _ throws(Diagnostic) in
-                .object(try FileObject(self.path, mode: try a.string("mode", default: "r"), encoding: "UTF-8",
-                    range: a.callRange))
+                .object(
+                    try FileObject(
+                        self.path, mode: try a.string("mode", default: "r"), encoding: "UTF-8",
+                        range: a.callRange))
             }
         case "unlink":
             return function("unlink", "missing_ok=False") { a, _ throws(Diagnostic) in
