@@ -221,6 +221,9 @@ enum Builtins {
                             return PythonExceptions.isSubclass(instance.name, of: type.name)
                         })
                 }
+                if case .object(is PathObject) = value, classes.contains(where: { PathType.isPath($0) }) {
+                    return .bool(true)
+                }
                 if case .dict = value, classes.contains(where: { typeName(of: $0) == "dict" }) { return .bool(true) }
                 if case .tuple = value, classes.contains(where: { typeName(of: $0) == "tuple" }) { return .bool(true) }
                 return .bool(

@@ -238,7 +238,7 @@ final class PathType: CallableObject {
 
     var typeName: String { "type" }
     var attributeNames: [String] { ["cwd"] }
-    func repr(_ interpreter: Interpreter) -> String { "<class 'pathlib.PosixPath'>" }
+    func repr(_ interpreter: Interpreter) -> String { "<class 'pathlib.Path'>" }
 
     func attribute(_ name: String) -> Value? {
         guard name == "cwd" else { return nil }
@@ -249,6 +249,12 @@ final class PathType: CallableObject {
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         guard case .object(let callable as CallableObject) = constructor else { return .none }
         return try callable.call(arguments, interpreter)
+    }
+
+    /// Whether `value` is the `Path` class (for `isinstance(p, Path)`).
+    static func isPath(_ value: Value) -> Bool {
+        if case .object(is PathType) = value { return true }
+        return false
     }
 
     /// The `pathlib` module.
