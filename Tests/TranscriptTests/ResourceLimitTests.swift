@@ -75,4 +75,35 @@ import Testing
         #expect(error.contains("OSError: [Errno 27] File too large: 'big.npy'"), "\(error)")
         #expect(error.contains("--> save.nn:2:1"))
     }
+
+    /// A text file read whole asks the memory budget first; a write past `ulimit -f` is an OSError.
+    @Test func fileReadsAndWritesRespectTheLimits() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-textfile-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = folder.appendingPathComponent("big.txt")
+        try Data(repeating: 97, count: 30_000_000).write(to: big)
+        let read = try NNProcess.run(
+            ["--memory-limit", "20M", "-"], input: "x = 1\nwith open('\(big.path)') as f:\n    s = f.read()\n")
+        #expect(read.status == 1)
+        #expect(read.error.contains("MemoryError: this needs"), "\(read.error)")
+        #expect(read.error.contains("--> <stdin>:3:"), "\(read.error)")
+
+        let program = "f = open('out.txt', 'w')\nfor i in range(1000):\n    f.write('x' * 1000)\nprint('not reached')\n"
+        try Data(program.utf8).write(to: folder.appendingPathComponent("write.nn"))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -f 10; exec \"$0\" write.nn", NNProcess.executable.path]
+        process.currentDirectoryURL = folder
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = Pipe()
+        try process.run()
+        let error = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 1)
+        #expect(error.contains("OSError: [Errno 27] File too large: 'out.txt'"), "\(error)")
+        #expect(error.contains("--> write.nn:3:5"), "\(error)")
+    }
 }

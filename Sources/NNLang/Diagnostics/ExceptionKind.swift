@@ -10,6 +10,8 @@ public enum PythonExceptions {
         "RecursionError": "RuntimeError", "NotImplementedError": "RuntimeError", "StopIteration": "Exception",
         "AssertionError": "Exception", "MemoryError": "Exception", "ImportError": "Exception",
         "ModuleNotFoundError": "ImportError", "OSError": "Exception", "FileNotFoundError": "OSError",
+        "FileExistsError": "OSError", "IsADirectoryError": "OSError", "NotADirectoryError": "OSError",
+        "PermissionError": "OSError", "io.UnsupportedOperation": "OSError",
         "EOFError": "Exception", "SyntaxError": "Exception", "UnicodeError": "ValueError",
         "Warning": "Exception", "UserWarning": "Warning", "RuntimeWarning": "Warning",
         "DeprecationWarning": "Warning", "FutureWarning": "Warning", "PendingDeprecationWarning": "Warning",

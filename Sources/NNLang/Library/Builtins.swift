@@ -40,9 +40,14 @@ enum Builtins {
                 let end = a["end"] == nil ? "\n" : try a.string("end")
                 var pieces: [String] = []
                 for value in a.rest { pieces.append(try interpreter.text(of: value, range: a.callRange)) }
+                if case .object(let file as FileObject)? = a["file"] {
+                    try file.write(pieces.joined(separator: separator) + end, range: a.callRange)
+                    return .none
+                }
                 interpreter.write(pieces.joined(separator: separator) + end)
                 return .none
             },
+            "open": FileObject.openFunction,
             "len": function("len", "obj") { a, interpreter throws(Diagnostic) in
                 let value = a.values["obj"]?.value ?? .none
                 switch value {
@@ -215,6 +220,9 @@ enum Builtins {
                             guard case .object(let type as ExceptionClass) = c else { return false }
                             return PythonExceptions.isSubclass(instance.name, of: type.name)
                         })
+                }
+                if case .object(is PathObject) = value, classes.contains(where: { PathType.isPath($0) }) {
+                    return .bool(true)
                 }
                 if case .dict = value, classes.contains(where: { typeName(of: $0) == "dict" }) { return .bool(true) }
                 if case .tuple = value, classes.contains(where: { typeName(of: $0) == "tuple" }) { return .bool(true) }

@@ -15,7 +15,7 @@ enum SystemModules {
                 "join": function("join", "path, *paths") { a, _ throws(Diagnostic) in
                     var result = try a.string("path")
                     for (index, piece) in a.rest.enumerated() {
-                        guard case .string(let part) = piece else {
+                        guard let part = PathObject.pathText(piece) else {
                             throw Diagnostic("join() takes strings, not \(piece.typeName)", at: a.restRange(index))
                         }
                         if part.hasPrefix("/") {
@@ -97,6 +97,20 @@ enum SystemModules {
                 }
                 return .none
             }
+        }
+        members["makedirs"] = function("makedirs", "name, mode=511, exist_ok=False") { a, _ throws(Diagnostic) in
+            let existOK = try a.bool("exist_ok", default: false)
+            try PathObject.makeDirectory(try a.string("name"), parents: true, existOK: existOK, range: a.callRange)
+            return .none
+        }
+        members["mkdir"] = function("mkdir", "path, mode=511") { a, _ throws(Diagnostic) in
+            try PathObject.makeDirectory(try a.string("path"), parents: false, existOK: false, range: a.callRange)
+            return .none
+        }
+        members["rmdir"] = function("rmdir", "path") { a, _ throws(Diagnostic) in
+            let path = try a.string("path")
+            guard rmdir(path) == 0 else { throw FileObject.osError(path, range: a.callRange) }
+            return .none
         }
         if let path { members["path"] = .object(path) }
         return ModuleObject("os", members)

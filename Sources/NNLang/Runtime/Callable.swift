@@ -192,7 +192,8 @@ public struct BoundArguments {
             if let fallback { return fallback }
             throw Diagnostic("\(function)() needs the argument '\(name)'", at: callRange)
         }
-        guard case .string(let text) = value else { throw wrongType(name, expected: "a string", got: value) }
+        // A `pathlib.Path` is accepted wherever a string is, so every path argument takes one.
+        guard let text = PathObject.pathText(value) else { throw wrongType(name, expected: "a string", got: value) }
         return text
     }
 }

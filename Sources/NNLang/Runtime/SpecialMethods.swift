@@ -15,6 +15,7 @@ extension Interpreter {
     func instanceBinary(_ op: BinaryOperator, _ left: Value, _ right: Value, range: SourceRange, inPlace: Bool)
         throws(Diagnostic) -> Value?
     {
+        if let result = try PathObject.divided(op, left, right, range: range) { return result }
         let leftInstance = Self.instance(left)
         let rightInstance = Self.instance(right)
         guard leftInstance != nil || rightInstance != nil, let name = Self.binaryNames[op] else { return nil }
@@ -39,6 +40,7 @@ extension Interpreter {
         throws(Diagnostic) -> Value?
     {
         if let result = TensorShapeObject.compared(op, left, right) { return result }
+        if let result = PathObject.compared(op, left, right) { return result }
         let leftInstance = Self.instance(left)
         let rightInstance = Self.instance(right)
         guard leftInstance != nil || rightInstance != nil else { return nil }
