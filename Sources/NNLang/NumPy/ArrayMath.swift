@@ -200,25 +200,7 @@ enum ArrayMath {
                         let scalar = x[0]
                         for i in 0..<count { out[i] = function(scalar, y[i]) }
                     } else {
-                        let stridesA = broadcastStrides(a.shape, to: shape)
-                        let stridesB = broadcastStrides(b.shape, to: shape)
-                        var index = [Int](repeating: 0, count: shape.count)
-                        var offsetA = 0
-                        var offsetB = 0
-                        for i in 0..<count {
-                            out[i] = function(x[offsetA], y[offsetB])
-                            var axis = shape.count - 1
-                            while axis >= 0 {
-                                index[axis] += 1
-                                offsetA += stridesA[axis]
-                                offsetB += stridesB[axis]
-                                if index[axis] < shape[axis] { break }
-                                offsetA -= stridesA[axis] * shape[axis]
-                                offsetB -= stridesB[axis] * shape[axis]
-                                index[axis] = 0
-                                axis -= 1
-                            }
-                        }
+                        WideMath.strided(shape, a.shape, b.shape) { i, p, q in out[i] = function(x[p], y[q]) }
                     }
                 }
             }
