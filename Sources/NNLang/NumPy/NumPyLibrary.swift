@@ -79,6 +79,9 @@ enum NumPyLibrary {
                 }
                 return array(try a.tensor("a", dtype: a.optionalDType("dtype")))
             },
+            "fromiter": function("fromiter", "iter, dtype, count=-1") { a, interpreter throws(Diagnostic) in
+                try fromIterable(a, interpreter)
+            },
             "zeros": function("zeros", "shape, dtype=float") { a, _ throws(Diagnostic) in
                 try filled(try a.shape("shape"), 0, try a.optionalDType("dtype") ?? .float64, a)
             },
