@@ -57,8 +57,9 @@ enum ArrayAttributes {
             throw removed
         case "round", "dot":
             // The module's own functions, so `a.dot(b)` is `np.dot(a, b)` and `a.round(2)` `np.round(a, 2)`.
-            guard case .object(let function as BuiltinFunction) =
-                name == "dot" ? NumPyMath.dotFunction() : NumPyMath.rounding("round")
+            guard
+                case .object(let function as BuiltinFunction) =
+                    name == "dot" ? NumPyMath.dotFunction() : NumPyMath.rounding("round")
             else { return nil }
             return .object(ArrayMethod(function, array))
         case "sort":

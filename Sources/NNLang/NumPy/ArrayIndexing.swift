@@ -70,7 +70,9 @@ enum ArrayIndexing {
             case .list, .tuple:
                 indexArray = try ArrayConversion.tensor(value, range: itemRange)
                 // An empty list is an empty integer index, as in NumPy.
-                if indexArray.count == 0 { indexArray = Tensor.exactly(shape: indexArray.shape, dtype: .int64) { _ in 0 } }
+                if indexArray.count == 0 {
+                    indexArray = Tensor.exactly(shape: indexArray.shape, dtype: .int64) { _ in 0 }
+                }
             default:
                 throw Diagnostic(
                     "only integers, slices (:), None, ... and integer or boolean arrays are valid indices; "
@@ -84,8 +86,8 @@ enum ArrayIndexing {
             }
             guard indexArray.dtype != .float32 && indexArray.dtype != .float64 else {
                 throw Diagnostic(
-                    "arrays used as indices must be of integer or boolean type", at: itemRange,
-                    exception: "IndexError")
+                    "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean "
+                        + "arrays are valid indices", at: itemRange, exception: "IndexError")
             }
             return .integers(indexArray, itemRange)
         }
@@ -135,7 +137,9 @@ enum ArrayIndexing {
             case .integers(let indices, let itemRange):
                 var positions: [Int] = []
                 positions.reserveCapacity(indices.count)
-                for raw in indices.knownValues { positions.append(try checked(Int(ArrayConversion.int64(raw)), itemRange)) }
+                for raw in indices.knownValues {
+                    positions.append(try checked(Int(ArrayConversion.int64(raw)), itemRange))
+                }
                 entries.append(.array(axis: axis, positions: positions, shape: indices.shape))
                 axis += 1
             case .mask(let mask, let itemRange):
@@ -150,7 +154,8 @@ enum ArrayIndexing {
                 var divisor = mask.count
                 for size in mask.shape {
                     divisor /= size
-                    entries.append(.array(axis: axis, positions: flat.map { ($0 / divisor) % size }, shape: [flat.count]))
+                    entries.append(
+                        .array(axis: axis, positions: flat.map { ($0 / divisor) % size }, shape: [flat.count]))
                     axis += 1
                 }
             }
@@ -169,7 +174,9 @@ enum ArrayIndexing {
         -> Selection
     {
         var strides = [Int](repeating: 1, count: shape.count)
-        for axis in stride(from: shape.count - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
+        for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+            strides[axis] = strides[axis + 1] * shape[axis + 1]
+        }
         let hasArrays = entries.contains { if case .array = $0 { true } else { false } }
         // Each result dimension group: its shape, and the source offset each of its (flat) positions adds.
         var groups: [(shape: [Int], contributions: [Int])] = []
@@ -179,7 +186,8 @@ enum ArrayIndexing {
         for entry in entries {
             switch entry {
             case .newAxis: groups.append(([1], [0]))
-            case .slice(let axis, let positions): groups.append(([positions.count], positions.map { $0 * strides[axis] }))
+            case .slice(let axis, let positions):
+                groups.append(([positions.count], positions.map { $0 * strides[axis] }))
             case .integer(let axis, let position) where !hasArrays: groups.append(([], [position * strides[axis]]))
             case .integer(let axis, let position):
                 if let first = advancedAt, first != groups.count { separated = true }
