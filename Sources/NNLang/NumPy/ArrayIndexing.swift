@@ -95,8 +95,16 @@ enum ArrayIndexing {
 
     static func selection(_ tensor: Tensor, _ items: [IndexItem], range: SourceRange) throws(Diagnostic) -> Selection {
         let shape = tensor.shape
+        let items = unpacked(items)
+        // A mask over the whole array (`X[X > 0.5]`) selects its true elements in order: taken directly.
+        if items.count == 1, case .value(.array(let mask), _) = items[0], mask.tensor.dtype == .bool,
+            mask.shape == shape, shape.count > 1
+        {
+            let offsets = mask.tensor.scalars.enumerated().compactMap { $0.element != 0 ? $0.offset : nil }
+            return Selection(offsets: offsets, resultShape: [offsets.count])
+        }
         var parsed: [Parsed] = []
-        for item in unpacked(items) { parsed.append(try parse(item)) }
+        for item in items { parsed.append(try parse(item)) }
         let explicitAxes = parsed.reduce(0) { $0 + $1.axes }
         guard explicitAxes <= shape.count else {
             throw Diagnostic(
