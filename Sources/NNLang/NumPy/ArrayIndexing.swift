@@ -107,10 +107,11 @@ enum ArrayIndexing {
         for item in items { parsed.append(try parse(item)) }
         let explicitAxes = parsed.reduce(0) { $0 + $1.axes }
         guard explicitAxes <= shape.count else {
-            throw Diagnostic(
-                "too many indices for an array of shape \(formatShape(shape)): \(explicitAxes) given, "
-                    + "the array has \(shape.count) dimension\(shape.count == 1 ? "" : "s")", at: range,
-                exception: "IndexError")
+            var tooMany = Diagnostic(
+                "too many indices for array: array is \(shape.count)-dimensional, but \(explicitAxes) were indexed",
+                at: range, hint: "the array has shape \(formatShape(shape))")
+            tooMany.exception = "IndexError"
+            throw tooMany
         }
         guard parsed.filter({ if case .ellipsis = $0 { true } else { false } }).count <= 1 else {
             throw Diagnostic("an index can only have a single ellipsis ('...')", at: range, exception: "IndexError")
