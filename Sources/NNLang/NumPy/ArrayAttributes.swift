@@ -5,7 +5,7 @@ enum ArrayAttributes {
     static let names = [
         "shape", "T", "ndim", "size", "dtype", "reshape", "astype", "mean", "sum", "max", "min", "argmax", "argmin",
         "std", "any", "all", "tolist", "flatten", "ravel", "copy", "item", "transpose", "squeeze", "argsort", "sort",
-        "nonzero", "clip", "var", "prod", "cumsum",
+        "nonzero", "clip", "var", "prod", "cumsum", "round", "dot",
     ]
 
     static func method(
@@ -47,6 +47,19 @@ enum ArrayAttributes {
             guard
                 case .object(let function as BuiltinFunction)? = ArraySorting.members()[name]
                     ?? ArrayComparison.members()[name] ?? ArrayShaping.members()[name]
+            else { return nil }
+            return .object(ArrayMethod(function, array))
+        case "ptp":
+            var removed = Diagnostic(
+                "'numpy.ndarray' object has no attribute 'ptp'", at: range,
+                hint: "NumPy 2.0 removed the ptp method; use the function np.ptp(a)")
+            removed.exception = "AttributeError"
+            throw removed
+        case "round", "dot":
+            // The module's own functions, so `a.dot(b)` is `np.dot(a, b)` and `a.round(2)` `np.round(a, 2)`.
+            guard
+                case .object(let function as BuiltinFunction) =
+                    name == "dot" ? NumPyMath.dotFunction() : NumPyMath.rounding("round")
             else { return nil }
             return .object(ArrayMethod(function, array))
         case "sort":

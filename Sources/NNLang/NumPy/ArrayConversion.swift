@@ -40,7 +40,7 @@ enum ArrayConversion {
         var kind: DType = .bool
         func visit(_ item: Value, depth: Int, into dimensions: inout [Int]) throws(Diagnostic) {
             switch item {
-            case .list, .tuple:
+            case .list, .tuple, .object(is RangeObject):
                 guard depth < 64 else {
                     throw Diagnostic(
                         "the lists are nested too deeply for an array: NumPy arrays have at most "
@@ -50,6 +50,13 @@ enum ArrayConversion {
                 switch item {
                 case .list(let list): items = list.items
                 case .tuple(let tuple): items = tuple.items
+                case .object(let sequence as RangeObject):
+                    // A range is a sequence to NumPy (`np.array(range(10))`); its size is checked before
+                    // its items are made.
+                    guard sequence.count <= maximumElements else {
+                        throw Diagnostic("the array is too large", at: range)
+                    }
+                    items = sequence.items
                 default: items = []
                 }
                 if dimensions.count == depth { dimensions.append(items.count) }
@@ -88,6 +95,7 @@ enum ArrayConversion {
         shape = dimensions
         if values.isEmpty, case .list = value { kind = .float64 }
         if values.isEmpty, case .tuple = value { kind = .float64 }
+        if values.isEmpty, case .object(is RangeObject) = value { kind = .float64 }
         let finalShape = shape ?? []
         guard values.count == finalShape.reduce(1, *) else { throw inhomogeneous(range) }
         var result = Tensor.exactly(shape: finalShape, dtype: kind) { values[$0] }
@@ -276,5 +284,16 @@ final class DTypeObject: CallableObject {
         }
         let converted = try ArrayConversion.tensor(arguments.positional[0], dtype: dtype, range: arguments.range)
         return .array(NDArray(converted))
+    }
+}
+
+extension RangeObject {
+    /// How many items the range has, without making them (so `np.array(range(10**12))` fails cleanly).
+    var count: Int {
+        guard step != 0 else { return 0 }
+        let (span, overflow) =
+            step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+        if overflow { return .max }
+        return span <= 0 ? 0 : (span - 1) / Int(clamping: step.magnitude) + 1
     }
 }

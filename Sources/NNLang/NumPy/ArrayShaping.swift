@@ -1,7 +1,7 @@
 import NNEngine
 
 /// NumPy functions that build or reshape arrays: `stack`, `column_stack`, `append`, `squeeze`, `ravel`,
-/// `flip`, `atleast_2d`, `diag`, `outer`, `identity`, `empty`, `full_like`, `cumsum`, `diff`, `repeat`,
+/// `flip`, `atleast_1d`, `atleast_2d`, `diag`, `outer`, `identity`, `empty`, `full_like`, `cumsum`, `diff`, `repeat`,
 /// `array_equal`.
 enum ArrayShaping {
     /// `np.repeat(a, repeats, axis=None)`: each element (or each slice along `axis`) `repeats` times, or
@@ -56,6 +56,25 @@ enum ArrayShaping {
             }
         }
         return NumPyLibrary.array(tensor.gathered(shape: shape, offsets: offsets))
+    }
+
+    /// `np.atleast_1d(*arys)` / `np.atleast_2d(*arys)`: each argument as an array of at least `rank`
+    /// dimensions (a scalar `[x]` / `[[x]]`, a 1-D array one row); one argument gives an array, several
+    /// a tuple of them.
+    static func atLeast(_ name: String, rank: Int) -> Value {
+        function(name, "*arys") { a, _ throws(Diagnostic) in
+            var results: [Value] = []
+            for (k, value) in a.rest.enumerated() {
+                let tensor = try ArrayConversion.tensor(value, range: a.restRange(k))
+                guard tensor.rank < rank else {
+                    results.append(NumPyLibrary.array(tensor))
+                    continue
+                }
+                let shape = rank == 1 ? [tensor.count] : [1, tensor.count]
+                results.append(NumPyLibrary.array((try? tensor.copied().reshaped(shape)) ?? tensor))
+            }
+            return results.count == 1 ? results[0] : .tuple(results)
+        }
     }
 
     static func members() -> [String: Value] {
@@ -122,11 +141,8 @@ enum ArrayShaping {
                 let offsets = ArraySorting.rearranged(tensor, axis) { $0.reversed() }
                 return NumPyLibrary.array(tensor.gathered(shape: tensor.shape, offsets: offsets))
             },
-            "atleast_2d": function("atleast_2d", "ary") { a, _ throws(Diagnostic) in
-                let tensor = try a.tensor("ary")
-                guard tensor.rank < 2 else { return NumPyLibrary.array(tensor) }
-                return NumPyLibrary.array((try? tensor.reshaped([1, tensor.count])) ?? tensor)
-            },
+            "atleast_1d": atLeast("atleast_1d", rank: 1),
+            "atleast_2d": atLeast("atleast_2d", rank: 2),
             "diag": function("diag", "v") { a, _ throws(Diagnostic) in
                 let v = try a.tensor("v")
                 switch v.rank {

@@ -79,6 +79,9 @@ enum NumPyLibrary {
                 }
                 return array(try a.tensor("a", dtype: a.optionalDType("dtype")))
             },
+            "fromiter": function("fromiter", "iter, dtype, count=-1") { a, interpreter throws(Diagnostic) in
+                try fromIterable(a, interpreter)
+            },
             "zeros": function("zeros", "shape, dtype=float") { a, _ throws(Diagnostic) in
                 try filled(try a.shape("shape"), 0, try a.optionalDType("dtype") ?? .float64, a)
             },
@@ -211,6 +214,35 @@ enum NumPyLibrary {
     }
 
     /// `zeros`, `ones`, `full`: every element `value` (exact in float64 and int64 arrays).
+    /// `np.fromiter(iter, dtype, count=-1)`: a 1-D array of the numbers an iterable gives (the first
+    /// `count` of them when `count` is given).
+    static func fromIterable(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        let dtype = try ArrayConversion.dtype(a.values["dtype"]?.value ?? .none, range: a.range("dtype"))
+        let count = try a.int("count", default: -1)
+        var items = try interpreter.iterate(a.values["iter"]?.value ?? .none, range: a.range("iter"))
+        if count >= 0 {
+            guard items.count >= count else {
+                throw Diagnostic(
+                    python: "ValueError",
+                    "iterator too short: Expected \(count) but iterator had only \(items.count) items.",
+                    at: a.callRange)
+            }
+            items = Array(items.prefix(count))
+        }
+        for item in items {
+            switch item {
+            case .list, .tuple, .object(is RangeObject):
+                throw Diagnostic(
+                    python: "ValueError", "setting an array element with a sequence.", at: a.range("iter"))
+            case .array(let element) where !element.isScalar:
+                throw Diagnostic(
+                    python: "ValueError", "setting an array element with a sequence.", at: a.range("iter"))
+            default: continue
+            }
+        }
+        return array(try ArrayConversion.tensor(.list(ListBox(items)), dtype: dtype, range: a.range("iter")))
+    }
+
     static func filled(_ shape: [Int], _ value: Double, _ dtype: DType, _ a: BoundArguments) throws(Diagnostic)
         -> Value
     {

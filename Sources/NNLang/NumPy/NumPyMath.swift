@@ -51,8 +51,9 @@ enum NumPyMath {
             "float_power": pairwise("float_power", { powf($0, $1) }, { pow($0, $1) }, alwaysDouble: true),
             "arctan2": pairwise("arctan2", { atan2f($0, $1) }, { atan2($0, $1) }, floating: true),
             "hypot": pairwise("hypot", { hypotf($0, $1) }, { hypot($0, $1) }, floating: true),
-            "dot": function("dot", "a, b") { a, _ throws(Diagnostic) in
-                try dot(try exactTensor(a, "a"), try exactTensor(a, "b"), range: a.callRange)
+            "dot": dotFunction(),
+            "ptp": function("ptp", "a, axis=None, keepdims=False") { a, interpreter throws(Diagnostic) in
+                try peakToPeak(a, interpreter)
             },
             "vdot": function("vdot", "a, b") { a, _ throws(Diagnostic) in
                 let x = try exactTensor(a, "a")
@@ -107,6 +108,28 @@ enum NumPyMath {
         members["amax"] = members["max"]
         members["amin"] = members["min"]
         return members
+    }
+
+    /// `np.dot(a, b)`, also `a.dot(b)` (the same function, so both give the same numbers).
+    static func dotFunction() -> Value {
+        function("dot", "a, b") { a, _ throws(Diagnostic) in
+            try dot(try exactTensor(a, "a"), try exactTensor(a, "b"), range: a.callRange)
+        }
+    }
+
+    /// `np.ptp(a, axis=None, keepdims=False)`: the maximum minus the minimum, as NumPy computes it.
+    static func peakToPeak(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        let tensor = try exactTensor(a, "a")
+        guard tensor.dtype != .bool else {
+            throw Diagnostic(
+                "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` "
+                    + "operator, or the logical_xor function instead.", at: a.callRange, exception: "TypeError")
+        }
+        let axis = try a.optionalAxis()
+        let keepdims = try a.bool("keepdims", default: false)
+        let high = try Reduction.max.apply(tensor, axis: axis, keepdims: keepdims, range: a.callRange)
+        let low = try Reduction.min.apply(tensor, axis: axis, keepdims: keepdims, range: a.callRange)
+        return try ArrayMath.binary(.subtract, high, low, interpreter, range: a.callRange)
     }
 
     /// The argument as an array; a Python number keeps its exact value (a float64 or int64 scalar).
