@@ -145,12 +145,7 @@ public final class Conv2D: Layer {
             let dK = kernelParameter.gradient.mutablePointer()
             BLAS.gemm(transposeA: true, m: patch, n: filters, k: rows, a: columns[0], b: dz, c: dK)
             if useBias {
-                let db = biasParameter.gradient.mutablePointer()
-                for f in 0..<filters { db[f] = 0 }
-                for row in 0..<rows {
-                    let dzr = dz + row * filters
-                    for f in 0..<filters { db[f] += dzr[f] }
-                }
+                BLAS.columnSums(dz, rows: rows, columns: filters, into: biasParameter.gradient.mutablePointer())
             }
         }
         if let inputGradient {

@@ -45,12 +45,7 @@ extension Dense {
                 kernelRegularizer.addGradient(of: kernel.pointer, to: dW, count: width * units)
             }
             if useBias {
-                let db = biasParameter.gradient.mutablePointer()
-                for j in 0..<units { db[j] = 0 }
-                for row in 0..<rows {
-                    let dzr = dz + row * units
-                    for j in 0..<units { db[j] += dzr[j] }
-                }
+                BLAS.columnSums(dz, rows: rows, columns: units, into: biasParameter.gradient.mutablePointer())
             }
         }
         if let inputGradient {

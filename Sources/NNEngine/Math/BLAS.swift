@@ -61,3 +61,17 @@ extension BLAS {
         setThreads(largest >= 1 << 23 ? 0 : 1)
     }
 }
+
+extension BLAS {
+    /// `out[j] = Σ_row m[row, j]` for a row-major `rows × columns` matrix, summed row by row in order
+    /// (a bias's gradient from the gradients of its layer's outputs).
+    static func columnSums(
+        _ m: UnsafePointer<Float>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>
+    ) {
+        out.update(repeating: 0, count: columns)
+        for row in 0..<rows {
+            let mr = m + row * columns
+            for j in 0..<columns { out[j] += mr[j] }
+        }
+    }
+}
