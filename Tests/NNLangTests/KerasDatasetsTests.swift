@@ -56,7 +56,7 @@ import Testing
         #expect(FileDigest.sha256(of: million) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         // A file is read in chunks of a megabyte: 2.5 MB takes three.
         let path = NSTemporaryDirectory() + "nnlab-digest-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: path, contents: Data(repeating: UInt8(ascii: "a"), count: 2_500_000))
+        try Data(repeating: UInt8(ascii: "a"), count: 2_500_000).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         #expect(
             try FileDigest.sha256(ofFile: path, range: KerasDatasetsTests.here)

@@ -13,7 +13,7 @@ import Testing
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in files {
-            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
         }
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)
@@ -148,7 +148,7 @@ import Testing
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in files {
-            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
         }
         let output = CapturedOutput()
         let interpreter = Interpreter(output: output)

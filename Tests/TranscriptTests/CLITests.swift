@@ -19,7 +19,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in ["lesson.nn", "script.py"] {
-            try program.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try program.write(to: folder.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
         let lesson = try NNProcess.run([folder.appendingPathComponent("lesson.nn").path])
         #expect(lesson.output == "\n  Told.\n\n  Also told.\n")
@@ -249,7 +249,7 @@ import Testing
         if ProcessInfo.processInfo.environment["NNLAB_RECORD"] == "1" {
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try result.output.write(to: file, atomically: true, encoding: .utf8)
+            try result.output.write(to: file, atomically: false, encoding: .utf8)
             return
         }
         #expect(result.output == (try String(contentsOf: file, encoding: .utf8)))

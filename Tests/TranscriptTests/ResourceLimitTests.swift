@@ -59,7 +59,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let program = "import numpy as np\nnp.save('big.npy', np.ones(100000))\nprint('not reached')\n"
-        try program.write(to: folder.appendingPathComponent("save.nn"), atomically: true, encoding: .utf8)
+        try program.write(to: folder.appendingPathComponent("save.nn"), atomically: false, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", "ulimit -f 10; exec \"$0\" save.nn", NNProcess.executable.path]

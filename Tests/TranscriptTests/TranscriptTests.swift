@@ -51,7 +51,7 @@ import Testing
         if ProcessInfo.processInfo.environment["NNLAB_RECORD"] == "1" {
             try FileManager.default.createDirectory(
                 at: script.transcript.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try transcript.write(to: script.transcript, atomically: true, encoding: .utf8)
+            try transcript.write(to: script.transcript, atomically: false, encoding: .utf8)
             return
         }
         let expected = try #require(
