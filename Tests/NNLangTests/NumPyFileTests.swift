@@ -50,3 +50,24 @@ extension NumPyFileTests {
         #expect(try loadError([0x50, 0x4B, 0x03, 0x04, 0, 0]).contains("is not a readable .npz"))
     }
 }
+
+extension NumPyFileTests {
+    /// What a program prints after loading `bytes` as a `.npy` file.
+    func printedAfterLoading(_ bytes: [UInt8], _ statement: String) throws -> String {
+        let path = NSTemporaryDirectory() + "nnlab-load-\(UUID().uuidString).npy"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let output = CapturedOutput()
+        try Interpreter(output: output).run(
+            SourceFile(name: "<test>", text: "import numpy as np\na = np.load('\(path)')\n\(statement)"))
+        return output.text
+    }
+
+    @Test func fortranOrderArraysLoadInTheirLogicalOrder() throws {
+        // As `np.save(np.asfortranarray(np.arange(6.0).reshape(2, 3)))` stores it: column by column.
+        let header = "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }".utf8
+        var bytes: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(header.count), 0] + Array(header)
+        for value in [0.0, 3, 1, 4, 2, 5] { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
+        #expect(try printedAfterLoading(bytes, "print(a)\nprint(a[1, 0], a.shape)") == "[[0. 1. 2.]\n [3. 4. 5.]]\n3.0 (2, 3)\n")
+    }
+}

@@ -212,7 +212,7 @@ enum ArrayConversion {
         }
         switch name {
         case "float32", "single", "f4": return .float32
-        case "float64", "float", "double", "f8": return .float64
+        case "float64", "float", "double", "f8", "longdouble": return .float64
         case "int64", "int", "int32", "i8", "i4", "long": return .int64
         case "uint8", "u1": return .uint8
         case "bool", "bool_", "?": return .bool

@@ -6,8 +6,8 @@ import NNEngine
     import Darwin
 #endif
 
-/// Reads and writes NumPy's `.npy` files (format versions 1 to 3, C order) of float32, float64,
-/// uint8, int64, int32 and bool arrays, as `np.load` and `np.save` do.
+/// Reads and writes NumPy's `.npy` files (format versions 1 to 3; read in C or Fortran order, written in C
+/// order) of float32, float64, uint8, int64, int32 and bool arrays, as `np.load` and `np.save` do.
 enum NPYFile {
     static let magic: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]
 
@@ -38,12 +38,12 @@ enum NPYFile {
         guard let descr = field("descr", in: header), let order = field("fortran_order", in: header),
             let shapeText = field("shape", in: header)
         else { throw Diagnostic("'\(path)' has a .npy header NNLab cannot read", at: range) }
-        guard order.hasPrefix("False") else {
-            throw Diagnostic(
-                "'\(path)' is stored in Fortran order; save it in C order (np.ascontiguousarray)", at: range)
+        guard order.hasPrefix("False") || order.hasPrefix("True") else {
+            throw Diagnostic("'\(path)' has a .npy header NNLab cannot read", at: range)
         }
         let shape = shapeText.split(separator: ",").compactMap { Int(String($0).trimming(" ()")) }
         try ArrayConversion.checkSize(shape, range: range)
+        let at = order.hasPrefix("True") ? fortranOffset(shape) : { $0 }
         let count = shape.reduce(1, *)
         let data = Array(bytes[(headerStart + headerLength)...])
         let type = descr.trimming("' \"")
@@ -71,11 +71,12 @@ enum NPYFile {
                 // Exactly as stored (an int64 exactly up to 2**53).
                 return Tensor.exactly(shape: shape, dtype: dtype) { (i: Int) -> Double in
                     type == "<f8"
-                        ? raw.loadUnaligned(fromByteOffset: i * 8, as: Double.self)
-                        : Double(raw.loadUnaligned(fromByteOffset: i * 8, as: Int64.self))
+                        ? raw.loadUnaligned(fromByteOffset: at(i) * 8, as: Double.self)
+                        : Double(raw.loadUnaligned(fromByteOffset: at(i) * 8, as: Int64.self))
                 }
             }
-            return Tensor(shape: shape, dtype: dtype) { i in
+            return Tensor(shape: shape, dtype: dtype) { c in
+                let i = at(c)
                 switch type {
                 case "<f4": return raw.loadUnaligned(fromByteOffset: i * 4, as: Float.self)
                 case "<f8": return Float(raw.loadUnaligned(fromByteOffset: i * 8, as: Double.self))
@@ -84,6 +85,25 @@ enum NPYFile {
                 default: return Float(raw[i])
                 }
             }
+        }
+    }
+
+    /// Where the element at row-major position `index` is stored in a column-major (Fortran-order) array.
+    static func fortranOffset(_ shape: [Int]) -> (Int) -> Int {
+        var strides: [Int] = []
+        var stride = 1
+        for size in shape {
+            strides.append(stride)
+            stride *= size
+        }
+        return { index in
+            var rest = index
+            var offset = 0
+            for axis in shape.indices.reversed() where shape[axis] > 0 {
+                offset += rest % shape[axis] * strides[axis]
+                rest /= shape[axis]
+            }
+            return offset
         }
     }
 

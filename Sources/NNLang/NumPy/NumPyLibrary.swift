@@ -58,6 +58,7 @@ enum NumPyLibrary {
         var members: [String: Value] = [
             "float32": .object(DTypeObject(.float32)), "float64": .object(DTypeObject(.float64)),
             "int64": .object(DTypeObject(.int64)), "int32": .object(DTypeObject(.int64)),
+            "longdouble": .object(DTypeObject(.float64)), "ndarray": .object(TypeObject("ndarray")),
             "uint8": .object(DTypeObject(.uint8)),
             "bool_": .object(DTypeObject(.bool)), "pi": .float(Double.pi), "e": .float(M_E), "nan": .float(.nan),
             "inf": .float(.infinity), "newaxis": .none, "__version__": .string("2.4.6"),

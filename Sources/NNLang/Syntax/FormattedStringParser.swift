@@ -75,13 +75,15 @@ enum FormattedStringParser {
         }
         var isDebug = false
         var expressionText = source
-        if source.hasSuffix("="), !source.hasSuffix("==") {
+        // `{x=}` and `{x = }` show their own text; `==`, `!=`, `<=` and `>=` end comparisons instead.
+        let trimmed = source.reversed().drop(while: { $0 == " " }).reversed()
+        if trimmed.last == "=", !["=", "!", "<", ">"].contains(trimmed.dropLast().last) {
             isDebug = true
-            expressionText = String(source.dropLast())
+            expressionText = String(trimmed.dropLast())
         }
         let expression = try parseExpression(
             expressionText, at: SourceLocation(line: origin.line, column: origin.column + start), range: range)
-        var conversion: Character? = isDebug ? "r" : nil
+        var conversion: Character? = nil
         if i < body.count, body[i] == "!" {
             guard i + 1 < body.count, "rsa".contains(body[i + 1]) else {
                 throw .syntax("f-string: expected 'r', 's' or 'a' after '!'", at: range)
@@ -104,6 +106,8 @@ enum FormattedStringParser {
         guard i < body.count, body[i] == "}" else {
             throw .syntax("f-string: expected '}' to close '{'", at: range)
         }
+        // `{x=}` shows repr(x), but `{x=:03d}` formats x with the spec, as Python does.
+        if isDebug, conversion == nil, spec.isEmpty { conversion = "r" }
         var result: [FormattedPart] = []
         if isDebug { result.append(.text(source)) }
         result.append(.value(expression, conversion: conversion, spec: spec))
@@ -115,11 +119,13 @@ enum FormattedStringParser {
     private static func parseExpression(_ text: String, at location: SourceLocation, range: SourceRange)
         throws(Diagnostic) -> Expression
     {
-        var tokens = try Lexer.tokenize(text)
+        // As CPython does, the expression is read inside parentheses, so spaces after `{` and line breaks
+        // in a triple-quoted f-string are not indentation; the added `(` is taken out of the columns.
+        var tokens = try Lexer.tokenize("(" + text + ")")
         for index in tokens.indices {
             for keyPath in [\SourceRange.start, \SourceRange.end] {
                 var point = tokens[index].range[keyPath: keyPath]
-                if point.line == 1 { point.column += location.column - 1 }
+                if point.line == 1 { point.column += location.column - 2 }
                 point.line += location.line - 1
                 tokens[index].range[keyPath: keyPath] = point
             }
