@@ -68,6 +68,8 @@ extension NumPyFileTests {
         let header = "{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }".utf8
         var bytes: [UInt8] = [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0, UInt8(header.count), 0] + Array(header)
         for value in [0.0, 3, 1, 4, 2, 5] { withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 } }
-        #expect(try printedAfterLoading(bytes, "print(a)\nprint(a[1, 0], a.shape)") == "[[0. 1. 2.]\n [3. 4. 5.]]\n3.0 (2, 3)\n")
+        #expect(
+            try printedAfterLoading(bytes, "print(a)\nprint(a[1, 0], a.shape)")
+                == "[[0. 1. 2.]\n [3. 4. 5.]]\n3.0 (2, 3)\n")
     }
 }
