@@ -119,6 +119,23 @@ final class RecordingChannels: KernelChannels {
         #expect(execute("a")?["status"]?.string == "ok")
     }
 
+    @Test func anErrorInsideAFunctionOfAnEarlierCellSendsItsFrames() {
+        _ = execute("def f(x):\n    return x[5]")
+        let reply = execute("f([1])")
+        #expect(reply?["ename"]?.string == "IndexError")
+        guard case .array(let lines)? = channels.of("error").first?["traceback"] else {
+            Issue.record("no traceback")
+            return
+        }
+        let text = lines.compactMap(\.string)
+        #expect(
+            Array(text.prefix(4)) == [
+                "Traceback (most recent call last):", "  File \"In [2]\", line 1, in <module>", "    f([1])",
+                "  File \"In [1]\", line 2, in f",
+            ])
+        #expect(text.contains(" --> In [1]:2:14"))
+    }
+
     @Test func picturesAreDisplayDataWithSVGWhenDrawn() {
         _ = execute("import numpy as np\nshow(np.eye(4))")
         _ = execute("title = 'loss'\nplot([1, 2, 3], title=title)")

@@ -14,8 +14,29 @@ public struct DiagnosticFormatter: Sendable {
 
     public init(color: Bool = false) { self.color = color }
 
-    /// `diagnostic` as text; its location is in `source` unless the diagnostic names its own.
+    /// `diagnostic` as text; its location is in `source` unless the diagnostic names its own. An error
+    /// that left calls first shows them as Python's traceback does, outermost first; the exceptions it
+    /// chains to (`raise ... from`, raised while handling another) come before it, as in Python.
     public func format(_ diagnostic: Diagnostic, in running: SourceFile) -> String {
+        Traceback.chain(diagnostic, depth: 0) { error in
+            let frames = Traceback.framesText(error, in: running, innermostSourceLine: false, always: false)
+            return frames.map { $0 + "\n" }.joined() + located(error, in: running)
+        }
+    }
+
+    /// Python's own text for an error (`traceback.format_exc()`): the chain, the frames with their
+    /// source lines, and the last line as `lastLine` words it (`ValueError: bad`).
+    public func pythonText(
+        _ diagnostic: Diagnostic, in running: SourceFile, lastLine: (Diagnostic) -> String
+    ) -> String {
+        Traceback.chain(diagnostic, depth: 0) { error in
+            let frames = Traceback.framesText(error, in: running, innermostSourceLine: true, always: true)
+            return frames.map { $0 + "\n" }.joined() + lastLine(error)
+        }
+    }
+
+    /// The message, the place with its source line and caret, and the hint.
+    private func located(_ diagnostic: Diagnostic, in running: SourceFile) -> String {
         let source = diagnostic.source ?? running
         var lines: [String]
         if let text = diagnostic.exceptionText, let name = diagnostic.exception {

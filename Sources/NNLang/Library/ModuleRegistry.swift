@@ -56,7 +56,7 @@ final class ModuleRegistry {
             "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics",
             "time", "logging",
             "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
-            "dataclasses", "operator", "pathlib",
+            "dataclasses", "operator", "pathlib", "traceback",
             "os", "os.path", "sys", "warnings", "IPython", "IPython.display", "packaging", "packaging.version",
             "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
         ] + ModuleRegistry.skippedPlotting
@@ -161,6 +161,7 @@ final class ModuleRegistry {
         case "os": return SystemModules.os(path: cached("os.path", interpreter))
         case "os.path": return SystemModules.osPath()
         case "pathlib": return PathType.module()
+        case "traceback": return TracebackModule.module()
         case "sys": return SystemModules.sys(interpreter)
         case "packaging": return PackagingModule.packaging(version: cached("packaging.version", interpreter))
         case "packaging.version": return PackagingModule.version()

@@ -138,6 +138,7 @@ enum SystemModules {
                 "version_info": versionInfo(),
                 "platform": .string("linux"),
                 "stdout": .object(stdout),
+                "exc_info": function("exc_info", "") { _, interpreter in interpreter.exceptionInfo() },
                 "exit": function("exit", "status=None") { a, interpreter throws(Diagnostic) in
                     if case .string(let message)? = a["status"] { interpreter.warningHandler(message + "\n") }
                     interpreter.exitRequested = true

@@ -89,6 +89,12 @@ final class ClassObject: CallableObject {
 final class InstanceObject: CallableObject, SubscriptableObject {
     let type: ClassObject
     private(set) var attributes: [String: Value] = [:]
+    /// An exception's `__cause__` and `__context__`, made when first asked for.
+    var exceptionLinks: ExceptionLinks? {
+        if links == nil, type.isException { links = ExceptionLinks() }
+        return links
+    }
+    private var links: ExceptionLinks?
 
     init(_ type: ClassObject) { self.type = type }
 
@@ -104,7 +110,7 @@ final class InstanceObject: CallableObject, SubscriptableObject {
         if let value = attributes[name] { return value }
         if name == "__class__" { return .object(type) }
         if name == "__dict__" { return .dict(DictBox(attributes.map { (.string($0.key), $0.value) })) }
-        guard let member = type.lookup(name) else { return nil }
+        guard let member = type.lookup(name) else { return exceptionLinks?.attribute(name) }
         return try interpreter.instanceMember(member, of: self)
     }
     var attributeNames: [String] { Array(attributes.keys) + type.attributeNames }

@@ -9,6 +9,8 @@ extension Interpreter {
             flow = try executeBlock(block.body)
         } catch {
             failed = true
+            // Raised while another exception is handled: that one is its `__context__`.
+            let error = handling.last.map { error.chained(to: $0) } ?? error
             do {
                 if let handler = try handler(for: error, in: block.handlers) {
                     flow = try runHandler(handler, for: error)
@@ -21,7 +23,8 @@ extension Interpreter {
             do { flow = try executeBlock(otherwise) } catch { pending = error }
         }
         if let finally = block.finally {
-            let finalFlow = try executeBlock(finally)
+            let finalFlow: Flow
+            do { finalFlow = try executeBlock(finally) } catch { throw pending.map { error.chained(to: $0) } ?? error }
             if case .next = finalFlow {} else { return finalFlow }
         }
         if let pending { throw pending }
@@ -51,24 +54,67 @@ extension Interpreter {
     }
 
     private func runHandler(_ handler: ExceptHandler, for error: Diagnostic) throws(Diagnostic) -> Flow {
+        let error = handled(error)
         handling.append(error)
         defer { handling.removeLast() }
         if let name = handler.name { try bind(name, to: exceptionValue(for: error)) }
-        let flow = try executeBlock(handler.body)
+        let flow: Flow
+        do { flow = try executeBlock(handler.body) } catch { throw error.chained(to: handling.last ?? error) }
         // As in Python, the name is unbound at the end of the handler.
         if let name = handler.name { try? unbind(name, range: handler.range) }
         return flow
     }
 
     /// The error a `raise` statement throws.
-    func raised(_ expression: Expression?, range: SourceRange) throws(Diagnostic) -> Diagnostic {
+    func raised(_ expression: Expression?, from cause: Expression?, range: SourceRange) throws(Diagnostic) -> Diagnostic {
         guard let expression else {
             guard let current = handling.last else {
                 return Diagnostic("No active exception to reraise", at: range, exception: "RuntimeError")
             }
             return current
         }
-        return try raisedError(try evaluate(expression), range: range, valueRange: expression.range)
+        var error = try raisedError(try evaluate(expression), range: range, valueRange: expression.range)
+        if let cause {
+            // `from None` hides the context; `from e` shows e (with its own traceback, if it was raised).
+            let value = try evaluate(cause)
+            if case .none = value { error.cause = nil } else { error.cause = try causeError(value, range: cause.range) }
+            error.suppressContext = true
+        }
+        return error
+    }
+
+    /// The error a `from` clause names: the handled exception that is this object, or a new one, unraised.
+    private func causeError(_ value: Value, range: SourceRange) throws(Diagnostic) -> Diagnostic {
+        if let handled = handledError(for: value) { return handled }
+        guard exceptionClassName(value) != nil || isExceptionObject(value) else {
+            throw Diagnostic("exception causes must derive from BaseException", at: range, exception: "TypeError")
+        }
+        var error = try raisedError(value, range: range, valueRange: range)
+        error.range = nil
+        return error
+    }
+
+    private func isExceptionObject(_ value: Value) -> Bool {
+        switch value {
+        case .object(let object as InstanceObject): object.type.isException
+        case .object(is ExceptionInstance): true
+        default: false
+        }
+    }
+
+    /// The error as an `except` clause handles it: with an object registered for it (so `raise ... from e`
+    /// finds it), and the function it was caught in when it left no call.
+    private func handled(_ error: Diagnostic) -> Diagnostic {
+        var error = error
+        if error.raisedToken == nil {
+            let token = language.nextToken
+            language.nextToken += 1
+            language.raised[token] = ExceptionInstance(caught: error)
+            language.raised[token - LanguageState.raisedLimit] = nil
+            error.raisedToken = token
+        }
+        if error.traceback.isEmpty, error.caughtIn == nil { error.caughtIn = runningFunctionName }
+        return error
     }
 
     /// The error that raising `value` (an exception class or instance) throws.
@@ -161,6 +207,33 @@ extension Diagnostic {
         self.init(message, at: range)
         self.exception = exception
     }
+
+    /// This error with `handled` as its `__context__` (raised while `handled` was being handled),
+    /// unless it has one already or is that very exception, re-raised.
+    func chained(to handled: Diagnostic) -> Diagnostic {
+        guard context == nil else { return self }
+        if let token = raisedToken, token == handled.raisedToken { return self }
+        var copy = self
+        copy.context = handled
+        return copy
+    }
+}
+
+/// A raised exception object's `__cause__`, `__context__` and `__suppress_context__`.
+final class ExceptionLinks {
+    var cause: Value = .none
+    var context: Value = .none
+    var suppressContext = false
+
+    func attribute(_ name: String) -> Value? {
+        switch name {
+        case "__cause__": cause
+        case "__context__": context
+        case "__suppress_context__": .bool(suppressContext)
+        case "__traceback__": Value.none
+        default: nil
+        }
+    }
 }
 
 /// A built-in exception class (`ValueError`, …): raised, caught by `except`, called to make an instance.
@@ -192,6 +265,8 @@ final class ExceptionInstance: PyObject {
     private(set) var arguments: [Value]
     /// Whether this stands for an NNLab error (its argument is the message already worded).
     private(set) var caught = false
+    /// Its `__cause__` and `__context__`, once raised.
+    var links = ExceptionLinks()
 
     init(_ name: String, arguments: [Value]) {
         self.name = name
@@ -230,7 +305,7 @@ final class ExceptionInstance: PyObject {
         switch name {
         case "args": .tuple(arguments)
         case "value" where self.name == "StopIteration": arguments.first ?? Value.none
-        default: nil
+        default: links.attribute(name)
         }
     }
 }

@@ -202,7 +202,9 @@ final class PythonGenerator: LazyIterator {
                 throw Diagnostic("generator raised StopIteration", at: error.range, exception: "RuntimeError")
                     .inSource(function.source)
             }
-            throw error.inSource(function.source)
+            // The frame's call site is where the generator was made (usually the `for` that runs it).
+            throw error.inSource(function.source).leaving(
+                function.name, calledAt: range, by: interpreter.runningFunctionName)
         }
         if produced == nil {
             finished = true

@@ -183,8 +183,8 @@ public final class Interpreter {
             throw .unsupported("'yield' is supported as a statement of its own in a generator's body", at: range)
         case .tryStatement(let block, _):
             return try executeTry(block)
-        case .raise(let expression, let range):
-            throw try raised(expression, range: range)
+        case .raise(let expression, let cause, let range):
+            throw try raised(expression, from: cause, range: range)
         case .assertion(let condition, let message, let range):
             try executeAssert(condition, message, range: range)
         case .withBlock(let items, let body, let range):

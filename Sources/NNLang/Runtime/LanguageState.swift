@@ -69,8 +69,19 @@ extension Interpreter {
     }
 
     /// The exception object `except ... as e` binds: the very object raised, or one standing for the error.
-    func exceptionValue(for error: Diagnostic) -> Value {
-        if let token = error.raisedToken, let instance = language.raised[token] { return .object(instance) }
-        return .object(ExceptionInstance(caught: error))
+    func exceptionValue(for error: Diagnostic, depth: Int = 0) -> Value {
+        let object: any PyObject
+        if let token = error.raisedToken, let instance = language.raised[token] {
+            object = instance
+        } else {
+            object = ExceptionInstance(caught: error)
+        }
+        let links = (object as? ExceptionInstance)?.links ?? (object as? InstanceObject)?.exceptionLinks
+        if let links, depth < 50 {
+            links.cause = error.cause.map { exceptionValue(for: $0, depth: depth + 1) } ?? .none
+            links.context = error.context.map { exceptionValue(for: $0, depth: depth + 1) } ?? .none
+            links.suppressContext = error.suppressContext
+        }
+        return .object(object)
     }
 }

@@ -63,7 +63,7 @@ struct NameResolver {
                 TryBlock(
                     body: statements(block.body), handlers: handlers, otherwise: block.otherwise.map(statements),
                     finally: block.finally.map(statements)), r)
-        case .raise(let e, let r): return .raise(e.map(expression), r)
+        case .raise(let e, let c, let r): return .raise(e.map(expression), from: c.map(expression), r)
         case .assertion(let e, let message, let r):
             return .assertion(expression(e), message: message.map(expression), r)
         case .delete(let targets, let r): return .delete(targets.map(expression), r)

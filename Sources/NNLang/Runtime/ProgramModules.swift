@@ -95,7 +95,8 @@ extension Interpreter {
             }
         } catch {
             state.loaded[name] = nil
-            throw error.inSource(source)
+            (currentSource, frames) = (savedSource, savedFrames)
+            throw error.inSource(source).leaving("<module>", calledAt: range, by: runningFunctionName)
         }
         return module
     }

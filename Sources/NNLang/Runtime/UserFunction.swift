@@ -117,7 +117,7 @@ final class UserFunction: CallableObject {
                 do throws(Diagnostic) {
                     if case .returned(let value) = try interpreter.executeBlock(body) { return value }
                 } catch {
-                    throw error.inSource(source)
+                    throw error.inSource(source).leaving(name, calledAt: arguments.range, by: interpreter.callerName)
                 }
                 return .none
             }
@@ -147,6 +147,24 @@ extension Interpreter {
         frames.append(environment)
         defer { frames.removeLast() }
         return try body()
+    }
+
+    /// The function that called the running one (`<module>` for a module's top level), for tracebacks.
+    var callerName: String { functionName(below: frames.count - 1) }
+
+    /// The function running now (`<module>` at a module's top level), for tracebacks.
+    var runningFunctionName: String { functionName(below: frames.count) }
+
+    /// The function of the innermost frame below `index` that is a function's (comprehensions are
+    /// part of the function they are in, as from Python 3.12).
+    private func functionName(below index: Int) -> String {
+        var index = min(index, frames.count) - 1
+        while index >= 0 {
+            if let function = frames[index].function { return function.name }
+            if frames[index].isClassBody { break }
+            index -= 1
+        }
+        return "<module>"
     }
 
     /// Where a function being defined now looks up free names: not a class body, as in Python.

@@ -211,8 +211,8 @@ public enum Statement: Sendable {
     case returnValue(Expression?, SourceRange)
     /// `try: … except E as e: … else: … finally: …`
     indirect case tryStatement(TryBlock, SourceRange)
-    /// `raise`, `raise E`, `raise E("message")`
-    case raise(Expression?, SourceRange)
+    /// `raise`, `raise E`, `raise E("message")`, `raise E from cause` (`from None` too)
+    case raise(Expression?, from: Expression?, SourceRange)
     /// `assert condition, message`
     case assertion(Expression, message: Expression?, SourceRange)
     /// `del a, b[0], c.d`
@@ -239,7 +239,7 @@ public enum Statement: Sendable {
         case .assign(_, _, let r), .augmentedAssign(_, _, _, let r), .importModule(_, _, let r),
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
-            .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, let r),
+            .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, _, let r),
             .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r), .withBlock(_, _, let r),
             .decorated(_, _, let r), .yieldValue(_, let r), .yieldFrom(_, let r):
             r

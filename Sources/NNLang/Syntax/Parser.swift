@@ -194,13 +194,14 @@ public struct Parser {
         if current.isName("global") || current.isName("nonlocal") { return try scopeDeclaration() }
         if current.isName("raise") {
             advance()
-            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .raise(nil, start) }
+            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .raise(nil, from: nil, start) }
             let value = try expression()
+            var cause: Expression?
             if current.isName("from") {
                 advance()
-                _ = try expression()
+                cause = try expression()
             }
-            return .raise(value, start.through(value.range))
+            return .raise(value, from: cause, start.through(cause?.range ?? value.range))
         }
         if current.isName("assert") {
             advance()
