@@ -2,19 +2,12 @@
 /// scope: its loop names stay inside it, and its first iterable is read in the enclosing scope.
 extension Interpreter {
     @inline(never)
-    func evaluateComprehension(
-        _ kind: ComprehensionKind, _ element: Expression, _ value: Expression?,
-        _ clauses: [ComprehensionClause], _ range: SourceRange
-    ) throws(Diagnostic) -> Value {
+    func evaluateComprehension(_ node: ComprehensionNode, _ range: SourceRange) throws(Diagnostic) -> Value {
+        let (kind, element, value, clauses) = (node.kind, node.element, node.value, node.clauses)
         guard case .loop(_, let firstIterable) = clauses.first else { return .none }
         let firstValue = try evaluate(firstIterable)
-        var names = Set<String>()
-        for clause in clauses { if case .loop(let target, _) = clause { Self.collectNames(target, into: &names) } }
-        let environment = Environment(
-            values: [:], scope: FunctionScope(locals: names),
-            parent: definingEnvironment)
+        let environment = comprehensionEnvironment(node.scope)
         if kind == .generator {
-            let node = ComprehensionNode(kind, element: element, value: value, clauses: clauses)
             return .object(
                 GeneratorExpression(
                     node: node, environment: environment,
@@ -45,6 +38,26 @@ extension Interpreter {
         case .set: return .object(set ?? SetObject())
         case .generator: return .object(GeneratorValues(items))  // not reached: generators are lazy
         }
+    }
+
+    /// A comprehension's environment: its own cells, and cells for the names of the enclosing
+    /// functions it uses (CPython's free variables), so that a generator expression or a lambda made in
+    /// it keeps only those alive, not the enclosing call's environment.
+    private func comprehensionEnvironment(_ scope: FunctionScope) -> Environment {
+        guard let enclosing = definingEnvironment, !scope.freeNames.isEmpty else {
+            return Environment(values: [:], scope: scope, parent: nil)
+        }
+        var names: [String] = []
+        var cells: [Cell] = []
+        for name in scope.freeNames.sorted() {
+            guard let cell = enclosing.cell(for: name) else { continue }
+            names.append(name)
+            cells.append(cell)
+        }
+        if cells.isEmpty { return Environment(values: [:], scope: scope, parent: nil) }
+        return Environment(
+            values: [:], scope: scope, parent: nil, layout: CellLayout(own: scope.cellNames, free: names),
+            freeCells: cells)
     }
 
     /// Runs the clauses from the first one on, calling `body` for each combination that passes every `if`.

@@ -38,7 +38,7 @@ extension Interpreter {
                     "<lambda>", node.parameters, body: [.returnValue(node.body, range)],
                     range: range))
         case .comprehension(let node, let range):
-            return try evaluateComprehension(node.kind, node.element, node.value, node.clauses, range)
+            return try evaluateComprehension(node, range)
         default: return .none
         }
     }

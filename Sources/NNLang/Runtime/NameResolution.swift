@@ -1,14 +1,14 @@
 /// Resolves the names of a function's body when the function is defined, as CPython's compiler does:
-/// a local becomes a slot of the call's environment, a name of an enclosing function a slot that many
-/// environments up, anything else a global. Reading or writing a local then costs no string hashing.
+/// a local becomes a slot of the call's environment, a local used by nested functions or a name of an
+/// enclosing function a cell of it, anything else a global. Reading or writing one costs no string hashing.
 ///
 /// Only what runs in the function's own frame is rewritten: nested `def` and `lambda` bodies are
 /// resolved when they are defined, and comprehension bodies and class bodies (their own frames) keep
 /// plain names, which the name-keyed lookup still finds, so both paths see the same variables.
 struct NameResolver {
     let scope: FunctionScope
-    /// The environment the function closes over (its calls' environments have it as parent).
-    let closure: Environment?
+    /// The cells of the function's calls: its own captured locals, then its free names.
+    let layout: CellLayout
     /// The running thread's stack bounds: where a tall expression would not fit, the rest of it keeps
     /// its plain names (found by the name-keyed lookup, whose evaluation then reports the RecursionError).
     var stackGuard: StackGuard?
@@ -17,14 +17,7 @@ struct NameResolver {
 
     func place(of name: String) -> ResolvedName.Place {
         if let slot = scope.slotIndex[name] { return .local(slot) }
-        if scope.globals.contains(name) { return .global }
-        var hops = 1
-        var outer = closure
-        while let environment = outer {
-            if let slot = environment.scope.slotIndex[name] { return .enclosing(hops: hops, slot: slot) }
-            outer = environment.parent
-            hops += 1
-        }
+        if let cell = layout.index[name] { return .cell(cell) }
         return .global
     }
 
@@ -132,7 +125,8 @@ struct NameResolver {
                 [ComprehensionClause.loop(target: target, iterable: expression(iterable))]
                 + node.clauses.dropFirst()
             return .comprehension(
-                ComprehensionNode(node.kind, element: node.element, value: node.value, clauses: clauses), r)
+                ComprehensionNode(
+                    node.kind, element: node.element, value: node.value, clauses: clauses, scope: node.scope), r)
         }
     }
 
@@ -154,8 +148,8 @@ extension Interpreter {
         switch resolved.place {
         case .local(let slot):
             if let environment = frames.last, let value = environment.slot(slot) { return value }
-        case .enclosing(let hops, let slot):
-            if let value = frames.last?.ancestor(hops)?.slot(slot) { return value }
+        case .cell(let index):
+            if let value = frames.last?.cells[index].value { return value }
         case .global:
             if let value = globals[resolved.name] { return value }
         }
@@ -171,9 +165,9 @@ extension Interpreter {
                 environment.setSlot(slot, value)
                 return
             }
-        case .enclosing(let hops, let slot):
-            if let environment = frames.last?.ancestor(hops) {
-                environment.setSlot(slot, value)
+        case .cell(let index):
+            if let environment = frames.last {
+                environment.cells[index].value = value
                 return
             }
         case .global:

@@ -1,30 +1,86 @@
 /// The names a function (or lambda, or comprehension) binds, decided when it is defined, as Python
 /// decides them: any assignment in the body makes a name local, unless `global` or `nonlocal` says otherwise.
-final class FunctionScope {
+/// A local that a nested scope uses is a cell (CPython's cell variable): the nested function holds that
+/// cell, not the call's environment, so a closure that escapes keeps only the names it uses alive.
+final class FunctionScope: Sendable {
     let locals: Set<String>
     let globals: Set<String>
     let nonlocals: Set<String>
-    /// The locals in slot order: an environment keeps a local's value at its index.
+    /// The locals kept in slots (not cells), in slot order: an environment keeps a local's value at its index.
     let slotNames: [String]
     let slotIndex: [String: Int]
+    /// The locals a nested scope uses, in cell order (the first cells of an environment).
+    let cellNames: [String]
+    /// The names this scope and its nested scopes use without binding them: what it may take from the
+    /// enclosing functions' cells (the others are globals).
+    let freeNames: Set<String>
+    /// The cells of an environment of this scope without free cells.
+    let ownLayout: CellLayout
 
-    init(locals: Set<String>, globals: Set<String> = [], nonlocals: Set<String> = []) {
+    init(
+        locals: Set<String>, globals: Set<String> = [], nonlocals: Set<String> = [], cells: Set<String> = [],
+        free: Set<String> = []
+    ) {
         self.locals = locals.subtracting(globals).subtracting(nonlocals)
         self.globals = globals
         self.nonlocals = nonlocals
-        slotNames = self.locals.sorted()
+        cellNames = cells.intersection(self.locals).sorted()
+        slotNames = self.locals.subtracting(cells).sorted()
         var index: [String: Int] = [:]
         for (slot, name) in slotNames.enumerated() { index[name] = slot }
         slotIndex = index
+        freeNames = free
+        ownLayout = cellNames.isEmpty ? .empty : CellLayout(own: cellNames, free: [])
     }
 
     /// The scope of a function with these parameters and body.
     convenience init(parameters: [String], body: [Statement]) {
         var collector = BindingCollector()
         collector.collect(body)
+        var walk = FreeNames()
+        walk.statements(body)
+        let locals = collector.bound.union(parameters)
+        let free = walk.uses.union(walk.nested).subtracting(locals).subtracting(collector.globals)
+            .union(collector.nonlocals)
         self.init(
-            locals: collector.bound.union(parameters), globals: collector.globals,
-            nonlocals: collector.nonlocals)
+            locals: locals, globals: collector.globals, nonlocals: collector.nonlocals,
+            cells: walk.nested.intersection(locals), free: free)
+    }
+}
+
+/// A variable that functions share (CPython's cell): a local of one function used by the functions
+/// nested in it, each of which holds the cell itself rather than the environment it belongs to.
+final class Cell {
+    var value: Value?
+    /// How many functions and environments hold this cell as a free name (see `releaseCycles`).
+    var holders = 0
+
+    init(_ value: Value? = nil) { self.value = value }
+
+    /// A cell may hold a function holding cells holding functions …: released without recursion.
+    deinit {
+        if let value, value.holdsValues {
+            var items = [value]
+            self.value = nil
+            Dismantler.release(&items)
+        }
+    }
+}
+
+/// The cells of an environment by name: the scope's own cells first, then the free names it takes
+/// from the enclosing functions.
+final class CellLayout: Sendable {
+    let names: [String]
+    let index: [String: Int]
+    let ownCount: Int
+    static let empty = CellLayout(own: [], free: [])
+
+    init(own: [String], free: [String]) {
+        names = own + free
+        ownCount = own.count
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() { index[name] = position }
+        self.index = index
     }
 }
 
@@ -82,13 +138,18 @@ private struct BindingCollector {
     }
 }
 
-/// The local names of one running function (or comprehension, or class body), and the environment it
-/// was defined in: the chain a name is looked up along before the module's globals and the built-ins.
-/// Locals live in slots (the scope's `slotNames` order), so a resolved name is read without hashing.
+/// The local names of one running function (or comprehension, or class body). Locals live in slots
+/// (the scope's `slotNames` order), so a resolved name is read without hashing; the locals nested
+/// functions use, and the enclosing functions' names this one uses, live in cells.
 final class Environment {
     let scope: FunctionScope
-    /// The environment of the enclosing function, nil for a function defined at module level.
+    /// A class body's enclosing environment (its names are looked up there by name); nil for a
+    /// function's call, which reaches the enclosing functions' names through its cells alone.
     let parent: Environment?
+    /// Where each cell's name is in `cells`.
+    let layout: CellLayout
+    /// The scope's own cells (fresh for each call), then the free cells of the function called.
+    let cells: [Cell]
     /// One value per local of the scope, nil while unbound. Unsafe storage: no exclusivity or
     /// copy-on-write checks on the interpreter's hottest path; only this class touches it.
     private let slots: UnsafeMutablePointer<Value?>
@@ -105,9 +166,23 @@ final class Environment {
     /// Whether a function (def or lambda) was defined here, so it may hold this environment in a cycle.
     var hasClosures = false
 
-    init(values: [String: Value], scope: FunctionScope, parent: Environment?) {
+    init(
+        values: [String: Value], scope: FunctionScope, parent: Environment?, layout: CellLayout? = nil,
+        freeCells: [Cell] = []
+    ) {
         self.scope = scope
         self.parent = parent
+        self.layout = layout ?? scope.ownLayout
+        if scope.cellNames.isEmpty {
+            cells = freeCells
+        } else {
+            var cells: [Cell] = []
+            cells.reserveCapacity(scope.cellNames.count + freeCells.count)
+            for _ in scope.cellNames { cells.append(Cell()) }
+            cells += freeCells
+            self.cells = cells
+        }
+        for cell in freeCells { cell.holders += 1 }
         slotCount = scope.slotNames.count
         slots = UnsafeMutablePointer<Value?>.allocate(capacity: max(slotCount, 1))
         slots.initialize(repeating: nil, count: max(slotCount, 1))
@@ -117,6 +192,7 @@ final class Environment {
     /// Closures hold environments that hold closures …: released without recursion. Plain numbers and
     /// strings are freed on the spot; only containers and objects go to the dismantler.
     deinit {
+        for cell in cells[layout.ownCount...] { cell.holders -= 1 }
         var items: [Value] = []
         for slot in 0..<max(slotCount, 1) {
             if let value = (slots + slot).move(), value.holdsValues { items.append(value) }
@@ -132,25 +208,21 @@ final class Environment {
     @inline(__always) func slot(_ index: Int) -> Value? { slots[index] }
     @inline(__always) func setSlot(_ index: Int, _ value: Value?) { slots[index] = value }
 
-    /// The environment `hops` steps up the chain (1: the parent).
-    @inline(__always) func ancestor(_ hops: Int) -> Environment? {
-        var environment = parent
-        var remaining = hops - 1
-        while remaining > 0, let current = environment {
-            environment = current.parent
-            remaining -= 1
-        }
-        return environment
-    }
-
     /// A local by name (nil while unbound).
     subscript(name: String) -> Value? {
         get {
             if let index = scope.slotIndex[name] { return slots[index] }
+            if let index = layout.index[name] { return cells[index].value }
             return extra.isEmpty ? nil : extra[name]
         }
         set {
-            if let index = scope.slotIndex[name] { slots[index] = newValue } else { extra[name] = newValue }
+            if let index = scope.slotIndex[name] {
+                slots[index] = newValue
+            } else if let index = layout.index[name] {
+                cells[index].value = newValue
+            } else {
+                extra[name] = newValue
+            }
         }
     }
 
@@ -165,6 +237,7 @@ final class Environment {
     var values: [String: Value] {
         var all = extra
         for (index, name) in scope.slotNames.enumerated() { if let value = slots[index] { all[name] = value } }
+        for (index, name) in layout.names.enumerated() { if let value = cells[index].value { all[name] = value } }
         return all
     }
 
@@ -172,8 +245,25 @@ final class Environment {
     func enclosing(binding name: String) -> Environment? {
         var outer = parent
         while let environment = outer {
-            if environment.scope.locals.contains(name) { return environment }
+            if environment.binds(name) { return environment }
             outer = environment.parent
+        }
+        return nil
+    }
+
+    /// Whether `name` is a local of this environment or one of the free names its cells hold.
+    func binds(_ name: String) -> Bool { scope.locals.contains(name) || layout.index[name] != nil }
+
+    /// The cell a function defined here takes for the free name `name`: this environment's, or one
+    /// along the chain; nil when the name is a global. Class bodies' own names are not seen.
+    func cell(for name: String) -> Cell? {
+        var environment: Environment? = self
+        while let current = environment {
+            if !current.isClassBody {
+                if let index = current.layout.index[name] { return current.cells[index] }
+                if current.scope.locals.contains(name) || current.scope.globals.contains(name) { return nil }
+            }
+            environment = current.parent
         }
         return nil
     }
@@ -191,6 +281,11 @@ extension Interpreter {
                     at: range,
                     hint: "UnboundLocalError: '\(name)' is assigned in this function, so it"
                         + " is local everywhere in it; use 'global \(name)' to assign the global one")
+            }
+            if environment.layout.index[name] != nil {
+                throw Diagnostic(
+                    "cannot access free variable '\(name)' where it is not associated with a value"
+                        + " in enclosing scope", at: range)
             }
             if !environment.scope.globals.contains(name), let outer = environment.enclosing(binding: name) {
                 if let value = outer[name] { return value }
@@ -228,48 +323,33 @@ extension Interpreter {
     /// Checks that each `nonlocal` name of a function being defined is bound by an enclosing function.
     func checkNonlocals(_ scope: FunctionScope, range: SourceRange) throws(Diagnostic) {
         for name in scope.nonlocals.sorted() {
-            let enclosing = frames.last
-            if enclosing?.scope.locals.contains(name) == true || enclosing?.enclosing(binding: name) != nil { continue }
+            if definingEnvironment?.cell(for: name) != nil { continue }
             throw .syntax("no binding for nonlocal '\(name)' found", at: range)
         }
     }
 }
 
 extension Environment {
-    /// Breaks the cycle between a finished call's environment and the functions defined in it
-    /// (`def helper` inside a function: the environment holds helper, helper's closure holds the
-    /// environment), which reference counting alone never frees. Done only when nothing escaped: each
-    /// such function is referenced by the environment alone, and once they let go of it, nothing but
-    /// the caller's own reference holds the environment. Otherwise (a closure returned or stored, a
-    /// generator or a lambda in a list holding it) everything is put back as it was, and the cycle stays
-    /// until the session ends.
-    static func releaseCycles(_ environment: inout Environment) {
-        var own: [(Int, Unmanaged<UserFunction>)] = []
-        for slot in 0..<environment.slotCount {
-            if case .object(let object)? = environment.slot(slot), let function = object as? UserFunction,
-                function.closure === environment
-            {
-                own.append((slot, Unmanaged.passUnretained(function)))
-            }
+    /// Breaks the one cycle cells leave behind when a call ends: a nested function that calls itself
+    /// (`def helper(n): … helper(n - 1)`) holds the cell that holds it, which reference counting alone
+    /// never frees. Done only when nothing escaped: the function is held by its cell alone and the cell
+    /// by this environment and that function alone. A self-calling closure that escapes keeps the
+    /// cycle (CPython's collector would free it).
+    static func releaseCycles(_ environment: Environment) {
+        for cell in environment.cells[..<environment.layout.ownCount] {
+            guard let handle = selfCalling(cell) else { continue }
+            var taken = handle.takeUnretainedValue()
+            cell.value = nil
+            if !isKnownUniquelyReferenced(&taken) { cell.value = .object(taken) }
         }
-        guard !own.isEmpty else { return }
-        var taken: [(Int, UserFunction)] = []
-        var escaped = false
-        for (name, handle) in own {
-            var function = handle.takeUnretainedValue()
-            environment.setSlot(name, nil)
-            if !isKnownUniquelyReferenced(&function) { escaped = true }
-            taken.append((name, function))
-            if escaped { break }
-        }
-        if !escaped {
-            for (_, function) in taken { function.detachClosure() }
-            if isKnownUniquelyReferenced(&environment) {
-                // Unreachable: the functions go with `taken`, the other locals with the environment.
-                return
-            }
-            for (_, function) in taken { function.attachClosure(environment) }
-        }
-        for (name, function) in taken { environment.setSlot(name, .object(function)) }
+    }
+
+    /// The function in `cell` when it holds that cell and nothing else does (apart, so that no
+    /// reference of this lookup outlives it).
+    private static func selfCalling(_ cell: Cell) -> Unmanaged<UserFunction>? {
+        guard cell.holders == 1, case .object(let object)? = cell.value, let function = object as? UserFunction,
+            function.freeCells.contains(where: { $0 === cell })
+        else { return nil }
+        return Unmanaged.passUnretained(function)
     }
 }

@@ -10,8 +10,11 @@ final class UserFunction: CallableObject {
     let source: SourceFile?
     /// Which names are local, global or nonlocal in the body.
     let scope: FunctionScope
-    /// The environment of the enclosing function, when defined inside one.
-    private(set) var closure: Environment?
+    /// The cells of the enclosing functions' names it uses (its free names), in `layout` order after
+    /// the scope's own cells: all it keeps of the functions it is defined in.
+    let freeCells: [Cell]
+    /// Where each cell of a call's environment is.
+    let layout: CellLayout
     /// The first statement of the body when it is a string: shown by `help`, never run.
     var docstring: String?
     /// Whether the body has a `yield`: calling the function then makes a generator.
@@ -19,7 +22,7 @@ final class UserFunction: CallableObject {
     /// The class whose body defined this function (for `super()`).
     weak var owner: ClassObject?
 
-    /// Each parameter's slot in a call's environment.
+    /// Each parameter's slot in a call's environment; -1 - index for a parameter kept in a cell.
     private let parameterSlots: [Int]
     /// Whether every parameter is a plain one (no `*args`, `**kwargs` or keyword-only), so a call with
     /// positional arguments alone fills the slots directly.
@@ -37,7 +40,22 @@ final class UserFunction: CallableObject {
         self.source = source
         self.namespace = namespace
         self.parameters = parameters
-        let resolver = NameResolver(scope: scope, closure: closure, stackGuard: stackGuard)
+        var freeNames: [String] = []
+        var freeCells: [Cell] = []
+        if let closure {
+            for name in scope.freeNames.sorted() {
+                guard let cell = closure.cell(for: name) else { continue }
+                freeNames.append(name)
+                freeCells.append(cell)
+                cell.holders += 1
+            }
+        }
+        self.freeCells = freeCells
+        let layout =
+            scope.cellNames.isEmpty && freeNames.isEmpty ? CellLayout.empty
+            : CellLayout(own: scope.cellNames, free: freeNames)
+        self.layout = layout
+        let resolver = NameResolver(scope: scope, layout: layout, stackGuard: stackGuard)
         if case .expression(.string(let text, _)) = body.first {
             docstring = text
             self.body = resolver.statements(Array(body.dropFirst()))
@@ -45,25 +63,21 @@ final class UserFunction: CallableObject {
             docstring = nil
             self.body = resolver.statements(body)
         }
-        parameterSlots = parameters.map { scope.slotIndex[$0.name] ?? -1 }
+        parameterSlots = parameters.map { scope.slotIndex[$0.name] ?? (-1 - (layout.index[$0.name] ?? Int.max)) }
         isSimple =
-            signature.parameters.allSatisfy { $0.kind == .positionalOrKeyword } && !parameterSlots.contains(-1)
+            signature.parameters.allSatisfy { $0.kind == .positionalOrKeyword }
+            && !parameterSlots.contains(Int.min)
         self.scope = scope
-        self.closure = closure
         isGenerator = body.contains(where: \.containsYield)
         self.signature = signature
     }
-
-    /// Forgets the environment it closes over (when that environment is being freed; see `releaseCycles`).
-    func detachClosure() { closure = nil }
-    func attachClosure(_ environment: Environment) { closure = environment }
 
     /// Default values may hold functions whose defaults hold functions …: released without recursion.
     deinit {
         var defaults = parameters.compactMap(\.defaultValue)
         parameters = []
         Dismantler.release(&defaults)
-        closure = nil
+        for cell in freeCells { cell.holders -= 1 }
     }
 
     var typeName: String { "function" }
@@ -78,14 +92,15 @@ final class UserFunction: CallableObject {
 
     /// The environment of a call with these arguments: the parameters bound in their slots.
     private func environment(for arguments: CallArguments) throws(Diagnostic) -> Environment {
-        let environment = Environment(values: [:], scope: scope, parent: closure)
+        let environment = Environment(values: [:], scope: scope, parent: nil, layout: layout, freeCells: freeCells)
         let positional = arguments.positional
         if isSimple, arguments.keywords.isEmpty, positional.count <= parameters.count,
             parameters[positional.count...].allSatisfy({ $0.defaultValue != nil })
         {
             for index in parameters.indices {
                 let value = index < positional.count ? positional[index] : parameters[index].defaultValue
-                environment.setSlot(parameterSlots[index], value)
+                let slot = parameterSlots[index]
+                if slot >= 0 { environment.setSlot(slot, value) } else { environment.cells[-1 - slot].value = value }
             }
             return environment
         }
@@ -106,12 +121,12 @@ final class UserFunction: CallableObject {
     }
 
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
-        var environment = try environment(for: arguments)
+        let environment = try environment(for: arguments)
         environment.function = self
         if isGenerator {
             return .object(PythonGenerator(function: self, environment: environment, range: arguments.range))
         }
-        defer { if environment.hasClosures { Environment.releaseCycles(&environment) } }
+        defer { if environment.hasClosures, environment.layout.ownCount > 0 { Environment.releaseCycles(environment) } }
         return try interpreter.withGlobals(of: namespace) { [environment] () throws(Diagnostic) in
             try interpreter.callFrame(environment, function: name, range: arguments.range) { () throws(Diagnostic) in
                 do throws(Diagnostic) {

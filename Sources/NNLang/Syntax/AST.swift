@@ -83,8 +83,9 @@ public struct ResolvedName: Sendable {
     public enum Place: Sendable {
         /// A local of the function: its slot in the running call's environment.
         case local(Int)
-        /// A local of an enclosing function: that many environments up the chain, at that slot.
-        case enclosing(hops: Int, slot: Int)
+        /// A cell of the running call's environment: a local nested functions use, or a name of an
+        /// enclosing function.
+        case cell(Int)
         /// A module global (or built-in): looked up by name.
         case global
     }
@@ -108,11 +109,17 @@ public final class ComprehensionNode: Sendable {
     public let element: Expression
     public let value: Expression?
     public let clauses: [ComprehensionClause]
-    init(_ kind: ComprehensionKind, element: Expression, value: Expression?, clauses: [ComprehensionClause]) {
+    /// Its own scope: the loop names, those of them nested lambdas use (cells), and its free names.
+    let scope: FunctionScope
+    init(
+        _ kind: ComprehensionKind, element: Expression, value: Expression?, clauses: [ComprehensionClause],
+        scope: FunctionScope? = nil
+    ) {
         self.kind = kind
         self.element = element
         self.value = value
         self.clauses = clauses
+        self.scope = scope ?? FreeNames.comprehensionScope(element: element, value: value, clauses: clauses)
     }
 }
 
