@@ -244,6 +244,15 @@ extension Value {
 }
 
 extension Builtins {
+    /// `zip(..., strict=True)`'s error for arguments of these lengths, in CPython's words (nil if equal).
+    static func zipLengthMismatch(_ counts: [Int]) -> String? {
+        guard let shortest = counts.min(), let ended = counts.firstIndex(of: shortest) else { return nil }
+        func arguments(_ last: Int) -> String { last == 1 ? "argument 1" : "arguments 1-\(last)" }
+        if ended > 0 { return "zip() argument \(ended + 1) is shorter than \(arguments(ended))" }
+        guard let longer = counts.firstIndex(where: { $0 > shortest }) else { return nil }
+        return "zip() argument \(longer + 1) is longer than \(arguments(longer))"
+    }
+
     /// `zip` when an argument is lazy: tuples made as asked for, until the shortest ends.
     static func lazyZip(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let cursors = try a.rest.enumerated().map { index, value throws(Diagnostic) in
