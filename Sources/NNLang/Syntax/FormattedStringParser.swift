@@ -120,7 +120,11 @@ enum FormattedStringParser {
     private static func parseExpression(_ text: String, at location: SourceLocation, range: SourceRange)
         throws(Diagnostic) -> Expression
     {
-        var tokens = try Lexer.tokenize(text)
+        // `{ x}`: spaces before the expression are not indentation (the lexer would read them so).
+        let leading = text.prefix { $0 == " " || $0 == "\t" }.count
+        var location = location
+        location.column += leading
+        var tokens = try Lexer.tokenize(String(text.dropFirst(leading)))
         for index in tokens.indices {
             for keyPath in [\SourceRange.start, \SourceRange.end] {
                 var point = tokens[index].range[keyPath: keyPath]
