@@ -44,6 +44,12 @@ enum Builtins {
                     try file.write(pieces.joined(separator: separator) + end, range: a.callRange)
                     return .none
                 }
+                if let file = a["file"], !file.isNone {
+                    // Anything with a `write` method: sys.stderr, sys.stdout, a class of the program.
+                    let write = try interpreter.attribute("write", of: file, range: a.range("file"))
+                    _ = try interpreter.callValue(write, [.string(pieces.joined(separator: separator) + end)], range: a.callRange)
+                    return .none
+                }
                 interpreter.write(pieces.joined(separator: separator) + end)
                 return .none
             },
@@ -108,8 +114,11 @@ enum Builtins {
                 let repr = try interpreter.text(of: a.values["obj"]?.value ?? .none, repr: true, range: a.callRange)
                 return .string(asciiEscaped(repr))
             },
-            "int": function("int", "x=0") { a, _ throws(Diagnostic) in
-                try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x"))
+            "int": function("int", "x=0, base=None") { a, _ throws(Diagnostic) in
+                if let base = a.values["base"]?.value, !base.isNone {
+                    return try intWithBase(a.values["x"]?.value, base, range: a.callRange)
+                }
+                return try toInt(a.values["x"]?.value ?? .int(0), range: a.range("x"))
             },
             "float": function("float", "x=0.0") { a, _ throws(Diagnostic) in
                 try toFloat(a.values["x"]?.value ?? .float(0), range: a.range("x"))
@@ -236,12 +245,16 @@ enum Builtins {
                 let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                 return .list(try sortedItems(items, a, interpreter))
             },
-            "zip": function("zip", "*iterables") { a, interpreter throws(Diagnostic) in
-                if a.rest.contains(where: \.isLazy) { return try lazyZip(a, interpreter) }
+            "zip": function("zip", "*iterables, strict=False") { a, interpreter throws(Diagnostic) in
+                let strict = try interpreter.truth(a.values["strict"]?.value ?? .bool(false), range: a.callRange)
+                if !strict, a.rest.contains(where: \.isLazy) { return try lazyZip(a, interpreter) }
                 let lists = try a.rest.enumerated().map { index, value throws(Diagnostic) in
                     try interpreter.iterate(value, range: a.restRange(index))
                 }
                 let count = lists.map(\.count).min() ?? 0
+                if strict, let message = zipLengthMismatch(lists.map(\.count)) {
+                    throw Diagnostic(message, at: a.callRange, exception: "ValueError")
+                }
                 return .list((0..<count).map { i in .tuple(lists.map { $0[i] }) })
             },
             "enumerate": function("enumerate", "iterable, start=0") { a, interpreter throws(Diagnostic) in

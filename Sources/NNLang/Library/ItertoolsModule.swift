@@ -36,6 +36,54 @@ enum ItertoolsModule {
                             return current
                         })
                 },
+                "groupby": function("groupby", "iterable, key=None") { a, interpreter throws(Diagnostic) in
+                    // Runs of items with equal keys, each as (key, the run's items); worked out at once.
+                    let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                    let key = a.values["key"]?.value ?? .none
+                    var groups: [(Value, [Value])] = []
+                    for item in items {
+                        let k = key.isNone ? item : try interpreter.callValue(key, [item], range: a.callRange)
+                        if let last = groups.last,
+                            try interpreter.truth(try interpreter.compare(.equal, last.0, k, range: a.callRange), range: a.callRange)
+                        {
+                            groups[groups.count - 1].1.append(item)
+                        } else {
+                            groups.append((k, [item]))
+                        }
+                    }
+                    var position = 0
+                    return .object(
+                        NativeIterator("itertools.groupby") { _ in
+                            guard position < groups.count else { return nil }
+                            defer { position += 1 }
+                            var run = groups[position].1[...]
+                            let grouper = NativeIterator("itertools._grouper") { _ in run.popFirst() }
+                            return .tuple([groups[position].0, .object(grouper)])
+                        })
+                },
+                "starmap": function("starmap", "function, iterable") { a, interpreter throws(Diagnostic) in
+                    let callee = a.values["function"]?.value ?? .none
+                    let cursor = try ItemCursor(a.values["iterable"]?.value ?? .none, interpreter, range: a.range("iterable"))
+                    let range = a.callRange
+                    return .object(
+                        NativeIterator("itertools.starmap") { interpreter throws(Diagnostic) in
+                            guard let item = try cursor.next(interpreter) else { return nil }
+                            return try interpreter.callValue(callee, try interpreter.iterate(item, range: range), range: range)
+                        })
+                },
+                "compress": function("compress", "data, selectors") { a, interpreter throws(Diagnostic) in
+                    let data = try ItemCursor(a.values["data"]?.value ?? .none, interpreter, range: a.range("data"))
+                    let selectors = try ItemCursor(
+                        a.values["selectors"]?.value ?? .none, interpreter, range: a.range("selectors"))
+                    let range = a.callRange
+                    return .object(
+                        NativeIterator("itertools.compress") { interpreter throws(Diagnostic) in
+                            while let item = try data.next(interpreter), let selector = try selectors.next(interpreter) {
+                                if try interpreter.truth(selector, range: range) { return item }
+                            }
+                            return nil
+                        })
+                },
                 "repeat": function("repeat", "object, times=None") { a, _ throws(Diagnostic) in
                     let value = a.values["object"]?.value ?? .none
                     var left = try a.optionalInt("times")
@@ -244,6 +292,15 @@ extension Value {
 }
 
 extension Builtins {
+    /// `zip(..., strict=True)`'s error for arguments of these lengths, in CPython's words (nil if equal).
+    static func zipLengthMismatch(_ counts: [Int]) -> String? {
+        guard let shortest = counts.min(), let ended = counts.firstIndex(of: shortest) else { return nil }
+        func arguments(_ last: Int) -> String { last == 1 ? "argument 1" : "arguments 1-\(last)" }
+        if ended > 0 { return "zip() argument \(ended + 1) is shorter than \(arguments(ended))" }
+        guard let longer = counts.firstIndex(where: { $0 > shortest }) else { return nil }
+        return "zip() argument \(longer + 1) is longer than \(arguments(longer))"
+    }
+
     /// `zip` when an argument is lazy: tuples made as asked for, until the shortest ends.
     static func lazyZip(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let cursors = try a.rest.enumerated().map { index, value throws(Diagnostic) in

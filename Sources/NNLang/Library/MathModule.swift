@@ -60,6 +60,21 @@ enum MathModule {
                 difference <= Swift.abs(relative * y) || difference <= Swift.abs(relative * x) || difference <= absolute
             )
         }
+        members["gcd"] = function("gcd", "*integers") { a, _ throws(Diagnostic) in
+            var result = 0
+            for (index, value) in a.rest.enumerated() {
+                guard var x = value.exactInteger else {
+                    throw Diagnostic(
+                        "'\(value.typeName)' object cannot be interpreted as an integer", at: a.restRange(index),
+                        exception: "TypeError")
+                }
+                x = x.magnitude > UInt(Int.max) ? Int.max : Swift.abs(x)
+                var y = result
+                while y != 0 { (x, y) = (y, x % y) }
+                result = x
+            }
+            return .int(result)
+        }
         members["factorial"] = function("factorial", "n") { a, _ throws(Diagnostic) in
             let n = try a.int("n")
             guard n >= 0 else {

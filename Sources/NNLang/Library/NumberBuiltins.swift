@@ -107,3 +107,63 @@ extension Builtins {
         return UInt64((oldS % Int64(n) + Int64(n)) % Int64(n))
     }
 }
+
+extension Builtins {
+    /// `int(text, base)`: digits in base 2 to 36, or base 0 to read the literal's own prefix (`0x1f`),
+    /// with an optional sign, surrounding spaces and underscores between digits, as Python reads them.
+    static func intWithBase(_ value: Value?, _ baseValue: Value, range: SourceRange) throws(Diagnostic) -> Value {
+        guard let base = baseValue.exactInteger else {
+            throw Diagnostic(
+                "'\(baseValue.typeName)' object cannot be interpreted as an integer", at: range, exception: "TypeError")
+        }
+        guard case .string(let original)? = value else {
+            throw Diagnostic("int() can't convert non-string with explicit base", at: range, exception: "TypeError")
+        }
+        guard base == 0 || (2...36).contains(base) else {
+            throw Diagnostic("int() base must be >= 2 and <= 36, or 0", at: range, exception: "ValueError")
+        }
+        let invalid = Diagnostic(
+            "invalid literal for int() with base \(base): \(pythonStringRepr(original))", at: range,
+            exception: "ValueError")
+        var text = original.drop(while: \.isWhitespace)
+        while text.last?.isWhitespace == true { text = text.dropLast() }
+        var negative = false
+        if let sign = text.first, sign == "+" || sign == "-" {
+            negative = sign == "-"
+            text = text.dropFirst()
+        }
+        var radix = base
+        let lower = text.lowercased()
+        let prefixes: [(String, Int)] = [("0x", 16), ("0o", 8), ("0b", 2)]
+        for (prefix, prefixRadix) in prefixes where lower.hasPrefix(prefix) && (base == 0 || base == prefixRadix) {
+            radix = prefixRadix
+            text = text.dropFirst(2)
+            // After a prefix, one underscore may come first (`0x_1f`).
+            if text.first == "_" { text = text.dropFirst() }
+        }
+        if radix == 0 {
+            radix = 10
+            // Base 0 reads a decimal literal: no leading zeros unless it is all zeros.
+            let digits = text.filter { $0 != "_" }
+            if digits.count > 1, digits.first == "0", digits.contains(where: { $0 != "0" }) { throw invalid }
+        }
+        guard !text.isEmpty, text.first != "_", text.last != "_", !text.contains("__") else { throw invalid }
+        var result = 0
+        for character in text where character != "_" {
+            guard let digit = character.hexDigitValue ?? Self.letterDigit(character), digit < radix else { throw invalid }
+            let (times, overflow1) = result.multipliedReportingOverflow(by: radix)
+            let (sum, overflow2) = times.addingReportingOverflow(digit)
+            guard !overflow1, !overflow2 else {
+                throw Diagnostic("int() result does not fit in 64 bits", at: range, exception: "OverflowError")
+            }
+            result = sum
+        }
+        return .int(negative ? -result : result)
+    }
+
+    /// The value of a letter digit beyond `f` (bases above 16).
+    private static func letterDigit(_ character: Character) -> Int? {
+        guard let ascii = character.lowercased().first?.asciiValue, ascii >= 97, ascii <= 122 else { return nil }
+        return Int(ascii) - 87
+    }
+}

@@ -109,6 +109,94 @@ extension PythonRandom {
                     }
                     return items[stream.below(items.count)]
                 },
+                "sample": function("sample", "population, k") { a, interpreter throws(Diagnostic) in
+                    // CPython's Random.sample: a pool for small populations, else a set of drawn indices.
+                    let population = a.values["population"]?.value ?? .none
+                    if case .object(let object) = population, object is SetObject {
+                        throw Diagnostic(
+                            "Population must be a sequence.  For dicts or sets, use sorted(d).", at: a.range("population"),
+                            exception: "TypeError")
+                    }
+                    let items = try interpreter.iterate(population, range: a.range("population"))
+                    let n = items.count
+                    let k = try a.int("k")
+                    guard k >= 0, k <= n else {
+                        throw Diagnostic("Sample larger than population or is negative", at: a.callRange, exception: "ValueError")
+                    }
+                    var setSize = 21
+                    if k > 5 { setSize += Int(pow(4.0, (log(Double(k * 3)) / log(4.0)).rounded(.up))) }
+                    var result: [Value] = []
+                    if n <= setSize {
+                        var pool = items
+                        for i in 0..<k {
+                            let j = stream.below(n - i)
+                            result.append(pool[j])
+                            pool[j] = pool[n - i - 1]
+                        }
+                    } else {
+                        var selected = Set<Int>()
+                        for _ in 0..<k {
+                            var j = stream.below(n)
+                            while selected.contains(j) { j = stream.below(n) }
+                            selected.insert(j)
+                            result.append(items[j])
+                        }
+                    }
+                    return .list(result)
+                },
+                "choices": function("choices", "population, weights=None, *, cum_weights=None, k=1") {
+                    a, interpreter throws(Diagnostic) in
+                    let items = try interpreter.iterate(
+                        a.values["population"]?.value ?? .none, range: a.range("population"))
+                    let k = try a.int("k", default: 1)
+                    let range = a.callRange
+                    func weight(_ value: Value) throws(Diagnostic) -> Double {
+                        guard let number = value.numericValue else {
+                            throw Diagnostic(
+                                "unsupported operand type(s) for +: 'float' and '\(value.typeName)'", at: range,
+                                exception: "TypeError")
+                        }
+                        return number
+                    }
+                    var cumulative: [Double]?
+                    if let given = a["cum_weights"], !given.isNone {
+                        cumulative = try interpreter.iterate(given, range: a.range("cum_weights")).map {
+                            value throws(Diagnostic) in try weight(value)
+                        }
+                    } else if let weights = a["weights"], !weights.isNone {
+                        var total = 0.0
+                        cumulative = try interpreter.iterate(weights, range: a.range("weights")).map {
+                            value throws(Diagnostic) in
+                            total += try weight(value)
+                            return total
+                        }
+                    }
+                    guard let cumulative else {
+                        guard !items.isEmpty || k == 0 else {
+                            throw Diagnostic("Cannot choose from an empty population", at: a.callRange, exception: "IndexError")
+                        }
+                        return .list((0..<max(k, 0)).map { _ in items[Int((stream.random() * Double(items.count)).rounded(.down))] })
+                    }
+                    guard cumulative.count == items.count else {
+                        throw Diagnostic(
+                            "The number of weights does not match the population", at: a.callRange, exception: "ValueError")
+                    }
+                    guard let total = cumulative.last, total > 0, total.isFinite else {
+                        throw Diagnostic("Total of weights must be greater than zero", at: a.callRange, exception: "ValueError")
+                    }
+                    return .list(
+                        (0..<max(k, 0)).map { _ in
+                            // bisect_right over the cumulative weights, as CPython does (hi = n - 1).
+                            let x = stream.random() * total
+                            var low = 0
+                            var high = items.count - 1
+                            while low < high {
+                                let middle = (low + high) / 2
+                                if x < cumulative[middle] { high = middle } else { low = middle + 1 }
+                            }
+                            return items[low]
+                        })
+                },
                 "shuffle": function("shuffle", "x") { a, _ throws(Diagnostic) in
                     guard case .list(let list)? = a["x"] else {
                         throw Diagnostic("random.shuffle() shuffles a list in place", at: a.range("x"))

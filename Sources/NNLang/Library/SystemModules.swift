@@ -129,9 +129,21 @@ enum SystemModules {
                 },
                 "flush": function("flush", "") { _, _ in .none },
             ])
+        // Python's stderr: the interpreter's warning channel (the terminal's stderr under `nn`).
+        let stderr = ModuleObject(
+            "sys.stderr",
+            [
+                "write": function("write", "s") { a, interpreter throws(Diagnostic) in
+                    let text = try a.string("s")
+                    interpreter.warningHandler(text)
+                    return .int(text.count)
+                },
+                "flush": function("flush", "") { _, _ in .none },
+            ])
         return ModuleObject(
             "sys",
             [
+                "stderr": .object(stderr),
                 "argv": .list([.string(program)]),
                 "path": .list([.string(folder)]),
                 "version": .string("3.12.0 (NNLab)"),

@@ -66,6 +66,7 @@ enum ArrayIndexing {
             if let integer = value.exactInteger, !(value.typeName == "bool") { return .integer(integer, itemRange) }
             var indexArray: Tensor
             switch value {
+            case .bool(let b): indexArray = Tensor.exactly(shape: [], dtype: .bool) { _ in b ? 1 : 0 }
             case .array(let a): indexArray = a.tensor
             case .list, .tuple:
                 indexArray = try ArrayConversion.tensor(value, range: itemRange)
@@ -78,12 +79,7 @@ enum ArrayIndexing {
                     "only integers, slices (:), None, ... and integer or boolean arrays are valid indices; "
                         + "got \(value.typeName)", at: itemRange, exception: "IndexError")
             }
-            if indexArray.dtype == .bool {
-                guard indexArray.rank > 0 else {
-                    throw Diagnostic("NNLab does not support a single True or False as an index", at: itemRange)
-                }
-                return .mask(indexArray, itemRange)
-            }
+            if indexArray.dtype == .bool { return .mask(indexArray, itemRange) }
             guard indexArray.dtype != .float32 && indexArray.dtype != .float64 else {
                 throw Diagnostic(
                     "only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and integer or boolean "
@@ -160,6 +156,11 @@ enum ArrayIndexing {
                 }
                 // The mask's true positions, one coordinate array per axis it covers (its `nonzero()`).
                 let flat = mask.knownValues.enumerated().compactMap { $0.element != 0 ? $0.offset : nil }
+                if mask.rank == 0 {
+                    // A single True or False (NumPy's 0-d mask) covers no axis: it adds one of length 1 or 0.
+                    entries.append(.array(axis: -1, positions: flat, shape: [flat.count]))
+                    continue
+                }
                 var divisor = mask.count
                 for size in mask.shape {
                     divisor /= size
@@ -222,7 +223,7 @@ enum ArrayIndexing {
             var contributions = [Int](repeating: 0, count: broadcast.reduce(1, *))
             for item in advanced {
                 let offsets = ExactValues.broadcastOffsets(from: item.shape, to: broadcast)
-                let stride = strides[item.axis]
+                let stride = item.axis >= 0 ? strides[item.axis] : 0
                 for i in contributions.indices { contributions[i] += item.positions[offsets[i]] * stride }
             }
             groups.insert((broadcast, contributions), at: separated ? 0 : place)
@@ -259,7 +260,9 @@ enum ArrayIndexing {
         throws(Diagnostic) -> Value
     {
         let tensor = array.tensor
-        guard tensor.rank > 0 else { throw Diagnostic("invalid index to a scalar (0-d) value", at: range) }
+        guard tensor.rank > 0 || items.allSelectNoAxis else {
+            throw Diagnostic("invalid index to a scalar (0-d) value", at: range)
+        }
         let selection = try selection(tensor, items, range: range)
         let offsets = offsets(tensor, selection)
         return gather(tensor, shape: selection.resultShape) { offsets[$0] }
@@ -329,5 +332,19 @@ enum ArrayIndexing {
         if !array.tensor.isExactlyKnown { try? array.tensor.setDoubles(array.tensor.knownValues) }
         // Exact in a float64 or int64 array (`a[0] = 0.1` holds 0.1), rounded to float32 in the others.
         array.tensor.setDoubles(values, at: offsets)
+    }
+}
+
+extension [IndexItem] {
+    /// Whether every item takes no axis of the array (`None`, `...`, a single True or False), as a
+    /// 0-d array allows: `np.array(5)[True]` is `array([5])`.
+    fileprivate var allSelectNoAxis: Bool {
+        allSatisfy { item in
+            switch item {
+            case .newAxis, .ellipsis, .value(.bool, _): true
+            case .value(.array(let a), _): a.isScalar && a.tensor.dtype == .bool
+            case .slice, .value: false
+            }
+        }
     }
 }

@@ -8,6 +8,8 @@ final class ClassObject: CallableObject {
     let docstring: String?
     /// For a class deriving from an exception class (`class MyError(ValueError)`), its parent's name.
     var exceptionParent: String?
+    /// The interpreter that makes its instances: it runs `__eq__` and `__hash__` for dicts and sets.
+    weak var interpreter: Interpreter?
 
     init(name: String, base: ClassObject?, members: [String: Value], docstring: String?) {
         self.name = name
@@ -69,6 +71,7 @@ final class ClassObject: CallableObject {
 
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let instance = InstanceObject(self)
+        self.interpreter = interpreter
         // As BaseException.__new__: the arguments are the exception's args, whatever __init__ does.
         if isException { try instance.setAttribute("args", to: .tuple(arguments.positional), interpreter) }
         if let initializer = lookup("__init__") {
@@ -297,6 +300,8 @@ extension Interpreter {
         if annotations.count == 0, case .dict(let kept)? = members["__annotations__"], kept === annotations {
             members["__annotations__"] = nil
         }
+        // As Python's type(): a class that defines __eq__ but not __hash__ gets __hash__ = None.
+        if members["__eq__"] != nil, members["__hash__"] == nil { members["__hash__"] = Value.none }
         let made = ClassObject(name: name, base: baseClass, members: members, docstring: docstring)
         if let exceptionParent {
             made.exceptionParent = exceptionParent

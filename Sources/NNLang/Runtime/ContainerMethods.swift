@@ -63,13 +63,22 @@ enum ContainerMethods {
             return method(name, "str", [Parameter("chars", "None")]) { a, _ throws(Diagnostic) in
                 .string(text.trimming(try a.string("chars", default: " \t\n\r")))
             }
-        case "startswith":
-            return method(name, "str", [Parameter("prefix")]) { a, _ throws(Diagnostic) in
-                .bool(text.hasPrefix(try a.string("prefix")))
-            }
-        case "endswith":
-            return method(name, "str", [Parameter("suffix")]) { a, _ throws(Diagnostic) in
-                .bool(text.hasSuffix(try a.string("suffix")))
+        case "startswith", "endswith":
+            let what = name == "startswith" ? "prefix" : "suffix"
+            return method(name, "str", [Parameter(what)]) { a, _ throws(Diagnostic) in
+                // One string, or a tuple of them (any may match), as Python takes.
+                let given = a.values[what]?.value ?? .none
+                var candidates: [Value] = [given]
+                if case .tuple(let tuple) = given { candidates = tuple.items }
+                for candidate in candidates {
+                    guard case .string(let part) = candidate else {
+                        throw Diagnostic(
+                            "\(name) first arg must be str or a tuple of str, not \(candidate.typeName)",
+                            at: a.range(what), exception: "TypeError")
+                    }
+                    if name == "startswith" ? text.hasPrefix(part) : text.hasSuffix(part) { return .bool(true) }
+                }
+                return .bool(false)
             }
         case "replace":
             return method(name, "str", [Parameter("old"), Parameter("new"), Parameter("count", "-1")]) {
@@ -199,10 +208,9 @@ enum ContainerMethods {
 
     private static func dictMethod(_ name: String, _ dict: DictBox, _ interpreter: Interpreter) -> Value? {
         switch name {
-        case "keys": return method(name, "dict", []) { _, _ in .list(dict.keys) }
-        case "values": return method(name, "dict", []) { _, _ in .list(dict.values) }
-        case "items":
-            return method(name, "dict", []) { _, _ in .list(zip(dict.keys, dict.values).map { .tuple([$0, $1]) }) }
+        case "keys": return method(name, "dict", []) { _, _ in .object(DictView(dict, .keys)) }
+        case "values": return method(name, "dict", []) { _, _ in .object(DictView(dict, .values)) }
+        case "items": return method(name, "dict", []) { _, _ in .object(DictView(dict, .items)) }
         case "get":
             return method(name, "dict", [Parameter("key"), Parameter("default", "None")]) { a, _ in
                 dict[a.values["key"]?.value ?? .none] ?? (a.values["default"]?.value ?? .none)

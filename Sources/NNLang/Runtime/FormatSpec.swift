@@ -308,7 +308,7 @@ enum PercentFormat {
                         python: "TypeError",
                         "%c requires an int or a unicode character, not \(value.typeName)", at: range)
                 }
-                result += pythonPad(character, spec)
+                result += pythonPad(character, String(spec.prefix { $0 != "." }))
             case "d", "i", "f", "F", "e", "E", "g", "G", "x", "X", "o":
                 guard let number = value.numericValue, value.typeName != "str" else {
                     throw Diagnostic("%\(type) format: a real number is required, not \(value.typeName)", at: range)
@@ -332,6 +332,13 @@ enum PercentFormat {
     }
 
     private static func pythonPad(_ text: String, _ spec: String) -> String {
+        var text = text
+        // `%.3s`: the precision keeps that many characters.
+        if let dot = spec.firstIndex(of: "."), let precision = Int(spec[spec.index(after: dot)...].prefix(while: \.isNumber)) {
+            text = String(text.prefix(precision))
+        } else if spec.hasSuffix(".") {
+            text = ""
+        }
         let left = spec.hasPrefix("-")
         let widthText = spec.drop { "-+ #0".contains($0) }.prefix { $0.isNumber }
         let width = Int(widthText) ?? 0

@@ -368,6 +368,10 @@ final class PythonGenerator: LazyIterator {
 
     /// Starts a statement that has a `yield` in it: a yield gives its value; a block statement pushes frames.
     private func begin(_ statement: Statement, _ interpreter: Interpreter) throws(Diagnostic) -> StepResult {
+        if let lowered = try YieldLowering.lowered(statement) {
+            frames.append(.block(lowered, 0))
+            return .next
+        }
         switch statement {
         case .yieldValue(let expression, _):
             return .yielded(try expression.map { e throws(Diagnostic) in try interpreter.evaluate(e) } ?? Value.none)

@@ -157,12 +157,22 @@ extension Statement {
     var containsYield: Bool {
         switch self {
         case .yieldValue, .yieldFrom: true
-        case .assign(_, let value, _): value.yieldMarker != nil
+        case .expression(let e): e.containsYieldMarker
+        case .assign(let targets, let value, _):
+            value.yieldMarker != nil || value.containsYieldMarker || targets.contains(where: \.containsYieldMarker)
+        case .augmentedAssign(let target, _, let value, _): value.containsYieldMarker || target.containsYieldMarker
+        case .returnValue(let e?, _), .raise(let e?, _): e.containsYieldMarker
+        case .assertion(let e, let message, _): e.containsYieldMarker || (message?.containsYieldMarker ?? false)
+        case .delete(let targets, _): targets.contains(where: \.containsYieldMarker)
         case .ifStatement(let branches, let otherwise, _):
-            branches.contains { $0.body.contains(where: \.containsYield) }
+            branches.contains { $0.condition.containsYieldMarker || $0.body.contains(where: \.containsYield) }
                 || (otherwise ?? []).contains(where: \.containsYield)
-        case .forLoop(_, _, let body, _), .whileLoop(_, let body, _), .withBlock(_, let body, _):
-            body.contains(where: \.containsYield)
+        case .forLoop(_, let iterable, let body, _):
+            iterable.containsYieldMarker || body.contains(where: \.containsYield)
+        case .whileLoop(let condition, let body, _):
+            condition.containsYieldMarker || body.contains(where: \.containsYield)
+        case .withBlock(let items, let body, _):
+            items.contains { $0.manager.containsYieldMarker } || body.contains(where: \.containsYield)
         case .tryStatement(let block, _):
             ([block.body, block.otherwise ?? [], block.finally ?? []] + block.handlers.map(\.body))
                 .contains { $0.contains(where: \.containsYield) }

@@ -31,6 +31,7 @@ extension Interpreter {
         if case .array = left { return try ArrayMath.binary(op, left, right, self, range: range) }
         if case .array = right { return try ArrayMath.binary(op, left, right, self, range: range) }
         if let result = try setBinary(op, left, right, range: range, inPlace: inPlace) { return result }
+        if let result = try dictBinary(op, left, right, range: range, inPlace: inPlace) { return result }
         switch (op, left, right) {
         case (.add, .string(let a), .string(let b)):
             try MemoryCheck.reserve(a.utf8.count + b.utf8.count, of: MemoryCheck.byteSize, range: range)

@@ -34,6 +34,12 @@ enum PythonHash {
             return set.frozenHash
         case .object(let object as ExceptionClass):
             return string(object.name)
+        case .object(let path as PathObject):
+            // Equal paths hash alike (PurePath hashes its normalized text).
+            return string(path.path)
+        case .object(let instance as InstanceObject):
+            if let hash = try UserEquality.hash(instance, range: range) { return hash }
+            return identity(instance)
         case .object(let object):
             if object is SetObject { break }
             let address = UInt(bitPattern: ObjectIdentifier(object).hashValue)
@@ -42,6 +48,13 @@ enum PythonHash {
         default: break
         }
         throw Diagnostic("unhashable type: '\(value.typeName)'", at: range, exception: "TypeError")
+    }
+
+    /// CPython's default hash of an object: its address, rotated.
+    private static func identity(_ object: AnyObject) -> Int {
+        let address = UInt(bitPattern: ObjectIdentifier(object).hashValue)
+        let rotated = Int(bitPattern: (address >> 4) | (address << (UInt(UInt.bitWidth) - 4)))
+        return rotated == -1 ? -2 : rotated
     }
 
     static func integer(_ i: Int) -> Int {

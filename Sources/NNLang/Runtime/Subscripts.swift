@@ -49,8 +49,10 @@ enum Subscripts {
             return single(items[try position(key, count: items.count, range: keyRange, what: what)])
         case .slice(let start, let stop, let step):
             return wrap(slicePositions(start, stop, step, count: items.count).map { items[$0] })
-        case .newAxis, .ellipsis:
-            throw Diagnostic("\(what) indices must be integers or slices", at: range)
+        case .newAxis:
+            throw Diagnostic("\(what) indices must be integers or slices, not NoneType", at: range, exception: "TypeError")
+        case .ellipsis:
+            throw Diagnostic("\(what) indices must be integers or slices, not ellipsis", at: range, exception: "TypeError")
         }
     }
 }

@@ -86,6 +86,7 @@ public final class DictBox {
                     values.remove(at: index)
                 }
             } else if let newValue {
+                if UserEquality.instance(key) != nil { hasInstanceKeys = true }
                 keys.append(key)
                 values.append(newValue)
             }
@@ -102,7 +103,18 @@ public final class DictBox {
         values.removeAll()
     }
 
-    func index(of key: Value) -> Int? { keys.firstIndex { pythonEquals($0, key) } }
+    func index(of key: Value) -> Int? {
+        guard hasInstanceKeys || UserEquality.instance(key) != nil else { return keys.firstIndex { pythonEquals($0, key) } }
+        // A program's class decides equality: as Python's dict, only keys of equal hash are compared.
+        let hash = try? PythonHash.hash(key, range: nil)
+        return keys.firstIndex { stored in
+            guard UserEquality.decides(stored, key) else { return pythonEquals(stored, key) }
+            return (try? PythonHash.hash(stored, range: nil)) == hash && UserEquality.equals(stored, key)
+        }
+    }
+
+    /// Whether an instance of a class with `__eq__` was ever a key (then lookups ask its methods).
+    private var hasInstanceKeys = false
     public var count: Int { keys.count }
 }
 
@@ -165,7 +177,13 @@ func pythonEquals(_ a: Value, _ b: Value) -> Bool {
                 pending.append((value, other))
             }
         case (.object(let x as SetObject), .object(let y as SetObject)): if x !== y, !x.equals(y) { return false }
-        case (.object(let x), .object(let y)): if x !== y, !TypeObject.same(x, y) { return false }
+        case (.object(let x as PathObject), .object(let y as PathObject)): if x.path != y.path { return false }
+        case (.object(let x), .object(let y)):
+            if x !== y, !TypeObject.same(x, y), !(UserEquality.decides(.object(x), .object(y)) && UserEquality.equals(.object(x), .object(y))) {
+                return false
+            }
+        case (.object, _), (_, .object):
+            if !(UserEquality.decides(x, y) && UserEquality.equals(x, y)) { return false }
         default:
             guard let p = x.numericValue, let q = y.numericValue, p == q else { return false }
         }

@@ -75,15 +75,16 @@ enum FormattedStringParser {
         }
         var isDebug = false
         var expressionText = source
-        // `{x=}` and `{x = }` show their own text; `==`, `!=`, `<=` and `>=` end comparisons instead.
-        let trimmed = source.reversed().drop(while: { $0 == " " }).reversed()
-        if trimmed.last == "=", !["=", "!", "<", ">"].contains(trimmed.dropLast().last) {
+        // `{x=}` and `{x = }`: the text (spaces kept) then the value; `==`, `!=`, `<=`, `>=` are comparisons.
+        var trimmed = Substring(source)
+        while trimmed.last == " " { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix("="), !["==", "!=", "<=", ">="].contains(where: { trimmed.hasSuffix($0) }) {
             isDebug = true
             expressionText = String(trimmed.dropLast())
         }
         let expression = try parseExpression(
             expressionText, at: SourceLocation(line: origin.line, column: origin.column + start), range: range)
-        var conversion: Character? = nil
+        var conversion: Character?
         if i < body.count, body[i] == "!" {
             guard i + 1 < body.count, "rsa".contains(body[i + 1]) else {
                 throw .syntax("f-string: expected 'r', 's' or 'a' after '!'", at: range)
@@ -106,7 +107,7 @@ enum FormattedStringParser {
         guard i < body.count, body[i] == "}" else {
             throw .syntax("f-string: expected '}' to close '{'", at: range)
         }
-        // `{x=}` shows repr(x), but `{x=:03d}` formats x with the spec, as Python does.
+        // `{x=}` shows the repr, unless a conversion or a format spec is given (`{x=:.2f}` formats).
         if isDebug, conversion == nil, spec.isEmpty { conversion = "r" }
         var result: [FormattedPart] = []
         if isDebug { result.append(.text(source)) }

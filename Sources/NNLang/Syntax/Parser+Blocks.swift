@@ -371,7 +371,7 @@ extension Parser {
                 .name("yield", start), [Argument(name: "from", value: value, range: value.range)],
                 start.through(value.range))
         }
-        if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") {
+        if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") || current.isOp(")") {
             return .call(.name("yield", start), [], start)
         }
         let value = try expressionList()

@@ -322,6 +322,12 @@ extension Parser {
             clauses.append(.loop(target: target, iterable: iterable))
             end = iterable.range
         }
+        // Only the first iterable is evaluated in the enclosing function, so only it may hold a yield.
+        let ownFrame = [element] + [value].compactMap { $0 } + clauses.dropFirst().map(\.expression)
+        if let yielding = ownFrame.first(where: \.containsYieldMarker) {
+            let what = kind == .generator ? "generator expression" : "\(kind) comprehension"
+            throw .syntax("'yield' inside \(what)", at: yielding.range)
+        }
         return .comprehension(
             ComprehensionNode(kind, element: element, value: value, clauses: clauses),
             start.through(end))
@@ -353,6 +359,9 @@ extension Parser {
         }
         try expectOp(":", "expected ':' after the lambda's parameters")
         let body = try expression()
+        if body.containsYieldMarker {
+            throw .unsupported("a 'yield' inside a lambda is not supported", at: body.range)
+        }
         return .lambda(LambdaNode(parameters: parameters, body: body), start.through(body.range))
     }
 
@@ -384,9 +393,8 @@ extension Parser {
     mutating func atom() throws(Diagnostic) -> Expression {
         let token = current
         if token.isName("yield") {
-            throw .unsupported(
-                "'yield' inside an expression is not supported yet", at: token.range,
-                hint: "write the yield as a statement of its own: yield value")
+            // Python takes a yield inside an expression only in parentheses: `print((yield))`.
+            throw .syntax("invalid syntax", at: token.range, hint: "put the yield in parentheses: (yield value)")
         }
         switch token.kind {
         case .int:
@@ -439,6 +447,12 @@ extension Parser {
             let close = current.range
             advance()
             return .tuple([], open.through(close))
+        }
+        if current.isName("yield") {
+            // `(yield value)`: the same marker as the right side of `x = yield value`.
+            let value = try yieldValueOfAssignment()
+            _ = try expectOp(")", "expected ')' after the yield")
+            return value
         }
         let first = try starredItem()
         if current.isName("for") {
@@ -530,5 +544,15 @@ extension Parser {
         }
         let close = try expectOp("}", "expected ',' or '}' in the set")
         return .set(items, open.through(close.range))
+    }
+}
+
+extension ComprehensionClause {
+    /// The iterable of a `for` clause, the test of an `if` clause.
+    var expression: Expression {
+        switch self {
+        case .loop(_, let iterable): iterable
+        case .condition(let condition): condition
+        }
     }
 }

@@ -252,7 +252,7 @@ public struct Parser {
             default: throw .syntax("cannot use '\(current.text)' on this expression", at: first.range)
             }
             advance()
-            let value = try expressionList()
+            let value = current.isName("yield") ? try yieldValueOfAssignment() : try expressionList()
             try checkHeight(value)
             return .augmentedAssign(target: first, op: op, value: value, start.through(value.range))
         }
