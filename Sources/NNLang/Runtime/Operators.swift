@@ -16,9 +16,10 @@ extension Interpreter {
         }
         if let result = try instanceBinary(op, left, right, range: range, inPlace: inPlace) { return result }
         if let result = try TensorObject.lifted(
-            left, right,
+            left, right, op: op, interpreter: self, range: range,
             { (l, r) throws(Diagnostic) in
-                try binary(op, l, r, range: range, inPlace: inPlace)
+                // Tensors are immutable: `t *= 2` makes a new tensor, as TensorFlow does.
+                try binary(op, l, r, range: range)
             })
         {
             return result
