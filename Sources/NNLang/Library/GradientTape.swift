@@ -142,6 +142,11 @@ final class GradientTapeObject: PyObject {
             case .object(let source as TensorObject):
                 guard let grad = grads[ObjectIdentifier(source)] else { return .none }
                 return .object(grad)
+            case .object(let weight as VariableObject):
+                throw .unsupported(
+                    "NNLab's GradientTape does not differentiate a Keras layer's weights yet (\(weight.path))",
+                    at: a.range("sources"),
+                    hint: "train a Keras model with model.fit, or write the layer with tf.Variable and tf.matmul")
             default:
                 throw Diagnostic(
                     "Argument `sources` must be a tf.Variable, a tensor or a list of them; got \(value.typeName)",

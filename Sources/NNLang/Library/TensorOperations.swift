@@ -176,9 +176,12 @@ enum TensorOperations {
             let x = try TensorObject.operand(a.values["a"]?.value ?? .none, range: a.range("a"))
             let y = try TensorObject.operand(a.values["b"]?.value ?? .none, range: a.range("b"))
             guard x.dtypeName == y.dtypeName else {
+                // TensorFlow names the dtypes as C does here: float, double.
+                let cName = ["float32": "float", "float64": "double"]
                 throw Diagnostic(
-                    "cannot compute MatMul as input #1(zero-based) was expected to be a \(x.dtypeName) tensor but is "
-                        + "a \(y.dtypeName) tensor [Op:MatMul]", at: a.callRange, exception: "InvalidArgumentError")
+                    "cannot compute MatMul as input #1(zero-based) was expected to be a \(cName[x.dtypeName] ?? x.dtypeName) "
+                        + "tensor but is a \(cName[y.dtypeName] ?? y.dtypeName) tensor [Op:MatMul] name: ",
+                    at: a.callRange, exception: "InvalidArgumentError")
             }
             return .object(
                 try TapeMath.matmul(
