@@ -46,7 +46,11 @@ final class ActivationFunction: CallableObject {
         let input = try bound.tensor("x")
         var output = activation(input.copied(dtype: .float32))
         output.dtype = input.dtype == .float64 ? .float64 : .float32
-        return .object(TensorObject(NDArray(output), dtypeName: output.dtype.rawValue))
+        let result = TensorObject(NDArray(output), dtypeName: output.dtype.rawValue)
+        if case .object(let given as TensorObject)? = bound.values["x"]?.value {
+            TapeMath.recordActivation(activation, given, result, interpreter, range: arguments.range)
+        }
+        return .object(result)
     }
 }
 
@@ -78,12 +82,32 @@ final class LossObject: CallableObject {
     /// formula for probabilities (or logits with `from_logits=True`).
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "y_true, y_pred").bind(arguments, function: loss.functionName)
-        let target = try bound.tensor("y_true")
-        let prediction = try bound.tensor("y_pred")
+        let target = try bound.tensor("y_true").copied(dtype: .float32)
+        let prediction = try bound.tensor("y_pred").copied(dtype: .float32)
+        // Keras's loss functions give each example's loss (a loss object, their mean); a tape records either.
+        if isFunction, prediction.rank == 2 {
+            let (losses, gradient) = try engine(arguments.range) { () throws(EngineError) in
+                try loss.perExample(target: target, prediction: prediction)
+            }
+            let result = TensorObject(NDArray(Tensor(losses)), dtypeName: "float32")
+            if TapeMath.recording(interpreter), case .object(let given as TensorObject)? = bound.values["y_pred"]?.value {
+                LossGradient.record(
+                    loss.functionName, given, result, gradient, perExample: true, interpreter, range: arguments.range)
+            }
+            return .object(result)
+        }
         let value = try engine(arguments.range) { () throws(EngineError) in
             try loss(target: target, prediction: prediction)
         }
-        return .object(TensorObject(NDArray(Tensor(shape: [], repeating: value)), dtypeName: "float32"))
+        let result = TensorObject(NDArray(Tensor(shape: [], repeating: value)), dtypeName: "float32")
+        if TapeMath.recording(interpreter), case .object(let given as TensorObject)? = bound.values["y_pred"]?.value {
+            let (_, gradient) = try engine(arguments.range) { () throws(EngineError) in
+                try loss.perExample(target: target, prediction: prediction)
+            }
+            LossGradient.record(
+                loss.functionName, given, result, gradient, perExample: false, interpreter, range: arguments.range)
+        }
+        return .object(result)
     }
 }
 
@@ -100,10 +124,14 @@ final class OptimizerObject: PyObject {
         case "learning_rate", "lr": ArrayConversion.scalar(optimizer.learningRate, dtype: .float32)
         case "iterations": ArrayConversion.scalar(Float(optimizer.iterations), dtype: .int64)
         case "name": .string(optimizer.name.lowercased())
+        case "apply_gradients":
+            function("apply_gradients", "grads_and_vars") { a, interpreter throws(Diagnostic) in
+                try VariableUpdates.applyGradients(self.optimizer, a, interpreter)
+            }
         default: nil
         }
     }
-    var attributeNames: [String] { ["learning_rate", "iterations", "name"] }
+    var attributeNames: [String] { ["learning_rate", "iterations", "name", "apply_gradients"] }
     func setAttribute(_ name: String, to value: Value, _ interpreter: Interpreter) throws(Diagnostic) {
         guard name == "learning_rate", let rate = value.numericValue else {
             throw Diagnostic("only learning_rate can be set on an optimizer", at: nil)

@@ -9,6 +9,14 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
     let dtypeName: String
     /// The variable's name (`'Variable:0'`) for a `tf.Variable`, nil for a tensor.
     let variableName: String?
+    /// `tf.Variable(..., trainable=False)` is not watched by gradient tapes.
+    var trainable = true
+    /// The recorded op that made this tensor while a `tf.GradientTape` was recording.
+    var producer: TapeNode?
+    /// Whether a tape was told to `watch` it.
+    var watchedByTape = false
+    /// `v[0, 0]` of a variable: the variable and the index, so `v[0, 0].assign(3.)` writes into it.
+    private var sliceOf: (variable: TensorObject, index: [IndexItem])?
 
     init(_ array: NDArray, dtypeName: String, variableName: String? = nil) {
         self.array = array
@@ -16,11 +24,20 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
         self.variableName = variableName
     }
 
+    var isVariable: Bool { variableName != nil }
+
+    /// The engine parameter an optimizer keeps its state for (`optimizer.apply_gradients`).
+    private(set) lazy var optimizerParameter = NNEngine.Parameter(
+        name: variableName ?? "Variable", value: array.tensor.copied(dtype: .float32))
+
+    /// A variable's new value (an optimizer's step).
+    func replace(_ tensor: Tensor) { array = NDArray(tensor) }
+
     var arrayValue: Tensor { array.tensor }
     var typeName: String { variableName == nil ? "EagerTensor" : "ResourceVariable" }
     var attributeNames: [String] {
         ["dtype", "ndim", "numpy", "shape"]
-            + (variableName == nil ? [] : ["assign", "assign_add", "assign_sub", "name"])
+            + (variableName == nil ? [] : ["assign", "assign_add", "assign_sub", "name", "trainable"])
     }
 
     private var shapeText: String { TensorObject.shapeText(array.shape) }
@@ -36,8 +53,9 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
         case "dtype": return .object(TensorDType(dtypeName))
         case "numpy": return function("numpy", "") { _, _ in .array(NDArray(self.array.tensor)) }
         case "name" where variableName != nil: return .string(variableName ?? "")
+        case "trainable" where variableName != nil: return .bool(trainable)
         case "assign", "assign_add", "assign_sub":
-            guard variableName != nil else { return nil }
+            guard variableName != nil || sliceOf != nil else { return nil }
             return function(name, "value, use_locking=None, name=None, read_value=True") {
                 a, interpreter throws(Diagnostic) in
                 try self.assign(name, a, interpreter)
@@ -56,6 +74,14 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
                 range: a.range("value"))
         }
         let new = try ArrayConversion.tensor(value, dtype: array.tensor.dtype, range: a.range("value"))
+        if let (variable, index) = sliceOf {
+            // TensorFlow's strided-slice assign: the value broadcast into the slice, the variable returned.
+            let updated = NDArray(variable.array.tensor)
+            try interpreter.setSubscript(.array(updated), index, to: .array(NDArray(new)), range: a.callRange)
+            variable.array = updated
+            array = NDArray(new.shape == array.shape ? new : array.tensor)
+            return .object(variable)
+        }
         guard new.shape == array.shape else {
             throw Diagnostic(
                 "Cannot assign value to variable ' \(variableName ?? "")': Shape mismatch. The variable shape "
@@ -78,6 +104,8 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
         if dtypeName == "int32", array.tensor.dtype == .int64, values.hasSuffix(")") {
             values = String(values.dropLast()) + ", dtype=int32)"
         }
+        // TensorFlow starts a value of several lines on a line of its own.
+        if values.contains("\n") { values = "\n" + values }
         if let variableName {
             return "<tf.Variable '\(variableName)' shape=\(shapeText) dtype=\(dtypeName), numpy=\(values)>"
         }
@@ -100,15 +128,29 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
     func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
     {
         let item = try interpreter.subscriptValue(.array(array), index, range: range)
-        guard case .array(let part) = item else { return item }
+        let part: NDArray
+        switch item {
+        case .array(let array): part = array
+        default:
+            // A single element is a scalar tensor, as TensorFlow gives it.
+            guard let made = try? ArrayConversion.tensor(item, dtype: array.tensor.dtype, range: range) else { return item }
+            part = NDArray(made)
+        }
         let sameType = part.tensor.dtype == array.tensor.dtype
-        return .object(TensorObject(part, dtypeName: sameType ? dtypeName : part.tensor.dtype.rawValue))
+        let result = TensorObject(part, dtypeName: sameType ? dtypeName : part.tensor.dtype.rawValue)
+        if isVariable { result.sliceOf = (self, index) }
+        if TapeMath.recording(interpreter) {
+            GradientTapeObject.recordUnsupported(
+                "indexing a tensor", result, inputs: [self], interpreter, range: range)
+        }
+        return .object(result)
     }
 
     /// Arithmetic or a comparison with a tensor on either side: computed on the arrays, a tensor again,
     /// as TensorFlow gives (nil when neither side is a tensor).
     static func lifted(
-        _ left: Value, _ right: Value,
+        _ left: Value, _ right: Value, op: BinaryOperator? = nil, interpreter: Interpreter? = nil,
+        range: SourceRange? = nil,
         _ compute: (Value, Value) throws(Diagnostic) -> Value
     ) throws(Diagnostic) -> Value? {
         var tensor: TensorObject?
@@ -126,7 +168,11 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
             result = NDArray(ArrayConversion.cast(result.tensor, to: own))
         }
         let sameKind = result.tensor.dtype == own
-        return .object(TensorObject(result, dtypeName: sameKind ? tensor.dtypeName : result.tensor.dtype.rawValue))
+        let made = TensorObject(result, dtypeName: sameKind ? tensor.dtypeName : result.tensor.dtype.rawValue)
+        if let op, let interpreter, let range, TapeMath.recording(interpreter) {
+            TapeMath.recordBinary(op, left, right, made, interpreter, range: range)
+        }
+        return .object(made)
     }
 
     /// `tf.constant(value, dtype=None)`: Python numbers and lists as TensorFlow types them.
@@ -137,6 +183,13 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
             dtype = try TensorDType.named(requested, range: a.range("dtype"))
         }
         return .object(try converting(value, dtype: dtype, range: a.range("value")))
+    }
+
+    /// An op's input: a tensor or variable itself (so a gradient tape can follow it), anything else
+    /// converted as `converting` does.
+    static func operand(_ value: Value, range: SourceRange?) throws(Diagnostic) -> TensorObject {
+        if case .object(let tensor as TensorObject) = value { return tensor }
+        return try converting(value, range: range)
     }
 
     /// A value as TensorFlow converts it: a tensor as it is, an array keeping its dtype, Python floats

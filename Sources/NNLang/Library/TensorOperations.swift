@@ -14,15 +14,19 @@ enum TensorOperations {
         ]
         for (name, reduction) in reductions {
             members[name] = function(name, "input_tensor, axis=None, keepdims=False, name=None") {
-                a, _ throws(Diagnostic) in
-                let input = try TensorObject.converting(
+                a, interpreter throws(Diagnostic) in
+                let input = try TensorObject.operand(
                     a.values["input_tensor"]?.value ?? .none, range: a.range("input_tensor"))
                 let result = try reduction.apply(
                     input.array.tensor, axis: try a.optionalAxis(),
                     keepdims: try a.bool("keepdims", default: false), range: a.callRange)
                 // TensorFlow keeps the input's dtype (an int32 mean is an int32, truncated).
                 let keep = reduction == .any || reduction == .all ? nil : input
-                return try tensor(result, like: keep, range: a.callRange)
+                let made = try tensor(result, like: keep, range: a.callRange)
+                if case .object(let output as TensorObject) = made {
+                    TapeMath.recordReduction(name, input, axis: try a.optionalAxis(), output, interpreter, range: a.callRange)
+                }
+                return made
             }
         }
         for (name, reduction) in [("argmax", Reduction.argmax), ("argmin", .argmin)] {
@@ -43,20 +47,26 @@ enum TensorOperations {
         for name in elementwise {
             guard case .object(let inner as any CallableObject)? = numpy?.members[name] else { continue }
             members[name] = function(name, "x, name=None") { a, interpreter throws(Diagnostic) in
-                let input = try TensorObject.converting(a.values["x"]?.value ?? .none, range: a.range("x"))
+                let input = try TensorObject.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
                 let result = try inner.call(
                     CallArguments(
                         positional: [.array(input.array)],
                         positionalRanges: [a.range("x")], range: a.callRange), interpreter)
-                return try tensor(result, like: input, range: a.callRange)
+                let made = try tensor(result, like: input, range: a.callRange)
+                if case .object(let output as TensorObject) = made {
+                    TapeMath.recordUnary(name, input, output, interpreter, range: a.callRange)
+                }
+                return made
             }
         }
-        members["round"] = function("round", "x, name=None") { a, _ throws(Diagnostic) in
-            let input = try TensorObject.converting(a.values["x"]?.value ?? .none, range: a.range("x"))
+        members["round"] = function("round", "x, name=None") { a, interpreter throws(Diagnostic) in
+            let input = try TensorObject.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
             // Half to even, as TensorFlow (and NumPy) round.
             let given = input.array.tensor
             let rounded = Tensor(shape: given.shape, dtype: given.dtype) { given[flat: $0].rounded(.toNearestOrEven) }
-            return .object(TensorObject(NDArray(rounded), dtypeName: input.dtypeName))
+            let output = TensorObject(NDArray(rounded), dtypeName: input.dtypeName)
+            TapeMath.recordUnary("round", input, output, interpreter, range: a.callRange)
+            return .object(output)
         }
         members["sigmoid"] = activation(.sigmoid)
         members["softplus"] = activation(.softplus)
@@ -65,22 +75,26 @@ enum TensorOperations {
         ]
         for (name, op) in binary {
             members[name] = function(name, "x, y, name=None") { a, interpreter throws(Diagnostic) in
-                let x = try TensorObject.converting(a.values["x"]?.value ?? .none, range: a.range("x"))
-                let y = try TensorObject.converting(a.values["y"]?.value ?? .none, range: a.range("y"))
+                let x = try TensorObject.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
+                let y = try TensorObject.operand(a.values["y"]?.value ?? .none, range: a.range("y"))
                 return try interpreter.binary(op, .object(x), .object(y), range: a.callRange)
             }
         }
         for name in ["maximum", "minimum"] {
             guard case .object(let inner as any CallableObject)? = numpy?.members[name] else { continue }
             members[name] = function(name, "x, y, name=None") { a, interpreter throws(Diagnostic) in
-                let x = try TensorObject.converting(a.values["x"]?.value ?? .none, range: a.range("x"))
-                let y = try TensorObject.converting(a.values["y"]?.value ?? .none, range: a.range("y"))
+                let x = try TensorObject.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
+                let y = try TensorObject.operand(a.values["y"]?.value ?? .none, range: a.range("y"))
                 let result = try inner.call(
                     CallArguments(
                         positional: [.array(x.array), .array(y.array)],
                         positionalRanges: [a.range("x"), a.range("y")],
                         range: a.callRange), interpreter)
-                return try tensor(result, like: x, range: a.callRange)
+                let made = try tensor(result, like: x, range: a.callRange)
+                if case .object(let output as TensorObject) = made, TapeMath.recording(interpreter) {
+                    GradientTapeObject.recordUnsupported("tf.\(name)", output, inputs: [x, y], interpreter, range: a.callRange)
+                }
+                return made
             }
         }
         return members
@@ -141,33 +155,38 @@ enum TensorOperations {
         }
         members["cast"] = function("cast", "x, dtype, name=None") { a, _ throws(Diagnostic) in
             let dtype = try TensorDType.named(a.values["dtype"]?.value ?? .none, range: a.range("dtype"))
-            let input = try TensorObject.converting(a.values["x"]?.value ?? .none, range: a.range("x"))
+            let input = try TensorObject.operand(a.values["x"]?.value ?? .none, range: a.range("x"))
             let cast = ArrayConversion.cast(input.array.tensor, to: TensorDType.storage(dtype))
             return .object(TensorObject(NDArray(cast), dtypeName: dtype))
         }
-        members["reshape"] = function("reshape", "tensor, shape, name=None") { a, _ throws(Diagnostic) in
-            let input = try TensorObject.converting(a.values["tensor"]?.value ?? .none, range: a.range("tensor"))
+        members["reshape"] = function("reshape", "tensor, shape, name=None") { a, interpreter throws(Diagnostic) in
+            let input = try TensorObject.operand(a.values["tensor"]?.value ?? .none, range: a.range("tensor"))
             let reshaped = try ArrayAttributes.reshape(
                 input.array.tensor, [a.values["shape"]?.value ?? .none], range: a.callRange)
-            return .object(TensorObject(NDArray(reshaped), dtypeName: input.dtypeName))
+            return .object(try TapeMath.reshape(input, reshaped.shape, interpreter, range: a.callRange))
         }
         members["transpose"] = function("transpose", "a, perm=None, conjugate=False, name=None") {
-            a, _ throws(Diagnostic) in
+            a, interpreter throws(Diagnostic) in
             if a["perm"] != nil { throw .unsupported("tf.transpose(perm=...) is not supported", at: a.range("perm")) }
-            let input = try TensorObject.converting(a.values["a"]?.value ?? .none, range: a.range("a"))
-            return .object(
-                TensorObject(NDArray(ArrayAttributes.transpose(input.array.tensor)), dtypeName: input.dtypeName))
+            let input = try TensorObject.operand(a.values["a"]?.value ?? .none, range: a.range("a"))
+            return .object(TapeMath.transpose(input, interpreter, range: a.callRange))
         }
         members["matmul"] = function("matmul", "a, b, transpose_a=False, transpose_b=False, name=None") {
-            a, _ throws(Diagnostic) in
-            let x = try TensorObject.converting(a.values["a"]?.value ?? .none, range: a.range("a"))
-            let y = try TensorObject.converting(a.values["b"]?.value ?? .none, range: a.range("b"))
-            var left = x.array.tensor
-            var right = y.array.tensor
-            if try a.bool("transpose_a", default: false) { left = ArrayAttributes.transpose(left) }
-            if try a.bool("transpose_b", default: false) { right = ArrayAttributes.transpose(right) }
+            a, interpreter throws(Diagnostic) in
+            let x = try TensorObject.operand(a.values["a"]?.value ?? .none, range: a.range("a"))
+            let y = try TensorObject.operand(a.values["b"]?.value ?? .none, range: a.range("b"))
+            guard x.dtypeName == y.dtypeName else {
+                // TensorFlow names the dtypes as C does here: float, double.
+                let cName = ["float32": "float", "float64": "double"]
+                throw Diagnostic(
+                    "cannot compute MatMul as input #1(zero-based) was expected to be a \(cName[x.dtypeName] ?? x.dtypeName) "
+                        + "tensor but is a \(cName[y.dtypeName] ?? y.dtypeName) tensor [Op:MatMul] name: ",
+                    at: a.callRange, exception: "InvalidArgumentError")
+            }
             return .object(
-                TensorObject(NDArray(try ArrayMath.matmul(left, right, range: a.callRange)), dtypeName: x.dtypeName))
+                try TapeMath.matmul(
+                    x, y, try a.bool("transpose_a", default: false), try a.bool("transpose_b", default: false),
+                    interpreter, range: a.callRange))
         }
         members["shape"] = function("shape", "input, out_type=tf.int32, name=None") { a, _ throws(Diagnostic) in
             let input = try TensorObject.converting(a.values["input"]?.value ?? .none, range: a.range("input"))
@@ -179,6 +198,9 @@ enum TensorOperations {
             "initial_value=None, trainable=None, validate_shape=True, caching_device=None, "
                 + "name=None, variable_def=None, dtype=None, import_scope=None, constraint=None"
         ) { a, _ throws(Diagnostic) in
+            let trainable = try a["trainable"].map { value throws(Diagnostic) in
+                value.isNone ? true : try a.bool("trainable", default: true)
+            }
             guard let value = a["initial_value"] else {
                 throw Diagnostic("tf.Variable needs an initial value", at: a.callRange, exception: "ValueError")
             }
@@ -188,8 +210,13 @@ enum TensorOperations {
             }
             let tensor = try TensorObject.converting(value, dtype: dtype, range: a.range("initial_value"))
             let name = a["name"] == nil ? "Variable" : try a.string("name")
-            return .object(
-                TensorObject(NDArray(tensor.array.tensor), dtypeName: tensor.dtypeName, variableName: name + ":0"))
+            let variable = TensorObject(NDArray(tensor.array.tensor), dtypeName: tensor.dtypeName, variableName: name + ":0")
+            variable.trainable = trainable ?? true
+            return .object(variable)
+        }
+        members["GradientTape"] = GradientTapeObject.constructor
+        members["concat"] = function("concat", "values, axis, name=None") { a, interpreter throws(Diagnostic) in
+            try TapeMath.concat(a, interpreter)
         }
         return members
     }

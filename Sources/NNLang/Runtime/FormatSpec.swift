@@ -93,6 +93,8 @@ struct FormatSpec {
         if spec.isEmpty { return try interpreter.text(of: value, range: range) }
         let format = try FormatSpec(spec, range: range)
         var value = value
+        // A tensor formats as its NumPy value (EagerTensor.__format__).
+        if case .object(let tensor as TensorObject) = value { value = .array(NDArray(tensor.arrayValue)) }
         if case .array(let array) = value {
             guard array.isScalar else {
                 throw Diagnostic(

@@ -6,6 +6,8 @@ final class LanguageState {
     /// Instances of the program's exception classes in flight, by the token their error carries.
     var raised: [Int: any PyObject] = [:]
     var nextToken = 0
+    /// The `tf.GradientTape`s whose `with` block is running, innermost last.
+    var gradientTapes: [GradientTapeObject] = []
     /// How many raised objects are remembered (errors that are never caught are forgotten).
     static let raisedLimit = 64
 }

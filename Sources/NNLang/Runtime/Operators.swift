@@ -16,9 +16,10 @@ extension Interpreter {
         }
         if let result = try instanceBinary(op, left, right, range: range, inPlace: inPlace) { return result }
         if let result = try TensorObject.lifted(
-            left, right,
+            left, right, op: op, interpreter: self, range: range,
             { (l, r) throws(Diagnostic) in
-                try binary(op, l, r, range: range, inPlace: inPlace)
+                // Tensors are immutable: `t *= 2` makes a new tensor, as TensorFlow does.
+                try binary(op, l, r, range: range)
             })
         {
             return result
@@ -172,6 +173,9 @@ extension Interpreter {
         case .plus, .negate:
             if let result = try instanceUnary(op, value, range: range) { return result }
             if case .array = value { return try ArrayMath.unary(op, value, self, range: range) }
+            if case .object(let tensor as TensorObject) = value {  // −t as −1·t, so a gradient tape records it
+                return op == .plus ? .object(tensor) : try binary(.multiply, value, .int(-1), range: range)
+            }
             if op == .plus, value.numericValue != nil, value.typeName != "str" { return value }
             switch value {
             case .int(let i): return i == .min ? .float(-Double(i)) : .int(-i)
