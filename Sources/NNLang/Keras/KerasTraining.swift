@@ -88,6 +88,7 @@ enum KerasTraining {
                 + "NNLab adds explain='off'|'epoch'|'step'|'full', example=i (the example of the batch a full step tells) "
                 + "and live=True (the loss curve redrawn while it trains, on a terminal)"
         ) { a, interpreter throws(Diagnostic) in
+            try object.requireOneOutput(a.callRange)
             for unsupported in [
                 "class_weight", "sample_weight", "steps_per_epoch", "validation_steps", "validation_batch_size",
             ]
@@ -224,16 +225,19 @@ enum KerasTraining {
             try MemoryCheck.reserve(
                 x.rows, of: (object.model.outputWidth ?? 1) * MemoryLayout<Float>.stride,
                 range: a.callRange)
-            let result = try engine(a.callRange) { () throws(EngineError) in
-                try object.model.predict(x, batchSize: batchSize)
-            }
+            if object.model.inputShape == nil, x.rank > 1 { object.builtBatch = min(x.rows, max(batchSize, 1)) }
+            let outputs = try object.predictOutputs(x, batchSize: batchSize, range: a.callRange)
+            let result =
+                outputs != nil
+                ? Tensor(shape: [0])
+                : try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {
                 let steps = (x.rows + batchSize - 1) / batchSize
                 ProgressBar(total: steps, verbose: verbose, output: interpreter.output, options: interpreter.options)
                     .update(step: steps, logs: Logs(), final: true)
             }
-            return .array(NDArray(result))
+            return outputs ?? .array(NDArray(result))
         }
     }
 
@@ -243,6 +247,7 @@ enum KerasTraining {
             "x=None, y=None, batch_size=None, verbose='auto', sample_weight=None, steps=None, callbacks=None, "
                 + "return_dict=False", summary: "The loss (and metrics) on x, y without training"
         ) { a, interpreter throws(Diagnostic) in
+            try object.requireOneOutput(a.callRange)
             if a["sample_weight"] != nil {
                 throw .unsupported("evaluate(sample_weight=...) is not supported", at: a.range("sample_weight"))
             }

@@ -1,10 +1,11 @@
 import NNEngine
 
-/// A `Sequential` model in the language: Keras's methods over the engine's model.
+/// A `Sequential` model in the language: Keras's methods over the engine's model. A functional model
+/// (`keras.Model(inputs, outputs)`) is one too: its chain of layers runs as the engine's Sequential.
 final class ModelObject: CallableObject {
     let model: Sequential
     /// The model's layers as the language sees them: `LayerObject`s and nested `ModelObject`s.
-    private(set) var members: [PyObject] = []
+    var members: [PyObject] = []
     /// The model this one is nested in, if any.
     weak var owner: ModelObject?
     /// Set by `compile`, shown by `model.loss` / `model.optimizer`.
@@ -18,14 +19,19 @@ final class ModelObject: CallableObject {
     /// Keras 3's `model.metrics_names`: empty until `compile`, then "loss" and, when metrics were given,
     /// "compile_metrics" (the name of the container Keras keeps them in).
     var metricsNames: [String] = []
-    /// The symbolic tensors `model.inputs` / `model.outputs` give, named once.
-    private var symbolic: [String: InputObject] = [:]
+    /// The `Input(...)` a Sequential was given, and the symbolic tensors of its chain (KerasFunctional).
+    var declaredInput: InputObject?
+    var chainCache: [InputObject] = []
+    /// Set for a model made by `keras.Model(inputs, outputs)`.
+    var functional: FunctionalGraph?
+    /// The batch size of the data an unbuilt model was first called on, which Keras's summary then shows.
+    var builtBatch: Int?
 
     init(_ model: Sequential) { self.model = model }
 
-    var typeName: String { "Sequential" }
+    var typeName: String { functional == nil ? "Sequential" : "Functional" }
     func repr(_ interpreter: Interpreter) -> String {
-        "<Sequential name=\(model.name), built=\(model.isBuilt ? "True" : "False")>"
+        "<\(typeName) name=\(model.name), built=\(model.isBuilt ? "True" : "False")>"
     }
 
     static let methodNames = [
@@ -66,6 +72,7 @@ final class ModelObject: CallableObject {
     static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        if let value = try functionalAttribute(name, interpreter) { return value }
         switch name {
         case "layers": return .list(members.map { .object($0) })
         case "name": return .string(model.name)
@@ -78,16 +85,13 @@ final class ModelObject: CallableObject {
                 "The layer \(model.name) has never been called and thus has no defined \(name).",
                 at: nil, exception: "AttributeError")
         case "inputs", "outputs":
-            let shape = name == "inputs" ? model.inputShape : (model.isBuilt ? model.outputShapePerExample : nil)
-            guard let shape else {
+            guard let chain = symbolicChain(interpreter), let tensor = name == "inputs" ? chain.first : chain.last
+            else {
                 throw Diagnostic(
                     "Sequential model '\(model.name)' has no defined \(name) yet.", at: nil,
                     exception: "AttributeError")
             }
-            if symbolic[name]?.shape != shape {
-                symbolic[name] = InputObject(shape: shape, name: interpreter.layerNames.next("keras_tensor"))
-            }
-            return .list(symbolic[name].map { [.object($0)] } ?? [])
+            return .list([.object(tensor)])
         case "trainable": return .bool(model.trainable)
         case "weights": return .list(leafObjects.flatMap(\.variables))
         case "trainable_weights", "trainable_variables":
@@ -116,6 +120,7 @@ final class ModelObject: CallableObject {
                 case .object(let input as InputObject)?:
                     try engine(a.range("layer")) { () throws(EngineError) in try self.model.setInput(shape: input.shape)
                     }
+                    self.declaredInput = input
                 default: throw Diagnostic("model.add() takes a layer, such as Dense(10)", at: a.range("layer"))
                 }
                 return .none
@@ -229,8 +234,21 @@ final class ModelObject: CallableObject {
     /// BatchNormalization uses and follows x's statistics).
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: model.name)
+        if case .object(let input as InputObject)? = bound["inputs"] {
+            return .object(try KerasFunctional.apply(self, model, to: input, range: arguments.range, interpreter))
+        }
         let x = try bound.tensor("inputs", dtype: .float32)
         let training = try bound.bool("training", default: false)
+        if model.inputShape == nil, x.rank > 1 { builtBatch = x.rows }
+        if let graph = functional, graph.outputModels.count > 1 {
+            return .list(
+                try graph.outputModels.map { output throws(Diagnostic) in
+                    let tensor = try engine(arguments.range) { () throws(EngineError) in
+                        try output.predict(x, batchSize: training ? max(x.rows, 1) : 32, training: training)
+                    }
+                    return .object(TensorObject(NDArray(tensor), dtypeName: "float32"))
+                })
+        }
         let output = try engine(arguments.range) { () throws(EngineError) in
             try model.predict(x, batchSize: training ? max(x.rows, 1) : 32, training: training)
         }
