@@ -196,35 +196,56 @@ final class InputLayerObject: PyObject {
 }
 
 extension ModelObject {
-    /// The symbolic tensors of a Sequential with a known input shape: its input, then each member's output.
-    /// Kept while the members and shapes stay, so `layer.output` is the same tensor each time.
+    /// The symbolic tensors of a Sequential with a known input shape: its input, then each member's output;
+    /// the same tensors until the model changes.
     func symbolicChain(_ interpreter: Interpreter) -> [InputObject]? {
-        guard functional == nil, let shape = model.inputShape, model.isBuilt else { return nil }
+        guard functional == nil else { return nil }
+        if chainCache.count == members.count + 1, chainCache.first?.shape == model.inputShape,
+            zip(chainCache.dropFirst(), members).allSatisfy({ $0.producer === $1 })
+        {
+            return chainCache
+        }
+        rebuildChain(interpreter)
+        return chainCache.isEmpty ? nil : chainCache
+    }
+
+    /// Keras rebuilds a Sequential whose input is known after each change (its making, `add`, `pop`, the first
+    /// data it sees), calling its layers on fresh symbolic tensors: those are then its `layer.output`s, and
+    /// the automatic names they take (`keras_tensor_N`, `functional_N`, `input_layer_N`) are taken here too,
+    /// so the names a program sees later agree with Keras's.
+    func rebuildChain(_ interpreter: Interpreter) {
+        guard functional == nil, let shape = model.inputShape, model.isBuilt, !members.isEmpty else {
+            chainCache = []
+            return
+        }
+        let names = interpreter.layerNames
         let input: InputObject
-        if let first = chainCache.first, first.shape == shape {
-            input = first
-        } else if let declared = declaredInput, declared.shape == shape {
+        if let declared = declaredInput, declared.shape == shape {
             input = declared
+        } else if let first = chainCache.first, first.shape == shape, first.producer == nil {
+            input = first
         } else {
-            input = InputObject(shape: shape, name: interpreter.layerNames.next("keras_tensor"))
+            // The InputLayer Keras puts in front of a model built without one.
+            input = InputObject(shape: shape, name: names.next("keras_tensor"), layerName: names.next("input_layer"))
         }
         var chain = [input]
-        for (index, member) in members.enumerated() {
-            let before = chain[index]
-            if index + 1 < chainCache.count, chainCache[index + 1].producer === member,
-                chainCache[index + 1].parent === before
-            {
-                chain.append(chainCache[index + 1])
-                continue
+        for member in members {
+            guard let before = chain.last, let layer = KerasFunctional.engineLayer(member),
+                let shape = try? layer.outputShape(for: before.shape)
+            else {
+                chainCache = []
+                return
             }
-            guard let layer = KerasFunctional.engineLayer(member), let shape = try? layer.outputShape(for: before.shape)
-            else { return nil }
-            chain.append(
-                InputObject(
-                    shape: shape, name: interpreter.layerNames.next("keras_tensor"), producer: member, parent: before))
+            chain.append(InputObject(shape: shape, name: names.next("keras_tensor"), producer: member, parent: before))
         }
+        _ = names.next("functional")
         chainCache = chain
-        return chain
+    }
+
+    /// After data first builds a model (a call, `predict`, `fit`, `evaluate`, `build`).
+    func noteFirstBuild(batch: Int?, _ interpreter: Interpreter) {
+        builtBatch = batch
+        rebuildChain(interpreter)
     }
 
     /// The attributes a functional model answers differently from a Sequential one.

@@ -122,6 +122,7 @@ enum KerasLibrary {
                     }
                 }
             }
+            model.rebuildChain(interpreter)
             return .object(model)
         }
     }

@@ -168,6 +168,8 @@ enum KerasTraining {
                     range: a.range("callbacks"))
             if let runner { observers.append(runner) }
             interpreter.cancellation.clear()
+            let firstBuild = object.model.inputShape == nil
+            defer { if firstBuild, object.model.inputShape != nil { object.noteFirstBuild(batch: nil, interpreter) } }
             let history = try engine(a.callRange) { () throws(EngineError) in
                 try object.model.fit(
                     x: x, y: y, options: options, observer: observers.isEmpty ? nil : ObserverGroup(observers),
@@ -225,12 +227,13 @@ enum KerasTraining {
             try MemoryCheck.reserve(
                 x.rows, of: (object.model.outputWidth ?? 1) * MemoryLayout<Float>.stride,
                 range: a.callRange)
-            if object.model.inputShape == nil, x.rank > 1 { object.builtBatch = min(x.rows, max(batchSize, 1)) }
+            let firstBuild = object.model.inputShape == nil
             let outputs = try object.predictOutputs(x, batchSize: batchSize, range: a.callRange)
             let result =
                 outputs != nil
                 ? Tensor(shape: [0])
                 : try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize) }
+            if firstBuild { object.noteFirstBuild(batch: min(x.rows, max(batchSize, 1)), interpreter) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {
                 let steps = (x.rows + batchSize - 1) / batchSize
@@ -256,9 +259,11 @@ enum KerasTraining {
             try FiniteChecks.data(x, "x", range: a.range("x"))
             try FiniteChecks.data(y, "y", range: a.range("y"))
             let batchSize = try a.int("batch_size", default: 32)
+            let firstBuild = object.model.inputShape == nil
             let logs = try engine(a.callRange) { () throws(EngineError) in
                 try object.model.evaluate(x: x, y: y, batchSize: batchSize)
             }
+            if firstBuild { object.noteFirstBuild(batch: nil, interpreter) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {
                 let steps = (x.rows + batchSize - 1) / batchSize

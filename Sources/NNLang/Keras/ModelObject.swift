@@ -113,10 +113,14 @@ final class ModelObject: CallableObject {
             if let shape = model.outputShapePerExample { return ModelObject.batchShape(shape) }
             return .tuple([.none, model.outputWidth.map { .int($0) } ?? .none])
         case "add":
-            return function("add", "layer") { a, _ throws(Diagnostic) in
+            return function("add", "layer") { a, interpreter throws(Diagnostic) in
                 switch a.values["layer"]?.value {
-                case .object(let layer as LayerObject)?: try self.add(layer, range: a.range("layer"))
-                case .object(let inner as ModelObject)?: try self.add(inner, range: a.range("layer"))
+                case .object(let layer as LayerObject)?:
+                    try self.add(layer, range: a.range("layer"))
+                    self.rebuildChain(interpreter)
+                case .object(let inner as ModelObject)?:
+                    try self.add(inner, range: a.range("layer"))
+                    self.rebuildChain(interpreter)
                 case .object(let input as InputObject)?:
                     try engine(a.range("layer")) { () throws(EngineError) in try self.model.setInput(shape: input.shape)
                     }
@@ -126,7 +130,7 @@ final class ModelObject: CallableObject {
                 return .none
             }
         case "build":
-            return function("build", "input_shape=None") { a, _ throws(Diagnostic) in
+            return function("build", "input_shape=None") { a, interpreter throws(Diagnostic) in
                 guard let given = a["input_shape"], !given.isNone else {
                     throw Diagnostic(
                         "You must provide an `input_shape` argument.", at: a.callRange, exception: "ValueError")
@@ -139,15 +143,18 @@ final class ModelObject: CallableObject {
                 default: throw Diagnostic("input_shape must be a tuple like (None, 400)", at: a.range("input_shape"))
                 }
                 let shape = try a.shapeValue(.tuple(TupleBox(Array(items.dropFirst()))), range: a.range("input_shape"))
+                let wasBuilt = self.model.inputShape != nil
                 try engine(a.range("input_shape")) { () throws(EngineError) in try self.model.build(inputShape: shape) }
+                if !wasBuilt { self.noteFirstBuild(batch: nil, interpreter) }
                 return .none
             }
         case "pop":
-            return function("pop", "rebuild=True") { a, _ throws(Diagnostic) in
+            return function("pop", "rebuild=True") { a, interpreter throws(Diagnostic) in
                 try engine(a.callRange) { () throws(EngineError) in _ = try self.model.pop() }
                 let removed = self.members.removeLast()
                 (removed as? LayerObject)?.model = nil
                 (removed as? ModelObject)?.owner = nil
+                if try a.bool("rebuild", default: true) { self.rebuildChain(interpreter) }
                 return .object(removed)
             }
         case "summary":
@@ -239,7 +246,7 @@ final class ModelObject: CallableObject {
         }
         let x = try bound.tensor("inputs", dtype: .float32)
         let training = try bound.bool("training", default: false)
-        if model.inputShape == nil, x.rank > 1 { builtBatch = x.rows }
+        let firstBuild = model.inputShape == nil
         if let graph = functional, graph.outputModels.count > 1 {
             return .list(
                 try graph.outputModels.map { output throws(Diagnostic) in
@@ -252,6 +259,7 @@ final class ModelObject: CallableObject {
         let output = try engine(arguments.range) { () throws(EngineError) in
             try model.predict(x, batchSize: training ? max(x.rows, 1) : 32, training: training)
         }
+        if firstBuild { noteFirstBuild(batch: x.rows, interpreter) }
         return .object(TensorObject(NDArray(output), dtypeName: "float32"))
     }
 }
