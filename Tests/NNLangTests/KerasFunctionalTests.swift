@@ -52,7 +52,8 @@ import Testing
 
                 """
         #expect(try run(code) == "[(4, 3), (4, 1)]\n")
-        let message = failure(code + "model.compile(loss='mse')\nmodel.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0)")
+        let message = failure(
+            code + "model.compile(loss='mse')\nmodel.fit(np.ones((4, 2)), np.ones((4, 1)), verbose=0)")
         #expect(message?.contains("several outputs") == true)
     }
 

@@ -75,7 +75,8 @@ enum KerasFunctional {
                 }
                 guard current != nil else {
                     throw Diagnostic(
-                        "Output with path `\(outputsAreList ? String(index) : "")` is not connected to `inputs`", at: a.range("outputs"),
+                        "Output with path `\(outputsAreList ? String(index) : "")` is not connected to `inputs`",
+                        at: a.range("outputs"),
                         exception: "ValueError")
                 }
                 paths.append(path.reversed())
@@ -87,13 +88,15 @@ enum KerasFunctional {
                     "NNLab runs functional models whose layers form one chain from the input to the outputs; "
                         + "this one branches or has an output that is its input", at: a.range("outputs"))
             }
-            let name = a["name"] == nil || a["name"]?.isNone == true
+            let name =
+                a["name"] == nil || a["name"]?.isNone == true
                 ? interpreter.layerNames.next("functional") : try a.string("name")
             var outputModels: [Sequential] = []
             for (index, path) in paths.enumerated() {
                 let chain = try engine(a.callRange) { () throws(EngineError) -> Sequential in
                     let model = try Sequential(
-                        name: path.count == longest.count ? name : "\(name)_output_\(index)", random: interpreter.random)
+                        name: path.count == longest.count ? name : "\(name)_output_\(index)", random: interpreter.random
+                    )
                     try model.setInput(shape: input.shape)
                     for tensor in path {
                         guard let producer = tensor.producer, let layer = engineLayer(producer) else {
@@ -275,9 +278,11 @@ extension ModelObject {
                 }
                 let wanted = try a.string("name")
                 let names = layers.map { ($0 as? InputLayerObject)?.name ?? self.memberName($0) }
+                let listed = names.map { "'\($0)'" }.joined(separator: ", ")
                 guard let position = names.firstIndex(of: wanted) else {
                     throw Diagnostic(
-                        "No such layer: \(wanted). Existing layers are: [\(names.map { "'\($0)'" }.joined(separator: ", "))].", at: a.range("name"),
+                        "No such layer: \(wanted). Existing layers are: [\(listed)].",
+                        at: a.range("name"),
                         exception: "ValueError")
                 }
                 return .object(layers[position])
@@ -297,7 +302,9 @@ extension ModelObject {
         guard let graph = functional, graph.outputModels.count > 1 else { return nil }
         return .list(
             try graph.outputModels.map { output throws(Diagnostic) in
-                .array(NDArray(try engine(range) { () throws(EngineError) in try output.predict(x, batchSize: batchSize) }))
+                .array(
+                    NDArray(try engine(range) { () throws(EngineError) in try output.predict(x, batchSize: batchSize) })
+                )
             })
     }
 }

@@ -232,7 +232,8 @@ enum KerasTraining {
             let result =
                 outputs != nil
                 ? Tensor(shape: [0])
-                : try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize) }
+                : try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize)
+                }
             if firstBuild { object.noteFirstBuild(batch: min(x.rows, max(batchSize, 1)), interpreter) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {
