@@ -39,6 +39,17 @@ enum KerasFunctional {
         return output
     }
 
+    /// Keras takes only tensors positionally: `layer(inputs, 3)` is refused in its words.
+    static func checkPositional(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) {
+        guard arguments.positional.count > 1 else { return }
+        let value = arguments.positional[1]
+        throw Diagnostic(
+            "Only input tensors may be passed as positional arguments. The following argument value should be "
+                + "passed as a keyword argument: \(interpreter.repr(value)) (of type <class '\(value.typeName)'>)",
+            at: arguments.positionalRanges.count > 1 ? arguments.positionalRanges[1] : arguments.range,
+            exception: "ValueError")
+    }
+
     /// `layer.input` / `layer.output`: the tensors of the model the layer is in (a Sequential with a known
     /// input shape), else of the layer's latest call on a symbolic tensor.
     static func tensor(_ name: String, of object: LayerObject, _ interpreter: Interpreter) -> InputObject? {

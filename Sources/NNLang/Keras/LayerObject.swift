@@ -95,6 +95,7 @@ final class LayerObject: CallableObject {
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: layer.name)
         if case .object(let input as InputObject)? = bound["inputs"] {
+            try KerasFunctional.checkPositional(arguments, interpreter)
             return .object(try KerasFunctional.apply(self, layer, to: input, range: arguments.range, interpreter))
         }
         let x = try bound.tensor("inputs", dtype: .float32)
