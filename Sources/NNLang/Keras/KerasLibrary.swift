@@ -17,13 +17,15 @@ enum KerasLibrary {
         switch dotted {
         case "keras":
             var members = topLevel()
+            members["Model"] = KerasFunctional.modelClass
             members["__version__"] = .string("3.15.1")  // the Keras 3 release NNLab's behaviour follows
             for name in submodules {
                 if let sub = registry.cached("keras." + name, interpreter) { members[name] = .object(sub) }
             }
             return ModuleObject("keras", members)
         case "keras.layers": return ModuleObject(dotted, layers())
-        case "keras.models": return ModuleObject(dotted, ["Sequential": sequentialClass])
+        case "keras.models":
+            return ModuleObject(dotted, ["Sequential": sequentialClass, "Model": KerasFunctional.modelClass])
         case "keras.losses": return ModuleObject(dotted, losses())
         case "keras.optimizers":
             // `optimizers.legacy` exists in Keras 3 only to say it is gone, when an optimizer is made.
@@ -107,6 +109,7 @@ enum KerasLibrary {
                         try engine(a.range("layers")) { () throws(EngineError) in
                             try model.model.setInput(shape: input.shape)
                         }
+                        model.declaredInput = input
                     case .object(let layer as LayerObject):
                         try model.add(layer, range: a.range("layers"))
                     case .object(let inner as ModelObject):
@@ -119,6 +122,7 @@ enum KerasLibrary {
                     }
                 }
             }
+            model.rebuildChain(interpreter)
             return .object(model)
         }
     }
@@ -144,7 +148,10 @@ enum KerasLibrary {
         guard !shape.isEmpty, shape.allSatisfy({ $0 > 0 }) else {
             throw Diagnostic("an input shape must be positive; got \(formatShape(shape))", at: range)
         }
-        return .object(InputObject(shape: shape, name: name ?? interpreter.layerNames.next("input_layer")))
+        // Keras names the tensor `keras_tensor` and the InputLayer it stands for `input_layer`, unless named.
+        let layerName = name ?? interpreter.layerNames.next("input_layer")
+        return .object(
+            InputObject(shape: shape, name: name ?? interpreter.layerNames.next("keras_tensor"), layerName: layerName))
     }
 
     static func layers() -> [String: Value] {

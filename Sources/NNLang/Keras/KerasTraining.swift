@@ -88,6 +88,7 @@ enum KerasTraining {
                 + "NNLab adds explain='off'|'epoch'|'step'|'full', example=i (the example of the batch a full step tells) "
                 + "and live=True (the loss curve redrawn while it trains, on a terminal)"
         ) { a, interpreter throws(Diagnostic) in
+            try object.requireOneOutput(a.callRange)
             for unsupported in [
                 "class_weight", "sample_weight", "steps_per_epoch", "validation_steps", "validation_batch_size",
             ]
@@ -167,6 +168,8 @@ enum KerasTraining {
                     range: a.range("callbacks"))
             if let runner { observers.append(runner) }
             interpreter.cancellation.clear()
+            let firstBuild = object.model.inputShape == nil
+            defer { if firstBuild, object.model.inputShape != nil { object.noteFirstBuild(batch: nil, interpreter) } }
             let history = try engine(a.callRange) { () throws(EngineError) in
                 try object.model.fit(
                     x: x, y: y, options: options, observer: observers.isEmpty ? nil : ObserverGroup(observers),
@@ -224,16 +227,21 @@ enum KerasTraining {
             try MemoryCheck.reserve(
                 x.rows, of: (object.model.outputWidth ?? 1) * MemoryLayout<Float>.stride,
                 range: a.callRange)
-            let result = try engine(a.callRange) { () throws(EngineError) in
-                try object.model.predict(x, batchSize: batchSize)
-            }
+            let firstBuild = object.model.inputShape == nil
+            let outputs = try object.predictOutputs(x, batchSize: batchSize, range: a.callRange)
+            let result =
+                outputs != nil
+                ? Tensor(shape: [0])
+                : try engine(a.callRange) { () throws(EngineError) in try object.model.predict(x, batchSize: batchSize)
+                }
+            if firstBuild { object.noteFirstBuild(batch: min(x.rows, max(batchSize, 1)), interpreter) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {
                 let steps = (x.rows + batchSize - 1) / batchSize
                 ProgressBar(total: steps, verbose: verbose, output: interpreter.output, options: interpreter.options)
                     .update(step: steps, logs: Logs(), final: true)
             }
-            return .array(NDArray(result))
+            return outputs ?? .array(NDArray(result))
         }
     }
 
@@ -243,6 +251,7 @@ enum KerasTraining {
             "x=None, y=None, batch_size=None, verbose='auto', sample_weight=None, steps=None, callbacks=None, "
                 + "return_dict=False", summary: "The loss (and metrics) on x, y without training"
         ) { a, interpreter throws(Diagnostic) in
+            try object.requireOneOutput(a.callRange)
             if a["sample_weight"] != nil {
                 throw .unsupported("evaluate(sample_weight=...) is not supported", at: a.range("sample_weight"))
             }
@@ -251,9 +260,11 @@ enum KerasTraining {
             try FiniteChecks.data(x, "x", range: a.range("x"))
             try FiniteChecks.data(y, "y", range: a.range("y"))
             let batchSize = try a.int("batch_size", default: 32)
+            let firstBuild = object.model.inputShape == nil
             let logs = try engine(a.callRange) { () throws(EngineError) in
                 try object.model.evaluate(x: x, y: y, batchSize: batchSize)
             }
+            if firstBuild { object.noteFirstBuild(batch: nil, interpreter) }
             let verbose = try verbosity(a)
             if verbose > 0, batchSize > 0 {
                 let steps = (x.rows + batchSize - 1) / batchSize

@@ -5,14 +5,23 @@ func engine<T>(_ range: SourceRange, _ body: () throws(EngineError) -> T) throws
     do { return try body() } catch { throw Diagnostic(error.kerasMessage, at: range) }
 }
 
-/// `Input(shape=(400,))` or `Input(shape=(28, 28))`: Keras's symbolic input, which fixes a Sequential
-/// model's per-example input shape.
+/// `Input(shape=(400,))` or `Input(shape=(28, 28))`: Keras's symbolic tensor, which fixes a Sequential
+/// model's per-example input shape; a layer called on one gives another (the functional API), which
+/// remembers the layer and the tensor it came from.
 final class InputObject: PyObject {
     let shape: [Int]
     let name: String
-    init(shape: [Int], name: String) {
+    /// The name of the `InputLayer` an `Input(...)` stands for (`input_layer`), or of the tensor.
+    let layerName: String
+    /// The layer or model whose output this is, and its input; nil for an `Input(...)`.
+    let producer: PyObject?
+    let parent: InputObject?
+    init(shape: [Int], name: String, layerName: String? = nil, producer: PyObject? = nil, parent: InputObject? = nil) {
         self.shape = shape
         self.name = name
+        self.layerName = layerName ?? name
+        self.producer = producer
+        self.parent = parent
     }
     var typeName: String { "KerasTensor" }
     /// `(None, 28, 28)` as Keras prints a batch shape.

@@ -8,6 +8,10 @@ final class LayerObject: CallableObject {
     weak var model: ModelObject?
     /// The symbolic tensors `layer.input` / `layer.output` give, named once.
     private var symbolic: [String: InputObject] = [:]
+    /// The latest call on a symbolic tensor (the functional API): its input and output, held weakly
+    /// (the output holds the layer).
+    weak var symbolicInput: InputObject?
+    weak var symbolicOutput: InputObject?
 
     init(_ layer: Layer) { self.layer = layer }
 
@@ -40,6 +44,7 @@ final class LayerObject: CallableObject {
         switch name {
         case "name": return .string(layer.name)
         case "input", "output":
+            if let tensor = KerasFunctional.tensor(name, of: self, interpreter) { return .object(tensor) }
             guard let shape = name == "input" ? layer.inputShape : layer.outputShape else {
                 throw Diagnostic(
                     "The layer \(layer.name) has never been called and thus has no defined \(name).", at: nil,
@@ -89,6 +94,10 @@ final class LayerObject: CallableObject {
     /// TensorFlow returns it, building the layer if needed.
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: layer.name)
+        if case .object(let input as InputObject)? = bound["inputs"] {
+            try KerasFunctional.checkPositional(arguments, interpreter)
+            return .object(try KerasFunctional.apply(self, layer, to: input, range: arguments.range, interpreter))
+        }
         let x = try bound.tensor("inputs", dtype: .float32)
         let training = try bound.bool("training", default: false)
         let output = try engine(arguments.range) { () throws(EngineError) -> Tensor in

@@ -1,10 +1,11 @@
 import NNEngine
 
-/// A `Sequential` model in the language: Keras's methods over the engine's model.
+/// A `Sequential` model in the language: Keras's methods over the engine's model. A functional model
+/// (`keras.Model(inputs, outputs)`) is one too: its chain of layers runs as the engine's Sequential.
 final class ModelObject: CallableObject {
     let model: Sequential
     /// The model's layers as the language sees them: `LayerObject`s and nested `ModelObject`s.
-    private(set) var members: [PyObject] = []
+    var members: [PyObject] = []
     /// The model this one is nested in, if any.
     weak var owner: ModelObject?
     /// Set by `compile`, shown by `model.loss` / `model.optimizer`.
@@ -18,14 +19,19 @@ final class ModelObject: CallableObject {
     /// Keras 3's `model.metrics_names`: empty until `compile`, then "loss" and, when metrics were given,
     /// "compile_metrics" (the name of the container Keras keeps them in).
     var metricsNames: [String] = []
-    /// The symbolic tensors `model.inputs` / `model.outputs` give, named once.
-    private var symbolic: [String: InputObject] = [:]
+    /// The `Input(...)` a Sequential was given, and the symbolic tensors of its chain (KerasFunctional).
+    var declaredInput: InputObject?
+    var chainCache: [InputObject] = []
+    /// Set for a model made by `keras.Model(inputs, outputs)`.
+    var functional: FunctionalGraph?
+    /// The batch size of the data an unbuilt model was first called on, which Keras's summary then shows.
+    var builtBatch: Int?
 
     init(_ model: Sequential) { self.model = model }
 
-    var typeName: String { "Sequential" }
+    var typeName: String { functional == nil ? "Sequential" : "Functional" }
     func repr(_ interpreter: Interpreter) -> String {
-        "<Sequential name=\(model.name), built=\(model.isBuilt ? "True" : "False")>"
+        "<\(typeName) name=\(model.name), built=\(model.isBuilt ? "True" : "False")>"
     }
 
     static let methodNames = [
@@ -66,6 +72,7 @@ final class ModelObject: CallableObject {
     static func batchShape(_ shape: [Int]) -> Value { .tuple([.none] + shape.map { .int($0) }) }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
+        if let value = try functionalAttribute(name, interpreter) { return value }
         switch name {
         case "layers": return .list(members.map { .object($0) })
         case "name": return .string(model.name)
@@ -78,16 +85,13 @@ final class ModelObject: CallableObject {
                 "The layer \(model.name) has never been called and thus has no defined \(name).",
                 at: nil, exception: "AttributeError")
         case "inputs", "outputs":
-            let shape = name == "inputs" ? model.inputShape : (model.isBuilt ? model.outputShapePerExample : nil)
-            guard let shape else {
+            guard let chain = symbolicChain(interpreter), let tensor = name == "inputs" ? chain.first : chain.last
+            else {
                 throw Diagnostic(
                     "Sequential model '\(model.name)' has no defined \(name) yet.", at: nil,
                     exception: "AttributeError")
             }
-            if symbolic[name]?.shape != shape {
-                symbolic[name] = InputObject(shape: shape, name: interpreter.layerNames.next("keras_tensor"))
-            }
-            return .list(symbolic[name].map { [.object($0)] } ?? [])
+            return .list([.object(tensor)])
         case "trainable": return .bool(model.trainable)
         case "weights": return .list(leafObjects.flatMap(\.variables))
         case "trainable_weights", "trainable_variables":
@@ -109,19 +113,24 @@ final class ModelObject: CallableObject {
             if let shape = model.outputShapePerExample { return ModelObject.batchShape(shape) }
             return .tuple([.none, model.outputWidth.map { .int($0) } ?? .none])
         case "add":
-            return function("add", "layer") { a, _ throws(Diagnostic) in
+            return function("add", "layer") { a, interpreter throws(Diagnostic) in
                 switch a.values["layer"]?.value {
-                case .object(let layer as LayerObject)?: try self.add(layer, range: a.range("layer"))
-                case .object(let inner as ModelObject)?: try self.add(inner, range: a.range("layer"))
+                case .object(let layer as LayerObject)?:
+                    try self.add(layer, range: a.range("layer"))
+                    self.rebuildChain(interpreter)
+                case .object(let inner as ModelObject)?:
+                    try self.add(inner, range: a.range("layer"))
+                    self.rebuildChain(interpreter)
                 case .object(let input as InputObject)?:
                     try engine(a.range("layer")) { () throws(EngineError) in try self.model.setInput(shape: input.shape)
                     }
+                    self.declaredInput = input
                 default: throw Diagnostic("model.add() takes a layer, such as Dense(10)", at: a.range("layer"))
                 }
                 return .none
             }
         case "build":
-            return function("build", "input_shape=None") { a, _ throws(Diagnostic) in
+            return function("build", "input_shape=None") { a, interpreter throws(Diagnostic) in
                 guard let given = a["input_shape"], !given.isNone else {
                     throw Diagnostic(
                         "You must provide an `input_shape` argument.", at: a.callRange, exception: "ValueError")
@@ -134,15 +143,18 @@ final class ModelObject: CallableObject {
                 default: throw Diagnostic("input_shape must be a tuple like (None, 400)", at: a.range("input_shape"))
                 }
                 let shape = try a.shapeValue(.tuple(TupleBox(Array(items.dropFirst()))), range: a.range("input_shape"))
+                let wasBuilt = self.model.inputShape != nil
                 try engine(a.range("input_shape")) { () throws(EngineError) in try self.model.build(inputShape: shape) }
+                if !wasBuilt { self.noteFirstBuild(batch: nil, interpreter) }
                 return .none
             }
         case "pop":
-            return function("pop", "rebuild=True") { a, _ throws(Diagnostic) in
+            return function("pop", "rebuild=True") { a, interpreter throws(Diagnostic) in
                 try engine(a.callRange) { () throws(EngineError) in _ = try self.model.pop() }
                 let removed = self.members.removeLast()
                 (removed as? LayerObject)?.model = nil
                 (removed as? ModelObject)?.owner = nil
+                if try a.bool("rebuild", default: true) { self.rebuildChain(interpreter) }
                 return .object(removed)
             }
         case "summary":
@@ -229,11 +241,26 @@ final class ModelObject: CallableObject {
     /// BatchNormalization uses and follows x's statistics).
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         let bound = try Signature(parsing: "inputs, training=None").bind(arguments, function: model.name)
+        if case .object(let input as InputObject)? = bound["inputs"] {
+            try KerasFunctional.checkPositional(arguments, interpreter)
+            return .object(try KerasFunctional.apply(self, model, to: input, range: arguments.range, interpreter))
+        }
         let x = try bound.tensor("inputs", dtype: .float32)
         let training = try bound.bool("training", default: false)
+        let firstBuild = model.inputShape == nil
+        if let graph = functional, graph.outputModels.count > 1 {
+            return .list(
+                try graph.outputModels.map { output throws(Diagnostic) in
+                    let tensor = try engine(arguments.range) { () throws(EngineError) in
+                        try output.predict(x, batchSize: training ? max(x.rows, 1) : 32, training: training)
+                    }
+                    return .object(TensorObject(NDArray(tensor), dtypeName: "float32"))
+                })
+        }
         let output = try engine(arguments.range) { () throws(EngineError) in
             try model.predict(x, batchSize: training ? max(x.rows, 1) : 32, training: training)
         }
+        if firstBuild { noteFirstBuild(batch: x.rows, interpreter) }
         return .object(TensorObject(NDArray(output), dtypeName: "float32"))
     }
 }

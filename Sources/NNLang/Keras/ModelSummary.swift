@@ -27,11 +27,18 @@ enum ModelSummary {
         lines.append(rule(box.topLeft, box.heavy, box.topMiddle, box.topRight))
         lines.append(row(["Layer (type)", "Output Shape", "Param #"], box.heavyBar))
         lines.append(rule(box.headLeft, box.heavy, box.headMiddle, box.headRight))
+        // Keras shows the batch size of the data that built the model, else None.
+        let batch = object.builtBatch.map(String.init) ?? "None"
+        if let input = object.functional?.inputLayer {
+            lines.append(row(["\(input.name) (InputLayer)", input.tensor.batchShapeText, "0"], box.lightBar))
+        }
         for (index, layer) in model.layers.enumerated() {
-            if index > 0 { lines.append(rule(box.rowLeft, box.light, box.rowMiddle, box.rowRight)) }
+            if index > 0 || object.functional != nil {
+                lines.append(rule(box.rowLeft, box.light, box.rowMiddle, box.rowRight))
+            }
             let shape =
                 layer.isBuilt
-                ? layer.outputShape.map { "(" + (["None"] + $0.map(String.init)).joined(separator: ", ") + ")" } ?? "?"
+                ? layer.outputShape.map { "(" + ([batch] + $0.map(String.init)).joined(separator: ", ") + ")" } ?? "?"
                 : "?"
             let parameters =
                 layer.isBuilt || layer.parameters.isEmpty && model.isBuilt
