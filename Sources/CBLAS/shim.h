@@ -58,6 +58,9 @@ extern void dgesv_(nn_lapack_int *n, nn_lapack_int *nrhs, double *a, nn_lapack_i
                    double *b, nn_lapack_int *ldb, nn_lapack_int *info);
 extern void dgetrf_(nn_lapack_int *m, nn_lapack_int *n, double *a, nn_lapack_int *lda, nn_lapack_int *ipiv,
                     nn_lapack_int *info);
+extern void dgelsd_(nn_lapack_int *m, nn_lapack_int *n, nn_lapack_int *nrhs, double *a, nn_lapack_int *lda,
+                    double *b, nn_lapack_int *ldb, double *s, double *rcond, nn_lapack_int *rank, double *work,
+                    nn_lapack_int *lwork, nn_lapack_int *iwork, nn_lapack_int *info);
 #endif
 
 static inline int nn_dgesv(int n, int nrhs, double *a, int *ipiv, double *b) {
@@ -69,6 +72,15 @@ static inline int nn_dgesv(int n, int nrhs, double *a, int *ipiv, double *b) {
 static inline int nn_dgetrf(int n, double *a, int *ipiv) {
     nn_lapack_int m_ = n, n_ = n, lda = n > 0 ? n : 1, info = 0;
     dgetrf_(&m_, &n_, a, &lda, (nn_lapack_int *)ipiv, &info);
+    return (int)info;
+}
+
+// Least squares by the SVD (LAPACK `dgelsd`, as scipy.linalg.lstsq calls it); `lwork` -1 asks for sizes.
+static inline int nn_dgelsd(int m, int n, int nrhs, double *a, double *b, int ldb, double *s, double rcond,
+                            int *rank, double *work, int lwork, int *iwork) {
+    nn_lapack_int m_ = m, n_ = n, nrhs_ = nrhs, lda = m > 0 ? m : 1, ldb_ = ldb, rank_ = 0, lwork_ = lwork, info = 0;
+    dgelsd_(&m_, &n_, &nrhs_, a, &lda, b, &ldb_, s, &rcond, &rank_, work, &lwork_, (nn_lapack_int *)iwork, &info);
+    *rank = (int)rank_;
     return (int)info;
 }
 

@@ -32,6 +32,9 @@ final class ModuleRegistry {
         "accuracy_score": "from sklearn.metrics import accuracy_score",
         "confusion_matrix": "from sklearn.metrics import confusion_matrix",
         "load_iris": "from sklearn.datasets import load_iris",
+        "LinearRegression": "from sklearn.linear_model import LinearRegression",
+        "SGDRegressor": "from sklearn.linear_model import SGDRegressor",
+        "LogisticRegression": "from sklearn.linear_model import LogisticRegression",
         "to_categorical": "from keras.utils import to_categorical",
         "mnist": "from keras.datasets import mnist",
         "fashion_mnist": "from keras.datasets import fashion_mnist",
@@ -54,6 +57,7 @@ final class ModuleRegistry {
             "keras.datasets.mnist",
             "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
             "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics",
+            "sklearn.linear_model", "scipy", "scipy.stats", "scipy.special",
             "time", "logging",
             "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
             "dataclasses", "operator", "pathlib", "traceback",
@@ -135,7 +139,7 @@ final class ModuleRegistry {
             return ModuleObject("tensorflow.math", TensorOperations.mathMembers(cached("numpy", interpreter)))
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
         case "sklearn":
-            let parts = ["datasets", "model_selection", "preprocessing", "metrics"]
+            let parts = ["datasets", "model_selection", "preprocessing", "metrics", "linear_model"]
             var members = Dictionary(
                 uniqueKeysWithValues: parts.compactMap { part in
                     cached("sklearn." + part, interpreter).map { (part, Value.object($0)) }
@@ -146,6 +150,12 @@ final class ModuleRegistry {
         case "sklearn.model_selection": return ScikitLearnModelSelection.module()
         case "sklearn.preprocessing": return ScikitLearnPreprocessing.module()
         case "sklearn.metrics": return ScikitLearnMetrics.module()
+        case "sklearn.linear_model": return ScikitLearnLinearModel.module()
+        case "scipy":
+            return ScipyLibrary.module(
+                stats: cached("scipy.stats", interpreter), special: cached("scipy.special", interpreter))
+        case "scipy.stats": return ScipyLibrary.statsModule()
+        case "scipy.special": return ScipyLibrary.specialModule()
         case "time": return TimeLibrary.module()
         case "logging": return logging.module(interpreter)
         case "math": return MathModule.module()

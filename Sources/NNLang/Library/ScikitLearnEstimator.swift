@@ -84,7 +84,7 @@ class ScikitLearnEstimator: PyObject {
         guard !learned.isEmpty else {
             throw Diagnostic(
                 "This \(className) instance is not fitted yet. Call 'fit' with appropriate arguments before "
-                    + "using this estimator.", at: range)
+                    + "using this estimator.", at: range, exception: "NotFittedError")
         }
     }
 

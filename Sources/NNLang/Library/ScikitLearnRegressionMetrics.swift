@@ -1,6 +1,7 @@
 import NNEngine
 
-/// `sklearn.metrics`' regression scores, `mean_squared_error`, `mean_absolute_error` and `r2_score`,
+/// `sklearn.metrics`' regression scores, `mean_squared_error`, `root_mean_squared_error`,
+/// `mean_absolute_error` and `r2_score`,
 /// computed in float64 as scikit-learn computes them (targets as columns, NumPy's means and sums),
 /// each averaged uniformly over the outputs and returned as a Python float.
 enum ScikitLearnRegressionMetrics {
@@ -10,6 +11,15 @@ enum ScikitLearnRegressionMetrics {
                 a, _ throws(Diagnostic) in
                 let (truth, predicted, width) = try targets(a)
                 return .float(try average(errors(truth, predicted) { d in d * d }, width: width, a))
+            },
+            "root_mean_squared_error": function(
+                "root_mean_squared_error", "y_true, y_pred, *, sample_weight=None"
+            ) { a, _ throws(Diagnostic) in
+                let (truth, predicted, width) = try targets(a)
+                let rows = truth.count / Swift.max(width, 1)
+                let squares = errors(truth, predicted) { d in d * d }
+                let roots = columnSums(squares, rows: rows, width: width).map { ($0 / Double(rows)).squareRoot() }
+                return .float(meanOfOutputs(roots))
             },
             "mean_absolute_error": function("mean_absolute_error", "y_true, y_pred, *, sample_weight=None") {
                 a, _ throws(Diagnostic) in
