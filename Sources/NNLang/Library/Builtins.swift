@@ -193,6 +193,8 @@ enum Builtins {
                 }
                 return .object(TypeObject(value.typeName))
             },
+            // `object`, as `dtype=object` and `class Point(object):` name it.
+            "object": .object(TypeObject("object")),
             "vars": function("vars", "object") { a, interpreter throws(Diagnostic) in
                 try interpreter.attribute("__dict__", of: a.values["object"]?.value ?? .none, range: a.range("object"))
             },
@@ -499,7 +501,7 @@ final class TypeObject: PyObject {
     var typeName: String { "type" }
     func repr(_ interpreter: Interpreter) -> String {
         let module =
-            ["int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module"]
+            ["int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module", "object"]
                 .contains(name)
             ? "" : (name == "ndarray" || name.hasPrefix("float") || name.hasPrefix("int") ? "numpy." : "keras.")
         return "<class '\(module)\(name)'>"
