@@ -202,6 +202,8 @@ enum Builtins {
                 }
                 return .object(TypeObject(value.typeName))
             },
+            // `object`, as `dtype=object` and `class Point(object):` name it.
+            "object": .object(TypeObject("object")),
             "vars": function("vars", "object") { a, interpreter throws(Diagnostic) in
                 try interpreter.attribute("__dict__", of: a.values["object"]?.value ?? .none, range: a.range("object"))
             },
@@ -512,7 +514,7 @@ final class TypeObject: PyObject {
     var typeName: String { "type" }
     func repr(_ interpreter: Interpreter) -> String {
         let module =
-            ["int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module"]
+            ["int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module", "object"]
                 .contains(name)
             ? "" : (name == "ndarray" || name.hasPrefix("float") || name.hasPrefix("int") ? "numpy." : "keras.")
         return "<class '\(module)\(name)'>"

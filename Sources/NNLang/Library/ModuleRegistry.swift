@@ -184,6 +184,7 @@ final class ModuleRegistry {
         case "matplotlib.colors": return Pyplot.colorsModule(matplotlib)
         case "matplotlib.cm": return Pyplot.cmModule(matplotlib)
         case "matplotlib.style": return Pyplot.styleModule()
+        case "matplotlib.gridspec": return GridSpecs.module(matplotlib)
         case "matplotlib":
             return Pyplot.topModule(
                 matplotlib, cached("matplotlib.pyplot", interpreter), cached("matplotlib.colors", interpreter),

@@ -63,6 +63,7 @@ enum NumPyLibrary {
             "bool_": .object(DTypeObject(.bool)), "pi": .float(Double.pi), "e": .float(M_E), "nan": .float(.nan),
             "inf": .float(.infinity), "newaxis": .none, "__version__": .string("2.4.6"),
             "array": function("array", "object, dtype=None") { a, _ throws(Diagnostic) in
+                if let objects = try ObjectArray.make(a, "object") { return .object(objects) }
                 if a["dtype"] == nil,
                     let strings = try StringArrayObject.make(
                         a.values["object"]?.value ?? .none,
@@ -73,6 +74,7 @@ enum NumPyLibrary {
                 return array(try a.tensor("object", dtype: a.optionalDType("dtype")).copied())
             },
             "asarray": function("asarray", "a, dtype=None") { a, _ throws(Diagnostic) in
+                if let objects = try ObjectArray.make(a, "a") { return .object(objects) }
                 if a["dtype"] == nil,
                     let strings = try StringArrayObject.make(a.values["a"]?.value ?? .none, range: a.range("a"))
                 {

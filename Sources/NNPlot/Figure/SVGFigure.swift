@@ -20,11 +20,12 @@ public struct SVGFigure {
             top = 30
         }
         let grid = figure.grid
-        for (index, axes) in figure.axes.enumerated() {
-            let cellWidth = width / Double(axes.place.columns)
-            let cellHeight = (height - top) / Double(axes.place.rows)
-            let x0 = Double(axes.place.column) * cellWidth
-            let y0 = top + Double(axes.place.row) * cellHeight
+        for (index, axes) in figure.axes.enumerated() where !axes.isPlaceholder {
+            // A GridSpec slice covers several cells.
+            let cellWidth = width / Double(axes.place.columns) * Double(axes.place.columnSpan)
+            let cellHeight = (height - top) / Double(axes.place.rows) * Double(axes.place.rowSpan)
+            let x0 = Double(axes.place.column) * (width / Double(axes.place.columns))
+            let y0 = top + Double(axes.place.row) * ((height - top) / Double(axes.place.rows))
             let right = axes.colorbar != nil ? 70.0 : 20.0
             let frame = (
                 x: x0 + 62, y: y0 + (axes.title != nil ? 34 : 16), width: cellWidth - 62 - right,

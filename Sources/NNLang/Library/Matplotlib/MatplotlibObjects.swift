@@ -17,15 +17,6 @@ final class AxesObject: PyObject {
     var typeName: String { "Axes" }
     var attributeNames: [String] { AxesMethods.table.keys.sorted() }
 
-    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
-    /// (and rows * columns may not fit in an Int).
-    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
-        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic(
-            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-            at: range)
-    }
-
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         if let method = AxesMethods.table[name] {
             return function(name, method.parameters, repr: "<bound method Axes.\(name)>") { a, i throws(Diagnostic) in
@@ -38,6 +29,15 @@ final class AxesObject: PyObject {
         case "get_xlabel": return function(name, "") { _, _ in .string(self.axes.xLabel ?? "") }
         case "get_ylabel": return function(name, "") { _, _ in .string(self.axes.yLabel ?? "") }
         case "get_figure": return function(name, "") { _, _ in self.figure.map { .object($0) } ?? .none }
+        case "get_position":
+            return function(name, "original=False") { _, _ in .object(BboxObject(self.position)) }
+        case "set_position":
+            return function(name, "pos, which='both'") { a, i throws(Diagnostic) in
+                self.axes.position = try GridSpecs.box(a["pos"] ?? .none, i, range: a.range("pos"))
+                return .none
+            }
+        case "get_subplotspec":
+            return function(name, "") { _, _ in self.subplotSpec.map { .object($0) } ?? .none }
         case "transAxes", "transData", "xaxis", "yaxis", "spines", "patch":
             return .object(SkippedObject("Axes.\(name)", state: state))
         default:
@@ -46,7 +46,20 @@ final class AxesObject: PyObject {
         }
     }
 
+    /// The GridSpec cell or block the axes was placed in (`fig.add_subplot(gs[0, :])`).
+    var subplotSpec: SubplotSpecObject?
+
+    /// `ax.get_position()`: where the axes sits in its figure, in figure fractions.
+    var position: Box { figure?.figure.position(of: axes) ?? Figure().position(of: axes) }
+
     func repr(_ interpreter: Interpreter) -> String { "<Axes: >" }
+
+    /// `Axes(0.125,0.53;0.227941x0.35)`: the left, bottom, width and height, as matplotlib prints an axes.
+    func str(_ interpreter: Interpreter) -> String {
+        let box = position
+        let g = { (value: Double) in cFormat("%g", value) }
+        return "Axes(\(g(box.x0)),\(g(box.y0));\(g(box.width))x\(g(box.height)))"
+    }
 }
 
 /// A matplotlib `Figure`: `add_subplot`, `subplots`, `suptitle`, `savefig`, `colorbar`, `show`, …
@@ -84,10 +97,21 @@ final class FigureObject: PyObject {
         return object(axes)
     }
 
-    /// `subplot(2, 2, 3)`, `subplot(223)`, or the next free place when the arguments are not numbers (a GridSpec cell).
+    /// `subplot(2, 2, 3)`, `subplot(223)`, `subplot(gs[0, :])` (a GridSpec cell or block), or the next free
+    /// place when the arguments are something else.
     func subplot(_ arguments: [Value], _ interpreter: Interpreter, new: Bool, range: SourceRange) throws(Diagnostic)
         -> AxesObject
     {
+        if case .object(let spec as SubplotSpecObject)? = arguments.first {
+            let place = spec.place
+            let axes = new ? figure.addAxes(at: place) : figure.axes(at: place)
+            axes.layoutGrid = spec.gridSpec.geometry
+            let made = object(axes)
+            made.subplotSpec = spec
+            current = made
+            state.current = self
+            return made
+        }
         var numbers = arguments.compactMap { value -> Int? in if case .int(let n) = value { n } else { nil } }
         if numbers.count == 1, numbers[0] >= 111, numbers[0] <= 999 {
             numbers = [numbers[0] / 100, numbers[0] / 10 % 10, numbers[0] % 10]
@@ -115,21 +139,6 @@ final class FigureObject: PyObject {
         return object(axes)
     }
 
-    /// `subplots(rows, columns)`: the axes as matplotlib returns them (one, a row, or a grid).
-    func subplots(rows: Int, columns: Int, squeeze: Bool, range: SourceRange) throws(Diagnostic) -> Value {
-        try FigureObject.checkGrid(rows: rows, columns: columns, range: range)
-        var made: [AxesObject] = []
-        for index in 1...(rows * columns) {
-            made.append(object(figure.addAxes(at: Axes.Place(rows: rows, columns: columns, index: index))))
-        }
-        current = made.first
-        if squeeze && rows == 1 && columns == 1, let only = made.first { return .object(only) }
-        if squeeze && (rows == 1 || columns == 1) {
-            return .object(AxesArray(made.map { .object($0) }, shape: [made.count]))
-        }
-        return .object(AxesArray(made.map { .object($0) }, shape: [rows, columns]))
-    }
-
     /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
     /// (and rows * columns may not fit in an Int).
     static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
@@ -137,6 +146,38 @@ final class FigureObject: PyObject {
         throw Diagnostic(
             "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
             at: range)
+    }
+
+    /// `subplots(rows, columns)`: the axes as matplotlib returns them (one, a row, or a grid).
+    func subplots(rows: Int, columns: Int, squeeze: Bool, grid: GridGeometry? = nil, range: SourceRange)
+        throws(Diagnostic) -> Value
+    {
+        try FigureObject.checkGrid(rows: rows, columns: columns, range: range)
+        var made: [AxesObject] = []
+        for index in 1...(rows * columns) {
+            let axes = figure.addAxes(at: Axes.Place(rows: rows, columns: columns, index: index))
+            axes.layoutGrid = grid
+            made.append(object(axes))
+        }
+        current = made.first
+        state.current = self
+        if squeeze && rows == 1 && columns == 1, let only = made.first { return .object(only) }
+        let shape = squeeze && (rows == 1 || columns == 1) ? [made.count] : [rows, columns]
+        return .object(ObjectArray(shape: shape, elements: made.map { .object($0) }))
+    }
+
+    /// `subplots_adjust(left=..., hspace=...)`: the margins and gaps of the figure's grid.
+    func adjust(_ a: BoundArguments) throws(Diagnostic) -> Value {
+        for key in SubplotParameters.names where a[key] != nil { figure.subplotParameters[key] = try a.double(key) }
+        return .none
+    }
+
+    /// `fig.add_axes([left, bottom, width, height])` and `plt.axes(rect)`: an axes where the program puts it.
+    func addAxes(_ rect: Value, _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> AxesObject {
+        let made = object(figure.addAxes(at: try GridSpecs.box(rect, interpreter, range: range)))
+        current = made
+        state.current = self
+        return made
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -156,6 +197,23 @@ final class FigureObject: PyObject {
                     squeeze: try a.bool("squeeze", default: true), range: a.callRange)
             }
         case "gca": return function(name, "**kwargs") { _, _ in .object(self.currentAxes()) }
+        case "add_gridspec":
+            return function(name, GridSpecs.figureParameters) { a, i throws(Diagnostic) in
+                .object(try GridSpecObject(a, figure: self, state: self.state, i))
+            }
+        case "add_axes":
+            return function(name, "rect=None, projection=None, **kwargs") { a, i throws(Diagnostic) in
+                if a["projection"] != nil {
+                    self.state.note("\(i.str(a["projection"] ?? .none)) projection", i)
+                    return .object(SkippedObject("3-D axes", state: self.state))
+                }
+                return .object(try self.addAxes(a["rect"] ?? .none, i, range: a.range("rect")))
+            }
+        case "subplots_adjust":
+            return function(name, "left=None, bottom=None, right=None, top=None, wspace=None, hspace=None") {
+                a, _ throws(Diagnostic) in
+                try self.adjust(a)
+            }
         case "axes", "get_axes":
             let list = Value.list(figure.axes.map { .object(object($0)) })
             return name == "axes" ? list : function(name, "") { _, _ in list }
@@ -191,7 +249,7 @@ final class FigureObject: PyObject {
                 return .none
             }
         case "number": return .int(figure.number)
-        case "tight_layout", "subplots_adjust", "set_facecolor", "set_tight_layout", "align_labels", "set_dpi",
+        case "tight_layout", "set_facecolor", "set_tight_layout", "align_labels", "set_dpi",
             "canvas":
             return name == "canvas"
                 ? .object(SkippedObject("Figure.canvas", state: state))
@@ -207,99 +265,11 @@ final class FigureObject: PyObject {
     }
 }
 
-/// The array of axes `subplots` returns: `axs[0, 1]`, `axs[1]`, `axs.flat`, `axs.flatten()`, `axs.ravel()`,
-/// `axs.shape`, iteration and unpacking.
-final class AxesArray: PyObject, SubscriptableObject, IterableObject {
-    let elements: [Value]
-    let shape: [Int]
-
-    init(_ elements: [Value], shape: [Int]) {
-        self.elements = elements
-        self.shape = shape
-    }
-
-    var typeName: String { "ndarray" }
-
-    /// Iterating a grid gives its rows.
-    var items: [Value] {
-        guard shape.count == 2 else { return elements }
-        return (0..<shape[0]).map { row in
-            .object(AxesArray(Array(elements[(row * shape[1])..<((row + 1) * shape[1])]), shape: [shape[1]]))
-        }
-    }
-
-    func subscriptItem(_ index: [IndexItem], _ interpreter: Interpreter, range: SourceRange) throws(Diagnostic) -> Value
-    {
-        var positions: [Int] = []
-        for item in index {
-            guard case .value(let value, let itemRange) = item, case .int(let raw) = value else {
-                throw Diagnostic("NNLab indexes an array of axes with whole numbers (axs[0, 1])", at: range)
-            }
-            let dimension = positions.count < shape.count ? shape[positions.count] : 1
-            let position = raw < 0 ? raw + dimension : raw
-            guard position >= 0, position < dimension else {
-                throw Diagnostic(
-                    "IndexError: index \(raw) is out of bounds for axis \(positions.count) with size \(dimension)",
-                    at: itemRange)
-            }
-            positions.append(position)
-        }
-        if shape.count == 2 && positions.count == 2 { return elements[positions[0] * shape[1] + positions[1]] }
-        if positions.count == 1 { return items[positions[0]] }
-        throw Diagnostic(
-            "IndexError: too many indices for array: array is \(shape.count)-dimensional, but \(positions.count) were indexed",
-            at: range)
-    }
-
-    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
-    /// (and rows * columns may not fit in an Int).
-    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
-        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic(
-            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-            at: range)
-    }
-
-    func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
-        switch name {
-        case "flat": return .object(AxesArray(elements, shape: [elements.count]))
-        case "flatten", "ravel":
-            return function(name, "") { _, _ in .object(AxesArray(self.elements, shape: [self.elements.count])) }
-        case "shape": return .tuple(shape.map { .int($0) })
-        case "size": return .int(elements.count)
-        case "ndim": return .int(shape.count)
-        case "T":
-            guard shape.count == 2 else { return .object(self) }
-            var transposed: [Value] = []
-            for column in 0..<shape[1] {
-                for row in 0..<shape[0] { transposed.append(elements[row * shape[1] + column]) }
-            }
-            return .object(AxesArray(transposed, shape: [shape[1], shape[0]]))
-        case "tolist": return function(name, "") { _, _ in .list(self.items) }
-        default: return nil
-        }
-    }
-
-    var attributeNames: [String] { ["flat", "flatten", "ravel", "shape", "size", "ndim", "T", "tolist"] }
-    func repr(_ interpreter: Interpreter) -> String {
-        "array([" + elements.map { interpreter.repr($0) }.joined(separator: ", ") + "], dtype=object)"
-    }
-}
-
 /// What a plotting call returns (a `Line2D`, `Text`, …): its setters are accepted and change nothing.
 final class ArtistObject: PyObject {
     let kind: String
     init(_ kind: String) { self.kind = kind }
     var typeName: String { kind }
-    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
-    /// (and rows * columns may not fit in an Int).
-    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
-        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic(
-            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-            at: range)
-    }
-
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         name.hasPrefix("__") ? nil : function(name, "*args, **kwargs") { _, _ in .none }
     }
@@ -330,15 +300,6 @@ final class MappableObject: PyObject {
     let axes: AxesObject
     init(_ axes: AxesObject) { self.axes = axes }
     var typeName: String { "AxesImage" }
-    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
-    /// (and rows * columns may not fit in an Int).
-    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
-        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic(
-            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-            at: range)
-    }
-
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
         name.hasPrefix("__") ? nil : function(name, "*args, **kwargs") { _, _ in .none }
     }
@@ -366,15 +327,6 @@ final class ColormapObject: PyObject, CallableObject {
         if let single = MatplotlibValues.double(value) { return rgba(single) }
         let values = try MatplotlibValues.numbers(value, range: arguments.range)
         return .list(values.map(rgba))
-    }
-
-    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
-    /// (and rows * columns may not fit in an Int).
-    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
-        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic(
-            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {
@@ -418,15 +370,6 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
             ]
         }
         return .object(made)
-    }
-
-    /// Refuses a grid NNLab cannot draw: past 10,000 cells none is visible and drawing never ends
-    /// (and rows * columns may not fit in an Int).
-    static func checkGrid(rows: Int, columns: Int, range: SourceRange) throws(Diagnostic) {
-        guard rows > 10_000 || columns > 10_000 || rows * columns > 10_000 else { return }
-        throw Diagnostic(
-            "ValueError: NNLab draws at most 10,000 axes in one figure, not \(rows) x \(columns)",
-            at: range)
     }
 
     func attribute(_ name: String, _ interpreter: Interpreter) throws(Diagnostic) -> Value? {

@@ -46,6 +46,43 @@ enum Pyplot {
             return .object(try state.currentFigure().subplot(a.rest, i, new: false, range: a.callRange))
         }
         members["gca"] = function("gca", "**kwargs") { _, _ in .object(state.currentAxes()) }
+        members["axes"] = function("axes", "arg=None, projection=None, **kwargs") { a, i throws(Diagnostic) in
+            if a["projection"] != nil {
+                state.note("\(i.str(a["projection"] ?? .none)) projection", i)
+                return .object(SkippedObject("3-D axes", state: state))
+            }
+            guard let rect = a["arg"] else {
+                return .object(try state.currentFigure().subplot([], i, new: true, range: a.callRange))
+            }
+            return .object(try state.currentFigure().addAxes(rect, i, range: a.range("arg")))
+        }
+        members["subplot2grid"] = function(
+            "subplot2grid", "shape, loc, rowspan=1, colspan=1, fig=None, projection=None, **kwargs"
+        ) { a, i throws(Diagnostic) in
+            var figure = state.currentFigure()
+            if case .object(let given as FigureObject)? = a["fig"] { figure = given }
+            var grid = BoundArguments(function: "GridSpec", callRange: a.callRange)
+            let shape = try i.iterate(a["shape"] ?? .none, range: a.range("shape"))
+            guard shape.count == 2 else {
+                throw Diagnostic("shape must be a (rows, columns) pair", at: a.range("shape"), exception: "ValueError")
+            }
+            grid.values["nrows"] = (shape[0], a.range("shape"))
+            grid.values["ncols"] = (shape[1], a.range("shape"))
+            let spec = try GridSpecObject(grid, figure: figure, state: state, i).block(a, i)
+            if a["projection"] != nil {
+                state.note("\(i.str(a["projection"] ?? .none)) projection", i)
+                return .object(SkippedObject("3-D axes", state: state))
+            }
+            return .object(try figure.subplot([spec], i, new: true, range: a.callRange))
+        }
+        members["subplots_adjust"] = function(
+            "subplots_adjust", "left=None, bottom=None, right=None, top=None, wspace=None, hspace=None"
+        ) { a, _ throws(Diagnostic) in
+            try state.currentFigure().adjust(a)
+        }
+        members["GridSpec"] = function("GridSpec", GridSpecs.parameters) { a, i throws(Diagnostic) in
+            .object(try GridSpecObject(a, figure: nil, state: state, i))
+        }
         members["gcf"] = function("gcf", "") { _, _ in .object(state.currentFigure()) }
         members["sca"] = function("sca", "ax") { a, _ throws(Diagnostic) in
             if case .object(let axes as AxesObject)? = a["ax"], let figure = axes.figure {
@@ -89,7 +126,7 @@ enum Pyplot {
             colorbar(a, i, state)
         }
         for name in [
-            "tight_layout", "subplots_adjust", "ion", "ioff", "draw", "pause", "margins", "box", "minorticks_on",
+            "tight_layout", "ion", "ioff", "draw", "pause", "margins", "box", "minorticks_on",
             "tick_params", "locator_params", "autoscale", "set_cmap", "rc", "xkcd",
         ] {
             members[name] = function(name, "*args, **kwargs") { _, _ in .none }
