@@ -95,7 +95,9 @@ struct FreeNames {
             }
             statements(block.otherwise ?? [])
             statements(block.finally ?? [])
-        case .raise(let e, _): if let e { expression(e) }
+        case .raise(let e, let cause, _):
+            if let e { expression(e) }
+            if let cause { expression(cause) }
         case .assertion(let e, let message, _):
             expression(e)
             if let message { expression(message) }

@@ -161,7 +161,8 @@ extension Statement {
         case .assign(let targets, let value, _):
             value.yieldMarker != nil || value.containsYieldMarker || targets.contains(where: \.containsYieldMarker)
         case .augmentedAssign(let target, _, let value, _): value.containsYieldMarker || target.containsYieldMarker
-        case .returnValue(let e?, _), .raise(let e?, _): e.containsYieldMarker
+        case .returnValue(let e?, _): e.containsYieldMarker
+        case .raise(let e, let cause, _): (e?.containsYieldMarker ?? false) || (cause?.containsYieldMarker ?? false)
         case .assertion(let e, let message, _): e.containsYieldMarker || (message?.containsYieldMarker ?? false)
         case .delete(let targets, _): targets.contains(where: \.containsYieldMarker)
         case .ifStatement(let branches, let otherwise, _):

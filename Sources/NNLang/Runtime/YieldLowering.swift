@@ -56,8 +56,8 @@ struct YieldLowering {
             return [.yieldValue(try expression(e), r)]
         case .yieldFrom(let e, let r) where e.containsYieldMarker:
             return [.yieldFrom(try expression(e), r)]
-        case .raise(let e?, let r) where e.containsYieldMarker:
-            return [.raise(try expression(e), r)]
+        case .raise(let e?, let cause, let r) where e.containsYieldMarker:
+            return [.raise(try expression(e), from: cause, r)]
         case .assertion(let condition, let message, let r):
             if condition.containsYieldMarker {
                 let tested = try expression(condition)
