@@ -84,6 +84,30 @@ static inline int nn_dgelsd(int m, int n, int nrhs, double *a, double *b, int ld
     return (int)info;
 }
 
+// The SVD and the symmetric eigensolver, as NumPy's linalg calls them (`dgesdd`, `dsyevd`).
+#if !defined(__APPLE__)
+extern void dgesdd_(char *jobz, nn_lapack_int *m, nn_lapack_int *n, double *a, nn_lapack_int *lda, double *s,
+                    double *u, nn_lapack_int *ldu, double *vt, nn_lapack_int *ldvt, double *work,
+                    nn_lapack_int *lwork, nn_lapack_int *iwork, nn_lapack_int *info);
+extern void dsyevd_(char *jobz, char *uplo, nn_lapack_int *n, double *a, nn_lapack_int *lda, double *w,
+                    double *work, nn_lapack_int *lwork, nn_lapack_int *iwork, nn_lapack_int *liwork,
+                    nn_lapack_int *info);
+#endif
+
+static inline int nn_dgesdd(char jobz, int m, int n, double *a, double *s, double *u, int ldu, double *vt,
+                            int ldvt, double *work, int lwork, int *iwork) {
+    nn_lapack_int m_ = m, n_ = n, lda = m > 0 ? m : 1, ldu_ = ldu, ldvt_ = ldvt, lwork_ = lwork, info = 0;
+    dgesdd_(&jobz, &m_, &n_, a, &lda, s, u, &ldu_, vt, &ldvt_, work, &lwork_, (nn_lapack_int *)iwork, &info);
+    return (int)info;
+}
+
+static inline int nn_dsyevd(char jobz, char uplo, int n, double *a, double *w, double *work, int lwork,
+                            int *iwork, int liwork) {
+    nn_lapack_int n_ = n, lda = n > 0 ? n : 1, lwork_ = lwork, liwork_ = liwork, info = 0;
+    dsyevd_(&jobz, &uplo, &n_, a, &lda, w, work, &lwork_, (nn_lapack_int *)iwork, &liwork_, &info);
+    return (int)info;
+}
+
 // Flushing subnormal floats to zero (x86's FTZ and DAZ bits of MXCSR), as TensorFlow does for its
 // kernels; returns the previous control word to restore. A no-op elsewhere.
 #if defined(__x86_64__)

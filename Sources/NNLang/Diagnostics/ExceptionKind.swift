@@ -15,7 +15,7 @@ public enum PythonExceptions {
         "EOFError": "Exception", "SyntaxError": "Exception", "UnicodeError": "ValueError",
         "Warning": "Exception", "UserWarning": "Warning", "RuntimeWarning": "Warning",
         "DeprecationWarning": "Warning", "FutureWarning": "Warning", "PendingDeprecationWarning": "Warning",
-        "SyntaxWarning": "Warning", "StatisticsError": "ValueError",
+        "SyntaxWarning": "Warning", "StatisticsError": "ValueError", "LinAlgError": "ValueError",
         "ImportWarning": "Warning", "ResourceWarning": "Warning",
     ]
 

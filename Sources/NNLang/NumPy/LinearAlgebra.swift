@@ -6,8 +6,9 @@ import NNEngine
     import Darwin
 #endif
 
-/// `np.linalg`: `norm`, `inv`, `det` and `solve`, in double precision as NumPy computes them (the norm
-/// of a vector through `dot`, the others through LAPACK's LU routines; `det` as sign·exp(log|det|)).
+/// `np.linalg`: `norm`, `inv`, `det` and `solve` in double precision as NumPy computes them (the norm
+/// of a vector through `dot`, the others through LAPACK's LU routines; `det` as sign·exp(log|det|)),
+/// and the decompositions of LinearAlgebra+Decompositions.
 /// float32 matrices give float32 results, computed in double and rounded.
 enum LinearAlgebra {
     static func module() -> ModuleObject {
@@ -26,7 +27,7 @@ enum LinearAlgebra {
                 "solve": function("solve", "a, b") { a, _ throws(Diagnostic) in
                     NumPyLibrary.array(try solve(try a.tensor("a"), try a.tensor("b"), range: a.callRange))
                 },
-            ])
+            ].merging(decompositions) { first, _ in first })
     }
 
     static func norm(_ a: BoundArguments) throws(Diagnostic) -> Value {
