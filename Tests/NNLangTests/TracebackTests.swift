@@ -85,7 +85,8 @@ import Testing
             .appendingPathComponent("nnlab-traceback-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let helper = "def scale(xs):\n    return [check(x) for x in xs]\n\ndef check(x):\n"
+        let helper =
+            "def scale(xs):\n    return [check(x) for x in xs]\n\ndef check(x):\n"
             + "    if x < 0:\n        raise ValueError('negative: ' + str(x))\n    return x * 2\n"
         try Data(helper.utf8).write(to: URL(fileURLWithPath: folder + "/helper.py"))
         let main = "from helper import scale\nprint(scale([1, -2]))\n"
@@ -131,8 +132,10 @@ import Testing
         do { try interpreter.run(source) } catch {
             text = DiagnosticFormatter().format(error.diagnostics[0], in: source)
         }
-        #expect(text.hasPrefix("Traceback (most recent call last):\n  File \"In [2]\", line 1, in <module>\n"
-            + "    f({})\n  File \"In [1]\", line 2, in f\n"), "\(text)")
+        #expect(
+            text.hasPrefix(
+                "Traceback (most recent call last):\n  File \"In [2]\", line 1, in <module>\n"
+                    + "    f({})\n  File \"In [1]\", line 2, in f\n"), "\(text)")
         #expect(text.contains(" --> In [1]:2:14"), "\(text)")
     }
 

@@ -43,6 +43,27 @@ import Testing
         #expect(result.status == 1)
     }
 
+    /// An error inside a helper module's function shows Python's traceback, then the located message.
+    @Test func anErrorInAHelperShowsTheCallChain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nn-traceback-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let helper = "def outer(x):\n    return inner(x)\n\ndef inner(x):\n    return 10 / x\n"
+        try Data(helper.utf8).write(to: folder.appendingPathComponent("helper.py"))
+        try Data("from helper import outer\nprint(outer(2))\nprint(outer(0))\n".utf8).write(
+            to: folder.appendingPathComponent("prog.py"))
+        let result = try NNProcess.run([folder.appendingPathComponent("prog.py").path])
+        #expect(result.output == "5.0\n")
+        let path = folder.path
+        #expect(
+            result.error.hasPrefix(
+                "Traceback (most recent call last):\n  File \"\(path)/prog.py\", line 3, in <module>\n"
+                    + "    print(outer(0))\n  File \"\(path)/helper.py\", line 2, in outer\n    return inner(x)\n"
+                    + "  File \"\(path)/helper.py\", line 5, in inner\n"), "\(result.error)")
+        #expect(result.error.contains("--> \(path)/helper.py:5:12"))
+        #expect(result.status == 1)
+    }
+
     @Test func reportsEverySyntaxErrorBeforeRunningAnything() throws {
         let result = try NNProcess.run(["-"], input: "print('never')\nx = 1 +\ny = 2\nz = * 3\n")
         #expect(result.output.isEmpty)

@@ -18,9 +18,10 @@ enum TracebackModule {
                     a, interpreter throws(Diagnostic) in
                     let text = interpreter.pythonTraceback(
                         try error(a["value"] ?? a["exc"], interpreter, range: a.callRange), chain: a.flag("chain"))
-                    return .list(text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
-                        .string($0 + "\n")
-                    })
+                    return .list(
+                        text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map {
+                            .string($0 + "\n")
+                        })
                 },
                 "print_exception": function("print_exception", "exc, value=None, tb=None, limit=None, file=None") {
                     a, interpreter throws(Diagnostic) in
@@ -48,7 +49,8 @@ enum TracebackModule {
         throws(Diagnostic)
     {
         guard let file else { return interpreter.warningHandler(text) }
-        _ = try interpreter.callValue(try interpreter.attribute("write", of: file, range: range), [.string(text)], range: range)
+        _ = try interpreter.callValue(
+            try interpreter.attribute("write", of: file, range: range), [.string(text)], range: range)
     }
 }
 

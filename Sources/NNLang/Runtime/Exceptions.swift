@@ -66,7 +66,8 @@ extension Interpreter {
     }
 
     /// The error a `raise` statement throws.
-    func raised(_ expression: Expression?, from cause: Expression?, range: SourceRange) throws(Diagnostic) -> Diagnostic {
+    func raised(_ expression: Expression?, from cause: Expression?, range: SourceRange) throws(Diagnostic) -> Diagnostic
+    {
         guard let expression else {
             guard let current = handling.last else {
                 return Diagnostic("No active exception to reraise", at: range, exception: "RuntimeError")

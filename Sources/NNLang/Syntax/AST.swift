@@ -246,7 +246,8 @@ public enum Statement: Sendable {
         case .assign(_, _, let r), .augmentedAssign(_, _, _, let r), .importModule(_, _, let r),
             .importNames(_, _, let r), .pass(let r), .ifStatement(_, _, let r), .forLoop(_, _, _, let r),
             .whileLoop(_, _, let r), .breakLoop(let r), .continueLoop(let r), .functionDefinition(_, _, _, let r),
-            .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r), .raise(_, _, let r),
+            .returnValue(_, let r), .global(_, let r), .nonlocal(_, let r), .tryStatement(_, let r),
+            .raise(_, _, let r),
             .assertion(_, _, let r), .delete(_, let r), .classDefinition(_, _, _, let r), .withBlock(_, _, let r),
             .decorated(_, _, let r), .yieldValue(_, let r), .yieldFrom(_, let r):
             r

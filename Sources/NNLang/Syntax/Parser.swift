@@ -194,7 +194,9 @@ public struct Parser {
         if current.isName("global") || current.isName("nonlocal") { return try scopeDeclaration() }
         if current.isName("raise") {
             advance()
-            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") { return .raise(nil, from: nil, start) }
+            if current.kind == .newline || current.kind == .endOfFile || current.isOp(";") {
+                return .raise(nil, from: nil, start)
+            }
             let value = try expression()
             var cause: Expression?
             if current.isName("from") {
