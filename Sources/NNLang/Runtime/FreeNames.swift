@@ -120,55 +120,53 @@ struct FreeNames {
         }
     }
 
-    mutating func expression(_ e: Expression) {
-        switch e {
-        case .name(let name, _): if !NameResolver.markerNames.contains(name) { uses.insert(name) }
-        case .resolved(let resolved, _): uses.insert(resolved.name)
-        case .int, .float, .string, .bool, .none: break
-        case .formattedString(let parts, _): formatted(parts)
-        case .list(let items, _), .tuple(let items, _), .set(let items, _): for item in items { expression(item) }
-        case .dict(let entries, _):
-            for entry in entries {
-                expression(entry.key)
-                expression(entry.value)
-            }
-        case .attribute(let base, _, _): expression(base)
-        case .subscription(let base, let items, _):
-            expression(base)
-            for item in items {
-                switch item {
-                case .index(let index): expression(index)
-                case .slice(let a, let b, let c): for part in [a, b, c] { if let part { expression(part) } }
-                case .ellipsis: break
+    /// Walks an expression with a work list, not recursion: a chain of 990 `+` fits any stack.
+    mutating func expression(_ root: Expression) {
+        var pending = [root]
+        while let e = pending.popLast() {
+            switch e {
+            case .name(let name, _): if !NameResolver.markerNames.contains(name) { uses.insert(name) }
+            case .resolved(let resolved, _): uses.insert(resolved.name)
+            case .int, .float, .string, .bool, .none: break
+            case .formattedString(let parts, _): formatted(parts, into: &pending)
+            case .list(let items, _), .tuple(let items, _), .set(let items, _): pending += items
+            case .dict(let entries, _):
+                for entry in entries { pending += [entry.key, entry.value] }
+            case .attribute(let base, _, _): pending.append(base)
+            case .subscription(let base, let items, _):
+                pending.append(base)
+                for item in items {
+                    switch item {
+                    case .index(let index): pending.append(index)
+                    case .slice(let a, let b, let c): pending += [a, b, c].compactMap { $0 }
+                    case .ellipsis: break
+                    }
                 }
+            case .call(let callee, let arguments, _):
+                pending.append(callee)
+                pending += arguments.map(\.value)
+            case .binary(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _):
+                pending += [left, right]
+            case .unary(_, let operand, _): pending.append(operand)
+            case .compare(let first, let rest, _):
+                pending.append(first)
+                pending += rest.map(\.right)
+            case .conditional(let condition, let then, let otherwise, _): pending += [condition, then, otherwise]
+            case .lambda(let node, let r):
+                pending += node.parameters.compactMap(\.defaultValue)
+                nested.formUnion(
+                    Self.ofFunction(parameters: node.parameters.map(\.name), body: [.returnValue(node.body, r)]))
+            case .comprehension(let node, _):
+                if case .loop(_, let first)? = node.clauses.first { pending.append(first) }
+                nested.formUnion(node.scope.freeNames)
             }
-        case .call(let callee, let arguments, _):
-            expression(callee)
-            for argument in arguments { expression(argument.value) }
-        case .binary(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _):
-            expression(left)
-            expression(right)
-        case .unary(_, let operand, _): expression(operand)
-        case .compare(let first, let rest, _):
-            expression(first)
-            for item in rest { expression(item.right) }
-        case .conditional(let condition, let then, let otherwise, _):
-            expression(condition)
-            expression(then)
-            expression(otherwise)
-        case .lambda(let node, let r):
-            for parameter in node.parameters { if let value = parameter.defaultValue { expression(value) } }
-            nested.formUnion(Self.ofFunction(parameters: node.parameters.map(\.name), body: [.returnValue(node.body, r)]))
-        case .comprehension(let node, _):
-            if case .loop(_, let first)? = node.clauses.first { expression(first) }
-            nested.formUnion(node.scope.freeNames)
         }
     }
 
-    private mutating func formatted(_ parts: [FormattedPart]) {
+    private func formatted(_ parts: [FormattedPart], into pending: inout [Expression]) {
         for case .value(let e, _, let spec) in parts {
-            expression(e)
-            formatted(spec)
+            pending.append(e)
+            formatted(spec, into: &pending)
         }
     }
 }
