@@ -47,7 +47,8 @@ enum Builtins {
                 if let file = a["file"], !file.isNone {
                     // Anything with a `write` method: sys.stderr, sys.stdout, a class of the program.
                     let write = try interpreter.attribute("write", of: file, range: a.range("file"))
-                    _ = try interpreter.callValue(write, [.string(pieces.joined(separator: separator) + end)], range: a.callRange)
+                    _ = try interpreter.callValue(
+                        write, [.string(pieces.joined(separator: separator) + end)], range: a.callRange)
                     return .none
                 }
                 interpreter.write(pieces.joined(separator: separator) + end)

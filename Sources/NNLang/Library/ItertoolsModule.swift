@@ -38,13 +38,15 @@ enum ItertoolsModule {
                 },
                 "groupby": function("groupby", "iterable, key=None") { a, interpreter throws(Diagnostic) in
                     // Runs of items with equal keys, each as (key, the run's items); worked out at once.
-                    let items = try interpreter.iterate(a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
+                    let items = try interpreter.iterate(
+                        a.values["iterable"]?.value ?? .none, range: a.range("iterable"))
                     let key = a.values["key"]?.value ?? .none
                     var groups: [(Value, [Value])] = []
                     for item in items {
                         let k = key.isNone ? item : try interpreter.callValue(key, [item], range: a.callRange)
                         if let last = groups.last,
-                            try interpreter.truth(try interpreter.compare(.equal, last.0, k, range: a.callRange), range: a.callRange)
+                            try interpreter.truth(
+                                try interpreter.compare(.equal, last.0, k, range: a.callRange), range: a.callRange)
                         {
                             groups[groups.count - 1].1.append(item)
                         } else {
@@ -63,12 +65,14 @@ enum ItertoolsModule {
                 },
                 "starmap": function("starmap", "function, iterable") { a, interpreter throws(Diagnostic) in
                     let callee = a.values["function"]?.value ?? .none
-                    let cursor = try ItemCursor(a.values["iterable"]?.value ?? .none, interpreter, range: a.range("iterable"))
+                    let cursor = try ItemCursor(
+                        a.values["iterable"]?.value ?? .none, interpreter, range: a.range("iterable"))
                     let range = a.callRange
                     return .object(
                         NativeIterator("itertools.starmap") { interpreter throws(Diagnostic) in
                             guard let item = try cursor.next(interpreter) else { return nil }
-                            return try interpreter.callValue(callee, try interpreter.iterate(item, range: range), range: range)
+                            return try interpreter.callValue(
+                                callee, try interpreter.iterate(item, range: range), range: range)
                         })
                 },
                 "compress": function("compress", "data, selectors") { a, interpreter throws(Diagnostic) in
@@ -78,7 +82,8 @@ enum ItertoolsModule {
                     let range = a.callRange
                     return .object(
                         NativeIterator("itertools.compress") { interpreter throws(Diagnostic) in
-                            while let item = try data.next(interpreter), let selector = try selectors.next(interpreter) {
+                            while let item = try data.next(interpreter), let selector = try selectors.next(interpreter)
+                            {
                                 if try interpreter.truth(selector, range: range) { return item }
                             }
                             return nil

@@ -150,7 +150,9 @@ extension Builtins {
         guard !text.isEmpty, text.first != "_", text.last != "_", !text.contains("__") else { throw invalid }
         var result = 0
         for character in text where character != "_" {
-            guard let digit = character.hexDigitValue ?? Self.letterDigit(character), digit < radix else { throw invalid }
+            guard let digit = character.hexDigitValue ?? Self.letterDigit(character), digit < radix else {
+                throw invalid
+            }
             let (times, overflow1) = result.multipliedReportingOverflow(by: radix)
             let (sum, overflow2) = times.addingReportingOverflow(digit)
             guard !overflow1, !overflow2 else {

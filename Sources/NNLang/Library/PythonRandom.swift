@@ -114,14 +114,16 @@ extension PythonRandom {
                     let population = a.values["population"]?.value ?? .none
                     if case .object(let object) = population, object is SetObject {
                         throw Diagnostic(
-                            "Population must be a sequence.  For dicts or sets, use sorted(d).", at: a.range("population"),
+                            "Population must be a sequence.  For dicts or sets, use sorted(d).",
+                            at: a.range("population"),
                             exception: "TypeError")
                     }
                     let items = try interpreter.iterate(population, range: a.range("population"))
                     let n = items.count
                     let k = try a.int("k")
                     guard k >= 0, k <= n else {
-                        throw Diagnostic("Sample larger than population or is negative", at: a.callRange, exception: "ValueError")
+                        throw Diagnostic(
+                            "Sample larger than population or is negative", at: a.callRange, exception: "ValueError")
                     }
                     var setSize = 21
                     if k > 5 { setSize += Int(pow(4.0, (log(Double(k * 3)) / log(4.0)).rounded(.up))) }
@@ -173,16 +175,22 @@ extension PythonRandom {
                     }
                     guard let cumulative else {
                         guard !items.isEmpty || k == 0 else {
-                            throw Diagnostic("Cannot choose from an empty population", at: a.callRange, exception: "IndexError")
+                            throw Diagnostic(
+                                "Cannot choose from an empty population", at: a.callRange, exception: "IndexError")
                         }
-                        return .list((0..<max(k, 0)).map { _ in items[Int((stream.random() * Double(items.count)).rounded(.down))] })
+                        return .list(
+                            (0..<max(k, 0)).map { _ in
+                                items[Int((stream.random() * Double(items.count)).rounded(.down))]
+                            })
                     }
                     guard cumulative.count == items.count else {
                         throw Diagnostic(
-                            "The number of weights does not match the population", at: a.callRange, exception: "ValueError")
+                            "The number of weights does not match the population", at: a.callRange,
+                            exception: "ValueError")
                     }
                     guard let total = cumulative.last, total > 0, total.isFinite else {
-                        throw Diagnostic("Total of weights must be greater than zero", at: a.callRange, exception: "ValueError")
+                        throw Diagnostic(
+                            "Total of weights must be greater than zero", at: a.callRange, exception: "ValueError")
                     }
                     return .list(
                         (0..<max(k, 0)).map { _ in

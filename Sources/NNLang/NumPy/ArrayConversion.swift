@@ -31,7 +31,9 @@ enum ArrayConversion {
             try checkSize(array.shape, range: range)
             return cast(array.tensor, to: dtype)
         }
-        if case .object(let view as DictView) = value { return try tensor(.list(view.items), dtype: dtype, range: range) }
+        if case .object(let view as DictView) = value {
+            return try tensor(.list(view.items), dtype: dtype, range: range)
+        }
         if case .object(let object) = value, let convertible = object as? ArrayConvertible {
             return try tensor(.array(NDArray(convertible.arrayValue)), dtype: dtype, range: range)
         }

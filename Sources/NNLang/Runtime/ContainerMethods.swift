@@ -96,17 +96,21 @@ enum ContainerMethods {
                 return .string(pieces.joined(separator: new))
             }
         case "split":
-            return method(name, "str", [Parameter("sep", "None")]) { a, _ throws(Diagnostic) in
-                if a["sep"] == nil {
-                    return .list(
-                        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).map {
-                            .string(String($0))
-                        })
+            return method(name, "str", [Parameter("sep", "None"), Parameter("maxsplit", "-1")]) {
+                a, _ throws(Diagnostic) in
+                let limit = try a.int("maxsplit", default: -1)
+                let maxSplits = limit < 0 ? Int.max : limit
+                if a["sep"] == nil || a["sep"]?.isNone == true {
+                    return .list(Self.whitespaceSplit(text, maxSplits: maxSplits).map { .string(String($0)) })
                 }
                 let separator = try a.string("sep")
-                guard !separator.isEmpty else { throw Diagnostic("empty separator", at: a.range("sep")) }
+                guard !separator.isEmpty else {
+                    throw Diagnostic("empty separator", at: a.range("sep"), exception: "ValueError")
+                }
                 return .list(
-                    text.split(separator: separator, omittingEmptySubsequences: false).map { .string(String($0)) })
+                    text.split(separator: separator, maxSplits: maxSplits, omittingEmptySubsequences: false).map {
+                        .string(String($0))
+                    })
             }
         case "join":
             return method(name, "str", [Parameter("iterable")]) { a, interpreter throws(Diagnostic) in
@@ -204,6 +208,23 @@ enum ContainerMethods {
             }
         default: return nil
         }
+    }
+
+    /// `str.split()` without a separator: runs of whitespace split, at most `maxSplits` times; the rest
+    /// keeps its inner and trailing whitespace, as Python's does.
+    static func whitespaceSplit(_ text: String, maxSplits: Int) -> [Substring] {
+        var parts: [Substring] = []
+        var rest = text[...].drop(while: \.isWhitespace)
+        while !rest.isEmpty {
+            if parts.count == maxSplits {
+                parts.append(rest)
+                break
+            }
+            let word = rest.prefix { !$0.isWhitespace }
+            parts.append(word)
+            rest = rest[word.endIndex...].drop(while: \.isWhitespace)
+        }
+        return parts
     }
 
     private static func dictMethod(_ name: String, _ dict: DictBox, _ interpreter: Interpreter) -> Value? {

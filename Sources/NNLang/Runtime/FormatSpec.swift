@@ -336,7 +336,9 @@ enum PercentFormat {
     private static func pythonPad(_ text: String, _ spec: String) -> String {
         var text = text
         // `%.3s`: the precision keeps that many characters.
-        if let dot = spec.firstIndex(of: "."), let precision = Int(spec[spec.index(after: dot)...].prefix(while: \.isNumber)) {
+        if let dot = spec.firstIndex(of: "."),
+            let precision = Int(spec[spec.index(after: dot)...].prefix(while: \.isNumber))
+        {
             text = String(text.prefix(precision))
         } else if spec.hasSuffix(".") {
             text = ""

@@ -50,9 +50,11 @@ enum Subscripts {
         case .slice(let start, let stop, let step):
             return wrap(slicePositions(start, stop, step, count: items.count).map { items[$0] })
         case .newAxis:
-            throw Diagnostic("\(what) indices must be integers or slices, not NoneType", at: range, exception: "TypeError")
+            throw Diagnostic(
+                "\(what) indices must be integers or slices, not NoneType", at: range, exception: "TypeError")
         case .ellipsis:
-            throw Diagnostic("\(what) indices must be integers or slices, not ellipsis", at: range, exception: "TypeError")
+            throw Diagnostic(
+                "\(what) indices must be integers or slices, not ellipsis", at: range, exception: "TypeError")
         }
     }
 }

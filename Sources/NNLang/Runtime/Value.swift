@@ -104,7 +104,9 @@ public final class DictBox {
     }
 
     func index(of key: Value) -> Int? {
-        guard hasInstanceKeys || UserEquality.instance(key) != nil else { return keys.firstIndex { pythonEquals($0, key) } }
+        guard hasInstanceKeys || UserEquality.instance(key) != nil else {
+            return keys.firstIndex { pythonEquals($0, key) }
+        }
         // A program's class decides equality: as Python's dict, only keys of equal hash are compared.
         let hash = try? PythonHash.hash(key, range: nil)
         return keys.firstIndex { stored in
@@ -179,7 +181,9 @@ func pythonEquals(_ a: Value, _ b: Value) -> Bool {
         case (.object(let x as SetObject), .object(let y as SetObject)): if x !== y, !x.equals(y) { return false }
         case (.object(let x as PathObject), .object(let y as PathObject)): if x.path != y.path { return false }
         case (.object(let x), .object(let y)):
-            if x !== y, !TypeObject.same(x, y), !(UserEquality.decides(.object(x), .object(y)) && UserEquality.equals(.object(x), .object(y))) {
+            if x !== y, !TypeObject.same(x, y),
+                !(UserEquality.decides(.object(x), .object(y)) && UserEquality.equals(.object(x), .object(y)))
+            {
                 return false
             }
         case (.object, _), (_, .object):

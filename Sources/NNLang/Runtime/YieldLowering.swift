@@ -62,12 +62,17 @@ struct YieldLowering {
             if condition.containsYieldMarker {
                 let tested = try expression(condition)
                 if message?.containsYieldMarker ?? false {
-                    return [.ifStatement(branches: [(.unary(.not, tested, r), [original.withoutCondition])], otherwise: nil, r)]
+                    return [
+                        .ifStatement(
+                            branches: [(.unary(.not, tested, r), [original.withoutCondition])], otherwise: nil, r)
+                    ]
                 }
                 return [.assertion(tested, message: message, r)]
             }
             guard message?.containsYieldMarker ?? false else { return nil }
-            return [.ifStatement(branches: [(.unary(.not, condition, r), [original.withoutCondition])], otherwise: nil, r)]
+            return [
+                .ifStatement(branches: [(.unary(.not, condition, r), [original.withoutCondition])], otherwise: nil, r)
+            ]
         case .delete(let targets, let r) where targets.contains(where: \.containsYieldMarker):
             var newTargets: [Expression] = []
             for target in targets { newTargets.append(try self.target(target)) }
@@ -92,7 +97,8 @@ struct YieldLowering {
             var test = YieldLowering()
             let tested = try test.expression(condition)
             temporaries += test.temporaries
-            let check: Statement = .ifStatement(branches: [(.unary(.not, tested, r), [.breakLoop(r)])], otherwise: nil, r)
+            let check: Statement = .ifStatement(
+                branches: [(.unary(.not, tested, r), [.breakLoop(r)])], otherwise: nil, r)
             return [.whileLoop(condition: .bool(true, r), body: test.statements + [check] + body, r)]
         case .forLoop(let target, let iterable, let body, let r) where iterable.containsYieldMarker:
             guard !target.containsYieldMarker else { throw Self.unsupported(r) }
@@ -144,7 +150,8 @@ struct YieldLowering {
                 arguments = []
             }
             let temporary = newTemporary(e.range)
-            statements.append(.assign(targets: [temporary], value: .call(.name("yield", e.range), arguments, e.range), e.range))
+            statements.append(
+                .assign(targets: [temporary], value: .call(.name("yield", e.range), arguments, e.range), e.range))
             return temporary
         }
         switch e {
