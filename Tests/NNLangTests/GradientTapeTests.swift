@@ -25,7 +25,7 @@ import Testing
         "tf.reduce_sum(tf.reduce_sum(x, axis=0) ** 2) + tf.reduce_sum(tf.reduce_mean(x, axis=1) ** 3)",
         "tf.reduce_sum(tf.reshape(x, (3, 2)) * tf.constant([[1.], [2.], [3.]], dtype=tf.float64))",
         "tf.reduce_sum(tf.concat([x, x * x], axis=1) ** 2)",
-        "tf.reduce_sum(x * tf.constant([1., 2., 3.], dtype=tf.float64) - tf.constant([[1.], [2.]], dtype=tf.float64) / x)",
+        "tf.reduce_sum(x * tf.constant([1., 2., 3.], dtype=tf.float64) - tf.constant([[1.], [2.]], tf.float64) / x)",
         "tf.reduce_sum(tf.nn.softmax(x) * tf.constant([[1., 2., 3.], [4., 5., 6.]], dtype=tf.float64))",
         "tf.reduce_sum(tf.sigmoid(x) * x) + tf.reduce_sum(tf.nn.relu(x - 0.35))",
         "tf.reduce_sum(-x * x)",

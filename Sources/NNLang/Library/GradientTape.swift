@@ -216,12 +216,12 @@ final class GradientTapeObject: PyObject {
     /// `tf.GradientTape(...)`.
     static var constructor: Value {
         function(
-        "GradientTape", "persistent=False, watch_accessed_variables=True"
-    ) { a, _ throws(Diagnostic) in
-        .object(
-            GradientTapeObject(
-                persistent: try a.bool("persistent", default: false),
-                watchAccessedVariables: try a.bool("watch_accessed_variables", default: true)))
+            "GradientTape", "persistent=False, watch_accessed_variables=True"
+        ) { a, _ throws(Diagnostic) in
+            .object(
+                GradientTapeObject(
+                    persistent: try a.bool("persistent", default: false),
+                    watchAccessedVariables: try a.bool("watch_accessed_variables", default: true)))
         }
     }
 
