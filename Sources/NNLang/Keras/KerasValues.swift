@@ -99,7 +99,8 @@ final class LossObject: CallableObject {
                 try loss.perExample(target: target, prediction: prediction)
             }
             let result = TensorObject(NDArray(Tensor(losses)), dtypeName: "float32")
-            if TapeMath.recording(interpreter), case .object(let given as TensorObject)? = bound.values["y_pred"]?.value {
+            if TapeMath.recording(interpreter), case .object(let given as TensorObject)? = bound.values["y_pred"]?.value
+            {
                 LossGradient.record(
                     loss.functionName, given, result, gradient, perExample: true, interpreter, range: arguments.range)
             }

@@ -140,7 +140,8 @@ final class GradientTapeObject: PyObject {
             case .list(let list): return .list(try list.items.map(result))
             case .tuple(let tuple): return .tuple(try tuple.items.map(result))
             case .object(let source as TensorObject):
-                guard let grad = grads[ObjectIdentifier(source)] else { return .none }
+                // A tensor the tape neither watched nor made has no gradient, as in TensorFlow.
+                guard tracks(source), let grad = grads[ObjectIdentifier(source)] else { return .none }
                 return .object(grad)
             case .object(let weight as VariableObject):
                 throw .unsupported(
@@ -215,12 +216,12 @@ final class GradientTapeObject: PyObject {
     /// `tf.GradientTape(...)`.
     static var constructor: Value {
         function(
-        "GradientTape", "persistent=False, watch_accessed_variables=True"
-    ) { a, _ throws(Diagnostic) in
-        .object(
-            GradientTapeObject(
-                persistent: try a.bool("persistent", default: false),
-                watchAccessedVariables: try a.bool("watch_accessed_variables", default: true)))
+            "GradientTape", "persistent=False, watch_accessed_variables=True"
+        ) { a, _ throws(Diagnostic) in
+            .object(
+                GradientTapeObject(
+                    persistent: try a.bool("persistent", default: false),
+                    watchAccessedVariables: try a.bool("watch_accessed_variables", default: true)))
         }
     }
 

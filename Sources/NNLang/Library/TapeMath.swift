@@ -78,16 +78,19 @@ enum TapeMath {
             case .divide:
                 ga = try binary(.divide, g, b, interpreter, range: range)
                 // −g·a / b²
-                let ratio = try binary(.divide, try multiply(g, a, interpreter, range: range), b, interpreter, range: range)
+                let ratio = try binary(
+                    .divide, try multiply(g, a, interpreter, range: range), b, interpreter, range: range)
                 gb = try scaled(try binary(.divide, ratio, b, interpreter, range: range), -1, interpreter, range: range)
             default:  // power: ∂/∂a = b·a^(b−1), ∂/∂b = a^b·log a
                 let lowered = try binary(
                     .subtract, b, filled(like: b, 1, shape: []), interpreter, range: range)
-                let slope = try multiply(b, try binary(.power, a, lowered, interpreter, range: range), interpreter, range: range)
+                let slope = try multiply(
+                    b, try binary(.power, a, lowered, interpreter, range: range), interpreter, range: range)
                 ga = try multiply(g, slope, interpreter, range: range)
                 if needsGradient(b) {
                     let log = try unary("log", a, interpreter, range: range)
-                    gb = try multiply(g, try multiply(result, log, interpreter, range: range), interpreter, range: range)
+                    gb = try multiply(
+                        g, try multiply(result, log, interpreter, range: range), interpreter, range: range)
                 } else {
                     gb = nil
                 }
@@ -262,7 +265,8 @@ enum TapeMath {
         }
         GradientTapeObject.record("tf.\(name)", output, inputs: [input], interpreter) {
             g, interpreter throws(Diagnostic) in
-            var spread = try broadcast(try reshape(g, kept, interpreter, range: range), to: shape, interpreter, range: range)
+            var spread = try broadcast(
+                try reshape(g, kept, interpreter, range: range), to: shape, interpreter, range: range)
             if name == "reduce_mean" { spread = try scaled(spread, 1 / Float(count), interpreter, range: range) }
             return [spread]
         }
@@ -372,7 +376,8 @@ extension TapeMath {
             try TensorObject.operand(value, range: a.range("values"))
         }
         guard let first = tensors.first else {
-            throw Diagnostic("List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 2.",
+            throw Diagnostic(
+                "List argument 'values' to 'ConcatV2' Op with length 0 shorter than minimum length 2.",
                 at: a.range("values"), exception: "ValueError")
         }
         let rank = first.array.shape.count
@@ -394,7 +399,8 @@ extension TapeMath {
             guard mine == theirs else {
                 throw Diagnostic(
                     "ConcatOp : Dimension \(axis == 0 ? 1 : 0) in both shapes must be equal: shape[0] = "
-                        + "\(TensorObject.shapeText(first.array.shape)) vs. shape[\(tensors.firstIndex { $0 === tensor } ?? 0)] = "
+                        + "\(TensorObject.shapeText(first.array.shape)) vs. "
+                        + "shape[\(tensors.firstIndex { $0 === tensor } ?? 0)] = "
                         + "\(TensorObject.shapeText(tensor.array.shape)) [Op:ConcatV2]",
                     at: range, exception: "InvalidArgumentError")
             }
@@ -460,7 +466,8 @@ enum LossGradient {
             }
             let grad = TapeMath.constant(scaled, like: prediction)
             GradientTapeObject.recordUnsupported(
-                "the second derivative of keras.losses.\(name)", grad, inputs: [g, prediction], interpreter, range: range)
+                "the second derivative of keras.losses.\(name)", grad, inputs: [g, prediction], interpreter,
+                range: range)
             return [grad]
         }
     }

@@ -133,7 +133,9 @@ final class TensorObject: ArrayConvertible, SubscriptableObject, IterableObject 
         case .array(let array): part = array
         default:
             // A single element is a scalar tensor, as TensorFlow gives it.
-            guard let made = try? ArrayConversion.tensor(item, dtype: array.tensor.dtype, range: range) else { return item }
+            guard let made = try? ArrayConversion.tensor(item, dtype: array.tensor.dtype, range: range) else {
+                return item
+            }
             part = NDArray(made)
         }
         let sameType = part.tensor.dtype == array.tensor.dtype

@@ -24,7 +24,8 @@ enum TensorOperations {
                 let keep = reduction == .any || reduction == .all ? nil : input
                 let made = try tensor(result, like: keep, range: a.callRange)
                 if case .object(let output as TensorObject) = made {
-                    TapeMath.recordReduction(name, input, axis: try a.optionalAxis(), output, interpreter, range: a.callRange)
+                    TapeMath.recordReduction(
+                        name, input, axis: try a.optionalAxis(), output, interpreter, range: a.callRange)
                 }
                 return made
             }
@@ -92,7 +93,8 @@ enum TensorOperations {
                         range: a.callRange), interpreter)
                 let made = try tensor(result, like: x, range: a.callRange)
                 if case .object(let output as TensorObject) = made, TapeMath.recording(interpreter) {
-                    GradientTapeObject.recordUnsupported("tf.\(name)", output, inputs: [x, y], interpreter, range: a.callRange)
+                    GradientTapeObject.recordUnsupported(
+                        "tf.\(name)", output, inputs: [x, y], interpreter, range: a.callRange)
                 }
                 return made
             }
@@ -179,7 +181,8 @@ enum TensorOperations {
                 // TensorFlow names the dtypes as C does here: float, double.
                 let cName = ["float32": "float", "float64": "double"]
                 throw Diagnostic(
-                    "cannot compute MatMul as input #1(zero-based) was expected to be a \(cName[x.dtypeName] ?? x.dtypeName) "
+                    "cannot compute MatMul as input #1(zero-based) was expected to be a "
+                        + "\(cName[x.dtypeName] ?? x.dtypeName) "
                         + "tensor but is a \(cName[y.dtypeName] ?? y.dtypeName) tensor [Op:MatMul] name: ",
                     at: a.callRange, exception: "InvalidArgumentError")
             }
@@ -210,7 +213,8 @@ enum TensorOperations {
             }
             let tensor = try TensorObject.converting(value, dtype: dtype, range: a.range("initial_value"))
             let name = a["name"] == nil ? "Variable" : try a.string("name")
-            let variable = TensorObject(NDArray(tensor.array.tensor), dtypeName: tensor.dtypeName, variableName: name + ":0")
+            let variable = TensorObject(
+                NDArray(tensor.array.tensor), dtypeName: tensor.dtypeName, variableName: name + ":0")
             variable.trainable = trainable ?? true
             return .object(variable)
         }
