@@ -16,6 +16,7 @@ enum KerasFunctional {
     static func apply(
         _ producer: PyObject, _ layer: Layer, to input: InputObject, range: SourceRange, _ interpreter: Interpreter
     ) throws(Diagnostic) -> InputObject {
+        let firstBuild = (producer as? ModelObject)?.model.inputShape == nil
         let shape = try engine(range) { () throws(EngineError) -> [Int] in
             if let model = layer as? Sequential {
                 try model.build(inputShape: input.shape)
@@ -30,6 +31,7 @@ enum KerasFunctional {
             }
             return try layer.outputShape(for: input.shape)
         }
+        if firstBuild, let model = producer as? ModelObject { model.noteFirstBuild(batch: nil, interpreter) }
         let output = InputObject(
             shape: shape, name: interpreter.layerNames.next("keras_tensor"), producer: producer, parent: input)
         if let object = producer as? LayerObject {
