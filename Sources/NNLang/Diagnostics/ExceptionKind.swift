@@ -17,6 +17,8 @@ public enum PythonExceptions {
         "DeprecationWarning": "Warning", "FutureWarning": "Warning", "PendingDeprecationWarning": "Warning",
         "SyntaxWarning": "Warning", "StatisticsError": "ValueError", "LinAlgError": "ValueError",
         "ImportWarning": "Warning", "ResourceWarning": "Warning",
+        // scikit-learn's own (sklearn.exceptions).
+        "NotFittedError": "ValueError", "ConvergenceWarning": "UserWarning",
     ]
 
     /// Whether `name` is `base` or derives from it.

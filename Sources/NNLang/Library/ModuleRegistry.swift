@@ -57,7 +57,7 @@ final class ModuleRegistry {
             "keras.datasets.mnist",
             "keras.datasets.fashion_mnist", "keras.datasets.boston_housing", "tensorflow.keras.datasets",
             "sklearn", "sklearn.datasets", "sklearn.model_selection", "sklearn.preprocessing", "sklearn.metrics",
-            "sklearn.linear_model", "scipy", "scipy.stats", "scipy.special",
+            "sklearn.linear_model", "sklearn.exceptions", "scipy", "scipy.stats", "scipy.special",
             "time", "logging",
             "math", "random", "copy", "functools", "itertools", "statistics", "string", "collections",
             "dataclasses", "operator", "pathlib", "traceback",
@@ -139,7 +139,7 @@ final class ModuleRegistry {
             return ModuleObject("tensorflow.math", TensorOperations.mathMembers(cached("numpy", interpreter)))
         case "tensorflow.autograph": return TensorFlowLibrary.autographModule()
         case "sklearn":
-            let parts = ["datasets", "model_selection", "preprocessing", "metrics", "linear_model"]
+            let parts = ["datasets", "model_selection", "preprocessing", "metrics", "linear_model", "exceptions"]
             var members = Dictionary(
                 uniqueKeysWithValues: parts.compactMap { part in
                     cached("sklearn." + part, interpreter).map { (part, Value.object($0)) }
@@ -151,6 +151,7 @@ final class ModuleRegistry {
         case "sklearn.preprocessing": return ScikitLearnPreprocessing.module()
         case "sklearn.metrics": return ScikitLearnMetrics.module()
         case "sklearn.linear_model": return ScikitLearnLinearModel.module()
+        case "sklearn.exceptions": return ScikitLearnLinearModel.exceptionsModule()
         case "scipy":
             return ScipyLibrary.module(
                 stats: cached("scipy.stats", interpreter), special: cached("scipy.special", interpreter))

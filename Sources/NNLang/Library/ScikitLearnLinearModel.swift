@@ -28,6 +28,18 @@ enum ScikitLearnLinearModel {
     }
 }
 
+extension ScikitLearnLinearModel {
+    /// `sklearn.exceptions`: the classes `except` and `warnings.filterwarnings` name.
+    static func exceptionsModule() -> ModuleObject {
+        ModuleObject(
+            "sklearn.exceptions",
+            [
+                "NotFittedError": .object(ExceptionClass("NotFittedError")),
+                "ConvergenceWarning": .object(ExceptionClass("ConvergenceWarning")),
+            ])
+    }
+}
+
 /// What the linear models share: `coef_` and `intercept_` (rows of weights per output), the checks of
 /// `fit`'s X and y, and the decision values X · coef_ᵀ + intercept_ computed with BLAS as NumPy's `@` does.
 class LinearEstimator: ScikitLearnEstimator {
