@@ -30,10 +30,10 @@ extension LinearAlgebra {
     {
         let tensor = try NumPyMath.exactTensor(a, name)
         guard tensor.rank == 2 else {
+            // NumPy decomposes stacks of matrices too; NNLab one matrix at a time.
             throw Diagnostic(
-                "\(tensor.rank)-dimensional array given. Array must be at least two-dimensional", at: a.range(name),
-                exception: "LinAlgError",
-                hint: tensor.rank > 2 ? "NNLab decomposes one matrix at a time, not stacks of them" : nil)
+                "\(tensor.rank)-dimensional array given. Array must be \(tensor.rank > 2 ? "exactly" : "at least") "
+                    + "two-dimensional", at: a.range(name), exception: "LinAlgError")
         }
         return (tensor.shape[0], tensor.shape[1], tensor.doubles, tensor.dtype == .float32 ? .float32 : .float64)
     }
