@@ -86,7 +86,8 @@ extension LinearAlgebra {
     static func eigh(_ a: BoundArguments, vectors: Bool) throws(Diagnostic) -> Value {
         let (m, n, values, dtype) = try matrix(a, "a")
         guard m == n else {
-            throw Diagnostic("Last 2 dimensions of the array must be square", at: a.range("a"), exception: "LinAlgError")
+            throw Diagnostic(
+                "Last 2 dimensions of the array must be square", at: a.range("a"), exception: "LinAlgError")
         }
         let triangle = try a.string("UPLO", default: "L")
         guard triangle == "L" || triangle == "U" else {
@@ -115,7 +116,9 @@ extension LinearAlgebra {
         guard
             let (x, residuals, rank, s) = Decompositions.leastSquares(
                 m: m, n: n, k: k, a: values, b: rhs.doubles, rcond: rcond)
-        else { throw Diagnostic("SVD did not converge in Linear Least Squares", at: a.callRange, exception: "LinAlgError") }
+        else {
+            throw Diagnostic("SVD did not converge in Linear Least Squares", at: a.callRange, exception: "LinAlgError")
+        }
         let resultType: DType = dtype == .float32 && rhs.dtype == .float32 ? .float32 : .float64
         return .tuple(
             TupleBox([

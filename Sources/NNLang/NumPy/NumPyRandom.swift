@@ -238,6 +238,9 @@ enum NumPyRandom {
                 try choice(a, state.choiceIndices)
             },
             "binomial": function("binomial", "n, p, size=None") { a, _ throws(Diagnostic) in try binomial(state, a) },
+            "multivariate_normal": function(
+                "multivariate_normal", "mean, cov, size=None, check_valid='warn', tol=1e-8"
+            ) { a, interpreter throws(Diagnostic) in try multivariateNormal(state, a, interpreter) },
         ]
         for name in ["random", "random_sample", "ranf", "sample"] {
             members[name] = function(name, "size=None") { a, _ throws(Diagnostic) in
