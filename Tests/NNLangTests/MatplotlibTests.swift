@@ -112,4 +112,56 @@ import Testing
             "import numpy as np\nimport matplotlib.pyplot as plt\nplt.imshow(np.zeros((2, 2, 2, 2)))")
         #expect(shape?.diagnostics.first?.message.contains("Invalid shape") == true)
     }
+
+    /// A course helper's quad plot: GridSpec cells, a 3-D cell, a button's axes placed from another
+    /// axes' position, the axes kept in a NumPy array. Layout is no longer a skipped thing; the
+    /// button's empty axes is not drawn.
+    @Test func gridSpecLayoutsRunWithoutNotes() {
+        let (output, notes, failure) = run(
+            """
+            import numpy as np
+            import matplotlib.pyplot as plt
+            from matplotlib.gridspec import GridSpec
+            from matplotlib.widgets import Button
+            fig = plt.figure(figsize=(10, 6))
+            gs = GridSpec(2, 2, figure=fig)
+            ax0 = fig.add_subplot(gs[0, 0])
+            ax2 = fig.add_subplot(gs[1, 0], projection='3d')
+            ax3 = fig.add_subplot(gs[1, 1])
+            pos = ax3.get_position().get_points()
+            axcalc = plt.axes([pos[1, 0] - 0.2, pos[1, 1] - 0.05, 0.2, 0.05])
+            ax = np.array([ax0, ax2, ax3, axcalc])
+            button = Button(ax[3], 'Run', color='orange')
+            ax[0].plot([0, 1], [0, 1])
+            print(ax.shape, ax[3] is axcalc)
+            plt.show()
+            """)
+        #expect(failure == nil)
+        #expect(output.hasPrefix("(4,) True\n"))
+        #expect(!notes.contains("GridSpec"))
+        #expect(!notes.contains("get_position"))
+        #expect(notes.contains("3d projection"))
+        #expect(notes.contains("Button"))
+    }
+
+    /// Numeric and string arrays are unchanged by object arrays; an object among ragged lists is NumPy's error.
+    @Test func objectArraysLeaveOtherArraysAlone() {
+        let (output, _, failure) = run(
+            """
+            import numpy as np
+            import matplotlib.pyplot as plt
+            print(repr(np.array([1, 2])), repr(np.array(["a", "b"])), repr(np.asarray([0.5])))
+            print(repr(np.array([1, None], dtype=object)), np.array([], dtype=object).shape)
+            print(np.array(plt.gca()).shape, np.array([plt.gca()], dtype='O').dtype)
+            np.array([[plt.gca()], [1, 2]])
+            """)
+        #expect(
+            output == """
+                array([1, 2]) array(['a', 'b'], dtype='<U1') array([0.5])
+                array([1, None], dtype=object) (0,)
+                () object
+
+                """)
+        #expect(failure?.diagnostics.first?.message.contains("inhomogeneous shape after 1 dimensions") == true)
+    }
 }

@@ -44,7 +44,11 @@ final class ObjectArray: SubscriptableObject, IterableObject {
                 // Ragged: with dtype=object the sequences themselves are the elements; otherwise the
                 // numeric conversion reports the inhomogeneous shape.
                 if force { break }
-                return nil
+                guard level.contains(where: \.holdsPlainObject) else { return nil }
+                throw Diagnostic(
+                    "setting an array element with a sequence. The requested array has an inhomogeneous shape "
+                        + "after \(shape.count) dimensions. The detected shape was \(formatShape(shape)) + "
+                        + "inhomogeneous part.", at: range, exception: "ValueError")
             }
             guard shape.count < 64 else { return nil }  // too deep: the numeric conversion says so
             shape.append(count)
@@ -238,6 +242,15 @@ final class ObjectDType: PyObject {
 }
 
 extension Value {
+    /// Whether a plain object stands anywhere in this (nested) list or tuple.
+    fileprivate var holdsPlainObject: Bool {
+        switch self {
+        case .list(let list): list.items.contains { $0.holdsPlainObject }
+        case .tuple(let tuple): tuple.items.contains { $0.holdsPlainObject }
+        default: isPlainObject
+        }
+    }
+
     /// An object NumPy keeps as itself in an array: not a number, string, container or array.
     fileprivate var isPlainObject: Bool {
         guard case .object(let object) = self else { return false }

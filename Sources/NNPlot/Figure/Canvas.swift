@@ -71,15 +71,7 @@ struct Canvas {
         from a: (Int, Int), to b: (Int, Int), color: Color, mark: Character, pattern: Artist.LineStyle,
         counter: inout Int
     ) {
-        var (x, y) = a
-        let dx = abs(b.0 - a.0)
-        let dy = -abs(b.1 - a.1)
-        let sx = a.0 < b.0 ? 1 : -1
-        let sy = a.1 < b.1 ? 1 : -1
-        var error = dx + dy
-        var steps = 0
-        while steps <= 100_000 {
-            steps += 1
+        for (x, y) in Canvas.segment(a, b, limit: 100_001) {
             counter += 1
             let on: Bool
             switch pattern {
@@ -89,6 +81,20 @@ struct Canvas {
             case .solid, .none: on = true
             }
             if on { dot(x, y, color: color, mark: mark) }
+        }
+    }
+
+    /// The points of a line from `a` to `b` (Bresenham), at most `limit` of them.
+    static func segment(_ a: (Int, Int), _ b: (Int, Int), limit: Int = 100_001) -> [(Int, Int)] {
+        var points: [(Int, Int)] = []
+        var (x, y) = a
+        let dx = abs(b.0 - a.0)
+        let dy = -abs(b.1 - a.1)
+        let sx = a.0 < b.0 ? 1 : -1
+        let sy = a.1 < b.1 ? 1 : -1
+        var error = dx + dy
+        while points.count < limit {
+            points.append((x, y))
             if x == b.0 && y == b.1 { break }
             let e2 = 2 * error
             if e2 >= dy {
@@ -100,6 +106,7 @@ struct Canvas {
                 y += sy
             }
         }
+        return points
     }
 
     static let unicodeShades: [Character] = [" ", "░", "▒", "▓", "█"]

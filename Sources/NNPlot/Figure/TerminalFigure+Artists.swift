@@ -163,7 +163,7 @@ extension TerminalFigure {
                             previous = nil
                             continue
                         }
-                        for (c, r) in TerminalFigure.segment(previous ?? (column, row), (column, row)) {
+                        for (c, r) in Canvas.segment(previous ?? (column, row), (column, row), limit: 10_000) {
                             canvas.put(mark, c, r, color: color)
                         }
                         previous = (column, row)
@@ -233,30 +233,6 @@ extension TerminalFigure {
             }
         }
         return nil
-    }
-
-    static func segment(_ a: (Int, Int), _ b: (Int, Int)) -> [(Int, Int)] {
-        var points: [(Int, Int)] = []
-        var (x, y) = a
-        let dx = abs(b.0 - a.0)
-        let dy = -abs(b.1 - a.1)
-        let sx = a.0 < b.0 ? 1 : -1
-        let sy = a.1 < b.1 ? 1 : -1
-        var error = dx + dy
-        while points.count < 10_000 {
-            points.append((x, y))
-            if x == b.0 && y == b.1 { break }
-            let e2 = 2 * error
-            if e2 >= dy {
-                error += dy
-                x += sx
-            }
-            if e2 <= dx {
-                error += dx
-                y += sy
-            }
-        }
-        return points
     }
 }
 

@@ -67,7 +67,7 @@ public struct LineChart {
                     longest == 1
                     ? 0 : Int(truncating: (Float(i) / Float(longest - 1) * Float(dotsWide - 1)).rounded()) ?? 0
                 let y = Int(truncating: ((high - value) / (high - low) * Float(dotsHigh - 1)).rounded()) ?? 0
-                for (px, py) in segment(from: previous ?? (x, y), to: (x, y)) {
+                for (px, py) in Canvas.segment(previous ?? (x, y), (x, y)) {
                     let column = braille ? px / 2 : px
                     let row = braille ? py / 4 : py
                     guard row >= 0, row < height, column >= 0, column < plotWidth else { continue }
@@ -140,30 +140,5 @@ public struct LineChart {
         let left: [UInt8] = [0x01, 0x02, 0x04, 0x40]
         let right: [UInt8] = [0x08, 0x10, 0x20, 0x80]
         return x == 0 ? left[y] : right[y]
-    }
-
-    /// The points of a line between two dots (Bresenham).
-    func segment(from a: (Int, Int), to b: (Int, Int)) -> [(Int, Int)] {
-        var points: [(Int, Int)] = []
-        var (x, y) = a
-        let dx = abs(b.0 - a.0)
-        let dy = -abs(b.1 - a.1)
-        let sx = a.0 < b.0 ? 1 : -1
-        let sy = a.1 < b.1 ? 1 : -1
-        var error = dx + dy
-        while true {
-            points.append((x, y))
-            if x == b.0 && y == b.1 { break }
-            let e2 = 2 * error
-            if e2 >= dy {
-                error += dy
-                x += sx
-            }
-            if e2 <= dx {
-                error += dx
-                y += sy
-            }
-        }
-        return points
     }
 }
