@@ -33,6 +33,9 @@ cases = {
  "percentile": "x = np.arange(1, 24) / 7.0\nr = [np.percentile(x, 37), np.quantile(x, 0.5), np.percentile(x, 99)]",
  "promotion": "t = np.sum(np.arange(1) + 0.1)\ni = np.arange(4)\nf = np.arange(4) / 2.0\ns = np.arange(4).astype(np.float32)\nr = [i + 1, i * 0.1, i / 2, i // 2, f + s, s * 0.1, s + t, i + np.int64(3), f == 1.0, i > 1.5, t + 0.2, 0.1 * np.float64(3)]",
  "exp_svml": "x = (np.arange(3000) - 1500) * 0.0173\nr = [np.exp(x), np.exp(x * 29.0), np.exp(-0.19), np.exp(np.arange(5) / 3.0)]",
+ "transposed_gemv": "X = ((np.arange(37 * 23) * 0.713) % 1.3 - 0.6).reshape(37, 23)\ne = np.arange(37) * 0.31 - 2.0\nf = np.arange(23) * 0.17 - 1.1\nr = [X.T @ e, np.dot(X.T, e), f @ X.T, np.transpose(X) @ e, X.T.T @ f]",
+ "transposed_gemm": "X = ((np.arange(37 * 23) * 0.713) % 1.3 - 0.6).reshape(37, 23)\nY = ((np.arange(37 * 19) * 0.377) % 2.1 - 1.0).reshape(37, 19)\nZ = ((np.arange(19 * 23) * 0.519) % 1.7 - 0.8).reshape(19, 23)\nW = ((np.arange(11 * 37) * 0.291) % 1.9 - 0.9).reshape(11, 37)\nr = [X.T @ Y, X @ Z.T, X.T @ W.T, np.dot(X, Z.T), X.T @ X, X @ X.T, X.T @ (X.T).T.T.T]",
+ "copied_transpose_gemm": "X = ((np.arange(37 * 23) * 0.713) % 1.3 - 0.6).reshape(37, 23)\nXT = X.T.copy()\nr = [XT @ X, X @ XT]",
  "inplace": "w = np.arange(5) / 3.0\nalias = w\nw -= 0.01 * np.arange(5)\nw *= 1.5\nr = alias",
 }
 import json

@@ -171,8 +171,21 @@ enum Im2Col {
         let rowLength = w.kernelWidth * c
         let patch = w.kernelHeight * rowLength
         let imageSize = w.inputHeight * w.inputWidth * c
+        ParallelExamples.forEach(examples, workPerExample: w.positions * patch) { range in
+            unroll(x, range, window: w, channels: c, into: cols + range.lowerBound * w.positions * patch)
+        }
+    }
+
+    /// `unroll` for the examples in `range`, written from `cols` on.
+    private static func unroll(
+        _ x: UnsafePointer<Float>, _ range: Range<Int>, window w: Window2D, channels c: Int,
+        into cols: UnsafeMutablePointer<Float>
+    ) {
+        let rowLength = w.kernelWidth * c
+        let patch = w.kernelHeight * rowLength
+        let imageSize = w.inputHeight * w.inputWidth * c
         var out = cols
-        for example in 0..<examples {
+        for example in range {
             let image = x + example * imageSize
             for oy in 0..<w.outputHeight {
                 let top = w.top(oy)
@@ -208,12 +221,23 @@ enum Im2Col {
         _ cols: UnsafePointer<Float>, examples: Int, window w: Window2D, channels c: Int,
         into dx: UnsafeMutablePointer<Float>
     ) {
+        let patch = w.kernelHeight * w.kernelWidth * c
+        ParallelExamples.forEach(examples, workPerExample: w.positions * patch) { range in
+            fold(cols + range.lowerBound * w.positions * patch, range, window: w, channels: c, into: dx)
+        }
+    }
+
+    /// `fold` for the examples in `range`, read from `cols` on; their images are cleared first.
+    private static func fold(
+        _ cols: UnsafePointer<Float>, _ range: Range<Int>, window w: Window2D, channels c: Int,
+        into dx: UnsafeMutablePointer<Float>
+    ) {
         let rowLength = w.kernelWidth * c
         let patch = w.kernelHeight * rowLength
         let imageSize = w.inputHeight * w.inputWidth * c
-        dx.update(repeating: 0, count: examples * imageSize)
+        (dx + range.lowerBound * imageSize).update(repeating: 0, count: range.count * imageSize)
         var source = cols
-        for example in 0..<examples {
+        for example in range {
             let image = dx + example * imageSize
             for oy in 0..<w.outputHeight {
                 let top = w.top(oy)

@@ -82,43 +82,47 @@ public final class Pooling2D: Layer {
             winners = Array(repeating: 0, count: examples * outSize)
         }
         winners.withUnsafeMutableBufferPointer { winners in
-            for example in 0..<examples {
-                let image = x + example * imageSize
-                for oy in 0..<w.outputHeight {
-                    let rows = max(w.top(oy), 0)..<min(w.top(oy) + w.kernelHeight, w.inputHeight)
-                    for ox in 0..<w.outputWidth {
-                        let columns = max(w.left(ox), 0)..<min(w.left(ox) + w.kernelWidth, w.inputWidth)
-                        let offset = example * outSize + (oy * w.outputWidth + ox) * c
-                        let o = out + offset
-                        if mode == .max {
-                            // The window's first value, then any strictly larger one: on a tie the
-                            // first in the window wins. Every window holds at least one input.
-                            let won = winners.baseAddress.unsafelyUnwrapped + offset
-                            let first = (rows.lowerBound * w.inputWidth + columns.lowerBound) * c
-                            for ch in 0..<c {
-                                o[ch] = image[first + ch]
-                                won[ch] = Int32(first + ch)
-                            }
-                            for iy in rows {
-                                for ix in columns {
-                                    let at = (iy * w.inputWidth + ix) * c
-                                    let pixel = image + at
-                                    for ch in 0..<c where pixel[ch] > o[ch] {
-                                        o[ch] = pixel[ch]
-                                        won[ch] = Int32(at + ch)
+            let winners = UncheckedBox(winners)
+            ParallelExamples.forEach(examples, workPerExample: outSize * w.kernelHeight * w.kernelWidth) { range in
+                let winners = winners.value
+                for example in range {
+                    let image = x + example * imageSize
+                    for oy in 0..<w.outputHeight {
+                        let rows = max(w.top(oy), 0)..<min(w.top(oy) + w.kernelHeight, w.inputHeight)
+                        for ox in 0..<w.outputWidth {
+                            let columns = max(w.left(ox), 0)..<min(w.left(ox) + w.kernelWidth, w.inputWidth)
+                            let offset = example * outSize + (oy * w.outputWidth + ox) * c
+                            let o = out + offset
+                            if mode == .max {
+                                // The window's first value, then any strictly larger one: on a tie the
+                                // first in the window wins. Every window holds at least one input.
+                                let won = winners.baseAddress.unsafelyUnwrapped + offset
+                                let first = (rows.lowerBound * w.inputWidth + columns.lowerBound) * c
+                                for ch in 0..<c {
+                                    o[ch] = image[first + ch]
+                                    won[ch] = Int32(first + ch)
+                                }
+                                for iy in rows {
+                                    for ix in columns {
+                                        let at = (iy * w.inputWidth + ix) * c
+                                        let pixel = image + at
+                                        for ch in 0..<c where pixel[ch] > o[ch] {
+                                            o[ch] = pixel[ch]
+                                            won[ch] = Int32(at + ch)
+                                        }
                                     }
                                 }
-                            }
-                        } else {
-                            o.update(repeating: 0, count: c)
-                            for iy in rows {
-                                for ix in columns {
-                                    let pixel = image + (iy * w.inputWidth + ix) * c
-                                    for ch in 0..<c { o[ch] += pixel[ch] }
+                            } else {
+                                o.update(repeating: 0, count: c)
+                                for iy in rows {
+                                    for ix in columns {
+                                        let pixel = image + (iy * w.inputWidth + ix) * c
+                                        for ch in 0..<c { o[ch] += pixel[ch] }
+                                    }
                                 }
+                                let scale = 1 / Float(rows.count * columns.count)
+                                for ch in 0..<c { o[ch] *= scale }
                             }
-                            let scale = 1 / Float(rows.count * columns.count)
-                            for ch in 0..<c { o[ch] *= scale }
                         }
                     }
                 }
@@ -135,31 +139,37 @@ public final class Pooling2D: Layer {
         let outSize = w.positions * c
         let imageSize = w.inputHeight * w.inputWidth * c
         let dy = buffers[1]
-        dx.update(repeating: 0, count: examples * imageSize)
         if mode == .max {
             winners.withUnsafeBufferPointer { winners in
-                for example in 0..<examples {
-                    let image = dx + example * imageSize
-                    for i in 0..<outSize {
-                        let index = example * outSize + i
-                        image[Int(winners[index])] += dy[index]
+                let winners = UncheckedBox(winners)
+                ParallelExamples.forEach(examples, workPerExample: imageSize) { range in
+                    (dx + range.lowerBound * imageSize).update(repeating: 0, count: range.count * imageSize)
+                    for example in range {
+                        let image = dx + example * imageSize
+                        for i in 0..<outSize {
+                            let index = example * outSize + i
+                            image[Int(winners.value[index])] += dy[index]
+                        }
                     }
                 }
             }
             return
         }
-        for example in 0..<examples {
-            let image = dx + example * imageSize
-            for oy in 0..<w.outputHeight {
-                let rows = max(w.top(oy), 0)..<min(w.top(oy) + w.kernelHeight, w.inputHeight)
-                for ox in 0..<w.outputWidth {
-                    let columns = max(w.left(ox), 0)..<min(w.left(ox) + w.kernelWidth, w.inputWidth)
-                    let g = dy + example * outSize + (oy * w.outputWidth + ox) * c
-                    let scale = 1 / Float(rows.count * columns.count)
-                    for iy in rows {
-                        for ix in columns {
-                            let pixel = image + (iy * w.inputWidth + ix) * c
-                            for ch in 0..<c { pixel[ch] += g[ch] * scale }
+        ParallelExamples.forEach(examples, workPerExample: imageSize) { range in
+            (dx + range.lowerBound * imageSize).update(repeating: 0, count: range.count * imageSize)
+            for example in range {
+                let image = dx + example * imageSize
+                for oy in 0..<w.outputHeight {
+                    let rows = max(w.top(oy), 0)..<min(w.top(oy) + w.kernelHeight, w.inputHeight)
+                    for ox in 0..<w.outputWidth {
+                        let columns = max(w.left(ox), 0)..<min(w.left(ox) + w.kernelWidth, w.inputWidth)
+                        let g = dy + example * outSize + (oy * w.outputWidth + ox) * c
+                        let scale = 1 / Float(rows.count * columns.count)
+                        for iy in rows {
+                            for ix in columns {
+                                let pixel = image + (iy * w.inputWidth + ix) * c
+                                for ch in 0..<c { pixel[ch] += g[ch] * scale }
+                            }
                         }
                     }
                 }

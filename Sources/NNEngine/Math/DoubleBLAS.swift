@@ -31,9 +31,11 @@ public enum DoubleBLAS {
             CblasRowMajor, transpose ? CblasTrans : CblasNoTrans, Int32(m), Int32(n), 1, a, Int32(n), x, 1, 0, y, 1)
     }
 
-    /// `c[m×n] = a[m×k] · b[k×n]`.
+    /// `c[m×n] = op(a)[m×k] · op(b)[k×n]`, where op(a) is `a` (m×k) or, with `transposeA`, the transpose
+    /// of `a` (k×m), and likewise for b.
     public static func gemm(
-        m: Int, n: Int, k: Int, a: UnsafePointer<Double>, b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>
+        transposeA: Bool = false, transposeB: Bool = false, m: Int, n: Int, k: Int, a: UnsafePointer<Double>,
+        b: UnsafePointer<Double>, c: UnsafeMutablePointer<Double>
     ) {
         guard m > 0, n > 0 else { return }
         guard k > 0 else {
@@ -43,8 +45,8 @@ public enum DoubleBLAS {
         _ = BLAS.kernel
         BLAS.setThreads(m * n * k >= 1 << 23 ? 0 : 1)
         cblas_dgemm(
-            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(m), Int32(n), Int32(k), 1, a, Int32(k), b, Int32(n), 0,
-            c, Int32(n))
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans, Int32(m),
+            Int32(n), Int32(k), 1, a, Int32(transposeA ? m : k), b, Int32(transposeB ? k : n), 0, c, Int32(n))
     }
 
     /// `c = aᵀ·a` (`transpose`, a is k×n, c is n×n) or `c = a·aᵀ` (a is n×k), both triangles filled

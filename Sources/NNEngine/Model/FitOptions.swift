@@ -47,9 +47,14 @@ struct BatchBuffer {
         let yOut = y.mutablePointer()
         let xIn = data.x.pointer
         let yIn = data.y.pointer
-        for (row, index) in indices.enumerated() {
-            (xOut + row * xWidth).update(from: xIn + index * xWidth, count: xWidth)
-            (yOut + row * yWidth).update(from: yIn + index * yWidth, count: yWidth)
+        let first = indices.startIndex
+        // Wide rows (a multi-hot text input, images) are copied by all cores: plain copies, any order.
+        ParallelExamples.forEach(indices.count, workPerExample: xWidth + yWidth) { rows in
+            for row in rows {
+                let index = indices[first + row]
+                (xOut + row * xWidth).update(from: xIn + index * xWidth, count: xWidth)
+                (yOut + row * yWidth).update(from: yIn + index * yWidth, count: yWidth)
+            }
         }
         return (UnsafePointer(xOut), UnsafePointer(yOut))
     }

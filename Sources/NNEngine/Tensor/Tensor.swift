@@ -21,6 +21,11 @@ public struct Tensor {
     /// rounded to float32, which is what the engine computes with (Keras casts float64 input to float32
     /// too). Nil when only the float32 values are known: any write through the float32 view drops it.
     @usableFromInline var wideStorage: [Double]?
+    /// Whether NumPy would hold this matrix in column-major order, as it holds `x.T` of a row-major
+    /// `x` (a view with swapped strides). The values here are row-major all the same; the flag only
+    /// lets float64 matrix products pass BLAS a transpose flag as NumPy does, so sums come out in
+    /// NumPy's order. Reshaping clears it.
+    public var isColumnMajor = false
 
     /// A tensor of `shape` filled with `value`.
     public init(shape: [Int], repeating value: Float = 0, dtype: DType = .float32) {
@@ -202,6 +207,7 @@ public struct Tensor {
                 "cannot reshape an array of size \(count) into shape \(formatShape(newShape))")
         }
         var copy = self
+        if copy.shape != newShape { copy.isColumnMajor = false }
         copy.shape = newShape
         return copy
     }

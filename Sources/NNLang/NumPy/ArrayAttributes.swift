@@ -77,7 +77,8 @@ enum ArrayAttributes {
         case "flatten", "ravel", "copy":
             return method(name, []) { a, _ throws(Diagnostic) in
                 try ArrayConversion.checkSize(array.shape, range: a.callRange)
-                let copy = array.tensor.copied()
+                var copy = array.tensor.copied()
+                copy.isColumnMajor = false  // ndarray.copy() is C-ordered (np.copy keeps the layout)
                 return .array(NDArray(name == "copy" ? copy : ((try? copy.reshaped([copy.count])) ?? copy)))
             }
         case "squeeze":
@@ -154,7 +155,10 @@ enum ArrayAttributes {
         guard tensor.rank == 2 else { return tensor.rank < 2 ? tensor : reversedAxes(tensor) }
         let rows = tensor.shape[0]
         let columns = tensor.shape[1]
-        return tensor.gathering(shape: [columns, rows]) { i in (i % rows) * columns + i / rows }
+        var result = tensor.gathering(shape: [columns, rows]) { i in (i % rows) * columns + i / rows }
+        // NumPy's transpose is a view of the same buffer, column-major when the source was row-major.
+        result.isColumnMajor = !tensor.isColumnMajor
+        return result
     }
 
     static func reversedAxes(_ tensor: Tensor) -> Tensor {

@@ -33,53 +33,91 @@ extension NumPyMath {
     /// The matrix product of `left` (m×n) and `right` (n×p) for a wide result type, from exact values,
     /// as NumPy's matmul loop does it: `ddot` for 1×1 results, the plain loop when n is 1 or for
     /// integers, `dgemv` when m or p is 1, `dsyrk` for a matrix times its own transpose, else `dgemm`.
+    ///
+    /// A column-major operand (`x.T`, see `Tensor.isColumnMajor`) goes to BLAS as NumPy passes its view:
+    /// the untransposed buffer with a transpose flag, which changes the order of the sums.
     static func wideProduct(_ left: Tensor, _ right: Tensor, dtype: DType) -> [Double] {
         let (m, n, p) = (left.shape[0], left.shape[1], right.shape[1])
         let a = left.doubles
         let b = right.doubles
-        return a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                WideMath.make(m * p) { out in
-                    guard let pa = a.baseAddress, let pb = b.baseAddress, let po = out.baseAddress, m * p > 0 else {
-                        for i in 0..<(m * p) { out[i] = 0 }
-                        return
-                    }
-                    if dtype == .int64 {
-                        for i in 0..<m {
-                            for j in 0..<p {
-                                var total: Int64 = 0
-                                for k in 0..<n {
-                                    total = total &+ WideMath.int(pa[i * n + k]) &* WideMath.int(pb[k * p + j])
-                                }
-                                po[i * p + j] = Double(total)
+        // NumPy takes a matrix with a dimension of 1 as row-major whatever its strides.
+        let columnMajorA = left.isColumnMajor && m > 1 && n > 1
+        let columnMajorB = right.isColumnMajor && n > 1 && p > 1
+        let aT = columnMajorA ? transposed(a, rows: m, columns: n) : []
+        let bT = columnMajorB ? transposed(b, rows: n, columns: p) : []
+        return WideMath.make(m * p) { out in
+            guard let po = out.baseAddress, m * p > 0 else {
+                for i in 0..<(m * p) { out[i] = 0 }
+                return
+            }
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    aT.withUnsafeBufferPointer { aT in
+                        bT.withUnsafeBufferPointer { bT in
+                            guard let pa = a.baseAddress, let pb = b.baseAddress else {
+                                for i in 0..<(m * p) { po[i] = 0 }
+                                return
                             }
+                            product(
+                                m: m, n: n, p: p, a: pa, aT: columnMajorA ? aT.baseAddress : nil, b: pb,
+                                bT: columnMajorB ? bT.baseAddress : nil, c: po, integer: dtype == .int64)
                         }
-                    } else if n == 0 {
-                        for i in 0..<(m * p) { po[i] = 0 }
-                    } else if m == 1 && p == 1 {
-                        po[0] = DoubleBLAS.dot(n, pa, pb)
-                    } else if n == 1 {
-                        for i in 0..<m {
-                            for j in 0..<p { po[i * p + j] = 0 + pa[i] * pb[j] }
-                        }
-                    } else if m == 1 {
-                        DoubleBLAS.gemv(transpose: true, m: n, n: p, a: pb, x: pa, y: po)
-                    } else if p == 1 {
-                        DoubleBLAS.gemv(transpose: false, m: m, n: n, a: pa, x: pb, y: po)
-                    } else if m == p && isTranspose(pa, of: pb, rows: m, columns: n) {
-                        // NumPy sees `x.T @ x` (or `x @ x.T`) as one buffer and calls dsyrk; here the
-                        // transpose is a copy, so equal values stand for it. A wide left is the transposed one.
-                        if m < n {
-                            DoubleBLAS.syrk(transpose: false, n: m, k: n, a: pa, c: po)
-                        } else {
-                            DoubleBLAS.syrk(transpose: true, n: m, k: n, a: pb, c: po)
-                        }
-                    } else {
-                        DoubleBLAS.gemm(m: m, n: p, k: n, a: pa, b: pb, c: po)
                     }
                 }
             }
         }
+    }
+
+    /// `c = a · b` for `wideProduct`; `aT`/`bT` are the row-major transposes of column-major operands.
+    private static func product(
+        m: Int, n: Int, p: Int, a pa: UnsafePointer<Double>, aT: UnsafePointer<Double>?, b pb: UnsafePointer<Double>,
+        bT: UnsafePointer<Double>?, c po: UnsafeMutablePointer<Double>, integer: Bool
+    ) {
+        if integer {
+            for i in 0..<m {
+                for j in 0..<p {
+                    var total: Int64 = 0
+                    for k in 0..<n { total = total &+ WideMath.int(pa[i * n + k]) &* WideMath.int(pb[k * p + j]) }
+                    po[i * p + j] = Double(total)
+                }
+            }
+        } else if n == 0 {
+            for i in 0..<(m * p) { po[i] = 0 }
+        } else if m == 1 && p == 1 {
+            po[0] = DoubleBLAS.dot(n, pa, pb)
+        } else if n == 1 {
+            for i in 0..<m {
+                for j in 0..<p { po[i * p + j] = 0 + pa[i] * pb[j] }
+            }
+        } else if m == 1, let bT {
+            DoubleBLAS.gemv(transpose: false, m: p, n: n, a: bT, x: pa, y: po)
+        } else if m == 1 {
+            DoubleBLAS.gemv(transpose: true, m: n, n: p, a: pb, x: pa, y: po)
+        } else if p == 1, let aT {
+            DoubleBLAS.gemv(transpose: true, m: n, n: m, a: aT, x: pb, y: po)
+        } else if p == 1 {
+            DoubleBLAS.gemv(transpose: false, m: m, n: n, a: pa, x: pb, y: po)
+        } else if m == p, (aT == nil) != (bT == nil), isTranspose(pa, of: pb, rows: m, columns: n) {
+            // NumPy sees `x.T @ x` (or `x @ x.T`) as one buffer and calls dsyrk; equal values stand
+            // for the same buffer here. Two row-major operands are two buffers to NumPy: dgemm.
+            if bT != nil {
+                DoubleBLAS.syrk(transpose: false, n: m, k: n, a: pa, c: po)
+            } else {
+                DoubleBLAS.syrk(transpose: true, n: m, k: n, a: pb, c: po)
+            }
+        } else {
+            DoubleBLAS.gemm(
+                transposeA: aT != nil, transposeB: bT != nil, m: m, n: p, k: n, a: aT ?? pa, b: bT ?? pb, c: po)
+        }
+    }
+
+    /// The row-major transpose of a row-major rows×columns matrix.
+    static func transposed(_ values: [Double], rows: Int, columns: Int) -> [Double] {
+        var result = [Double](repeating: 0, count: values.count)
+        for i in 0..<rows {
+            for j in 0..<columns { result[j * rows + i] = values[i * columns + j] }
+        }
+        return result
     }
 
     /// Whether the rows×columns matrix `a` equals the transpose of the columns×rows matrix `b`.
