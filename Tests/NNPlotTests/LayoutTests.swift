@@ -39,7 +39,8 @@ import Testing
         let axes = figure.addAxes(at: Axes.Place(rows: 2, columns: 2, index: 4))
         #expect(
             figure.position(of: axes)
-                == Box(x0: 0.5818181818181818, y0: 0.10999999999999999, x1: 0.8999999999999999, y1: 0.41800000000000004))
+                == Box(x0: 0.5818181818181818, y0: 0.10999999999999999, x1: 0.8999999999999999, y1: 0.41800000000000004)
+        )
         #expect(SubplotParameters()["nothing"] == nil)
     }
 

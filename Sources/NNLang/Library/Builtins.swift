@@ -515,8 +515,11 @@ final class TypeObject: PyObject {
     var typeName: String { "type" }
     func repr(_ interpreter: Interpreter) -> String {
         let module =
-            ["int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module", "object"]
-                .contains(name)
+            [
+                "int", "float", "str", "bool", "list", "tuple", "dict", "NoneType", "range", "function", "module",
+                "object",
+            ]
+            .contains(name)
             ? "" : (name == "ndarray" || name.hasPrefix("float") || name.hasPrefix("int") ? "numpy." : "keras.")
         return "<class '\(module)\(name)'>"
     }

@@ -115,7 +115,8 @@ final class ModuleRegistry {
     private func elsewhere(_ name: String) -> String? {
         for (path, names) in [
             ("tensorflow.keras.layers", KerasLibrary.layerNames), ("tensorflow.keras.losses", KerasLibrary.lossNames),
-            ("tensorflow.keras.optimizers", KerasLibrary.optimizerNames), ("tensorflow.keras.models", ["Sequential", "Model"]),
+            ("tensorflow.keras.optimizers", KerasLibrary.optimizerNames),
+            ("tensorflow.keras.models", ["Sequential", "Model"]),
         ]
         where names.contains(name) {
             return "it is in \(path): from \(path) import \(name)"

@@ -138,7 +138,9 @@ final class ObjectArray: SubscriptableObject, IterableObject {
         guard shape.count >= 2 else { return self }
         let reversedShape = Array(shape.reversed())
         var strides = Array(repeating: 1, count: shape.count)
-        for axis in stride(from: shape.count - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
+        for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+            strides[axis] = strides[axis + 1] * shape[axis + 1]
+        }
         let moved = (0..<elements.count).map { flat -> Value in
             // `flat` counts through the transposed shape; its index read backwards is the original's.
             var rest = flat
@@ -154,20 +156,23 @@ final class ObjectArray: SubscriptableObject, IterableObject {
 
     private var nestedList: Value {
         guard !shape.isEmpty else { return elements.first ?? .none }
-        return .list(items.map { item in if case .object(let inner as ObjectArray) = item { inner.nestedList } else { item } })
+        return .list(
+            items.map { item in if case .object(let inner as ObjectArray) = item { inner.nestedList } else { item } })
     }
 
     func repr(_ interpreter: Interpreter) -> String {
         let options = interpreter.modules.numpyPrintOptions
         let body = formatted(separator: ", ", prefix: "array(", width: options.lineWidth - 1, interpreter)
         let text = "array(" + body + ","
-        let lastLine = text.count - (text.lastIndex(of: "\n").map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 0)
+        let lastLine =
+            text.count - (text.lastIndex(of: "\n").map { text.distance(from: text.startIndex, to: $0) + 1 } ?? 0)
         return text + (lastLine + "dtype=object)".count + 1 > options.lineWidth ? "\n      " : " ") + "dtype=object)"
     }
 
     func str(_ interpreter: Interpreter) -> String {
         guard !shape.isEmpty else { return interpreter.str(elements.first ?? .none) }
-        return formatted(separator: " ", prefix: "", width: interpreter.modules.numpyPrintOptions.lineWidth, interpreter)
+        return formatted(
+            separator: " ", prefix: "", width: interpreter.modules.numpyPrintOptions.lineWidth, interpreter)
     }
 
     /// NumPy's `_formatArray` over the elements' reprs (a list shows as `list([1, 2])`), wrapping each
@@ -183,7 +188,9 @@ final class ObjectArray: SubscriptableObject, IterableObject {
         let summarize = elements.count > options.threshold
         let edge = options.edgeItems
         var strides = Array(repeating: 1, count: shape.count)
-        for axis in stride(from: shape.count - 2, through: 0, by: -1) { strides[axis] = strides[axis + 1] * shape[axis + 1] }
+        for axis in stride(from: shape.count - 2, through: 0, by: -1) {
+            strides[axis] = strides[axis + 1] * shape[axis + 1]
+        }
         func recurse(_ axis: Int, _ offset: Int, _ indent: String, _ width: Int) -> String {
             if axis == shape.count { return word(elements[offset]) }
             let length = shape[axis]
@@ -194,7 +201,8 @@ final class ObjectArray: SubscriptableObject, IterableObject {
                 let limit = width - max(separator.trimming(" ").count, 1)
                 var line = indent
                 for (position, index) in shown.enumerated() {
-                    let piece = index < 0 ? "..." : recurse(axis + 1, offset + index * strides[axis], indent + " ", width - 1)
+                    let piece =
+                        index < 0 ? "..." : recurse(axis + 1, offset + index * strides[axis], indent + " ", width - 1)
                     if line.count + piece.count > limit && line.count > indent.count {
                         text += line.trimmingTrailingSpaces() + "\n"
                         line = indent
@@ -203,9 +211,12 @@ final class ObjectArray: SubscriptableObject, IterableObject {
                 }
                 text += line
             } else {
-                let lineSeparator = separator.trimmingTrailingSpaces() + String(repeating: "\n", count: shape.count - axis - 1)
+                let lineSeparator =
+                    separator.trimmingTrailingSpaces() + String(repeating: "\n", count: shape.count - axis - 1)
                 text = shown.map { index in
-                    indent + (index < 0 ? "..." : recurse(axis + 1, offset + index * strides[axis], indent + " ", width - 1))
+                    indent
+                        + (index < 0
+                            ? "..." : recurse(axis + 1, offset + index * strides[axis], indent + " ", width - 1))
                 }.joined(separator: lineSeparator)
             }
             return "[" + text.dropFirst(indent.count) + "]"

@@ -52,7 +52,8 @@ final class UserFunction: CallableObject {
         }
         self.freeCells = freeCells
         let layout =
-            scope.cellNames.isEmpty && freeNames.isEmpty ? CellLayout.empty
+            scope.cellNames.isEmpty && freeNames.isEmpty
+            ? CellLayout.empty
             : CellLayout(own: scope.cellNames, free: freeNames)
         self.layout = layout
         let resolver = NameResolver(scope: scope, layout: layout, stackGuard: stackGuard)

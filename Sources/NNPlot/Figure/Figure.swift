@@ -148,7 +148,9 @@ public final class Axes {
 
     /// An axes the program placed itself with nothing drawn on it (a widget's, as `Slider(fig.add_axes(...))`
     /// takes): a terminal or an SVG drawing leaves it out rather than draw an empty frame over the grid.
-    public var isPlaceholder: Bool { position != nil && artists.isEmpty && title == nil && xLabel == nil && yLabel == nil }
+    public var isPlaceholder: Bool {
+        position != nil && artists.isEmpty && title == nil && xLabel == nil && yLabel == nil
+    }
 
     /// The artists with a label for the legend (matplotlib leaves out labels starting with `_`).
     public var labelled: [Artist] {

@@ -18,7 +18,8 @@ final class GridSpecObject: SubscriptableObject {
         let columns = try GridSpecObject.count(a, "ncols", "columns", interpreter)
         let heights = try GridSpecObject.ratios(a, "height_ratios", count: rows, what: "rows")
         let widths = try GridSpecObject.ratios(a, "width_ratios", count: columns, what: "columns")
-        geometry = GridGeometry(rows: rows, columns: columns, heightRatios: heights.numbers, widthRatios: widths.numbers)
+        geometry = GridGeometry(
+            rows: rows, columns: columns, heightRatios: heights.numbers, widthRatios: widths.numbers)
         heightRatios = heights.value
         widthRatios = widths.value
         self.state = state
@@ -78,12 +79,14 @@ final class GridSpecObject: SubscriptableObject {
                 let (first, end) = (clamp(start, 0), clamp(stop, size))
                 guard end > first else {
                     throw Diagnostic(
-                        "GridSpec slice would result in no space allocated for subplot", at: range, exception: "IndexError")
+                        "GridSpec slice would result in no space allocated for subplot", at: range,
+                        exception: "IndexError")
                 }
                 return (first, end - 1)
             case .value(let value, let itemRange):
                 guard let raw = value.exactInteger else {
-                    throw Diagnostic("GridSpec indices must be integers or slices", at: itemRange, exception: "TypeError")
+                    throw Diagnostic(
+                        "GridSpec indices must be integers or slices", at: itemRange, exception: "TypeError")
                 }
                 let position = raw < 0 ? raw + size : raw
                 guard position >= 0, position < size else {
@@ -115,7 +118,8 @@ final class GridSpecObject: SubscriptableObject {
         case "nrows": return .int(geometry.rows)
         case "ncols": return .int(geometry.columns)
         case "figure": return figure.map { .object($0) } ?? .none
-        case "get_geometry": return function(name, "") { _, _ in .tuple([.int(self.geometry.rows), .int(self.geometry.columns)]) }
+        case "get_geometry":
+            return function(name, "") { _, _ in .tuple([.int(self.geometry.rows), .int(self.geometry.columns)]) }
         case "get_width_ratios": return function(name, "") { _, _ in self.widthRatios }
         case "get_height_ratios": return function(name, "") { _, _ in self.heightRatios }
         case "update":
@@ -151,8 +155,10 @@ final class GridSpecObject: SubscriptableObject {
     }
 
     var attributeNames: [String] {
-        ["figure", "get_geometry", "get_height_ratios", "get_width_ratios", "ncols", "new_subplotspec", "nrows",
-         "subplots", "update"]
+        [
+            "figure", "get_geometry", "get_height_ratios", "get_width_ratios", "ncols", "new_subplotspec", "nrows",
+            "subplots", "update",
+        ]
     }
 
     /// `new_subplotspec((row, column), rowspan, colspan)` and `subplot2grid`: the block of cells from `loc`.
@@ -204,7 +210,8 @@ final class SubplotSpecObject: PyObject {
     var place: Axes.Place {
         let geometry = gridSpec.geometry
         return Axes.Place(
-            rows: geometry.rows, columns: geometry.columns, index: rows.lowerBound * geometry.columns + columns.lowerBound + 1,
+            rows: geometry.rows, columns: geometry.columns,
+            index: rows.lowerBound * geometry.columns + columns.lowerBound + 1,
             rowSpan: rows.count, columnSpan: columns.count)
     }
 
@@ -217,18 +224,23 @@ final class SubplotSpecObject: PyObject {
         case "get_gridspec": return function(name, "") { _, _ in .object(self.gridSpec) }
         case "get_geometry":
             return function(name, "") { _, _ in
-                .tuple([.int(self.gridSpec.geometry.rows), .int(self.gridSpec.geometry.columns), .int(self.first), .int(self.last)])
+                .tuple([
+                    .int(self.gridSpec.geometry.rows), .int(self.gridSpec.geometry.columns), .int(self.first),
+                    .int(self.last),
+                ])
             }
         case "get_position":
             return function(name, "figure") { a, _ throws(Diagnostic) in
                 guard case .object(let figure as FigureObject)? = a["figure"] else {
                     throw Diagnostic("get_position() needs the figure", at: a.range("figure"), exception: "TypeError")
                 }
-                let box = self.gridSpec.geometry.box(rows: self.rows, columns: self.columns, in: figure.figure.subplotParameters)
+                let box = self.gridSpec.geometry.box(
+                    rows: self.rows, columns: self.columns, in: figure.figure.subplotParameters)
                 return .object(BboxObject(box))
             }
         case "is_first_row": return function(name, "") { _, _ in .bool(self.rows.lowerBound == 0) }
-        case "is_last_row": return function(name, "") { _, _ in .bool(self.rows.upperBound == self.gridSpec.geometry.rows) }
+        case "is_last_row":
+            return function(name, "") { _, _ in .bool(self.rows.upperBound == self.gridSpec.geometry.rows) }
         case "is_first_col": return function(name, "") { _, _ in .bool(self.columns.lowerBound == 0) }
         case "is_last_col":
             return function(name, "") { _, _ in .bool(self.columns.upperBound == self.gridSpec.geometry.columns) }
@@ -279,20 +291,24 @@ final class BboxObject: PyObject {
         case "size": return BboxObject.numbers([b.width, b.height], shape: [2])
         case "intervalx": return BboxObject.numbers([b.x0, b.x1], shape: [2])
         case "intervaly": return BboxObject.numbers([b.y0, b.y1], shape: [2])
-        case "get_points": return function(name, "") { _, _ in BboxObject.numbers([b.x0, b.y0, b.x1, b.y1], shape: [2, 2]) }
+        case "get_points":
+            return function(name, "") { _, _ in BboxObject.numbers([b.x0, b.y0, b.x1, b.y1], shape: [2, 2]) }
         case "frozen": return function(name, "") { _, _ in .object(BboxObject(b)) }
         case "contains":
             return function(name, "x, y") { a, _ throws(Diagnostic) in
                 let (x, y) = (try a.double("x"), try a.double("y"))
-                return .bool(x >= min(b.x0, b.x1) && x <= max(b.x0, b.x1) && y >= min(b.y0, b.y1) && y <= max(b.y0, b.y1))
+                return .bool(
+                    x >= min(b.x0, b.x1) && x <= max(b.x0, b.x1) && y >= min(b.y0, b.y1) && y <= max(b.y0, b.y1))
             }
         default: return nil
         }
     }
 
     var attributeNames: [String] {
-        ["bounds", "contains", "extents", "frozen", "get_points", "height", "intervalx", "intervaly", "p0", "p1",
-         "size", "width", "x0", "x1", "xmax", "xmin", "y0", "y1", "ymax", "ymin"]
+        [
+            "bounds", "contains", "extents", "frozen", "get_points", "height", "intervalx", "intervaly", "p0", "p1",
+            "size", "width", "x0", "x1", "xmax", "xmin", "y0", "y1", "ymax", "ymin",
+        ]
     }
 
     func repr(_ interpreter: Interpreter) -> String {
@@ -335,7 +351,8 @@ enum GridSpecs {
         // Exactly as given (float64), so the box's corners are matplotlib's to the last digit.
         let numbers = try ArrayConversion.tensor(value, dtype: .float64, range: range).doubles
         guard numbers.count == 4 else {
-            throw Diagnostic("rect must be a sequence of 4 numbers: left, bottom, width, height", at: range, exception: "ValueError")
+            throw Diagnostic(
+                "rect must be a sequence of 4 numbers: left, bottom, width, height", at: range, exception: "ValueError")
         }
         return Box(left: numbers[0], bottom: numbers[1], width: numbers[2], height: numbers[3])
     }
