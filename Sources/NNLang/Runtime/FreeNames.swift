@@ -127,46 +127,13 @@ struct FreeNames {
             switch e {
             case .name(let name, _): if !NameResolver.markerNames.contains(name) { uses.insert(name) }
             case .resolved(let resolved, _): uses.insert(resolved.name)
-            case .int, .float, .string, .bool, .none: break
-            case .formattedString(let parts, _): formatted(parts, into: &pending)
-            case .list(let items, _), .tuple(let items, _), .set(let items, _): pending += items
-            case .dict(let entries, _):
-                for entry in entries { pending += [entry.key, entry.value] }
-            case .attribute(let base, _, _): pending.append(base)
-            case .subscription(let base, let items, _):
-                pending.append(base)
-                for item in items {
-                    switch item {
-                    case .index(let index): pending.append(index)
-                    case .slice(let a, let b, let c): pending += [a, b, c].compactMap { $0 }
-                    case .ellipsis: break
-                    }
-                }
-            case .call(let callee, let arguments, _):
-                pending.append(callee)
-                pending += arguments.map(\.value)
-            case .binary(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _):
-                pending += [left, right]
-            case .unary(_, let operand, _): pending.append(operand)
-            case .compare(let first, let rest, _):
-                pending.append(first)
-                pending += rest.map(\.right)
-            case .conditional(let condition, let then, let otherwise, _): pending += [condition, then, otherwise]
             case .lambda(let node, let r):
-                pending += node.parameters.compactMap(\.defaultValue)
                 nested.formUnion(
                     Self.ofFunction(parameters: node.parameters.map(\.name), body: [.returnValue(node.body, r)]))
-            case .comprehension(let node, _):
-                if case .loop(_, let first)? = node.clauses.first { pending.append(first) }
-                nested.formUnion(node.scope.freeNames)
+            case .comprehension(let node, _): nested.formUnion(node.scope.freeNames)
+            default: break
             }
-        }
-    }
-
-    private func formatted(_ parts: [FormattedPart], into pending: inout [Expression]) {
-        for case .value(let e, _, let spec) in parts {
-            pending.append(e)
-            formatted(spec, into: &pending)
+            pending += e.evaluatedChildren
         }
     }
 }

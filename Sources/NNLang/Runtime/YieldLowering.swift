@@ -340,33 +340,8 @@ extension Expression {
     var containsYieldMarker: Bool {
         var pending: [Expression] = [self]
         while let e = pending.popLast() {
-            switch e {
-            case .call(.name("yield", _), _, _): return true
-            case .name, .int, .float, .string, .bool, .none, .resolved, .lambda: continue
-            case .formattedString(let parts, _): pending += parts.formattedValues
-            case .list(let items, _), .tuple(let items, _), .set(let items, _): pending += items
-            case .dict(let entries, _): pending += entries.flatMap { [$0.key, $0.value] }
-            case .attribute(let base, _, _): pending.append(base)
-            case .subscription(let base, let items, _):
-                pending.append(base)
-                for item in items {
-                    switch item {
-                    case .index(let index): pending.append(index)
-                    case .slice(let a, let b, let c): pending += [a, b, c].compactMap { $0 }
-                    case .ellipsis: break
-                    }
-                }
-            case .call(let callee, let arguments, _):
-                pending.append(callee)
-                pending += arguments.map(\.value)
-            case .binary(_, let left, let right, _), .and(let left, let right, _), .or(let left, let right, _):
-                pending += [left, right]
-            case .unary(_, let operand, _): pending.append(operand)
-            case .compare(let first, let rest, _): pending += [first] + rest.map(\.right)
-            case .conditional(let condition, let then, let otherwise, _): pending += [condition, then, otherwise]
-            case .comprehension(let node, _):
-                if case .loop(_, let iterable) = node.clauses.first { pending.append(iterable) }
-            }
+            if case .call(.name("yield", _), _, _) = e { return true }
+            pending += e.evaluatedChildren
         }
         return false
     }
@@ -378,14 +353,6 @@ extension [FormattedPart] {
         map { part -> FormattedPart in
             guard case .value(_, let conversion, let spec) = part, let value = values.popFirst() else { return part }
             return .value(value, conversion: conversion, spec: spec.replacingValues(&values))
-        }
-    }
-
-    /// The expressions of an f-string's parts, in the order Python evaluates them.
-    fileprivate var formattedValues: [Expression] {
-        flatMap { part -> [Expression] in
-            guard case .value(let e, _, let spec) = part else { return [] }
-            return [e] + spec.formattedValues
         }
     }
 }
