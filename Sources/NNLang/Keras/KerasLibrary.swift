@@ -81,7 +81,8 @@ enum KerasLibrary {
                 "UserWarning: NNLab's layers compute in float32; set_floatx('float64') is not applied",
                 at: a.callRange)
         } else if value != "float32" {
-            throw Diagnostic("set_floatx('\(value)') is not supported in NNLab (layers compute in float32)",
+            throw Diagnostic(
+                "set_floatx('\(value)') is not supported in NNLab (layers compute in float32)",
                 at: a.callRange)
         }
         return .none
@@ -439,7 +440,8 @@ enum KerasLibrary {
     /// Keras 3's optimizers take `**kwargs` and refuse the ones they do not know (Keras 2's `lr`, `decay`).
     static func rejectClipping(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
         if a.keywords.contains(where: { $0.name == "decay" && !$0.value.isNone }) {
-            interpreter.warn("UserWarning: Argument `decay` is no longer supported and will be ignored.", at: a.callRange)
+            interpreter.warn(
+                "UserWarning: Argument `decay` is no longer supported and will be ignored.", at: a.callRange)
         }
         let unknown = a.keywords.filter { $0.name != "decay" }
         if !unknown.isEmpty {

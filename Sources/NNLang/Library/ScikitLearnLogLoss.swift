@@ -54,7 +54,8 @@ extension ScikitLearnMetrics {
         let float32 = probabilities.dtype == .float32
         let eps = float32 ? Double(Float.ulpOfOne) : Double.ulpOfOne
         let table: (Int, Int) -> Double = { r, c in
-            width == 1 ? (c == 1 ? values[r] : (float32 ? Double(1 - Float(values[r])) : 1 - values[r]))
+            width == 1
+                ? (c == 1 ? values[r] : (float32 ? Double(1 - Float(values[r])) : 1 - values[r]))
                 : values[r * width + c]
         }
         let sums = (0..<rows).map { r in (0..<columns).reduce(0.0) { $0 + table(r, $1) } }

@@ -37,7 +37,8 @@ final class Ridge: LinearEstimator {
         let alpha = try penalty(a, interpreter)
         let solver = parameter("solver").map { interpreter.str($0) } ?? "auto"
         guard solver == "auto" || solver == "cholesky" else {
-            throw Diagnostic("Ridge(solver='\(solver)') is not supported in NNLab (only 'auto' and 'cholesky')",
+            throw Diagnostic(
+                "Ridge(solver='\(solver)') is not supported in NNLab (only 'auto' and 'cholesky')",
                 at: a.callRange)
         }
         guard !(parameter("positive").map { $0.numericValue != 0 } ?? false) else {

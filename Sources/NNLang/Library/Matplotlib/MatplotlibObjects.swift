@@ -377,10 +377,13 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
         }
         if kind == "CheckButtons" {
             // CheckButtons(ax, labels, actives): `get_status()` is the boxes' states until clicked.
-            let given = arguments.keywords.first { $0.name == "actives" }?.value
+            let given =
+                arguments.keywords.first { $0.name == "actives" }?.value
                 ?? (arguments.positional.count > 2 ? arguments.positional[2] : nil)
             let states = try given.map { v throws(Diagnostic) in
-                try interpreter.iterate(v, range: arguments.range).map { Value.bool($0.numericValue.map { $0 != 0 } ?? false) }
+                try interpreter.iterate(v, range: arguments.range).map {
+                    Value.bool($0.numericValue.map { $0 != 0 } ?? false)
+                }
             }
             made.known["get_status"] = function("get_status", "") { _, _ in .list(ListBox(states ?? [])) }
         }
