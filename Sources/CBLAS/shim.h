@@ -84,6 +84,19 @@ static inline int nn_dgelsd(int m, int n, int nrhs, double *a, double *b, int ld
     return (int)info;
 }
 
+// Cholesky solve of a symmetric positive definite system (LAPACK `dposv`, as scipy.linalg.solve
+// with assume_a="pos" factors and solves); returns LAPACK's info (> 0: not positive definite).
+#if !defined(__APPLE__)
+extern void dposv_(char *uplo, nn_lapack_int *n, nn_lapack_int *nrhs, double *a, nn_lapack_int *lda, double *b,
+                   nn_lapack_int *ldb, nn_lapack_int *info);
+#endif
+
+static inline int nn_dposv(char uplo, int n, int nrhs, double *a, double *b) {
+    nn_lapack_int n_ = n, nrhs_ = nrhs, lda = n > 0 ? n : 1, ldb = n > 0 ? n : 1, info = 0;
+    dposv_(&uplo, &n_, &nrhs_, a, &lda, b, &ldb, &info);
+    return (int)info;
+}
+
 // The SVD and the symmetric eigensolver, as NumPy's linalg calls them (`dgesdd`, `dsyevd`).
 #if !defined(__APPLE__)
 extern void dgesdd_(char *jobz, nn_lapack_int *m, nn_lapack_int *n, double *a, nn_lapack_int *lda, double *s,

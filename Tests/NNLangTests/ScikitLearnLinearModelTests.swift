@@ -103,4 +103,32 @@ struct ScikitLearnLinearModelTests {
             """, ["p", "w", "b", "n"])
         #expect(v == [[0, 1, 1, 1], [1, 4.5], [-7], [9]])
     }
+
+    @Test func ridgeSolvesAsScikitLearnsCholeskyDoes() throws {
+        let v = try values(
+            """
+            from sklearn.linear_model import Ridge
+            X = np.array([[1.0, 2.0], [2.0, 0.5], [3.0, 1.5], [4.0, 3.0], [5.0, 2.5]])
+            y = np.array([3.0, 2.5, 5.0, 7.5, 8.0])
+            m = Ridge(alpha=0.3).fit(X, y)
+            w = m.coef_
+            b = m.intercept_
+            d = Ridge(alpha=0.3).fit(np.array([[1.0, 2.0, 0.5], [2.0, 0.5, 1.0]]), y[:2]).coef_
+            """, ["w", "b", "d"])
+        #expect(v[0] == [1.1234887737478414, 0.9794473229706385])
+        #expect(v[1] == [-0.03141623488773693])
+        #expect(v[2] == [-0.12195121951219512, 0.18292682926829268, -0.06097560975609756])
+    }
+
+    @Test func polynomialFeaturesAndOneColumnScalerMatchScikitLearn() throws {
+        let v = try values(
+            """
+            from sklearn.preprocessing import StandardScaler, PolynomialFeatures
+            mean = StandardScaler().fit(np.linspace(0, 5, 24).reshape(-1, 1)).mean_
+            p = PolynomialFeatures(3, include_bias=False).fit_transform(np.array([[0.1, 0.3]]))
+            """, ["mean", "p"])
+        // NumPy sums the one contiguous column pairwise: not 2.5.
+        #expect(v[0] == [2.4999999999999996])
+        #expect(v[1] == [0.1, 0.3, 0.010000000000000002, 0.03, 0.09, 0.0010000000000000002, 0.003, 0.009, 0.027])
+    }
 }

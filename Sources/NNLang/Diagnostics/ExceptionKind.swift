@@ -19,6 +19,7 @@ public enum PythonExceptions {
         "ImportWarning": "Warning", "ResourceWarning": "Warning",
         // scikit-learn's own (sklearn.exceptions).
         "NotFittedError": "ValueError", "ConvergenceWarning": "UserWarning",
+        "InvalidParameterError": "ValueError",  // also a TypeError in scikit-learn
     ]
 
     /// Whether `name` is `base` or derives from it.

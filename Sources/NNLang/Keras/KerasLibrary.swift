@@ -56,10 +56,36 @@ enum KerasLibrary {
                     "clear_session": function("clear_session", "") { _, interpreter in
                         interpreter.layerNames.reset()
                         return .none
-                    }
+                    },
+                    "floatx": function("floatx", "") { _, _ in .string("float32") },
+                    "epsilon": function("epsilon", "") { _, _ in .float(1e-7) },
+                    "set_floatx": function("set_floatx", "value") { a, interpreter throws(Diagnostic) in
+                        try setFloatX(a, interpreter)
+                    },
                 ])
         default: return KerasDatasets.module(dotted)
         }
+    }
+
+    /// `keras.backend.set_floatx`: Keras's check of the name; NNLab's layers compute in float32 only, so
+    /// another precision is refused for half floats and warned about (not applied) for float64.
+    static func setFloatX(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
+        let value = interpreter.str(a["value"] ?? .none)
+        guard ["bfloat16", "float16", "float32", "float64"].contains(value) else {
+            throw Diagnostic(
+                "Unknown `floatx` value: \(value). Expected one of {'float16', 'float32', 'float64', 'bfloat16'}",
+                at: a.callRange, exception: "ValueError")
+        }
+        if value == "float64" {
+            interpreter.warn(
+                "UserWarning: NNLab's layers compute in float32; set_floatx('float64') is not applied",
+                at: a.callRange)
+        } else if value != "float32" {
+            throw Diagnostic(
+                "set_floatx('\(value)') is not supported in NNLab (layers compute in float32)",
+                at: a.callRange)
+        }
+        return .none
     }
 
     /// The names bound in every session without an import: the Keras classes and activations a
@@ -365,9 +391,9 @@ enum KerasLibrary {
         [
             "SGD": function(
                 "SGD",
-                "learning_rate=0.01, momentum=0.0, nesterov=False, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, name='SGD'"
-            ) { a, _ throws(Diagnostic) in
-                try rejectClipping(a)
+                "learning_rate=0.01, momentum=0.0, nesterov=False, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, name='SGD', **kwargs"
+            ) { a, interpreter throws(Diagnostic) in
+                try rejectClipping(a, interpreter)
                 let rate = Float(try a.double("learning_rate", default: 0.01))
                 let momentum = Float(try a.double("momentum", default: 0))
                 let nesterov = try a.bool("nesterov", default: false)
@@ -378,9 +404,9 @@ enum KerasLibrary {
             },
             "RMSprop": function(
                 "RMSprop",
-                "learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-07, centered=False, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, name='rmsprop'"
-            ) { a, _ throws(Diagnostic) in
-                try rejectClipping(a)
+                "learning_rate=0.001, rho=0.9, momentum=0.0, epsilon=1e-07, centered=False, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, name='rmsprop', **kwargs"
+            ) { a, interpreter throws(Diagnostic) in
+                try rejectClipping(a, interpreter)
                 if try a.double("momentum", default: 0) != 0 {
                     throw .unsupported("RMSprop(momentum=...) is not supported", at: a.range("momentum"))
                 }
@@ -395,9 +421,9 @@ enum KerasLibrary {
             },
             "Adam": function(
                 "Adam",
-                "learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, name='adam'"
-            ) { a, _ throws(Diagnostic) in
-                try rejectClipping(a)
+                "learning_rate=0.001, beta_1=0.9, beta_2=0.999, epsilon=1e-07, amsgrad=False, weight_decay=None, clipnorm=None, clipvalue=None, global_clipnorm=None, name='adam', **kwargs"
+            ) { a, interpreter throws(Diagnostic) in
+                try rejectClipping(a, interpreter)
                 if try a.bool("amsgrad", default: false) {
                     throw .unsupported("Adam(amsgrad=True) is not supported", at: a.range("amsgrad"))
                 }
@@ -411,7 +437,19 @@ enum KerasLibrary {
         ]
     }
 
-    static func rejectClipping(_ a: BoundArguments) throws(Diagnostic) {
+    /// Keras 3's optimizers take `**kwargs` and refuse the ones they do not know (Keras 2's `lr`, `decay`).
+    static func rejectClipping(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
+        if a.keywords.contains(where: { $0.name == "decay" && !$0.value.isNone }) {
+            interpreter.warn(
+                "UserWarning: Argument `decay` is no longer supported and will be ignored.", at: a.callRange)
+        }
+        let unknown = a.keywords.filter { $0.name != "decay" }
+        if !unknown.isEmpty {
+            let shown = unknown.map { "'\($0.name)': \(interpreter.repr($0.value))" }.joined(separator: ", ")
+            var error = Diagnostic("Argument(s) not recognized: {\(shown)}", at: a.callRange, exception: "ValueError")
+            if unknown.contains(where: { $0.name == "lr" }) { error.hint = "Keras 3 calls it 'learning_rate'" }
+            throw error
+        }
         for name in ["weight_decay", "clipnorm", "clipvalue", "global_clipnorm"] where a[name] != nil {
             throw .unsupported("\(name) is not supported yet", at: a.range(name))
         }

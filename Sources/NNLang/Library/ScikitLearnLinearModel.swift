@@ -1,7 +1,7 @@
 import NNEngine
 
 /// `sklearn.linear_model`: `LinearRegression` (here), `SGDRegressor`, `SGDClassifier` and `Perceptron`
-/// (ScikitLearnSGD.swift), `LogisticRegression` (ScikitLearnLogistic.swift).
+/// (ScikitLearnSGD.swift), `LogisticRegression` (ScikitLearnLogistic.swift), `Ridge` (ScikitLearnRidge.swift).
 enum ScikitLearnLinearModel {
     static func module() -> ModuleObject {
         ModuleObject(
@@ -10,6 +10,7 @@ enum ScikitLearnLinearModel {
                 "LinearRegression": ScikitLearnEstimator.constructor("LinearRegression", LinearRegression.signature) {
                     a in LinearRegression(a)
                 },
+                "Ridge": ScikitLearnEstimator.constructor("Ridge", Ridge.signature) { a in Ridge(a) },
                 "SGDRegressor": ScikitLearnEstimator.constructor("SGDRegressor", SGDRegressor.signature) {
                     a throws(Diagnostic) in try SGDRegressor(a)
                 },

@@ -1,7 +1,8 @@
 import NNEngine
 
 /// `sklearn.metrics`: `accuracy_score` and `confusion_matrix`, with `_check_targets`' checks (a
-/// probability array passed as predictions is "a mix of binary and continuous targets").
+/// probability array passed as predictions is "a mix of binary and continuous targets"); `log_loss`
+/// is in ScikitLearnLogLoss.swift.
 enum ScikitLearnMetrics {
     static func module() -> ModuleObject {
         ModuleObject(
@@ -14,6 +15,9 @@ enum ScikitLearnMetrics {
                     "confusion_matrix", "y_true, y_pred, *, labels=None, sample_weight=None, normalize=None"
                 ) {
                     a, interpreter throws(Diagnostic) in try confusionMatrix(a, interpreter)
+                },
+                "log_loss": function("log_loss", logLossSignature) { a, interpreter throws(Diagnostic) in
+                    try logLoss(a, interpreter)
                 },
             ].merging(ScikitLearnRegressionMetrics.members()) { old, _ in old })
     }

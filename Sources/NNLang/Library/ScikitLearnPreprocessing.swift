@@ -1,7 +1,7 @@
 import NNEngine
 
 /// `sklearn.preprocessing`: `StandardScaler`, `MinMaxScaler` and `scale` (here), `OneHotEncoder` and
-/// `LabelEncoder` (in ScikitLearnEncoders.swift).
+/// `LabelEncoder` (in ScikitLearnEncoders.swift), `PolynomialFeatures` (ScikitLearnPolynomial.swift).
 enum ScikitLearnPreprocessing {
     static func module() -> ModuleObject {
         ModuleObject(
@@ -19,6 +19,9 @@ enum ScikitLearnPreprocessing {
                     try OneHotEncoder(a)
                 },
                 "LabelEncoder": ScikitLearnEstimator.constructor("LabelEncoder", "") { a in LabelEncoder(a) },
+                "PolynomialFeatures": ScikitLearnEstimator.constructor(
+                    "PolynomialFeatures", PolynomialFeatures.signature
+                ) { a in PolynomialFeatures(a) },
                 "scale": function("scale", "X, *, axis=0, with_mean=True, with_std=True, copy=True") {
                     a, interpreter throws(Diagnostic) in
                     try scale(a, interpreter)
@@ -34,20 +37,25 @@ enum ScikitLearnPreprocessing {
     }
 
     /// A column's mean and variance as `_incremental_mean_and_var` computes them from no earlier data:
-    /// sums down the column in order, and the corrected two-pass variance (Chan, Golub and LeVeque).
-    static func meanAndVariance(_ values: [Double]) -> (Double, Double) {
+    /// NumPy's sums down the column, and the corrected two-pass variance (Chan, Golub and LeVeque).
+    /// NumPy sums a column in order, but the one column of an (n, 1) array is contiguous, which
+    /// NumPy sums pairwise (`contiguous`).
+    static func meanAndVariance(_ values: [Double], contiguous: Bool = false) -> (Double, Double) {
         let n = Double(values.count)
-        var sum = -0.0
-        for v in values { sum += v }
+        func total(_ xs: [Double]) -> Double {
+            if contiguous {
+                return xs.withUnsafeBufferPointer { p in p.baseAddress.map { WideMath.pairwiseSum($0, p.count) } ?? 0 }
+            }
+            var sum = -0.0
+            for v in xs { sum += v }
+            return sum
+        }
+        let sum = total(values)
         let mean = (0.0 + sum) / n
         let t = sum / n
-        var correction = -0.0
-        var squares = -0.0
-        for v in values {
-            let d = v - t
-            correction += d
-            squares += d * d
-        }
+        let deviations = values.map { $0 - t }
+        let correction = total(deviations)
+        let squares = total(deviations.map { $0 * $0 })
         return (mean, (squares - correction * correction / n) / n)
     }
 
@@ -112,7 +120,9 @@ final class StandardScaler: ScikitLearnEstimator, ScikitLearnTransformer {
     func fit(_ a: BoundArguments, _ interpreter: Interpreter) throws(Diagnostic) {
         let t = try ScikitLearnEstimator.matrix(a["X"] ?? .none, a, "X", interpreter)
         let n = t.shape[0]
-        let stats = ScikitLearnEstimator.columns(t).map(ScikitLearnPreprocessing.meanAndVariance)
+        let stats = ScikitLearnEstimator.columns(t).map {
+            ScikitLearnPreprocessing.meanAndVariance($0, contiguous: t.shape[1] == 1)
+        }
         let withMean = parameter("with_mean").map { $0.numericValue != 0 } ?? true
         let withStd = parameter("with_std").map { $0.numericValue != 0 } ?? true
         let spreads = stats.map { mean, variance in

@@ -356,6 +356,12 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
 
     func call(_ arguments: CallArguments, _ interpreter: Interpreter) throws(Diagnostic) -> Value {
         state.note(kind, interpreter)
+        // Used as a decorator (ipywidgets' `@output.capture()` on a `def`): the function stays itself.
+        if arguments.keywords.isEmpty, arguments.positional.count == 1,
+            case .object(let function as UserFunction) = arguments.positional[0]
+        {
+            return .object(function)
+        }
         let made = SkippedObject(kind, state: state)
         if kind == "Slider" {
             // Slider(ax, label, valmin, valmax, valinit=0.5): code reads `.val`, which is valinit until dragged.
@@ -368,6 +374,18 @@ final class SkippedObject: PyObject, CallableObject, SubscriptableObject {
                 "val": value, "valinit": value, "valmin": given("valmin", 2) ?? .none,
                 "valmax": given("valmax", 3) ?? .none,
             ]
+        }
+        if kind == "CheckButtons" {
+            // CheckButtons(ax, labels, actives): `get_status()` is the boxes' states until clicked.
+            let given =
+                arguments.keywords.first { $0.name == "actives" }?.value
+                ?? (arguments.positional.count > 2 ? arguments.positional[2] : nil)
+            let states = try given.map { v throws(Diagnostic) in
+                try interpreter.iterate(v, range: arguments.range).map {
+                    Value.bool($0.numericValue.map { $0 != 0 } ?? false)
+                }
+            }
+            made.known["get_status"] = function("get_status", "") { _, _ in .list(ListBox(states ?? [])) }
         }
         return .object(made)
     }
