@@ -1,7 +1,8 @@
 import NNLang
 import Testing
 
-/// NumPy's RuntimeWarnings: shown as Python shows them (`file:line: RuntimeWarning: …`), once per line.
+/// NumPy's RuntimeWarnings: shown as Python shows them (`file:line: RuntimeWarning: …` and the line), once
+/// per line.
 @Suite struct WarningTests {
     @Test func invalidCastsWarnOncePerLine() throws {
         let interpreter = Interpreter(output: CapturedOutput())
@@ -17,8 +18,8 @@ import Testing
         try interpreter.run(SourceFile(name: "cast.nn", text: program))
         #expect(
             warnings == [
-                "cast.nn:3: RuntimeWarning: invalid value encountered in cast\n",
-                "cast.nn:5: RuntimeWarning: divide by zero encountered in floor_divide\n",
+                "cast.nn:3: RuntimeWarning: invalid value encountered in cast\n  a = np.array([np.nan, 1]).astype('int64')\n",
+                "cast.nn:5: RuntimeWarning: divide by zero encountered in floor_divide\n  c = np.array([4]) // 0\n",
             ])
     }
 }

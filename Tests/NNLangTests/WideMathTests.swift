@@ -104,12 +104,12 @@ import Testing
         try interpreter.run(SourceFile(name: "w.nn", text: program))
         #expect(
             warnings == [
-                "w.nn:3: RuntimeWarning: divide by zero encountered in divide\n",
-                "w.nn:3: RuntimeWarning: invalid value encountered in divide\n",
-                "w.nn:4: RuntimeWarning: divide by zero encountered in log\n",
-                "w.nn:4: RuntimeWarning: invalid value encountered in log\n",
-                "w.nn:5: RuntimeWarning: divide by zero encountered in scalar divide\n",
-                "w.nn:6: RuntimeWarning: overflow encountered in exp\n",
+                "w.nn:3: RuntimeWarning: divide by zero encountered in divide\n  b = a / 0.0\n",
+                "w.nn:3: RuntimeWarning: invalid value encountered in divide\n  b = a / 0.0\n",
+                "w.nn:4: RuntimeWarning: divide by zero encountered in log\n  c = np.log(a)\n",
+                "w.nn:4: RuntimeWarning: invalid value encountered in log\n  c = np.log(a)\n",
+                "w.nn:5: RuntimeWarning: divide by zero encountered in scalar divide\n  d = np.float64(1.0) / 0.0\n",
+                "w.nn:6: RuntimeWarning: overflow encountered in exp\n  e = np.exp(np.array([1000.0]))\n",
             ])
     }
 }

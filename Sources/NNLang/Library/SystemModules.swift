@@ -186,12 +186,7 @@ enum SystemModules {
                     {
                         category = name
                     }
-                    let line = interpreter.currentSource.flatMap { source in
-                        source.lines.indices.contains(a.callRange.start.line - 1)
-                            ? source.lines[a.callRange.start.line - 1] : nil
-                    }
-                    let shownLine = line.map { "\n  " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                    interpreter.warn("\(category): \(message)\(shownLine)", at: a.callRange)
+                    interpreter.warn("\(category): \(message)", at: a.callRange)
                     return .none
                 },
             ])

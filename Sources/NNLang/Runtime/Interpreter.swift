@@ -283,11 +283,18 @@ public final class Interpreter {
     /// Warnings already shown, by place: as Python, each is shown once per line.
     var shownWarnings = Set<String>()
 
-    /// Shows a warning as Python does (`file:line: RuntimeWarning: …`), once per line of the program.
+    /// Shows a warning as Python does (`file:line: RuntimeWarning: …` and the line's source under it), once
+    /// per line of the program.
     func warn(_ message: String, at range: SourceRange?) {
         let place = "\(currentSource?.name ?? "<string>"):\(range.map { String($0.start.line) } ?? "?")"
         guard shownWarnings.insert(place + message).inserted else { return }
-        warningHandler("\(place): \(message)\n")
+        let line = range.flatMap { range in
+            currentSource.flatMap { source in
+                source.lines.indices.contains(range.start.line - 1) ? source.lines[range.start.line - 1] : nil
+            }
+        }
+        let shownLine = line.map { "\n  " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        warningHandler("\(place): \(message)\(shownLine)\n")
     }
 }
 
