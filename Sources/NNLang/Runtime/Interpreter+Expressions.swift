@@ -244,20 +244,22 @@ extension Interpreter {
 
     /// The attribute `name` of `value`.
     func attribute(_ name: String, of value: Value, range: SourceRange) throws(Diagnostic) -> Value {
+        // The names for "did you mean" are gathered only when the lookup fails: a module sorts its members.
         let found: Value?
-        let names: [String]
+        let knownNames: () -> [String]
         switch value {
         case .object(let object):
             do { found = try object.attribute(name, self) } catch { throw error.located(at: range) }
-            names = object.attributeNames
+            knownNames = { object.attributeNames }
         case .array(let array):
             found = try ArrayAttributes.attribute(name, of: array, self, range: range)
-            names = ArrayAttributes.names
+            knownNames = { ArrayAttributes.names }
         default:
             found = try ContainerMethods.attribute(name, of: value, self)
-            names = ContainerMethods.names(for: value)
+            knownNames = { ContainerMethods.names(for: value) }
         }
         if let found { return found }
+        let names = knownNames()
         throw Diagnostic(
             "'\(value.typeName)' object has no attribute '\(name)'", at: range, hint: didYouMean(name, names))
     }
