@@ -132,6 +132,7 @@ enum Pyplot {
             members[name] = function(name, "*args, **kwargs") { _, _ in .none }
         }
         members["rcParams"] = .dict(state.rcParams)
+        members["imread"] = MatplotlibImage.imreadFunction()
         members["get_cmap"] = function("get_cmap", "name=None, lut=None") { a, i throws(Diagnostic) in
             .object(ColormapObject(MatplotlibValues.colormap(a["name"], state, i)))
         }
