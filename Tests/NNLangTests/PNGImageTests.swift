@@ -51,7 +51,9 @@ import Testing
     }
 
     @Test func imreadReturnsFloat32ArraysThroughPyplotAndImage() throws {
-        let (rgb, grey, palette) = (try fixture("rgb8.png"), try fixture("grey16.png"), try fixture("palette8_trns.png"))
+        let (rgb, grey, palette) = (
+            try fixture("rgb8.png"), try fixture("grey16.png"), try fixture("palette8_trns.png")
+        )
         let output = CapturedOutput()
         try Interpreter(output: output).run(
             SourceFile(
@@ -98,8 +100,11 @@ import Testing
         let right = PNGImage.adler32(rows)
         #expect(decodeError(empty + chunk("IDAT", stored + bigEndian(right)) + chunk("IEND", [])) == "no error")
         #expect(decodeError(empty + chunk("IDAT", stored + bigEndian(right ^ 1)) + chunk("IEND", [])).contains("Adler"))
-        #expect(decodeError(empty + chunk("IDAT", [0x78, 0x01, 0x01, 9, 0, 0xF6, 0xFF] + rows + [5, 6, 7])
-            + chunk("IEND", [])).contains("broken PNG file"))
+        #expect(
+            decodeError(
+                empty + chunk("IDAT", [0x78, 0x01, 0x01, 9, 0, 0xF6, 0xFF] + rows + [5, 6, 7])
+                    + chunk("IEND", [])
+            ).contains("broken PNG file"))
     }
 
     /// Every cut and every flipped byte of a real file is an error or an image, never a crash.
@@ -129,5 +134,40 @@ import Testing
             #expect(error.diagnostics.first?.message.contains("NNLab reads PNG only") == true)
             #expect(error.diagnostics.first?.range?.start.line == 2)
         }
+    }
+
+    @Test func imsaveWritesAPNGThatImreadReadsBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nnlab-imsave-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("out.png").path
+        let output = CapturedOutput()
+        try Interpreter(output: output).run(
+            SourceFile(
+                name: "program.py",
+                text: """
+                    import numpy as np
+                    import matplotlib.pyplot as plt
+                    x = np.array([[[0.0, 0.5, 1.0], [0.25, 0.999, 0.1]], [[1.0, 0.0, 0.0], [0.3, 0.6, 0.9]]], dtype=np.float32)
+                    plt.imsave('\(path)', x)
+                    y = plt.imread('\(path)')
+                    print(y.shape)
+                    print(y)
+                    plt.imsave('\(path)', (x * 255).astype(np.uint8), origin='lower')
+                    print(plt.imread('\(path)')[0])
+                    """))
+        // Recorded from matplotlib 3.10.
+        #expect(
+            output.text == """
+                (2, 2, 4)
+                [[[0.         0.49803922 1.         1.        ]
+                  [0.24705882 0.99607843 0.09803922 1.        ]]
+
+                 [[1.         0.         0.         1.        ]
+                  [0.29803923 0.6        0.8980392  1.        ]]]
+                [[1.         0.         0.         1.        ]
+                 [0.29803923 0.6        0.8980392  1.        ]]
+
+                """)
     }
 }

@@ -187,7 +187,7 @@ final class ModuleRegistry {
         case "matplotlib.cm": return Pyplot.cmModule(matplotlib)
         case "matplotlib.style": return Pyplot.styleModule()
         case "matplotlib.gridspec": return GridSpecs.module(matplotlib)
-        case "matplotlib.image": return MatplotlibImage.module()
+        case "matplotlib.image": return MatplotlibImage.module(matplotlib)
         case "matplotlib":
             return Pyplot.topModule(
                 matplotlib, cached("matplotlib.pyplot", interpreter), cached("matplotlib.colors", interpreter),

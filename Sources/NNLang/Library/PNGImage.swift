@@ -23,7 +23,9 @@ enum PNGImage {
     }
 
     /// The (x0, y0, dx, dy) of Adam7's seven passes.
-    static let adam7 = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)]
+    static let adam7 = [
+        (0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2),
+    ]
 
     /// The decoded image: shape (H, W), (H, W, 3) or (H, W, 4) and its values row by row.
     static func decode(_ bytes: [UInt8], name: String, range: SourceRange?) throws(Diagnostic) -> (
@@ -129,7 +131,8 @@ enum PNGImage {
                     let start = Int(position)
                     guard start < deflated.count + size else { throw tooLong }
                     var chunk =
-                        start < deflated.count ? deflated.subdata(in: start..<min(start + size, deflated.count)) : Data()
+                        start < deflated.count
+                        ? deflated.subdata(in: start..<min(start + size, deflated.count)) : Data()
                     if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
                     return chunk
                 },
@@ -209,7 +212,10 @@ enum PNGImage {
         let count = header.samples
         switch header.depth {
         case 8: return (0..<count).map { Int(line[column * count + $0]) }
-        case 16: return (0..<count).map { Int(line[(column * count + $0) * 2]) << 8 | Int(line[(column * count + $0) * 2 + 1]) }
+        case 16:
+            return (0..<count).map {
+                Int(line[(column * count + $0) * 2]) << 8 | Int(line[(column * count + $0) * 2 + 1])
+            }
         default:
             // 1, 2 and 4 bits: one sample per pixel, packed from the high bits of each byte.
             let bit = column * header.depth
@@ -273,5 +279,35 @@ enum PNGImage {
             index += 5552
         }
         return b << 16 | a
+    }
+}
+
+extension PNGImage {
+    /// An 8-bit RGBA PNG file of `rows` × `columns` pixels (four bytes each, row by row), as `imsave` writes.
+    static func encode(rgba: [UInt8], rows: Int, columns: Int, range: SourceRange?) throws(Diagnostic) -> [UInt8] {
+        var raw: [UInt8] = []
+        raw.reserveCapacity(rows * (1 + columns * 4))
+        for row in 0..<rows {
+            raw.append(0)
+            raw += rgba[(row * columns * 4)..<((row + 1) * columns * 4)]
+        }
+        let input = Data(raw)
+        var deflated: [UInt8] = []
+        do {
+            _ = try Data.compress(
+                size: Int64(input.count), bufferSize: 1 << 16,
+                provider: { position, size in input.subdata(in: Int(position)..<(Int(position) + size)) },
+                consumer: { deflated.append(contentsOf: $0) })
+        } catch {
+            throw Diagnostic("the image could not be compressed", at: range)
+        }
+        func bigEndian(_ value: UInt32) -> [UInt8] { [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: value >> $0) } }
+        func chunk(_ kind: String, _ data: [UInt8]) -> [UInt8] {
+            let body = Array(kind.utf8) + data
+            return bigEndian(UInt32(data.count)) + body + bigEndian(crc32(body[...]))
+        }
+        let header = bigEndian(UInt32(columns)) + bigEndian(UInt32(rows)) + [8, 6, 0, 0, 0]
+        let stream = [0x78, 0x9C] + deflated + bigEndian(adler32(raw))
+        return signature + chunk("IHDR", header) + chunk("IDAT", stream) + chunk("IEND", [])
     }
 }
