@@ -63,6 +63,7 @@ final class ModuleRegistry {
             "dataclasses", "operator", "pathlib", "traceback",
             "os", "os.path", "sys", "warnings", "IPython", "IPython.display", "packaging", "packaging.version",
             "matplotlib", "matplotlib.pyplot", "matplotlib.colors", "matplotlib.cm", "matplotlib.style",
+            "matplotlib.image",
         ] + ModuleRegistry.skippedPlotting
 
     /// matplotlib's modules of things a terminal does not draw: every member is accepted and skipped.
@@ -187,6 +188,7 @@ final class ModuleRegistry {
         case "matplotlib.cm": return Pyplot.cmModule(matplotlib)
         case "matplotlib.style": return Pyplot.styleModule()
         case "matplotlib.gridspec": return GridSpecs.module(matplotlib)
+        case "matplotlib.image": return MatplotlibImage.module(matplotlib)
         case "matplotlib":
             return Pyplot.topModule(
                 matplotlib, cached("matplotlib.pyplot", interpreter), cached("matplotlib.colors", interpreter),

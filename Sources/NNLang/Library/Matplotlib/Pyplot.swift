@@ -132,6 +132,8 @@ enum Pyplot {
             members[name] = function(name, "*args, **kwargs") { _, _ in .none }
         }
         members["rcParams"] = .dict(state.rcParams)
+        members["imread"] = MatplotlibImage.imreadFunction()
+        members["imsave"] = MatplotlibImage.imsaveFunction(state)
         members["get_cmap"] = function("get_cmap", "name=None, lut=None") { a, i throws(Diagnostic) in
             .object(ColormapObject(MatplotlibValues.colormap(a["name"], state, i)))
         }
