@@ -5,13 +5,15 @@ import Testing
 /// shuffling, validation, cancellation and traces.
 @Suite(.serialized) struct TrainingTests {
     @Test func layersAndModelsAreNamedAsKerasNamesThem() throws {
-        LayerNames.shared.reset()
-        let model = try Sequential(layers: [Dense(units: 3), Dense(units: 2), Dense(units: 1, name: "out")])
-        #expect(model.layers.map(\.name) == ["dense", "dense_1", "out"])
-        #expect(model.name == "sequential")
-        #expect(try Sequential().name == "sequential_1")
-        #expect(try Dense(units: 1).name == "dense_2")
-        #expect(model.layer(named: "dense_1") === model.layers[1])
+        // Counters of its own: other suites make layers in parallel.
+        try LayerNames.$current.withValue(LayerNames()) {
+            let model = try Sequential(layers: [Dense(units: 3), Dense(units: 2), Dense(units: 1, name: "out")])
+            #expect(model.layers.map(\.name) == ["dense", "dense_1", "out"])
+            #expect(model.name == "sequential")
+            #expect(try Sequential().name == "sequential_1")
+            #expect(try Dense(units: 1).name == "dense_2")
+            #expect(model.layer(named: "dense_1") === model.layers[1])
+        }
     }
 
     @Test func theSeedNetworkHas10431Parameters() throws {

@@ -25,7 +25,7 @@ public final class ActivationLayer: Layer {
     public init(kind: String, function: Function, name: String? = nil, inputShape: [Int]? = nil) {
         self.kind = kind
         self.function = function
-        self.name = name ?? LayerNames.shared.next(LayerNames.prefix(for: kind))
+        self.name = name ?? LayerNames.current.next(LayerNames.prefix(for: kind))
         declaredInputShape = inputShape
     }
 

@@ -36,7 +36,7 @@ public final class BatchNormalization: Layer {
         self.epsilon = epsilon
         self.center = center
         self.scale = scale
-        self.name = name ?? LayerNames.shared.next("batch_normalization")
+        self.name = name ?? LayerNames.current.next("batch_normalization")
         declaredInputShape = inputShape
     }
 

@@ -31,7 +31,7 @@ public final class Conv2D: Layer {
         activation: Activation = .linear, useBias: Bool = true, kernelInitializer: Initializer = .glorotUniform,
         biasInitializer: Initializer = .zeros, name: String? = nil, inputShape: [Int]? = nil
     ) throws(EngineError) {
-        let name = name ?? LayerNames.shared.next("conv2d")
+        let name = name ?? LayerNames.current.next("conv2d")
         guard filters > 0 else {
             throw .invalidArgument(
                 "Invalid value for argument `filters`. Expected a strictly positive value. Received filters=\(filters)."

@@ -48,7 +48,7 @@ public final class Dense: Layer {
         self.kernelInitializer = kernelInitializer
         self.biasInitializer = biasInitializer
         self.kernelRegularizer = kernelRegularizer
-        self.name = name ?? LayerNames.shared.next("dense")
+        self.name = name ?? LayerNames.current.next("dense")
         if let inputShape, inputShape.isEmpty || inputShape.contains(where: { $0 <= 0 }) {
             throw .invalidArgument("an input shape must be positive; got \(formatShape(inputShape))")
         }

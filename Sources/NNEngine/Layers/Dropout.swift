@@ -27,7 +27,7 @@ public final class Dropout: Layer {
         }
         self.rate = rate
         self.seed = seed
-        self.name = name ?? LayerNames.shared.next("dropout")
+        self.name = name ?? LayerNames.current.next("dropout")
         declaredInputShape = inputShape
         generator = RandomGenerator(seed: seed ?? RandomGenerator.defaultSeed)
     }

@@ -17,7 +17,7 @@ public final class Flatten: Layer {
         if let inputShape, inputShape.isEmpty || inputShape.contains(where: { $0 <= 0 }) {
             throw .invalidArgument("an input shape must be positive; got \(formatShape(inputShape))")
         }
-        self.name = name ?? LayerNames.shared.next("flatten")
+        self.name = name ?? LayerNames.current.next("flatten")
         declaredInputShape = inputShape
     }
 

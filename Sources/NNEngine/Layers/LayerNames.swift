@@ -4,6 +4,9 @@ import Synchronization
 /// `dense_1`, and so on for the whole session, until `reset()` (Keras's `clear_session()`).
 public final class LayerNames: Sendable {
     public static let shared = LayerNames()
+    /// The counters layers made without a name draw from: `shared`, unless a task binds its own (as a
+    /// test does, so that layers made in parallel elsewhere do not take its names).
+    @TaskLocal public static var current: LayerNames = shared
     private let counts = Mutex<[String: Int]>([:])
 
     /// A fresh set of counters (an interpreter keeps its own, so sessions never share names).

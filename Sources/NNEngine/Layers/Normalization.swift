@@ -38,7 +38,7 @@ public final class Normalization: Layer {
         self.invert = invert
         givenMean = mean
         givenVariance = variance
-        self.name = name ?? LayerNames.shared.next("normalization")
+        self.name = name ?? LayerNames.current.next("normalization")
         declaredInputShape = inputShape
     }
 

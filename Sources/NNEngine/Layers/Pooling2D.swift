@@ -31,7 +31,7 @@ public final class Pooling2D: Layer {
         mode: Mode, poolSize: (Int, Int) = (2, 2), strides: (Int, Int)? = nil, padding: Padding = .valid,
         name: String? = nil, inputShape: [Int]? = nil
     ) throws(EngineError) {
-        let name = name ?? LayerNames.shared.next(mode == .max ? "max_pooling2d" : "average_pooling2d")
+        let name = name ?? LayerNames.current.next(mode == .max ? "max_pooling2d" : "average_pooling2d")
         self.poolSize = try checkedPair(poolSize, "pool_size", layer: name)
         self.strides = try checkedPair(strides ?? poolSize, "strides", layer: name)
         if let inputShape, inputShape.isEmpty || inputShape.contains(where: { $0 <= 0 }) {
@@ -204,7 +204,7 @@ public final class GlobalPooling2D: Layer {
         }
         self.mode = mode
         self.keepDims = keepDims
-        self.name = name ?? LayerNames.shared.next(mode == .max ? "global_max_pooling2d" : "global_average_pooling2d")
+        self.name = name ?? LayerNames.current.next(mode == .max ? "global_max_pooling2d" : "global_average_pooling2d")
         declaredInputShape = inputShape
     }
 

@@ -27,7 +27,7 @@ public final class Reshape: Layer {
             throw .invalidArgument("an input shape must be positive; got \(formatShape(inputShape))")
         }
         self.targetShape = targetShape
-        self.name = name ?? LayerNames.shared.next("reshape")
+        self.name = name ?? LayerNames.current.next("reshape")
         declaredInputShape = inputShape
     }
 

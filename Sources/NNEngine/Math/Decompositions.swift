@@ -91,39 +91,6 @@ public enum Decompositions {
         return result
     }
 
-    /// NumPy's lstsq by `dgelsd`: x (n×k), the residual sums of squares per column (when the rank is n
-    /// and m > n, else none), the rank and the singular values.
-    public static func leastSquares(m: Int, n: Int, k: Int, a: [Double], b: [Double], rcond: Double)
-        -> (x: [Double], residuals: [Double], rank: Int, s: [Double])?
-    {
-        let rows = max(m, n)
-        guard m > 0, n > 0, k > 0 else { return ([Double](repeating: 0, count: n * k), [], 0, []) }
-        _ = BLAS.kernel
-        BLAS.setThreads(1)
-        var columnMajor = transposed(a, rows: m, columns: n)
-        var rhs = [Double](repeating: 0, count: rows * k)
-        for i in 0..<m { for j in 0..<k { rhs[j * rows + i] = b[i * k + j] } }
-        var s = [Double](repeating: 0, count: min(m, n))
-        var rank: Int32 = 0
-        var size = [Double](repeating: 0, count: 1)
-        var integerSize = [Int32](repeating: 0, count: 1)
-        _ = nn_dgelsd(
-            Int32(m), Int32(n), Int32(k), &columnMajor, &rhs, Int32(rows), &s, rcond, &rank, &size, -1, &integerSize)
-        var work = [Double](repeating: 0, count: max(1, Int(size[0])))
-        var iwork = [Int32](repeating: 0, count: max(1, Int(integerSize[0])))
-        let info = nn_dgelsd(
-            Int32(m), Int32(n), Int32(k), &columnMajor, &rhs, Int32(rows), &s, rcond, &rank, &work,
-            Int32(work.count), &iwork)
-        guard info == 0 else { return nil }
-        var x = [Double](repeating: 0, count: n * k)
-        for i in 0..<n { for j in 0..<k { x[i * k + j] = rhs[j * rows + i] } }
-        var residuals: [Double] = []
-        if Int(rank) == n, m > n {
-            residuals = (0..<k).map { j in (n..<m).reduce(0.0) { $0 + rhs[j * rows + $1] * rhs[j * rows + $1] } }
-        }
-        return (x, residuals, Int(rank), s)
-    }
-
     /// The `columns`×`rows` transpose of a row-major `rows`×`columns` matrix (also column-major to
     /// row-major: a column-major r×c matrix is a row-major c×r one).
     static func transposed(_ a: [Double], rows: Int, columns: Int) -> [Double] {

@@ -9,7 +9,15 @@ public enum LeastSquares {
     public static func solve(
         m: Int, n: Int, k: Int, a: [Double], b: [Double], rcond: Double
     ) -> (x: [Double], rank: Int)? {
-        guard m > 0, n > 0, k > 0 else { return ([Double](repeating: 0, count: n * k), 0) }
+        solveInDetail(m: m, n: n, k: k, a: a, b: b, rcond: rcond).map { ($0.x, $0.rank) }
+    }
+
+    /// `solve`, with what `np.linalg.lstsq` also returns: the residual sums of squares per column of b
+    /// (when the rank is n and m > n, else none) and the singular values of a.
+    public static func solveInDetail(
+        m: Int, n: Int, k: Int, a: [Double], b: [Double], rcond: Double
+    ) -> (x: [Double], residuals: [Double], rank: Int, s: [Double])? {
+        guard m > 0, n > 0, k > 0 else { return ([Double](repeating: 0, count: n * k), [], 0, []) }
         _ = BLAS.kernel
         BLAS.setThreads(1)
         let rows = max(m, n)
@@ -32,6 +40,10 @@ public enum LeastSquares {
         guard info == 0 else { return nil }
         var x = [Double](repeating: 0, count: n * k)
         for i in 0..<n { for j in 0..<k { x[i * k + j] = rhs[j * rows + i] } }
-        return (x, Int(rank))
+        var residuals: [Double] = []
+        if Int(rank) == n, m > n {
+            residuals = (0..<k).map { j in (n..<m).reduce(0.0) { $0 + rhs[j * rows + $1] * rhs[j * rows + $1] } }
+        }
+        return (x, residuals, Int(rank), singular)
     }
 }

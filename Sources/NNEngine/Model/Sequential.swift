@@ -22,7 +22,7 @@ public final class Sequential {
         layers: [Layer] = [], inputWidth: Int? = nil, name: String? = nil,
         random: RandomSource = .shared
     ) throws(EngineError) {
-        self.name = name ?? LayerNames.shared.next("sequential")
+        self.name = name ?? LayerNames.current.next("sequential")
         self.random = random
         if let inputWidth { try setInput(shape: [inputWidth]) }
         for layer in layers { try add(layer) }

@@ -114,7 +114,7 @@ extension LinearAlgebra {
         let k = rhs.rank == 1 ? 1 : rhs.shape[1]
         let rcond = try given(a, "rcond") ? a.double("rcond") : Double.ulpOfOne * Double(max(m, n))
         guard
-            let (x, residuals, rank, s) = Decompositions.leastSquares(
+            let (x, residuals, rank, s) = LeastSquares.solveInDetail(
                 m: m, n: n, k: k, a: values, b: rhs.doubles, rcond: rcond)
         else {
             throw Diagnostic("SVD did not converge in Linear Least Squares", at: a.callRange, exception: "LinAlgError")
