@@ -1,9 +1,8 @@
 import Foundation
 import NNEngine
-import ZIPFoundation
 
 /// gzip files (RFC 1952), as Keras's fashion-mnist downloads are: the header skipped, the deflate
-/// stream inflated by ZIPFoundation, the length and CRC-32 of the trailer checked.
+/// stream inflated by ZIPFoundation (RawDeflate), the length and CRC-32 of the trailer checked.
 enum GzipFile {
     static func inflate(_ bytes: [UInt8], name: String, range: SourceRange) throws(Diagnostic) -> [UInt8] {
         let damaged = Diagnostic("'\(name)' is not a complete gzip file", at: range)
@@ -24,26 +23,8 @@ enum GzipFile {
         let expectedCRC = trailer[0] | trailer[1] << 8 | trailer[2] << 16 | trailer[3] << 24
         let expectedSize = trailer[4] | trailer[5] << 8 | trailer[6] << 16 | trailer[7] << 24
         let compressed = Data(bytes[start..<(bytes.count - 8)])
-        var output: [UInt8] = []
-        output.reserveCapacity(Int(expectedSize))
-        let crc: CRC32
-        do {
-            // ZIPFoundation tells zlib every chunk is `size` bytes long, so each one is: zero-padded past
-            // the end (a truncated stream then fails as corrupt data), and a stream that never ends stops.
-            crc = try Data.decompress(
-                size: Int64(compressed.count), bufferSize: 1 << 16, skipCRC32: false,
-                provider: { position, size in
-                    let start = Int(position)
-                    guard start < compressed.count + size else { throw damaged }
-                    var chunk =
-                        start < compressed.count
-                        ? compressed.subdata(in: start..<min(start + size, compressed.count)) : Data()
-                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                    return chunk
-                }, consumer: { data in output.append(contentsOf: data) })
-        } catch {
-            throw damaged
-        }
+        guard let (output, crc) = RawDeflate.inflate(compressed, reserving: Int(expectedSize), checksum: true)
+        else { throw damaged }
         guard crc == expectedCRC, UInt32(truncatingIfNeeded: output.count) == expectedSize else {
             throw Diagnostic("'\(name)' is damaged: its checksum does not match its contents", at: range)
         }

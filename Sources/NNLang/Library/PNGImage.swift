@@ -1,6 +1,5 @@
 import Foundation
 import NNEngine
-import ZIPFoundation
 
 /// PNG files (ISO/IEC 15948) decoded into the float32 values matplotlib's `imread` returns: every chunk's
 /// CRC-32 checked, the zlib stream inflated by ZIPFoundation and its Adler-32 checked, the five scanline
@@ -120,29 +119,8 @@ enum PNGImage {
             (Int(stream[0]) << 8 | Int(stream[1])) % 31 == 0
         else { throw damaged("its image data is not a zlib stream") }
         let deflated = Data(stream[2..<(stream.count - 4)])
-        var output: [UInt8] = []
-        output.reserveCapacity(expected)
-        let tooLong = damaged("its image data holds more than the declared size")
-        do {
-            // As GzipFile: chunks past the end are zero-padded, so a cut stream fails as corrupt data.
-            _ = try Data.decompress(
-                size: Int64(deflated.count), bufferSize: 1 << 16, skipCRC32: true,
-                provider: { position, size in
-                    let start = Int(position)
-                    guard start < deflated.count + size else { throw tooLong }
-                    var chunk =
-                        start < deflated.count
-                        ? deflated.subdata(in: start..<min(start + size, deflated.count)) : Data()
-                    if chunk.count < size { chunk.append(Data(count: size - chunk.count)) }
-                    return chunk
-                },
-                consumer: { data in
-                    guard output.count + data.count <= expected else { throw tooLong }
-                    output.append(contentsOf: data)
-                })
-        } catch {
-            throw damaged("its image data is truncated or corrupt")
-        }
+        guard let (output, _) = RawDeflate.inflate(deflated, reserving: expected, limit: expected, checksum: false)
+        else { throw damaged("its image data is truncated or corrupt") }
         guard output.count == expected else { throw damaged("its image data is shorter than the declared size") }
         guard adler32(output) == bigEndian32(stream, stream.count - 4) else {
             throw damaged("the Adler-32 checksum of its image data does not match")
